@@ -1,0 +1,86 @@
+package stages
+
+import "time"
+
+// Kind is a prompt's kind, spelled as in the JSON output.
+type Kind string
+
+// Prompt kinds, in tie-break weight order (heaviest first).
+const (
+	OfferDeadline  Kind = "offer_deadline"
+	CompetingOffer Kind = "competing_offer"
+	ThankYou       Kind = "thank_you"
+	FollowUp       Kind = "follow_up"
+	StageTask      Kind = "stage_task"
+	MoveOn         Kind = "move_on"
+	Reflect        Kind = "reflect"
+	KeepApplying   Kind = "keep_applying"
+	AfterRejection Kind = "after_rejection"
+)
+
+// Kinds lists every prompt kind in weight order.
+var Kinds = []Kind{OfferDeadline, CompetingOffer, ThankYou, FollowUp, StageTask, MoveOn, Reflect, KeepApplying, AfterRejection}
+
+// Weight orders kinds on ties: a lower number ranks first.
+func (k Kind) Weight() int {
+	for i, x := range Kinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(Kinds)
+}
+
+// Status is where a prompt stands on a given day.
+type Status string
+
+const (
+	Upcoming Status = "upcoming"
+	StatusOpen   Status = "open"
+	Due      Status = "due"
+	Overdue  Status = "overdue"
+)
+
+// Prompt is one thing the candidate should do.
+type Prompt struct {
+	// Key identifies the prompt within its application, stable across days
+	// (for example "thank_you:ana lopez" or "follow_up:2026-11-20"); done,
+	// dismiss and snooze events name it.
+	Key  string
+	Kind Kind
+	// AppID is 0 for prompts about the whole search (keep_applying).
+	AppID   uint64
+	Company string
+	Person  string
+	Opens   Date
+	Due     Date
+	// DueAt is set when the deadline has a time of day (a thank-you is due
+	// 24 hours after the interview).
+	DueAt time.Time
+	// Snoozed is the day a snoozed prompt comes back (zero if not snoozed).
+	Snoozed Date
+	Status  Status
+	// Text says what to do; Tip adds company advice, if any.
+	Text string
+	Tip  string
+}
+
+// WaitStatus places the days elapsed since the final interview against the
+// expected window.
+type WaitStatus string
+
+const (
+	WaitEarly    WaitStatus = "early"
+	WaitInWindow WaitStatus = "in window"
+	WaitOverdue  WaitStatus = "overdue"
+	WaitClosed   WaitStatus = "closed"
+)
+
+// Wait describes how long an application has been waiting.
+type Wait struct {
+	Days   int // calendar days since the final interview
+	Window Window
+	// Promised is the recruiter's promised date, which overrides the window.
+	Promised Date
+	Status   WaitStatus
+}

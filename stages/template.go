@@ -1,0 +1,154 @@
+package stages
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Window is the expected wait, in calendar days since the final interview,
+// before a decision usually arrives.
+type Window struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+// DefaultWindow is the usual one-to-two-week wait.
+var DefaultWindow = Window{Min: 7, Max: 14}
+
+// Stage is one step of a hiring process.
+type Stage struct {
+	Name string
+	// Window overrides the process's window while the application is in this
+	// stage (zero: use the process's).
+	Window Window
+	// Task is the prompt created on entering the stage (rule 5), if any.
+	Task string
+	// Tip is advice shown while the application is in this stage.
+	Tip string
+	// Offer marks the stages where an offer is on the table.
+	Offer bool
+}
+
+// Template is a company's hiring process: ordered stages ending in an outcome.
+type Template struct {
+	Name   string
+	Window Window
+	Stages []Stage
+	// OfferTip attaches to the offer-deadline prompt.
+	OfferTip string
+}
+
+const (
+	taskReferences = "Give your references a heads-up: who will call, the role, and which of your results to speak to"
+	taskBackground = "Check that the dates and titles on your résumé match what past employers will confirm"
+	taskWritten    = "Ask for the offer in writing, with its response deadline"
+)
+
+var templates = map[string]*Template{
+	"netflix": {
+		Name:   "netflix",
+		Window: DefaultWindow,
+		Stages: []Stage{
+			{Name: "final interview", Tip: "The whole panel and the hiring manager hold a debrief and decide together."},
+			{Name: "debrief", Tip: "One strong no on a culture point can end it; each interviewer asks whether they would fight to keep you."},
+			{Name: "reference check", Task: taskReferences, Tip: "The recruiter asks former managers and senior colleagues about conflict, feedback and impact."},
+			{Name: "background check", Task: taskBackground, Tip: "Employment history and education are verified; inconsistencies on a résumé delay or sink offers."},
+			{Name: "verbal offer", Task: taskWritten, Offer: true, Tip: "The recruiter or hiring manager calls with the offer; the written letter follows by email."},
+			{Name: "offer letter", Offer: true, Tip: "Netflix pays top of personal market, almost all as base salary."},
+		},
+		OfferTip: "Netflix's first number is its best: it seldom negotiates unless shown a clearly higher competing offer.",
+	},
+	"amazon": {
+		Name:   "amazon",
+		Window: DefaultWindow,
+		Stages: []Stage{
+			{Name: "final interview", Window: Window{Min: 2, Max: 5}, Tip: "Interviewers submit their feedback within a few days."},
+			{Name: "interview feedback", Window: Window{Min: 2, Max: 5}, Tip: "Interviewers submit their feedback within a few days; a hiring committee reviews it next."},
+			{Name: "hiring committee", Tip: "The committee reviews all feedback; a decision usually follows within a few days to a couple of weeks."},
+			{Name: "decision", Tip: "The recruiter calls with the decision."},
+			{Name: "offer", Task: taskWritten, Offer: true, Tip: "You usually have about a week to accept, decline or counter."},
+			{Name: "background check", Task: taskBackground, Tip: "The offer is contingent on the background check."},
+			{Name: "onboarding", Tip: "Paperwork and a start date."},
+		},
+		OfferTip: "Amazon usually gives about a week to respond: accept, decline or counter. The offer is contingent on a background check.",
+	},
+	"standard": {
+		Name:   "standard",
+		Window: DefaultWindow,
+		Stages: []Stage{
+			{Name: "final interview", Tip: "The usual wait for a decision is one to two weeks."},
+			{Name: "decision pending", Tip: "The usual wait for a decision is one to two weeks."},
+			{Name: "references", Task: taskReferences, Tip: "A reference check usually means a positive decision is close."},
+			{Name: "offer", Task: taskWritten, Offer: true, Tip: "Get the offer in writing, with its deadline, before you answer."},
+		},
+	},
+}
+
+// DefaultTemplate is the process a new company gets.
+const DefaultTemplate = "standard"
+
+// TemplateNames lists the known processes in a stable order.
+func TemplateNames() []string {
+	names := make([]string, 0, len(templates))
+	for n := range templates {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// LookupTemplate returns the named template, or an error that lists the valid names.
+func LookupTemplate(name string) (*Template, error) {
+	if t, ok := templates[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return t, nil
+	}
+	return nil, fmt.Errorf("unknown process %q: choose one of %s", name, strings.Join(TemplateNames(), ", "))
+}
+
+// TemplateFor returns the named template, or the standard one if the name is unknown.
+func TemplateFor(name string) *Template {
+	if t, err := LookupTemplate(name); err == nil {
+		return t
+	}
+	return templates[DefaultTemplate]
+}
+
+// StageIndex returns the index of the named stage, or -1.
+func (t *Template) StageIndex(name string) int {
+	name = strings.ToLower(strings.TrimSpace(name))
+	for i, s := range t.Stages {
+		if s.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// StageNames lists the template's stage names in order.
+func (t *Template) StageNames() []string {
+	out := make([]string, len(t.Stages))
+	for i, s := range t.Stages {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// LookupStage returns the named stage, or an error listing the valid ones.
+func (t *Template) LookupStage(name string) (Stage, error) {
+	if i := t.StageIndex(name); i >= 0 {
+		return t.Stages[i], nil
+	}
+	return Stage{}, fmt.Errorf("unknown stage %q for the %s process: choose one of %s", name, t.Name, strings.Join(t.StageNames(), ", "))
+}
+
+// WindowFor returns the expected window while the application is in stage.
+func (t *Template) WindowFor(stage string) Window {
+	if i := t.StageIndex(stage); i >= 0 && t.Stages[i].Window != (Window{}) {
+		return t.Stages[i].Window
+	}
+	if t.Window != (Window{}) {
+		return t.Window
+	}
+	return DefaultWindow
+}
