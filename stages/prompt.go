@@ -35,10 +35,10 @@ func (k Kind) Weight() int {
 type Status string
 
 const (
-	Upcoming Status = "upcoming"
-	StatusOpen   Status = "open"
-	Due      Status = "due"
-	Overdue  Status = "overdue"
+	Upcoming   Status = "upcoming"
+	StatusOpen Status = "open"
+	Due        Status = "due"
+	Overdue    Status = "overdue"
 )
 
 // Prompt is one thing the candidate should do.
@@ -84,3 +84,12 @@ type Wait struct {
 	Promised Date
 	Status   WaitStatus
 }
+
+// The engine's entry points (implemented in engine.go):
+//
+//	Prompts(apps []Application, global []Event, now time.Time) []Prompt
+//	    every live prompt, upcoming ones included, ranked: overdue (longest
+//	    overdue first), due, open (soonest due first), then upcoming by opening
+//	    day; ties by Kind.Weight, then company, then person.
+//	Actionable(ps []Prompt) []Prompt   the ones that are open, due or overdue
+//	(a *Application) Wait(today Date) Wait
