@@ -209,3 +209,11 @@ func (d Date) MondayOf() Date {
 func (d Date) Time(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }
+
+// Short formats d the way the screen says it: "Fri 27 Nov".
+func (d Date) Short() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%s %d %s", d.Weekday().String()[:3], d.Day, d.Month.String()[:3])
+}
