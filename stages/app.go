@@ -297,6 +297,13 @@ func (a *Application) Apply(e Event) error {
 		}
 		e.Stage = st.Name
 		next.Stage = st.Name
+		// A stage where an offer is on the table means an offer arrived, even
+		// when its terms are not logged yet: rules 6 and 7 (deadline,
+		// competing offers) apply from here. A later offer event with the
+		// terms replaces this stand-in.
+		if st.Offer && next.Offer == nil {
+			next.Offer = &Offer{Received: e.At}
+		}
 	case EvOffer:
 		if e.Offer == nil {
 			e.Offer = &Offer{}

@@ -73,9 +73,6 @@ func less(a, b *Prompt) bool {
 		if c := a.Due.Compare(b.Due); c != 0 {
 			return c < 0
 		}
-		if !a.DueAt.Equal(b.DueAt) {
-			return a.DueAt.Before(b.DueAt)
-		}
 	case Upcoming:
 		if c := a.comesBack().Compare(b.comesBack()); c != 0 {
 			return c < 0
@@ -86,6 +83,12 @@ func less(a, b *Prompt) bool {
 	}
 	if wa, wb := a.Kind.Weight(), b.Kind.Weight(); wa != wb {
 		return wa < wb
+	}
+	// Statuses are per day, so prompts due the same day tie and go by weight
+	// (DOMAIN.md); only then does a time of day (thank-you notes, due 24 h
+	// after their interview) put the earlier deadline first.
+	if !a.DueAt.Equal(b.DueAt) {
+		return a.DueAt.Before(b.DueAt)
 	}
 	if a.Company != b.Company {
 		return a.Company < b.Company
