@@ -1,0 +1,295 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+
+	"afterview/stages"
+)
+
+// Add stores a new application under the next free id, which it returns
+// (a.ID is ignored). The application must pass validation.
+func (s *Store) Add(a stages.Application) (uint64, error) {
+	if err := checkApplication(&a); err != nil {
+		return 0, err
+	}
+	var id uint64
+	err := s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		next, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		a.ID = next
+		if err := putApp(b, a); err != nil {
+			return err
+		}
+		id = next
+		return nil
+	})
+	return id, err
+}
+
+// Get returns the application with the given id, or an error that unwraps to
+// ErrNotFound.
+func (s *Store) Get(id uint64) (stages.Application, error) {
+	var a stages.Application
+	err := s.view(func(tx *bbolt.Tx) error {
+		var err error
+		a, err = s.getApp(tx.Bucket(bucketApps), id)
+		return err
+	})
+	return a, err
+}
+
+// All returns every application, by id.
+func (s *Store) All() ([]stages.Application, error) {
+	var apps []stages.Application
+	err := s.view(func(tx *bbolt.Tx) error {
+		var err error
+		apps, err = s.allApps(tx)
+		return err
+	})
+	return apps, err
+}
+
+// Log applies one event to an application and stores the result, in one
+// transaction; it returns the updated application. If the event is refused,
+// nothing changes.
+func (s *Store) Log(id uint64, e stages.Event) (stages.Application, error) {
+	return s.Update(id, func(a *stages.Application) error { return a.Apply(e) })
+}
+
+// Update changes an application in one transaction: fn edits it, then it is
+// validated and stored. If fn or the validation fails, nothing changes. The id
+// cannot be changed.
+func (s *Store) Update(id uint64, fn func(*stages.Application) error) (stages.Application, error) {
+	var out stages.Application
+	err := s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		a, err := s.getApp(b, id)
+		if err != nil {
+			return err
+		}
+		if err := fn(&a); err != nil {
+			return err
+		}
+		if a.ID != id {
+			return fmt.Errorf("application %d: the id cannot be changed (to %d)", id, a.ID)
+		}
+		if err := checkApplication(&a); err != nil {
+			return fmt.Errorf("application %d (%s): %w", id, a.Company, err)
+		}
+		if err := putApp(b, a); err != nil {
+			return err
+		}
+		out = a
+		return nil
+	})
+	if err != nil {
+		return stages.Application{}, err
+	}
+	return out, nil
+}
+
+// Delete removes an application and its events for good.
+func (s *Store) Delete(id uint64) error {
+	return s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		if b.Get(key(id)) == nil {
+			return notFound(id)
+		}
+		return b.Delete(key(id))
+	})
+}
+
+// Global returns the events that belong to no application (done, dismiss and
+// snooze of prompts about the whole search), in the order they were logged.
+func (s *Store) Global() ([]stages.Event, error) {
+	var events []stages.Event
+	err := s.view(func(tx *bbolt.Tx) error {
+		var err error
+		events, err = s.globalEvents(tx)
+		return err
+	})
+	return events, err
+}
+
+// LogGlobal appends one event that belongs to no application. Only done,
+// dismiss and snooze events about a prompt belong there.
+func (s *Store) LogGlobal(e stages.Event) error {
+	if err := checkGlobalEvent(e); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		return appendGlobal(tx.Bucket(bucketGlobal), e)
+	})
+}
+
+// Snapshot returns every application and the global events as one
+// consistent picture, read in a single transaction.
+func (s *Store) Snapshot() (apps []stages.Application, global []stages.Event, err error) {
+	err = s.view(func(tx *bbolt.Tx) error {
+		var err error
+		if apps, err = s.allApps(tx); err != nil {
+			return err
+		}
+		global, err = s.globalEvents(tx)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return apps, global, nil
+}
+
+// Revision returns a counter that every write increases. A program that keeps
+// a copy of the data (the TUI) polls it to notice changes made by another
+// afterview.
+func (s *Store) Revision() (uint64, error) {
+	var rev uint64
+	err := s.view(func(tx *bbolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keyRevision); len(v) == 8 {
+			rev = binary.BigEndian.Uint64(v)
+		}
+		return nil
+	})
+	return rev, err
+}
+
+// getApp decodes one application. Decoding copies, so nothing returned
+// points into bbolt's memory after the transaction.
+func (s *Store) getApp(b *bbolt.Bucket, id uint64) (stages.Application, error) {
+	v := b.Get(key(id))
+	if v == nil {
+		return stages.Application{}, notFound(id)
+	}
+	return s.decodeApp(id, v)
+}
+
+func (s *Store) decodeApp(id uint64, v []byte) (stages.Application, error) {
+	var a stages.Application
+	if err := json.Unmarshal(v, &a); err != nil {
+		return stages.Application{}, damaged(s.path, fmt.Errorf("application %d cannot be read: %v", id, err))
+	}
+	if a.ID != id {
+		return stages.Application{}, damaged(s.path, fmt.Errorf("application %d is stored under id %d", a.ID, id))
+	}
+	return a, nil
+}
+
+func (s *Store) allApps(tx *bbolt.Tx) ([]stages.Application, error) {
+	apps := []stages.Application{}
+	c := tx.Bucket(bucketApps).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) != 8 || v == nil {
+			return nil, damaged(s.path, fmt.Errorf("the applications hold a stray key %q", k))
+		}
+		a, err := s.decodeApp(binary.BigEndian.Uint64(k), v)
+		if err != nil {
+			return nil, err
+		}
+		apps = append(apps, a)
+	}
+	return apps, nil
+}
+
+func (s *Store) globalEvents(tx *bbolt.Tx) ([]stages.Event, error) {
+	events := []stages.Event{}
+	c := tx.Bucket(bucketGlobal).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		var e stages.Event
+		if err := json.Unmarshal(v, &e); err != nil {
+			return nil, damaged(s.path, fmt.Errorf("global event %x cannot be read: %v", k, err))
+		}
+		events = append(events, e)
+	}
+	return events, nil
+}
+
+func putApp(b *bbolt.Bucket, a stages.Application) error {
+	v, err := json.Marshal(a)
+	if err != nil {
+		return err
+	}
+	return b.Put(key(a.ID), v)
+}
+
+func appendGlobal(b *bbolt.Bucket, e stages.Event) error {
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	v, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	return b.Put(key(seq), v)
+}
+
+// checkApplication is stages' own validation plus the checks on the event
+// log that stages leaves to Apply (which only sees one new event at a time).
+func checkApplication(a *stages.Application) error {
+	errs := []error{a.Validate()}
+	for i, e := range a.Events {
+		if err := checkEvent(e); err != nil {
+			errs = append(errs, fmt.Errorf("event %d (%s): %w", i+1, e.Kind, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkEvent mirrors the checks of stages.Application.Apply that do not
+// depend on the application's state.
+func checkEvent(e stages.Event) error {
+	if !slices.Contains(stages.EventKinds, e.Kind) {
+		return fmt.Errorf("unknown event kind %q", e.Kind)
+	}
+	if e.At.IsZero() {
+		return errors.New("the event has no time")
+	}
+	if y := e.At.Year(); y < stages.MinYear || y > stages.MaxYear {
+		return fmt.Errorf("event date %s is outside the years %d to %d", e.At.Format("2006-01-02"), stages.MinYear, stages.MaxYear)
+	}
+	if n := utf8.RuneCountInString(e.Person); n > stages.MaxNameLen {
+		return fmt.Errorf("person: %d characters is too long (at most %d)", n, stages.MaxNameLen)
+	}
+	if n := utf8.RuneCountInString(e.Note); n > stages.MaxNoteLen {
+		return fmt.Errorf("note: %d characters is too long (at most %d)", n, stages.MaxNoteLen)
+	}
+	switch e.Kind {
+	case stages.EvThanks:
+		if strings.TrimSpace(e.Person) == "" {
+			return errors.New("a thank-you needs the person it went to")
+		}
+	case stages.EvOutcome:
+		if _, err := stages.ParseOutcome(string(e.Outcome)); err != nil {
+			return err
+		}
+	case stages.EvDone, stages.EvDismiss:
+		if e.Prompt == "" {
+			return fmt.Errorf("a %s event needs the prompt it is about", e.Kind)
+		}
+	case stages.EvSnooze:
+		if e.Prompt == "" || e.Until.IsZero() {
+			return errors.New("a snooze needs the prompt it is about and the day it comes back")
+		}
+	}
+	return nil
+}
+
+func checkGlobalEvent(e stages.Event) error {
+	switch e.Kind {
+	case stages.EvDone, stages.EvDismiss, stages.EvSnooze:
+	default:
+		return fmt.Errorf("a %q event cannot stand on its own: only done, dismiss and snooze events about a prompt belong to no application", e.Kind)
+	}
+	return checkEvent(e)
+}

@@ -1,0 +1,90 @@
+// Package store keeps afterview's data in one bbolt file and reads and writes
+// the JSON export format. It speaks the types of package stages and holds no
+// rules of its own beyond checking what it stores.
+//
+// # The data file
+//
+// The file lives at DefaultPath ($AFTERVIEW_DB, else
+// $XDG_DATA_HOME/afterview/afterview.db, else
+// ~/.local/share/afterview/afterview.db). Open creates its folder with mode
+// 0700 and the file with mode 0600: it holds notes about the user's job
+// search.
+//
+// The file is never kept open. Each method opens it, runs one transaction
+// and closes it, so an afterview left open in one terminal never blocks a
+// command in another. Readers take a shared lock and do not block each other;
+// a writer takes an exclusive one. A call that cannot get its lock within the
+// timeout (SetTimeout, default one second) fails with ErrBusy. A Store is
+// safe to use from several goroutines once SetTimeout has been called.
+//
+// Inside, the file has three buckets:
+//
+//	meta    "schema"   -> schema version, 8-byte big-endian (SchemaVersion)
+//	        "revision" -> 8-byte big-endian counter, +1 on every write
+//	apps    8-byte big-endian id -> JSON of a stages.Application
+//	global  8-byte big-endian sequence -> JSON of a stages.Event
+//
+// Application ids come from the apps bucket's sequence, so they start at 1,
+// sort in key order and are never reused, not even after a delete or an
+// import that replaces everything. The global bucket holds the done, dismiss
+// and snooze events of prompts that belong to no application (keep applying),
+// in the order they were logged.
+//
+// Every transaction first checks the schema version: a file written by a
+// newer afterview is refused with ErrNewerSchema and left untouched. Open
+// upgrades an older file in one transaction (there is no older version yet).
+// Problems with the file itself (not a bbolt file, another program's bbolt
+// file, damage, a directory in the way, permissions) come back as *FileError,
+// whose message names the file and says what to do; bbolt's panics on damaged
+// files are caught and reported the same way. A file that is refused is never
+// written to.
+//
+// # The export format
+//
+// Export writes, and Import reads, one JSON object:
+//
+//	{
+//	  "format": "afterview",
+//	  "version": 1,
+//	  "exported_at": "2026-11-26T15:00:00-05:00",
+//	  "applications": [
+//	    {
+//	      "id": 1,
+//	      "company": "Netflix",
+//	      "role": "Senior Engineer",
+//	      "process": "netflix",
+//	      "stage": "reference check",
+//	      "interviewed": "2026-11-16T15:00:00-05:00",
+//	      "interviewers": ["Ana López"],
+//	      "recruiter": "Cara Diaz",
+//	      "expect": "2026-11-20",
+//	      "created": "2026-11-16T13:00:00-05:00",
+//	      "events": [
+//	        {"kind": "interview", "at": "2026-11-16T15:00:00-05:00"},
+//	        {"kind": "thanks", "at": "2026-11-16T18:00:00-05:00", "person": "Ana López"},
+//	        {"kind": "stage", "at": "2026-11-18T17:00:00-05:00", "stage": "reference check"}
+//	      ]
+//	    }
+//	  ],
+//	  "global_events": [
+//	    {"kind": "dismiss", "at": "2026-11-16T15:00:00-05:00", "prompt": "keep_applying:2026-11-16"}
+//	  ]
+//	}
+//
+// "format" is always "afterview" and "version" is the export format version
+// (ExportVersion, 1); a reader refuses a newer version and says to upgrade.
+// The records are stages.Application and stages.Event as their JSON tags
+// spell them: times are RFC 3339 with the offset they were recorded in,
+// dates (expect, until, an offer's deadline) are YYYY-MM-DD, empty fields
+// are left out. Exporting and importing loses nothing: an import of an
+// export exports to the same bytes (given the same exported_at).
+//
+// Import reads at most MaxImportSize bytes, refuses fields it does not know,
+// and checks every record before it writes anything: if one is wrong, the
+// whole file is refused with a message naming each faulty record
+// ("application 3 (Netflix): unknown stage ...") and the database is left as
+// it was. ImportIntoEmpty keeps the file's ids and refuses a database that
+// already holds applications; ImportReplace swaps everything for the file's
+// content, keeping its ids; ImportMerge adds the file's applications under new
+// ids. Global events are appended, or replaced with ImportReplace.
+package store

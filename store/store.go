@@ -1,0 +1,362 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"syscall"
+	"time"
+
+	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the layout of the data file this afterview writes. A file
+// with a higher version is refused (ErrNewerSchema); a lower one is migrated
+// by Open.
+const SchemaVersion = 1
+
+// DefaultTimeout is how long a call waits for another afterview to let go of
+// the data file before it gives up with ErrBusy.
+const DefaultTimeout = time.Second
+
+var (
+	bucketMeta   = []byte("meta")
+	bucketApps   = []byte("apps")
+	bucketGlobal = []byte("global")
+
+	keySchema   = []byte("schema")
+	keyRevision = []byte("revision")
+)
+
+// migrations[v] upgrades a file from schema version v to v+1, inside the
+// transaction that Open runs. Version 1 is the first, so there are none yet;
+// when SchemaVersion becomes 2, migrations[1] goes here.
+var migrations = map[uint64]func(*bbolt.Tx) error{}
+
+// DefaultPath is where the data file lives: $AFTERVIEW_DB if set, else
+// $XDG_DATA_HOME/afterview/afterview.db, else
+// ~/.local/share/afterview/afterview.db.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("AFTERVIEW_DB"); p != "" {
+		return p, nil
+	}
+	// The XDG base directory spec says a relative XDG_DATA_HOME is invalid
+	// and must be ignored.
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "afterview", "afterview.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find your home folder to keep the data file in (%v): set AFTERVIEW_DB to the file to use", err)
+	}
+	return filepath.Join(home, ".local", "share", "afterview", "afterview.db"), nil
+}
+
+// Store is the data file of one user. It holds no open file: every method
+// opens the file, runs one transaction and closes it again, so that an
+// afterview left open in one terminal never blocks a command in another.
+type Store struct {
+	path    string
+	timeout time.Duration
+}
+
+// Open prepares the data file at path: it creates the folder (mode 0700) and
+// the file (mode 0600) if they are missing, and checks the schema version
+// (migrating an older file, refusing a newer one with ErrNewerSchema). The
+// file is closed again before Open returns. A file Open refuses is left
+// exactly as it was.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("no data file path given")
+	}
+	s := &Store{path: path, timeout: DefaultTimeout}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fileErr(path, "its folder cannot be created", err, "check that the folder path is free and writable, or set AFTERVIEW_DB to another path")
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return nil, isDirectory(path, syscall.EISDIR)
+	case err == nil && !info.Mode().IsRegular():
+		return nil, fileErr(path, "is not a regular file", nil, hintMoveAside)
+	case err == nil && info.Size() > 0:
+		// An existing file is only read unless it needs a migration or was
+		// never initialised, so that a file we refuse stays untouched.
+		var version uint64
+		var empty bool
+		err := s.run(reading, func(tx *bbolt.Tx) error {
+			var err error
+			version, empty, err = s.schema(tx)
+			if err == nil && version == SchemaVersion {
+				err = s.checkSchema(tx)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		if version == SchemaVersion {
+			return s, nil
+		}
+		if version > SchemaVersion {
+			return nil, newerSchema(path, version)
+		}
+		if !empty && migrations[version] == nil {
+			return nil, damaged(path, fmt.Errorf("schema version %d is unknown", version))
+		}
+	case err != nil && !os.IsNotExist(err):
+		return nil, classify(path, err)
+	}
+	// A missing or empty file: bbolt creates it with mode 0600 and we add
+	// the buckets. Another afterview may have done so since the Stat, so
+	// the transaction checks again.
+	err = s.run(creating, func(tx *bbolt.Tx) error { return s.initialise(tx) })
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path returns the data file's path.
+func (s *Store) Path() string { return s.path }
+
+// SetTimeout sets how long a call waits for another afterview to release the
+// data file (default DefaultTimeout). Zero or less means do not wait: fail at
+// once with ErrBusy if the file is in use.
+func (s *Store) SetTimeout(d time.Duration) {
+	if d <= 0 {
+		// bbolt reads a zero timeout as "wait forever"; the smallest
+		// positive one makes it give up after the first try.
+		d = time.Nanosecond
+	}
+	s.timeout = d
+}
+
+// schema reads the file's schema version. empty reports a file with no
+// buckets at all (bbolt created it but afterview never initialised it).
+func (s *Store) schema(tx *bbolt.Tx) (version uint64, empty bool, err error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		empty = true
+		_ = tx.ForEach(func([]byte, *bbolt.Bucket) error {
+			empty = false
+			return nil
+		})
+		if empty {
+			return 0, true, nil
+		}
+		return 0, false, notAfterview(s.path, errors.New("it is a bbolt database made by another program"))
+	}
+	v := meta.Get(keySchema)
+	if len(v) != 8 {
+		return 0, false, damaged(s.path, errors.New("its schema version is missing"))
+	}
+	return binary.BigEndian.Uint64(v), false, nil
+}
+
+// initialise creates the buckets and writes the schema version of a new
+// file, or migrates an older one.
+func (s *Store) initialise(tx *bbolt.Tx) error {
+	version, empty, err := s.schema(tx)
+	if err != nil {
+		return err
+	}
+	if empty {
+		for _, name := range [][]byte{bucketMeta, bucketApps, bucketGlobal} {
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, u64(SchemaVersion))
+	}
+	if version > SchemaVersion {
+		return newerSchema(s.path, version)
+	}
+	for ; version < SchemaVersion; version++ {
+		m := migrations[version]
+		if m == nil {
+			return damaged(s.path, fmt.Errorf("schema version %d is unknown", version))
+		}
+		if err := m(tx); err != nil {
+			return fmt.Errorf("upgrading from schema version %d: %w", version, err)
+		}
+	}
+	return tx.Bucket(bucketMeta).Put(keySchema, u64(SchemaVersion))
+}
+
+// checkSchema guards every transaction after Open: another afterview, newer
+// or not, may have replaced the file since.
+func (s *Store) checkSchema(tx *bbolt.Tx) error {
+	version, empty, err := s.schema(tx)
+	switch {
+	case err != nil:
+		return err
+	case empty:
+		return notAfterview(s.path, errors.New("it holds no afterview data; was it replaced?"))
+	case version > SchemaVersion:
+		return newerSchema(s.path, version)
+	case version < SchemaVersion:
+		return fileErr(s.path, fmt.Sprintf("has the older schema version %d", version), nil, "restart afterview to upgrade it")
+	}
+	for _, name := range [][]byte{bucketApps, bucketGlobal} {
+		if tx.Bucket(name) == nil {
+			return damaged(s.path, fmt.Errorf("the %s bucket is missing", name))
+		}
+	}
+	return nil
+}
+
+// view runs fn in one read-only transaction, after checking the schema.
+func (s *Store) view(fn func(*bbolt.Tx) error) error {
+	return s.run(reading, func(tx *bbolt.Tx) error {
+		if err := s.checkSchema(tx); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
+}
+
+// update runs fn in one read-write transaction, after checking the schema,
+// and bumps the revision in the same transaction. If fn fails, nothing is
+// written.
+func (s *Store) update(fn func(*bbolt.Tx) error) error {
+	return s.run(writing, func(tx *bbolt.Tx) error {
+		if err := s.checkSchema(tx); err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return bumpRevision(tx)
+	})
+}
+
+func bumpRevision(tx *bbolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	var rev uint64
+	if v := meta.Get(keyRevision); len(v) == 8 {
+		rev = binary.BigEndian.Uint64(v)
+	}
+	return meta.Put(keyRevision, u64(rev+1))
+}
+
+// access is what run may do with the file.
+type access int
+
+const (
+	reading  access = iota // read only, under a shared lock
+	writing                // read and write an existing data file
+	creating               // create the file if needed (Open only)
+)
+
+// run opens the file (shared lock for reading, exclusive for writing, never
+// waiting longer than the timeout), runs fn in one transaction and closes the
+// file. bbolt panics, or faults on a truncated memory map, when a file is
+// damaged; run turns both into a *FileError so that nothing escapes to the
+// user as a crash.
+func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
+	write := mode != reading
+	if mode != creating {
+		// bbolt would create a missing file and initialise an empty one;
+		// only Open may do that. (A file moved aside while afterview runs
+		// must not quietly come back empty.)
+		if info, statErr := os.Stat(s.path); statErr != nil {
+			return classify(s.path, statErr)
+		} else if info.IsDir() {
+			return isDirectory(s.path, syscall.EISDIR)
+		} else if info.Size() == 0 {
+			return notAfterview(s.path, errors.New("the file is empty"))
+		}
+	}
+
+	// A fault on the memory map becomes a panic instead of killing the
+	// program, so that the recover below sees it.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+
+	var file *os.File
+	var db *bbolt.DB
+	defer func() {
+		if r := recover(); r != nil {
+			if db != nil {
+				closeQuietly(db)
+			} else if file != nil {
+				// The panic came from inside bbolt.Open, which leaves
+				// the file open, locked and mapped: release the lock
+				// so that the next call, here or in another afterview,
+				// is not blocked. The small map stays until exit.
+				unlock(file)
+				_ = file.Close()
+			}
+			err = damaged(s.path, fmt.Errorf("%v", r))
+		}
+	}()
+
+	opts := &bbolt.Options{
+		Timeout:  s.timeout,
+		ReadOnly: !write,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		},
+	}
+	db, err = bbolt.Open(s.path, 0o600, opts)
+	if err != nil {
+		return s.openError(err)
+	}
+	wrapped := func(tx *bbolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return passthrough{err}
+		}
+		return nil
+	}
+	if write {
+		err = db.Update(wrapped)
+	} else {
+		err = db.View(wrapped)
+	}
+	closeErr := db.Close()
+	db = nil
+	var own passthrough
+	if errors.As(err, &own) {
+		return own.err
+	}
+	if err == nil && closeErr != nil {
+		err = closeErr
+	}
+	return classify(s.path, err)
+}
+
+// openError explains why bbolt.Open failed. Besides its sentinel errors and
+// the system's, bbolt refuses some files with plain errors (a file smaller
+// than two pages, for one); those are about the file's content too.
+func (s *Store) openError(err error) error {
+	var errno syscall.Errno
+	var pathErr *fs.PathError
+	switch {
+	case errors.Is(err, berrors.ErrTimeout), errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
+		errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrInvalidMapping),
+		errors.As(err, &errno), errors.As(err, &pathErr):
+		return classify(s.path, err)
+	}
+	return notAfterview(s.path, fmt.Errorf("bbolt: %w", err))
+}
+
+func closeQuietly(db *bbolt.DB) {
+	defer func() { _ = recover() }()
+	_ = db.Close()
+}
+
+func u64(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+// key is an id as a bbolt key: big-endian, so that keys sort by id.
+func key(id uint64) []byte { return u64(id) }
