@@ -1,0 +1,202 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"afterview/stages"
+)
+
+// errHelpShown ends a command after its help was printed (exit 0).
+var errHelpShown = errors.New("help shown")
+
+// usageError is bad usage or input: exit code 1.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usageErr(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// command is one subcommand: its usage text and what it does.
+type command struct {
+	name    string
+	summary string
+	usage   string
+	run     func(e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"add", "add an application; prints its id", addUsage, cmdAdd},
+		{"list", "list applications with their stage and wait", listUsage, cmdList},
+		{"today", "what to do today, most urgent first", todayUsage, cmdToday},
+		{"show", "one application in full", showUsage, cmdShow},
+		{"log", "log what happened: thanks, followup, heard, stage, offer, note, an outcome", logUsage, cmdLog},
+		{"done", "mark a prompt done", promptUsage("done"), cmdDone},
+		{"snooze", "hide a prompt until a later day", promptUsage("snooze"), cmdSnooze},
+		{"dismiss", "dismiss a prompt for good", promptUsage("dismiss"), cmdDismiss},
+		{"export", "write everything to a file (json)", exportUsage, cmdExport},
+		{"import", "read applications from an export file", importUsage, cmdImport},
+		{"demo", "the terminal UI on a throwaway database with examples", demoUsage, cmdDemo},
+	}
+}
+
+func dispatch(e *env, args []string) error {
+	if len(args) == 0 {
+		return cmdDefault(e)
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "--help", "-help":
+		if len(args) > 1 {
+			for _, c := range commands() {
+				if c.name == args[1] {
+					fmt.Fprint(e.stdout, c.usage)
+					return nil
+				}
+			}
+		}
+		fmt.Fprint(e.stdout, mainUsage())
+		return nil
+	case "version", "--version":
+		fmt.Fprintln(e.stdout, "afterview", version)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	return usageErr("unknown command %q. Run 'afterview help' for the list of commands", name)
+}
+
+const version = "0.1.0"
+
+func mainUsage() string {
+	var b strings.Builder
+	b.WriteString(`afterview: keep track of the wait after a final interview.
+
+Usage:
+  afterview [--db FILE] [COMMAND] [ARGS]
+
+With no command, afterview opens the terminal UI (or prints 'today' when its
+output is not a terminal).
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+	}
+	b.WriteString(`
+Run 'afterview COMMAND --help' for a command's options.
+
+Environment:
+  AFTERVIEW_DB    the database file (default: $XDG_DATA_HOME/afterview/afterview.db)
+  AFTERVIEW_NOW   a fixed clock, e.g. 2026-11-20T09:00 (local time), for tests and demos
+  NO_COLOR        turn colours off
+
+Exit codes: 0 ok, 1 bad usage or input, 2 a problem with the data file,
+75 the database is in use by another afterview (try again).
+`)
+	return b.String()
+}
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ", ") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// newFlags makes a flag set whose errors and help are ours to print.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses flags placed anywhere among the positional arguments
+// ("add Netflix --role SWE" as well as "add --role SWE Netflix"); after "--"
+// everything is positional. --help prints usage and ends the command.
+func parseFlags(e *env, fs *flag.FlagSet, usage string, args []string) ([]string, error) {
+	var pos []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(e.stdout, usage)
+			return nil, errHelpShown
+		}
+		if err != nil {
+			return nil, usageErr("%s: %v\nRun 'afterview %s --help' for its options", fs.Name(), err, fs.Name())
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// parseWhen reads a date or date and time in local time.
+func parseWhen(s string) (time.Time, error) {
+	return stages.ParseDateTime(s, time.Local)
+}
+
+// parseID reads an application id.
+func parseID(s string) (uint64, error) {
+	id, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
+	if err != nil || id == 0 {
+		return 0, usageErr("%q is not an application id: use the number 'afterview list' shows", s)
+	}
+	return id, nil
+}
+
+// clean makes text from the database safe to print: control characters and
+// escape sequences are replaced, so a hostile name cannot drive the terminal.
+func clean(s string) string {
+	if !needsClean(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd:
+			b.WriteRune('?')
+		case r == '\u200b' || r == '\u202e' || r == '\u202d' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069':
+			// zero-width and bidirectional overrides can disguise text
+			b.WriteRune('?')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsClean(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd || (r >= '\u200b' && r <= '\u206f') {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanLines is clean for text of several lines.
+func cleanLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = clean(l)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,339 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"afterview/stages"
+	"afterview/store"
+)
+
+const addUsage = `Usage: afterview add COMPANY [options]
+
+Adds an application after its final interview and prints its id.
+
+Options:
+  --role ROLE             the role you interviewed for
+  --process NAME          the company's hiring process: amazon, netflix or standard (default standard)
+  --interviewed WHEN      the final interview, e.g. 2026-11-20T15:00 (default: now)
+  --interviewer NAME      an interviewer to thank (repeat for each)
+  --recruiter NAME        your recruiter
+  --expect DATE           the date the recruiter promised an answer by, e.g. 2026-11-27
+  --note TEXT             notes about the application
+`
+
+func cmdAdd(e *env, args []string) error {
+	fs := newFlags("add")
+	role := fs.String("role", "", "")
+	process := fs.String("process", stages.DefaultTemplate, "")
+	interviewed := fs.String("interviewed", "", "")
+	recruiter := fs.String("recruiter", "", "")
+	expect := fs.String("expect", "", "")
+	note := fs.String("note", "", "")
+	var interviewers stringList
+	fs.Var(&interviewers, "interviewer", "")
+	pos, err := parseFlags(e, fs, addUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("add needs one company name (quote names with spaces), e.g. afterview add \"Acme Corp\" --role SWE")
+	}
+	now := e.now()
+	when := now
+	if *interviewed != "" {
+		if when, err = parseWhen(*interviewed); err != nil {
+			return usageErr("--interviewed: %v", err)
+		}
+	}
+	var promised stages.Date
+	if *expect != "" {
+		if promised, err = stages.ParseDate(*expect); err != nil {
+			return usageErr("--expect: %v", err)
+		}
+	}
+	a, err := stages.NewApplication(pos[0], *role, *process, when, interviewers, *recruiter, promised, now)
+	if err == nil {
+		a.Notes = strings.TrimSpace(*note)
+		err = a.Validate()
+	}
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	id, err := st.Add(a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, id)
+	return nil
+}
+
+const listUsage = `Usage: afterview list [--json] [--open]
+
+Lists every application: its stage, the days since the final interview against
+the expected window, and the next thing to do.
+
+Options:
+  --json   print a JSON array of applications (the export format's records,
+           plus days_waited, wait and next)
+  --open   only applications still waiting (no outcome yet)
+`
+
+// listedApp is an application as 'list --json' prints it.
+type listedApp struct {
+	stages.Application
+	DaysWaited int           `json:"days_waited"`
+	Wait       string        `json:"wait"`
+	Next       *promptJSON   `json:"next,omitempty"`
+	WindowDays stages.Window `json:"window"`
+}
+
+func cmdList(e *env, args []string) error {
+	fs := newFlags("list")
+	asJSON := fs.Bool("json", false, "")
+	onlyOpen := fs.Bool("open", false, "")
+	pos, err := parseFlags(e, fs, listUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("list takes no arguments, got %q", pos[0])
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	apps, global, err := st.Snapshot()
+	if err != nil {
+		return err
+	}
+	now := e.now()
+	today := stages.DateOf(now)
+	next := nextByApp(stages.Prompts(apps, global, now))
+	sortForList(apps, next)
+	var rows []listedApp
+	for _, a := range apps {
+		if *onlyOpen && a.Closed() {
+			continue
+		}
+		w := a.Wait(today)
+		r := listedApp{Application: a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window}
+		if p, ok := next[a.ID]; ok {
+			pj := toPromptJSON(p)
+			r.Next = &pj
+		}
+		rows = append(rows, r)
+	}
+	if *asJSON {
+		if rows == nil {
+			rows = []listedApp{}
+		}
+		return writeJSON(e, rows)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(e.stdout, "No applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
+		return nil
+	}
+	writeList(e.stdout, rows, today)
+	return nil
+}
+
+const showUsage = `Usage: afterview show ID [--json]
+
+Shows one application in full: stages, people, timeline, prompts and offer.
+`
+
+func cmdShow(e *env, args []string) error {
+	fs := newFlags("show")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parseFlags(e, fs, showUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("show needs an application id, e.g. afterview show 3")
+	}
+	id, err := parseID(pos[0])
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	apps, global, err := st.Snapshot()
+	if err != nil {
+		return err
+	}
+	var app *stages.Application
+	for i := range apps {
+		if apps[i].ID == id {
+			app = &apps[i]
+		}
+	}
+	if app == nil {
+		return notFound(id)
+	}
+	if *asJSON {
+		return writeJSON(e, app)
+	}
+	now := e.now()
+	var mine []stages.Prompt
+	for _, p := range stages.Prompts(apps, global, now) {
+		if p.AppID == id {
+			mine = append(mine, p)
+		}
+	}
+	writeShow(e.stdout, app, mine, now)
+	return nil
+}
+
+func notFound(id uint64) error {
+	return usageErr("no application with id %d: 'afterview list' shows the ids", id)
+}
+
+func writeJSON(e *env, v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+const exportUsage = `Usage: afterview export [--format json] [-o FILE]
+
+Writes every application, its events and your prompt choices to standard
+output or FILE, in afterview's versioned JSON format (see README).
+
+Options:
+  --format FORMAT   json (default)
+  -o FILE           write to FILE instead of standard output (replaced whole,
+                    never left half-written)
+`
+
+func cmdExport(e *env, args []string) error {
+	fs := newFlags("export")
+	format := fs.String("format", "json", "")
+	out := fs.String("o", "", "")
+	fs.StringVar(out, "output", "", "")
+	pos, err := parseFlags(e, fs, exportUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("export takes no arguments; use -o FILE to name the output file")
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	switch strings.ToLower(*format) {
+	case "json":
+	default:
+		return usageErr("unknown export format %q: choose json", *format)
+	}
+	if *out == "" || *out == "-" {
+		return st.Export(e.stdout, e.now())
+	}
+	return writeFileAtomic(*out, func(f *os.File) error { return st.Export(f, e.now()) })
+}
+
+// writeFileAtomic writes a file through a temporary file in the same folder,
+// synced and renamed into place, so a failure never leaves half a file.
+func writeFileAtomic(path string, write func(*os.File) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return usageErr("cannot write %s: %v", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return usageErr("cannot write %s: %v", path, err)
+	}
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return usageErr("cannot write %s: %v", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return usageErr("cannot write %s: %v", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return usageErr("cannot write %s: %v", path, err)
+	}
+	return nil
+}
+
+const importUsage = `Usage: afterview import FILE [--replace | --merge]
+
+Reads an afterview export file (JSON). The whole file is checked first; if any
+record is wrong nothing is imported and the record at fault is named.
+
+Into an empty database the applications keep their ids. If the database already
+has applications, choose:
+  --replace   replace everything in the database with the file
+  --merge     add the file's applications beside yours, with new ids
+`
+
+func cmdImport(e *env, args []string) error {
+	fs := newFlags("import")
+	replace := fs.Bool("replace", false, "")
+	merge := fs.Bool("merge", false, "")
+	pos, err := parseFlags(e, fs, importUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("import needs one file, e.g. afterview import backup.json")
+	}
+	if *replace && *merge {
+		return usageErr("choose --replace or --merge, not both")
+	}
+	mode := store.ImportIntoEmpty
+	switch {
+	case *replace:
+		mode = store.ImportReplace
+	case *merge:
+		mode = store.ImportMerge
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return usageErr("cannot read %s: %v", pos[0], err)
+	}
+	defer f.Close()
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	n, err := st.Import(f, mode)
+	if err != nil {
+		return inputErr(pos[0], err)
+	}
+	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), pos[0])
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// inputErr names the input at fault, keeping the exit code of data-file and
+// busy errors.
+func inputErr(what string, err error) error {
+	if exitCode(err) != exitUsage {
+		return err
+	}
+	return usageErr("%s: %v", what, err)
+}

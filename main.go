@@ -1,0 +1,127 @@
+// Command afterview tracks the wait after a final interview: where each
+// company stands, how long you have waited against the usual window, and what
+// to do today. Run it with no arguments for the terminal UI; see `afterview
+// help` for the commands.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"afterview/store"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitUsage = 1  // bad usage or input
+	exitData  = 2  // a problem with the data file
+	exitBusy  = 75 // another afterview holds the database (EX_TEMPFAIL)
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a command runs with: streams, the clock and the database.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            func() time.Time
+	dbPath         string
+}
+
+// run executes one command line and returns the exit code. A panic anywhere
+// below is turned into a message and exit code, never a trace.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "afterview: internal error: %v\nPlease report this, with the command you ran. Your data was not changed by the failed command.\n", r)
+			if os.Getenv("AFTERVIEW_DEBUG") != "" {
+				fmt.Fprintf(stderr, "%s", debug.Stack())
+			}
+			code = exitData
+		}
+	}()
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	args, err := e.globalFlags(args)
+	if err == nil {
+		err = e.setClock()
+	}
+	if err == nil {
+		err = dispatch(e, args)
+	}
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, errHelpShown) {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "afterview: %s\n", cleanLines(err.Error()))
+	return exitCode(err)
+}
+
+func exitCode(err error) int {
+	var fe *store.FileError
+	switch {
+	case errors.Is(err, store.ErrBusy):
+		return exitBusy
+	case errors.Is(err, store.ErrNewerSchema), errors.As(err, &fe):
+		return exitData
+	}
+	return exitUsage
+}
+
+// globalFlags takes --db PATH (or --db=PATH) from anywhere before the command.
+func (e *env) globalFlags(args []string) ([]string, error) {
+	e.dbPath = os.Getenv("AFTERVIEW_DB")
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case a == "--db" || a == "-db":
+			if len(args) < 2 {
+				return nil, usageErr("--db needs a file path")
+			}
+			e.dbPath, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--db="):
+			e.dbPath, args = strings.TrimPrefix(a, "--db="), args[1:]
+		default:
+			return args, nil
+		}
+	}
+	return args, nil
+}
+
+// setClock reads AFTERVIEW_NOW ("2026-11-20" or "2026-11-20T09:00", local
+// time) so tests and demos run on a fixed day.
+func (e *env) setClock() error {
+	fixed := strings.TrimSpace(os.Getenv("AFTERVIEW_NOW"))
+	if fixed == "" {
+		e.now = time.Now
+		return nil
+	}
+	t, err := parseWhen(fixed)
+	if err != nil {
+		return usageErr("AFTERVIEW_NOW: %v", err)
+	}
+	e.now = func() time.Time { return t }
+	return nil
+}
+
+// openStore opens the database at the chosen or default path.
+func (e *env) openStore() (*store.Store, error) {
+	path := e.dbPath
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return store.Open(path)
+}

@@ -1,0 +1,437 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+
+	"afterview/stages"
+)
+
+const todayUsage = `Usage: afterview today [--json] [--all] [--count]
+
+What to do today, most urgent first: overdue (longest first), due today, then
+open (soonest due first). Short enough for a shell start-up file.
+
+Options:
+  --json    print a JSON array, one object per prompt (see README)
+  --all     also list upcoming prompts, with the day they open
+  --count   print only the number of prompts due or overdue today
+`
+
+// promptJSON is a prompt as 'today --json' prints it.
+type promptJSON struct {
+	AppID   uint64 `json:"app_id"`
+	Company string `json:"company"`
+	Kind    string `json:"kind"`
+	Key     string `json:"key"`
+	Person  string `json:"person"`
+	Opens   string `json:"opens"`
+	Due     string `json:"due"`
+	DueAt   string `json:"due_at,omitempty"`
+	Snoozed string `json:"snoozed_until,omitempty"`
+	Status  string `json:"status"`
+	Text    string `json:"text"`
+	Tip     string `json:"tip,omitempty"`
+}
+
+func toPromptJSON(p stages.Prompt) promptJSON {
+	j := promptJSON{AppID: p.AppID, Company: p.Company, Kind: string(p.Kind), Key: p.Key, Person: p.Person,
+		Opens: p.Opens.String(), Due: p.Due.String(), Snoozed: p.Snoozed.String(), Status: string(p.Status),
+		Text: p.Text, Tip: p.Tip}
+	if !p.DueAt.IsZero() {
+		j.DueAt = p.DueAt.Format(time.RFC3339)
+	}
+	return j
+}
+
+func cmdToday(e *env, args []string) error {
+	fs := newFlags("today")
+	asJSON := fs.Bool("json", false, "")
+	all := fs.Bool("all", false, "")
+	count := fs.Bool("count", false, "")
+	pos, err := parseFlags(e, fs, todayUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("today takes no arguments, got %q", pos[0])
+	}
+	return printToday(e, *asJSON, *all, *count)
+}
+
+func printToday(e *env, asJSON, all, count bool) error {
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	apps, global, err := st.Snapshot()
+	if err != nil {
+		return err
+	}
+	now := e.now()
+	ps := stages.Prompts(apps, global, now)
+	shown := ps
+	if !all {
+		shown = stages.Actionable(ps)
+	}
+	switch {
+	case count:
+		n := 0
+		for _, p := range ps {
+			if p.Status == stages.Due || p.Status == stages.Overdue {
+				n++
+			}
+		}
+		fmt.Fprintln(e.stdout, n)
+	case asJSON:
+		out := make([]promptJSON, 0, len(shown))
+		for _, p := range shown {
+			out = append(out, toPromptJSON(p))
+		}
+		return writeJSON(e, out)
+	default:
+		writeToday(e.stdout, shown, ps, now, len(apps))
+	}
+	return nil
+}
+
+// cmdDefault opens the TUI on a terminal, and prints today otherwise.
+func cmdDefault(e *env) error {
+	if !isTerminal(e) {
+		return printToday(e, false, false, false)
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	return runTUI(e, st, false)
+}
+
+func isTerminal(e *env) bool {
+	f, ok := e.stdout.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// when says when a prompt is due, the way a person would.
+func when(p stages.Prompt, today stages.Date) string {
+	switch p.Status {
+	case stages.Upcoming:
+		return "opens " + relDay(p.ComesBack(), today)
+	case stages.Overdue:
+		n := today.DaysSince(p.Due)
+		if n == 0 {
+			return "overdue"
+		}
+		return fmt.Sprintf("%d day%s overdue", n, plural(n))
+	case stages.Due:
+		if !p.DueAt.IsZero() {
+			return "due by " + p.DueAt.Format("15:04")
+		}
+		return "due today"
+	}
+	return "due " + relDay(p.Due, today)
+}
+
+// relDay names a day near today: "tomorrow", "Mon", or "Mon 30 Nov".
+func relDay(d, today stages.Date) string {
+	n := d.DaysSince(today)
+	switch {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n > 1 && n < 7:
+		return d.Weekday().String()[:3]
+	}
+	return d.Short()
+}
+
+func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, apps int) {
+	today := stages.DateOf(now)
+	todo := 0
+	for _, p := range shown {
+		if p.Status != stages.Upcoming {
+			todo++
+		}
+	}
+	head := fmt.Sprintf("afterview · %s %d %s %d", today.Weekday(), today.Day, today.Month, today.Year)
+	switch todo {
+	case 0:
+		fmt.Fprintf(w, "%s · nothing to do today\n", head)
+	case 1:
+		fmt.Fprintf(w, "%s · 1 thing to do\n", head)
+	default:
+		fmt.Fprintf(w, "%s · %d things to do\n", head, todo)
+	}
+	if len(shown) > 0 {
+		fmt.Fprintln(w)
+	}
+	whenW, compW := 0, 0
+	for _, p := range shown {
+		whenW = max(whenW, ansi.StringWidth(when(p, today)))
+		compW = max(compW, min(24, ansi.StringWidth(companyLabel(p))))
+	}
+	for _, p := range shown {
+		mark := " "
+		if p.Status == stages.Overdue || p.Status == stages.Due {
+			mark = "!"
+		}
+		fmt.Fprintf(w, "%s %s  %s  %s\n", mark, pad(when(p, today), whenW), pad(companyLabel(p), compW), clean(p.Text))
+	}
+	if todo == 0 {
+		if apps == 0 {
+			fmt.Fprintln(w, "\nNo applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
+			return
+		}
+		if next, ok := nextUpcoming(all); ok {
+			fmt.Fprintf(w, "\nNext: %s, %s opens %s.\n", clean(next.Company), kindLabel(next.Kind), relDay(next.ComesBack(), today))
+		}
+	}
+}
+
+func companyLabel(p stages.Prompt) string {
+	if p.AppID == 0 {
+		return "all"
+	}
+	return fmt.Sprintf("%s #%d", clean(p.Company), p.AppID)
+}
+
+// pad truncates or pads s to exactly width cells.
+func pad(s string, width int) string {
+	s = ansi.Truncate(s, width, "…")
+	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
+}
+
+func nextUpcoming(ps []stages.Prompt) (stages.Prompt, bool) {
+	var best stages.Prompt
+	found := false
+	for _, p := range ps {
+		if p.Status == stages.Upcoming && (!found || p.ComesBack().Before(best.ComesBack())) {
+			best, found = p, true
+		}
+	}
+	return best, found
+}
+
+func kindLabel(k stages.Kind) string {
+	switch k {
+	case stages.ThankYou:
+		return "a thank-you"
+	case stages.Reflect:
+		return "a reflection"
+	case stages.FollowUp:
+		return "the follow-up window"
+	case stages.MoveOn:
+		return "the move-on reminder"
+	case stages.StageTask:
+		return "a stage task"
+	case stages.OfferDeadline:
+		return "the offer deadline"
+	case stages.CompetingOffer:
+		return "a competing-offer note"
+	case stages.KeepApplying:
+		return "the keep-applying reminder"
+	case stages.AfterRejection:
+		return "an after-rejection note"
+	}
+	return string(k)
+}
+
+// nextByApp returns each application's most urgent prompt.
+func nextByApp(ps []stages.Prompt) map[uint64]stages.Prompt {
+	next := make(map[uint64]stages.Prompt)
+	for _, p := range ps {
+		if _, ok := next[p.AppID]; !ok && p.AppID != 0 {
+			next[p.AppID] = p
+		}
+	}
+	return next
+}
+
+// sortForList puts open applications first, most urgent next action first;
+// closed ones last, most recent first.
+func sortForList(apps []stages.Application, next map[uint64]stages.Prompt) {
+	rank := func(a *stages.Application) (int, stages.Date) {
+		if a.Closed() {
+			return 3, stages.Date{}
+		}
+		p, ok := next[a.ID]
+		if !ok {
+			return 2, stages.Date{}
+		}
+		switch p.Status {
+		case stages.Overdue, stages.Due:
+			return 0, p.Due
+		}
+		return 1, p.Due
+	}
+	sort.SliceStable(apps, func(i, j int) bool {
+		ri, di := rank(&apps[i])
+		rj, dj := rank(&apps[j])
+		if ri != rj {
+			return ri < rj
+		}
+		if c := di.Compare(dj); c != 0 {
+			return c < 0
+		}
+		if ri == 3 {
+			return apps[i].ID > apps[j].ID
+		}
+		return apps[i].ID < apps[j].ID
+	})
+}
+
+func writeList(w io.Writer, rows []listedApp, today stages.Date) {
+	fmt.Fprintf(w, "%4s  %-18s  %-16s  %-20s  %-22s  %s\n", "ID", "COMPANY", "ROLE", "STAGE", "WAITED", "NEXT")
+	for _, r := range rows {
+		a := r.Application
+		waited := fmt.Sprintf("day %d · %s", r.DaysWaited, r.Wait)
+		if a.Closed() {
+			waited = a.Outcome.Label()
+		}
+		next := ""
+		if r.Next != nil {
+			p := stages.Prompt{Kind: stages.Kind(r.Next.Kind), Status: stages.Status(r.Next.Status)}
+			p.Due, _ = stages.ParseDate(r.Next.Due)
+			p.Opens, _ = stages.ParseDate(r.Next.Opens)
+			if r.Next.Snoozed != "" {
+				p.Snoozed, _ = stages.ParseDate(r.Next.Snoozed)
+			}
+			next = fmt.Sprintf("%s, %s", kindShort(p.Kind), when(p, today))
+		}
+		fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(a.Stage, 20), pad(waited, 22), next)
+	}
+}
+
+func kindShort(k stages.Kind) string {
+	return strings.ReplaceAll(string(k), "_", "-")
+}
+
+func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.Time) {
+	today := stages.DateOf(now)
+	fmt.Fprintf(w, "#%d %s", a.ID, clean(a.Company))
+	if a.Role != "" {
+		fmt.Fprintf(w, " · %s", clean(a.Role))
+	}
+	fmt.Fprintf(w, " · %s process\n", a.Process)
+	wt := a.Wait(today)
+	if a.Closed() {
+		fmt.Fprintf(w, "Closed: %s\n", a.Outcome.Label())
+	} else {
+		fmt.Fprintf(w, "Waiting %d day%s since the final interview (%s; usual window %d to %d days)\n", wt.Days, plural(wt.Days), wt.Status, wt.Window.Min, wt.Window.Max)
+	}
+	if !a.Expect.IsZero() {
+		fmt.Fprintf(w, "Promised an answer by %s\n", a.Expect.Short())
+	}
+	fmt.Fprintln(w, "\nStages:")
+	hist := a.StageHistory()
+	cur := hist[len(hist)-1].Stage
+	days := map[string]int{}
+	for _, s := range hist {
+		to := today
+		if !s.To.IsZero() {
+			to = stages.DateOf(s.To)
+		}
+		days[s.Stage] += to.DaysSince(stages.DateOf(s.From))
+	}
+	reached := map[string]bool{}
+	for _, s := range hist {
+		reached[s.Stage] = true
+	}
+	for _, s := range a.Template().Stages {
+		mark := "○"
+		if reached[s.Name] {
+			mark = "●"
+		}
+		line := fmt.Sprintf("  %s %s", mark, s.Name)
+		if reached[s.Name] {
+			line += fmt.Sprintf(" (%d day%s)", days[s.Name], plural(days[s.Name]))
+		}
+		if s.Name == cur && !a.Closed() {
+			line += "  ← now"
+		}
+		fmt.Fprintln(w, line)
+	}
+	if tip := a.Template().Stages[a.StageIndex()].Tip; tip != "" && !a.Closed() {
+		fmt.Fprintf(w, "  Tip: %s\n", tip)
+	}
+	if people := a.People(); len(people) > 0 {
+		fmt.Fprintln(w, "\nPeople:")
+		for _, p := range people {
+			tick := "[ ]"
+			if a.ThankedSince(p, stages.DateOf(a.Interviewed)) {
+				tick = "[x] thanked"
+			}
+			role := "interviewer"
+			if strings.EqualFold(p, a.Recruiter) {
+				role = "recruiter"
+			}
+			fmt.Fprintf(w, "  %s (%s) %s\n", clean(p), role, tick)
+		}
+	}
+	if a.Offer != nil {
+		o := a.Offer
+		fmt.Fprintf(w, "\nOffer: base %d, bonus %d (%g%%), stock %d over %d years, sign-on %d %s; answer by %s\n",
+			o.Base, o.Bonus, o.BonusPercent, o.Stock, o.VestYears, o.SignOn, o.Currency, o.OfferDeadline().Short())
+	}
+	if len(ps) > 0 {
+		fmt.Fprintln(w, "\nPrompts:")
+		for _, p := range ps {
+			fmt.Fprintf(w, "  %-16s %-16s %s\n", when(p, today), clean(p.Key), clean(p.Text))
+		}
+	}
+	fmt.Fprintln(w, "\nTimeline:")
+	evs := append([]stages.Event(nil), a.Events...)
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].At.Before(evs[j].At) })
+	for _, ev := range evs {
+		fmt.Fprintf(w, "  %s  %s\n", ev.At.Format("2006-01-02 15:04"), clean(describeEvent(ev)))
+	}
+	if a.Notes != "" {
+		fmt.Fprintf(w, "\nNotes:\n  %s\n", clean(a.Notes))
+	}
+}
+
+func describeEvent(e stages.Event) string {
+	var s string
+	switch e.Kind {
+	case stages.EvInterview:
+		s = "final interview"
+	case stages.EvThanks:
+		s = "thank-you sent to " + e.Person
+	case stages.EvFollowUp:
+		s = "follow-up sent"
+	case stages.EvHeard:
+		s = "heard back"
+	case stages.EvStage:
+		s = "moved to " + e.Stage
+	case stages.EvOffer:
+		s = "offer received"
+	case stages.EvOutcome:
+		s = "closed: " + e.Outcome.Label()
+	case stages.EvNote:
+		s = "note"
+	case stages.EvDone:
+		s = "done: " + e.Prompt
+	case stages.EvDismiss:
+		s = "dismissed: " + e.Prompt
+	case stages.EvSnooze:
+		s = "snoozed " + e.Prompt + " until " + e.Until.Short()
+	case stages.EvEdit:
+		s = "details edited"
+	default:
+		s = string(e.Kind)
+	}
+	if e.Note != "" {
+		s += ": " + e.Note
+	}
+	if !e.Expect.IsZero() {
+		s += " (promised an answer by " + e.Expect.Short() + ")"
+	}
+	return s
+}

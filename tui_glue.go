@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"afterview/store"
+	"afterview/tui"
+)
+
+func runTUI(e *env, st *store.Store, demo bool) error {
+	return tui.Run(tui.Options{Store: st, Now: e.now, Demo: demo})
+}
+
+// runDemo fills a throwaway database with examples and opens the TUI on it
+// (or prints today's list when output is not a terminal).
+func runDemo(e *env) error {
+	dir, err := os.MkdirTemp("", "afterview-demo-*")
+	if err != nil {
+		return fmt.Errorf("cannot make a folder for the demo database: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	e.dbPath = filepath.Join(dir, "demo.db")
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	for _, a := range tui.DemoApplications(e.now()) {
+		if _, err := st.Add(a); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+	if !isTerminal(e) {
+		return printToday(e, false, false, false)
+	}
+	return runTUI(e, st, true)
+}
