@@ -40,7 +40,9 @@ func commands() []command {
 		{"done", "mark a prompt done", promptUsage("done"), cmdDone},
 		{"snooze", "hide a prompt until a later day", promptUsage("snooze"), cmdSnooze},
 		{"dismiss", "dismiss a prompt for good", promptUsage("dismiss"), cmdDismiss},
-		{"export", "write everything to a file (json)", exportUsage, cmdExport},
+		{"offers", "open offers side by side", offersUsage, cmdOffers},
+		{"stats", "what your history says about waits and answers", statsUsage, cmdStats},
+		{"export", "write everything to a file: json, csv, ics or taskwarrior", exportUsage, cmdExport},
 		{"import", "read applications from an export file", importUsage, cmdImport},
 		{"demo", "the terminal UI on a throwaway database with examples", demoUsage, cmdDemo},
 	}

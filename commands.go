@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,13 +206,18 @@ func writeJSON(e *env, v any) error {
 	return enc.Encode(v)
 }
 
-const exportUsage = `Usage: afterview export [--format json] [-o FILE]
+const exportUsage = `Usage: afterview export [--format json|csv|ics|taskwarrior] [-o FILE]
 
-Writes every application, its events and your prompt choices to standard
-output or FILE, in afterview's versioned JSON format (see README).
+Writes to standard output or FILE:
+  json          every application, its events and your prompt choices, in
+                afterview's versioned format (see README); import reads it back
+  csv           one row per application with its stage history, for spreadsheets
+  ics           an iCalendar file with an all-day event for every open prompt;
+                re-exporting updates the same entries
+  taskwarrior   the open prompts as Taskwarrior import JSON: task import FILE
 
 Options:
-  --format FORMAT   json (default)
+  --format FORMAT   json (default), csv, ics or taskwarrior
   -o FILE           write to FILE instead of standard output (replaced whole,
                     never left half-written)
 `
@@ -232,15 +238,31 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	now := e.now()
+	var write func(w io.Writer) error
 	switch strings.ToLower(*format) {
 	case "json":
+		write = func(w io.Writer) error { return st.Export(w, now) }
+	case "csv", "ics", "taskwarrior":
+		apps, global, err := st.Snapshot()
+		if err != nil {
+			return err
+		}
+		switch strings.ToLower(*format) {
+		case "csv":
+			write = func(w io.Writer) error { return store.WriteCSV(w, apps, stages.DateOf(now)) }
+		case "ics":
+			write = func(w io.Writer) error { return store.WriteICS(w, stages.Prompts(apps, global, now), now) }
+		default:
+			write = func(w io.Writer) error { return store.WriteTaskwarrior(w, stages.Prompts(apps, global, now), now) }
+		}
 	default:
-		return usageErr("unknown export format %q: choose json", *format)
+		return usageErr("unknown export format %q: choose json, csv, ics or taskwarrior", *format)
 	}
 	if *out == "" || *out == "-" {
-		return st.Export(e.stdout, e.now())
+		return write(e.stdout)
 	}
-	return writeFileAtomic(*out, func(f *os.File) error { return st.Export(f, e.now()) })
+	return writeFileAtomic(*out, func(f *os.File) error { return write(f) })
 }
 
 // writeFileAtomic writes a file through a temporary file in the same folder,

@@ -12,13 +12,26 @@ import (
 // overdue (longest overdue first), due, open (soonest due first), then
 // upcoming by opening day. Ties go by Kind.Weight, company, person and key.
 // now is the caller's clock; today is its civil date in now's location.
+//
+// apps must hold every open application, every rejected one still within
+// its after-rejection lapse, and every accepted one (an accepted offer ends
+// the keep-applying reminder); other closed applications may be left out.
 func Prompts(apps []Application, global []Event, now time.Time) []Prompt {
 	var offers []*Application
 	open := 0
+	var accepted, lastInterview time.Time
 	for i := range apps {
 		a := &apps[i]
+		if a.Outcome == Accepted {
+			if at := a.outcomeAt(); at.After(accepted) {
+				accepted = at
+			}
+		}
 		if a.Closed() {
 			continue
+		}
+		if a.Interviewed.After(lastInterview) {
+			lastInterview = a.Interviewed
 		}
 		open++
 		if a.Offer != nil {
@@ -29,7 +42,10 @@ func Prompts(apps []Application, global []Event, now time.Time) []Prompt {
 	for i := range apps {
 		ps = appendAppPrompts(ps, &apps[i], offers, now)
 	}
-	if open < 3 {
+	// Keep applying, unless the search ended with an accepted offer and no
+	// new one has started since (no open application interviewed after it).
+	searchOver := !accepted.IsZero() && !lastInterview.After(accepted)
+	if open < 3 && !searchOver {
 		ps = appendKeepApplying(ps, global, now, open)
 	}
 	Rank(ps)
@@ -510,4 +526,14 @@ func (a *Application) Wait(today Date) Wait {
 		w.Status = WaitEarly
 	}
 	return w
+}
+
+// outcomeAt is when the application reached its current outcome (zero if open).
+func (a *Application) outcomeAt() time.Time {
+	for i := len(a.Events) - 1; i >= 0; i-- {
+		if e := a.Events[i]; e.Kind == EvOutcome && e.Outcome == a.Outcome {
+			return e.At
+		}
+	}
+	return time.Time{}
 }

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"afterview/stages"
+)
+
+const offersUsage = `Usage: afterview offers [--json]
+
+Sets every open offer side by side: base, yearly bonus, sign-on, stock and its
+vesting, year-1 cash, year-1 total, four-year total, stock still unvested after
+year 1 (what you would walk away from), and the days left to the deadline.
+Amounts are whole units of each offer's currency; nothing is converted.
+`
+
+// offerRow is one offer as 'offers --json' prints it.
+type offerRow struct {
+	AppID        uint64  `json:"app_id"`
+	Company      string  `json:"company"`
+	Currency     string  `json:"currency"`
+	Base         int64   `json:"base"`
+	Bonus        int64   `json:"bonus"`
+	SignOn       int64   `json:"sign_on"`
+	Stock        int64   `json:"stock"`
+	VestingYears []int64 `json:"vesting_by_year"`
+	stages.OfferSummary
+}
+
+// openOffers lists the applications still open that hold an offer, soonest
+// deadline first.
+func openOffers(apps []stages.Application, today stages.Date) []offerRow {
+	var rows []offerRow
+	for i := range apps {
+		a := &apps[i]
+		if a.Closed() || a.Offer == nil {
+			continue
+		}
+		o := a.Offer
+		rows = append(rows, offerRow{AppID: a.ID, Company: a.Company, Currency: o.Currency, Base: o.Base,
+			Bonus: o.YearlyBonus(), SignOn: o.SignOn, Stock: o.Stock, VestingYears: o.VestingByYear(),
+			OfferSummary: o.Summary(today)})
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Deadline.Before(rows[j].Deadline) })
+	return rows
+}
+
+func cmdOffers(e *env, args []string) error {
+	fs := newFlags("offers")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parseFlags(e, fs, offersUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("offers takes no arguments, got %q", pos[0])
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	apps, _, err := st.Snapshot()
+	if err != nil {
+		return err
+	}
+	today := stages.DateOf(e.now())
+	rows := openOffers(apps, today)
+	if *asJSON {
+		if rows == nil {
+			rows = []offerRow{}
+		}
+		return writeJSON(e, rows)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(e.stdout, "No open offers. Log one with: afterview log ID offer --base 180000 --bonus-pct 15 --stock 100000 --deadline 2026-12-01")
+		return nil
+	}
+	writeOffers(e.stdout, rows, today)
+	return nil
+}
+
+func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
+	label := func(s string) string { return fmt.Sprintf("%-22s", s) }
+	line := func(name string, cell func(r offerRow) string) {
+		var b strings.Builder
+		b.WriteString(label(name))
+		for _, r := range rows {
+			fmt.Fprintf(&b, "  %s", pad(cell(r), 20))
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+	money := func(f func(r offerRow) int64) func(r offerRow) string {
+		return func(r offerRow) string { return stages.FormatMoney(f(r), r.Currency) }
+	}
+	line("", func(r offerRow) string { return fmt.Sprintf("%s #%d", clean(r.Company), r.AppID) })
+	line("base", money(func(r offerRow) int64 { return r.Base }))
+	line("yearly bonus", money(func(r offerRow) int64 { return r.Bonus }))
+	line("sign-on", money(func(r offerRow) int64 { return r.SignOn }))
+	line("stock grant", money(func(r offerRow) int64 { return r.Stock }))
+	line("vesting", func(r offerRow) string {
+		if len(r.VestingYears) == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("over %d years", len(r.VestingYears))
+	})
+	line("year-1 cash", money(func(r offerRow) int64 { return r.Year1Cash }))
+	line("year-1 total", money(func(r offerRow) int64 { return r.Year1Total }))
+	line("four-year total", money(func(r offerRow) int64 { return r.FourYearTotal }))
+	line("unvested after year 1", money(func(r offerRow) int64 { return r.UnvestedAfterYear1 }))
+	line("deadline", func(r offerRow) string {
+		switch {
+		case r.Deadline.IsZero():
+			return "-"
+		case r.DaysLeft < 0:
+			return fmt.Sprintf("passed %s", r.Deadline.Short())
+		case r.DaysLeft == 0:
+			return "today"
+		}
+		return fmt.Sprintf("%s (%d day%s)", r.Deadline.Short(), r.DaysLeft, plural(r.DaysLeft))
+	})
+}
+
+const statsUsage = `Usage: afterview stats [--json]
+
+What your own history says: days from the final interview to the first answer
+and to the decision (median and range), per company and per process; outcomes
+by process; and how many follow-ups got an answer.
+`
+
+func cmdStats(e *env, args []string) error {
+	fs := newFlags("stats")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parseFlags(e, fs, statsUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("stats takes no arguments, got %q", pos[0])
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	apps, _, err := st.Snapshot()
+	if err != nil {
+		return err
+	}
+	s := stages.ComputeStats(apps, stages.DateOf(e.now()))
+	if *asJSON {
+		return writeJSON(e, s)
+	}
+	writeStats(e.stdout, s)
+	return nil
+}
+
+func days(d stages.DayStats) string {
+	if d.Count == 0 {
+		return "-"
+	}
+	if d.Min == d.Max {
+		return fmt.Sprintf("%d d (n=%d)", d.Median, d.Count)
+	}
+	return fmt.Sprintf("%d d (%d–%d, n=%d)", d.Median, d.Min, d.Max, d.Count)
+}
+
+func writeStats(w io.Writer, s stages.Stats) {
+	all := s.All
+	if all.Applications == 0 {
+		fmt.Fprintln(w, "No history yet: stats appear once you have applications.")
+		return
+	}
+	fmt.Fprintf(w, "%d application%s · first answer %s · decision %s\n", all.Applications, plural(all.Applications), days(all.FirstAnswer), days(all.Decision))
+	f := all.FollowUps
+	fmt.Fprintf(w, "Follow-ups: %d sent, %d answered, %d unanswered, %d still waiting\n", f.Sent, f.Answered, f.Unanswered, f.Waiting)
+	group := func(title string, gs []stages.GroupStats) {
+		fmt.Fprintf(w, "\n%-20s  %4s  %-20s  %-20s  %s\n", title, "APPS", "FIRST ANSWER", "DECISION", "OUTCOMES")
+		for _, g := range gs {
+			fmt.Fprintf(w, "%s  %4d  %s  %s  %s\n", pad(clean(g.Name), 20), g.Applications, pad(days(g.FirstAnswer), 20), pad(days(g.Decision), 20), outcomes(g.Outcomes))
+		}
+	}
+	group("BY PROCESS", s.ByTemplate)
+	group("BY COMPANY", s.ByCompany)
+}
+
+func outcomes(c stages.OutcomeCounts) string {
+	var parts []string
+	for _, o := range append([]stages.Outcome{stages.Open}, stages.Outcomes...) {
+		if n := c.Get(o); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, o.Label()))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
