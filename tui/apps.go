@@ -1,0 +1,485 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"afterview/stages"
+)
+
+// appsModel is the table of applications, most urgent first.
+type appsModel struct {
+	cursor, offset int
+	selID          uint64
+	// rows holds the application indices shown, after the filter and the
+	// closed toggle.
+	rows       []int
+	showClosed bool
+	filter     string
+	filtering  bool
+	input      textinput.Model
+}
+
+func newAppsModel(c *programContext) appsModel {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "company or role"
+	in.CharLimit = 100
+	in.SetStyles(c.styles.Input)
+	return appsModel{input: in}
+}
+
+func (a *appsModel) restyle(c *programContext) { a.input.SetStyles(c.styles.Input) }
+func (a *appsModel) resize(c *programContext)  { a.input.SetWidth(max(10, c.width/3)) }
+
+// listHeight is the rows available for applications: the body minus the
+// summary, the column titles and the selected application's details.
+func (a *appsModel) listHeight(c *programContext) int {
+	h := c.bodyHeight() - 2
+	if c.bodyHeight() >= 12 {
+		h -= appsPreviewHeight + 1
+	}
+	return max(1, h)
+}
+
+const appsPreviewHeight = 3
+
+func (a *appsModel) page(c *programContext) int { return a.listHeight(c) - 1 }
+
+func (a *appsModel) selected(c *programContext) (*stages.Application, bool) {
+	if c.data == nil || a.cursor < 0 || a.cursor >= len(a.rows) {
+		return nil, false
+	}
+	return &c.data.apps[a.rows[a.cursor]], true
+}
+
+func (a *appsModel) setCursor(c *programContext, i int) {
+	a.cursor = i
+	if app, ok := a.selected(c); ok {
+		a.selID = app.ID
+	}
+	h := a.listHeight(c)
+	if a.cursor < a.offset {
+		a.offset = a.cursor
+	}
+	if a.cursor >= a.offset+h {
+		a.offset = a.cursor - h + 1
+	}
+	a.offset = max(0, min(a.offset, len(a.rows)-h))
+}
+
+// sync rebuilds the rows for new data, a new filter or the closed toggle,
+// keeping the cursor on the same application.
+func (a *appsModel) sync(c *programContext, selectID uint64) {
+	if c.data == nil {
+		return
+	}
+	if selectID != 0 {
+		a.selID = selectID
+		if app, ok := c.data.app(selectID); ok && app.Closed() {
+			a.showClosed = true
+		}
+	}
+	d := c.data
+	needle := strings.ToLower(strings.TrimSpace(a.filter))
+	a.rows = a.rows[:0]
+	found := -1
+	for _, i := range d.order {
+		app := &d.apps[i]
+		if app.Closed() && !a.showClosed {
+			continue
+		}
+		if needle != "" && !strings.Contains(d.search[i], needle) {
+			continue
+		}
+		if app.ID == a.selID {
+			found = len(a.rows)
+		}
+		a.rows = append(a.rows, i)
+	}
+	if found < 0 {
+		found = min(a.cursor, len(a.rows)-1)
+	}
+	a.setCursor(c, max(0, found))
+}
+
+func (a *appsModel) setFilter(c *programContext, f string) {
+	a.filter = f
+	a.input.SetValue(f)
+	a.sync(c, 0)
+}
+
+// update handles the filter line and the closed toggle.
+func (a *appsModel) update(c *programContext, msg tea.Msg) tea.Cmd {
+	k := &c.keys
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		if !a.filtering {
+			switch {
+			case key.Matches(km, k.Filter):
+				a.filtering = true
+				a.input.SetValue(a.filter)
+				a.input.CursorEnd()
+				return a.input.Focus()
+			case key.Matches(km, k.Closed):
+				a.showClosed = !a.showClosed
+				a.sync(c, 0)
+			}
+			return nil
+		}
+		switch {
+		case key.Matches(km, k.ApplyFilter):
+			a.filtering = false
+			a.input.Blur()
+			return nil
+		case key.Matches(km, k.ClearFilter):
+			a.filtering = false
+			a.input.Blur()
+			a.setFilter(c, "")
+			return nil
+		case km.String() == "up" || km.String() == "down":
+			// Arrows keep moving through the rows while filtering.
+			if cur, ok := listKey(k, km, a.cursor, len(a.rows), a.page(c)); ok {
+				a.setCursor(c, cur)
+			}
+			return nil
+		}
+	}
+	if !a.filtering {
+		return nil
+	}
+	var cmd tea.Cmd
+	a.input, cmd = a.input.Update(msg)
+	if v := a.input.Value(); v != a.filter {
+		a.filter = v
+		a.sync(c, 0)
+	}
+	return cmd
+}
+
+// columns are the widths of the table's columns for a terminal width; the
+// optional ones go first when space runs short.
+type columns struct {
+	company, role, stageName, bar, last, next int
+	waitWord                                  bool
+}
+
+func (col columns) waitWidth() int {
+	n := col.bar + 7
+	if col.waitWord {
+		n += 10
+	}
+	return n
+}
+
+func (col columns) fixed() int {
+	n := 2 + col.company + 1 + 8 + col.stageName + 1 + col.waitWidth() + 1
+	if col.role > 0 {
+		n += col.role + 1
+	}
+	if col.last > 0 {
+		n += col.last + 1
+	}
+	return n
+}
+
+// layout sizes the columns for a terminal w cells wide whose longest shown
+// company name is companyW cells.
+func layout(w, companyW int) columns {
+	companyW = max(7, min(companyW, 18))
+	col := columns{company: companyW, role: 18, stageName: 16, bar: 15, last: 9, waitWord: true}
+	shrink := []func(){
+		func() { col.role = 14 },
+		func() { col.bar = 13 },
+		func() { col.role = 0 },
+		func() { col.bar = 11 },
+		func() { col.company = min(col.company, 14); col.stageName = 14 },
+		func() { col.last = 0 },
+		func() { col.waitWord = false },
+		func() { col.stageName = 0 },
+		func() { col.company = min(col.company, 11); col.bar = 9 },
+	}
+	for _, f := range shrink {
+		if w-col.fixed() >= 26 {
+			break
+		}
+		f()
+	}
+	col.next = max(6, w-col.fixed())
+	return col
+}
+
+func (a *appsModel) view(c *programContext) string {
+	s := c.styles
+	d := c.data
+	w := c.width
+	var b strings.Builder
+
+	closed := len(d.apps) - d.open
+	summary := fmt.Sprintf("%d open", d.open)
+	if closed > 0 {
+		if a.showClosed {
+			summary += fmt.Sprintf(" · %d closed shown (c hides)", closed)
+		} else {
+			summary += fmt.Sprintf(" · %d closed hidden (c shows)", closed)
+		}
+	}
+	col := layout(w, a.longestCompany(c))
+	right := ""
+	switch {
+	case !col.waitWord && !a.filtering && a.filter == "":
+		// The wait column has no room for words: say what the symbols mean.
+		right = s.Early.Render("○ early") + " " + s.InWindow.Render("● window") + " " + s.Late.Render("▲ late")
+	case a.filtering:
+		right = a.input.View()
+	case a.filter != "":
+		right = s.Accent.Render("/ "+sanitize(a.filter)) + s.Muted.Render(fmt.Sprintf("  %d match%s · esc clears", len(a.rows), plural(len(a.rows), "", "es")))
+	case len(a.rows) > a.listHeight(c):
+		right = s.Muted.Render(fmt.Sprintf("%d–%d of %d", a.offset+1, min(len(a.rows), a.offset+a.listHeight(c)), len(a.rows)))
+	}
+	b.WriteString(joinRight(" "+s.Strong.Render(summary), right+" ", w) + "\n")
+
+	head := "  " + fit("COMPANY", col.company) + " "
+	if col.role > 0 {
+		head += fit("ROLE", col.role) + " "
+	}
+	head += fit("STAGE", 8+col.stageName) + " "
+	head += fit("WAIT", col.waitWidth()) + " "
+	if col.last > 0 {
+		head += fit("CONTACT", col.last) + " "
+	}
+	head += "NEXT"
+	b.WriteString(s.Faint.Render(truncate(head, w)) + "\n")
+
+	h := a.listHeight(c)
+	if len(a.rows) == 0 {
+		msg := "No applications yet: press a to add one."
+		switch {
+		case a.filter != "":
+			msg = "Nothing matches “" + sanitize(a.filter) + "”. esc clears the filter."
+		case len(d.apps) > 0:
+			msg = "Every application is closed: c shows them."
+		}
+		b.WriteString("\n  " + s.Muted.Render(msg) + "\n")
+		return b.String()
+	}
+	end := min(len(a.rows), a.offset+h)
+	for r := a.offset; r < end; r++ {
+		i := a.rows[r]
+		b.WriteString(a.rowView(c, col, i, r == a.cursor) + "\n")
+	}
+	if c.bodyHeight() >= 12 {
+		b.WriteString("\n" + a.preview(c))
+	}
+	return b.String()
+}
+
+// longestCompany is the widest company name among the rows on screen.
+func (a *appsModel) longestCompany(c *programContext) int {
+	longest := 0
+	for r := a.offset; r < min(len(a.rows), a.offset+a.listHeight(c)); r++ {
+		longest = max(longest, width(sanitize(c.data.apps[a.rows[r]].Company)))
+	}
+	return longest
+}
+
+func (a *appsModel) rowView(c *programContext, col columns, i int, sel bool) string {
+	s := c.styles
+	d := c.data
+	app := &d.apps[i]
+	wt := d.waits[i]
+	cells := []cell{
+		{cursorMark(sel), s.Cursor},
+		{clean(app.Company, col.company) + " ", s.Strong},
+	}
+	if col.role > 0 {
+		cells = append(cells, cell{clean(app.Role, col.role) + " ", s.Muted})
+	}
+	cells = append(cells, stageCells(c, app, col.stageName)...)
+	cells = append(cells, cell{" ", s.Text})
+	if app.Offer != nil && !app.Closed() {
+		cells = append(cells, offerCell(c, app.Offer, col.waitWidth()))
+	} else {
+		cells = append(cells, waitCells(c, wt, col.bar, col.waitWord)...)
+	}
+	cells = append(cells, cell{" ", s.Text})
+	if col.last > 0 {
+		cells = append(cells, cell{fit(ago(stages.DateOf(app.LastContact()), d.today), col.last) + " ", s.Muted})
+	}
+	next := ""
+	st := s.Muted
+	if p, ok := d.nextPrompt(app.ID); ok {
+		next = tinyWhen(p, d.now) + " · " + shortAction(p)
+		st = s.status(p.Status)
+	} else if app.Closed() {
+		next = "closed"
+	}
+	cells = append(cells, cell{fit(next, col.next), st})
+	return row(cells, sel, s.Selected)
+}
+
+// stageCells draws the stage stepper ●●●○○○ and the stage's name, or the
+// outcome of a closed application.
+func stageCells(c *programContext, app *stages.Application, nameW int) []cell {
+	s := c.styles
+	t := app.Template()
+	n := len(t.Stages)
+	cur := app.StageIndex()
+	if app.Closed() {
+		mark, st := "✗", s.Closed
+		switch app.Outcome {
+		case stages.Accepted:
+			mark, st = "✓", s.Good
+		case stages.NoAnswer, stages.Withdrawn:
+			mark = "–"
+		}
+		return []cell{{fit(mark+" "+app.Outcome.Label(), 8+nameW), st}}
+	}
+	stepper := strings.Repeat("●", cur+1)
+	rest := strings.Repeat("○", n-cur-1)
+	cells := []cell{{stepper, s.Accent}, {rest, s.Faint}, {strings.Repeat(" ", 8-n), s.Text}}
+	if nameW > 0 {
+		cells = append(cells, cell{clean(app.Stage, nameW), s.Text})
+	}
+	return cells
+}
+
+// offerCell replaces the wait bar once an offer is on the table: the wait
+// is over, the deadline is what counts.
+func offerCell(c *programContext, o *stages.Offer, w int) cell {
+	left := o.OfferDeadline().DaysSince(c.data.today)
+	text := "$ offer · answer " + dayCount(left)
+	if w < 26 {
+		text = fmt.Sprintf("$ offer, %dd left", left)
+		if left == 0 {
+			text = "$ offer, answer today"
+		}
+	}
+	st := c.styles.Due
+	if left < 0 {
+		text = "$ offer · deadline passed"
+		st = c.styles.Overdue
+	}
+	return cell{fit(text, w), st}
+}
+
+// waitCells draws the days since the final interview as a bar against the
+// expected window, whose two ends are marked │, then the day count and the
+// status as a symbol (and a word when there is room):
+//
+//	━━━━━━━│━━━····│···  10d ● in window
+func waitCells(c *programContext, wt stages.Wait, barW int, word bool) []cell {
+	s := c.styles
+	st := s.wait(wt.Status)
+	if wt.Status == stages.WaitClosed {
+		w := barW + 2 + 5
+		if word {
+			w += 10
+		}
+		return []cell{{fit("", w), s.Muted}}
+	}
+	cells := barW - 2 // two cells are the window's edges
+	scale := max(wt.Window.Max+wt.Window.Max/2, 1)
+	perCell := float64(scale) / float64(cells)
+	lo := int(float64(wt.Window.Min)/perCell + 0.5)
+	hi := int(float64(wt.Window.Max)/perCell + 0.5)
+	lo = max(0, min(lo, cells))
+	hi = max(lo, min(hi, cells))
+	filled := int(float64(wt.Days)/perCell + 0.5)
+	if wt.Days > 0 && filled == 0 {
+		filled = 1
+	}
+	filled = max(0, min(filled, cells))
+
+	// Runs of cells with one look are rendered together.
+	const (
+		lookFill = iota
+		lookWindow
+		lookEmpty
+	)
+	looks := []lipgloss.Style{st, s.Window, s.Faint}
+	var out []cell
+	var run strings.Builder
+	runLook := -1
+	put := func(text string, look int) {
+		if look != runLook && run.Len() > 0 {
+			out = append(out, cell{run.String(), looks[runLook]})
+			run.Reset()
+		}
+		runLook = look
+		run.WriteString(text)
+	}
+	for i := 0; i < cells; i++ {
+		if i == lo {
+			put("│", lookWindow)
+		}
+		if i == hi {
+			put("│", lookWindow)
+		}
+		switch {
+		case i < filled:
+			put("━", lookFill)
+		case i >= lo && i < hi:
+			put("╌", lookWindow)
+		default:
+			put("·", lookEmpty)
+		}
+	}
+	if lo == cells {
+		put("│", lookWindow)
+	}
+	if hi == cells {
+		put("│", lookWindow)
+	}
+	out = append(out, cell{run.String(), looks[runLook]})
+	days := fmt.Sprintf("%3dd", wt.Days)
+	if wt.Days > 999 {
+		days = "999+"
+	}
+	label := " " + days + " " + waitSymbol(wt.Status)
+	if word {
+		label += " " + fit(string(wt.Status), 9)
+	}
+	out = append(out, cell{label, st})
+	return out
+}
+
+// preview shows the selected application's next action in full and who is
+// involved, under the table.
+func (a *appsModel) preview(c *programContext) string {
+	s := c.styles
+	w := c.width
+	app, ok := a.selected(c)
+	if !ok {
+		return ""
+	}
+	d := c.data
+	title := " " + sanitize(app.Company)
+	if app.Role != "" {
+		title += " · " + sanitize(app.Role)
+	}
+	title = truncate(title+" ", w-4)
+	lines := []string{s.Rule.Render("──") + s.Heading.Render(title) + s.Rule.Render(strings.Repeat("─", max(0, w-2-width(title))))}
+	if p, ok := d.nextPrompt(app.ID); ok {
+		lines = append(lines, " "+s.status(p.Status).Render(statusSymbol(p.Status)+" "+whenLabel(p, d.now)+": ")+s.Text.Render(truncate(sanitize(p.Text), max(10, w-4-width(whenLabel(p, d.now))))))
+	} else {
+		lines = append(lines, " "+s.Muted.Render("Nothing to do for this one."))
+	}
+	info := "interviewed " + stages.DateOf(app.Interviewed).Short()
+	wt := d.waits[d.byID[app.ID]]
+	if wt.Status != stages.WaitClosed {
+		info += fmt.Sprintf(" · window %d–%d days", wt.Window.Min, wt.Window.Max)
+	}
+	if !app.Expect.IsZero() {
+		info += " · promised by " + app.Expect.Short()
+	}
+	if app.Recruiter != "" {
+		info += " · recruiter " + sanitize(app.Recruiter)
+	}
+	lines = append(lines, " "+s.Muted.Render(truncate(info, w-2)))
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,217 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"afterview/stages"
+)
+
+// Store is what the TUI needs from storage. store.Store satisfies it; tests
+// pass a fake.
+type Store interface {
+	Snapshot() ([]stages.Application, []stages.Event, error)
+	// Revision is bumped by every write, by any process.
+	Revision() (uint64, error)
+	Add(a stages.Application) (uint64, error)
+	Log(id uint64, e stages.Event) (stages.Application, error)
+	Update(id uint64, fn func(*stages.Application) error) (stages.Application, error)
+	Delete(id uint64) error
+	LogGlobal(e stages.Event) error
+}
+
+// Messages the store commands answer with.
+type (
+	// dataMsg carries a fresh snapshot with everything derived from it.
+	dataMsg struct{ d *data }
+	// revisionMsg is the answer to a poll of the store's revision.
+	revisionMsg struct{ rev uint64 }
+	// pollMsg asks for a poll of the revision.
+	pollMsg struct{}
+	// savedMsg reports a successful write.
+	savedMsg struct {
+		status string
+		undo   *undoEntry // nil when the change cannot be undone
+		// selectID is an application to put the cursor on (after an add).
+		selectID uint64
+		// selectPrompt is a prompt to put the Today cursor on (after an undo
+		// brings it back).
+		selectPrompt promptRef
+		// fromForm is set when the write came from the open form, which closes.
+		fromForm bool
+		// undone is set when the write was an undo.
+		undone bool
+	}
+	// formClosedMsg closes the form without a write (nothing to save).
+	formClosedMsg struct{ status string }
+	// errMsg reports a failed store call; forForm keeps the open form open.
+	errMsg struct {
+		err     error
+		forForm bool
+		doing   string
+	}
+)
+
+// loadCmd reads the store and derives the screens' data from it.
+func loadCmd(st Store, now func() time.Time) tea.Cmd {
+	return func() tea.Msg {
+		rev, err := st.Revision()
+		if err != nil {
+			return errMsg{err: err, doing: "reading the revision"}
+		}
+		apps, global, err := st.Snapshot()
+		if err != nil {
+			return errMsg{err: err, doing: "loading applications"}
+		}
+		return dataMsg{newData(apps, global, rev, now())}
+	}
+}
+
+func revisionCmd(st Store) tea.Cmd {
+	return func() tea.Msg {
+		rev, err := st.Revision()
+		if err != nil {
+			return errMsg{err: err, doing: "checking for changes"}
+		}
+		return revisionMsg{rev}
+	}
+}
+
+func pollAfter(d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return pollMsg{} })
+}
+
+// logCmd logs an event on an application; before is its state beforehand,
+// kept for undo.
+func logCmd(st Store, before stages.Application, e stages.Event, status string, fromForm bool) tea.Cmd {
+	before = before.Clone()
+	return func() tea.Msg {
+		after, err := st.Log(before.ID, e)
+		if err != nil {
+			return errMsg{err: err, forForm: fromForm, doing: "saving " + status}
+		}
+		return savedMsg{status: status, fromForm: fromForm, undo: restoreEntry(status, before, after, e.Prompt)}
+	}
+}
+
+// restoreEntry is the undo of a change from before to after, or nil when
+// the log grew by more than the one change (another afterview wrote in
+// between, so the earlier state is not simply "before").
+func restoreEntry(label string, before, after stages.Application, prompt string) *undoEntry {
+	if len(after.Events) != len(before.Events)+1 {
+		return nil
+	}
+	return &undoEntry{label: label, kind: undoRestore, id: before.ID, before: before,
+		afterEvents: len(after.Events), prompt: prompt}
+}
+
+// promptRef names a prompt: its application and key.
+type promptRef struct {
+	app uint64
+	key string
+}
+
+func logGlobalCmd(st Store, e stages.Event, status string) tea.Cmd {
+	return func() tea.Msg {
+		if err := st.LogGlobal(e); err != nil {
+			return errMsg{err: err, doing: "saving " + status}
+		}
+		// The global log is append-only through this interface: not undoable.
+		return savedMsg{status: status + " (this one cannot be undone)"}
+	}
+}
+
+func addCmd(st Store, a stages.Application) tea.Cmd {
+	return func() tea.Msg {
+		id, err := st.Add(a)
+		if err != nil {
+			return errMsg{err: err, forForm: true, doing: "adding " + a.Company}
+		}
+		label := "added " + sanitize(a.Company)
+		return savedMsg{status: label, fromForm: true, selectID: id,
+			undo: &undoEntry{label: label, kind: undoDelete, id: id}}
+	}
+}
+
+func updateCmd(st Store, before stages.Application, fn func(*stages.Application) error, status string) tea.Cmd {
+	before = before.Clone()
+	return func() tea.Msg {
+		after, err := st.Update(before.ID, fn)
+		if err != nil {
+			return errMsg{err: err, forForm: true, doing: "saving " + status}
+		}
+		return savedMsg{status: status, fromForm: true, selectID: before.ID, undo: restoreEntry(status, before, after, "")}
+	}
+}
+
+func deleteCmd(st Store, a stages.Application) tea.Cmd {
+	a = a.Clone()
+	return func() tea.Msg {
+		if err := st.Delete(a.ID); err != nil {
+			return errMsg{err: err, doing: "deleting " + sanitize(a.Company)}
+		}
+		label := "deleted " + sanitize(a.Company)
+		return savedMsg{status: label, undo: &undoEntry{label: label, kind: undoReAdd, before: a}}
+	}
+}
+
+// undoKind says how a change is taken back.
+type undoKind int
+
+const (
+	undoRestore undoKind = iota // write the application's earlier state back
+	undoDelete                  // the change added an application: delete it
+	undoReAdd                   // the change deleted an application: add it again
+)
+
+// undoEntry is one change made in this session, with what it takes to take
+// it back.
+type undoEntry struct {
+	label  string
+	kind   undoKind
+	id     uint64
+	before stages.Application
+	// afterEvents is the length of the log right after the change: if it has
+	// grown since (another afterview logged something), restoring the old state
+	// would throw that away, so undo refuses.
+	afterEvents int
+	// prompt is the key of the prompt the change was about, if any, so that
+	// the cursor goes back to it.
+	prompt string
+}
+
+var errChangedElsewhere = errors.New("it changed since (another afterview wrote to it), so undo would lose that; log a correction instead")
+
+func undoCmd(st Store, u undoEntry) tea.Cmd {
+	return func() tea.Msg {
+		var err error
+		id := u.id
+		switch u.kind {
+		case undoRestore:
+			_, err = st.Update(u.id, func(a *stages.Application) error {
+				if len(a.Events) != u.afterEvents {
+					return errChangedElsewhere
+				}
+				*a = u.before.Clone()
+				return nil
+			})
+		case undoDelete:
+			err = st.Delete(u.id)
+		case undoReAdd:
+			id, err = st.Add(u.before.Clone())
+		}
+		if err != nil {
+			return errMsg{err: fmt.Errorf("cannot undo %s: %w", u.label, err), doing: "undoing"}
+		}
+		msg := savedMsg{status: "undone: " + u.label, undone: true}
+		if u.prompt != "" {
+			msg.selectPrompt = promptRef{u.id, u.prompt}
+		} else if u.kind != undoDelete {
+			msg.selectID = id
+		}
+		return msg
+	}
+}

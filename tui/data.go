@@ -1,0 +1,140 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"afterview/stages"
+)
+
+// data is one snapshot of the store with everything the screens derive from
+// it, computed once per change (off the UI goroutine, in a command) so that a
+// frame never costs more than the rows it shows.
+type data struct {
+	rev    uint64
+	now    time.Time
+	today  stages.Date
+	apps   []stages.Application
+	global []stages.Event
+	byID   map[uint64]int
+
+	prompts    []stages.Prompt // every live prompt, upcoming included, ranked
+	actionable []stages.Prompt // open, due and overdue, ranked
+	upcoming   []stages.Prompt // upcoming only, soonest first
+	// perApp holds the indices into prompts of each application's prompts.
+	perApp map[uint64][]int
+	waits  []stages.Wait // by application index
+	// order is the application indices by urgency: open ones first.
+	order []int
+	// search holds each application's lower-cased "company role" for the filter.
+	search  []string
+	open    int
+	overdue int
+}
+
+func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time) *data {
+	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global}
+	d.byID = make(map[uint64]int, len(apps))
+	for i := range apps {
+		d.byID[apps[i].ID] = i
+	}
+	if len(apps) > 0 {
+		// With no application at all, "keep applying" would greet a new
+		// user with "only 0 applications still open": the welcome says it
+		// better.
+		d.prompts = stages.Prompts(apps, global, now)
+	}
+	d.actionable = stages.Actionable(d.prompts)
+	d.perApp = make(map[uint64][]int)
+	for i, p := range d.prompts {
+		if p.Status == stages.Overdue {
+			d.overdue++
+		}
+		if p.Status == stages.Upcoming {
+			d.upcoming = append(d.upcoming, p)
+		}
+		if p.AppID != 0 {
+			d.perApp[p.AppID] = append(d.perApp[p.AppID], i)
+		}
+	}
+	d.waits = make([]stages.Wait, len(apps))
+	d.search = make([]string, len(apps))
+	d.order = make([]int, len(apps))
+	for i := range apps {
+		d.waits[i] = apps[i].Wait(d.today)
+		d.search[i] = strings.ToLower(apps[i].Company + " " + apps[i].Role)
+		d.order[i] = i
+		if !apps[i].Closed() {
+			d.open++
+		}
+	}
+	rank := func(i int) int {
+		if ps := d.perApp[apps[i].ID]; len(ps) > 0 {
+			return ps[0]
+		}
+		return len(d.prompts)
+	}
+	waitRank := map[stages.WaitStatus]int{stages.WaitOverdue: 0, stages.WaitInWindow: 1, stages.WaitEarly: 2, stages.WaitClosed: 3}
+	sort.SliceStable(d.order, func(x, y int) bool {
+		i, j := d.order[x], d.order[y]
+		a, b := &apps[i], &apps[j]
+		if a.Closed() != b.Closed() {
+			return !a.Closed()
+		}
+		if a.Closed() {
+			return a.LastContact().After(b.LastContact())
+		}
+		// An application with something to do now ranks by that prompt.
+		ri, rj := rank(i), rank(j)
+		ai := ri < len(d.prompts) && d.prompts[ri].Status != stages.Upcoming
+		aj := rj < len(d.prompts) && d.prompts[rj].Status != stages.Upcoming
+		if ai != aj {
+			return ai
+		}
+		if ai && ri != rj {
+			return ri < rj
+		}
+		if wi, wj := waitRank[d.waits[i].Status], waitRank[d.waits[j].Status]; wi != wj {
+			return wi < wj
+		}
+		if d.waits[i].Days != d.waits[j].Days {
+			return d.waits[i].Days > d.waits[j].Days
+		}
+		if ri != rj {
+			return ri < rj
+		}
+		return strings.ToLower(a.Company) < strings.ToLower(b.Company)
+	})
+	return d
+}
+
+// app returns the application with the given ID, if it is in the snapshot.
+func (d *data) app(id uint64) (*stages.Application, bool) {
+	if d == nil {
+		return nil, false
+	}
+	i, ok := d.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return &d.apps[i], true
+}
+
+// appPrompts returns an application's prompts, upcoming included, ranked.
+func (d *data) appPrompts(id uint64) []stages.Prompt {
+	idx := d.perApp[id]
+	out := make([]stages.Prompt, len(idx))
+	for i, j := range idx {
+		out[i] = d.prompts[j]
+	}
+	return out
+}
+
+// nextPrompt returns an application's most urgent prompt.
+func (d *data) nextPrompt(id uint64) (stages.Prompt, bool) {
+	if idx := d.perApp[id]; len(idx) > 0 {
+		return d.prompts[idx[0]], true
+	}
+	return stages.Prompt{}, false
+}

@@ -1,0 +1,462 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"afterview/stages"
+)
+
+// detailModel is one application in full: stages, people, to-dos, offer,
+// timeline and notes, scrolled as one page.
+type detailModel struct {
+	appID  uint64
+	from   screenID
+	offset int
+}
+
+func (dm *detailModel) app(c *programContext) (*stages.Application, bool) {
+	return c.data.app(dm.appID)
+}
+
+// target is the to-do that x, z and d act on here: the most urgent one
+// that is open today.
+func (dm *detailModel) target(c *programContext) (stages.Prompt, bool) {
+	for _, p := range c.data.appPrompts(dm.appID) {
+		if p.Status != stages.Upcoming {
+			return p, true
+		}
+	}
+	return stages.Prompt{}, false
+}
+
+func (dm *detailModel) scrollKey(c *programContext, msg tea.KeyPressMsg) bool {
+	k := &c.keys
+	h := c.bodyHeight() - 1
+	n := len(dm.lines(c))
+	maxOff := max(0, n-h)
+	switch {
+	case key.Matches(msg, k.Up):
+		dm.offset--
+	case key.Matches(msg, k.Down):
+		dm.offset++
+	case key.Matches(msg, k.Top):
+		dm.offset = 0
+	case key.Matches(msg, k.Bottom):
+		dm.offset = maxOff
+	case key.Matches(msg, k.PageUp):
+		dm.offset -= h - 1
+	case key.Matches(msg, k.PageDown):
+		dm.offset += h - 1
+	default:
+		return false
+	}
+	dm.offset = max(0, min(dm.offset, maxOff))
+	return true
+}
+
+func (dm *detailModel) view(c *programContext) string {
+	lines := dm.lines(c)
+	h := c.bodyHeight() - 1
+	off := max(0, min(dm.offset, len(lines)-h))
+	end := min(len(lines), off+h)
+	out := append([]string{}, lines[off:end]...)
+	for len(out) < h {
+		out = append(out, "")
+	}
+	if len(lines) > h {
+		more := fmt.Sprintf("lines %d–%d of %d", off+1, end, len(lines))
+		switch {
+		case end < len(lines):
+			more = "↓ " + more + " · j/k scroll"
+		default:
+			more = "↑ " + more
+		}
+		out = append(out, fitLeft(c.styles.Faint.Render(more), c.width-1))
+	}
+	return strings.Join(out, "\n")
+}
+
+// lines lays the application out as the lines of one long page.
+func (dm *detailModel) lines(c *programContext) []string {
+	a, ok := dm.app(c)
+	if !ok {
+		return []string{"", "  " + c.styles.Muted.Render("This application is gone.")}
+	}
+	s := c.styles
+	d := c.data
+	w := c.width
+	today := d.today
+	loc := d.now.Location()
+	var L []string
+	add := func(l ...string) { L = append(L, l...) }
+	section := func(title string) {
+		add("", " "+s.Heading.Render(title))
+	}
+
+	// Who, what, when.
+	title := sanitize(a.Company)
+	if a.Role != "" {
+		title += " · " + sanitize(a.Role)
+	}
+	add(joinRight(" "+s.Strong.Render(truncate(title, w-20)), s.Muted.Render(a.Process+" process")+" ", w))
+	iv := a.Interviewed.In(loc)
+	info := fmt.Sprintf("final interview %s %s (%s)", stages.DateOf(iv).Short(), iv.Format("15:04"), ago(stages.DateOf(iv), today))
+	if a.Recruiter != "" {
+		info += " · recruiter " + sanitize(a.Recruiter)
+	}
+	if !a.Expect.IsZero() {
+		info += " · promised by " + a.Expect.Short()
+	}
+	for _, l := range wrap(info, w-2) {
+		add(" " + s.Muted.Render(l))
+	}
+
+	// The wait.
+	wt := d.waits[d.byID[a.ID]]
+	switch {
+	case a.Closed():
+		add("", " "+s.Label.Render(fit("OUTCOME", 9))+outcomeLine(c, a))
+	case a.Offer != nil:
+		// With an offer on the table the wait is over: the offer comes first.
+	default:
+		barW := 23
+		if w < 80 {
+			barW = 15
+		}
+		line := " " + s.Label.Render(fit("WAIT", 9)) + row(waitCells(c, wt, barW, true), false, s.Selected)
+		why := fmt.Sprintf("usual window %d–%d days", wt.Window.Min, wt.Window.Max)
+		if !wt.Promised.IsZero() {
+			why = "promised by " + wt.Promised.Short()
+		}
+		if width(line)+2+width(why) <= w {
+			line += "  " + s.Muted.Render(why)
+		}
+		add("", line)
+	}
+
+	// The offer, first thing once there is one.
+	if o := a.Offer; o != nil {
+		section("OFFER")
+		for _, l := range offerLines(c, o) {
+			add("   " + l)
+		}
+	}
+
+	// Stages, with the days spent in each.
+	section("STAGES")
+	t := a.Template()
+	cur := a.StageIndex()
+	spent := map[string]int{}
+	entered := map[string]stages.Date{}
+	for _, sp := range a.StageHistory() {
+		from := stages.DateOf(sp.From.In(loc))
+		to := today
+		if !sp.To.IsZero() {
+			to = stages.DateOf(sp.To.In(loc))
+		}
+		spent[sp.Stage] += to.DaysSince(from)
+		if _, ok := entered[sp.Stage]; !ok {
+			entered[sp.Stage] = from
+		}
+	}
+	for i, st := range t.Stages {
+		mark, style := "○", s.Faint
+		note := ""
+		switch {
+		case i < cur:
+			mark, style = "✓", s.Good
+			if _, ok := entered[st.Name]; ok {
+				note = days(spent[st.Name])
+			} else {
+				mark, style, note = "–", s.Faint, "skipped"
+			}
+		case i == cur && !a.Closed():
+			mark, style = "●", s.Accent
+			note = days(spent[st.Name]) + " · now"
+		case i == cur:
+			mark, style = "✓", s.Good
+			note = days(spent[st.Name])
+		}
+		name := st.Name
+		if i == cur && !a.Closed() {
+			name = s.Strong.Render(fit(name, 20))
+		} else {
+			name = s.Text.Render(fit(name, 20))
+		}
+		add("   " + style.Render(mark) + " " + name + " " + s.Muted.Render(note))
+	}
+	if !a.Closed() {
+		if tip := t.Stages[cur].Tip; tip != "" {
+			for i, l := range wrap(tip, w-10) {
+				lead := "       "
+				if i == 0 {
+					lead = "   " + s.Accent.Render("Tip") + " "
+				}
+				add(lead + s.Muted.Render(l))
+			}
+		}
+	}
+
+	// This application's to-dos, upcoming ones included.
+	ps := d.appPrompts(a.ID)
+	section("TO DO")
+	if len(ps) == 0 {
+		add("   " + s.Muted.Render("Nothing to do for this application."))
+	}
+	target, hasTarget := dm.target(c)
+	whenOf := func(p stages.Prompt) string {
+		if w < 80 {
+			return shortWhen(p, d.now)
+		}
+		return whenLabel(p, d.now)
+	}
+	whenW := 0
+	for _, p := range ps {
+		whenW = max(whenW, width(whenOf(p)))
+	}
+	textAt := 1 + 2 + 2 + whenW + 2
+	textW := max(10, w-textAt-1)
+	for _, p := range ps {
+		mark := "  "
+		if hasTarget && p.Key == target.Key {
+			mark = s.Cursor.Render("▸ ")
+		}
+		st := s.status(p.Status)
+		text := wrap(sanitize(p.Text), textW)
+		add(" " + mark + st.Render(statusSymbol(p.Status)+" "+fit(whenOf(p), whenW)) + "  " + s.Text.Render(text[0]))
+		for _, l := range text[1:] {
+			add(strings.Repeat(" ", textAt) + s.Text.Render(l))
+		}
+		if p.Tip != "" && p.Kind == stages.OfferDeadline {
+			for _, l := range wrap("Tip: "+sanitize(p.Tip), textW) {
+				add(strings.Repeat(" ", textAt) + s.Muted.Render(l))
+			}
+		}
+	}
+	if hasTarget {
+		add("   " + s.Faint.Render("x done · z snooze to tomorrow · d dismiss (acts on ▸)"))
+	}
+
+	// People, with a thank-you tick each.
+	if people := a.People(); len(people) > 0 {
+		section("PEOPLE")
+		nameW := 22
+		if w < 80 {
+			nameW = 16
+		}
+		for _, p := range people {
+			role := "interviewer"
+			if strings.EqualFold(p, a.Recruiter) {
+				role = "recruiter"
+			}
+			mark, st, what := "✗", s.Warn, "no thank-you logged"
+			if at, ok := lastThanks(a, p); ok {
+				mark, st, what = "✓", s.Good, "thanked "+stages.DateOf(at.In(loc)).Short()
+			}
+			add("   " + st.Render(mark) + " " + s.Text.Render(clean(p, nameW)) + " " + s.Muted.Render(fit(role, 12)) + " " + st.Render(what))
+		}
+	}
+
+	// The timeline.
+	section("TIMELINE")
+	for _, e := range a.Events {
+		at := e.At.In(loc)
+		stamp := stages.DateOf(at).Short() + " " + at.Format("15:04")
+		text := eventText(e)
+		tw := max(10, w-4-18)
+		wrapped := wrap(text, tw)
+		add("   " + s.Muted.Render(fit(stamp, 17)) + " " + s.Text.Render(wrapped[0]))
+		for _, l := range wrapped[1:] {
+			add(strings.Repeat(" ", 21) + s.Text.Render(l))
+		}
+	}
+
+	// Notes: the application's own and each one logged.
+	var notes []string
+	if a.Notes != "" {
+		notes = append(notes, a.Notes)
+	}
+	for _, e := range a.Events {
+		if e.Kind == stages.EvNote && e.Note != "" {
+			notes = append(notes, stages.DateOf(e.At.In(loc)).Short()+": "+e.Note)
+		}
+	}
+	if len(notes) > 0 {
+		section("NOTES")
+		for _, n := range notes {
+			for _, l := range wrap(sanitizeMultiline(n), w-5) {
+				add("   " + s.Text.Render(l))
+			}
+		}
+	}
+	return L
+}
+
+// sanitizeMultiline keeps a note's line breaks (wrap honours them) and
+// sanitizes each line.
+func sanitizeMultiline(s string) string {
+	parts := strings.Split(s, "\n")
+	for i := range parts {
+		parts[i] = sanitize(parts[i])
+	}
+	return strings.Join(parts, "\n")
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
+
+func outcomeLine(c *programContext, a *stages.Application) string {
+	s := c.styles
+	var at string
+	for _, e := range a.Events {
+		if e.Kind == stages.EvOutcome {
+			at = " on " + stages.DateOf(e.At.In(c.data.now.Location())).Short()
+		}
+	}
+	switch a.Outcome {
+	case stages.Accepted:
+		return s.Good.Render("✓ accepted" + at)
+	case stages.Rejected, stages.Declined:
+		return s.Closed.Render("✗ " + a.Outcome.Label() + at)
+	}
+	return s.Closed.Render("– " + a.Outcome.Label() + at)
+}
+
+func lastThanks(a *stages.Application, person string) (t0 time.Time, ok bool) {
+	for _, e := range a.Events {
+		if e.Kind == stages.EvThanks && strings.EqualFold(strings.TrimSpace(e.Person), person) {
+			t0, ok = e.At, true
+		}
+	}
+	return t0, ok
+}
+
+// offerLines sets out an offer's terms and its first-year cash.
+func offerLines(c *programContext, o *stages.Offer) []string {
+	s := c.styles
+	cur := o.Currency
+	var parts []string
+	add := func(label, value string) {
+		parts = append(parts, s.Muted.Render(label+" ")+s.Text.Render(value))
+	}
+	add("base", money(o.Base, cur))
+	switch {
+	case o.Bonus != 0:
+		add("bonus", money(o.Bonus, cur)+"/yr")
+	case o.BonusPercent != 0:
+		add("bonus", fmt.Sprintf("%g%% (%s)", o.BonusPercent, money(bonusOf(o), cur)))
+	}
+	if o.Stock != 0 {
+		v := money(o.Stock, cur) + " stock"
+		if o.VestYears > 0 {
+			v += fmt.Sprintf(" over %d years", o.VestYears)
+		}
+		add("equity", v)
+	}
+	if o.SignOn != 0 {
+		add("sign-on", money(o.SignOn, cur))
+	}
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		if line != "" && width(line)+3+width(p) > c.width-6 {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += s.Faint.Render(" · ")
+		}
+		line += p
+	}
+	lines = append(lines, line)
+	lines = append(lines, s.Muted.Render("first-year cash ")+s.Strong.Render(money(firstYearCash(o), cur)))
+	dl := o.OfferDeadline()
+	left := dl.DaysSince(c.data.today)
+	when := fmt.Sprintf("%s (%s)", dl.Short(), dayCount(left))
+	st := s.Due
+	if left < 0 {
+		st = s.Overdue
+	}
+	lines = append(lines, s.Muted.Render("answer by ")+st.Render(when))
+	return lines
+}
+
+func dayCount(n int) string {
+	switch {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n < 0:
+		return fmt.Sprintf("%d %s ago", -n, plural(-n, "day", "days"))
+	}
+	return fmt.Sprintf("in %d days", n)
+}
+
+// eventText tells what an event was, in words.
+func eventText(e stages.Event) string {
+	var t string
+	switch e.Kind {
+	case stages.EvInterview:
+		t = "final interview"
+	case stages.EvThanks:
+		t = "thank-you sent to " + sanitize(e.Person)
+	case stages.EvFollowUp:
+		t = "follow-up sent"
+		if e.Person != "" {
+			t += " to " + sanitize(e.Person)
+		}
+	case stages.EvHeard:
+		t = "heard back"
+	case stages.EvStage:
+		t = "moved to " + sanitize(e.Stage)
+	case stages.EvOffer:
+		t = "offer received"
+		if e.Offer != nil && e.Offer.Base != 0 {
+			t += ": " + money(e.Offer.Base, e.Offer.Currency) + " base"
+		}
+	case stages.EvOutcome:
+		t = "closed: " + e.Outcome.Label()
+	case stages.EvNote:
+		t = "note written"
+	case stages.EvDone:
+		t = "marked done: " + promptName(e.Prompt)
+	case stages.EvDismiss:
+		t = "dismissed: " + promptName(e.Prompt)
+	case stages.EvSnooze:
+		t = "snoozed " + promptName(e.Prompt) + " to " + e.Until.Short()
+	case stages.EvEdit:
+		t = "details edited"
+	default:
+		t = sanitize(string(e.Kind))
+	}
+	if !e.Expect.IsZero() {
+		t += " · promised by " + e.Expect.Short()
+	}
+	if e.Note != "" && e.Kind != stages.EvNote {
+		t += " — " + sanitize(e.Note)
+	}
+	return t
+}
+
+// promptName turns a prompt key ("thank_you:ana lopez") into words.
+func promptName(k string) string {
+	kind, rest, _ := strings.Cut(k, ":")
+	name := kindLabel(stages.Kind(kind))
+	if kind == string(stages.ThankYou) && rest != "" {
+		name += " to " + sanitize(rest)
+	}
+	if kind == string(stages.StageTask) && rest != "" {
+		name += " (" + sanitize(rest) + ")"
+	}
+	return name
+}

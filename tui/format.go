@@ -1,0 +1,284 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"afterview/stages"
+)
+
+// dayName says a date the short way relative to today: "today",
+// "tomorrow", "yesterday", a weekday within the week ahead, else "Fri 27 Nov".
+func dayName(d, today stages.Date) string {
+	switch n := d.DaysSince(today); {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n == -1:
+		return "yesterday"
+	case n > 1 && n < 7:
+		return d.Weekday().String()[:3]
+	}
+	return d.Short()
+}
+
+// whenLabel says where a prompt stands: "3 days overdue", "due today by
+// 14:00", "due Mon", "opens Mon", "snoozed to tomorrow".
+func whenLabel(p stages.Prompt, now time.Time) string {
+	today := stages.DateOf(now)
+	switch p.Status {
+	case stages.Overdue:
+		n := today.DaysSince(p.Due)
+		if n <= 0 {
+			return "overdue since " + p.DueAt.In(now.Location()).Format("15:04")
+		}
+		return fmt.Sprintf("%d %s overdue", n, plural(n, "day", "days"))
+	case stages.Due:
+		if !p.DueAt.IsZero() {
+			return "due today by " + p.DueAt.In(now.Location()).Format("15:04")
+		}
+		return "due today"
+	case stages.StatusOpen:
+		s := "due " + dayName(p.Due, today)
+		if !p.DueAt.IsZero() && p.Due.DaysSince(today) == 1 {
+			s += " " + p.DueAt.In(now.Location()).Format("15:04")
+		}
+		return s
+	}
+	back := p.ComesBack()
+	if p.Snoozed == back && !p.Snoozed.IsZero() {
+		return "snoozed to " + dayName(back, today)
+	}
+	return "opens " + dayName(back, today)
+}
+
+// shortWhen is whenLabel squeezed for narrow columns: "3d overdue", "due Mon".
+func shortWhen(p stages.Prompt, now time.Time) string {
+	today := stages.DateOf(now)
+	switch p.Status {
+	case stages.Overdue:
+		n := today.DaysSince(p.Due)
+		if n <= 0 {
+			return "late since " + p.DueAt.In(now.Location()).Format("15:04")
+		}
+		return fmt.Sprintf("%dd overdue", n)
+	case stages.Due:
+		if !p.DueAt.IsZero() {
+			return "today by " + p.DueAt.In(now.Location()).Format("15:04")
+		}
+		return "due today"
+	case stages.StatusOpen:
+		return "due " + dayName(p.Due, today)
+	}
+	return "from " + dayName(p.ComesBack(), today)
+}
+
+// statusSymbol marks a prompt's status without colour.
+func statusSymbol(s stages.Status) string {
+	switch s {
+	case stages.Overdue:
+		return "!"
+	case stages.Due:
+		return "●"
+	case stages.StatusOpen:
+		return "○"
+	}
+	return "·"
+}
+
+// kindLabel names a prompt kind for people.
+func kindLabel(k stages.Kind) string {
+	switch k {
+	case stages.OfferDeadline:
+		return "offer deadline"
+	case stages.CompetingOffer:
+		return "competing offer"
+	case stages.ThankYou:
+		return "thank-you"
+	case stages.FollowUp:
+		return "follow-up"
+	case stages.StageTask:
+		return "stage task"
+	case stages.MoveOn:
+		return "move on"
+	case stages.Reflect:
+		return "reflect"
+	case stages.KeepApplying:
+		return "keep applying"
+	case stages.AfterRejection:
+		return "after rejection"
+	}
+	return string(k)
+}
+
+// shortAction is a prompt told in a few words, for the Applications table.
+func shortAction(p stages.Prompt) string {
+	person := sanitize(firstName(p.Person))
+	switch p.Kind {
+	case stages.OfferDeadline:
+		return "answer the offer"
+	case stages.CompetingOffer:
+		return "mention your offer"
+	case stages.ThankYou:
+		return "thank " + person
+	case stages.FollowUp:
+		if person == "" {
+			return "follow up"
+		}
+		return "follow up with " + person
+	case stages.StageTask:
+		switch {
+		case strings.Contains(p.Key, "reference"):
+			return "brief references"
+		case strings.Contains(p.Key, "background"):
+			return "check your résumé"
+		case strings.Contains(p.Key, "offer"):
+			return "get it in writing"
+		}
+		return "stage task"
+	case stages.MoveOn:
+		return "close as no answer?"
+	case stages.Reflect:
+		return "write down how it went"
+	case stages.KeepApplying:
+		return "keep applying"
+	case stages.AfterRejection:
+		if strings.HasSuffix(p.Key, "lessons") {
+			return "note lessons learned"
+		}
+		return "reply graciously"
+	}
+	return sanitize(p.Text)
+}
+
+func firstName(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// ago says how long ago a day was: "today", "yesterday", "3d ago".
+func ago(d, today stages.Date) string {
+	switch n := today.DaysSince(d); {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "yesterday"
+	case n < 0:
+		return "in " + strconv.Itoa(-n) + "d"
+	default:
+		return strconv.Itoa(n) + "d ago"
+	}
+}
+
+// waitWord tells the wait status in words and a colour-free symbol.
+func waitSymbol(s stages.WaitStatus) string {
+	switch s {
+	case stages.WaitEarly:
+		return "○"
+	case stages.WaitInWindow:
+		return "●"
+	case stages.WaitOverdue:
+		return "▲"
+	}
+	return "■"
+}
+
+// money formats an amount: "$180,000" for USD, "180,000 EUR" otherwise.
+func money(n int64, currency string) string {
+	s := groupThousands(n)
+	switch strings.ToUpper(currency) {
+	case "", "USD":
+		return "$" + s
+	case "EUR":
+		return "€" + s
+	case "GBP":
+		return "£" + s
+	}
+	return s + " " + sanitize(strings.ToUpper(currency))
+}
+
+func groupThousands(n int64) string {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// parseAmount reads "180000", "180,000", "$180,000" or "180k".
+func parseAmount(field, s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if t == "" {
+		return 0, nil
+	}
+	t = strings.NewReplacer(",", "", "_", "", " ", "", "$", "", "€", "", "£", "").Replace(t)
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(t, "k"):
+		mult, t = 1e3, strings.TrimSuffix(t, "k")
+	case strings.HasSuffix(t, "m"):
+		mult, t = 1e6, strings.TrimSuffix(t, "m")
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f < 0 || f*mult > 1e12 {
+		return 0, fmt.Errorf("%s: %q is not an amount: type a whole number like 180000 or 180k", field, s)
+	}
+	return int64(f*mult + 0.5), nil
+}
+
+// firstYearCash is base + bonus + sign-on + the first year of stock.
+func firstYearCash(o *stages.Offer) int64 {
+	total := o.Base + bonusOf(o) + o.SignOn
+	switch {
+	case len(o.VestSchedule) > 0:
+		total += int64(float64(o.Stock) * o.VestSchedule[0] / 100)
+	case o.VestYears > 0:
+		total += o.Stock / int64(o.VestYears)
+	}
+	return total
+}
+
+func bonusOf(o *stages.Offer) int64 {
+	if o.Bonus != 0 {
+		return o.Bonus
+	}
+	return int64(float64(o.Base) * o.BonusPercent / 100)
+}
+
+// tinyWhen is the shortest form, for the next-action column: "2d late",
+// "today", "Mon", "from Mon".
+func tinyWhen(p stages.Prompt, now time.Time) string {
+	today := stages.DateOf(now)
+	switch p.Status {
+	case stages.Overdue:
+		if n := today.DaysSince(p.Due); n > 0 {
+			return fmt.Sprintf("%dd late", n)
+		}
+		return "late"
+	case stages.Due:
+		return "today"
+	case stages.StatusOpen:
+		if p.Due.DaysSince(today) == 1 {
+			return "tmrw"
+		}
+		return dayName(p.Due, today)
+	}
+	return "from " + dayName(p.ComesBack(), today)
+}

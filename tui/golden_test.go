@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// The golden views are plain text (escape sequences stripped), so they read
+// as the screen does without colour; `go test ./tui -update` rewrites them.
+func TestGoldenViews(t *testing.T) {
+	sizes := []struct{ w, h int }{{100, 30}, {60, 20}}
+	screens := []struct {
+		name string
+		keys []string
+	}{
+		{"today", nil},
+		{"today_second_selected", []string{"j"}},
+		{"applications", []string{"tab"}},
+		{"applications_closed_shown", []string{"tab", "c"}},
+		{"applications_filtered", []string{"tab", "/", "net", "enter"}},
+		{"detail_netflix", []string{"enter"}},
+		{"detail_netflix_scrolled", []string{"enter", "G"}},
+		{"detail_offer", []string{"2", "/", "stripe", "enter", "enter"}},
+		{"detail_rejected", []string{"2", "c", "/", "shopify", "enter", "enter"}},
+		{"add_form", []string{"a"}},
+		{"add_form_errors", []string{"a", "tab", "tab", "tab", "ctrl+u", "2026-13-45", "ctrl+s"}},
+		{"log_form_offer", []string{"l", "right", "right"}},
+		{"log_form_stage", []string{"l", "right"}},
+		{"help", []string{"?"}},
+		{"confirm_delete", []string{"tab", "D"}},
+	}
+	for _, sz := range sizes {
+		for _, sc := range screens {
+			t.Run(sc.name+"_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+				h := newDemoHarness(t, sz.w, sz.h)
+				h.press(sc.keys...)
+				checkFrame(t, h.screen(), sz.w, sz.h)
+				golden.RequireEqual(t, []byte(h.screen()))
+			})
+		}
+	}
+}
+
+func TestGoldenEmpty(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{100, 30}, {60, 20}} {
+		t.Run("first_run_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, newFakeStore(), sz.w, sz.h)
+			checkFrame(t, h.screen(), sz.w, sz.h)
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
+		t.Run("all_done_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			// One application whose thank-yous and reflection are done:
+			// nothing is due until the follow-up window opens.
+			a := testApp(t, "Globex", "standard", 3, []string{"Ana Lopez"}, "")
+			for _, e := range []string{"Ana Lopez"} {
+				if err := a.Apply(thanksEvent(e, 2)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := a.Apply(noteEvent("went well", 2)); err != nil {
+				t.Fatal(err)
+			}
+			st := newFakeStore(a, testApp(t, "Initech", "standard", 20, nil, ""), testApp(t, "Hooli", "standard", 20, nil, ""))
+			h := newHarness(t, st, sz.w, sz.h)
+			// Clear the two older ones' follow-ups so the day is empty.
+			for len(h.m.ctx.data.actionable) > 0 {
+				h.press("d")
+			}
+			checkFrame(t, h.screen(), sz.w, sz.h)
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
+	}
+}
+
+// checkFrame asserts the screen is exactly h lines, none wider than w.
+func checkFrame(t *testing.T, s string, w, h int) {
+	t.Helper()
+	lines := strings.Split(s, "\n")
+	if len(lines) != h {
+		t.Errorf("the screen has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := width(l); n > w {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, w, l)
+		}
+	}
+}

@@ -1,0 +1,331 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"afterview/stages"
+)
+
+// fakeStore is an in-memory Store with the real one's rules: Add assigns
+// IDs, Log applies the event, Update validates, every write bumps the
+// revision. fail, when set, makes the next write fail.
+type fakeStore struct {
+	mu     sync.Mutex
+	apps   []stages.Application
+	global []stages.Event
+	rev    uint64
+	nextID uint64
+	fail   error
+	writes int
+}
+
+func newFakeStore(apps ...stages.Application) *fakeStore {
+	s := &fakeStore{}
+	for _, a := range apps {
+		if _, err := s.Add(a); err != nil {
+			panic(err)
+		}
+	}
+	s.writes = 0
+	return s
+}
+
+func (s *fakeStore) failing() error {
+	if err := s.fail; err != nil {
+		s.fail = nil
+		return err
+	}
+	return nil
+}
+
+func (s *fakeStore) Snapshot() ([]stages.Application, []stages.Event, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	apps := make([]stages.Application, len(s.apps))
+	for i, a := range s.apps {
+		apps[i] = a.Clone()
+	}
+	return apps, append([]stages.Event(nil), s.global...), nil
+}
+
+func (s *fakeStore) Revision() (uint64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rev, nil
+}
+
+func (s *fakeStore) Add(a stages.Application) (uint64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.failing(); err != nil {
+		return 0, err
+	}
+	if err := a.Validate(); err != nil {
+		return 0, err
+	}
+	s.nextID++
+	a.ID = s.nextID
+	s.apps = append(s.apps, a.Clone())
+	s.rev++
+	s.writes++
+	return a.ID, nil
+}
+
+func (s *fakeStore) find(id uint64) int {
+	for i := range s.apps {
+		if s.apps[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *fakeStore) Log(id uint64, e stages.Event) (stages.Application, error) {
+	return s.Update(id, func(a *stages.Application) error { return a.Apply(e) })
+}
+
+func (s *fakeStore) Update(id uint64, fn func(*stages.Application) error) (stages.Application, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.failing(); err != nil {
+		return stages.Application{}, err
+	}
+	i := s.find(id)
+	if i < 0 {
+		return stages.Application{}, fmt.Errorf("application %d not found", id)
+	}
+	a := s.apps[i].Clone()
+	if err := fn(&a); err != nil {
+		return stages.Application{}, err
+	}
+	if err := a.Validate(); err != nil {
+		return stages.Application{}, err
+	}
+	s.apps[i] = a.Clone()
+	s.rev++
+	s.writes++
+	return a, nil
+}
+
+func (s *fakeStore) Delete(id uint64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.failing(); err != nil {
+		return err
+	}
+	i := s.find(id)
+	if i < 0 {
+		return fmt.Errorf("application %d not found", id)
+	}
+	s.apps = append(s.apps[:i], s.apps[i+1:]...)
+	s.rev++
+	s.writes++
+	return nil
+}
+
+func (s *fakeStore) LogGlobal(e stages.Event) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.failing(); err != nil {
+		return err
+	}
+	s.global = append(s.global, e)
+	s.rev++
+	s.writes++
+	return nil
+}
+
+func (s *fakeStore) app(t *testing.T, company string) stages.Application {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, a := range s.apps {
+		if a.Company == company {
+			return a.Clone()
+		}
+	}
+	t.Fatalf("no application %q in the store", company)
+	return stages.Application{}
+}
+
+// testNow is the fixed clock of every test: Friday 20 November 2026, 09:00 UTC.
+var testNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+
+func fixedClock() time.Time { return testNow }
+
+// harness drives a Model the way the program does, but synchronously: each
+// command runs at once and its message goes back through Update.
+type harness struct {
+	t     *testing.T
+	m     Model
+	store *fakeStore
+	quit  bool
+}
+
+func newHarness(t *testing.T, st *fakeStore, w, h int) *harness {
+	t.Helper()
+	m := New(Options{Store: st, Now: fixedClock})
+	m.poll = 0 // the tests send pollMsg themselves
+	hs := &harness{t: t, m: m, store: st}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(m.Init())
+	return hs
+}
+
+func newDemoHarness(t *testing.T, w, h int) *harness {
+	t.Helper()
+	return newHarness(t, newFakeStore(DemoApplications(testNow)...), w, h)
+}
+
+func (h *harness) send(msg tea.Msg) {
+	h.t.Helper()
+	next, cmd := h.m.Update(msg)
+	h.m = next.(Model)
+	h.run(cmd)
+}
+
+func (h *harness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			h.run(c)
+		}
+	case tea.QuitMsg:
+		h.quit = true
+	default:
+		h.send(msg)
+	}
+}
+
+// press types keys: "j", "enter", "ctrl+s", or any text, one key per rune.
+func (h *harness) press(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		for _, msg := range keyMsgs(k) {
+			h.send(msg)
+		}
+	}
+}
+
+var namedKeys = map[string]tea.Key{
+	"enter":     {Code: tea.KeyEnter},
+	"esc":       {Code: tea.KeyEscape},
+	"tab":       {Code: tea.KeyTab},
+	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+	"up":        {Code: tea.KeyUp},
+	"down":      {Code: tea.KeyDown},
+	"left":      {Code: tea.KeyLeft},
+	"right":     {Code: tea.KeyRight},
+	"home":      {Code: tea.KeyHome},
+	"end":       {Code: tea.KeyEnd},
+	"pgup":      {Code: tea.KeyPgUp},
+	"pgdown":    {Code: tea.KeyPgDown},
+	"backspace": {Code: tea.KeyBackspace},
+	"space":     {Code: tea.KeySpace, Text: " "},
+	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+}
+
+func keyMsgs(k string) []tea.KeyPressMsg {
+	if nk, ok := namedKeys[k]; ok {
+		return []tea.KeyPressMsg{tea.KeyPressMsg(nk)}
+	}
+	var out []tea.KeyPressMsg
+	for _, r := range k {
+		out = append(out, tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
+	}
+	return out
+}
+
+// clearField empties the focused text field.
+func (h *harness) clearField() {
+	h.t.Helper()
+	h.press("end", "ctrl+u")
+}
+
+// screen is the view as plain text.
+func (h *harness) screen() string {
+	return ansi.Strip(h.m.View().Content)
+}
+
+func (h *harness) mustSee(parts ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			h.t.Fatalf("the screen does not show %q:\n%s", p, s)
+		}
+	}
+}
+
+func (h *harness) mustNotSee(parts ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, p := range parts {
+		if strings.Contains(s, p) {
+			h.t.Fatalf("the screen shows %q but should not:\n%s", p, s)
+		}
+	}
+}
+
+func (h *harness) selectedPrompt() stages.Prompt {
+	h.t.Helper()
+	p, ok := h.m.today.selected(&h.m.ctx)
+	if !ok {
+		h.t.Fatal("no prompt selected on Today")
+	}
+	return p
+}
+
+// moveTo puts the Today cursor on the first prompt that matches.
+func (h *harness) moveTo(match func(stages.Prompt) bool) stages.Prompt {
+	h.t.Helper()
+	h.press("g")
+	for i := range h.m.ctx.data.actionable {
+		if p := h.selectedPrompt(); match(p) {
+			return p
+		}
+		if i < len(h.m.ctx.data.actionable)-1 {
+			h.press("j")
+		}
+	}
+	h.t.Fatal("no matching prompt on Today")
+	return stages.Prompt{}
+}
+
+var errDiskFull = errors.New("disk full")
+
+// app builds a valid application interviewed daysAgo days before testNow at 14:00.
+func testApp(t *testing.T, company, process string, daysAgo int, people []string, recruiter string) stages.Application {
+	t.Helper()
+	d := stages.DateOf(testNow).AddDays(-daysAgo)
+	at := time.Date(d.Year, d.Month, d.Day, 14, 0, 0, 0, time.UTC)
+	a, err := stages.NewApplication(company, "Engineer", process, at, people, recruiter, stages.Date{}, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func thanksEvent(person string, daysAgo int) stages.Event {
+	return stages.Event{Kind: stages.EvThanks, Person: person, At: testNow.AddDate(0, 0, -daysAgo)}
+}
+
+func noteEvent(note string, daysAgo int) stages.Event {
+	return stages.Event{Kind: stages.EvNote, Note: note, At: testNow.AddDate(0, 0, -daysAgo)}
+}

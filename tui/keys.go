@@ -1,0 +1,147 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap lists every key the program answers to. Each screen shows the part
+// that applies to it (see the *Help methods); nothing here is package-level
+// state, so tests and future settings can build their own.
+type KeyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+
+	Open, Back, Switch, Today, Apps key.Binding
+
+	Add, Edit, Log, Done, Snooze, Dismiss, Delete key.Binding
+	Filter, Closed, Undo, Help, Quit              key.Binding
+
+	// Forms and prompts of the forms.
+	Next, Prev, Save, Cancel, Choose key.Binding
+	Yes, No                          key.Binding
+	ApplyFilter, ClearFilter         key.Binding
+}
+
+// DefaultKeyMap is the standard set of keys.
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Up:       b("↑/k", "up", "up", "k"),
+		Down:     b("↓/j", "down", "down", "j"),
+		Top:      b("g", "top", "g", "home"),
+		Bottom:   b("G", "bottom", "G", "end"),
+		PageUp:   b("pgup", "page up", "pgup", "ctrl+b"),
+		PageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
+
+		Open:   b("enter", "open", "enter"),
+		Back:   b("esc", "back", "esc"),
+		Switch: b("tab", "switch", "tab", "shift+tab"),
+		Today:  b("1", "today", "1"),
+		Apps:   b("2", "applications", "2"),
+
+		Add:     b("a", "add", "a"),
+		Edit:    b("e", "edit", "e"),
+		Log:     b("l", "log", "l"),
+		Done:    b("x", "done", "x"),
+		Snooze:  b("z", "snooze", "z"),
+		Dismiss: b("d", "dismiss", "d"),
+		Delete:  b("D", "delete", "D"),
+		Filter:  b("/", "filter", "/"),
+		Closed:  b("c", "closed", "c"),
+		Undo:    b("u", "undo", "u"),
+		Help:    b("?", "more", "?"),
+		Quit:    b("q", "quit", "q", "ctrl+c"),
+
+		Next:   b("enter/tab", "next field", "tab", "down", "enter"),
+		Prev:   b("shift+tab", "previous", "shift+tab", "up"),
+		Save:   b("ctrl+s", "save", "ctrl+s"),
+		Cancel: b("esc", "cancel", "esc"),
+		Choose: b("←/→", "choose", "left", "right", "space"),
+		Yes:    b("y", "yes", "y", "Y"),
+		No:     b("n/esc", "no", "n", "N", "esc"),
+
+		ApplyFilter: b("enter", "keep filter", "enter"),
+		ClearFilter: b("esc", "clear", "esc"),
+	}
+}
+
+// helpKeys is one screen's view of the key map, for the bubbles help bar.
+type helpKeys struct {
+	short []key.Binding
+	// minimal is the short help of a narrow terminal: the keys that matter
+	// most, with help and quit always reachable.
+	minimal []key.Binding
+	full    [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+// ShortHelp and FullHelp make KeyMap itself a help.KeyMap (the Today view).
+func (k KeyMap) ShortHelp() []key.Binding  { return k.todayHelp().short }
+func (k KeyMap) FullHelp() [][]key.Binding { return k.todayHelp().full }
+
+func (k KeyMap) move() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
+}
+
+func (k KeyMap) global() []key.Binding {
+	return []key.Binding{k.Switch, k.Today, k.Apps, k.Add, k.Undo, k.Help, k.Quit}
+}
+
+func (k KeyMap) todayHelp() helpKeys {
+	return helpKeys{
+		short:   []key.Binding{k.Done, k.Snooze, k.Open, k.Log, k.Add, k.Switch, k.Undo, k.Help, k.Quit},
+		minimal: []key.Binding{k.Done, k.Snooze, k.Open, k.Help, k.Quit},
+		full: [][]key.Binding{
+			{k.Done, k.Snooze, k.Dismiss, k.Open, k.Log, k.Edit},
+			k.move(),
+			k.global(),
+		},
+	}
+}
+
+func (k KeyMap) appsHelp() helpKeys {
+	return helpKeys{
+		short:   []key.Binding{k.Open, k.Add, k.Log, k.Edit, k.Filter, k.Closed, k.Switch, k.Undo, k.Help, k.Quit},
+		minimal: []key.Binding{k.Open, k.Add, k.Filter, k.Help, k.Quit},
+		full: [][]key.Binding{
+			{k.Open, k.Add, k.Edit, k.Log, k.Delete, k.Filter, k.Closed},
+			k.move(),
+			k.global(),
+		},
+	}
+}
+
+func (k KeyMap) detailHelp() helpKeys {
+	return helpKeys{
+		short:   []key.Binding{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Up, k.Down, k.Undo, k.Help, k.Quit},
+		minimal: []key.Binding{k.Back, k.Log, k.Done, k.Down, k.Help, k.Quit},
+		full: [][]key.Binding{
+			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Dismiss, k.Delete},
+			k.move(),
+			k.global(),
+		},
+	}
+}
+
+func (k KeyMap) formHelp() helpKeys {
+	return helpKeys{
+		short:   []key.Binding{k.Next, k.Prev, k.Choose, k.Save, k.Cancel},
+		minimal: []key.Binding{k.Next, k.Save, k.Cancel},
+		full:    [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Save, k.Cancel}},
+	}
+}
+
+func (k KeyMap) filterHelp() helpKeys {
+	return helpKeys{
+		short: []key.Binding{k.ApplyFilter, k.ClearFilter},
+		full:  [][]key.Binding{{k.ApplyFilter, k.ClearFilter}},
+	}
+}
+
+func (k KeyMap) confirmHelp() helpKeys {
+	return helpKeys{
+		short: []key.Binding{k.Yes, k.No},
+		full:  [][]key.Binding{{k.Yes, k.No}},
+	}
+}

@@ -1,0 +1,285 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"afterview/stages"
+)
+
+// logKind is the kind of event a log form records.
+type logKind int
+
+const (
+	logHeard logKind = iota
+	logStage
+	logOffer
+	logOutcome
+	logNote
+	logThanks
+	logFollowUp
+)
+
+var logKindNames = []string{"heard back", "new stage", "offer", "outcome", "note", "thank-you", "follow-up"}
+
+// which log kinds show each field (the kind and the time show always).
+var logFields = map[string][]logKind{
+	"stage":    {logStage},
+	"outcome":  {logOutcome},
+	"person":   {logThanks},
+	"base":     {logOffer},
+	"bonus":    {logOffer},
+	"stock":    {logOffer},
+	"vest":     {logOffer},
+	"signon":   {logOffer},
+	"currency": {logOffer},
+	"deadline": {logOffer},
+	"promised": {logHeard, logStage},
+}
+
+// newLogForm opens the form that logs an event on a; kind is preselected and
+// notePrompt, when set, is the question the note field asks (reflect).
+func newLogForm(c *programContext, a *stages.Application, kind logKind, notePrompt string) *form {
+	now := c.now()
+	loc := now.Location()
+	f := &form{kind: formLog, appID: a.ID, title: "Log an event · " + sanitize(a.Company), logKind: kind}
+
+	t := a.Template()
+	nextStage := min(a.StageIndex()+1, len(t.Stages)-1)
+	outcomes := make([]string, len(stages.Outcomes))
+	for i, o := range stages.Outcomes {
+		outcomes[i] = o.Label()
+	}
+	outcome := 2 // rejected, the usual news when it is not an offer
+	if a.Offer != nil {
+		outcome = 0
+	}
+	// The person a thank-you most likely went to: the first not thanked yet.
+	person := ""
+	people := a.People()
+	for _, p := range people {
+		if !a.ThankedSince(p, stages.DateOf(a.Interviewed.In(loc))) {
+			person = p
+			break
+		}
+	}
+	currency := "USD"
+	if a.Offer != nil && a.Offer.Currency != "" {
+		currency = a.Offer.Currency
+	}
+	checkDate := func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		_, err := stages.ParseDate(s)
+		return err
+	}
+	checkAmount := func(what string) func(string) error {
+		return func(s string) error { _, err := parseAmount(what, s); return err }
+	}
+	noteHint := "Optional: what was said."
+	notePlaceholder := "optional"
+	if notePrompt != "" {
+		noteHint, notePlaceholder = notePrompt, notePrompt
+	}
+	peopleHint := "Who the thank-you went to."
+	if len(people) > 0 {
+		peopleHint += " → completes a name: " + strings.Join(people, ", ")
+	}
+	f.fields = []field{
+		choiceField("kind", "What happened", "←/→ chooses what happened; the fields below follow.", logKindNames, int(kind)),
+		choiceField("stage", "Stage", "The stage the company moved you to.", t.StageNames(), nextStage),
+		choiceField("outcome", "Outcome", "How it ended: this closes the application.", outcomes, outcome),
+		newField(c, "person", "To", person, "name", peopleHint, stages.MaxNameLen+50),
+		newField(c, "base", "Base salary", "", "e.g. 180000 or 180k", "Yearly base salary, whole units.", 20),
+		newField(c, "bonus", "Bonus", "", "e.g. 27000 or 15%", "Yearly bonus: an amount, or a percentage of base like 15%.", 20),
+		newField(c, "stock", "Stock", "", "e.g. 100000", "The whole stock grant's value.", 20),
+		newField(c, "vest", "Vesting years", "4", "years", "How many years the stock vests over.", 3),
+		newField(c, "signon", "Sign-on", "", "optional", "A one-time sign-on bonus.", 20),
+		newField(c, "currency", "Currency", currency, "USD", "Three letters, like USD, EUR, GBP.", 3),
+		newField(c, "deadline", "Answer by", "", "YYYY-MM-DD", "The offer's response deadline; empty means a week after it arrived.", 20),
+		newField(c, "promised", "Promised by", "", "YYYY-MM-DD, optional", "A new date the recruiter said you would hear by, if any.", 20),
+		newField(c, "when", "When", now.Format(dateTimeLayout), "YYYY-MM-DD HH:MM", "When it happened: YYYY-MM-DD HH:MM; now unless you change it.", 40),
+		newField(c, "note", "Note", "", notePlaceholder, noteHint, stages.MaxNoteLen),
+	}
+	f.field("person").input.ShowSuggestions = true
+	f.field("person").input.SetSuggestions(people)
+	f.field("person").check = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("person: say who the thank-you went to")
+		}
+		return nil
+	}
+	for _, k := range []string{"base", "bonus", "stock", "signon"} {
+		k := k
+		f.field(k).check = func(s string) error {
+			if k == "bonus" && strings.HasSuffix(strings.TrimSpace(s), "%") {
+				_, err := parsePercent(s)
+				return err
+			}
+			return checkAmount(f.field(k).label)(s)
+		}
+	}
+	f.field("vest").check = func(s string) error { _, err := parseYears(s); return err }
+	f.field("currency").check = func(s string) error {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return nil
+		}
+		if len(s) != 3 || strings.ToUpper(s) != strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				return r
+			}
+			return -1
+		}, strings.ToUpper(s)) {
+			return fmt.Errorf("currency: %q is not a currency code: use three letters like USD", s)
+		}
+		return nil
+	}
+	f.field("deadline").check = checkDate
+	f.field("promised").check = checkDate
+	f.field("when").check = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("when: a date is needed, like %s", now.Format(dateTimeLayout))
+		}
+		_, err := stages.ParseDateTime(s, loc)
+		return err
+	}
+	f.field("note").check = func(s string) error {
+		if f.logKind == logNote && strings.TrimSpace(s) == "" {
+			return fmt.Errorf("note: write something, or esc to cancel")
+		}
+		return nil
+	}
+	f.showLogFields(c)
+	// Open on the field that matters most for the kind.
+	switch kind {
+	case logNote:
+		f.focus = fieldIndex(f, "note")
+	case logOutcome:
+		f.focus = fieldIndex(f, "outcome")
+	}
+	f.focusCmd()
+	return f
+}
+
+func fieldIndex(f *form, key string) int {
+	for i := range f.fields {
+		if f.fields[i].key == key {
+			return i
+		}
+	}
+	return 0
+}
+
+// showLogFields shows the fields the chosen kind of event needs, and warns
+// about a second follow-up.
+func (f *form) showLogFields(c *programContext) {
+	for i := range f.fields {
+		fl := &f.fields[i]
+		kinds, ok := logFields[fl.key]
+		if !ok {
+			continue
+		}
+		fl.hidden = true
+		for _, k := range kinds {
+			if k == f.logKind {
+				fl.hidden = false
+			}
+		}
+	}
+	f.warn = ""
+	if f.logKind == logFollowUp && c.data != nil {
+		if a, ok := c.data.app(f.appID); ok && a.CheckFollowUp() != nil {
+			f.warn = "A follow-up is already out and the company has not answered since. One is enough: more can hurt. Save anyway only if you really sent another."
+		}
+	}
+}
+
+func parsePercent(s string) (float64, error) {
+	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
+	v, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
+	if err != nil || v < 0 || v > 1000 {
+		return 0, fmt.Errorf("bonus: %q is not a percentage: type something like 15%%", s)
+	}
+	return v, nil
+}
+
+func parseYears(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 10 {
+		return 0, fmt.Errorf("vesting years: %q is not a number of years from 0 to 10", s)
+	}
+	return n, nil
+}
+
+// submitLog builds the event, tries it on a copy of the application so that
+// mistakes show in the form, and saves it.
+func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
+	before, ok := c.data.app(f.appID)
+	if !ok {
+		f.err = errNoApp.Error()
+		return nil, false
+	}
+	loc := c.now().Location()
+	at, _ := stages.ParseDateTime(f.value("when"), loc)
+	var expect stages.Date
+	if v := f.value("promised"); v != "" && f.logKind <= logStage {
+		expect, _ = stages.ParseDate(v)
+	}
+	e := stages.Event{At: at, Note: f.value("note"), Expect: expect}
+	company := sanitize(before.Company)
+	var label string
+	switch f.logKind {
+	case logHeard:
+		e.Kind = stages.EvHeard
+		label = "heard back from " + company
+	case logStage:
+		e.Kind, e.Stage = stages.EvStage, f.value("stage")
+		label = company + " moved to " + e.Stage
+	case logOffer:
+		o := &stages.Offer{Currency: strings.ToUpper(f.value("currency")), Received: at}
+		o.Base, _ = parseAmount("base", f.value("base"))
+		if b := f.value("bonus"); strings.HasSuffix(b, "%") {
+			o.BonusPercent, _ = parsePercent(b)
+		} else {
+			o.Bonus, _ = parseAmount("bonus", b)
+		}
+		o.Stock, _ = parseAmount("stock", f.value("stock"))
+		o.SignOn, _ = parseAmount("sign-on", f.value("signon"))
+		o.VestYears, _ = parseYears(f.value("vest"))
+		if o.Stock == 0 {
+			o.VestYears = 0
+		}
+		if v := f.value("deadline"); v != "" {
+			o.Deadline, _ = stages.ParseDate(v)
+		}
+		e.Kind, e.Offer = stages.EvOffer, o
+		label = "offer from " + company
+	case logOutcome:
+		e.Kind, e.Outcome = stages.EvOutcome, stages.Outcomes[f.field("outcome").choice]
+		label = company + " closed: " + e.Outcome.Label()
+	case logNote:
+		e.Kind = stages.EvNote
+		label = "note on " + company
+	case logThanks:
+		e.Kind, e.Person = stages.EvThanks, f.value("person")
+		label = "thank-you to " + sanitize(e.Person)
+	case logFollowUp:
+		e.Kind, e.Person = stages.EvFollowUp, before.Recruiter
+		label = "follow-up to " + company
+	}
+	trial := before.Clone()
+	if err := trial.Apply(e); err != nil {
+		f.showErrors(err)
+		return nil, false
+	}
+	return logCmd(st, *before, e, label+" logged", true), true
+}

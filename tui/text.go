@@ -1,0 +1,143 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// sanitize makes a user-typed string safe to put on the screen: control
+// characters (C0, DEL, C1, and so ESC and every escape sequence it could
+// start), bidirectional overrides and invalid UTF-8 never reach the terminal.
+// Line breaks and tabs become spaces, since every field shows on one line.
+func sanitize(s string) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || unsafeRune(r) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune('�')
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteByte(' ')
+		case unsafeRune(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		// Bidirectional overrides can reorder what the rest of the line shows.
+		return true
+	}
+	return false
+}
+
+// width is the number of terminal cells s takes, escape sequences excluded.
+func width(s string) int { return ansi.StringWidth(s) }
+
+// truncate cuts plain or styled text to w cells, ending with an ellipsis
+// when it had to cut; wide characters are never split.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// fit truncates s to w cells and pads it with spaces to exactly w cells.
+func fit(s string, w int) string {
+	s = truncate(s, w)
+	if n := width(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// fitLeft is fit with the padding on the left (right-aligned text).
+func fitLeft(s string, w int) string {
+	s = truncate(s, w)
+	if n := width(s); n < w {
+		s = strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// clean sanitizes then fits a user string into w cells.
+func clean(s string, w int) string { return fit(sanitize(s), w) }
+
+// wrap breaks plain text into lines of at most w cells, on spaces where it can.
+func wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		var line string
+		for _, word := range strings.Fields(para) {
+			for width(word) > w {
+				// A word longer than the line: cut it hard.
+				if line != "" {
+					lines = append(lines, line)
+					line = ""
+				}
+				head := ansi.Truncate(word, w, "")
+				lines = append(lines, head)
+				word = ansi.TruncateLeft(word, width(head), "")
+			}
+			switch {
+			case line == "":
+				line = word
+			case width(line)+1+width(word) <= w:
+				line += " " + word
+			default:
+				lines = append(lines, line)
+				line = word
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// joinRight puts right at the right edge of a w-cell line that starts with left.
+func joinRight(left, right string, w int) string {
+	gap := w - width(left) - width(right)
+	if gap < 1 {
+		return truncate(left, max(0, w-width(right)-1)) + " " + right
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

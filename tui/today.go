@@ -1,0 +1,275 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"afterview/stages"
+)
+
+// todayModel is the ranked list of what to do today.
+type todayModel struct {
+	cursor, offset int
+	// selApp and selKey identify the selected prompt, so that a refresh
+	// keeps the cursor on it even when the list reorders.
+	selApp uint64
+	selKey string
+}
+
+// previewHeight is the space kept under the list for the selected prompt.
+const previewHeight = 5
+
+func (t *todayModel) listHeight(c *programContext) int {
+	h := c.bodyHeight() - 2 // the summary line and a blank
+	if c.bodyHeight() >= 12 {
+		h -= previewHeight + 1
+	}
+	return max(1, h)
+}
+
+func (t *todayModel) page(c *programContext) int { return t.listHeight(c) - 1 }
+
+func (t *todayModel) selected(c *programContext) (stages.Prompt, bool) {
+	ps := c.data.actionable
+	if t.cursor < 0 || t.cursor >= len(ps) {
+		return stages.Prompt{}, false
+	}
+	return ps[t.cursor], true
+}
+
+func (t *todayModel) setCursor(c *programContext, i int) {
+	t.cursor = i
+	if p, ok := t.selected(c); ok {
+		t.selApp, t.selKey = p.AppID, p.Key
+	}
+	t.scroll(c)
+}
+
+func (t *todayModel) scroll(c *programContext) {
+	h := t.listHeight(c)
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+h {
+		t.offset = t.cursor - h + 1
+	}
+	t.offset = max(0, min(t.offset, len(c.data.actionable)-h))
+}
+
+// sync puts the cursor back on the prompt it was on after the data changed;
+// if that prompt is gone (done), the cursor stays at the same place in the
+// list, on the prompt that moved up. With selectID set it goes to that
+// application's first prompt.
+func (t *todayModel) sync(c *programContext, selectID uint64) {
+	ps := c.data.actionable
+	found := -1
+	for i, p := range ps {
+		if selectID != 0 && p.AppID == selectID {
+			found = i
+			break
+		}
+		if selectID == 0 && p.AppID == t.selApp && p.Key == t.selKey {
+			found = i
+			break
+		}
+	}
+	if found < 0 {
+		found = min(t.cursor, len(ps)-1)
+	}
+	t.setCursor(c, max(0, found))
+}
+
+func (t *todayModel) view(c *programContext) string {
+	s := c.styles
+	d := c.data
+	w := c.width
+	now := d.now
+	var b strings.Builder
+
+	ps := d.actionable
+	summary := ""
+	switch n := len(ps); {
+	case len(d.apps) == 0:
+		summary = "No applications yet"
+	case n == 0:
+		summary = "Nothing to do today"
+	default:
+		summary = fmt.Sprintf("%d %s to do", n, plural(n, "thing", "things"))
+		if o := d.overdue; o > 0 {
+			summary += " · " + s.Overdue.Render(fmt.Sprintf("%d overdue", o))
+		}
+	}
+	right := ""
+	if d.open > 0 {
+		right = s.Muted.Render(fmt.Sprintf("%d open %s", d.open, plural(d.open, "application", "applications")))
+	}
+	if h := t.listHeight(c); len(ps) > h {
+		// A longer list than the screen: say which part shows.
+		right = s.Muted.Render(fmt.Sprintf("%d–%d of %d", t.offset+1, min(len(ps), t.offset+h), len(ps)))
+	}
+	b.WriteString(joinRight(" "+s.Strong.Render(summary), right+" ", w) + "\n\n")
+
+	if len(ps) == 0 {
+		b.WriteString(t.empty(c))
+		return b.String()
+	}
+
+	// Columns: cursor, symbol, when, company, what to do.
+	whenW, compW := 20, 16
+	if w < 90 {
+		whenW, compW = 16, 11
+	}
+	// The when and company columns are as wide as what they show, up to
+	// their caps.
+	whenOf := func(p stages.Prompt) string {
+		if w < 90 {
+			return shortWhen(p, now)
+		}
+		return whenLabel(p, now)
+	}
+	longest, longestWhen := 0, 0
+	for i := t.offset; i < min(len(ps), t.offset+t.listHeight(c)); i++ {
+		longest = max(longest, width(sanitize(ps[i].Company)))
+		longestWhen = max(longestWhen, width(whenOf(ps[i])))
+	}
+	compW = max(6, min(compW, longest))
+	whenW = min(whenW, longestWhen+1)
+	textW := max(8, w-2-2-whenW-1-compW-1-1)
+	h := t.listHeight(c)
+	end := min(len(ps), t.offset+h)
+	for i := t.offset; i < end; i++ {
+		p := ps[i]
+		sel := i == t.cursor
+		when := whenOf(p)
+		company := sanitize(p.Company)
+		if p.AppID == 0 {
+			company = "all"
+		}
+		st := s.status(p.Status)
+		cells := []cell{
+			{cursorMark(sel), s.Cursor},
+			{statusSymbol(p.Status) + " ", st},
+			{fit(when, whenW) + " ", st},
+			{fit(company, compW) + " ", s.Strong},
+			{fit(sanitize(p.Text), textW), s.Text},
+		}
+		b.WriteString(row(cells, sel, s.Selected) + "\n")
+	}
+	if c.bodyHeight() >= 12 {
+		b.WriteString("\n" + t.preview(c))
+	}
+	return b.String()
+}
+
+// preview shows the selected prompt in full under the list, with its tip
+// and where its application stands.
+func (t *todayModel) preview(c *programContext) string {
+	s := c.styles
+	w := c.width
+	p, ok := t.selected(c)
+	if !ok {
+		return ""
+	}
+	title := " " + sanitize(p.Company) + " · " + kindLabel(p.Kind) + " "
+	if p.AppID == 0 {
+		title = " " + kindLabel(p.Kind) + " "
+	}
+	title = truncate(title, w-4)
+	lines := []string{s.Rule.Render("──") + s.Heading.Render(title) + s.Rule.Render(strings.Repeat("─", max(0, w-2-width(title))))}
+	body := wrap(sanitize(p.Text)+".", w-2)
+	if p.Tip != "" {
+		body = append(body, wrap("Tip: "+sanitize(p.Tip), w-2)...)
+	}
+	textLines := len(wrap(sanitize(p.Text)+".", w-2))
+	for i, l := range body {
+		st := s.Text
+		if i >= textLines {
+			st = s.Muted
+		}
+		lines = append(lines, " "+st.Render(l))
+	}
+	if a, ok := c.data.app(p.AppID); ok {
+		wt := c.data.waits[c.data.byID[a.ID]]
+		info := fmt.Sprintf("%s · day %d since the interview %s %s · last contact %s",
+			sanitize(a.Stage), wt.Days, waitSymbol(wt.Status), string(wt.Status), ago(stages.DateOf(a.LastContact()), c.data.today))
+		lines = append(lines, " "+s.Muted.Render(truncate(info, w-2)))
+	}
+	if len(lines) > previewHeight {
+		// Keep the last line (where the application stands) and cut the
+		// text, with an ellipsis where it was cut.
+		last := lines[len(lines)-1]
+		lines = append(lines[:previewHeight-2], lines[previewHeight-2]+" …", last)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// empty is what an empty day says: kindly, and when the next prompt opens.
+func (t *todayModel) empty(c *programContext) string {
+	s := c.styles
+	d := c.data
+	w := c.width - 4
+	var lines []string
+	if len(d.apps) == 0 {
+		lines = append(lines, s.Strong.Render("Welcome. Nothing is waiting yet."))
+		lines = append(lines, "")
+		lines = append(lines, wrap("Add the application you are waiting on with a: the company, the day of your final interview and who you met. afterview then tells you each morning what to do about it: thank-you notes, one well-timed follow-up, offer deadlines.", w)...)
+		return indent(lines, "  ")
+	}
+	lines = append(lines, s.Good.Render("✓ ")+s.Strong.Render("All done for today."))
+	lines = append(lines, "")
+	if len(d.upcoming) > 0 {
+		n := d.upcoming[0]
+		when := dayName(n.ComesBack(), d.today)
+		if when != "tomorrow" && when != "today" {
+			when = "on " + when
+		}
+		lines = append(lines, wrap(fmt.Sprintf("The next thing opens %s: %s — %s.", when, sanitize(n.Company), sanitize(n.Text)), w)...)
+	} else {
+		lines = append(lines, "Nothing else is scheduled: the waiting is all that is left.")
+	}
+	lines = append(lines, "")
+	lines = append(lines, wrap("Waiting is the hard part. The applications tab (tab) shows where each one stands against its usual window.", w)...)
+	if len(d.upcoming) > 1 {
+		lines = append(lines, "", s.Heading.Render("Coming up"))
+		for _, p := range d.upcoming[:min(len(d.upcoming), 5)] {
+			lines = append(lines, s.Upcoming.Render(fit(whenLabel(p, d.now), 20))+" "+s.Strong.Render(clean(p.Company, 14))+" "+truncate(sanitize(p.Text), max(10, w-36)))
+		}
+	}
+	return indent(lines, "  ")
+}
+
+func indent(lines []string, pad string) string {
+	for i := range lines {
+		lines[i] = pad + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// cell is a piece of a table row and its style.
+type cell struct {
+	text  string
+	style lipgloss.Style
+}
+
+// row renders cells; the selected row gets the selection background across
+// its whole width.
+func row(cells []cell, selected bool, sel lipgloss.Style) string {
+	var b strings.Builder
+	for _, c := range cells {
+		st := c.style
+		if selected {
+			st = st.Inherit(sel)
+		}
+		b.WriteString(st.Render(c.text))
+	}
+	return b.String()
+}
+
+func cursorMark(selected bool) string {
+	if selected {
+		return "▸ "
+	}
+	return "  "
+}

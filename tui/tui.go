@@ -1,0 +1,591 @@
+// Package tui is afterview's terminal interface: a morning check-in that shows
+// what to do today about the applications waiting on a decision, the wait
+// itself, and forms to record what happened. The root Model routes messages
+// and owns the global keys; each screen is a small model of its own.
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"afterview/stages"
+)
+
+// Options configure the program.
+type Options struct {
+	Store Store
+	// Now is the clock; the TUI never reads time any other way.
+	Now func() time.Time
+	// Demo marks the title: the data is a throwaway demonstration.
+	Demo bool
+}
+
+// Run opens the program on the terminal and returns when the user quits.
+func Run(opts Options) error {
+	_, err := tea.NewProgram(New(opts)).Run()
+	return err
+}
+
+// pollEvery is how often the store's revision is checked, so that a change
+// made by another afterview (a `log` from the shell) shows within two seconds.
+const pollEvery = time.Second
+
+// minWidth and minHeight are the smallest terminal the layout is made for.
+const (
+	minWidth  = 60
+	minHeight = 20
+)
+
+type screenID int
+
+const (
+	screenToday screenID = iota
+	screenApps
+	screenDetail
+)
+
+// programContext is what every screen needs to draw itself: the terminal
+// size, the styles, the keys, the clock and the current data.
+type programContext struct {
+	width, height int
+	isDark        bool
+	// noColor is set when the terminal shows no colour (NO_COLOR, or a
+	// plain terminal): the selection then shows in reverse video.
+	noColor bool
+	styles  Styles
+	keys    KeyMap
+	now     func() time.Time
+	data    *data
+	demo    bool
+}
+
+// bodyHeight is the number of lines between the header and the footer.
+func (c *programContext) bodyHeight() int { return max(1, c.height-4) }
+
+// Model is the root model.
+type Model struct {
+	ctx   programContext
+	store Store
+	poll  time.Duration
+
+	screen screenID
+	today  todayModel
+	apps   appsModel
+	detail detailModel
+	form   *form
+	// confirm, when set, is a yes/no question that takes every key.
+	confirm  *confirm
+	showHelp bool
+	help     help.Model
+
+	status    string
+	statusErr bool
+	undo      []undoEntry
+	loading   bool
+	loadErr   error
+	// selectID is an application to put the cursor on once the next
+	// snapshot arrives (after an add, or an undo).
+	selectID uint64
+}
+
+// confirm is a pending yes/no question.
+type confirm struct {
+	question string
+	yes      tea.Cmd
+}
+
+// New builds the root model. It reads nothing until Init's command runs.
+func New(opts Options) Model {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	m := Model{
+		store: opts.Store,
+		poll:  pollEvery,
+		help:  help.New(),
+		ctx: programContext{
+			width:  80,
+			height: 24,
+			isDark: true,
+			keys:   DefaultKeyMap(),
+			now:    now,
+			demo:   opts.Demo,
+		},
+	}
+	m.setStyles(true)
+	m.apps = newAppsModel(&m.ctx)
+	return m
+}
+
+func (m *Model) setStyles(isDark bool) {
+	m.ctx.isDark = isDark
+	m.ctx.styles = NewStyles(isDark)
+	if m.ctx.noColor {
+		m.ctx.styles.Selected = lipgloss.NewStyle().Reverse(true)
+	}
+	m.help.Styles = m.ctx.styles.Help
+	m.apps.restyle(&m.ctx)
+	if m.form != nil {
+		m.form.restyle(&m.ctx)
+	}
+}
+
+// Init loads the data, starts polling and asks the terminal for its background.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{loadCmd(m.store, m.ctx.now), tea.RequestBackgroundColor}
+	if m.poll > 0 {
+		cmds = append(cmds, pollAfter(m.poll))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message: global ones here, the rest to the open screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.width, m.ctx.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width - 2)
+		if m.form != nil {
+			m.form.resize(&m.ctx)
+		}
+		m.apps.resize(&m.ctx)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.setStyles(msg.IsDark())
+		return m, nil
+	case tea.ColorProfileMsg:
+		m.ctx.noColor = msg.Profile <= colorprofile.ASCII
+		m.setStyles(m.ctx.isDark)
+		return m, nil
+	case dataMsg:
+		return m.gotData(msg.d), nil
+	case pollMsg:
+		var cmds []tea.Cmd
+		if m.poll > 0 {
+			cmds = append(cmds, pollAfter(m.poll))
+		}
+		if !m.loading {
+			// Statuses move with the clock (a thank-you falls overdue at
+			// its hour), so a snapshot older than a minute is redone even
+			// when nothing was written.
+			if m.ctx.data == nil || m.ctx.now().Sub(m.ctx.data.now) >= time.Minute {
+				m.loading = true
+				cmds = append(cmds, loadCmd(m.store, m.ctx.now))
+			} else {
+				cmds = append(cmds, revisionCmd(m.store))
+			}
+		}
+		return m, tea.Batch(cmds...)
+	case revisionMsg:
+		if !m.loading && (m.ctx.data == nil || msg.rev != m.ctx.data.rev) {
+			m.loading = true
+			return m, loadCmd(m.store, m.ctx.now)
+		}
+		return m, nil
+	case savedMsg:
+		return m.saved(msg)
+	case formClosedMsg:
+		m.form = nil
+		m.setStatus(msg.status)
+		return m, nil
+	case errMsg:
+		m.loading = false
+		if msg.forForm && m.form != nil {
+			m.form.saving = false
+			m.form.err = msg.err.Error()
+			return m, nil
+		}
+		if m.ctx.data == nil {
+			m.loadErr = msg.err
+		}
+		m.setError(fmt.Errorf("%s: %w", msg.doing, msg.err))
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.PasteMsg:
+		if m.form != nil {
+			return m, m.form.update(&m.ctx, msg)
+		}
+		if m.screen == screenApps && m.apps.filtering {
+			return m, m.apps.update(&m.ctx, msg)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
+func (m *Model) setError(err error) { m.status, m.statusErr = err.Error(), true }
+
+func (m Model) gotData(d *data) Model {
+	m.loading = false
+	m.loadErr = nil
+	m.ctx.data = d
+	sel := m.selectID
+	m.selectID = 0
+	m.today.sync(&m.ctx, sel)
+	m.apps.sync(&m.ctx, sel)
+	if m.screen == screenDetail {
+		if _, ok := d.app(m.detail.appID); !ok {
+			m.screen = m.detail.from
+			m.setStatus("that application is gone (deleted, perhaps by another afterview)")
+		}
+	}
+	return m
+}
+
+func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
+	if msg.undo != nil && !msg.undone {
+		m.undo = append(m.undo, *msg.undo)
+		if len(m.undo) > 100 {
+			m.undo = m.undo[1:]
+		}
+	}
+	if msg.fromForm {
+		m.form = nil
+	}
+	status := "✓ " + msg.status
+	switch {
+	case msg.undo != nil:
+		status += " · u undoes"
+	case !msg.undone && strings.Contains(msg.status, "logged"):
+		status += " (not undoable: it changed elsewhere meanwhile)"
+	}
+	m.setStatus(status)
+	m.selectID = msg.selectID
+	if msg.selectPrompt.key != "" {
+		m.today.selApp, m.today.selKey = msg.selectPrompt.app, msg.selectPrompt.key
+	}
+	m.loading = true
+	return m, loadCmd(m.store, m.ctx.now)
+}
+
+// key handles a key press. ctrl+c always quits; an open question, form or
+// filter gets every other key first, so that q types a q there.
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := &m.ctx.keys
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit
+	}
+	if m.confirm != nil {
+		c := m.confirm
+		switch {
+		case key.Matches(msg, k.Yes):
+			m.confirm = nil
+			return m, c.yes
+		case key.Matches(msg, k.No):
+			m.confirm = nil
+			m.setStatus("nothing changed")
+		}
+		return m, nil
+	}
+	if m.form != nil {
+		switch {
+		case key.Matches(msg, k.Cancel):
+			m.form = nil
+			m.setStatus("cancelled; nothing saved")
+			return m, nil
+		case key.Matches(msg, k.Save):
+			return m.submit()
+		case msg.String() == "enter" && m.form.onLast():
+			return m.submit()
+		}
+		return m, m.form.update(&m.ctx, msg)
+	}
+	if m.screen == screenApps && m.apps.filtering {
+		return m, m.apps.update(&m.ctx, msg)
+	}
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m, tea.Quit
+		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
+			m.showHelp = false
+		}
+		return m, nil
+	}
+	m.status, m.statusErr = "", false
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(msg, k.Switch):
+		if m.screen == screenToday {
+			m.screen = screenApps
+		} else {
+			m.screen = screenToday
+		}
+		return m, nil
+	case key.Matches(msg, k.Today):
+		m.screen = screenToday
+		return m, nil
+	case key.Matches(msg, k.Apps):
+		m.screen = screenApps
+		return m, nil
+	case key.Matches(msg, k.Undo):
+		return m.undoLast()
+	case key.Matches(msg, k.Add):
+		return m.openForm(newAppForm(&m.ctx, nil))
+	}
+	if m.ctx.data == nil {
+		return m, nil
+	}
+	switch m.screen {
+	case screenToday:
+		return m.todayKey(msg)
+	case screenApps:
+		return m.appsKey(msg)
+	case screenDetail:
+		return m.detailKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) openForm(f *form) (tea.Model, tea.Cmd) {
+	m.form = f
+	return m, f.focusCmd()
+}
+
+func (m Model) undoLast() (tea.Model, tea.Cmd) {
+	if len(m.undo) == 0 {
+		m.setStatus("nothing to undo in this session")
+		return m, nil
+	}
+	u := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	m.setStatus("undoing " + u.label + "…")
+	return m, undoCmd(m.store, u)
+}
+
+func (m Model) openDetail(id uint64) Model {
+	if _, ok := m.ctx.data.app(id); !ok {
+		return m
+	}
+	m.detail = detailModel{appID: id, from: m.screen}
+	if m.screen == screenDetail {
+		m.detail.from = screenToday
+	}
+	m.screen = screenDetail
+	return m
+}
+
+// listKey moves a list cursor; it reports whether the key was a move.
+func listKey(k *KeyMap, msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		cursor--
+	case key.Matches(msg, k.Down):
+		cursor++
+	case key.Matches(msg, k.Top):
+		cursor = 0
+	case key.Matches(msg, k.Bottom):
+		cursor = n - 1
+	case key.Matches(msg, k.PageUp):
+		cursor -= max(1, page)
+	case key.Matches(msg, k.PageDown):
+		cursor += max(1, page)
+	default:
+		return cursor, false
+	}
+	return max(0, min(cursor, n-1)), true
+}
+
+func (m Model) todayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := &m.ctx.keys
+	ps := m.ctx.data.actionable
+	if c, ok := listKey(k, msg, m.today.cursor, len(ps), m.today.page(&m.ctx)); ok {
+		m.today.setCursor(&m.ctx, c)
+		return m, nil
+	}
+	p, ok := m.today.selected(&m.ctx)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Open):
+		if p.AppID != 0 {
+			return m.openDetail(p.AppID), nil
+		}
+	case key.Matches(msg, k.Done):
+		return m.done(p)
+	case key.Matches(msg, k.Snooze):
+		return m.snooze(p)
+	case key.Matches(msg, k.Dismiss):
+		return m.dismiss(p)
+	case key.Matches(msg, k.Log):
+		if a, ok := m.ctx.data.app(p.AppID); ok {
+			return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
+		}
+	case key.Matches(msg, k.Edit):
+		if a, ok := m.ctx.data.app(p.AppID); ok {
+			return m.openForm(newAppForm(&m.ctx, a))
+		}
+	}
+	return m, nil
+}
+
+func (m Model) appsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := &m.ctx.keys
+	if key.Matches(msg, k.Back) && m.apps.filter != "" {
+		m.apps.setFilter(&m.ctx, "")
+		return m, nil
+	}
+	if key.Matches(msg, k.Filter) || key.Matches(msg, k.Closed) {
+		return m, m.apps.update(&m.ctx, msg)
+	}
+	if c, ok := listKey(k, msg, m.apps.cursor, len(m.apps.rows), m.apps.page(&m.ctx)); ok {
+		m.apps.setCursor(&m.ctx, c)
+		return m, nil
+	}
+	a, ok := m.apps.selected(&m.ctx)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Open):
+		return m.openDetail(a.ID), nil
+	case key.Matches(msg, k.Edit):
+		return m.openForm(newAppForm(&m.ctx, a))
+	case key.Matches(msg, k.Log):
+		return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
+	case key.Matches(msg, k.Delete):
+		return m.askDelete(a), nil
+	}
+	return m, nil
+}
+
+func (m Model) askDelete(a *stages.Application) Model {
+	m.confirm = &confirm{
+		question: fmt.Sprintf("Delete %s and its history? (u undoes)", truncate(sanitize(a.Company), 30)),
+		yes:      deleteCmd(m.store, *a),
+	}
+	return m
+}
+
+func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := &m.ctx.keys
+	a, ok := m.ctx.data.app(m.detail.appID)
+	if !ok {
+		m.screen = m.detail.from
+		return m, nil
+	}
+	if key.Matches(msg, k.Back) {
+		m.screen = m.detail.from
+		return m, nil
+	}
+	if m.detail.scrollKey(&m.ctx, msg) {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Edit):
+		return m.openForm(newAppForm(&m.ctx, a))
+	case key.Matches(msg, k.Log):
+		return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
+	case key.Matches(msg, k.Delete):
+		return m.askDelete(a), nil
+	}
+	// Done, snooze and dismiss act on the application's most urgent to-do,
+	// the one marked ▸ under "To do".
+	if p, ok := m.detail.target(&m.ctx); ok {
+		switch {
+		case key.Matches(msg, k.Done):
+			return m.done(p)
+		case key.Matches(msg, k.Snooze):
+			return m.snooze(p)
+		case key.Matches(msg, k.Dismiss):
+			return m.dismiss(p)
+		}
+	} else if key.Matches(msg, k.Done, k.Snooze, k.Dismiss) {
+		m.setStatus("nothing to do for this application today")
+	}
+	return m, nil
+}
+
+// done marks a prompt done by logging what doing it means: a thank-you sent,
+// a follow-up sent, a note written... Prompts that need a word from the
+// user (a reflection, an answer to an offer) open the matching form instead.
+func (m Model) done(p stages.Prompt) (tea.Model, tea.Cmd) {
+	now := m.ctx.now()
+	if p.AppID == 0 {
+		e := stages.Event{Kind: stages.EvDone, Prompt: p.Key, At: now}
+		return m, logGlobalCmd(m.store, e, kindLabel(p.Kind)+" done")
+	}
+	a, ok := m.ctx.data.app(p.AppID)
+	if !ok {
+		return m, nil
+	}
+	company := sanitize(a.Company)
+	switch p.Kind {
+	case stages.ThankYou:
+		e := stages.Event{Kind: stages.EvThanks, Person: p.Person, At: now}
+		return m, logCmd(m.store, *a, e, "thank-you to "+sanitize(p.Person)+" logged", false)
+	case stages.FollowUp:
+		e := stages.Event{Kind: stages.EvFollowUp, Person: p.Person, At: now}
+		return m, logCmd(m.store, *a, e, "follow-up to "+company+" logged", false)
+	case stages.MoveOn:
+		e := stages.Event{Kind: stages.EvOutcome, Outcome: stages.NoAnswer, At: now}
+		return m, logCmd(m.store, *a, e, company+" closed as no answer", false)
+	case stages.Reflect:
+		return m.openForm(newLogForm(&m.ctx, a, logNote, "What went well, and what to improve?"))
+	case stages.AfterRejection:
+		if p.Key == "after_rejection:lessons" {
+			return m.openForm(newLogForm(&m.ctx, a, logNote, "Lessons learned from this process"))
+		}
+	case stages.OfferDeadline:
+		return m.openForm(newLogForm(&m.ctx, a, logOutcome, ""))
+	}
+	e := stages.Event{Kind: stages.EvDone, Prompt: p.Key, At: now}
+	return m, logCmd(m.store, *a, e, kindLabel(p.Kind)+" for "+company+" done", false)
+}
+
+func (m Model) snooze(p stages.Prompt) (tea.Model, tea.Cmd) {
+	now := m.ctx.now()
+	until := stages.DateOf(now).AddDays(1)
+	e := stages.Event{Kind: stages.EvSnooze, Prompt: p.Key, Until: until, At: now}
+	label := kindLabel(p.Kind) + " snoozed to tomorrow"
+	if p.AppID == 0 {
+		return m, logGlobalCmd(m.store, e, label)
+	}
+	a, ok := m.ctx.data.app(p.AppID)
+	if !ok {
+		return m, nil
+	}
+	return m, logCmd(m.store, *a, e, sanitize(a.Company)+" "+label, false)
+}
+
+func (m Model) dismiss(p stages.Prompt) (tea.Model, tea.Cmd) {
+	e := stages.Event{Kind: stages.EvDismiss, Prompt: p.Key, At: m.ctx.now()}
+	label := kindLabel(p.Kind) + " dismissed"
+	if p.AppID == 0 {
+		return m, logGlobalCmd(m.store, e, label)
+	}
+	a, ok := m.ctx.data.app(p.AppID)
+	if !ok {
+		return m, nil
+	}
+	return m, logCmd(m.store, *a, e, sanitize(a.Company)+" "+label, false)
+}
+
+// submit validates the open form and, if it holds, saves it. The form stays
+// open, with everything typed, until the store says the save went through.
+func (m Model) submit() (tea.Model, tea.Cmd) {
+	f := m.form
+	if f.saving {
+		return m, nil
+	}
+	cmd, ok := f.submit(&m.ctx, m.store)
+	if !ok {
+		return m, nil
+	}
+	f.saving = true
+	return m, cmd
+}
