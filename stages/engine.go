@@ -38,6 +38,7 @@ func Prompts(apps []Application, global []Event, now time.Time) []Prompt {
 			offers = append(offers, a)
 		}
 	}
+	sort.SliceStable(offers, func(i, j int) bool { return offers[i].Offer.Received.After(offers[j].Offer.Received) })
 	var ps []Prompt
 	for i := range apps {
 		ps = appendAppPrompts(ps, &apps[i], offers, now)
@@ -231,12 +232,8 @@ func appendAppPrompts(ps []Prompt, a *Application, offers []*Application, now ti
 		if p, ok := followUpOrMoveOn(a); ok {
 			add(p)
 		}
-		for _, o := range offers {
-			if o != a {
-				if p, ok := competingOffer(a, o); ok {
-					add(p)
-				}
-			}
+		if p, ok := competingOffer(a, offers); ok {
+			add(p)
 		}
 	}
 	if p, ok := stageTask(a); ok {
@@ -372,20 +369,48 @@ func offerDeadline(a *Application) Prompt {
 	}
 }
 
-func competingOffer(a, o *Application) (Prompt, bool) {
-	received := o.Offer.Received
+// competingOffer tells a waiting application's recruiter about the offers
+// received since they last heard from the candidate. offers is newest first;
+// one prompt names the newest offer (its key) and up to three in its text,
+// so the cost stays linear however many offers are open.
+func competingOffer(a *Application, offers []*Application) (Prompt, bool) {
+	var told time.Time
 	for _, e := range a.Events {
 		// Telling the recruiter is a contact: a follow-up or a reply logged
-		// after the offer arrived covers it.
-		if (e.Kind == EvFollowUp || e.Kind == EvHeard) && !e.At.Before(received) {
-			return Prompt{}, false
+		// after an offer arrived covers it.
+		if (e.Kind == EvFollowUp || e.Kind == EvHeard) && e.At.After(told) {
+			told = e.At
 		}
 	}
-	day := DateOf(received)
+	var untold []*Application
+	for _, o := range offers {
+		if o == a {
+			continue
+		}
+		if !told.IsZero() && !told.Before(o.Offer.Received) {
+			break
+		}
+		if untold = append(untold, o); len(untold) == 3 {
+			break
+		}
+	}
+	if len(untold) == 0 {
+		return Prompt{}, false
+	}
+	newest := untold[0]
+	names := make([]string, len(untold))
+	for i, o := range untold {
+		names[i] = fmt.Sprintf("%s (deadline %s)", o.Company, o.Offer.OfferDeadline().Short())
+	}
+	what := "an offer from " + names[0]
+	if len(names) > 1 {
+		what = "offers from " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	day := DateOf(newest.Offer.Received)
 	return Prompt{
-		Key: fmt.Sprintf("competing_offer:%d", o.ID), Kind: CompetingOffer, Person: a.Recruiter,
+		Key: fmt.Sprintf("competing_offer:%d", newest.ID), Kind: CompetingOffer, Person: a.Recruiter,
 		Opens: day, Due: day.NextBusinessDay(),
-		Text: fmt.Sprintf("Tell %s you hold an offer from %s, with its deadline %s", a.recruiterOr("the recruiter"), o.Company, o.Offer.OfferDeadline().Short()),
+		Text: fmt.Sprintf("Tell %s you hold %s", a.recruiterOr("the recruiter"), what),
 	}, true
 }
 

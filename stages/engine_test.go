@@ -573,13 +573,27 @@ func TestCompetingOffers(t *testing.T) {
 			none(t, ps, 3, CompetingOffer)
 		}
 	})
-	t.Run("two offers: one prompt per offer", func(t *testing.T) {
+	t.Run("two offers: one prompt naming both", func(t *testing.T) {
 		apps := build(t, offerAt)
 		mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 25, 10, 0)})
 		ps := Prompts(apps, nil, at(2026, 11, 25, 12, 0))
 		got := ofKind(ps, 3, CompetingOffer)
-		if len(got) != 2 || got[0].Key == got[1].Key {
-			t.Fatalf("Stripe should hear about both offers:%s", describe(got))
+		if len(got) != 1 || got[0].Key != "competing_offer:2" || got[0].Due != d(2026, 11, 26) {
+			t.Fatalf("Stripe should get one prompt keyed by the newest offer, due the next business day:%s", describe(got))
+		}
+		for _, o := range apps[:2] {
+			if !strings.Contains(got[0].Text, o.Company) {
+				t.Errorf("the prompt should name %s: %q", o.Company, got[0].Text)
+			}
+		}
+	})
+	t.Run("told about the first offer: only the newer one", func(t *testing.T) {
+		apps := build(t, offerAt)
+		mustApply(t, &apps[2], Event{Kind: EvFollowUp, At: offerAt.Add(time.Hour)})
+		mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 25, 10, 0)})
+		got := ofKind(Prompts(apps, nil, at(2026, 11, 25, 12, 0)), 3, CompetingOffer)
+		if len(got) != 1 || strings.Contains(got[0].Text, apps[0].Company+" (") {
+			t.Fatalf("only the offer received after the follow-up is news:%s", describe(got))
 		}
 	})
 }
