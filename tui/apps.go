@@ -47,7 +47,10 @@ func (a *appsModel) listHeight(c *programContext) int {
 	return max(1, h)
 }
 
-const appsPreviewHeight = 3
+// appsPreviewHeight is the selected application's lines under the table:
+// its title, next action, how soon the company usually answers and its
+// details.
+const appsPreviewHeight = 4
 
 func (a *appsModel) page(c *programContext) int { return a.listHeight(c) - 1 }
 
@@ -469,8 +472,11 @@ func (a *appsModel) preview(c *programContext) string {
 	} else {
 		lines = append(lines, " "+s.Muted.Render("Nothing to do for this one."))
 	}
-	info := "interviewed " + stages.DateOf(app.Interviewed).Short()
 	wt := d.waits[d.byID[app.ID]]
+	if line, ok := usualLine(c, app, wt, w-2); ok {
+		lines = append(lines, " "+line)
+	}
+	info := "interviewed " + stages.DateOf(app.Interviewed).Short()
 	if wt.Status != stages.WaitClosed {
 		info += fmt.Sprintf(" · window %d–%d days", wt.Window.Min, wt.Window.Max)
 	}
@@ -482,4 +488,32 @@ func (a *appsModel) preview(c *programContext) string {
 	}
 	lines = append(lines, " "+s.Muted.Render(truncate(info, w-2)))
 	return strings.Join(lines, "\n")
+}
+
+// usualLine tells, in w cells, for an application still waiting, how soon
+// the company answered the user's other applications to it: "◷ Netflix usually answers
+// you in 9 days · from 2 earlier applications · this one is at day 12".
+func usualLine(c *programContext, app *stages.Application, wt stages.Wait, w int) (string, bool) {
+	d := c.data
+	u := d.usual[d.byID[app.ID]]
+	if !u.ok || app.Closed() || app.Offer != nil {
+		return "", false
+	}
+	s := c.styles
+	main := "◷ " + usualText(app, u)
+	if width(main) >= w {
+		return s.Accent.Render(truncate(main, w)), true
+	}
+	// The details after the sentence go whole or not at all, last first.
+	rest := []string{usualBasis(u)}
+	if wt.Status != stages.WaitClosed && wt.Days > u.days {
+		rest = append(rest, fmt.Sprintf("this one is at day %d", wt.Days))
+	}
+	for len(rest) > 0 && width(main)+3*len(rest)+width(strings.Join(rest, "")) > w {
+		rest = rest[:len(rest)-1]
+	}
+	if len(rest) == 0 {
+		return s.Accent.Render(main), true
+	}
+	return s.Accent.Render(main) + s.Muted.Render(" · "+strings.Join(rest, " · ")), true
 }

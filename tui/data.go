@@ -3,6 +3,7 @@ package tui
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"afterview/stages"
@@ -31,6 +32,18 @@ type data struct {
 	search  []string
 	open    int
 	overdue int
+
+	// offers are the open offers side by side, soonest deadline first, as
+	// `afterview offers` lists them.
+	offers []offerColumn
+	// usual is, by application index, how soon the company usually answered
+	// the user's other applications to it ("Netflix usually answers you in
+	// 9 days").
+	usual []usualAnswer
+	// stats is the history summary, computed on first use (off the UI
+	// goroutine, see statsCmd): it costs a pass over every event, which the
+	// other screens should not pay for on each reload.
+	stats atomic.Pointer[stages.Stats]
 }
 
 func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time) *data {
@@ -69,6 +82,8 @@ func newData(apps []stages.Application, global []stages.Event, rev uint64, now t
 			d.open++
 		}
 	}
+	d.offers = openOffers(apps, d.today)
+	d.usual = usualAnswers(apps)
 	rank := func(i int) int {
 		if ps := d.perApp[apps[i].ID]; len(ps) > 0 {
 			return ps[0]
@@ -137,4 +152,15 @@ func (d *data) nextPrompt(id uint64) (stages.Prompt, bool) {
 		return d.prompts[idx[0]], true
 	}
 	return stages.Prompt{}, false
+}
+
+// historyStats returns the Stats screen's figures, computing them the first
+// time. It is safe to call from a command's goroutine.
+func (d *data) historyStats() *stages.Stats {
+	if s := d.stats.Load(); s != nil {
+		return s
+	}
+	s := stages.ComputeStats(d.apps, d.today)
+	d.stats.Store(&s)
+	return &s
 }

@@ -8,9 +8,12 @@ import (
 
 // DemoApplications returns realistic applications relative to now, for
 // `afterview demo`: a Netflix process in reference check, an Amazon one
-// waiting on its hiring committee past the usual window, an offer with a
-// deadline, a rejection, an interview yesterday afternoon whose thank-yous are
-// due today, and two ordinary waits. The store assigns the IDs.
+// waiting on its hiring committee past the usual window, two offers with
+// deadlines (one of them stock-heavy with a 5/15/40/40 schedule, for the
+// Offers screen), a rejection, an interview yesterday afternoon whose
+// thank-yous are due today, two ordinary waits, and an earlier Netflix
+// process, closed, that gives the Stats screen some history and the current
+// one its "Netflix usually answers you in 9 days". The store assigns the IDs.
 func DemoApplications(now time.Time) []stages.Application {
 	loc := now.Location()
 	day := func(daysAgo, hour, minute int) time.Time {
@@ -111,6 +114,39 @@ func DemoApplications(now time.Time) []stages.Application {
 			events: cat(
 				thanks(day(8, 10, 0), "Grace Liu", "Diego Santos", "Hannah Weiss"),
 				[]stages.Event{{Kind: stages.EvNote, At: day(8, 21, 0), Note: "Hannah said the team decides by the end of next week."}}),
+		},
+		{
+			company: "Datadog", role: "Site Reliability Engineer", process: "standard",
+			interviewed:  day(11, 11, 0),
+			interviewers: []string{"Ravi Menon", "Claire Dubois"}, recruiter: "Jamie Fox",
+			events: cat(
+				thanks(day(11, 17, 0), "Ravi Menon", "Claire Dubois", "Jamie Fox"),
+				[]stages.Event{
+					{Kind: stages.EvNote, At: day(10, 8, 30), Note: "The incident review exercise felt natural; brush up on capacity planning."},
+					{Kind: stages.EvStage, Stage: "decision pending", At: day(6, 15, 0)},
+					{Kind: stages.EvOffer, At: day(1, 11, 0), Note: "Letter attached; the stock is back-loaded.", Offer: &stages.Offer{
+						Currency: "USD", Base: 172000, BonusPercent: 10, Stock: 300000, VestSchedule: []float64{5, 15, 40, 40}, SignOn: 40000,
+						Deadline: today.AddDays(10),
+					}},
+					{Kind: stages.EvDone, Prompt: "stage_task:offer", At: day(1, 11, 5)},
+				}),
+		},
+		{
+			// The earlier Netflix process: answered on day 9, after one
+			// follow-up, and closed on day 15.
+			company: "Netflix", role: "Senior Software Engineer, Studio Tools", process: "netflix",
+			interviewed:  day(255, 15, 0),
+			interviewers: []string{"Sofia Alvarez"}, recruiter: "Dana Whitfield",
+			events: cat(
+				thanks(day(254, 9, 0), "Sofia Alvarez", "Dana Whitfield"),
+				[]stages.Event{
+					{Kind: stages.EvNote, At: day(254, 20, 0), Note: "Strong on the coding round; vague on how I measured impact."},
+					{Kind: stages.EvFollowUp, Person: "Dana Whitfield", At: day(247, 10, 0)},
+					{Kind: stages.EvStage, Stage: "debrief", At: day(246, 16, 0), Note: "Dana: the debrief is on Monday."},
+					{Kind: stages.EvOutcome, Outcome: stages.Rejected, At: day(240, 11, 0), Note: "They chose someone with more media-pipeline experience."},
+					{Kind: stages.EvThanks, Person: "Dana Whitfield", At: day(240, 15, 0)},
+					{Kind: stages.EvNote, At: day(239, 9, 0), Note: "Bring numbers: latency, cost, adoption."},
+				}),
 		},
 	}
 	var apps []stages.Application

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"afterview/stages"
 )
@@ -35,50 +35,13 @@ func (dm *detailModel) target(c *programContext) (stages.Prompt, bool) {
 }
 
 func (dm *detailModel) scrollKey(c *programContext, msg tea.KeyPressMsg) bool {
-	k := &c.keys
-	h := c.bodyHeight() - 1
-	n := len(dm.lines(c))
-	maxOff := max(0, n-h)
-	switch {
-	case key.Matches(msg, k.Up):
-		dm.offset--
-	case key.Matches(msg, k.Down):
-		dm.offset++
-	case key.Matches(msg, k.Top):
-		dm.offset = 0
-	case key.Matches(msg, k.Bottom):
-		dm.offset = maxOff
-	case key.Matches(msg, k.PageUp):
-		dm.offset -= h - 1
-	case key.Matches(msg, k.PageDown):
-		dm.offset += h - 1
-	default:
-		return false
-	}
-	dm.offset = max(0, min(dm.offset, maxOff))
-	return true
+	off, ok := scrollPage(c, msg, dm.offset, len(dm.lines(c)))
+	dm.offset = off
+	return ok
 }
 
 func (dm *detailModel) view(c *programContext) string {
-	lines := dm.lines(c)
-	h := c.bodyHeight() - 1
-	off := max(0, min(dm.offset, len(lines)-h))
-	end := min(len(lines), off+h)
-	out := append([]string{}, lines[off:end]...)
-	for len(out) < h {
-		out = append(out, "")
-	}
-	if len(lines) > h {
-		more := fmt.Sprintf("lines %d–%d of %d", off+1, end, len(lines))
-		switch {
-		case end < len(lines):
-			more = "↓ " + more + " · j/k scroll"
-		default:
-			more = "↑ " + more
-		}
-		out = append(out, fitLeft(c.styles.Faint.Render(more), c.width-1))
-	}
-	return strings.Join(out, "\n")
+	return pageView(c, dm.lines(c), dm.offset)
 }
 
 // lines lays the application out as the lines of one long page.
@@ -137,6 +100,10 @@ func (dm *detailModel) lines(c *programContext) []string {
 			line += "  " + s.Muted.Render(why)
 		}
 		add("", line)
+		// Under the bar, what the user's own history with the company says.
+		if u, ok := usualLine(c, a, wt, w-11); ok {
+			add(strings.Repeat(" ", 10) + u)
+		}
 	}
 
 	// The offer, first thing once there is one.
@@ -340,45 +307,50 @@ func lastThanks(a *stages.Application, person string) (t0 time.Time, ok bool) {
 	return t0, ok
 }
 
-// offerLines sets out an offer's terms and its first-year cash.
+// offerLines sets out an offer's terms and what they add up to in year 1,
+// with the figures of the Offers screen and `afterview offers`.
 func offerLines(c *programContext, o *stages.Offer) []string {
 	s := c.styles
 	cur := o.Currency
-	var parts []string
-	add := func(label, value string) {
-		parts = append(parts, s.Muted.Render(label+" ")+s.Text.Render(value))
+	// Two groups of "label value" parts, each flowed over as many lines as
+	// the width needs: the terms, then what they add up to.
+	part := func(label, value string, st lipgloss.Style) string {
+		return s.Muted.Render(label+" ") + st.Render(value)
 	}
-	add("base", money(o.Base, cur))
+	terms := []string{part("base", money(o.Base, cur), s.Text)}
 	switch {
 	case o.Bonus != 0:
-		add("bonus", money(o.Bonus, cur)+"/yr")
+		terms = append(terms, part("bonus", money(o.Bonus, cur)+"/yr", s.Text))
 	case o.BonusPercent != 0:
-		add("bonus", fmt.Sprintf("%g%% (%s)", o.BonusPercent, money(bonusOf(o), cur)))
+		terms = append(terms, part("bonus", fmt.Sprintf("%g%% (%s)", o.BonusPercent, money(o.YearlyBonus(), cur)), s.Text))
 	}
-	if o.Stock != 0 {
-		v := money(o.Stock, cur) + " stock"
-		if o.VestYears > 0 {
-			v += fmt.Sprintf(" over %d years", o.VestYears)
-		}
-		add("equity", v)
+	if vest := o.VestingByYear(); len(vest) > 0 {
+		terms = append(terms, part("stock", money(o.Stock, cur), s.Text), part("vesting", vestingText(o, vest, false), s.Text))
 	}
 	if o.SignOn != 0 {
-		add("sign-on", money(o.SignOn, cur))
+		terms = append(terms, part("sign-on", money(o.SignOn, cur), s.Text))
+	}
+	sum := o.Summary(c.data.today)
+	totals := []string{
+		part("year-1 cash", money(sum.Year1Cash, cur), s.Strong),
+		part("year-1 total", money(sum.Year1Total, cur), s.Strong),
+		part("four-year total", money(sum.FourYearTotal, cur), s.Text),
 	}
 	var lines []string
-	line := ""
-	for _, p := range parts {
-		if line != "" && width(line)+3+width(p) > c.width-6 {
-			lines = append(lines, line)
-			line = ""
+	for _, parts := range [][]string{terms, totals} {
+		line := ""
+		for _, p := range parts {
+			if line != "" && width(line)+3+width(p) > c.width-4 {
+				lines = append(lines, line)
+				line = ""
+			}
+			if line != "" {
+				line += s.Faint.Render(" · ")
+			}
+			line += p
 		}
-		if line != "" {
-			line += s.Faint.Render(" · ")
-		}
-		line += p
+		lines = append(lines, line)
 	}
-	lines = append(lines, line)
-	lines = append(lines, s.Muted.Render("first-year cash ")+s.Strong.Render(money(firstYearCash(o), cur)))
 	dl := o.OfferDeadline()
 	left := dl.DaysSince(c.data.today)
 	when := fmt.Sprintf("%s (%s)", dl.Short(), dayCount(left))

@@ -189,37 +189,11 @@ func waitSymbol(s stages.WaitStatus) string {
 	return "■"
 }
 
-// money formats an amount: "$180,000" for USD, "180,000 EUR" otherwise.
+// money formats an amount the way every afterview screen and command does
+// (stages.FormatMoney: "$180,000", "€1,234", "1,234 CHF"), made safe for the
+// terminal since the currency code comes from the data file.
 func money(n int64, currency string) string {
-	s := groupThousands(n)
-	switch strings.ToUpper(currency) {
-	case "", "USD":
-		return "$" + s
-	case "EUR":
-		return "€" + s
-	case "GBP":
-		return "£" + s
-	}
-	return s + " " + sanitize(strings.ToUpper(currency))
-}
-
-func groupThousands(n int64) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return sanitize(stages.FormatMoney(n, currency))
 }
 
 // parseAmount reads "180000", "180,000", "$180,000" or "180k".
@@ -241,25 +215,6 @@ func parseAmount(field, s string) (int64, error) {
 		return 0, fmt.Errorf("%s: %q is not an amount: type a whole number like 180000 or 180k", field, s)
 	}
 	return int64(f*mult + 0.5), nil
-}
-
-// firstYearCash is base + bonus + sign-on + the first year of stock.
-func firstYearCash(o *stages.Offer) int64 {
-	total := o.Base + bonusOf(o) + o.SignOn
-	switch {
-	case len(o.VestSchedule) > 0:
-		total += int64(float64(o.Stock) * o.VestSchedule[0] / 100)
-	case o.VestYears > 0:
-		total += o.Stock / int64(o.VestYears)
-	}
-	return total
-}
-
-func bonusOf(o *stages.Offer) int64 {
-	if o.Bonus != 0 {
-		return o.Bonus
-	}
-	return int64(float64(o.Base) * o.BonusPercent / 100)
 }
 
 // tinyWhen is the shortest form, for the next-action column: "2d late",

@@ -30,6 +30,12 @@ func TestGoldenViews(t *testing.T) {
 		{"log_form_stage", []string{"l", "right"}},
 		{"help", []string{"?"}},
 		{"confirm_delete", []string{"tab", "D"}},
+		{"offers", []string{"3"}},
+		{"offers_second_selected", []string{"3", "right"}},
+		{"offers_help", []string{"3", "?"}},
+		{"detail_from_offers", []string{"3", "right", "enter"}},
+		{"stats", []string{"4"}},
+		{"stats_scrolled", []string{"4", "G"}},
 	}
 	for _, sz := range sizes {
 		for _, sc := range screens {
@@ -47,6 +53,18 @@ func TestGoldenEmpty(t *testing.T) {
 	for _, sz := range []struct{ w, h int }{{100, 30}, {60, 20}} {
 		t.Run("first_run_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
 			h := newHarness(t, newFakeStore(), sz.w, sz.h)
+			checkFrame(t, h.screen(), sz.w, sz.h)
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
+		t.Run("no_offers_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, newFakeStore(), sz.w, sz.h)
+			h.press("3")
+			checkFrame(t, h.screen(), sz.w, sz.h)
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
+		t.Run("no_stats_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, newFakeStore(), sz.w, sz.h)
+			h.press("4")
 			checkFrame(t, h.screen(), sz.w, sz.h)
 			golden.RequireEqual(t, []byte(h.screen()))
 		})

@@ -8,7 +8,13 @@ import "charm.land/bubbles/v2/key"
 type KeyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 
-	Open, Back, Switch, Today, Apps key.Binding
+	Open, Back key.Binding
+	// Switch and SwitchBack cycle through the tabs; Today, Apps, Offers and
+	// Stats jump to one. Tabs only shows "1-4" in the short help.
+	Switch, SwitchBack, Today, Apps, Offers, Stats, Tabs key.Binding
+	// Left and Right move between the offers on the Offers screen; Choose
+	// Offer is the two in the short help.
+	Left, Right, ChooseOffer key.Binding
 
 	Add, Edit, Log, Done, Snooze, Dismiss, Delete key.Binding
 	Filter, Closed, Undo, Help, Quit              key.Binding
@@ -32,11 +38,18 @@ func DefaultKeyMap() KeyMap {
 		PageUp:   b("pgup", "page up", "pgup", "ctrl+b"),
 		PageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
 
-		Open:   b("enter", "open", "enter"),
-		Back:   b("esc", "back", "esc"),
-		Switch: b("tab", "switch", "tab", "shift+tab"),
-		Today:  b("1", "today", "1"),
-		Apps:   b("2", "applications", "2"),
+		Open:        b("enter", "open", "enter"),
+		Back:        b("esc", "back", "esc"),
+		Switch:      b("tab", "switch", "tab"),
+		SwitchBack:  b("shift+tab", "previous tab", "shift+tab"),
+		Today:       b("1", "today", "1"),
+		Apps:        b("2", "applications", "2"),
+		Offers:      b("3", "offers", "3"),
+		Stats:       b("4", "stats", "4"),
+		Tabs:        b("1-4", "tabs", "1", "2", "3", "4"),
+		Left:        b("←", "previous offer", "left"),
+		Right:       b("→", "next offer", "right"),
+		ChooseOffer: b("←/→", "choose offer", "left", "right"),
 
 		Add:     b("a", "add", "a"),
 		Edit:    b("e", "edit", "e"),
@@ -84,8 +97,11 @@ func (k KeyMap) move() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 }
 
-func (k KeyMap) global() []key.Binding {
-	return []key.Binding{k.Switch, k.Today, k.Apps, k.Add, k.Undo, k.Help, k.Quit}
+// tabs is the full help's column of the keys that work on every screen:
+// the tabs, help and quit. (a and u work everywhere too; each screen lists
+// them with its own keys, which keeps the columns short enough for 60x20.)
+func (k KeyMap) tabs() []key.Binding {
+	return []key.Binding{k.Switch, k.SwitchBack, k.Today, k.Apps, k.Offers, k.Stats, k.Help, k.Quit}
 }
 
 func (k KeyMap) todayHelp() helpKeys {
@@ -93,9 +109,9 @@ func (k KeyMap) todayHelp() helpKeys {
 		short:   []key.Binding{k.Done, k.Snooze, k.Open, k.Log, k.Add, k.Switch, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Done, k.Snooze, k.Open, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Done, k.Snooze, k.Dismiss, k.Open, k.Log, k.Edit},
+			{k.Done, k.Snooze, k.Dismiss, k.Open, k.Log, k.Edit, k.Add, k.Undo},
 			k.move(),
-			k.global(),
+			k.tabs(),
 		},
 	}
 }
@@ -105,9 +121,9 @@ func (k KeyMap) appsHelp() helpKeys {
 		short:   []key.Binding{k.Open, k.Add, k.Log, k.Edit, k.Filter, k.Closed, k.Switch, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Open, k.Add, k.Filter, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Open, k.Add, k.Edit, k.Log, k.Delete, k.Filter, k.Closed},
+			{k.Open, k.Add, k.Edit, k.Log, k.Delete, k.Filter, k.Closed, k.Undo},
 			k.move(),
-			k.global(),
+			k.tabs(),
 		},
 	}
 }
@@ -117,10 +133,42 @@ func (k KeyMap) detailHelp() helpKeys {
 		short:   []key.Binding{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Up, k.Down, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Back, k.Log, k.Done, k.Down, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Dismiss, k.Delete},
+			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Dismiss, k.Delete, k.Undo},
 			k.move(),
-			k.global(),
+			k.tabs(),
 		},
+	}
+}
+
+func (k KeyMap) offersHelp() helpKeys {
+	return helpKeys{
+		short:   []key.Binding{k.ChooseOffer, k.Open, k.Log, k.Edit, k.Switch, k.Tabs, k.Help, k.Quit},
+		minimal: []key.Binding{k.ChooseOffer, k.Open, k.Log, k.Help, k.Quit},
+		full: [][]key.Binding{
+			{k.Left, k.Right, k.Top, k.Bottom, k.Open, k.Log, k.Edit, k.Add, k.Undo},
+			k.tabs(),
+		},
+	}
+}
+
+func (k KeyMap) statsHelp() helpKeys {
+	return helpKeys{
+		short:   []key.Binding{k.Down, k.Up, k.PageDown, k.Switch, k.Tabs, k.Add, k.Help, k.Quit},
+		minimal: []key.Binding{k.Down, k.Up, k.Switch, k.Help, k.Quit},
+		full: [][]key.Binding{
+			append(k.move(), k.Add, k.Undo),
+			k.tabs(),
+		},
+	}
+}
+
+// emptyHelp is the help of a screen with nothing on it to act on (no
+// offers, no history): the way to the other tabs and to adding one.
+func (k KeyMap) emptyHelp() helpKeys {
+	return helpKeys{
+		short:   []key.Binding{k.Switch, k.Tabs, k.Add, k.Help, k.Quit},
+		minimal: []key.Binding{k.Switch, k.Add, k.Help, k.Quit},
+		full:    [][]key.Binding{{k.Add, k.Undo}, k.tabs()},
 	}
 }
 

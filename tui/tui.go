@@ -48,8 +48,13 @@ type screenID int
 const (
 	screenToday screenID = iota
 	screenApps
+	screenOffers
+	screenStats
 	screenDetail
 )
+
+// tabs are the screens of the header, in the order tab cycles through them.
+var tabs = []screenID{screenToday, screenApps, screenOffers, screenStats}
 
 // programContext is what every screen needs to draw itself: the terminal
 // size, the styles, the keys, the clock and the current data.
@@ -78,6 +83,8 @@ type Model struct {
 	screen screenID
 	today  todayModel
 	apps   appsModel
+	offers offersModel
+	stats  statsModel
 	detail detailModel
 	form   *form
 	// confirm, when set, is a yes/no question that takes every key.
@@ -166,7 +173,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStyles(m.ctx.isDark)
 		return m, nil
 	case dataMsg:
-		return m.gotData(msg.d), nil
+		m = m.gotData(msg.d)
+		if m.screen == screenStats {
+			return m, statsCmd(m.ctx.data)
+		}
+		return m, nil
+	case statsReadyMsg:
+		// The figures are in the snapshot: the next frame shows them.
+		return m, nil
 	case pollMsg:
 		var cmds []tea.Cmd
 		if m.poll > 0 {
@@ -232,6 +246,7 @@ func (m Model) gotData(d *data) Model {
 	m.selectID = 0
 	m.today.sync(&m.ctx, sel)
 	m.apps.sync(&m.ctx, sel)
+	m.offers.sync(&m.ctx)
 	if m.screen == screenDetail {
 		if _, ok := d.app(m.detail.appID); !ok {
 			m.screen = m.detail.from
@@ -319,18 +334,17 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = true
 		return m, nil
 	case key.Matches(msg, k.Switch):
-		if m.screen == screenToday {
-			m.screen = screenApps
-		} else {
-			m.screen = screenToday
-		}
-		return m, nil
+		return m.show(m.nextTab(1))
+	case key.Matches(msg, k.SwitchBack):
+		return m.show(m.nextTab(-1))
 	case key.Matches(msg, k.Today):
-		m.screen = screenToday
-		return m, nil
+		return m.show(screenToday)
 	case key.Matches(msg, k.Apps):
-		m.screen = screenApps
-		return m, nil
+		return m.show(screenApps)
+	case key.Matches(msg, k.Offers):
+		return m.show(screenOffers)
+	case key.Matches(msg, k.Stats):
+		return m.show(screenStats)
 	case key.Matches(msg, k.Undo):
 		return m.undoLast()
 	case key.Matches(msg, k.Add):
@@ -344,8 +358,39 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.todayKey(msg)
 	case screenApps:
 		return m.appsKey(msg)
+	case screenOffers:
+		return m.offersKey(msg)
+	case screenStats:
+		if m.stats.scrollKey(&m.ctx, msg) {
+			return m, nil
+		}
 	case screenDetail:
 		return m.detailKey(msg)
+	}
+	return m, nil
+}
+
+// nextTab is the tab step places after the open one (-1: before it); from
+// an application's detail, it counts from the tab the detail was opened on.
+func (m Model) nextTab(step int) screenID {
+	cur := m.screen
+	if cur == screenDetail {
+		cur = m.detail.from
+	}
+	for i, t := range tabs {
+		if t == cur {
+			return tabs[(i+step+len(tabs))%len(tabs)]
+		}
+	}
+	return screenToday
+}
+
+// show opens a tab. The Stats screen asks for its figures, which are
+// computed once per snapshot, off the UI goroutine.
+func (m Model) show(s screenID) (tea.Model, tea.Cmd) {
+	m.screen = s
+	if s == screenStats {
+		return m, statsCmd(m.ctx.data)
 	}
 	return m, nil
 }
@@ -459,6 +504,40 @@ func (m Model) appsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
 	case key.Matches(msg, k.Delete):
 		return m.askDelete(a), nil
+	}
+	return m, nil
+}
+
+// offersKey moves between the offers; enter opens the selected one, l logs
+// the answer to it (accepted, declined...) and e edits the application.
+func (m Model) offersKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := &m.ctx.keys
+	o := &m.offers
+	switch {
+	case key.Matches(msg, k.Left):
+		o.setCursor(&m.ctx, o.cursor-1)
+		return m, nil
+	case key.Matches(msg, k.Right):
+		o.setCursor(&m.ctx, o.cursor+1)
+		return m, nil
+	case key.Matches(msg, k.Top):
+		o.setCursor(&m.ctx, 0)
+		return m, nil
+	case key.Matches(msg, k.Bottom):
+		o.setCursor(&m.ctx, len(m.ctx.data.offers)-1)
+		return m, nil
+	}
+	a, ok := o.selected(&m.ctx)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Open):
+		return m.openDetail(a.ID), nil
+	case key.Matches(msg, k.Log):
+		return m.openForm(newLogForm(&m.ctx, a, logOutcome, ""))
+	case key.Matches(msg, k.Edit):
+		return m.openForm(newAppForm(&m.ctx, a))
 	}
 	return m, nil
 }

@@ -23,7 +23,7 @@ func TestStartsOnTodayMostUrgentFirst(t *testing.T) {
 	if p.Company != "Netflix" || p.Kind != stages.StageTask || p.Status != stages.Overdue {
 		t.Fatalf("first prompt = %s %s %s, want Netflix's overdue reference heads-up", p.Company, p.Kind, p.Status)
 	}
-	h.mustSee("Today 15", "2 days overdue", "due today by 15:00", "Give your references a heads-up")
+	h.mustSee("Today 16", "2 days overdue", "due today by 15:00", "Give your references a heads-up")
 }
 
 func TestListNavigation(t *testing.T) {
@@ -236,19 +236,23 @@ func TestUndo(t *testing.T) {
 	})
 	t.Run("a delete", func(t *testing.T) {
 		h := newDemoHarness(t, 100, 30)
+		n := len(h.store.apps)
 		h.press("tab", "D")
 		h.mustSee("Delete Netflix")
 		h.press("n")
-		if len(h.store.apps) != 7 {
+		if len(h.store.apps) != n {
 			t.Fatal("n deleted anyway")
 		}
 		h.press("D", "y")
-		if len(h.store.apps) != 6 {
+		if len(h.store.apps) != n-1 {
 			t.Fatal("y did not delete")
 		}
 		h.press("u")
-		got := h.store.app(t, "Netflix")
-		if len(got.Events) < 5 {
+		if len(h.store.apps) != n {
+			t.Fatal("undo did not bring the application back")
+		}
+		got := h.store.apps[n-1]
+		if got.Company != "Netflix" || got.Stage != "reference check" || len(got.Events) < 5 {
 			t.Fatal("the application came back without its history")
 		}
 	})
@@ -273,11 +277,12 @@ func TestEnterOpensDetailAndEscGoesBack(t *testing.T) {
 	if h.m.screen != screenDetail {
 		t.Fatal("enter did not open the application")
 	}
-	h.mustSee("STAGES", "● reference check", "TO DO", "PEOPLE", "✓ Priya Raman", "Tip")
+	h.mustSee("STAGES", "● reference check", "TO DO", "PEOPLE", "Tip")
 	h.press("j", "j")
 	if h.m.detail.offset != 2 {
 		t.Fatalf("j j scrolled to %d, want 2", h.m.detail.offset)
 	}
+	h.mustSee("✓ Priya Raman")
 	h.press("G")
 	h.mustSee("TIMELINE", "NOTES")
 	h.press("g")
@@ -320,21 +325,39 @@ func TestDetailActsOnItsMostUrgentToDo(t *testing.T) {
 
 func TestTabAndNumbersSwitchScreens(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
-	h.press("tab")
-	if h.m.screen != screenApps {
-		t.Fatal("tab did not switch to Applications")
+	// tab cycles through the four tabs and round again; shift+tab goes back.
+	for _, want := range []screenID{screenApps, screenOffers, screenStats, screenToday} {
+		h.press("tab")
+		if h.m.screen != want {
+			t.Fatalf("tab opened screen %d, want %d", h.m.screen, want)
+		}
 	}
-	h.press("tab")
-	if h.m.screen != screenToday {
-		t.Fatal("tab did not switch back to Today")
+	for _, want := range []screenID{screenStats, screenOffers, screenApps, screenToday} {
+		h.press("shift+tab")
+		if h.m.screen != want {
+			t.Fatalf("shift+tab opened screen %d, want %d", h.m.screen, want)
+		}
 	}
-	h.press("2")
-	if h.m.screen != screenApps {
-		t.Fatal("2 did not open Applications")
+	for _, c := range []struct {
+		key  string
+		want screenID
+		sees string
+	}{
+		{"2", screenApps, "COMPANY"},
+		{"3", screenOffers, "year-1 cash"},
+		{"4", screenStats, "BY COMPANY"},
+		{"1", screenToday, "things to do"},
+	} {
+		h.press(c.key)
+		if h.m.screen != c.want {
+			t.Fatalf("%s opened screen %d, want %d", c.key, h.m.screen, c.want)
+		}
+		h.mustSee(c.sees)
 	}
-	h.press("1")
-	if h.m.screen != screenToday {
-		t.Fatal("1 did not open Today")
+	// From an application's detail, tab goes on from the tab it was opened on.
+	h.press("2", "enter", "tab")
+	if h.m.screen != screenOffers {
+		t.Fatalf("tab in a detail opened from Applications opened screen %d, want Offers", h.m.screen)
 	}
 }
 
@@ -391,7 +414,7 @@ func TestFilterAndClosedToggle(t *testing.T) {
 	}
 	h.mustSee("/ AMA", "1 match")
 	h.press("esc")
-	if h.m.apps.filter != "" || len(h.m.apps.rows) != 6 {
+	if h.m.apps.filter != "" || len(h.m.apps.rows) != 7 {
 		t.Fatal("esc should clear the filter")
 	}
 	h.press("/", "engineer", "backspace", "esc")
@@ -528,7 +551,8 @@ func TestLogEvents(t *testing.T) {
 			t.Fatalf("offer %+v", o)
 		}
 		h.press("2", "/", "netflix", "enter", "enter")
-		h.mustSee("OFFER", "$350,000", "first-year cash", "$447,500")
+		// Year-1 cash is base, bonus and sign-on; the year's stock makes the total.
+		h.mustSee("OFFER", "$350,000", "year-1 cash $422,500", "year-1 total $447,500")
 	})
 	t.Run("offer with a bad amount", func(t *testing.T) {
 		h := newDemoHarness(t, 100, 30)
@@ -626,7 +650,7 @@ func TestResizeAndSmallTerminal(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	for _, sz := range []struct{ w, h int }{{60, 20}, {140, 45}, {80, 24}, {40, 12}} {
 		h.send(tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
-		for _, keys := range [][]string{nil, {"tab"}, {"enter"}, {"a"}} {
+		for _, keys := range [][]string{nil, {"tab"}, {"enter"}, {"a"}, {"3"}, {"3", "enter"}, {"4"}, {"4", "G"}} {
 			h.press(keys...)
 			checkFrame(t, h.screen(), sz.w, sz.h)
 			h.press("esc", "1")
@@ -638,7 +662,7 @@ func TestHostileAndWideNames(t *testing.T) {
 	evil := testApp(t, "Evil\x1b]52;c;cm0gLXJmIH4=\x07Corp\x1b[2J\u202e", "standard", 2, []string{"Bob\x00\u009b31m"}, "")
 	wide := testApp(t, "株式会社ソニー・インタラクティブエンタテインメント🎮🎮🎮", "standard", 3, []string{"田中太郎"}, "👩‍💻 Recruiter")
 	h := newHarness(t, newFakeStore(evil, wide), 60, 20)
-	for _, keys := range [][]string{nil, {"tab"}, {"tab", "enter"}, {"tab", "j", "enter"}, {"esc", "e"}} {
+	for _, keys := range [][]string{nil, {"tab"}, {"tab", "enter"}, {"tab", "j", "enter"}, {"esc", "e"}, {"esc", "3"}, {"4"}, {"3"}} {
 		h.press(keys...)
 		raw := h.m.View().Content
 		for _, bad := range []string{"\x1b]52", "\x07", "\x1b[2J", "\x00", "\u202e", "\u009b"} {
@@ -716,8 +740,8 @@ func TestViewIsAltScreen(t *testing.T) {
 
 func TestDemoApplications(t *testing.T) {
 	apps := DemoApplications(testNow)
-	if len(apps) != 7 {
-		t.Fatalf("%d demo applications, want 7", len(apps))
+	if len(apps) != 9 {
+		t.Fatalf("%d demo applications, want 9", len(apps))
 	}
 	today := stages.DateOf(testNow)
 	by := map[string]stages.Application{}
@@ -725,7 +749,9 @@ func TestDemoApplications(t *testing.T) {
 		if err := a.Validate(); err != nil {
 			t.Fatalf("%s: %v", a.Company, err)
 		}
-		by[a.Company] = a
+		if _, seen := by[a.Company]; !seen || !a.Closed() {
+			by[a.Company] = a // the open one of the two Netflix processes
+		}
 	}
 	if a := by["Netflix"]; a.Stage != "reference check" {
 		t.Errorf("Netflix stage %q, want reference check", a.Stage)
@@ -735,6 +761,19 @@ func TestDemoApplications(t *testing.T) {
 	}
 	if a := by["Stripe"]; a.Offer == nil || a.Offer.Deadline.IsZero() {
 		t.Error("Stripe should hold an offer with a deadline")
+	}
+	if a := by["Datadog"]; a.Offer == nil || len(a.Offer.VestSchedule) != 4 || a.Offer.Stock == 0 {
+		t.Error("Datadog should hold an offer with stock on a yearly schedule, for the Offers screen")
+	}
+	// The earlier Netflix process, closed, answered on day 9: the current
+	// one shows "Netflix usually answers you in 9 days".
+	d := newData(apps, nil, 1, testNow)
+	for i, a := range apps {
+		if a.Company == "Netflix" && !a.Closed() {
+			if u := d.usual[i]; !u.ok || u.days != 9 || u.n != 1 {
+				t.Errorf("Netflix usually answers in %+v, want 9 days from 1 application", u)
+			}
+		}
 	}
 	if a := by["Shopify"]; a.Outcome != stages.Rejected {
 		t.Error("Shopify should be rejected")

@@ -65,6 +65,10 @@ func (m Model) body() string {
 	switch m.screen {
 	case screenApps:
 		return m.apps.view(c)
+	case screenOffers:
+		return m.offers.view(c)
+	case screenStats:
+		return m.stats.view(c)
 	case screenDetail:
 		return m.detail.view(c)
 	}
@@ -72,87 +76,127 @@ func (m Model) body() string {
 }
 
 // header is the title line with the tabs, and a rule under it that is heavy
-// under the open tab (so it reads without colour too).
+// under the open tab (so it reads without colour too). On a narrow
+// terminal the date goes first, then the tabs' names shorten; in an
+// application's detail, the tab it was opened from and the company's name.
 func (m Model) header() []string {
 	c := &m.ctx
 	s := c.styles
-	nToday, nApps := 0, 0
-	if c.data != nil {
-		nToday, nApps = len(c.data.actionable), c.data.open
+	type tab struct {
+		long, short string
+		id          screenID
 	}
-	tabs := []struct {
-		label string
-		on    bool
-	}{
-		{fmt.Sprintf("Today %d", nToday), m.screen == screenToday},
-		{fmt.Sprintf("Applications %d", nApps), m.screen == screenApps},
-	}
-	left := " " + s.App.Render("afterview") + "  "
-	x := width(left)
-	var under [2][2]int
-	for i, t := range tabs {
-		st := s.Tab
-		if t.on {
-			st = s.TabOn
+	var all []tab
+	for _, id := range tabs {
+		t := tab{id: id}
+		switch id {
+		case screenToday:
+			n := 0
+			if c.data != nil {
+				n = len(c.data.actionable)
+			}
+			t.long = fmt.Sprintf("Today %d", n)
+			t.short = t.long
+		case screenApps:
+			n := 0
+			if c.data != nil {
+				n = c.data.open
+			}
+			t.long, t.short = fmt.Sprintf("Applications %d", n), fmt.Sprintf("Apps %d", n)
+		case screenOffers:
+			n := 0
+			if c.data != nil {
+				n = len(c.data.offers)
+			}
+			t.long = fmt.Sprintf("Offers %d", n)
+			t.short = t.long
+		case screenStats:
+			t.long, t.short = "Stats", "Stats"
 		}
-		if t.on {
-			under[i] = [2]int{x, x + width(t.label) + 2}
-		} else {
-			under[i] = [2]int{-1, -1}
-		}
-		left += st.Render(" "+t.label+" ") + " "
-		x += width(t.label) + 3
+		all = append(all, t)
 	}
-	if m.screen == screenDetail && c.data != nil {
+	active := m.screen
+	crumb := ""
+	if m.screen == screenDetail {
+		active = m.detail.from
 		if a, ok := c.data.app(m.detail.appID); ok {
-			name := " › " + sanitize(a.Company)
-			left += s.TabOn.Render(truncate(name, max(8, c.width/3)))
-			under = [2][2]int{{-1, -1}, {-1, -1}}
-			under[0] = [2]int{x, x + width(truncate(name, max(8, c.width/3)))}
+			crumb = "› " + sanitize(a.Company)
 		}
 	}
-	right := ""
+	badge := ""
 	if c.demo {
-		right = s.Badge.Render("demo") + "  "
+		badge = s.Badge.Render("demo") + " "
 	}
-	right += s.Muted.Render(c.now().Format("Mon 2 Jan 2006")) + " "
-	if c.width < 72 {
-		right = ""
-		if c.demo {
-			right = s.Badge.Render("demo") + " "
-		}
+	date := s.Muted.Render(c.now().Format("Mon 2 Jan 2006")) + " "
+	if c.demo {
+		date = " " + date
 	}
-	title := joinRight(left, right, c.width)
-
-	var rule strings.Builder
-	for i := 0; i < c.width; {
-		on := -1
-		for t := range under {
-			if i >= under[t][0] && i < under[t][1] && under[t][0] >= 0 {
-				on = t
+	// The layouts, roomiest first; the first that fits is drawn.
+	type layout struct {
+		short, fromOnly, withDate bool
+	}
+	layouts := []layout{{false, false, true}, {false, false, false}, {true, false, false}, {true, true, false}}
+	lead := " " + s.App.Render("afterview") + "  "
+	for li, l := range layouts {
+		var shown []tab
+		for _, t := range all {
+			if !l.fromOnly || t.id == active {
+				shown = append(shown, t)
 			}
 		}
-		j := i
-		for j < c.width {
-			in := -1
-			for t := range under {
-				if j >= under[t][0] && j < under[t][1] && under[t][0] >= 0 {
-					in = t
-				}
-			}
-			if in != on {
-				break
-			}
-			j++
+		right := badge
+		if l.withDate {
+			right += date
 		}
-		if on >= 0 {
-			rule.WriteString(s.RuleOn.Render(strings.Repeat("━", j-i)))
-		} else {
-			rule.WriteString(s.Rule.Render(strings.Repeat("─", j-i)))
+		x := width(lead)
+		for _, t := range shown {
+			label := t.long
+			if l.short {
+				label = t.short
+			}
+			x += width(label) + 3
 		}
-		i = j
+		// The company's name takes what is left, within reason.
+		crumbW := 0
+		if crumb != "" {
+			crumbW = min(width(crumb), max(8, c.width/3))
+			x++ // the space after it
+		}
+		if x+crumbW+width(right) > c.width && li < len(layouts)-1 {
+			continue
+		}
+		tabsW := x
+		left := lead
+		var under [2]int
+		x = width(lead)
+		for _, t := range shown {
+			label := t.long
+			if l.short {
+				label = t.short
+			}
+			on := t.id == active
+			st := s.Tab
+			if on {
+				st = s.TabOn
+				under = [2]int{x, x + width(label) + 2}
+			}
+			left += st.Render(" "+label+" ") + " "
+			x += width(label) + 3
+			if on && crumb != "" {
+				// The application, right after the tab it was opened from.
+				name := truncate(crumb, max(4, min(crumbW, c.width-tabsW-width(right))))
+				left += s.TabOn.Render(name) + " "
+				under = [2]int{x, x + width(name)}
+				x += width(name) + 1
+			}
+		}
+		rule := s.Rule.Render(strings.Repeat("─", min(under[0], c.width))) +
+			s.RuleOn.Render(strings.Repeat("━", max(0, min(under[1], c.width)-under[0]))) +
+			s.Rule.Render(strings.Repeat("─", max(0, c.width-under[1])))
+		// The last tab's trailing space is the gap joinRight puts back.
+		return []string{joinRight(strings.TrimSuffix(left, " "), right, c.width), rule}
 	}
-	return []string{title, rule.String()}
+	return nil
 }
 
 func (m Model) statusLine() string {
@@ -180,6 +224,13 @@ func (m Model) helpKeys() helpKeys {
 		return k.filterHelp()
 	case m.screen == screenApps:
 		return k.appsHelp()
+	case m.screen == screenOffers && m.ctx.data != nil && len(m.ctx.data.offers) == 0,
+		m.screen == screenStats && m.ctx.data != nil && len(m.ctx.data.apps) == 0:
+		return k.emptyHelp()
+	case m.screen == screenOffers:
+		return k.offersHelp()
+	case m.screen == screenStats:
+		return k.statsHelp()
 	case m.screen == screenDetail:
 		return k.detailHelp()
 	}
@@ -203,7 +254,7 @@ func (m Model) fullHelp() string {
 	c := &m.ctx
 	s := c.styles
 	var b strings.Builder
-	title := map[screenID]string{screenToday: "Today", screenApps: "Applications", screenDetail: "Application"}[m.screen]
+	title := map[screenID]string{screenToday: "Today", screenApps: "Applications", screenOffers: "Offers", screenStats: "Stats", screenDetail: "Application"}[m.screen]
 	b.WriteString("\n " + s.Heading.Render("Keys · "+title) + "\n\n")
 	full := m.help
 	full.SetWidth(c.width - 2)
@@ -211,13 +262,34 @@ func (m Model) fullHelp() string {
 		b.WriteString(" " + l + "\n")
 	}
 	b.WriteString("\n")
-	notes := []string{
-		"x marks a to-do done by logging what doing it means: a thank-you sent, a follow-up sent; reflect opens a note, an offer opens its answer.",
-		"z brings a to-do back tomorrow. u takes back the last change made in this session.",
-		"In a form, q and every other letter type; esc cancels, ctrl+s saves.",
+	var notes []string
+	switch m.screen {
+	case screenOffers:
+		notes = []string{
+			"★ marks the best value of a row among the offers in the same currency; amounts in different currencies are never compared or converted.",
+			"Unvested after year 1 is the stock you would walk away from by leaving then. l logs your answer to the selected offer.",
+		}
+	case screenStats:
+		notes = []string{
+			"Days count from the final interview to the company's first answer (heard back, a new stage, an offer or a decision) and to its decision (an offer, or an accepted, declined or rejected outcome).",
+			"A follow-up is answered when the company got in touch after it.",
+		}
+	default:
+		notes = []string{
+			"x marks a to-do done by logging what doing it means: a thank-you sent, a follow-up sent; reflect opens a note, an offer opens its answer.",
+			"z brings a to-do back tomorrow. u takes back the last change made in this session.",
+		}
 	}
+	notes = append(notes, "In a form, q and every other letter type; esc cancels, ctrl+s saves.")
+	// Notes go whole or not at all: on a short terminal the first ones show.
+	room := c.bodyHeight() - strings.Count(b.String(), "\n")
 	for _, n := range notes {
-		for _, l := range wrap(n, c.width-4) {
+		lines := wrap(n, c.width-4)
+		if len(lines) > room {
+			break
+		}
+		room -= len(lines)
+		for _, l := range lines {
 			b.WriteString(" " + s.Muted.Render(l) + "\n")
 		}
 	}

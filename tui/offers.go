@@ -1,0 +1,437 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"afterview/stages"
+)
+
+// offerMetric is one amount the Offers screen compares, higher is better.
+type offerMetric int
+
+const (
+	metricBase offerMetric = iota
+	metricBonus
+	metricSignOn
+	metricStock
+	metricYear1Cash
+	metricYear1Total
+	metricFourYear
+	offerMetrics
+)
+
+// offerColumn is one open offer with the figures the Offers screen shows,
+// worked out once per snapshot with the same stages arithmetic as
+// `afterview offers`.
+type offerColumn struct {
+	app      int    // index into data.apps
+	currency string // upper case; no currency counts as USD
+	bonus    int64
+	vesting  []int64
+	sum      stages.OfferSummary
+	// best marks the metrics in which this offer beats every other offer in
+	// its currency; amounts in different currencies are never compared.
+	best [offerMetrics]bool
+}
+
+func (o *offerColumn) value(a *stages.Application, m offerMetric) int64 {
+	switch m {
+	case metricBase:
+		return a.Offer.Base
+	case metricBonus:
+		return o.bonus
+	case metricSignOn:
+		return a.Offer.SignOn
+	case metricStock:
+		return a.Offer.Stock
+	case metricYear1Cash:
+		return o.sum.Year1Cash
+	case metricYear1Total:
+		return o.sum.Year1Total
+	case metricFourYear:
+		return o.sum.FourYearTotal
+	}
+	return 0
+}
+
+// openOffers lists the open applications that hold an offer, soonest
+// deadline first (ties in store order), the order `afterview offers` uses.
+func openOffers(apps []stages.Application, today stages.Date) []offerColumn {
+	var cols []offerColumn
+	for i := range apps {
+		a := &apps[i]
+		if a.Closed() || a.Offer == nil {
+			continue
+		}
+		cur := strings.ToUpper(strings.TrimSpace(a.Offer.Currency))
+		if cur == "" {
+			cur = "USD"
+		}
+		cols = append(cols, offerColumn{app: i, currency: cur, bonus: a.Offer.YearlyBonus(),
+			vesting: a.Offer.VestingByYear(), sum: a.Offer.Summary(today)})
+	}
+	sort.SliceStable(cols, func(i, j int) bool { return cols[i].sum.Deadline.Before(cols[j].sum.Deadline) })
+	for m := offerMetric(0); m < offerMetrics; m++ {
+		markBest(apps, cols, m)
+	}
+	return cols
+}
+
+// markBest marks, within each currency, the offers with the highest value
+// of m: only where there is something to compare (two offers or more) and a
+// difference to show (not all equal, not all zero).
+func markBest(apps []stages.Application, cols []offerColumn, m offerMetric) {
+	type group struct {
+		best, worst int64
+		n           int
+	}
+	groups := map[string]*group{}
+	for i := range cols {
+		v := cols[i].value(&apps[cols[i].app], m)
+		g := groups[cols[i].currency]
+		if g == nil {
+			groups[cols[i].currency] = &group{best: v, worst: v, n: 1}
+			continue
+		}
+		g.best, g.worst, g.n = max(g.best, v), min(g.worst, v), g.n+1
+	}
+	for i := range cols {
+		g := groups[cols[i].currency]
+		v := cols[i].value(&apps[cols[i].app], m)
+		cols[i].best[m] = g.n > 1 && g.best > g.worst && v == g.best
+	}
+}
+
+// offersModel is the Offers screen: the open offers as columns, one of them
+// selected (enter opens it, l logs the answer).
+type offersModel struct {
+	cursor, offset int
+	selID          uint64
+}
+
+func (o *offersModel) selected(c *programContext) (*stages.Application, bool) {
+	if c.data == nil || o.cursor < 0 || o.cursor >= len(c.data.offers) {
+		return nil, false
+	}
+	return &c.data.apps[c.data.offers[o.cursor].app], true
+}
+
+func (o *offersModel) setCursor(c *programContext, i int) {
+	n := len(c.data.offers)
+	o.cursor = max(0, min(i, n-1))
+	if a, ok := o.selected(c); ok {
+		o.selID = a.ID
+	}
+	o.offset = o.visibleFrom(c)
+}
+
+// visibleFrom is the first offer shown: the offset moved as little as
+// needed to keep the selected offer on screen.
+func (o *offersModel) visibleFrom(c *programContext) int {
+	n := len(c.data.offers)
+	fit := offersLayoutFor(c).fit
+	off := o.offset
+	if o.cursor < off {
+		off = o.cursor
+	}
+	if o.cursor >= off+fit {
+		off = o.cursor - fit + 1
+	}
+	return max(0, min(off, n-fit))
+}
+
+// sync keeps the selection on the same offer when the data changes.
+func (o *offersModel) sync(c *programContext) {
+	for i, col := range c.data.offers {
+		if c.data.apps[col.app].ID == o.selID {
+			o.setCursor(c, i)
+			return
+		}
+	}
+	o.setCursor(c, o.cursor)
+}
+
+// offersLayout is how the comparison fits the terminal: the width of the
+// label column and of each offer's column, and how many offers fit.
+type offersLayout struct {
+	short        bool // short row labels, for narrow terminals
+	labelW, colW int
+	fit          int
+}
+
+func offersLayoutFor(c *programContext) offersLayout {
+	l := offersLayout{labelW: 24}
+	if c.width < 80 {
+		l.short, l.labelW = true, 15
+	}
+	// Every column is as wide as the widest cell of any offer (so that
+	// scrolling does not shift them), within reason.
+	widest := 10
+	if c.data != nil {
+		for i := range c.data.offers {
+			for _, r := range offerRows(c, &c.data.offers[i], l.short) {
+				widest = max(widest, width(r.text)+2) // room for " ★"
+			}
+		}
+	}
+	// Each column: two cells of gap (or the ▸ of the selected one), the
+	// value, and one cell so that the selection does not end on its text.
+	// Two offers always fit side by side (a rare long cell is cut).
+	l.colW = min(widest, 24, max(12, (c.width-1-l.labelW)/2-3)) + 3
+	l.fit = max(1, (c.width-1-l.labelW)/l.colW)
+	return l
+}
+
+// offerValue is one value of an offer's column.
+type offerValue struct {
+	text   string
+	best   bool
+	metric bool // an amount compared across offers
+	look   string
+}
+
+var offerLabels = []struct{ long, short string }{
+	{"base", "base"},
+	{"yearly bonus", "bonus"},
+	{"sign-on", "sign-on"},
+	{"stock grant", "stock"},
+	{"vesting", "vesting"},
+	{"year-1 cash", "year-1 cash"},
+	{"year-1 total", "year-1 total"},
+	{"four-year total", "4-year total"},
+	{"unvested after year 1", "unvested yr 1"},
+	{"deadline", "deadline"},
+}
+
+// offerRows are the cells of one offer's column, in offerLabels order;
+// short ones for a narrow terminal.
+func offerRows(c *programContext, col *offerColumn, short bool) []offerValue {
+	a := &c.data.apps[col.app]
+	o := a.Offer
+	amount := func(m offerMetric) offerValue {
+		return offerValue{text: stages.FormatMoney(col.value(a, m), col.currency), best: col.best[m], metric: true}
+	}
+	bonus := amount(metricBonus)
+	if o.Bonus == 0 && o.BonusPercent != 0 {
+		bonus.text += " (" + strconv.FormatFloat(o.BonusPercent, 'f', -1, 64) + "%)"
+	}
+	return []offerValue{
+		amount(metricBase),
+		bonus,
+		amount(metricSignOn),
+		amount(metricStock),
+		{text: vestingText(o, col.vesting, short)},
+		amount(metricYear1Cash),
+		amount(metricYear1Total),
+		amount(metricFourYear),
+		{text: stages.FormatMoney(col.sum.UnvestedAfterYear1, col.currency)},
+		deadlineCell(col.sum, short),
+	}
+}
+
+// vestingText says how the grant vests: "even over 4 years" ("even, 4
+// years" when short), or the yearly schedule "5/15/40/40 %".
+func vestingText(o *stages.Offer, vesting []int64, short bool) string {
+	switch {
+	case len(vesting) == 0:
+		return "–"
+	case len(o.VestSchedule) > 0:
+		parts := make([]string, len(o.VestSchedule))
+		for i, p := range o.VestSchedule {
+			parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
+		}
+		return strings.Join(parts, "/") + " %"
+	case len(vesting) == 1:
+		return "all in year 1"
+	case short:
+		return fmt.Sprintf("even, %d years", len(vesting))
+	}
+	return fmt.Sprintf("even over %d years", len(vesting))
+}
+
+// deadlineCell is the deadline and the days left: "Wed 25 Nov (5 days)",
+// or "Wed 25 Nov, 5d" when short.
+func deadlineCell(s stages.OfferSummary, short bool) offerValue {
+	switch {
+	case s.Deadline.IsZero():
+		return offerValue{text: "–"}
+	case s.DaysLeft < 0 && short:
+		return offerValue{text: fmt.Sprintf("! passed, %dd ago", -s.DaysLeft), look: "overdue"}
+	case s.DaysLeft < 0:
+		return offerValue{text: "! passed " + s.Deadline.Short(), look: "overdue"}
+	case s.DaysLeft == 0:
+		return offerValue{text: "● today", look: "due"}
+	}
+	look := ""
+	if s.DaysLeft <= 2 {
+		look = "due"
+	}
+	if short {
+		return offerValue{text: fmt.Sprintf("%s, %dd", s.Deadline.Short(), s.DaysLeft), look: look}
+	}
+	return offerValue{text: fmt.Sprintf("%s (%d %s)", s.Deadline.Short(), s.DaysLeft, plural(s.DaysLeft, "day", "days")), look: look}
+}
+
+func (o *offersModel) view(c *programContext) string {
+	s := c.styles
+	d := c.data
+	w := c.width
+	n := len(d.offers)
+	if n == 0 {
+		return offersEmpty(c)
+	}
+	l := offersLayoutFor(c)
+	from := o.visibleFrom(c)
+	to := min(n, from+l.fit)
+
+	var lines []string
+	summary := fmt.Sprintf("%d open %s", n, plural(n, "offer", "offers"))
+	anyBest, currencies := false, map[string]bool{}
+	for _, col := range d.offers {
+		currencies[col.currency] = true
+		for _, b := range col.best {
+			anyBest = anyBest || b
+		}
+	}
+	switch {
+	case anyBest && len(currencies) > 1:
+		summary += s.Muted.Render(" · ★ best in its row, per currency")
+	case anyBest:
+		summary += s.Muted.Render(" · ★ best in its row")
+	case len(currencies) > 1:
+		summary += s.Muted.Render(" · different currencies: not compared")
+	}
+	right := ""
+	if to-from < n {
+		// More offers than fit: say which show and that ←/→ reach the rest.
+		left, more := "  ", "  "
+		if from > 0 {
+			left = "◂ "
+		}
+		if to < n {
+			more = " ▸"
+		}
+		right = s.Accent.Render(left) + s.Muted.Render(fmt.Sprintf("%d–%d of %d", from+1, to, n)) + s.Accent.Render(more)
+	}
+	lines = append(lines, joinRight(" "+s.Strong.Render(summary), right+" ", w), "")
+
+	// Two header lines: the company (▸ on the selected one), then the role.
+	head, role := fit("", l.labelW), fit("", l.labelW)
+	for i := from; i < to; i++ {
+		a := &d.apps[d.offers[i].app]
+		sel := i == o.cursor
+		head += row([]cell{{cursorMark(sel), s.Cursor}, {clean(a.Company, l.colW-3) + " ", s.Strong}}, sel, s.Selected)
+		role += row([]cell{{"  " + clean(a.Role, l.colW-3) + " ", s.Muted}}, sel, s.Selected)
+	}
+	lines = append(lines, head, role)
+	lines = append(lines, " "+s.Rule.Render(strings.Repeat("─", min(w-2, l.labelW-1+(to-from)*l.colW))))
+
+	cols := make([][]offerValue, 0, to-from)
+	for i := from; i < to; i++ {
+		cols = append(cols, offerRows(c, &d.offers[i], l.short))
+	}
+	// The offer's terms, then what they add up to, then the deadline: with
+	// room, a blank line between the three.
+	roomy := c.bodyHeight() >= 20
+	for r, lab := range offerLabels {
+		if roomy && (r == 5 || r == 9) {
+			lines = append(lines, "")
+		}
+		label := lab.long
+		if l.short {
+			label = lab.short
+		}
+		line := " " + s.Label.Render(fit(label, l.labelW-1))
+		for j, col := range cols {
+			oc := col[r]
+			st := s.Text
+			switch {
+			case oc.best:
+				st = s.Good.Bold(true)
+			case oc.look == "overdue":
+				st = s.Overdue
+			case oc.look == "due":
+				st = s.Due
+			case !oc.metric && oc.text == "–":
+				st = s.Faint
+			}
+			text := oc.text
+			if oc.best {
+				text += " ★"
+			}
+			line += row([]cell{{"  " + fit(text, l.colW-3) + " ", st}}, from+j == o.cursor, s.Selected)
+		}
+		lines = append(lines, line)
+	}
+
+	// Under the table, when there is room: the selected offer in words.
+	if extra := o.details(c); len(lines)+1+len(extra) <= c.bodyHeight() {
+		lines = append(lines, "")
+		lines = append(lines, extra...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// details tells the selected offer's vesting year by year and its deadline,
+// with what the keys do about it.
+func (o *offersModel) details(c *programContext) []string {
+	s := c.styles
+	w := c.width
+	a, ok := o.selected(c)
+	if !ok {
+		return nil
+	}
+	col := &c.data.offers[o.cursor]
+	title := " " + sanitize(a.Company)
+	if a.Role != "" {
+		title += " · " + sanitize(a.Role)
+	}
+	title = truncate(title+" ", w-4)
+	lines := []string{s.Rule.Render("──") + s.Heading.Render(title) + s.Rule.Render(strings.Repeat("─", max(0, w-2-width(title))))}
+	if len(col.vesting) > 0 {
+		amounts := make([]string, len(col.vesting))
+		for i, v := range col.vesting {
+			amounts[i] = stages.FormatMoney(v, col.currency)
+		}
+		text := "stock vests " + strings.Join(amounts, " · ") + fmt.Sprintf(" in years 1–%d", len(amounts))
+		if len(amounts) == 1 {
+			text = "stock vests " + amounts[0] + " in year 1"
+		}
+		for _, l := range wrap(text, w-2) {
+			lines = append(lines, " "+s.Text.Render(l))
+		}
+		lines = append(lines, " "+s.Muted.Render(truncate(fmt.Sprintf("leaving after year 1 walks away from %s of it",
+			stages.FormatMoney(col.sum.UnvestedAfterYear1, col.currency)), w-2)))
+	} else {
+		lines = append(lines, " "+s.Text.Render("all cash: no stock to wait for"))
+	}
+	answer := "no deadline given"
+	if !col.sum.Deadline.IsZero() {
+		answer = "answer by " + col.sum.Deadline.Short() + " (" + dayCount(col.sum.DaysLeft) + ")"
+	}
+	lines = append(lines, " "+s.Muted.Render(truncate(answer+" · enter opens it · l logs your answer", w-2)))
+	return lines
+}
+
+// offersEmpty says how to log an offer, when there is none open.
+func offersEmpty(c *programContext) string {
+	s := c.styles
+	w := c.width - 4
+	lines := []string{" " + s.Strong.Render("No open offers"), ""}
+	var body []string
+	body = append(body, wrap("When an offer arrives, log it: open its application (2, then enter), press l and choose offer. Type the base, the bonus (an amount or a percentage), the stock and its vesting (over 4 years, or a schedule such as 5/15/40/40), the sign-on and the deadline.", w)...)
+	body = append(body, "")
+	body = append(body, wrap("The offers then show here side by side: year-1 cash, year-1 total, four-year total, the stock you would walk away from after year 1, and the days left to answer.", w)...)
+	for i := range body {
+		body[i] = "  " + s.Text.Render(body[i])
+	}
+	lines = append(lines, body...)
+	lines = append(lines, "")
+	for _, l := range wrap("From a shell: afterview log ID offer --base 180000 --bonus-pct 15 --stock 100000 --deadline 2026-12-01", w) {
+		lines = append(lines, "  "+s.Muted.Render(l))
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,316 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"afterview/stages"
+)
+
+// usualAnswer is how soon a company answered the user's other applications
+// to it: the median days to a first answer over n of them.
+type usualAnswer struct {
+	days, n int
+	ok      bool
+}
+
+// usualAnswers works out, for each application, stages.UsualAnswerDays
+// over the user's other applications to the same company. The figure for
+// an application depends only on its own days to a first answer (or on
+// having none), so each company needs one call per distinct value, not one
+// per application.
+func usualAnswers(apps []stages.Application) []usualAnswer {
+	out := make([]usualAnswer, len(apps))
+	groups := map[string][]int{}
+	for i := range apps {
+		if k := strings.ToLower(strings.TrimSpace(apps[i].Company)); k != "" {
+			groups[k] = append(groups[k], i)
+		}
+	}
+	type own struct {
+		days     int
+		answered bool
+	}
+	var others []stages.Application
+	for _, idx := range groups {
+		if len(idx) < 2 {
+			continue
+		}
+		memo := map[own]usualAnswer{}
+		for _, i := range idx {
+			days, answered := apps[i].DaysToFirstAnswer()
+			key := own{days, answered}
+			u, seen := memo[key]
+			if !seen {
+				others = others[:0]
+				for _, j := range idx {
+					if j != i {
+						others = append(others, apps[j])
+					}
+				}
+				u.days, u.n, u.ok = stages.UsualAnswerDays(others, apps[i].Company)
+				memo[key] = u
+			}
+			out[i] = u
+		}
+	}
+	return out
+}
+
+// usualText is the sentence "Netflix usually answers you in 9 days".
+func usualText(a *stages.Application, u usualAnswer) string {
+	when := "in " + days(u.days)
+	if u.days == 0 {
+		when = "the same day"
+	}
+	return fmt.Sprintf("%s usually answers you %s", sanitize(a.Company), when)
+}
+
+// usualBasis says what the usual figure rests on.
+func usualBasis(u usualAnswer) string {
+	return fmt.Sprintf("from %d earlier %s", u.n, plural(u.n, "application", "applications"))
+}
+
+// statsReadyMsg says the snapshot's history figures are computed.
+type statsReadyMsg struct{}
+
+// statsCmd computes the history figures of a snapshot off the UI goroutine.
+func statsCmd(d *data) tea.Cmd {
+	if d == nil || d.stats.Load() != nil {
+		return nil
+	}
+	return func() tea.Msg {
+		d.historyStats()
+		return statsReadyMsg{}
+	}
+}
+
+// statsModel is the Stats screen: what the user's own history says, as one
+// page that scrolls.
+type statsModel struct {
+	offset int
+}
+
+func (sm *statsModel) scrollKey(c *programContext, msg tea.KeyPressMsg) bool {
+	off, ok := scrollPage(c, msg, sm.offset, len(sm.lines(c)))
+	sm.offset = off
+	return ok
+}
+
+func (sm *statsModel) view(c *programContext) string {
+	return pageView(c, sm.lines(c), sm.offset)
+}
+
+// lines lays the history out: the summary over every application, then
+// the tables by process and by company.
+func (sm *statsModel) lines(c *programContext) []string {
+	s := c.styles
+	d := c.data
+	w := c.width
+	st := d.stats.Load()
+	if st == nil {
+		return []string{" " + s.Muted.Render("Counting…")}
+	}
+	all := st.All
+	if all.Applications == 0 {
+		lines := []string{" " + s.Strong.Render("No history yet"), ""}
+		for _, l := range wrap("Stats appear once you have applications: how long companies take to answer, how your processes end, and whether follow-ups get a reply. Press a to add one.", w-4) {
+			lines = append(lines, "  "+s.Text.Render(l))
+		}
+		return lines
+	}
+	var L []string
+	add := func(l ...string) { L = append(L, l...) }
+	closed := all.Applications - all.Outcomes.Open
+	add(" " + s.Strong.Render(fmt.Sprintf("%d %s · %d open · %d closed", all.Applications, plural(all.Applications, "application", "applications"), all.Outcomes.Open, closed)))
+	add("")
+	labelW := 14
+	field := func(label, value string) {
+		for i, l := range wrap(value, w-2-labelW) {
+			lead := strings.Repeat(" ", labelW)
+			if i == 0 {
+				lead = s.Label.Render(fit(label, labelW))
+			}
+			add(" " + lead + s.Text.Render(l))
+		}
+	}
+	field("first answer", daysInWords(all.FirstAnswer, "no company has answered yet"))
+	field("decision", daysInWords(all.Decision, "no decision yet"))
+	field("follow-ups", followUpsInWords(all.FollowUps))
+	field("outcomes", outcomeWords(all.Outcomes))
+	for _, l := range wrap("Days are calendar days from the final interview. In the tables: the median (the range, n = how many applications).", w-2) {
+		add(" " + s.Faint.Render(l))
+	}
+
+	// The tables: name, applications, first answer, decision, then the
+	// follow-ups and outcomes where the width allows.
+	groups := append(append([]stages.GroupStats{}, st.ByTemplate...), st.ByCompany...)
+	nameW := width("BY COMPANY")
+	dayW := width("FIRST ANSWER")
+	fuW := width("FOLLOW-UPS")
+	for _, g := range groups {
+		nameW = max(nameW, width(sanitize(g.Name)))
+		dayW = max(dayW, width(dayCell(g.FirstAnswer)), width(dayCell(g.Decision)))
+		fuW = max(fuW, width(followUpCell(g.FollowUps)))
+	}
+	nameW = min(nameW, 18)
+	fixed := 1 + nameW + 2 + 4 + 2 + dayW + 2 + dayW
+	wide := w-fixed-2-fuW-2 >= 20
+	header := func(title string, followUps bool) string {
+		h := " " + fit(title, nameW) + "  " + fitLeft("APPS", 4) + "  " + fit("FIRST ANSWER", dayW) + "  " + fit("DECISION", dayW)
+		if wide {
+			if followUps {
+				h += "  " + fit("FOLLOW-UPS", fuW)
+			}
+			h += "  OUTCOMES"
+		}
+		return s.Heading.Render(truncate(h, w))
+	}
+	line := func(g stages.GroupStats, followUps bool) string {
+		l := " " + s.Strong.Render(clean(g.Name, nameW)) + "  " + s.Text.Render(fitLeft(itoa(g.Applications), 4)) +
+			"  " + dayStyle(c, g.FirstAnswer).Render(fit(dayCell(g.FirstAnswer), dayW)) +
+			"  " + dayStyle(c, g.Decision).Render(fit(dayCell(g.Decision), dayW))
+		if wide {
+			if followUps {
+				l += "  " + s.Muted.Render(fit(followUpCell(g.FollowUps), fuW))
+			}
+			l += "  " + s.Muted.Render(outcomeWords(g.Outcomes))
+		}
+		return truncate(l, w)
+	}
+	add("", header("BY PROCESS", false))
+	for _, g := range st.ByTemplate {
+		add(line(g, false))
+	}
+	if !wide {
+		// No room for an outcomes column: they get lines of their own.
+		add("", " "+s.Heading.Render("OUTCOMES BY PROCESS"))
+		for _, g := range st.ByTemplate {
+			add(" " + s.Strong.Render(clean(g.Name, nameW)) + "  " + s.Muted.Render(truncate(outcomeWords(g.Outcomes), max(10, w-nameW-4))))
+		}
+	}
+	add("", header("BY COMPANY", true))
+	for _, g := range st.ByCompany {
+		add(line(g, true))
+	}
+	return L
+}
+
+// followUpCell is how many follow-ups got an answer: "1/2 answered".
+func followUpCell(f stages.FollowUpStats) string {
+	if f.Sent == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d/%d answered", f.Answered, f.Sent)
+}
+
+// dayCell is a DayStats in a table cell: "9d (7–12, n=3)", "9d (n=1)", "–".
+func dayCell(d stages.DayStats) string {
+	switch {
+	case d.Count == 0:
+		return "–"
+	case d.Min == d.Max:
+		return fmt.Sprintf("%dd (n=%d)", d.Median, d.Count)
+	}
+	return fmt.Sprintf("%dd (%d–%d, n=%d)", d.Median, d.Min, d.Max, d.Count)
+}
+
+func dayStyle(c *programContext, d stages.DayStats) lipgloss.Style {
+	if d.Count == 0 {
+		return c.styles.Faint
+	}
+	return c.styles.Text
+}
+
+// daysInWords is a DayStats in a few words: "median 9 days (7–12) · 3
+// applications".
+func daysInWords(d stages.DayStats, none string) string {
+	if d.Count == 0 {
+		return none
+	}
+	s := "median " + days(d.Median)
+	if d.Min != d.Max {
+		s += fmt.Sprintf(" (%d–%d)", d.Min, d.Max)
+	}
+	return s + fmt.Sprintf(" · %d %s", d.Count, plural(d.Count, "application", "applications"))
+}
+
+func followUpsInWords(f stages.FollowUpStats) string {
+	if f.Sent == 0 {
+		return "none sent yet"
+	}
+	s := fmt.Sprintf("%d sent · %d answered", f.Sent, f.Answered)
+	if f.Unanswered > 0 {
+		s += fmt.Sprintf(" · %d unanswered", f.Unanswered)
+	}
+	if f.Waiting > 0 {
+		s += fmt.Sprintf(" · %d still waiting", f.Waiting)
+	}
+	return s
+}
+
+// outcomeWords lists the non-zero outcomes: "4 open · 1 rejected".
+func outcomeWords(o stages.OutcomeCounts) string {
+	var parts []string
+	for _, out := range append([]stages.Outcome{stages.Open}, stages.Outcomes...) {
+		if n := o.Get(out); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, out.Label()))
+		}
+	}
+	if len(parts) == 0 {
+		return "–"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// scrollPage moves a page's offset for a scroll key; it reports whether the
+// key was one. n is the number of lines of the page.
+func scrollPage(c *programContext, msg tea.KeyPressMsg, offset, n int) (int, bool) {
+	k := &c.keys
+	h := c.bodyHeight() - 1
+	maxOff := max(0, n-h)
+	switch {
+	case key.Matches(msg, k.Up):
+		offset--
+	case key.Matches(msg, k.Down):
+		offset++
+	case key.Matches(msg, k.Top):
+		offset = 0
+	case key.Matches(msg, k.Bottom):
+		offset = maxOff
+	case key.Matches(msg, k.PageUp):
+		offset -= h - 1
+	case key.Matches(msg, k.PageDown):
+		offset += h - 1
+	default:
+		return offset, false
+	}
+	return max(0, min(offset, maxOff)), true
+}
+
+// pageView shows the part of a long page that fits, with a line that says
+// where it is when it does not all fit.
+func pageView(c *programContext, lines []string, offset int) string {
+	h := c.bodyHeight() - 1
+	off := max(0, min(offset, len(lines)-h))
+	end := min(len(lines), off+h)
+	out := append([]string{}, lines[off:end]...)
+	for len(out) < h {
+		out = append(out, "")
+	}
+	if len(lines) > h {
+		more := fmt.Sprintf("lines %d–%d of %d", off+1, end, len(lines))
+		switch {
+		case end < len(lines):
+			more = "↓ " + more + " · j/k scroll"
+		default:
+			more = "↑ " + more
+		}
+		out = append(out, fitLeft(c.styles.Faint.Render(more), c.width-1))
+	}
+	return strings.Join(out, "\n")
+}
