@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"afterview/stages"
@@ -19,14 +20,15 @@ Amounts are whole units of each offer's currency; nothing is converted.
 
 // offerRow is one offer as 'offers --json' prints it.
 type offerRow struct {
-	AppID        uint64  `json:"app_id"`
-	Company      string  `json:"company"`
-	Currency     string  `json:"currency"`
-	Base         int64   `json:"base"`
-	Bonus        int64   `json:"bonus"`
-	SignOn       int64   `json:"sign_on"`
-	Stock        int64   `json:"stock"`
-	VestingYears []int64 `json:"vesting_by_year"`
+	AppID        uint64    `json:"app_id"`
+	Company      string    `json:"company"`
+	Currency     string    `json:"currency"`
+	Base         int64     `json:"base"`
+	Bonus        int64     `json:"bonus"`
+	SignOn       int64     `json:"sign_on"`
+	Stock        int64     `json:"stock"`
+	VestingYears []int64   `json:"vesting_by_year"`
+	Schedule     []float64 `json:"vest_schedule,omitempty"`
 	stages.OfferSummary
 }
 
@@ -41,7 +43,7 @@ func openOffers(apps []stages.Application, today stages.Date) []offerRow {
 		}
 		o := a.Offer
 		rows = append(rows, offerRow{AppID: a.ID, Company: a.Company, Currency: o.Currency, Base: o.Base,
-			Bonus: o.YearlyBonus(), SignOn: o.SignOn, Stock: o.Stock, VestingYears: o.VestingByYear(),
+			Bonus: o.YearlyBonus(), SignOn: o.SignOn, Stock: o.Stock, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
 			OfferSummary: o.Summary(today)})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Deadline.Before(rows[j].Deadline) })
@@ -101,10 +103,17 @@ func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 	line("sign-on", money(func(r offerRow) int64 { return r.SignOn }))
 	line("stock grant", money(func(r offerRow) int64 { return r.Stock }))
 	line("vesting", func(r offerRow) string {
-		if len(r.VestingYears) == 0 {
+		switch {
+		case len(r.VestingYears) == 0:
 			return "-"
+		case len(r.Schedule) > 0:
+			parts := make([]string, len(r.Schedule))
+			for i, p := range r.Schedule {
+				parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
+			}
+			return strings.Join(parts, "/") + " %"
 		}
-		return fmt.Sprintf("over %d years", len(r.VestingYears))
+		return fmt.Sprintf("even over %d years", len(r.VestingYears))
 	})
 	line("year-1 cash", money(func(r offerRow) int64 { return r.Year1Cash }))
 	line("year-1 total", money(func(r offerRow) int64 { return r.Year1Total }))

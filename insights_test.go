@@ -32,7 +32,7 @@ func TestOffersCompareDomainExample(t *testing.T) {
 		t.Errorf("Netflix offer = %+v; want year-1 cash 350,000", r)
 	}
 	plain := c.ok("2026-11-16T09:00", "offers")
-	for _, want := range []string{"$207,000", "$350,000", "unvested after year 1", "Fri 20 Nov (4 days)"} {
+	for _, want := range []string{"$207,000", "$350,000", "unvested after year 1", "Fri 20 Nov (4 days)", "even over 4 years"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("offers output lacks %q:\n%s", want, plain)
 		}
