@@ -70,12 +70,14 @@ func printToday(e *env, asJSON, all, count bool) error {
 	if err != nil {
 		return err
 	}
-	apps, global, err := st.Snapshot()
+	now := e.now()
+	// Only the open applications and the recently rejected ones can have
+	// prompts: years of closed history are not even read.
+	active, err := st.ActiveSnapshot(stages.DateOf(now))
 	if err != nil {
 		return err
 	}
-	now := e.now()
-	ps := stages.Prompts(apps, global, now)
+	ps := stages.Prompts(active.Apps, active.Global, now)
 	shown := ps
 	if !all {
 		shown = stages.Actionable(ps)
@@ -96,7 +98,7 @@ func printToday(e *env, asJSON, all, count bool) error {
 		}
 		return writeJSON(e, out)
 	default:
-		writeToday(e.stdout, shown, ps, now, len(apps))
+		writeToday(e.stdout, shown, ps, now, active.Empty)
 	}
 	return nil
 }
@@ -152,7 +154,7 @@ func relDay(d, today stages.Date) string {
 	return d.Short()
 }
 
-func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, apps int) {
+func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplications bool) {
 	today := stages.DateOf(now)
 	todo := 0
 	for _, p := range shown {
@@ -185,7 +187,7 @@ func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, apps int
 		fmt.Fprintf(w, "%s %s  %s  %s\n", mark, pad(when(p, today), whenW), pad(companyLabel(p), compW), clean(p.Text))
 	}
 	if todo == 0 {
-		if apps == 0 {
+		if noApplications {
 			fmt.Fprintln(w, "\nNo applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
 			return
 		}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"afterview/internal/gen"
+	"afterview/stages"
+	"afterview/store"
+	"afterview/tui"
+)
+
+// The benchmarks of BENCHMARKS.md that need the whole program: `today` and
+// the terminal UI on a real data file. scripts/bench.sh measures the same
+// from outside, as whole processes.
+
+var benchNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
+
+var benchSets = []struct {
+	name string
+	opts gen.Options
+}{
+	{"1k", gen.Options{N: 1000, Seed: 1, Now: benchNow}},
+	{"10k", gen.Options{N: 10000, Seed: 1, Now: benchNow}},
+	{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
+}
+
+// benchDB imports a generated data set into a new data file.
+func benchDB(b *testing.B, o gen.Options) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "afterview.db")
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: o.Now,
+		Applications: gen.Applications(o), Global: []stages.Event{}}
+	if err := json.NewEncoder(&buf).Encode(x); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.Import(&buf, store.ImportIntoEmpty); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkToday is `afterview today` in process: open the file, read what
+// today needs, rank the prompts, write the list.
+func BenchmarkToday(b *testing.B) {
+	for _, set := range benchSets {
+		b.Run(set.name, func(b *testing.B) {
+			path := benchDB(b, set.opts)
+			b.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
+			for b.Loop() {
+				if code := run([]string{"--db", path, "today"}, nil, io.Discard, io.Discard); code != exitOK {
+					b.Fatalf("today: exit %d", code)
+				}
+			}
+		})
+	}
+}
+
+// firstFrame is the TUI from nothing to its first screen with data, the way
+// the program does it: New, Init's load command (revision, snapshot, the
+// screens' data), the terminal size, then View. It returns the model and
+// the frame.
+func firstFrame(b *testing.B, st tui.Store, width, height int) (tea.Model, string) {
+	m := tea.Model(tui.New(tui.Options{Store: st, Now: func() time.Time { return benchNow }}))
+	batch, ok := m.Init()().(tea.BatchMsg)
+	if !ok || len(batch) == 0 {
+		b.Fatal("Init did not return a batch with the load command first")
+	}
+	// The load command comes first; the others ask the terminal for its
+	// colours and start the poll timer, which would only wait.
+	data := batch[0]()
+	m, _ = m.Update(tea.WindowSizeMsg{Width: width, Height: height})
+	m, _ = m.Update(data)
+	return m, m.View().Content
+}
+
+// BenchmarkTUIFirstFrame measures the first frame at 100x30. The process
+// start and the terminal set-up come on top (BENCHMARKS.md).
+func BenchmarkTUIFirstFrame(b *testing.B) {
+	for _, set := range benchSets {
+		b.Run(set.name, func(b *testing.B) {
+			st, err := store.Open(benchDB(b, set.opts))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var frame string
+			for b.Loop() {
+				_, frame = firstFrame(b, st, 100, 30)
+			}
+			if s := ansi.Strip(frame); !strings.Contains(s, "to do") {
+				b.Fatalf("the first frame shows no data:\n%s", s)
+			}
+		})
+	}
+}
+
+// activeFirst is the data file as a TUI would see it if it loaded what the
+// Today screen needs first (the active set) and everything else after.
+type activeFirst struct{ *store.Store }
+
+func (s activeFirst) Snapshot() ([]stages.Application, []stages.Event, error) {
+	active, err := s.ActiveSnapshot(stages.DateOf(benchNow))
+	return active.Apps, active.Global, err
+}
+
+// BenchmarkTUIFirstFrameActiveFirst is BenchmarkTUIFirstFrame for a TUI
+// that would load the active set first: what its first frame could cost.
+func BenchmarkTUIFirstFrameActiveFirst(b *testing.B) {
+	for _, set := range benchSets {
+		b.Run(set.name, func(b *testing.B) {
+			st, err := store.Open(benchDB(b, set.opts))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var frame string
+			for b.Loop() {
+				_, frame = firstFrame(b, activeFirst{st}, 100, 30)
+			}
+			if s := ansi.Strip(frame); !strings.Contains(s, "to do") {
+				b.Fatalf("the first frame shows no data:\n%s", s)
+			}
+		})
+	}
+}
+
+// BenchmarkTUIKey measures a key press to the next frame (Update, then
+// View) on a loaded TUI at 100x30: moving the cursor on Today and on the
+// list of every application, and opening an application and going back.
+func BenchmarkTUIKey(b *testing.B) {
+	press := func(m tea.Model, k tea.Key) tea.Model {
+		m, _ = m.Update(tea.KeyPressMsg(k))
+		_ = m.View()
+		return m
+	}
+	down := tea.Key{Code: 'j', Text: "j"}
+	up := tea.Key{Code: 'k', Text: "k"}
+	for _, set := range benchSets {
+		st, err := store.Open(benchDB(b, set.opts))
+		if err != nil {
+			b.Fatal(err)
+		}
+		loaded, _ := firstFrame(b, st, 100, 30)
+		for _, tc := range []struct {
+			name  string
+			setup []tea.Key
+			keys  []tea.Key // pressed in turn, one per iteration
+		}{
+			{"today-move", nil, []tea.Key{down, down, up, up}},
+			{"apps-move", []tea.Key{{Code: tea.KeyTab}}, []tea.Key{down, down, up, up}},
+			{"open-and-back", []tea.Key{{Code: tea.KeyTab}}, []tea.Key{{Code: tea.KeyEnter}, {Code: tea.KeyEscape}}},
+		} {
+			b.Run(set.name+"/"+tc.name, func(b *testing.B) {
+				m := loaded
+				for _, k := range tc.setup {
+					m = press(m, k)
+				}
+				i := 0
+				for b.Loop() {
+					m = press(m, tc.keys[i%len(tc.keys)])
+					i++
+				}
+			})
+		}
+	}
+}

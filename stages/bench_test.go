@@ -1,0 +1,48 @@
+package stages_test
+
+import (
+	"testing"
+	"time"
+
+	"afterview/internal/gen"
+	"afterview/stages"
+)
+
+var benchNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+
+// BenchmarkPrompts runs the prompt engine on generated data sets (see
+// BENCHMARKS.md): over every application, as the TUI and `list` do, and over
+// the active ones only (open, or rejected in the last two weeks), as
+// `today` does.
+func BenchmarkPrompts(b *testing.B) {
+	sets := []struct {
+		name string
+		opts gen.Options
+	}{
+		{"1k", gen.Options{N: 1000, Seed: 1, Now: benchNow}},
+		{"10k", gen.Options{N: 10000, Seed: 1, Now: benchNow}},
+		{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
+	}
+	for _, set := range sets {
+		all := gen.Applications(set.opts)
+		var active []stages.Application
+		for _, a := range all {
+			if last, forever := a.PromptsUntil(); forever || !last.Before(stages.DateOf(benchNow)) {
+				active = append(active, a)
+			}
+		}
+		for _, in := range []struct {
+			name string
+			apps []stages.Application
+		}{{"all", all}, {"active", active}} {
+			b.Run(set.name+"/"+in.name, func(b *testing.B) {
+				var n int
+				for b.Loop() {
+					n = len(stages.Prompts(in.apps, nil, benchNow))
+				}
+				b.ReportMetric(float64(len(in.apps)), "apps")
+				b.ReportMetric(float64(n), "prompts")
+			})
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"afterview/internal/gen"
+	"afterview/stages"
+)
+
+// sameAsEncodingJSON checks that unmarshalApp gives what json.Unmarshal
+// gives, error or not, and reports whether the fast path took it.
+func sameAsEncodingJSON(t *testing.T, data []byte) (fast bool) {
+	t.Helper()
+	var want, got, direct stages.Application
+	wantErr := json.Unmarshal(data, &want)
+	gotErr := unmarshalApp(data, &got)
+	if (gotErr != nil) != (wantErr != nil) {
+		t.Fatalf("%s\nunmarshalApp error %v, json.Unmarshal error %v", data, gotErr, wantErr)
+	}
+	if wantErr == nil && !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s\nunmarshalApp gives\n%#v\njson.Unmarshal gives\n%#v", data, got, want)
+	}
+	fast = fastDecode(data, &direct)
+	if fast && (wantErr != nil || !reflect.DeepEqual(direct, want)) {
+		t.Fatalf("%s\nthe fast path accepted what json.Unmarshal decodes differently (error %v)", data, wantErr)
+	}
+	return fast
+}
+
+func TestFastDecodeMatchesEncodingJSON(t *testing.T) {
+	var apps []stages.Application
+	apps = append(apps, gen.Applications(gen.Options{N: 500, Seed: 11, Now: genNow})...)
+	apps = append(apps, gen.Applications(gen.Options{N: 200, Seed: 12, Now: genNow, AllOpen: true})...)
+	apps = append(apps, fullApp(t))
+	slow := 0
+	for _, a := range apps {
+		v, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sameAsEncodingJSON(t, v) {
+			slow++
+		}
+	}
+	// fullApp's notes hold "&" and "<", which json.Marshal escapes.
+	if slow > 1 {
+		t.Errorf("%d of %d applications as putApp writes them missed the fast path", slow, len(apps))
+	}
+}
+
+func TestFastDecodeGivesUpOnTheUnexpected(t *testing.T) {
+	base := `{"id":1,"company":"Acme","process":"standard","stage":"final interview","interviewed":"2026-11-16T15:00:00-05:00","created":"2026-11-16T15:00:00-05:00","events":[{"kind":"interview","at":"2026-11-16T15:00:00-05:00"}]}`
+	if !sameAsEncodingJSON(t, []byte(base)) {
+		t.Fatal("the plain application missed the fast path")
+	}
+	for _, tt := range []struct{ name, old, new string }{
+		{"unknown field", `"company"`, `"colour":"red","company"`},
+		{"field in other case", `"company"`, `"Company"`},
+		{"repeated field", `"company":"Acme"`, `"company":"Acme","company":"Other"`},
+		{"null events", `"events":[{"kind":"interview","at":"2026-11-16T15:00:00-05:00"}]`, `"events":null`},
+		{"null string", `"company":"Acme"`, `"company":null`},
+		{"escaped string", `"Acme"`, `"Ac\nme\u0026\u00e9"`},
+		{"escaped key", `"company"`, `"compan\u0079"`},
+		{"invalid UTF-8", `"Acme"`, "\"Ac\xffme\""},
+		{"control character", `"Acme"`, "\"Ac\x01me\""},
+		{"plus sign", `"id":1`, `"id":+1`},
+		{"fraction id", `"id":1`, `"id":1.0`},
+		{"negative id", `"id":1`, `"id":-1`},
+		{"hex id", `"id":1`, `"id":0x1`},
+		{"huge id", `"id":1`, `"id":184467440737095516150`},
+		{"string id", `"id":1`, `"id":"1"`},
+		{"bad time", `"2026-11-16T15:00:00-05:00","created"`, `"2026-11-16 15:00","created"`},
+		{"escaped time", `"2026-11-16T15:00:00-05:00","created"`, `"2026\u002d11-16T15:00:00-05:00","created"`},
+		{"bad date", `"process"`, `"expect":"20-11-2026","process"`},
+		{"escaped date", `"process"`, `"expect":"2026\u002d11-20","process"`},
+		{"empty date", `"process"`, `"expect":"","process"`},
+		{"null offer", `"process"`, `"offer":null,"process"`},
+		{"offer", `"process"`, `"offer":{"currency":"USD","base":100000,"bonus_percent":12.5,"vest_years":4,"vest_schedule":[25,25,25,25],"deadline":"2026-12-01","received":"2026-11-20T10:00:00Z"},"process"`},
+		{"bad float", `"process"`, `"offer":{"bonus_percent":1e999},"process"`},
+		{"float with exponent", `"process"`, `"offer":{"bonus_percent":1.5E+1},"process"`},
+		{"empty schedule", `"process"`, `"offer":{"vest_schedule":[]},"process"`},
+		{"empty events", `"events":[{"kind":"interview","at":"2026-11-16T15:00:00-05:00"}]`, `"events":[]`},
+		{"empty interviewers", `"process"`, `"interviewers":[],"process"`},
+		{"white space", `{"id":1,`, "{ \"id\" :\n1 ,\t"},
+		{"trailing data", `]}`, `]}{}`},
+		{"trailing comma", `]}`, `],}`},
+		{"truncated", `]}`, `]`},
+		{"top-level null", base, `null`},
+		{"array", base, `[]`},
+		{"empty object", base, `{}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(base, tt.old) {
+				t.Fatalf("%q is not in the base application", tt.old)
+			}
+			sameAsEncodingJSON(t, []byte(strings.Replace(base, tt.old, tt.new, 1)))
+		})
+	}
+}
+
+// FuzzFastDecode: whatever the bytes, unmarshalApp agrees with
+// json.Unmarshal and never panics.
+func FuzzFastDecode(f *testing.F) {
+	for _, a := range gen.Applications(gen.Options{N: 20, Seed: 1, Now: genNow}) {
+		v, err := json.Marshal(a)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(v)
+	}
+	f.Add([]byte(`{"id":1,"offer":{"vest_schedule":[1,2]},"events":[{"kind":"x","until":"2026-01-01"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sameAsEncodingJSON(t, data)
+	})
+}

@@ -1,0 +1,221 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+
+	"afterview/stages"
+)
+
+// The active index lets `today` read the few applications a day's prompts
+// depend on instead of decoding years of closed history. It is derived data,
+// kept in the same transaction as every write:
+//
+//	active  8-byte big-endian id -> "always" (open or accepted), or the last
+//	        day ("YYYY-MM-DD") a rejected application's prompts can show
+//	meta    "active" -> index layout version and the revision it matches,
+//	        8-byte big-endian each
+//
+// Applications that matter to no day's prompts (declined, withdrawn, no
+// answer) are not in it: see stages.Application.PromptsUntil. A file whose
+// index is missing (written before the index existed) or stale (an older
+// afterview wrote to it: the revision moved on without the index) is read the
+// slow way until Open or the next write rebuilds the index.
+var (
+	bucketActive = []byte("active")
+	keyActive    = []byte("active")
+	activeAlways = []byte("always")
+)
+
+// activeIndexVersion is the layout of the index and the meaning of its
+// dates. Change it whenever stages.Application.PromptsUntil changes what it
+// returns, so that indexes built by older code are rebuilt.
+const activeIndexVersion = 1
+
+// ActiveSet is what the prompts of one day depend on.
+type ActiveSet struct {
+	// Apps are the applications the day's prompts depend on, by id: every
+	// open and accepted one and the recently rejected ones (see
+	// stages.Application.PromptsUntil). stages.Prompts gives the same
+	// prompts on them as on every application.
+	Apps []stages.Application
+	// Global are the events about no application, as Global returns them.
+	Global []stages.Event
+	// Empty reports a file that holds no application at all.
+	Empty bool
+}
+
+// ActiveSnapshot reads what the prompts of day depend on (see ActiveSet) in
+// one transaction, without decoding the closed applications that no longer
+// matter. Snapshot still returns everything.
+func (s *Store) ActiveSnapshot(day stages.Date) (ActiveSet, error) {
+	var out ActiveSet
+	err := s.view(func(tx *bbolt.Tx) error {
+		if k, _ := tx.Bucket(bucketApps).Cursor().First(); k == nil {
+			out.Empty = true
+		}
+		apps, ok, err := s.indexedApps(tx, day)
+		if err == nil && !ok {
+			apps, err = s.scanActive(tx, day)
+		}
+		if err != nil {
+			return err
+		}
+		out.Apps = apps
+		out.Global, err = s.globalEvents(tx)
+		return err
+	})
+	if err != nil {
+		return ActiveSet{}, err
+	}
+	return out, nil
+}
+
+// indexedApps reads the applications the index lists as active on day. ok is
+// false when the index cannot be trusted (missing, stale or inconsistent):
+// the caller then scans everything.
+func (s *Store) indexedApps(tx *bbolt.Tx, day stages.Date) (apps []stages.Application, ok bool, err error) {
+	if !indexFresh(tx) {
+		return nil, false, nil
+	}
+	today := []byte(day.String())
+	b := tx.Bucket(bucketApps)
+	var raws []rawApp
+	c := tx.Bucket(bucketActive).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) != 8 {
+			return nil, false, nil
+		}
+		if !bytes.Equal(v, activeAlways) && bytes.Compare(v, today) < 0 {
+			continue
+		}
+		raw := b.Get(k)
+		if raw == nil {
+			return nil, false, nil
+		}
+		raws = append(raws, rawApp{binary.BigEndian.Uint64(k), raw})
+	}
+	apps, err = s.decodeApps(raws)
+	return apps, err == nil, err
+}
+
+// scanActive is indexedApps the slow way: every application is decoded.
+func (s *Store) scanActive(tx *bbolt.Tx, day stages.Date) ([]stages.Application, error) {
+	all, err := s.allApps(tx)
+	if err != nil {
+		return nil, err
+	}
+	apps := all[:0]
+	for _, a := range all {
+		if last, forever := a.PromptsUntil(); forever || (!last.IsZero() && !last.Before(day)) {
+			apps = append(apps, a)
+		}
+	}
+	return apps, nil
+}
+
+// indexApp puts a in the index, or takes it out; putApp calls it for every
+// application it stores.
+func indexApp(tx *bbolt.Tx, a *stages.Application) error {
+	b, err := tx.CreateBucketIfNotExists(bucketActive)
+	if err != nil {
+		return err
+	}
+	b.FillPercent = appendFill
+	last, forever := a.PromptsUntil()
+	switch {
+	case forever:
+		return b.Put(key(a.ID), activeAlways)
+	case !last.IsZero():
+		return b.Put(key(a.ID), []byte(last.String()))
+	}
+	return b.Delete(key(a.ID))
+}
+
+// unindexApp takes a deleted application out of the index.
+func unindexApp(tx *bbolt.Tx, id uint64) error {
+	if b := tx.Bucket(bucketActive); b != nil {
+		return b.Delete(key(id))
+	}
+	return nil
+}
+
+// dropIndex empties the index, for a write that replaces every application.
+func dropIndex(tx *bbolt.Tx) error {
+	if tx.Bucket(bucketActive) == nil {
+		return nil
+	}
+	return tx.DeleteBucket(bucketActive)
+}
+
+// indexFresh reports whether the index matches the data: it exists, has
+// this afterview's layout, and was brought up to date by the last write.
+func indexFresh(tx *bbolt.Tx) bool {
+	meta := tx.Bucket(bucketMeta)
+	v := meta.Get(keyActive)
+	if len(v) != 16 || tx.Bucket(bucketActive) == nil {
+		return false
+	}
+	return binary.BigEndian.Uint64(v[:8]) == activeIndexVersion && binary.BigEndian.Uint64(v[8:]) == revisionOf(tx)
+}
+
+// finishIndex ends every write, after the revision is bumped: an index that
+// was fresh when the write began has been kept so by the hooks in putApp and
+// Delete; any other is rebuilt. Either way it is stamped with the new
+// revision.
+func (s *Store) finishIndex(tx *bbolt.Tx, wasFresh bool) error {
+	if !wasFresh {
+		if err := s.rebuildIndex(tx); err != nil {
+			return err
+		}
+	}
+	v := make([]byte, 16)
+	binary.BigEndian.PutUint64(v[:8], activeIndexVersion)
+	binary.BigEndian.PutUint64(v[8:], revisionOf(tx))
+	return tx.Bucket(bucketMeta).Put(keyActive, v)
+}
+
+func (s *Store) rebuildIndex(tx *bbolt.Tx) error {
+	if err := dropIndex(tx); err != nil {
+		return err
+	}
+	if _, err := tx.CreateBucket(bucketActive); err != nil {
+		return err
+	}
+	c := tx.Bucket(bucketApps).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) != 8 || v == nil {
+			return damaged(s.path, fmt.Errorf("the applications hold a stray key %q", k))
+		}
+		a, err := s.decodeApp(binary.BigEndian.Uint64(k), v)
+		if err != nil {
+			return err
+		}
+		if err := indexApp(tx, &a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// repairIndex rebuilds a missing or stale index, for Open. It is best
+// effort: if the file cannot be written now (another afterview holds it, a
+// read-only disk), reads go the slow way and the next write tries again.
+func (s *Store) repairIndex() {
+	_ = s.run(writing, func(tx *bbolt.Tx) error {
+		if err := s.checkSchema(tx); err != nil || indexFresh(tx) {
+			return err
+		}
+		return s.finishIndex(tx, false)
+	})
+}
+
+func revisionOf(tx *bbolt.Tx) uint64 {
+	if v := tx.Bucket(bucketMeta).Get(keyRevision); len(v) == 8 {
+		return binary.BigEndian.Uint64(v)
+	}
+	return 0
+}

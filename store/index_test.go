@@ -1,0 +1,283 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"afterview/internal/gen"
+	"afterview/stages"
+)
+
+// genNow is the clock of the generated data sets.
+var genNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+
+// importGenerated fills a new store with a generated data set.
+func importGenerated(tb testing.TB, path string, o gen.Options) *Store {
+	tb.Helper()
+	s, err := Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	x := Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: o.Now, Applications: gen.Applications(o), Global: []stages.Event{}}
+	if err := json.NewEncoder(&buf).Encode(x); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := s.Import(&buf, ImportIntoEmpty); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// samePrompts checks that the active set gives the prompts everything gives,
+// on each of days days around genNow.
+func samePrompts(t *testing.T, s *Store, days int) {
+	t.Helper()
+	all, global, err := s.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := -days; d <= days; d++ {
+		now := genNow.AddDate(0, 0, d)
+		active, err := s.ActiveSnapshot(stages.DateOf(now))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := stages.Prompts(all, global, now)
+		got := stages.Prompts(active.Apps, active.Global, now)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("on %s the active set (%d applications) gives %d prompts, everything (%d) gives %d",
+				stages.DateOf(now), len(active.Apps), len(got), len(all), len(want))
+		}
+		if active.Empty != (len(all) == 0) {
+			t.Fatalf("Empty is %v with %d applications", active.Empty, len(all))
+		}
+	}
+}
+
+func activeIDs(t *testing.T, s *Store, day stages.Date) []uint64 {
+	t.Helper()
+	active, err := s.ActiveSnapshot(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []uint64{}
+	for _, a := range active.Apps {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+func TestActiveSnapshotGivesTheSamePrompts(t *testing.T) {
+	s := importGenerated(t, filepath.Join(t.TempDir(), "afterview.db"), gen.Options{N: 600, Seed: 7, Now: genNow})
+	samePrompts(t, s, 30)
+
+	// It holds what matters, and only that.
+	all, err := s.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := stages.DateOf(genNow)
+	want := []uint64{}
+	for _, a := range all {
+		if last, forever := a.PromptsUntil(); forever || !last.Before(today) {
+			want = append(want, a.ID)
+		}
+	}
+	if got := activeIDs(t, s, today); !reflect.DeepEqual(got, want) {
+		t.Errorf("active set %v, want %v", got, want)
+	}
+	if len(want) > 100 {
+		t.Errorf("%d of 600 applications are active: the generated history is not realistic", len(want))
+	}
+}
+
+func TestActiveIndexFollowsEveryWrite(t *testing.T) {
+	s := importGenerated(t, filepath.Join(t.TempDir(), "afterview.db"), gen.Options{N: 200, Seed: 3, Now: genNow})
+	today := stages.DateOf(genNow)
+	var open, closed uint64
+	all, err := s.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range all {
+		if a.Closed() && a.Outcome != stages.Rejected {
+			closed = a.ID
+		} else if !a.Closed() {
+			open = a.ID
+		}
+	}
+
+	// An outcome takes an application out, unless it is a rejection.
+	if _, err := s.Log(open, stages.Event{Kind: stages.EvOutcome, At: genNow, Outcome: stages.Withdrawn}); err != nil {
+		t.Fatal(err)
+	}
+	samePrompts(t, s, 20)
+	// Reopening (an edit) brings one back.
+	if _, err := s.Update(closed, func(a *stages.Application) error { a.Outcome = stages.Open; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	samePrompts(t, s, 20)
+	if _, err := s.Log(closed, stages.Event{Kind: stages.EvOutcome, At: genNow, Outcome: stages.Rejected}); err != nil {
+		t.Fatal(err)
+	}
+	samePrompts(t, s, 20)
+	added, err := s.Add(mustApp(t, "Added", "amazon"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	samePrompts(t, s, 20)
+	if err := s.Delete(added); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(closed); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range activeIDs(t, s, today) {
+		if id == added || id == closed {
+			t.Fatalf("deleted application %d is still in the active set", id)
+		}
+	}
+	samePrompts(t, s, 20)
+
+	// Imports: merge adds, replace swaps the index with the data.
+	var buf bytes.Buffer
+	if err := s.Export(&buf, genNow); err != nil {
+		t.Fatal(err)
+	}
+	exported := buf.Bytes()
+	if _, err := s.Import(bytes.NewReader(exported), ImportMerge); err != nil {
+		t.Fatal(err)
+	}
+	samePrompts(t, s, 20)
+	if _, err := s.Import(bytes.NewReader(exported), ImportReplace); err != nil {
+		t.Fatal(err)
+	}
+	samePrompts(t, s, 20)
+}
+
+func TestActiveSnapshotOfAnEmptyFile(t *testing.T) {
+	s := newStore(t)
+	active, err := s.ActiveSnapshot(stages.DateOf(genNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !active.Empty || len(active.Apps) != 0 || active.Apps == nil || active.Global == nil {
+		t.Fatalf("got %+v, want empty non-nil slices and Empty", active)
+	}
+	a := mustApp(t, "Acme", "standard")
+	a.Outcome = stages.Declined
+	if _, err := s.Add(a); err != nil {
+		t.Fatal(err)
+	}
+	if active, err = s.ActiveSnapshot(stages.DateOf(genNow)); err != nil {
+		t.Fatal(err)
+	}
+	if active.Empty || len(active.Apps) != 0 {
+		t.Fatalf("one declined application: got %d active, Empty %v; want none active, not Empty", len(active.Apps), active.Empty)
+	}
+}
+
+// dropIndexRaw makes the file look like one written before the index existed.
+func dropIndexRaw(t *testing.T, path string) {
+	t.Helper()
+	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		if err := tx.DeleteBucket(bucketActive); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Delete(keyActive)
+	})
+}
+
+func rawUpdate(t *testing.T, path string, fn func(*bbolt.Tx) error) {
+	t.Helper()
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func hasIndex(t *testing.T, s *Store) bool {
+	t.Helper()
+	fresh := false
+	if err := s.view(func(tx *bbolt.Tx) error { fresh = indexFresh(tx); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return fresh
+}
+
+func TestOpenRebuildsAMissingIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s := importGenerated(t, path, gen.Options{N: 300, Seed: 5, Now: genNow})
+	want := activeIDs(t, s, stages.DateOf(genNow))
+	dropIndexRaw(t, path)
+	if hasIndex(t, s) {
+		t.Fatal("the index survived its removal")
+	}
+	// Without the index, reads still give the active set (the slow way).
+	if got := activeIDs(t, s, stages.DateOf(genNow)); !reflect.DeepEqual(got, want) {
+		t.Fatalf("without the index: active %v, want %v", got, want)
+	}
+	samePrompts(t, s, 15)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasIndex(t, s) {
+		t.Fatal("Open did not rebuild the missing index")
+	}
+	if got := activeIDs(t, s, stages.DateOf(genNow)); !reflect.DeepEqual(got, want) {
+		t.Fatalf("rebuilt index: active %v, want %v", got, want)
+	}
+}
+
+// TestIndexStaleAfterAnOlderAfterviewWrites: an afterview from before the
+// index writes without maintaining it; the revision tells.
+func TestIndexStaleAfterAnOlderAfterviewWrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s := importGenerated(t, path, gen.Options{N: 100, Seed: 9, Now: genNow})
+	a := mustApp(t, "Written by an old afterview", "standard")
+	a.ID = 1000
+	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		v, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketApps).Put(key(a.ID), v); err != nil {
+			return err
+		}
+		return bumpRevision(tx)
+	})
+	if hasIndex(t, s) {
+		t.Fatal("the index counts as fresh after a write that did not maintain it")
+	}
+	found := func() bool {
+		for _, id := range activeIDs(t, s, stages.DateOf(genNow)) {
+			if id == a.ID {
+				return true
+			}
+		}
+		return false
+	}
+	if !found() {
+		t.Fatal("the application an older afterview added is missing from the active set")
+	}
+	// The next write rebuilds the index.
+	if _, err := s.Add(mustApp(t, "New", "standard")); err != nil {
+		t.Fatal(err)
+	}
+	if !hasIndex(t, s) || !found() {
+		t.Fatal("the next write did not rebuild the index")
+	}
+	samePrompts(t, s, 15)
+}
