@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,6 +45,7 @@ func commands() []command {
 		{"stats", "what your history says about waits and answers", statsUsage, cmdStats},
 		{"export", "write everything to a file: json, csv, ics or taskwarrior", exportUsage, cmdExport},
 		{"import", "read applications from an export file", importUsage, cmdImport},
+		{"backup", "copy the database to a backup file, safely while in use", backupUsage, cmdBackup},
 		{"demo", "the terminal UI on a throwaway database with examples", demoUsage, cmdDemo},
 	}
 }
@@ -192,6 +194,37 @@ func needsClean(s string) bool {
 		}
 	}
 	return false
+}
+
+// jsonSafe wraps a writer of JSON so that the C1 control characters
+// (U+0080 to U+009F, which some terminals obey as escape sequences even in
+// UTF-8) and DEL go out as \u escapes: the same JSON to a program, inert on
+// a terminal. encoding/json already escapes the other control characters.
+// It expects each Write to hold whole characters, as json.Encoder's do.
+func jsonSafe(w io.Writer) io.Writer { return jsonSafeWriter{w} }
+
+type jsonSafeWriter struct{ w io.Writer }
+
+func (j jsonSafeWriter) Write(p []byte) (int, error) {
+	if !bytes.ContainsRune(p, 0x7f) && !bytes.Contains(p, []byte{0xc2}) {
+		return j.w.Write(p)
+	}
+	out := make([]byte, 0, len(p)+16)
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == 0x7f:
+			out = append(out, `\u007f`...)
+		case c == 0xc2 && i+1 < len(p) && p[i+1] >= 0x80 && p[i+1] <= 0x9f:
+			out = fmt.Appendf(out, `\u%04x`, p[i+1])
+			i++
+		default:
+			out = append(out, c)
+		}
+	}
+	if _, err := j.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // cleanLines is clean for text of several lines.

@@ -107,11 +107,7 @@ func cmdList(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("list takes no arguments, got %q", pos[0])
 	}
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	apps, global, err := st.Snapshot()
+	_, apps, global, err := e.snapshot()
 	if err != nil {
 		return err
 	}
@@ -165,11 +161,7 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	apps, global, err := st.Snapshot()
+	_, apps, global, err := e.snapshot()
 	if err != nil {
 		return err
 	}
@@ -201,7 +193,7 @@ func notFound(id uint64) error {
 }
 
 func writeJSON(e *env, v any) error {
-	enc := json.NewEncoder(e.stdout)
+	enc := json.NewEncoder(jsonSafe(e.stdout))
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
@@ -242,7 +234,7 @@ func cmdExport(e *env, args []string) error {
 	var write func(w io.Writer) error
 	switch strings.ToLower(*format) {
 	case "json":
-		write = func(w io.Writer) error { return st.Export(w, now) }
+		write = func(w io.Writer) error { return st.Export(jsonSafe(w), now) }
 	case "csv", "ics", "taskwarrior":
 		apps, global, err := st.Snapshot()
 		if err != nil {
@@ -297,8 +289,9 @@ func writeFileAtomic(path string, write func(*os.File) error) error {
 
 const importUsage = `Usage: afterview import FILE [--replace | --merge]
 
-Reads an afterview export file (JSON). The whole file is checked first; if any
-record is wrong nothing is imported and the record at fault is named.
+Reads an afterview export file (JSON), or standard input when FILE is -. The
+whole file is checked first; if any record is wrong nothing is imported and the
+record at fault is named.
 
 Into an empty database the applications keep their ids. If the database already
 has applications, choose:
@@ -327,20 +320,26 @@ func cmdImport(e *env, args []string) error {
 	case *merge:
 		mode = store.ImportMerge
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return usageErr("cannot read %s: %v", pos[0], err)
+	var in io.Reader = e.stdin
+	name := "standard input"
+	if pos[0] != "-" {
+		name = pos[0]
+		f, err := os.Open(pos[0])
+		if err != nil {
+			return usageErr("cannot read %s: %v", pos[0], err)
+		}
+		defer f.Close()
+		in = f
 	}
-	defer f.Close()
 	st, err := e.openStore()
 	if err != nil {
 		return err
 	}
-	n, err := st.Import(f, mode)
+	n, err := st.Import(in, mode)
 	if err != nil {
-		return inputErr(pos[0], err)
+		return inputErr(name, err)
 	}
-	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), pos[0])
+	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), name)
 	return nil
 }
 

@@ -60,11 +60,7 @@ func cmdOffers(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("offers takes no arguments, got %q", pos[0])
 	}
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	apps, _, err := st.Snapshot()
+	_, apps, _, err := e.snapshot()
 	if err != nil {
 		return err
 	}
@@ -149,11 +145,7 @@ func cmdStats(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("stats takes no arguments, got %q", pos[0])
 	}
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	apps, _, err := st.Snapshot()
+	_, apps, _, err := e.snapshot()
 	if err != nil {
 		return err
 	}

@@ -272,11 +272,7 @@ func promptAction(e *env, verb string, args []string) error {
 			}
 		}
 	}
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	apps, global, err := st.Snapshot()
+	st, apps, global, err := e.snapshot()
 	if err != nil {
 		return err
 	}

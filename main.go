@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"afterview/stages"
 	"afterview/store"
 )
 
@@ -34,6 +35,7 @@ type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	dbPath         string
+	warnedShared   bool // warnIfShared has warned
 }
 
 // run executes one command line and returns the exit code. A panic anywhere
@@ -123,5 +125,41 @@ func (e *env) openStore() (*store.Store, error) {
 		}
 		path = p
 	}
-	return store.Open(path)
+	st, err := store.Open(path)
+	if err == nil {
+		e.warnIfShared(path)
+	}
+	return st, err
+}
+
+// warnIfShared warns, once per command, when the data file is open to other
+// users: it holds salaries and private notes. afterview creates it 0600, so
+// a wider mode came from a copy, a restore or a chmod.
+func (e *env) warnIfShared(path string) {
+	info, err := os.Stat(path)
+	if err != nil || e.warnedShared || info.Mode().Perm()&0o077 == 0 {
+		return
+	}
+	e.warnedShared = true
+	fmt.Fprintf(e.stderr, "afterview: warning: other users can read or change %s (mode %04o), which holds your private notes; to fix it: chmod 600 %s\n",
+		clean(path), info.Mode().Perm(), shellQuote(clean(path)))
+}
+
+// shellQuote quotes a path for a command to copy into a shell.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-+@%:,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// snapshot opens the store and reads every application and the global
+// events in one transaction.
+func (e *env) snapshot() (*store.Store, []stages.Application, []stages.Event, error) {
+	st, err := e.openStore()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	apps, global, err := st.Snapshot()
+	return st, apps, global, err
 }

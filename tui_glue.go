@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 
 	"afterview/store"
 	"afterview/tui"
@@ -21,6 +23,21 @@ func runDemo(e *env) error {
 		return fmt.Errorf("cannot make a folder for the demo database: %w", err)
 	}
 	defer os.RemoveAll(dir)
+	// Closing the terminal (SIGHUP) would end the program before the
+	// deferred removal, leaving the demo database behind in the temporary
+	// folder. There is no terminal left to restore then.
+	hangup := make(chan os.Signal, 1)
+	signal.Notify(hangup, syscall.SIGHUP)
+	done := make(chan struct{})
+	defer func() { signal.Stop(hangup); close(done) }()
+	go func() {
+		select {
+		case <-hangup:
+			_ = os.RemoveAll(dir)
+			os.Exit(129)
+		case <-done:
+		}
+	}()
 	e.dbPath = filepath.Join(dir, "demo.db")
 	st, err := e.openStore()
 	if err != nil {

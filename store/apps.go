@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.etcd.io/bbolt"
@@ -62,10 +64,32 @@ func (s *Store) All() ([]stages.Application, error) {
 
 // Log applies one event to an application and stores the result, in one
 // transaction; it returns the updated application. If the event is refused,
-// nothing changes.
+// nothing changes. Logging an event the application already holds (the same
+// kind, the same instant and the same details: see sameEvent) changes
+// nothing either, so a caller that cannot tell whether a write committed
+// (the process died, the disk filled) can safely send it again.
 func (s *Store) Log(id uint64, e stages.Event) (stages.Application, error) {
-	return s.Update(id, func(a *stages.Application) error { return a.Apply(e) })
+	var held stages.Application
+	a, err := s.Update(id, func(a *stages.Application) error {
+		before := *a
+		n := len(a.Events)
+		if err := a.Apply(e); err != nil {
+			return err
+		}
+		if slices.ContainsFunc(a.Events[:n], func(old stages.Event) bool { return sameEvent(old, a.Events[n]) }) {
+			held = before
+			return errAlreadyLogged
+		}
+		return nil
+	})
+	if errors.Is(err, errAlreadyLogged) {
+		return held, nil
+	}
+	return a, err
 }
+
+// errAlreadyLogged ends the transaction of a retried write, writing nothing.
+var errAlreadyLogged = errors.New("the event is already logged")
 
 // Update changes an application in one transaction: fn edits it, then it is
 // validated and stored. If fn or the validation fails, nothing changes. The id
@@ -106,6 +130,9 @@ func (s *Store) Delete(id uint64) error {
 		if b.Get(key(id)) == nil {
 			return notFound(id)
 		}
+		if err := unindexApp(tx, id); err != nil {
+			return err
+		}
 		return b.Delete(key(id))
 	})
 }
@@ -128,9 +155,42 @@ func (s *Store) LogGlobal(e stages.Event) error {
 	if err := checkGlobalEvent(e); err != nil {
 		return err
 	}
-	return s.update(func(tx *bbolt.Tx) error {
-		return appendGlobal(tx.Bucket(bucketGlobal), e)
+	err := s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketGlobal)
+		// As with Log, a retried write is a no-op.
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			var old stages.Event
+			if json.Unmarshal(v, &old) == nil && sameEvent(old, e) {
+				return errAlreadyLogged
+			}
+		}
+		return appendGlobal(b, e)
 	})
+	if errors.Is(err, errAlreadyLogged) {
+		return nil
+	}
+	return err
+}
+
+// sameEvent reports whether two events record the same thing: the same kind
+// at the same instant with the same details. People cannot do one thing twice
+// in the same nanosecond, so such an event is a retry of the first.
+func sameEvent(a, b stages.Event) bool {
+	if a.Kind != b.Kind || !a.At.Equal(b.At) || a.Person != b.Person || a.Stage != b.Stage ||
+		a.Outcome != b.Outcome || a.Note != b.Note || a.Prompt != b.Prompt || a.Until != b.Until ||
+		a.Expect != b.Expect || (a.Offer == nil) != (b.Offer == nil) {
+		return false
+	}
+	if a.Offer == nil {
+		return true
+	}
+	x, y := *a.Offer, *b.Offer
+	if !x.Received.Equal(y.Received) || !slices.Equal(x.VestSchedule, y.VestSchedule) {
+		return false
+	}
+	x.Received, y.Received, x.VestSchedule, y.VestSchedule = time.Time{}, time.Time{}, nil, nil
+	return reflect.DeepEqual(x, y)
 }
 
 // Snapshot returns every application and the global events as one
@@ -176,7 +236,7 @@ func (s *Store) getApp(b *bbolt.Bucket, id uint64) (stages.Application, error) {
 
 func (s *Store) decodeApp(id uint64, v []byte) (stages.Application, error) {
 	var a stages.Application
-	if err := json.Unmarshal(v, &a); err != nil {
+	if err := unmarshalApp(v, &a); err != nil {
 		return stages.Application{}, damaged(s.path, fmt.Errorf("application %d cannot be read: %v", id, err))
 	}
 	if a.ID != id {
@@ -186,19 +246,16 @@ func (s *Store) decodeApp(id uint64, v []byte) (stages.Application, error) {
 }
 
 func (s *Store) allApps(tx *bbolt.Tx) ([]stages.Application, error) {
-	apps := []stages.Application{}
+	var raws []rawApp
 	c := tx.Bucket(bucketApps).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if len(k) != 8 || v == nil {
 			return nil, damaged(s.path, fmt.Errorf("the applications hold a stray key %q", k))
 		}
-		a, err := s.decodeApp(binary.BigEndian.Uint64(k), v)
-		if err != nil {
-			return nil, err
-		}
-		apps = append(apps, a)
+		raws = append(raws, rawApp{binary.BigEndian.Uint64(k), v})
 	}
-	return apps, nil
+	// Decoded on every processor, while the transaction keeps v valid.
+	return s.decodeApps(raws)
 }
 
 func (s *Store) globalEvents(tx *bbolt.Tx) ([]stages.Event, error) {
@@ -215,11 +272,17 @@ func (s *Store) globalEvents(tx *bbolt.Tx) ([]stages.Event, error) {
 }
 
 func putApp(b *bbolt.Bucket, a stages.Application) error {
+	// Ids only grow, so applications are nearly always appended: full
+	// pages instead of bbolt's half-full default keep the file small.
+	b.FillPercent = appendFill
 	v, err := json.Marshal(a)
 	if err != nil {
 		return err
 	}
-	return b.Put(key(a.ID), v)
+	if err := b.Put(key(a.ID), v); err != nil {
+		return err
+	}
+	return indexApp(b.Tx(), &a)
 }
 
 func appendGlobal(b *bbolt.Bucket, e stages.Event) error {
@@ -238,6 +301,13 @@ func appendGlobal(b *bbolt.Bucket, e stages.Event) error {
 // log that stages leaves to Apply (which only sees one new event at a time).
 func checkApplication(a *stages.Application) error {
 	errs := []error{a.Validate()}
+	if a.Offer != nil {
+		// Nothing else checks the terms of an offer before they are
+		// stored, and a hostile import could hold any.
+		if err := a.Offer.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("offer: %s", oneLine(err)))
+		}
+	}
 	for i, e := range a.Events {
 		if err := checkEvent(e); err != nil {
 			errs = append(errs, fmt.Errorf("event %d (%s): %w", i+1, e.Kind, err))
@@ -263,6 +333,19 @@ func checkEvent(e stages.Event) error {
 	}
 	if n := utf8.RuneCountInString(e.Note); n > stages.MaxNoteLen {
 		return fmt.Errorf("note: %d characters is too long (at most %d)", n, stages.MaxNoteLen)
+	}
+	for _, d := range []struct {
+		name string
+		date stages.Date
+	}{{"snoozed until", e.Until}, {"promised date", e.Expect}} {
+		if !d.date.IsZero() && (d.date.Year < stages.MinYear || d.date.Year > stages.MaxYear) {
+			return fmt.Errorf("%s %s is outside the years %d to %d", d.name, d.date, stages.MinYear, stages.MaxYear)
+		}
+	}
+	if e.Offer != nil {
+		if err := e.Offer.Validate(); err != nil {
+			return fmt.Errorf("offer: %s", oneLine(err))
+		}
 	}
 	switch e.Kind {
 	case stages.EvThanks:

@@ -17,12 +17,20 @@
 // timeout (SetTimeout, default one second) fails with ErrBusy. A Store is
 // safe to use from several goroutines once SetTimeout has been called.
 //
-// Inside, the file has three buckets:
+// Inside, the file has four buckets:
 //
 //	meta    "schema"   -> schema version, 8-byte big-endian (SchemaVersion)
 //	        "revision" -> 8-byte big-endian counter, +1 on every write
+//	        "active"   -> the active index's layout and revision (index.go)
 //	apps    8-byte big-endian id -> JSON of a stages.Application
 //	global  8-byte big-endian sequence -> JSON of a stages.Event
+//	active  8-byte big-endian id -> "always" or a last day (index.go)
+//
+// The active index is derived from apps, kept in the same transaction as
+// every write, so that ActiveSnapshot (what `today` reads) decodes the open
+// applications and not years of closed ones. A file without it, or one an
+// older afterview wrote to, is read without it until Open or the next write
+// rebuilds it; the schema version does not change.
 //
 // Application ids come from the apps bucket's sequence, so they start at 1,
 // sort in key order and are never reused, not even after a delete or an
@@ -37,7 +45,25 @@
 // file, damage, a directory in the way, permissions) come back as *FileError,
 // whose message names the file and says what to do; bbolt's panics on damaged
 // files are caught and reported the same way. A file that is refused is never
-// written to.
+// written to. So is a file shorter than its own records say (cut short by
+// a copy), which bbolt would otherwise extend with zeros.
+//
+// Writes that fail for want of space (a full disk, a size limit, see
+// SetMaxSize) change nothing and come back as a *FileError saying the disk
+// may be full. Log and LogGlobal are safe to retry: an event identical to
+// one already logged (same kind, instant and details) is not stored again,
+// so a caller that crashed before learning whether a write committed can
+// send it once more.
+//
+// # Backups
+//
+// Backup copies the file while other afterviews use it, in one read
+// transaction: it runs bbolt's consistency check, writes the copy to a
+// temporary file beside the destination, syncs it and renames it into
+// place. Open makes such a copy, named by BackupName, next to the file
+// before it migrates it to a newer schema, and does not migrate if the copy
+// fails. Restoring is copying a backup over the file while no afterview
+// runs.
 //
 // # The export format
 //

@@ -137,8 +137,10 @@ func classify(path string, err error) error {
 		return systemErr(path, "does not exist", err, "run afterview again to start a new one, or restore it from a backup")
 	case errors.Is(err, syscall.EROFS):
 		return systemErr(path, "is on a read-only file system", err, "set AFTERVIEW_DB to a writable location")
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return systemErr(path, "could not be written: the disk is full", err, "free some space and try again")
+	case errors.Is(err, berrors.ErrMaxSizeReached):
+		return fileErr(path, "could not be written: the disk may be full, or the file reached its size limit", err, "free some space and try again; the change was not saved")
+	case diskFull(err):
+		return fileErr(path, "could not be written: the disk may be full", err, "free some space and try again; the change was not saved")
 	}
 	return fileErr(path, "cannot be used", err, "check the file and its folder")
 }

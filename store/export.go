@@ -112,6 +112,9 @@ func (s *Store) Import(r io.Reader, mode ImportMode) (n int, err error) {
 					return err
 				}
 			}
+			if err := dropIndex(tx); err != nil {
+				return err
+			}
 			var err error
 			if apps, err = tx.CreateBucket(bucketApps); err != nil {
 				return err

@@ -63,6 +63,7 @@ func DefaultPath() (string, error) {
 type Store struct {
 	path    string
 	timeout time.Duration
+	maxSize int // bytes; 0: no cap (see SetMaxSize)
 }
 
 // Open prepares the data file at path: it creates the folder (mode 0700) and
@@ -85,15 +86,17 @@ func Open(path string) (*Store, error) {
 	case err == nil && !info.Mode().IsRegular():
 		return nil, fileErr(path, "is not a regular file", nil, hintMoveAside)
 	case err == nil && info.Size() > 0:
-		// An existing file is only read unless it needs a migration or was
-		// never initialised, so that a file we refuse stays untouched.
+		// An existing file is only read unless it needs a migration, was
+		// never initialised or lacks an up-to-date active index (index.go),
+		// so that a file we refuse stays untouched.
 		var version uint64
-		var empty bool
+		var empty, indexed bool
 		err := s.run(reading, func(tx *bbolt.Tx) error {
 			var err error
 			version, empty, err = s.schema(tx)
 			if err == nil && version == SchemaVersion {
 				err = s.checkSchema(tx)
+				indexed = indexFresh(tx)
 			}
 			return err
 		})
@@ -101,6 +104,9 @@ func Open(path string) (*Store, error) {
 			return nil, err
 		}
 		if version == SchemaVersion {
+			if !indexed {
+				s.repairIndex()
+			}
 			return s, nil
 		}
 		if version > SchemaVersion {
@@ -109,13 +115,24 @@ func Open(path string) (*Store, error) {
 		if !empty && migrations[version] == nil {
 			return nil, damaged(path, fmt.Errorf("schema version %d is unknown", version))
 		}
+		if !empty {
+			// An upgrade rewrites the file: keep a copy of it as it was.
+			if _, err := s.backupBeforeMigration(version); err != nil {
+				return nil, err
+			}
+		}
 	case err != nil && !os.IsNotExist(err):
 		return nil, classify(path, err)
 	}
 	// A missing or empty file: bbolt creates it with mode 0600 and we add
 	// the buckets. Another afterview may have done so since the Stat, so
 	// the transaction checks again.
-	err = s.run(creating, func(tx *bbolt.Tx) error { return s.initialise(tx) })
+	err = s.run(creating, func(tx *bbolt.Tx) error {
+		if err := s.initialise(tx); err != nil {
+			return err
+		}
+		return s.finishIndex(tx, false)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -136,6 +153,12 @@ func (s *Store) SetTimeout(d time.Duration) {
 	}
 	s.timeout = d
 }
+
+// SetMaxSize caps the data file at n bytes; zero or less, the default,
+// means no cap. A write that would grow the file past the cap fails as on a
+// full disk (a *FileError) and changes nothing. Call it before sharing the
+// Store between goroutines.
+func (s *Store) SetMaxSize(n int) { s.maxSize = max(n, 0) }
 
 // schema reads the file's schema version. empty reports a file with no
 // buckets at all (bbolt created it but afterview never initialised it).
@@ -229,10 +252,14 @@ func (s *Store) update(fn func(*bbolt.Tx) error) error {
 		if err := s.checkSchema(tx); err != nil {
 			return err
 		}
+		indexWasFresh := indexFresh(tx)
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return bumpRevision(tx)
+		if err := bumpRevision(tx); err != nil {
+			return err
+		}
+		return s.finishIndex(tx, indexWasFresh)
 	})
 }
 
@@ -299,6 +326,7 @@ func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
 	opts := &bbolt.Options{
 		Timeout:  s.timeout,
 		ReadOnly: !write,
+		MaxSize:  s.maxSize,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
 			f, err := os.OpenFile(name, flag, perm)
 			file = f
@@ -309,7 +337,14 @@ func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
 	if err != nil {
 		return s.openError(err)
 	}
+	db.AllocSize = fileGrowth
 	wrapped := func(tx *bbolt.Tx) error {
+		// A file cut short (a copy that stopped, a full disk at copy
+		// time) still has good meta pages, and bbolt would write past the
+		// cut, turning the lost pages into zeros for good.
+		if info, err := file.Stat(); err == nil && info.Size() < tx.Size() {
+			return damaged(s.path, fmt.Errorf("it is %d bytes long but its own records need %d: it was cut short", info.Size(), tx.Size()))
+		}
 		if err := fn(tx); err != nil {
 			return passthrough{err}
 		}

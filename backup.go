@@ -1,0 +1,50 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"afterview/store"
+)
+
+const backupUsage = `Usage: afterview backup [FILE]
+
+Writes a consistent copy of the database to FILE while afterview may be in
+use: the copy is written beside FILE, synced and renamed into place, so FILE
+is never half-written. Without FILE the copy goes next to the database, as
+afterview.db.backup-YYYYMMDD-HHMMSS; FILE may also be a folder to put that
+copy in.
+
+To restore, while no afterview is running, copy the backup over the database:
+  cp afterview.db.backup-20261120-090000 ~/.local/share/afterview/afterview.db
+or load it into the database in use, replacing what it holds:
+  afterview --db afterview.db.backup-20261120-090000 export | afterview import - --replace
+`
+
+func cmdBackup(e *env, args []string) error {
+	fs := newFlags("backup")
+	pos, err := parseFlags(e, fs, backupUsage, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usageErr("backup takes at most one file, e.g. afterview backup ~/afterview-backup.db")
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	dst := store.BackupName(st.Path(), e.now())
+	if len(pos) == 1 {
+		dst = pos[0]
+		if info, err := os.Stat(dst); err == nil && info.IsDir() {
+			dst = filepath.Join(dst, filepath.Base(store.BackupName(st.Path(), e.now())))
+		}
+	}
+	if err := st.Backup(dst); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", clean(st.Path()), clean(dst))
+	return nil
+}

@@ -1,0 +1,171 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// BackupName is where a backup of the data file at path, taken at now, goes
+// by default: beside the file, named after it and the time
+// (afterview.db.backup-20261120-090000).
+func BackupName(path string, now time.Time) string {
+	return path + ".backup-" + now.Format("20060102-150405")
+}
+
+// Backup writes a consistent copy of the data file to dst while other
+// afterviews go on using it: the copy is read in one read-only transaction
+// (readers do not block each other; a writer waits at most its timeout),
+// written to a temporary file in dst's folder, synced, and renamed over dst,
+// so dst is never half-written. The copy is a data file like the original
+// (mode 0600): to restore it, copy it over the data file while no afterview
+// runs. Problems with the data file come back as *FileError; problems with
+// dst as an error that names dst.
+func (s *Store) Backup(dst string) error {
+	if err := s.checkBackupTarget(dst); err != nil {
+		return err
+	}
+	return s.view(func(tx *bbolt.Tx) error { return s.copyTo(tx, dst) })
+}
+
+// checkBackupTarget refuses a dst that is the data file itself: renaming a
+// copy over the file other afterviews have open would detach them from it.
+func (s *Store) checkBackupTarget(dst string) error {
+	if dst == "" {
+		return errors.New("no backup file given")
+	}
+	di, err := os.Stat(dst)
+	if err != nil {
+		return nil
+	}
+	if di.IsDir() {
+		return fmt.Errorf("cannot write the backup %s: it is a directory; name a file, or leave it out for %s", dst, filepath.Base(BackupName(s.path, time.Now())))
+	}
+	if si, err := os.Stat(s.path); err == nil && os.SameFile(si, di) {
+		return fmt.Errorf("cannot write the backup %s: it is the data file itself; name another file", dst)
+	}
+	return nil
+}
+
+// copyTo writes the content tx sees to dst through a synced temporary file,
+// after bbolt's consistency check: a copy of damage is no backup, and the
+// user should hear of the damage now, not on the day they restore.
+func (s *Store) copyTo(tx *bbolt.Tx, dst string) error {
+	var problems []error
+	for err := range tx.Check() {
+		// The check reports a panic of its own as "panic: ..."; the
+		// user needs the damage, not the word.
+		problems = append(problems, errors.New(strings.TrimPrefix(err.Error(), "panic: ")))
+	}
+	switch len(problems) {
+	case 0:
+	case 1:
+		return damaged(s.path, problems[0])
+	default:
+		return damaged(s.path, fmt.Errorf("%v (and %d more problems)", problems[0], len(problems)-1))
+	}
+	dir := filepath.Dir(dst)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
+	if err != nil {
+		return backupErr(dst, err)
+	}
+	defer os.Remove(tmp.Name()) // after the rename there is nothing left to remove
+	w := &taggedWriter{w: tmp}
+	_, err = tx.WriteTo(w)
+	if err == nil {
+		err = tmp.Sync()
+		w.failed = err
+	}
+	if closeErr := tmp.Close(); err == nil {
+		err = closeErr
+		w.failed = err
+	}
+	switch {
+	case err != nil && w.failed != nil:
+		return backupErr(dst, w.failed)
+	case err != nil:
+		// Reading the data file failed, not writing the copy.
+		return classify(s.path, err)
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return backupErr(dst, err)
+	}
+	// The rename is only durable once the folder is synced too.
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return nil
+}
+
+// taggedWriter remembers a failure to write, so that copyTo can tell a
+// problem with the backup's disk from one with the data file.
+type taggedWriter struct {
+	w      io.Writer
+	failed error
+}
+
+func (t *taggedWriter) Write(p []byte) (int, error) {
+	n, err := t.w.Write(p)
+	if err != nil {
+		t.failed = err
+	}
+	return n, err
+}
+
+func backupErr(dst string, err error) error {
+	hint := "check that its folder exists and is writable"
+	if diskFull(err) {
+		hint = "the disk may be full: free some space and try again"
+	}
+	// The temporary file's name in a PathError would only confuse.
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot write the backup %s (%v); %s", dst, err, hint)
+}
+
+// backupBeforeMigration copies a file of an older schema version beside it
+// before Open upgrades it, so that an upgrade that goes wrong, or a newer
+// afterview the user wants to leave, costs nothing.
+func (s *Store) backupBeforeMigration(version uint64) (string, error) {
+	dst := BackupName(s.path, backupClock())
+	err := s.run(reading, func(tx *bbolt.Tx) error { return s.copyTo(tx, dst) })
+	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			return "", err
+		}
+		return "", fileErr(s.path, fmt.Sprintf("was not upgraded from schema version %d: its backup could not be written first", version), err, "free some space or make its folder writable, and try again")
+	}
+	return dst, nil
+}
+
+// backupClock names the backups taken before a migration. Open has no
+// clock parameter, and a backup's name is not a rule: the wall clock is
+// right; tests replace it.
+var backupClock = time.Now
+
+// diskFull reports a write that failed for want of space. bbolt formats
+// some of the system's errors into its own with %s, so the text is checked
+// as well as the chain.
+func diskFull(err error) bool {
+	if err == nil {
+		return false
+	}
+	for _, e := range []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT, syscall.EFBIG} {
+		if errors.Is(err, e) || strings.Contains(err.Error(), e.Error()) {
+			return true
+		}
+	}
+	return false
+}
