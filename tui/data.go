@@ -56,7 +56,7 @@ func newData(apps []stages.Application, global []stages.Event, rev uint64, now t
 		// With no application at all, "keep applying" would greet a new
 		// user with "only 0 applications still open": the welcome says it
 		// better.
-		d.prompts = stages.Prompts(apps, global, now)
+		d.prompts = stages.Prompts(liveApps(apps, d.today), global, now)
 	}
 	d.actionable = stages.Actionable(d.prompts)
 	d.perApp = make(map[uint64][]int)
@@ -90,6 +90,13 @@ func newData(apps []stages.Application, global []stages.Event, rev uint64, now t
 		}
 		return len(d.prompts)
 	}
+	// The closed ones sort by last contact: work it out once, not per comparison.
+	lastContact := make([]time.Time, len(apps))
+	for i := range apps {
+		if apps[i].Closed() {
+			lastContact[i] = apps[i].LastContact()
+		}
+	}
 	waitRank := map[stages.WaitStatus]int{stages.WaitOverdue: 0, stages.WaitInWindow: 1, stages.WaitEarly: 2, stages.WaitClosed: 3}
 	sort.SliceStable(d.order, func(x, y int) bool {
 		i, j := d.order[x], d.order[y]
@@ -98,7 +105,7 @@ func newData(apps []stages.Application, global []stages.Event, rev uint64, now t
 			return !a.Closed()
 		}
 		if a.Closed() {
-			return a.LastContact().After(b.LastContact())
+			return lastContact[i].After(lastContact[j])
 		}
 		// An application with something to do now ranks by that prompt.
 		ri, rj := rank(i), rank(j)
@@ -163,4 +170,17 @@ func (d *data) historyStats() *stages.Stats {
 	s := stages.ComputeStats(d.apps, d.today)
 	d.stats.Store(&s)
 	return &s
+}
+
+// liveApps leaves out the closed history that can no longer have prompts
+// (stages' PromptsUntil), so building the Today list costs what the open
+// applications cost, however long the history.
+func liveApps(apps []stages.Application, today stages.Date) []stages.Application {
+	live := make([]stages.Application, 0, 64)
+	for i := range apps {
+		if last, forever := apps[i].PromptsUntil(); forever || !last.Before(today) {
+			live = append(live, apps[i])
+		}
+	}
+	return live
 }

@@ -18,7 +18,7 @@ type usualAnswer struct {
 	ok      bool
 }
 
-// usualAnswers works out, for each application, stages.UsualAnswerDays
+// usualAnswers works out, for each open application, stages.UsualAnswerDays
 // over the user's other applications to the same company. The figure for
 // an application depends only on its own days to a first answer (or on
 // having none), so each company needs one call per distinct value, not one
@@ -42,6 +42,9 @@ func usualAnswers(apps []stages.Application) []usualAnswer {
 		}
 		memo := map[own]usualAnswer{}
 		for _, i := range idx {
+			if apps[i].Closed() {
+				continue // only waiting applications show the usual answer time
+			}
 			days, answered := apps[i].DaysToFirstAnswer()
 			key := own{days, answered}
 			u, seen := memo[key]
