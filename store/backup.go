@@ -47,7 +47,7 @@ func (s *Store) checkBackupTarget(dst string) error {
 		return nil
 	}
 	if di.IsDir() {
-		return fmt.Errorf("cannot write the backup %s: it is a directory; name a file, or leave it out for %s", dst, filepath.Base(BackupName(s.path, time.Now())))
+		return fmt.Errorf("cannot write the backup %s: it is a directory; name a file, or leave it out for %s.backup-YYYYMMDD-HHMMSS", dst, filepath.Base(s.path))
 	}
 	if si, err := os.Stat(s.path); err == nil && os.SameFile(si, di) {
 		return fmt.Errorf("cannot write the backup %s: it is the data file itself; name another file", dst)
