@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -12,7 +13,14 @@ import (
 )
 
 func runTUI(e *env, st *store.Store, demo bool) error {
-	return tui.Run(tui.Options{Store: st, Now: e.now, Demo: demo})
+	err := tui.Run(tui.Options{Store: st, Now: e.now, Demo: demo})
+	var bug tui.PanicError
+	if errors.As(err, &bug) {
+		// The terminal is restored; hand the bug to run's recover, which says
+		// so plainly and exits 2, instead of a stack trace.
+		panic(bug.Value)
+	}
+	return err
 }
 
 // runDemo fills a throwaway database with examples and opens the TUI on it

@@ -29,7 +29,10 @@ type Options struct {
 
 // Run opens the program on the terminal and returns when the user quits.
 func Run(opts Options) error {
-	_, err := tea.NewProgram(New(opts)).Run()
+	final, err := tea.NewProgram(safe{inner: New(opts)}).Run()
+	if s, ok := final.(safe); ok && s.err != nil {
+		return *s.err
+	}
 	return err
 }
 
