@@ -93,6 +93,7 @@ type listedApp struct {
 	DaysWaited int           `json:"days_waited"`
 	Wait       string        `json:"wait"`
 	Next       *promptJSON   `json:"next,omitempty"`
+	next       stages.Prompt // Next, for the plain listing
 	WindowDays stages.Window `json:"window"`
 }
 
@@ -124,7 +125,7 @@ func cmdList(e *env, args []string) error {
 		r := listedApp{Application: a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window}
 		if p, ok := next[a.ID]; ok {
 			pj := toPromptJSON(p)
-			r.Next = &pj
+			r.Next, r.next = &pj, p
 		}
 		rows = append(rows, r)
 	}
@@ -138,7 +139,7 @@ func cmdList(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, "No applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
 		return nil
 	}
-	writeList(e.stdout, rows, today)
+	writeList(e.stdout, rows, now)
 	return nil
 }
 

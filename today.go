@@ -120,40 +120,6 @@ func isTerminal(e *env) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// when says when a prompt is due, the way a person would.
-func when(p stages.Prompt, today stages.Date) string {
-	switch p.Status {
-	case stages.Upcoming:
-		return "opens " + relDay(p.ComesBack(), today)
-	case stages.Overdue:
-		n := today.DaysSince(p.Due)
-		if n == 0 {
-			return "overdue"
-		}
-		return fmt.Sprintf("%d day%s overdue", n, plural(n))
-	case stages.Due:
-		if !p.DueAt.IsZero() {
-			return "due by " + p.DueAt.Format("15:04")
-		}
-		return "due today"
-	}
-	return "due " + relDay(p.Due, today)
-}
-
-// relDay names a day near today: "tomorrow", "Mon", or "Mon 30 Nov".
-func relDay(d, today stages.Date) string {
-	n := d.DaysSince(today)
-	switch {
-	case n == 0:
-		return "today"
-	case n == 1:
-		return "tomorrow"
-	case n > 1 && n < 7:
-		return d.Weekday().String()[:3]
-	}
-	return d.Short()
-}
-
 func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplications bool) {
 	today := stages.DateOf(now)
 	todo := 0
@@ -176,7 +142,7 @@ func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplic
 	}
 	whenW, compW := 0, 0
 	for _, p := range shown {
-		whenW = max(whenW, ansi.StringWidth(when(p, today)))
+		whenW = max(whenW, ansi.StringWidth(p.When(now)))
 		compW = max(compW, min(24, ansi.StringWidth(companyLabel(p))))
 	}
 	for _, p := range shown {
@@ -184,7 +150,7 @@ func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplic
 		if p.Status == stages.Overdue || p.Status == stages.Due {
 			mark = "!"
 		}
-		fmt.Fprintf(w, "%s %s  %s  %s\n", mark, pad(when(p, today), whenW), pad(companyLabel(p), compW), clean(p.Text))
+		fmt.Fprintf(w, "%s %s  %s  %s\n", mark, pad(p.When(now), whenW), pad(companyLabel(p), compW), clean(p.Text))
 	}
 	if todo == 0 {
 		if noApplications {
@@ -192,7 +158,7 @@ func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplic
 			return
 		}
 		if next, ok := nextUpcoming(all); ok {
-			fmt.Fprintf(w, "\nNext: %s, %s opens %s.\n", clean(next.Company), kindLabel(next.Kind), relDay(next.ComesBack(), today))
+			fmt.Fprintf(w, "\nNext: %s, %s opens %s.\n", clean(next.Company), next.Kind.Label(), stages.DayName(next.ComesBack(), today))
 		}
 	}
 }
@@ -219,30 +185,6 @@ func nextUpcoming(ps []stages.Prompt) (stages.Prompt, bool) {
 		}
 	}
 	return best, found
-}
-
-func kindLabel(k stages.Kind) string {
-	switch k {
-	case stages.ThankYou:
-		return "a thank-you"
-	case stages.Reflect:
-		return "a reflection"
-	case stages.FollowUp:
-		return "the follow-up window"
-	case stages.MoveOn:
-		return "the move-on reminder"
-	case stages.StageTask:
-		return "a stage task"
-	case stages.OfferDeadline:
-		return "the offer deadline"
-	case stages.CompetingOffer:
-		return "a competing-offer note"
-	case stages.KeepApplying:
-		return "the keep-applying reminder"
-	case stages.AfterRejection:
-		return "an after-rejection note"
-	}
-	return string(k)
 }
 
 // nextByApp returns each application's most urgent prompt.
@@ -289,7 +231,7 @@ func sortForList(apps []stages.Application, next map[uint64]stages.Prompt) {
 	})
 }
 
-func writeList(w io.Writer, rows []listedApp, today stages.Date) {
+func writeList(w io.Writer, rows []listedApp, now time.Time) {
 	fmt.Fprintf(w, "%4s  %-18s  %-16s  %-20s  %-22s  %s\n", "ID", "COMPANY", "ROLE", "STAGE", "WAITED", "NEXT")
 	for _, r := range rows {
 		a := r.Application
@@ -299,13 +241,7 @@ func writeList(w io.Writer, rows []listedApp, today stages.Date) {
 		}
 		next := ""
 		if r.Next != nil {
-			p := stages.Prompt{Kind: stages.Kind(r.Next.Kind), Status: stages.Status(r.Next.Status)}
-			p.Due, _ = stages.ParseDate(r.Next.Due)
-			p.Opens, _ = stages.ParseDate(r.Next.Opens)
-			if r.Next.Snoozed != "" {
-				p.Snoozed, _ = stages.ParseDate(r.Next.Snoozed)
-			}
-			next = fmt.Sprintf("%s, %s", kindShort(p.Kind), when(p, today))
+			next = fmt.Sprintf("%s, %s", kindShort(r.next.Kind), r.next.When(now))
 		}
 		fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(a.Stage, 20), pad(waited, 22), next)
 	}
@@ -384,8 +320,13 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 	}
 	if len(ps) > 0 {
 		fmt.Fprintln(w, "\nPrompts:")
+		whenW, keyW := 0, 0
 		for _, p := range ps {
-			fmt.Fprintf(w, "  %-16s %-16s %s\n", when(p, today), clean(p.Key), clean(p.Text))
+			whenW = max(whenW, ansi.StringWidth(p.When(now)))
+			keyW = max(keyW, min(28, ansi.StringWidth(clean(p.Key))))
+		}
+		for _, p := range ps {
+			fmt.Fprintf(w, "  %s  %s  %s\n", pad(p.When(now), whenW), pad(clean(p.Key), keyW), clean(p.Text))
 		}
 	}
 	fmt.Fprintln(w, "\nTimeline:")

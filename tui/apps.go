@@ -468,7 +468,7 @@ func (a *appsModel) preview(c *programContext) string {
 	title = truncate(title+" ", w-4)
 	lines := []string{s.Rule.Render("──") + s.Heading.Render(title) + s.Rule.Render(strings.Repeat("─", max(0, w-2-width(title))))}
 	if p, ok := d.nextPrompt(app.ID); ok {
-		lines = append(lines, " "+s.status(p.Status).Render(statusSymbol(p.Status)+" "+whenLabel(p, d.now)+": ")+s.Text.Render(truncate(sanitize(p.Text), max(10, w-4-width(whenLabel(p, d.now))))))
+		lines = append(lines, " "+s.status(p.Status).Render(statusSymbol(p.Status)+" "+p.When(d.now)+": ")+s.Text.Render(truncate(sanitize(p.Text), max(10, w-4-width(p.When(d.now))))))
 	} else {
 		lines = append(lines, " "+s.Muted.Render("Nothing to do for this one."))
 	}

@@ -178,9 +178,9 @@ func (dm *detailModel) lines(c *programContext) []string {
 	target, hasTarget := dm.target(c)
 	whenOf := func(p stages.Prompt) string {
 		if w < 80 {
-			return shortWhen(p, d.now)
+			return p.ShortWhen(d.now)
 		}
-		return whenLabel(p, d.now)
+		return p.When(d.now)
 	}
 	whenW := 0
 	for _, p := range ps {
@@ -423,7 +423,7 @@ func eventText(e stages.Event) string {
 // promptName turns a prompt key ("thank_you:ana lopez") into words.
 func promptName(k string) string {
 	kind, rest, _ := strings.Cut(k, ":")
-	name := kindLabel(stages.Kind(kind))
+	name := stages.Kind(kind).Label()
 	if kind == string(stages.ThankYou) && rest != "" {
 		name += " to " + sanitize(rest)
 	}

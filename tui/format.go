@@ -9,73 +9,6 @@ import (
 	"afterview/stages"
 )
 
-// dayName says a date the short way relative to today: "today",
-// "tomorrow", "yesterday", a weekday within the week ahead, else "Fri 27 Nov".
-func dayName(d, today stages.Date) string {
-	switch n := d.DaysSince(today); {
-	case n == 0:
-		return "today"
-	case n == 1:
-		return "tomorrow"
-	case n == -1:
-		return "yesterday"
-	case n > 1 && n < 7:
-		return d.Weekday().String()[:3]
-	}
-	return d.Short()
-}
-
-// whenLabel says where a prompt stands: "3 days overdue", "due today by
-// 14:00", "due Mon", "opens Mon", "snoozed to tomorrow".
-func whenLabel(p stages.Prompt, now time.Time) string {
-	today := stages.DateOf(now)
-	switch p.Status {
-	case stages.Overdue:
-		n := today.DaysSince(p.Due)
-		if n <= 0 {
-			return "overdue since " + p.DueAt.In(now.Location()).Format("15:04")
-		}
-		return fmt.Sprintf("%d %s overdue", n, plural(n, "day", "days"))
-	case stages.Due:
-		if !p.DueAt.IsZero() {
-			return "due today by " + p.DueAt.In(now.Location()).Format("15:04")
-		}
-		return "due today"
-	case stages.StatusOpen:
-		s := "due " + dayName(p.Due, today)
-		if !p.DueAt.IsZero() && p.Due.DaysSince(today) == 1 {
-			s += " " + p.DueAt.In(now.Location()).Format("15:04")
-		}
-		return s
-	}
-	back := p.ComesBack()
-	if p.Snoozed == back && !p.Snoozed.IsZero() {
-		return "snoozed to " + dayName(back, today)
-	}
-	return "opens " + dayName(back, today)
-}
-
-// shortWhen is whenLabel squeezed for narrow columns: "3d overdue", "due Mon".
-func shortWhen(p stages.Prompt, now time.Time) string {
-	today := stages.DateOf(now)
-	switch p.Status {
-	case stages.Overdue:
-		n := today.DaysSince(p.Due)
-		if n <= 0 {
-			return "late since " + p.DueAt.In(now.Location()).Format("15:04")
-		}
-		return fmt.Sprintf("%dd overdue", n)
-	case stages.Due:
-		if !p.DueAt.IsZero() {
-			return "today by " + p.DueAt.In(now.Location()).Format("15:04")
-		}
-		return "due today"
-	case stages.StatusOpen:
-		return "due " + dayName(p.Due, today)
-	}
-	return "from " + dayName(p.ComesBack(), today)
-}
-
 // statusSymbol marks a prompt's status without colour.
 func statusSymbol(s stages.Status) string {
 	switch s {
@@ -87,31 +20,6 @@ func statusSymbol(s stages.Status) string {
 		return "○"
 	}
 	return "·"
-}
-
-// kindLabel names a prompt kind for people.
-func kindLabel(k stages.Kind) string {
-	switch k {
-	case stages.OfferDeadline:
-		return "offer deadline"
-	case stages.CompetingOffer:
-		return "competing offer"
-	case stages.ThankYou:
-		return "thank-you"
-	case stages.FollowUp:
-		return "follow-up"
-	case stages.StageTask:
-		return "stage task"
-	case stages.MoveOn:
-		return "move on"
-	case stages.Reflect:
-		return "reflect"
-	case stages.KeepApplying:
-		return "keep applying"
-	case stages.AfterRejection:
-		return "after rejection"
-	}
-	return string(k)
 }
 
 // shortAction is a prompt told in a few words, for the Applications table.
@@ -233,7 +141,7 @@ func tinyWhen(p stages.Prompt, now time.Time) string {
 		if p.Due.DaysSince(today) == 1 {
 			return "tmrw"
 		}
-		return dayName(p.Due, today)
+		return stages.DayName(p.Due, today)
 	}
-	return "from " + dayName(p.ComesBack(), today)
+	return "from " + stages.DayName(p.ComesBack(), today)
 }

@@ -125,9 +125,9 @@ func (t *todayModel) view(c *programContext) string {
 	// their caps.
 	whenOf := func(p stages.Prompt) string {
 		if w < 90 {
-			return shortWhen(p, now)
+			return p.ShortWhen(now)
 		}
-		return whenLabel(p, now)
+		return p.When(now)
 	}
 	longest, longestWhen := 0, 0
 	for i := t.offset; i < min(len(ps), t.offset+t.listHeight(c)); i++ {
@@ -172,9 +172,9 @@ func (t *todayModel) preview(c *programContext) string {
 	if !ok {
 		return ""
 	}
-	title := " " + sanitize(p.Company) + " · " + kindLabel(p.Kind) + " "
+	title := " " + sanitize(p.Company) + " · " + p.Kind.Label() + " "
 	if p.AppID == 0 {
-		title = " " + kindLabel(p.Kind) + " "
+		title = " " + p.Kind.Label() + " "
 	}
 	title = truncate(title, w-4)
 	lines := []string{s.Rule.Render("──") + s.Heading.Render(title) + s.Rule.Render(strings.Repeat("─", max(0, w-2-width(title))))}
@@ -221,7 +221,7 @@ func (t *todayModel) empty(c *programContext) string {
 	lines = append(lines, "")
 	if len(d.upcoming) > 0 {
 		n := d.upcoming[0]
-		when := dayName(n.ComesBack(), d.today)
+		when := stages.DayName(n.ComesBack(), d.today)
 		if when != "tomorrow" && when != "today" {
 			when = "on " + when
 		}
@@ -234,7 +234,7 @@ func (t *todayModel) empty(c *programContext) string {
 	if len(d.upcoming) > 1 {
 		lines = append(lines, "", s.Heading.Render("Coming up"))
 		for _, p := range d.upcoming[:min(len(d.upcoming), 5)] {
-			lines = append(lines, s.Upcoming.Render(fit(whenLabel(p, d.now), 20))+" "+s.Strong.Render(clean(p.Company, 14))+" "+truncate(sanitize(p.Text), max(10, w-36)))
+			lines = append(lines, s.Upcoming.Render(fit(p.When(d.now), 20))+" "+s.Strong.Render(clean(p.Company, 14))+" "+truncate(sanitize(p.Text), max(10, w-36)))
 		}
 	}
 	return indent(lines, "  ")

@@ -599,7 +599,7 @@ func (m Model) done(p stages.Prompt) (tea.Model, tea.Cmd) {
 	now := m.ctx.now()
 	if p.AppID == 0 {
 		e := stages.Event{Kind: stages.EvDone, Prompt: p.Key, At: now}
-		return m, logGlobalCmd(m.store, e, kindLabel(p.Kind)+" done")
+		return m, logGlobalCmd(m.store, e, p.Kind.Label()+" done")
 	}
 	a, ok := m.ctx.data.app(p.AppID)
 	if !ok {
@@ -626,14 +626,14 @@ func (m Model) done(p stages.Prompt) (tea.Model, tea.Cmd) {
 		return m.openForm(newLogForm(&m.ctx, a, logOutcome, ""))
 	}
 	e := stages.Event{Kind: stages.EvDone, Prompt: p.Key, At: now}
-	return m, logCmd(m.store, *a, e, kindLabel(p.Kind)+" for "+company+" done", false)
+	return m, logCmd(m.store, *a, e, p.Kind.Label()+" for "+company+" done", false)
 }
 
 func (m Model) snooze(p stages.Prompt) (tea.Model, tea.Cmd) {
 	now := m.ctx.now()
 	until := stages.DateOf(now).AddDays(1)
 	e := stages.Event{Kind: stages.EvSnooze, Prompt: p.Key, Until: until, At: now}
-	label := kindLabel(p.Kind) + " snoozed to tomorrow"
+	label := p.Kind.Label() + " snoozed to tomorrow"
 	if p.AppID == 0 {
 		return m, logGlobalCmd(m.store, e, label)
 	}
@@ -646,7 +646,7 @@ func (m Model) snooze(p stages.Prompt) (tea.Model, tea.Cmd) {
 
 func (m Model) dismiss(p stages.Prompt) (tea.Model, tea.Cmd) {
 	e := stages.Event{Kind: stages.EvDismiss, Prompt: p.Key, At: m.ctx.now()}
-	label := kindLabel(p.Kind) + " dismissed"
+	label := p.Kind.Label() + " dismissed"
 	if p.AppID == 0 {
 		return m, logGlobalCmd(m.store, e, label)
 	}
