@@ -8,12 +8,22 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"afterview/stages"
 	"afterview/store"
 	"afterview/tui"
 )
 
+// tuiStore lets the TUI read the active applications alone at start-up
+// (tui.ActiveStore), so that its first screen skips the closed history.
+type tuiStore struct{ *store.Store }
+
+func (s tuiStore) Active(day stages.Date) ([]stages.Application, []stages.Event, bool, error) {
+	set, err := s.ActiveSnapshot(day)
+	return set.Apps, set.Global, !set.Empty, err
+}
+
 func runTUI(e *env, st *store.Store, demo bool) error {
-	err := tui.Run(tui.Options{Store: st, Now: e.now, Demo: demo})
+	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo})
 	var bug tui.PanicError
 	if errors.As(err, &bug) {
 		// The terminal is restored; hand the bug to run's recover, which says

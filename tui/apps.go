@@ -94,7 +94,7 @@ func (a *appsModel) sync(c *programContext, selectID uint64) {
 	found := -1
 	for _, i := range d.order {
 		app := &d.apps[i]
-		if app.Closed() && !a.showClosed {
+		if app.Closed() && (!a.showClosed || d.partial) {
 			continue
 		}
 		if needle != "" && !strings.Contains(d.search[i], needle) {
@@ -224,7 +224,10 @@ func (a *appsModel) view(c *programContext) string {
 
 	closed := len(d.apps) - d.open
 	summary := fmt.Sprintf("%d open", d.open)
-	if closed > 0 {
+	if d.partial {
+		// The closed ones are still loading (sync leaves them out).
+		summary += " · closed ones loading…"
+	} else if closed > 0 {
 		if a.showClosed {
 			summary += fmt.Sprintf(" · %d closed shown (c hides)", closed)
 		} else {
@@ -264,7 +267,10 @@ func (a *appsModel) view(c *programContext) string {
 		switch {
 		case a.filter != "":
 			msg = "Nothing matches “" + sanitize(a.filter) + "”. esc clears the filter."
-		case len(d.apps) > 0:
+		case d.empty:
+		case d.partial:
+			msg = "Loading the closed applications…"
+		default:
 			msg = "Every application is closed: c shows them."
 		}
 		b.WriteString("\n  " + s.Muted.Render(msg) + "\n")

@@ -23,6 +23,19 @@ type Store interface {
 	LogGlobal(e stages.Event) error
 }
 
+// ActiveStore is a Store that can also read just what one day's prompts
+// depend on. Given one, the TUI draws Today from those few applications
+// first and loads the closed history right behind it, so the first screen
+// does not wait for years of history (store.Store, through main's adapter).
+type ActiveStore interface {
+	Store
+	// Active returns the applications the prompts of day depend on (every
+	// open one, and the closed ones whose prompts can still show that day),
+	// the events about no application, and whether the store holds any
+	// application at all.
+	Active(day stages.Date) (apps []stages.Application, global []stages.Event, any bool, err error)
+}
+
 // Messages the store commands answer with.
 type (
 	// dataMsg carries a fresh snapshot with everything derived from it.
@@ -67,6 +80,28 @@ func loadCmd(st Store, now func() time.Time) tea.Cmd {
 			return errMsg{err: err, doing: "loading applications"}
 		}
 		return dataMsg{newData(apps, global, rev, now())}
+	}
+}
+
+// firstLoadCmd is the load at start-up: the active applications alone when
+// the store can read them so (a partial snapshot, which the full one follows
+// at once), else everything.
+func firstLoadCmd(st Store, now func() time.Time) tea.Cmd {
+	as, ok := st.(ActiveStore)
+	if !ok {
+		return loadCmd(st, now)
+	}
+	return func() tea.Msg {
+		rev, err := st.Revision()
+		if err != nil {
+			return errMsg{err: err, doing: "reading the revision"}
+		}
+		t := now()
+		apps, global, any, err := as.Active(stages.DateOf(t))
+		if err != nil {
+			return errMsg{err: err, doing: "loading applications"}
+		}
+		return dataMsg{newActiveData(apps, global, rev, t, any)}
 	}
 }
 

@@ -19,6 +19,16 @@ type data struct {
 	apps   []stages.Application
 	global []stages.Event
 	byID   map[uint64]int
+	// partial marks a snapshot of the active applications only (every open
+	// one, and the closed ones whose prompts can still show today), read
+	// first so that Today shows without waiting for years of closed
+	// history: Today and Offers are complete, the closed history and what
+	// is derived from it (the Stats screen, the usual answer times) follow
+	// with the full snapshot.
+	partial bool
+	// empty reports a store with no application at all (in a partial
+	// snapshot too, where apps holds only the active ones).
+	empty bool
 
 	prompts    []stages.Prompt // every live prompt, upcoming included, ranked
 	actionable []stages.Prompt // open, due and overdue, ranked
@@ -47,12 +57,22 @@ type data struct {
 }
 
 func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time) *data {
-	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global}
+	return buildData(apps, global, rev, now, false, len(apps) == 0)
+}
+
+// newActiveData is the partial snapshot (see data.partial) of the active
+// applications; any reports whether the store holds any application at all.
+func newActiveData(active []stages.Application, global []stages.Event, rev uint64, now time.Time, any bool) *data {
+	return buildData(active, global, rev, now, true, !any)
+}
+
+func buildData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time, partial, empty bool) *data {
+	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, partial: partial, empty: empty}
 	d.byID = make(map[uint64]int, len(apps))
 	for i := range apps {
 		d.byID[apps[i].ID] = i
 	}
-	if len(apps) > 0 {
+	if !empty {
 		// With no application at all, "keep applying" would greet a new
 		// user with "only 0 applications still open": the welcome says it
 		// better.
@@ -83,7 +103,13 @@ func newData(apps []stages.Application, global []stages.Event, rev uint64, now t
 		}
 	}
 	d.offers = openOffers(apps, d.today)
-	d.usual = usualAnswers(apps)
+	if partial {
+		// The other applications to the same company are not loaded yet:
+		// no usual answer time until they are.
+		d.usual = make([]usualAnswer, len(apps))
+	} else {
+		d.usual = usualAnswers(apps)
+	}
 	rank := func(i int) int {
 		if ps := d.perApp[apps[i].ID]; len(ps) > 0 {
 			return ps[0]

@@ -83,7 +83,9 @@ type statsReadyMsg struct{}
 
 // statsCmd computes the history figures of a snapshot off the UI goroutine.
 func statsCmd(d *data) tea.Cmd {
-	if d == nil || d.stats.Load() != nil {
+	// A partial snapshot lacks the closed history the figures are about:
+	// they wait for the full one.
+	if d == nil || d.partial || d.stats.Load() != nil {
 		return nil
 	}
 	return func() tea.Msg {

@@ -91,7 +91,7 @@ func (t *todayModel) view(c *programContext) string {
 	ps := d.actionable
 	summary := ""
 	switch n := len(ps); {
-	case len(d.apps) == 0:
+	case d.empty:
 		summary = "No applications yet"
 	case n == 0:
 		summary = "Nothing to do today"
@@ -211,7 +211,7 @@ func (t *todayModel) empty(c *programContext) string {
 	d := c.data
 	w := c.width - 4
 	var lines []string
-	if len(d.apps) == 0 {
+	if d.empty {
 		lines = append(lines, s.Strong.Render("Welcome. Nothing is waiting yet."))
 		lines = append(lines, "")
 		lines = append(lines, wrap("Add the application you are waiting on with a: the company, the day of your final interview and who you met. afterview then tells you each morning what to do about it: thank-you notes, one well-timed follow-up, offer deadlines.", w)...)

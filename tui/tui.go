@@ -150,7 +150,7 @@ func (m *Model) setStyles(isDark bool) {
 
 // Init loads the data, starts polling and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadCmd(m.store, m.ctx.now), tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now), tea.RequestBackgroundColor}
 	if m.poll > 0 {
 		cmds = append(cmds, pollAfter(m.poll))
 	}
@@ -177,6 +177,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case dataMsg:
 		m = m.gotData(msg.d)
+		if msg.d.partial {
+			// Today is drawn; now the rest of the history.
+			m.loading = true
+			return m, loadCmd(m.store, m.ctx.now)
+		}
 		if m.screen == screenStats {
 			return m, statsCmd(m.ctx.data)
 		}
@@ -193,7 +198,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// Statuses move with the clock (a thank-you falls overdue at
 			// its hour), so a snapshot older than a minute is redone even
 			// when nothing was written.
-			if m.ctx.data == nil || m.ctx.now().Sub(m.ctx.data.now) >= time.Minute {
+			// A partial snapshot is here only when loading the rest failed:
+			// try again.
+			if d := m.ctx.data; d == nil || d.partial || m.ctx.now().Sub(d.now) >= time.Minute {
 				m.loading = true
 				cmds = append(cmds, loadCmd(m.store, m.ctx.now))
 			} else {

@@ -225,7 +225,7 @@ func (m Model) helpKeys() helpKeys {
 	case m.screen == screenApps:
 		return k.appsHelp()
 	case m.screen == screenOffers && m.ctx.data != nil && len(m.ctx.data.offers) == 0,
-		m.screen == screenStats && m.ctx.data != nil && len(m.ctx.data.apps) == 0:
+		m.screen == screenStats && m.ctx.data != nil && m.ctx.data.empty:
 		return k.emptyHelp()
 	case m.screen == screenOffers:
 		return k.offersHelp()
