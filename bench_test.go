@@ -142,7 +142,9 @@ func BenchmarkTUIFullLoad(b *testing.B) {
 
 // BenchmarkTUIKey measures a key press to the next frame (Update, then
 // View) on a loaded TUI at 100x30: moving the cursor on Today and on the
-// list of every application, and opening an application and going back.
+// list of applications (within the page, and scrolling 60 rows down and back
+// through the list with the closed ones shown), opening an application, and
+// going back from it.
 func BenchmarkTUIKey(b *testing.B) {
 	press := func(m tea.Model, k tea.Key) tea.Model {
 		m, _ = m.Update(tea.KeyPressMsg(k))
@@ -151,6 +153,17 @@ func BenchmarkTUIKey(b *testing.B) {
 	}
 	down := tea.Key{Code: 'j', Text: "j"}
 	up := tea.Key{Code: 'k', Text: "k"}
+	enter := tea.Key{Code: tea.KeyEnter}
+	esc := tea.Key{Code: tea.KeyEscape}
+	tab := tea.Key{Code: tea.KeyTab}
+	showClosed := tea.Key{Code: 'c', Text: "c"}
+	var scroll []tea.Key
+	for range 60 {
+		scroll = append(scroll, down)
+	}
+	for range 60 {
+		scroll = append(scroll, up)
+	}
 	for _, set := range benchSets {
 		st, err := store.Open(benchDB(b, set.opts))
 		if err != nil {
@@ -161,10 +174,15 @@ func BenchmarkTUIKey(b *testing.B) {
 			name  string
 			setup []tea.Key
 			keys  []tea.Key // pressed in turn, one per iteration
+			// timed says which of keys count; the others are pressed with
+			// the timer stopped (going back, to open again).
+			timed func(i int) bool
 		}{
-			{"today-move", nil, []tea.Key{down, down, up, up}},
-			{"apps-move", []tea.Key{{Code: tea.KeyTab}}, []tea.Key{down, down, up, up}},
-			{"open-and-back", []tea.Key{{Code: tea.KeyTab}}, []tea.Key{{Code: tea.KeyEnter}, {Code: tea.KeyEscape}}},
+			{"today-move", nil, []tea.Key{down, down, up, up}, nil},
+			{"apps-move", []tea.Key{tab}, []tea.Key{down, down, up, up}, nil},
+			{"apps-scroll", []tea.Key{tab, showClosed}, scroll, nil},
+			{"open", []tea.Key{tab}, []tea.Key{enter, esc}, func(i int) bool { return i%2 == 0 }},
+			{"back", []tea.Key{tab}, []tea.Key{enter, esc}, func(i int) bool { return i%2 == 1 }},
 		} {
 			b.Run(set.name+"/"+tc.name, func(b *testing.B) {
 				m := loaded
@@ -173,6 +191,14 @@ func BenchmarkTUIKey(b *testing.B) {
 				}
 				i := 0
 				for b.Loop() {
+					if tc.timed != nil {
+						for !tc.timed(i) {
+							b.StopTimer()
+							m = press(m, tc.keys[i%len(tc.keys)])
+							i++
+							b.StartTimer()
+						}
+					}
 					m = press(m, tc.keys[i%len(tc.keys)])
 					i++
 				}

@@ -23,6 +23,7 @@ type appsModel struct {
 	filter     string
 	filtering  bool
 	input      textinput.Model
+	drawn      *rowCache
 }
 
 func newAppsModel(c *programContext) appsModel {
@@ -31,7 +32,7 @@ func newAppsModel(c *programContext) appsModel {
 	in.Placeholder = "company or role"
 	in.CharLimit = 100
 	in.SetStyles(c.styles.Input)
-	return appsModel{input: in}
+	return appsModel{input: in, drawn: &rowCache{}}
 }
 
 func (a *appsModel) restyle(c *programContext) { a.input.SetStyles(c.styles.Input) }
@@ -279,7 +280,8 @@ func (a *appsModel) view(c *programContext) string {
 	end := min(len(a.rows), a.offset+h)
 	for r := a.offset; r < end; r++ {
 		i := a.rows[r]
-		b.WriteString(a.rowView(c, col, i, r == a.cursor) + "\n")
+		sel := r == a.cursor
+		b.WriteString(a.drawn.row(c, col, i, sel, func() string { return a.rowView(c, col, i, sel) }) + "\n")
 	}
 	if c.bodyHeight() >= 12 {
 		b.WriteString("\n" + a.preview(c))

@@ -16,6 +16,7 @@ type todayModel struct {
 	// keeps the cursor on it even when the list reorders.
 	selApp uint64
 	selKey string
+	drawn  *rowCache
 }
 
 // previewHeight is the space kept under the list for the selected prompt.
@@ -139,28 +140,35 @@ func (t *todayModel) view(c *programContext) string {
 	textW := max(8, w-2-2-whenW-1-compW-1-1)
 	h := t.listHeight(c)
 	end := min(len(ps), t.offset+h)
+	layout := [4]int{w, whenW, compW, textW}
 	for i := t.offset; i < end; i++ {
-		p := ps[i]
 		sel := i == t.cursor
-		when := whenOf(p)
-		company := sanitize(p.Company)
-		if p.AppID == 0 {
-			company = "all"
-		}
-		st := s.status(p.Status)
-		cells := []cell{
-			{cursorMark(sel), s.Cursor},
-			{statusSymbol(p.Status) + " ", st},
-			{fit(when, whenW) + " ", st},
-			{fit(company, compW) + " ", s.Strong},
-			{fit(sanitize(p.Text), textW), s.Text},
-		}
-		b.WriteString(row(cells, sel, s.Selected) + "\n")
+		b.WriteString(t.drawn.row(c, layout, i, sel, func() string {
+			return todayRow(c, ps[i], sel, whenOf(ps[i]), whenW, compW, textW)
+		}) + "\n")
 	}
 	if c.bodyHeight() >= 12 {
 		b.WriteString("\n" + t.preview(c))
 	}
 	return b.String()
+}
+
+// todayRow draws one prompt of the list.
+func todayRow(c *programContext, p stages.Prompt, sel bool, when string, whenW, compW, textW int) string {
+	s := c.styles
+	company := sanitize(p.Company)
+	if p.AppID == 0 {
+		company = "all"
+	}
+	st := s.status(p.Status)
+	cells := []cell{
+		{cursorMark(sel), s.Cursor},
+		{statusSymbol(p.Status) + " ", st},
+		{fit(when, whenW) + " ", st},
+		{fit(company, compW) + " ", s.Strong},
+		{fit(sanitize(p.Text), textW), s.Text},
+	}
+	return row(cells, sel, s.Selected)
 }
 
 // preview shows the selected prompt in full under the list, with its tip

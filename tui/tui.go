@@ -68,10 +68,13 @@ type programContext struct {
 	// plain terminal): the selection then shows in reverse video.
 	noColor bool
 	styles  Styles
-	keys    KeyMap
-	now     func() time.Time
-	data    *data
-	demo    bool
+	// styleGen counts style changes, so that cached rows drawn with older
+	// styles are not reused.
+	styleGen int
+	keys     KeyMap
+	now      func() time.Time
+	data     *data
+	demo     bool
 }
 
 // bodyHeight is the number of lines between the header and the footer.
@@ -132,12 +135,14 @@ func New(opts Options) Model {
 	}
 	m.setStyles(true)
 	m.apps = newAppsModel(&m.ctx)
+	m.today.drawn = &rowCache{}
 	return m
 }
 
 func (m *Model) setStyles(isDark bool) {
 	m.ctx.isDark = isDark
 	m.ctx.styles = NewStyles(isDark)
+	m.ctx.styleGen++
 	if m.ctx.noColor {
 		m.ctx.styles.Selected = lipgloss.NewStyle().Reverse(true)
 	}
