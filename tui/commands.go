@@ -105,6 +105,20 @@ func firstLoadCmd(st Store, now func() time.Time) tea.Cmd {
 	}
 }
 
+// historyDelay lets the first frame reach the terminal before the history
+// load takes both cores (decoding, then the garbage collector).
+const historyDelay = 30 * time.Millisecond
+
+// historyCmd loads everything, after historyDelay: the load that follows the
+// partial snapshot of firstLoadCmd.
+func historyCmd(st Store, now func() time.Time) tea.Cmd {
+	load := loadCmd(st, now)
+	return func() tea.Msg {
+		time.Sleep(historyDelay)
+		return load()
+	}
+}
+
 func revisionCmd(st Store) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()

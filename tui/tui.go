@@ -185,7 +185,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.d.partial {
 			// Today is drawn; now the rest of the history.
 			m.loading = true
-			return m, loadCmd(m.store, m.ctx.now)
+			return m, historyCmd(m.store, m.ctx.now)
 		}
 		if m.screen == screenStats {
 			return m, statsCmd(m.ctx.data)
