@@ -33,7 +33,7 @@ type ActiveStore interface {
 	// open one, and the closed ones whose prompts can still show that day),
 	// the events about no application, and whether the store holds any
 	// application at all.
-	Active(day stages.Date) (apps []stages.Application, global []stages.Event, any bool, err error)
+	Active(day stages.Date) (apps []stages.Application, global []stages.Event, hasApps bool, err error)
 }
 
 // Messages the store commands answer with.
@@ -84,8 +84,8 @@ func loadCmd(st Store, now func() time.Time) tea.Cmd {
 }
 
 // firstLoadCmd is the load at start-up: the active applications alone when
-// the store can read them so (a partial snapshot, which the full one follows
-// at once), else everything.
+// the store can read them so (a partial snapshot, which historyCmd's full one
+// follows), else everything.
 func firstLoadCmd(st Store, now func() time.Time) tea.Cmd {
 	as, ok := st.(ActiveStore)
 	if !ok {
@@ -97,11 +97,11 @@ func firstLoadCmd(st Store, now func() time.Time) tea.Cmd {
 			return errMsg{err: err, doing: "reading the revision"}
 		}
 		t := now()
-		apps, global, any, err := as.Active(stages.DateOf(t))
+		apps, global, hasApps, err := as.Active(stages.DateOf(t))
 		if err != nil {
 			return errMsg{err: err, doing: "loading applications"}
 		}
-		return dataMsg{newActiveData(apps, global, rev, t, any)}
+		return dataMsg{newActiveData(apps, global, rev, t, hasApps)}
 	}
 }
 

@@ -61,9 +61,9 @@ func newData(apps []stages.Application, global []stages.Event, rev uint64, now t
 }
 
 // newActiveData is the partial snapshot (see data.partial) of the active
-// applications; any reports whether the store holds any application at all.
-func newActiveData(active []stages.Application, global []stages.Event, rev uint64, now time.Time, any bool) *data {
-	return buildData(active, global, rev, now, true, !any)
+// applications; hasApps reports whether the store holds any application at all.
+func newActiveData(active []stages.Application, global []stages.Event, rev uint64, now time.Time, hasApps bool) *data {
+	return buildData(active, global, rev, now, true, !hasApps)
 }
 
 func buildData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time, partial, empty bool) *data {
