@@ -17,9 +17,9 @@ import (
 // (tui.ActiveStore), so that its first screen skips the closed history.
 type tuiStore struct{ *store.Store }
 
-func (s tuiStore) Active(day stages.Date) ([]stages.Application, []stages.Event, bool, error) {
+func (s tuiStore) Active(day stages.Date) (tui.ActiveSet, error) {
 	set, err := s.ActiveSnapshot(day)
-	return set.Apps, set.Global, !set.Empty, err
+	return tui.ActiveSet(set), err
 }
 
 func runTUI(e *env, st *store.Store, demo bool) error {

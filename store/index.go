@@ -46,6 +46,9 @@ type ActiveSet struct {
 	Global []stages.Event
 	// Empty reports a file that holds no application at all.
 	Empty bool
+	// All reports that Apps is every application in the file (all of them
+	// open, say): a caller that wants everything need not read again.
+	All bool
 }
 
 // ActiveSnapshot reads what the prompts of day depend on (see ActiveSet) in
@@ -54,9 +57,10 @@ type ActiveSet struct {
 func (s *Store) ActiveSnapshot(day stages.Date) (ActiveSet, error) {
 	var out ActiveSet
 	err := s.view(func(tx *bbolt.Tx) error {
-		if k, _ := tx.Bucket(bucketApps).Cursor().First(); k == nil {
-			out.Empty = true
-		}
+		c := tx.Bucket(bucketApps).Cursor()
+		first, _ := c.First()
+		last, _ := c.Last()
+		out.Empty = first == nil
 		apps, ok, err := s.indexedApps(tx, day)
 		if err == nil && !ok {
 			apps, err = s.scanActive(tx, day)
@@ -65,6 +69,10 @@ func (s *Store) ActiveSnapshot(day stages.Date) (ActiveSet, error) {
 			return err
 		}
 		out.Apps = apps
+		// The keys are ids from 1 up to the last one: when there are as many
+		// active applications as that last id, there is no other.
+		out.All = out.Empty || (len(first) == 8 && len(last) == 8 &&
+			binary.BigEndian.Uint64(first) >= 1 && binary.BigEndian.Uint64(last) == uint64(len(apps)))
 		out.Global, err = s.globalEvents(tx)
 		return err
 	})

@@ -58,6 +58,9 @@ func samePrompts(t *testing.T, s *Store, days int) {
 		if active.Empty != (len(all) == 0) {
 			t.Fatalf("Empty is %v with %d applications", active.Empty, len(all))
 		}
+		if active.All && len(active.Apps) != len(all) {
+			t.Fatalf("All with %d of %d applications", len(active.Apps), len(all))
+		}
 	}
 }
 
@@ -181,6 +184,59 @@ func TestActiveSnapshotOfAnEmptyFile(t *testing.T) {
 	}
 	if active.Empty || len(active.Apps) != 0 {
 		t.Fatalf("one declined application: got %d active, Empty %v; want none active, not Empty", len(active.Apps), active.Empty)
+	}
+}
+
+// All tells a caller that the active set is the whole file, so that it need
+// not read everything again; it never says so when something was left out.
+func TestActiveSnapshotSaysWhenItHoldsEverything(t *testing.T) {
+	s := newStore(t)
+	day := stages.DateOf(genNow)
+	all := func() bool {
+		t.Helper()
+		active, err := s.ActiveSnapshot(day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return active.All
+	}
+	if !all() {
+		t.Fatal("an empty file: not All")
+	}
+	open1, err := s.Add(mustApp(t, "Acme", "standard"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(mustApp(t, "Globex", "standard")); err != nil {
+		t.Fatal(err)
+	}
+	if !all() {
+		t.Fatal("two open applications: not All")
+	}
+	declined := mustApp(t, "Initech", "standard")
+	declined.Outcome = stages.Declined
+	id, err := s.Add(declined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all() {
+		t.Fatal("a declined application is left out of the active set, yet All")
+	}
+	if err := s.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	if !all() {
+		t.Fatal("the declined one deleted: not All")
+	}
+	// With a gap in the ids All may be false; it is never wrongly true.
+	if err := s.Delete(open1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(declined); err != nil {
+		t.Fatal(err)
+	}
+	if all() {
+		t.Fatal("one open and one declined after a delete: All")
 	}
 }
 

@@ -29,11 +29,22 @@ type Store interface {
 // does not wait for years of history (store.Store, through main's adapter).
 type ActiveStore interface {
 	Store
-	// Active returns the applications the prompts of day depend on (every
-	// open one, and the closed ones whose prompts can still show that day),
-	// the events about no application, and whether the store holds any
-	// application at all.
-	Active(day stages.Date) (apps []stages.Application, global []stages.Event, hasApps bool, err error)
+	// Active reads what the prompts of day depend on.
+	Active(day stages.Date) (ActiveSet, error)
+}
+
+// ActiveSet is what ActiveStore.Active reads (store.ActiveSet's twin).
+type ActiveSet struct {
+	// Apps are the applications the day's prompts depend on: every open one,
+	// and the closed ones whose prompts can still show that day.
+	Apps []stages.Application
+	// Global are the events about no application.
+	Global []stages.Event
+	// Empty reports a store with no application at all.
+	Empty bool
+	// All reports that Apps is every application in the store: nothing is
+	// left to load.
+	All bool
 }
 
 // Messages the store commands answer with.
@@ -85,7 +96,7 @@ func loadCmd(st Store, now func() time.Time) tea.Cmd {
 
 // firstLoadCmd is the load at start-up: the active applications alone when
 // the store can read them so (a partial snapshot, which historyCmd's full one
-// follows), else everything.
+// follows, unless they are all there is), else everything.
 func firstLoadCmd(st Store, now func() time.Time) tea.Cmd {
 	as, ok := st.(ActiveStore)
 	if !ok {
@@ -97,11 +108,14 @@ func firstLoadCmd(st Store, now func() time.Time) tea.Cmd {
 			return errMsg{err: err, doing: "reading the revision"}
 		}
 		t := now()
-		apps, global, hasApps, err := as.Active(stages.DateOf(t))
+		set, err := as.Active(stages.DateOf(t))
 		if err != nil {
 			return errMsg{err: err, doing: "loading applications"}
 		}
-		return dataMsg{newActiveData(apps, global, rev, t, hasApps)}
+		if set.All {
+			return dataMsg{newData(set.Apps, set.Global, rev, t)}
+		}
+		return dataMsg{newActiveData(set.Apps, set.Global, rev, t, !set.Empty)}
 	}
 }
 

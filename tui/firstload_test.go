@@ -19,7 +19,7 @@ type activeFakeStore struct {
 	actives int
 }
 
-func (s *activeFakeStore) Active(day stages.Date) ([]stages.Application, []stages.Event, bool, error) {
+func (s *activeFakeStore) Active(day stages.Date) (ActiveSet, error) {
 	s.actives++
 	all, global, err := s.fakeStore.Snapshot()
 	var active []stages.Application
@@ -28,7 +28,7 @@ func (s *activeFakeStore) Active(day stages.Date) ([]stages.Application, []stage
 			active = append(active, a)
 		}
 	}
-	return active, global, len(all) > 0, err
+	return ActiveSet{Apps: active, Global: global, Empty: len(all) == 0, All: len(active) == len(all)}, err
 }
 
 func (s *activeFakeStore) Snapshot() ([]stages.Application, []stages.Event, error) {
@@ -221,5 +221,32 @@ func TestPartialSnapshotKnowsAnEmptyStore(t *testing.T) {
 	m, _ = startPartial(t, &activeFakeStore{fakeStore: newFakeStore(old...)}, 100, 30)
 	if s := plain(m); strings.Contains(s, "Welcome") {
 		t.Fatalf("a store of closed history greets as if empty:\n%s", s)
+	}
+}
+
+// When every application is active (all of them open), the first load is the
+// whole store: nothing is read twice.
+func TestNoHistoryLoadWhenTheActiveSetIsEverything(t *testing.T) {
+	var open []stages.Application
+	for _, a := range DemoApplications(testNow) {
+		if !a.Closed() {
+			open = append(open, a)
+		}
+	}
+	st := &activeFakeStore{fakeStore: newFakeStore(open...)}
+	m, next := startPartial(t, st, 100, 30)
+	if m.ctx.data.partial || m.loading {
+		t.Fatalf("all %d applications active, yet partial %v, loading %v", len(open), m.ctx.data.partial, m.loading)
+	}
+	if next != nil {
+		t.Fatalf("a second load after the whole store was read (%T)", next())
+	}
+	m, cmd := update(t, m, tea.KeyPressMsg(tea.Key{Code: '4', Text: "4"}))
+	if cmd == nil {
+		t.Fatal("the Stats screen does not count a complete first snapshot")
+	}
+	m, _ = update(t, m, cmd())
+	if s := plain(m); strings.Contains(s, "Counting…") {
+		t.Fatalf("the Stats screen after counting:\n%s", s)
 	}
 }
