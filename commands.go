@@ -94,6 +94,7 @@ type listedApp struct {
 	Wait       string        `json:"wait"`
 	Next       *promptJSON   `json:"next,omitempty"`
 	next       stages.Prompt // Next, for the plain listing
+	wait       stages.Wait   // Wait, for the plain listing
 	WindowDays stages.Window `json:"window"`
 }
 
@@ -113,7 +114,6 @@ func cmdList(e *env, args []string) error {
 		return err
 	}
 	now := e.now()
-	today := stages.DateOf(now)
 	next := nextByApp(stages.Prompts(apps, global, now))
 	sortForList(apps, next)
 	var rows []listedApp
@@ -121,8 +121,8 @@ func cmdList(e *env, args []string) error {
 		if *onlyOpen && a.Closed() {
 			continue
 		}
-		w := a.Wait(today)
-		r := listedApp{Application: a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window}
+		w := a.Wait(now)
+		r := listedApp{Application: a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window, wait: w}
 		if p, ok := next[a.ID]; ok {
 			pj := toPromptJSON(p)
 			r.Next, r.next = &pj, p

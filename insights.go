@@ -23,10 +23,12 @@ type offerRow struct {
 	AppID        uint64    `json:"app_id"`
 	Company      string    `json:"company"`
 	Currency     string    `json:"currency"`
-	Base         int64     `json:"base"`
-	Bonus        int64     `json:"bonus"`
-	SignOn       int64     `json:"sign_on"`
-	Stock        int64     `json:"stock"`
+	// The amounts are null while the offer's numbers are unknown (a verbal
+	// offer); once the base is known, a part not given counts as none.
+	Base         *int64    `json:"base"`
+	Bonus        *int64    `json:"bonus"`
+	SignOn       *int64    `json:"sign_on"`
+	Stock        *int64    `json:"stock"`
 	VestingYears []int64   `json:"vesting_by_year"`
 	Schedule     []float64 `json:"vest_schedule,omitempty"`
 	stages.OfferSummary
@@ -38,13 +40,16 @@ func openOffers(apps []stages.Application, today stages.Date) []offerRow {
 	var rows []offerRow
 	for i := range apps {
 		a := &apps[i]
-		if a.Closed() || a.Offer == nil {
+		if !a.OfferOpen() {
 			continue
 		}
 		o := a.Offer
-		rows = append(rows, offerRow{AppID: a.ID, Company: a.Company, Currency: o.Currency, Base: o.Base,
-			Bonus: o.YearlyBonus(), SignOn: o.SignOn, Stock: o.Stock, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
-			OfferSummary: o.Summary(today)})
+		r := offerRow{AppID: a.ID, Company: a.Company, Currency: o.Currency, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
+			OfferSummary: o.Summary(today)}
+		if o.Known() {
+			r.Base, r.Bonus, r.SignOn, r.Stock = new(o.BaseValue()), new(o.YearlyBonus()), new(o.SignOnValue()), new(o.StockValue())
+		}
+		rows = append(rows, r)
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Deadline.Before(rows[j].Deadline) })
 	return rows
@@ -90,14 +95,20 @@ func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
-	money := func(f func(r offerRow) int64) func(r offerRow) string {
-		return func(r offerRow) string { return stages.FormatMoney(f(r), r.Currency) }
+	money := func(f func(r offerRow) *int64) func(r offerRow) string {
+		return func(r offerRow) string {
+			v := f(r)
+			if v == nil {
+				return "-" // not known yet, never 0
+			}
+			return stages.FormatMoney(*v, r.Currency)
+		}
 	}
 	line("", func(r offerRow) string { return fmt.Sprintf("%s #%d", clean(r.Company), r.AppID) })
-	line("base", money(func(r offerRow) int64 { return r.Base }))
-	line("yearly bonus", money(func(r offerRow) int64 { return r.Bonus }))
-	line("sign-on", money(func(r offerRow) int64 { return r.SignOn }))
-	line("stock grant", money(func(r offerRow) int64 { return r.Stock }))
+	line("base", money(func(r offerRow) *int64 { return r.Base }))
+	line("yearly bonus", money(func(r offerRow) *int64 { return r.Bonus }))
+	line("sign-on", money(func(r offerRow) *int64 { return r.SignOn }))
+	line("stock grant", money(func(r offerRow) *int64 { return r.Stock }))
 	line("vesting", func(r offerRow) string {
 		switch {
 		case len(r.VestingYears) == 0:
@@ -111,14 +122,16 @@ func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 		}
 		return fmt.Sprintf("even over %d years", len(r.VestingYears))
 	})
-	line("year-1 cash", money(func(r offerRow) int64 { return r.Year1Cash }))
-	line("year-1 total", money(func(r offerRow) int64 { return r.Year1Total }))
-	line("four-year total", money(func(r offerRow) int64 { return r.FourYearTotal }))
-	line("unvested after year 1", money(func(r offerRow) int64 { return r.UnvestedAfterYear1 }))
+	line("year-1 cash", money(func(r offerRow) *int64 { return r.Year1Cash }))
+	line("year-1 total", money(func(r offerRow) *int64 { return r.Year1Total }))
+	line("four-year total", money(func(r offerRow) *int64 { return r.FourYearTotal }))
+	line("unvested after year 1", money(func(r offerRow) *int64 { return r.UnvestedAfterYear1 }))
 	line("deadline", func(r offerRow) string {
 		switch {
 		case r.Deadline.IsZero():
 			return "-"
+		case r.DeadlineAssumed:
+			return fmt.Sprintf("none given (%s assumed)", r.Deadline.Short())
 		case r.DaysLeft < 0:
 			return fmt.Sprintf("passed %s", r.Deadline.Short())
 		case r.DaysLeft == 0:

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -18,10 +20,17 @@ Kinds:
   heard       the company got in touch (--note, --expect DATE for a new promise)
   stage       the application moved to a stage (--stage NAME, or as the 3rd argument)
   offer       an offer arrived (--base, --bonus or --bonus-pct, --stock,
-              --vest-years, --vest, --sign-on, --currency, --deadline)
+              --vest-years, --vest, --sign-on, --currency, --deadline); leave
+              out what you do not know yet (a verbal offer: no terms at all).
+              Logged again, it is a revision: the terms you give replace the
+              current ones, the others stay; a revision that changes nothing
+              is refused
   note        you wrote a note (--note TEXT, or as the 3rd argument)
   accepted, declined, rejected, withdrawn, no-answer
               the application closed with that outcome
+  reopen      a closed application is open again (the company came back): it
+              returns to waiting at its last stage. A closed application takes
+              no offer, stage, news or outcome until it is reopened
 
 Options:
   --at WHEN        when it happened (default: now), e.g. 2026-11-20 or 2026-11-20T15:00
@@ -104,8 +113,24 @@ func cmdLog(e *env, args []string) error {
 		}
 	case "offer":
 		ev.Kind = stages.EvOffer
-		o := &stages.Offer{Base: *base, Bonus: *bonus, BonusPercent: *bonusPct, Stock: *stock, VestYears: *vestYears,
-			SignOn: *signOn, Currency: strings.ToUpper(strings.TrimSpace(*currency))}
+		// Only the terms given are part of the offer (or of its revision):
+		// a term left out is unknown, or keeps its earlier value.
+		given := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		o := &stages.Offer{VestYears: *vestYears, Currency: strings.ToUpper(strings.TrimSpace(*currency))}
+		amounts := []struct {
+			flag string
+			from *int64
+			to   **int64
+		}{{"base", base, &o.Base}, {"bonus", bonus, &o.Bonus}, {"stock", stock, &o.Stock}, {"sign-on", signOn, &o.SignOn}}
+		for _, a := range amounts {
+			if given[a.flag] {
+				*a.to = new(*a.from)
+			}
+		}
+		if given["bonus-pct"] {
+			o.BonusPercent = new(*bonusPct)
+		}
 		if *vest != "" {
 			if o.VestSchedule, err = parseSchedule(*vest); err != nil {
 				return usageErr("--vest: %v", err)
@@ -125,10 +150,12 @@ func cmdLog(e *env, args []string) error {
 		if ev.Note == "" {
 			return usageErr("log note needs the text, e.g. afterview log %d note \"went well: system design\"", id)
 		}
+	case "reopen":
+		ev.Kind = stages.EvReopen
 	default:
 		o, err := stages.ParseOutcome(kind)
 		if err != nil {
-			return usageErr("unknown kind %q: choose one of thanks, followup, heard, stage, offer, note, accepted, declined, rejected, withdrawn, no-answer", pos[1])
+			return usageErr("unknown kind %q: choose one of thanks, followup, heard, stage, offer, note, accepted, declined, rejected, withdrawn, no-answer, reopen", pos[1])
 		}
 		ev.Kind = stages.EvOutcome
 		ev.Outcome = o
@@ -149,9 +176,11 @@ func cmdLog(e *env, args []string) error {
 		}
 		for _, p := range people {
 			ev.Person = p
-			if app, err = st.Log(id, ev); err != nil {
-				return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
+			logged, err := st.Log(id, ev)
+			if err != nil {
+				return logErr(&app, err)
 			}
+			app = logged
 			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d).\n", clean(p), clean(app.Company), id)
 		}
 		return nil
@@ -164,10 +193,30 @@ func cmdLog(e *env, args []string) error {
 	}
 	updated, err := st.Log(id, ev)
 	if err != nil {
-		return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
+		return logErr(&app, err)
 	}
-	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d).\n", clean(describeEvent(ev)), clean(updated.Company), id)
+	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
+	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d).\n", clean(text), clean(updated.Company), id)
+	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
+		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
+	}
+	if ev.Kind == stages.EvStage && updated.PastOffer() && app.OfferOpen() && !updated.Closed() {
+		fmt.Fprintf(e.stdout, "Moving past the offer means you answered it. If you accepted, log it: afterview log %d accepted\n", id)
+	}
+	if ev.Kind == stages.EvStage && updated.Stage != ev.Stage {
+		fmt.Fprintf(e.stdout, "It is dated before the current stage (%s), so it fills in the history; the application stays there.\n", updated.Stage)
+	}
 	return nil
+}
+
+// logErr explains a refused event on application a, with the way out when
+// there is one.
+func logErr(a *stages.Application, err error) error {
+	var closed *stages.ClosedError
+	if errors.As(err, &closed) {
+		return usageErr("%s (#%d): %s.\nIf they came back, reopen it first: afterview log %d reopen", clean(a.Company), a.ID, clean(err.Error()), a.ID)
+	}
+	return inputErr(fmt.Sprintf("%s (#%d)", clean(a.Company), a.ID), err)
 }
 
 // thankees resolves --to: a named person, or "all" for everyone not yet thanked.
@@ -221,6 +270,23 @@ func parseSchedule(s string) ([]float64, error) {
 func promptUsage(verb string) string {
 	extra := ""
 	switch verb {
+	case "done":
+		extra = `
+Marking a prompt done logs what doing it means, exactly as x does in the UI:
+  thank_you        a thank-you to that person
+  follow_up        the follow-up (the move-on clock starts)
+  move_on          closes the application as no answer
+  withdraw         closes it as withdrawn (declined when it had an offer)
+  competing_offer  records which offers that company was told about
+  reflect, after_rejection:lessons
+                   the note you give with --note TEXT
+  offer_deadline   your answer, given with --outcome accepted|declined
+Any other prompt is marked done by name.
+
+Options:
+  --note TEXT      the note a reflect or lessons prompt asks for
+  --outcome O      your answer to an offer: accepted or declined
+`
 	case "snooze":
 		extra = "\nOptions:\n  --until DATE   the day it comes back (default: tomorrow)\n"
 	case "dismiss":
@@ -242,6 +308,8 @@ func cmdDismiss(e *env, args []string) error { return promptAction(e, "dismiss",
 func promptAction(e *env, verb string, args []string) error {
 	fs := newFlags(verb)
 	until := fs.String("until", "", "")
+	note := fs.String("note", "", "")
+	outcome := fs.String("outcome", "", "")
 	pos, err := parseFlags(e, fs, promptUsage(verb), args)
 	if err != nil {
 		return err
@@ -272,25 +340,61 @@ func promptAction(e *env, verb string, args []string) error {
 			}
 		}
 	}
+	if verb != "done" && (*note != "" || *outcome != "") {
+		return usageErr("--note and --outcome go with done, not %s", verb)
+	}
 	st, apps, global, err := e.snapshot()
 	if err != nil {
 		return err
+	}
+	var app *stages.Application
+	if id != 0 {
+		for i := range apps {
+			if apps[i].ID == id {
+				app = &apps[i]
+			}
+		}
+		if app == nil {
+			return notFound(id)
+		}
 	}
 	p, err := findPrompt(stages.Prompts(apps, global, now), id, pos[1])
 	if err != nil {
 		return err
 	}
 	ev.Prompt = p.Key
+	if verb == "done" {
+		given := *note
+		if p.Input == stages.InputOutcome {
+			given = *outcome
+		}
+		if ev, err = stages.DoneEvent(app, p, now, given); err != nil {
+			var need *stages.NeedInputError
+			if errors.As(err, &need) {
+				if need.Input == stages.InputOutcome {
+					return usageErr("%s (#%d): %v: afterview done %d %s --outcome accepted (or declined)", clean(app.Company), id, err, id, pos[1])
+				}
+				return usageErr("%s (#%d): %v: afterview done %d %s --note \"what went well, what to improve\"", clean(app.Company), id, err, id, pos[1])
+			}
+			return usageErr("%s (#%d): %v", clean(app.Company), id, err)
+		}
+	}
 	if id == 0 {
 		err = st.LogGlobal(ev)
 	} else {
 		_, err = st.Log(id, ev)
 	}
 	if err != nil {
+		if app != nil {
+			return logErr(app, err)
+		}
 		return err
 	}
 	what := map[string]string{"done": "Done", "dismiss": "Dismissed", "snooze": "Snoozed until " + ev.Until.Short()}[verb]
 	fmt.Fprintf(e.stdout, "%s: %s\n", what, clean(p.Text))
+	if ev.Kind == stages.EvOutcome {
+		fmt.Fprintf(e.stdout, "%s (#%d) is closed: %s.\n", clean(app.Company), id, ev.Outcome.Label())
+	}
 	return nil
 }
 

@@ -77,7 +77,7 @@ func printToday(e *env, asJSON, all, count bool) error {
 	if err != nil {
 		return err
 	}
-	ps := stages.Prompts(active.Apps, active.Global, now)
+	ps := stages.PromptsFor(active.Apps, active.Global, now, !active.Empty)
 	shown := ps
 	if !all {
 		shown = stages.Actionable(ps)
@@ -235,7 +235,7 @@ func writeList(w io.Writer, rows []listedApp, now time.Time) {
 	fmt.Fprintf(w, "%4s  %-18s  %-16s  %-20s  %-22s  %s\n", "ID", "COMPANY", "ROLE", "STAGE", "WAITED", "NEXT")
 	for _, r := range rows {
 		a := r.Application
-		waited := fmt.Sprintf("day %d · %s", r.DaysWaited, r.Wait)
+		waited := r.wait.Label()
 		if a.Closed() {
 			waited = a.Outcome.Label()
 		}
@@ -258,11 +258,19 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		fmt.Fprintf(w, " · %s", clean(a.Role))
 	}
 	fmt.Fprintf(w, " · %s process\n", a.Process)
-	wt := a.Wait(today)
-	if a.Closed() {
+	wt := a.Wait(now)
+	switch wt.Status {
+	case stages.WaitClosed:
 		fmt.Fprintf(w, "Closed: %s\n", a.Outcome.Label())
-	} else {
+	case stages.WaitOffer:
+		fmt.Fprintf(w, "Offer: the wait for a decision is over (%d day%s since the final interview)\n", wt.Days, plural(wt.Days))
+	case stages.WaitAhead:
+		fmt.Fprintf(w, "Final interview ahead: %s (%s)\n", wt.Interview.Short(), stages.DayName(wt.Interview, today))
+	default:
 		fmt.Fprintf(w, "Waiting %d day%s since the final interview (%s; usual window %d to %d days)\n", wt.Days, plural(wt.Days), wt.Status, wt.Window.Min, wt.Window.Max)
+	}
+	if u := wt.UsuallyText(); u != "" && !a.Closed() {
+		fmt.Fprintf(w, "For information: %s\n", u)
 	}
 	if !a.Expect.IsZero() {
 		fmt.Fprintf(w, "Promised an answer by %s\n", a.Expect.Short())
@@ -315,8 +323,18 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 	}
 	if a.Offer != nil {
 		o := a.Offer
-		fmt.Fprintf(w, "\nOffer: base %d, bonus %d (%g%%), stock %d over %d years, sign-on %d %s; answer by %s\n",
-			o.Base, o.Bonus, o.BonusPercent, o.Stock, o.VestYears, o.SignOn, o.Currency, o.OfferDeadline().Short())
+		terms := stages.OfferTerms(o)
+		if !o.Known() {
+			terms = "terms to follow (base not known yet)"
+			if t := stages.OfferTerms(o); t != "" {
+				terms += "; " + t
+			}
+		}
+		answer := "answer by " + o.OfferDeadline().Short()
+		if o.Deadline.IsZero() {
+			answer = "no deadline given (afterview counts a week, to " + o.OfferDeadline().Short() + ")"
+		}
+		fmt.Fprintf(w, "\nOffer: %s; %s\n", clean(terms), answer)
 	}
 	if len(ps) > 0 {
 		fmt.Fprintln(w, "\nPrompts:")
@@ -330,46 +348,18 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		}
 	}
 	fmt.Fprintln(w, "\nTimeline:")
-	evs := append([]stages.Event(nil), a.Events...)
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].At.Before(evs[j].At) })
-	for _, ev := range evs {
-		fmt.Fprintf(w, "  %s  %s\n", ev.At.Format("2006-01-02 15:04"), clean(describeEvent(ev)))
+	for _, te := range a.Timeline() {
+		fmt.Fprintf(w, "  %s  %s\n", te.Event.At.In(now.Location()).Format("2006-01-02 15:04"), clean(describeEntry(te)))
 	}
 	if a.Notes != "" {
 		fmt.Fprintf(w, "\nNotes:\n  %s\n", clean(a.Notes))
 	}
 }
 
-func describeEvent(e stages.Event) string {
-	var s string
-	switch e.Kind {
-	case stages.EvInterview:
-		s = "final interview"
-	case stages.EvThanks:
-		s = "thank-you sent to " + e.Person
-	case stages.EvFollowUp:
-		s = "follow-up sent"
-	case stages.EvHeard:
-		s = "heard back"
-	case stages.EvStage:
-		s = "moved to " + e.Stage
-	case stages.EvOffer:
-		s = "offer received"
-	case stages.EvOutcome:
-		s = "closed: " + e.Outcome.Label()
-	case stages.EvNote:
-		s = "note"
-	case stages.EvDone:
-		s = "done: " + e.Prompt
-	case stages.EvDismiss:
-		s = "dismissed: " + e.Prompt
-	case stages.EvSnooze:
-		s = "snoozed " + e.Prompt + " until " + e.Until.Short()
-	case stages.EvEdit:
-		s = "details edited"
-	default:
-		s = string(e.Kind)
-	}
+// describeEntry is a timeline entry in the words both faces share, with its
+// note and promised date.
+func describeEntry(te stages.TimelineEntry) string {
+	s, e := te.Text, te.Event
 	if e.Note != "" {
 		s += ": " + e.Note
 	}

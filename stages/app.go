@@ -61,10 +61,12 @@ const (
 	EvDismiss   EventKind = "dismiss"   // the candidate dismissed prompt Prompt for good
 	EvSnooze    EventKind = "snooze"    // the candidate snoozed prompt Prompt until Until
 	EvEdit      EventKind = "edit"      // the application's details were edited
+	EvTold      EventKind = "told"      // the candidate told this company about other offers (Told)
+	EvReopen    EventKind = "reopen"    // a closed application is open again (the company came back)
 )
 
 // EventKinds lists every kind, in the order people meet them.
-var EventKinds = []EventKind{EvInterview, EvThanks, EvFollowUp, EvHeard, EvStage, EvOffer, EvOutcome, EvNote, EvDone, EvDismiss, EvSnooze, EvEdit}
+var EventKinds = []EventKind{EvInterview, EvThanks, EvFollowUp, EvHeard, EvStage, EvOffer, EvOutcome, EvNote, EvDone, EvDismiss, EvSnooze, EvEdit, EvTold, EvReopen}
 
 // Event is one entry of an application's append-only log.
 type Event struct {
@@ -81,24 +83,40 @@ type Event struct {
 	Until Date `json:"until,omitzero"`
 	// Expect is a new date the recruiter promised, carried by heard or stage events.
 	Expect Date `json:"expect,omitzero"`
+	// Told lists the offers a told event says this company now knows about.
+	Told []ToldOffer `json:"told,omitempty"`
 }
 
-// Offer is an offer's terms. Amounts are whole units of Currency.
+// ToldOffer names another application's offer that a company was told about.
+// The company name is kept as it was then, so the timeline still reads
+// right if that application is renamed or deleted.
+type ToldOffer struct {
+	App     uint64 `json:"app"`
+	Company string `json:"company"`
+}
+
+// Offer is an offer's terms. Amounts are whole units of Currency. A nil
+// amount was not given: on an offer event, a revision leaves that term as it
+// was; on the current offer (Application.Offer, the fold of every offer
+// event), an unknown base means the numbers are still to come (a verbal
+// offer), and once the base is known, parts not given count as none.
 type Offer struct {
 	Currency string `json:"currency,omitempty"`
-	Base     int64  `json:"base,omitempty"`
+	Base     *int64 `json:"base"`
 	// Bonus is the yearly bonus as an amount; BonusPercent as a percentage of
-	// base. When both are set, Bonus wins.
-	Bonus        int64   `json:"bonus,omitempty"`
-	BonusPercent float64 `json:"bonus_percent,omitempty"`
-	SignOn       int64   `json:"sign_on,omitempty"`
-	Stock        int64   `json:"stock,omitempty"`
-	VestYears    int     `json:"vest_years,omitempty"`
+	// base. When both are set, Bonus wins; a revision giving one drops the other.
+	Bonus        *int64   `json:"bonus"`
+	BonusPercent *float64 `json:"bonus_percent"`
+	SignOn       *int64   `json:"sign_on"`
+	Stock        *int64   `json:"stock"`
+	VestYears    int      `json:"vest_years,omitempty"`
 	// VestSchedule gives the percentage of the grant vesting each year
 	// (for example 5, 15, 40, 40); empty means evenly over VestYears.
 	VestSchedule []float64 `json:"vest_schedule,omitempty"`
-	Deadline     Date      `json:"deadline,omitzero"`
-	Received     time.Time `json:"received,omitzero"`
+	// Deadline is the response deadline the company gave (zero: none given;
+	// see OfferDeadline for the one afterview counts down to).
+	Deadline Date      `json:"deadline,omitzero"`
+	Received time.Time `json:"received,omitzero"`
 }
 
 // Application is one company's hiring process as the candidate lives it.
@@ -268,6 +286,24 @@ func (a *Application) PendingFollowUp() (Event, bool) {
 	return Event{}, false
 }
 
+// ClosedError refuses news on a closed application: an offer, a stage, a
+// word from the company or another outcome. Companies do come back; the way
+// in is to reopen the application first (EvReopen).
+type ClosedError struct {
+	Company string
+	Outcome Outcome
+	// What is what was refused: "offer", "stage", "news", "outcome".
+	What string
+}
+
+func (e *ClosedError) Error() string {
+	return fmt.Sprintf("%s is closed (%s): it takes no new %s until you reopen it", e.Company, e.Outcome.Label(), e.What)
+}
+
+// ErrOfferUnchanged refuses an offer event that changes none of the current
+// offer's terms.
+var ErrOfferUnchanged = errors.New("the offer already has these terms: give at least one term that changed (base, bonus, stock, sign-on, vesting, currency or deadline)")
+
 // Apply appends e to the log and updates the application's current state. It
 // refuses events that make no sense for the application, saying why; the
 // application is unchanged on error.
@@ -281,7 +317,11 @@ func (a *Application) Apply(e Event) error {
 	if err := errors.Join(checkLen("person", e.Person, MaxNameLen), checkLen("note", e.Note, MaxNoteLen)); err != nil {
 		return err
 	}
+	if !e.Expect.IsZero() && e.Expect.Before(DateOf(a.Interviewed)) {
+		return fmt.Errorf("the promised date %s is before the final interview (%s): check the date", e.Expect.Short(), DateOf(a.Interviewed).Short())
+	}
 	next := *a
+	closed := func(what string) error { return &ClosedError{Company: a.Company, Outcome: a.Outcome, What: what} }
 	switch e.Kind {
 	case EvInterview:
 		next.Interviewed = e.At
@@ -289,34 +329,68 @@ func (a *Application) Apply(e Event) error {
 		if strings.TrimSpace(e.Person) == "" {
 			return errors.New("a thank-you needs the person it went to")
 		}
-	case EvFollowUp, EvHeard, EvNote, EvEdit:
+	case EvFollowUp, EvNote, EvEdit:
+	case EvHeard:
+		// An accepted offer goes on (background check, onboarding), and the
+		// company keeps writing; any other closed application must be
+		// reopened first.
+		if a.Closed() && a.Outcome != Accepted {
+			return closed("news")
+		}
 	case EvStage:
 		st, err := next.Template().LookupStage(e.Stage)
 		if err != nil {
 			return err
 		}
+		if a.Closed() {
+			if a.Outcome != Accepted {
+				return closed("stage")
+			}
+			if last := lastOfferStage(a.Template()); next.Template().StageIndex(st.Name) <= last {
+				return fmt.Errorf("%s: the offer is accepted; only the stages after it (%s) can follow", a.Company, strings.Join(a.Template().StageNames()[last+1:], ", "))
+			}
+		}
 		e.Stage = st.Name
-		next.Stage = st.Name
-		// A stage where an offer is on the table means an offer arrived, even
-		// when its terms are not logged yet: rules 6 and 7 (deadline,
-		// competing offers) apply from here. A later offer event with the
-		// terms replaces this stand-in.
-		if st.Offer && next.Offer == nil {
-			next.Offer = &Offer{Received: e.At}
+		// History is in date order (DOMAIN rule 13): a stage logged
+		// afterwards with an earlier date fills in the history and leaves
+		// the current stage alone.
+		if !e.At.Before(a.stageSetAt()) {
+			next.Stage = st.Name
+			// A stage where an offer is on the table means an offer arrived,
+			// even when its terms are not logged yet: rules 6 and 7
+			// (deadline, competing offers) apply from here.
+			if st.Offer && next.Offer == nil {
+				next.Offer = &Offer{Received: e.At}
+			}
 		}
 	case EvOffer:
-		if e.Offer == nil {
-			e.Offer = &Offer{}
+		if a.Closed() {
+			return closed("offer")
 		}
-		o := *e.Offer
-		if o.Received.IsZero() {
-			o.Received = e.At
+		var rev Offer
+		if e.Offer != nil {
+			rev = *e.Offer
 		}
-		e.Offer = &o
+		var cur Offer
+		if a.Offer != nil {
+			cur = *a.Offer
+		}
+		if cur.Received.IsZero() && rev.Received.IsZero() {
+			rev.Received = e.At
+		}
+		o := cur.Revised(rev)
+		if a.Offer != nil && o.SameTerms(a.Offer) {
+			return ErrOfferUnchanged
+		}
+		if !rev.Deadline.IsZero() && rev.Deadline.Before(DateOf(o.Received)) {
+			return fmt.Errorf("deadline %s is before the offer itself (%s): check the date", rev.Deadline.Short(), DateOf(o.Received).Short())
+		}
+		e.Offer = &rev
 		next.Offer = &o
 		// An offer moves the application to its template's first offer stage
-		// unless it is already in or past one.
-		if i := firstOfferStage(next.Template()); i >= 0 && next.StageIndex() < i {
+		// unless it is already in or past one, or a later-dated stage says
+		// where it stands.
+		if i := firstOfferStage(next.Template()); i >= 0 && next.StageIndex() < i && !e.At.Before(a.stageSetAt()) {
 			next.Stage = next.Template().Stages[i].Name
 		}
 	case EvOutcome:
@@ -324,8 +398,25 @@ func (a *Application) Apply(e Event) error {
 		if err != nil {
 			return err
 		}
+		if a.Closed() {
+			return closed("outcome")
+		}
 		e.Outcome = o
 		next.Outcome = o
+	case EvReopen:
+		if !a.Closed() {
+			return fmt.Errorf("%s is open already: nothing to reopen", a.Company)
+		}
+		next.Outcome = Open
+	case EvTold:
+		if len(e.Told) == 0 {
+			return errors.New("a told event needs the offers the company was told about")
+		}
+		for _, t := range e.Told {
+			if err := checkLen("company", t.Company, MaxNameLen); err != nil {
+				return err
+			}
+		}
 	case EvDone, EvDismiss:
 		if e.Prompt == "" {
 			return fmt.Errorf("a %s event needs the prompt it is about", e.Kind)
@@ -345,6 +436,48 @@ func (a *Application) Apply(e Event) error {
 	return nil
 }
 
+// stageSetAt is the date of the latest event that set the current stage: a
+// stage or an offer event, else the final interview.
+func (a *Application) stageSetAt() time.Time {
+	last := a.Interviewed
+	for _, e := range a.Events {
+		if (e.Kind == EvStage || e.Kind == EvOffer) && e.At.After(last) {
+			last = e.At
+		}
+	}
+	return last
+}
+
+// lastOfferStage is the index of the template's last stage with an offer on
+// the table (-1 if none): the stages after it follow an accepted offer.
+func lastOfferStage(t *Template) int {
+	last := -1
+	for i, s := range t.Stages {
+		if s.Offer {
+			last = i
+		}
+	}
+	return last
+}
+
+// OfferOpen reports whether the application holds an offer still to be
+// answered: it is open, has an offer, and has not moved on to a stage its
+// template puts after the offer (which means the offer was answered).
+func (a *Application) OfferOpen() bool {
+	if a.Offer == nil || a.Closed() {
+		return false
+	}
+	last := lastOfferStage(a.Template())
+	return last < 0 || a.StageIndex() <= last
+}
+
+// PastOffer reports whether the application is in a stage its template puts
+// after the offer (Amazon's background check, onboarding).
+func (a *Application) PastOffer() bool {
+	last := lastOfferStage(a.Template())
+	return last >= 0 && a.StageIndex() > last
+}
+
 func firstOfferStage(t *Template) int {
 	for i, s := range t.Stages {
 		if s.Offer {
@@ -358,10 +491,6 @@ func firstOfferStage(t *Template) int {
 func (a Application) Clone() Application {
 	a.Interviewers = append([]string(nil), a.Interviewers...)
 	a.Events = append([]Event(nil), a.Events...)
-	if a.Offer != nil {
-		o := *a.Offer
-		o.VestSchedule = append([]float64(nil), o.VestSchedule...)
-		a.Offer = &o
-	}
+	a.Offer = a.Offer.Clone()
 	return a
 }

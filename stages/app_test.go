@@ -13,6 +13,9 @@ func at(y int, m time.Month, day, h, min int) time.Time {
 	return time.Date(y, m, day, h, min, 0, 0, time.UTC)
 }
 
+// noon is midday of d in UTC: a clock for the rules that take now.
+func noon(d Date) time.Time { return d.Time(time.UTC).Add(12 * time.Hour) }
+
 func newApp(t *testing.T, id uint64, company, process string, interviewed time.Time, interviewers []string, recruiter string, expect Date) Application {
 	t.Helper()
 	a, err := NewApplication(company, "Senior Engineer", process, interviewed, interviewers, recruiter, expect, interviewed)
@@ -238,8 +241,8 @@ func TestApplyUpdatesState(t *testing.T) {
 				t.Errorf("stage %q, want offer", a.Stage)
 			}
 		}},
-		{"offer received defaults to the event time", "standard", Event{Kind: EvOffer, At: later, Offer: &Offer{Base: 180000}}, func(t *testing.T, a Application) {
-			if a.Offer == nil || !a.Offer.Received.Equal(later) || a.Offer.Base != 180000 {
+		{"offer received defaults to the event time", "standard", Event{Kind: EvOffer, At: later, Offer: &Offer{Base: new(int64(180000))}}, func(t *testing.T, a Application) {
+			if a.Offer == nil || !a.Offer.Received.Equal(later) || *a.Offer.Base != 180000 {
 				t.Errorf("offer %+v", a.Offer)
 			}
 			if a.Offer.OfferDeadline() != d(2026, 12, 1) {
@@ -294,7 +297,7 @@ func TestApplyOfferDoesNotMoveBackwards(t *testing.T) {
 	}
 	n := newApp(t, 2, "Netflix", "netflix", at(2026, 11, 2, 15, 0), nil, "", Date{})
 	mustApply(t, &n, Event{Kind: EvStage, At: at(2026, 11, 16, 9, 0), Stage: "offer letter"})
-	mustApply(t, &n, Event{Kind: EvOffer, At: at(2026, 11, 17, 9, 0)})
+	mustApply(t, &n, Event{Kind: EvOffer, At: at(2026, 11, 17, 9, 0), Offer: &Offer{Base: new(int64(350000))}})
 	if n.Stage != "offer letter" {
 		t.Errorf("stage %q, want offer letter", n.Stage)
 	}
@@ -314,10 +317,10 @@ func TestApplyDoesNotAliasEarlierCopies(t *testing.T) {
 	if a.Events[1].Note != "first" || other.Events[1].Note != "second" {
 		t.Errorf("copies share their log: %q and %q", a.Events[1].Note, other.Events[1].Note)
 	}
-	offer := &Offer{Base: 1}
+	offer := &Offer{Base: new(int64(1))}
 	mustApply(t, &a, Event{Kind: EvOffer, At: at(2026, 11, 19, 9, 0), Offer: offer})
-	offer.Base = 2
-	if a.Offer.Base != 1 {
+	*offer.Base = 2
+	if *a.Offer.Base != 1 {
 		t.Error("the application keeps the caller's offer pointer")
 	}
 }
@@ -328,9 +331,9 @@ func TestClone(t *testing.T) {
 	c := a.Clone()
 	c.Interviewers[0] = "Zed"
 	c.Events[0].Note = "changed"
-	c.Offer.Base = 99
+	c.Offer.Base = new(int64(99))
 	c.Offer.VestSchedule[0] = 99
-	if a.Interviewers[0] != "Ana" || a.Events[0].Note != "" || a.Offer.Base != 0 || a.Offer.VestSchedule[0] != 25 {
+	if a.Interviewers[0] != "Ana" || a.Events[0].Note != "" || a.Offer.Base != nil || a.Offer.VestSchedule[0] != 25 {
 		t.Errorf("Clone shares memory with the original: %+v", a)
 	}
 }

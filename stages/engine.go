@@ -3,6 +3,7 @@ package stages
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -11,20 +12,30 @@ import (
 // events (those about no application), upcoming ones included, ranked:
 // overdue (longest overdue first), due, open (soonest due first), then
 // upcoming by opening day. Ties go by Kind.Weight, company, person and key.
-// now is the caller's clock; today is its civil date in now's location.
+// now is the caller's clock: every date is taken in now's location, whatever
+// zone an event was logged in.
 //
 // apps must hold every open application, every rejected one still within
 // its after-rejection lapse, and every accepted one (an accepted offer ends
-// the keep-applying reminder); other closed applications may be left out.
+// the keep-applying reminder); other closed applications may be left out. A
+// caller that leaves them out says with PromptsFor whether the file holds
+// any application at all: a file with none yet has no prompts.
 func Prompts(apps []Application, global []Event, now time.Time) []Prompt {
-	var offers []*Application
+	return PromptsFor(apps, global, now, len(apps) > 0)
+}
+
+// PromptsFor is Prompts for a caller that passes only the applications the
+// day's prompts depend on; started says whether the file holds any
+// application (open or closed), which decides the keep-applying reminder.
+func PromptsFor(apps []Application, global []Event, now time.Time, started bool) []Prompt {
+	g := engine{now: now, loc: now.Location(), today: DateOf(now)}
 	open := 0
-	var accepted, lastInterview time.Time
+	var lastInterview time.Time
 	for i := range apps {
 		a := &apps[i]
 		if a.Outcome == Accepted {
-			if at := a.outcomeAt(); at.After(accepted) {
-				accepted = at
+			if at := a.outcomeAt(); at.After(g.accepted) {
+				g.accepted = at
 			}
 		}
 		if a.Closed() {
@@ -34,23 +45,60 @@ func Prompts(apps []Application, global []Event, now time.Time) []Prompt {
 			lastInterview = a.Interviewed
 		}
 		open++
-		if a.Offer != nil {
-			offers = append(offers, a)
+		if a.OfferOpen() {
+			g.offers = append(g.offers, a)
 		}
 	}
-	sort.SliceStable(offers, func(i, j int) bool { return offers[i].Offer.Received.After(offers[j].Offer.Received) })
+	// Oldest offer first: a company is owed a mention of each, and its
+	// prompt is due after the earliest it has not heard of (rule 12).
+	sort.SliceStable(g.offers, func(i, j int) bool {
+		oi, oj := g.offers[i].Offer.Received, g.offers[j].Offer.Received
+		if !oi.Equal(oj) {
+			return oi.Before(oj)
+		}
+		return g.offers[i].ID < g.offers[j].ID
+	})
+	if len(g.offers) > 0 {
+		g.offerIDs = make(map[uint64]bool, len(g.offers))
+		for _, o := range g.offers {
+			g.offerIDs[o.ID] = true
+		}
+	}
 	var ps []Prompt
 	for i := range apps {
-		ps = appendAppPrompts(ps, &apps[i], offers, now)
+		ps = g.appendAppPrompts(ps, &apps[i])
 	}
 	// Keep applying, unless the search ended with an accepted offer and no
 	// new one has started since (no open application interviewed after it).
-	searchOver := !accepted.IsZero() && !lastInterview.After(accepted)
-	if open < 3 && !searchOver {
+	searchOver := !g.accepted.IsZero() && !lastInterview.After(g.accepted)
+	if started && open < 3 && !searchOver {
 		ps = appendKeepApplying(ps, global, now, open)
 	}
 	Rank(ps)
 	return ps
+}
+
+// engine holds what one run of the rules knows about the whole search.
+type engine struct {
+	now   time.Time
+	loc   *time.Location
+	today Date
+	// offers are the open applications holding an open offer, oldest
+	// offer first; offerIDs is the same set by id.
+	offers   []*Application
+	offerIDs map[uint64]bool
+	// accepted is when the latest accepted offer was accepted (zero: none).
+	accepted time.Time
+}
+
+// day is t's civil date in the user's current zone.
+func (g *engine) day(t time.Time) Date { return DateOf(t.In(g.loc)) }
+
+// endedByAcceptance reports whether an open application belongs to a search
+// that an accepted offer ended: its final interview came before the
+// acceptance (one interviewed after it is a new search).
+func (g *engine) endedByAcceptance(a *Application) bool {
+	return !g.accepted.IsZero() && a.Interviewed.Before(g.accepted)
 }
 
 // Actionable keeps the prompts that are open, due or overdue, in order.
@@ -195,48 +243,69 @@ func statusOf(p *Prompt, now time.Time) Status {
 // a gracious reply is no longer timely.
 const afterRejectionLapse = 14
 
-func appendAppPrompts(ps []Prompt, a *Application, offers []*Application, now time.Time) []Prompt {
-	if a.Closed() && a.Outcome != Rejected {
+// reflectLapse is how many days past its due date a reflect prompt stays:
+// after a week the interview is no longer fresh (an application added after
+// the fact does not open with a stale reminder).
+const reflectLapse = 7
+
+func (g *engine) appendAppPrompts(ps []Prompt, a *Application) []Prompt {
+	switch a.Outcome {
+	case Open, Rejected, Accepted:
+	default:
 		return ps
 	}
 	log := readPromptLog(a.Events)
 	add := func(p Prompt) {
 		p.AppID = a.ID
 		p.Company = a.Company
-		if log.settle(&p, now) {
+		if log.settle(&p, g.now) {
 			ps = append(ps, p)
 		}
 	}
-	if a.Outcome == Rejected {
-		for _, p := range afterRejection(a, DateOf(now)) {
+	switch a.Outcome {
+	case Rejected:
+		for _, p := range g.afterRejection(a) {
+			add(p)
+		}
+		return ps
+	case Accepted:
+		for _, p := range g.afterAcceptance(a) {
 			add(p)
 		}
 		return ps
 	}
 
-	interviewDay := DateOf(a.Interviewed)
-	answered := a.answeredSince(a.Interviewed)
-	if !answered {
-		for _, p := range thankYous(a, interviewDay) {
-			add(p)
-		}
-		if !a.notedSince(interviewDay) {
-			add(Prompt{Key: "reflect", Kind: Reflect, Opens: interviewDay, Due: interviewDay.AddDays(2),
-				Text: "Write down what went well in the interview and what to improve, while it is fresh"})
-		}
+	interviewDay := g.day(a.Interviewed)
+	fresh := !a.answeredSince(a.Interviewed)
+	if fresh && !a.notedSince(interviewDay, g.loc) && g.today.DaysSince(interviewDay.AddDays(2)) <= reflectLapse {
+		add(Prompt{Key: "reflect", Kind: Reflect, Opens: interviewDay, Due: interviewDay.AddDays(2), Input: InputNote,
+			Text: "Write down what went well in the interview and what to improve, while it is fresh"})
 	}
-
-	if a.Offer != nil {
-		add(offerDeadline(a))
-	} else {
-		if p, ok := followUpOrMoveOn(a); ok {
-			add(p)
-		}
-		if p, ok := competingOffer(a, offers); ok {
+	if g.endedByAcceptance(a) {
+		// From acceptance on, the other applications get one prompt: say
+		// so kindly (rule 10). No follow-up, move-on, competing-offer,
+		// thank-you or offer-deadline prompt competes with it.
+		add(g.withdraw(a))
+		return ps
+	}
+	followOpens, _ := a.followUpWindow(g.loc)
+	if fresh && g.today.Before(followOpens) {
+		for _, p := range g.thankYous(a) {
 			add(p)
 		}
 	}
-	if p, ok := stageTask(a); ok {
+	switch {
+	case a.OfferOpen():
+		add(g.offerDeadline(a))
+	case a.Offer == nil:
+		if p, ok := g.followUpOrMoveOn(a); ok {
+			add(p)
+		}
+		if p, ok := g.competingOffer(a); ok {
+			add(p)
+		}
+	}
+	if p, ok := g.stageTask(a); ok {
 		add(p)
 	}
 	return ps
@@ -256,9 +325,10 @@ func (a *Application) answeredSince(t time.Time) bool {
 	return false
 }
 
-func (a *Application) notedSince(d Date) bool {
+// notedSince reports whether a note was written on or after day d (dates in loc).
+func (a *Application) notedSince(d Date, loc *time.Location) bool {
 	for _, e := range a.Events {
-		if e.Kind == EvNote && !DateOf(e.At).Before(d) {
+		if e.Kind == EvNote && !DateOf(e.At.In(loc)).Before(d) {
 			return true
 		}
 	}
@@ -275,24 +345,43 @@ func (a *Application) ThankedSince(person string, d Date) bool {
 	return false
 }
 
-func (a *Application) role(person string) string {
+// ThankedSinceIn is ThankedSince with each thank-you's date taken in loc.
+func (a *Application) ThankedSinceIn(person string, d Date, loc *time.Location) bool {
+	for _, e := range a.Events {
+		if e.Kind == EvThanks && strings.EqualFold(strings.TrimSpace(e.Person), person) && !DateOf(e.At.In(loc)).Before(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// RoleOf says what a person is to the application: "recruiter" or "interviewer".
+func (a *Application) RoleOf(person string) string {
 	if strings.EqualFold(person, a.Recruiter) {
 		return "recruiter"
 	}
 	return "interviewer"
 }
 
-func thankYous(a *Application, interviewDay Date) []Prompt {
-	dueAt := a.Interviewed.Add(24 * time.Hour)
+// ThankYouDue is when the thank-you notes for the final interview are due:
+// the interview's clock time on the next calendar day, in loc. A
+// daylight-saving change does not move it an hour.
+func (a *Application) ThankYouDue(loc *time.Location) time.Time {
+	return a.Interviewed.In(loc).AddDate(0, 0, 1)
+}
+
+func (g *engine) thankYous(a *Application) []Prompt {
+	dueAt := a.ThankYouDue(g.loc)
+	interviewDay := g.day(a.Interviewed)
 	var out []Prompt
 	for _, person := range a.People() {
-		if a.ThankedSince(person, interviewDay) {
+		if a.ThankedSinceIn(person, interviewDay, g.loc) {
 			continue
 		}
 		out = append(out, Prompt{
 			Key: "thank_you:" + strings.ToLower(person), Kind: ThankYou, Person: person,
 			Opens: interviewDay, Due: DateOf(dueAt), DueAt: dueAt,
-			Text: fmt.Sprintf("Send a short, personal thank-you to %s (%s)", person, a.role(person)),
+			Text: fmt.Sprintf("Send a short, personal thank-you to %s (%s)", person, a.RoleOf(person)),
 		})
 	}
 	return out
@@ -306,9 +395,14 @@ func (a *Application) recruiterOr(fallback string) string {
 }
 
 // FollowUpWindow returns when the one follow-up opens and is due, counted from
-// the last contact (or the day after the recruiter's promised date).
-func (a *Application) FollowUpWindow() (opens, due Date) {
-	last := DateOf(a.LastContact())
+// the last contact (or the day after the recruiter's promised date), with
+// dates taken in loc.
+func (a *Application) FollowUpWindow(loc *time.Location) (opens, due Date) {
+	return a.followUpWindow(loc)
+}
+
+func (a *Application) followUpWindow(loc *time.Location) (opens, due Date) {
+	last := DateOf(a.LastContact().In(loc))
 	if !a.Expect.IsZero() && !a.Expect.Before(last) {
 		opens = a.Expect.NextBusinessDay()
 		return opens, opens.AddBusinessDays(2)
@@ -320,22 +414,23 @@ func (a *Application) FollowUpWindow() (opens, due Date) {
 // the move-on prompt.
 const MoveOnAfter = 5
 
-func followUpOrMoveOn(a *Application) (Prompt, bool) {
+func (g *engine) followUpOrMoveOn(a *Application) (Prompt, bool) {
 	if f, sent := a.PendingFollowUp(); sent {
-		day := DateOf(f.At)
+		day := g.day(f.At)
 		opens := day.AddBusinessDays(MoveOnAfter)
 		return Prompt{
 			Key: "move_on:" + day.String(), Kind: MoveOn, Opens: opens, Due: opens,
 			Text: fmt.Sprintf("No answer since your follow-up of %s: close it as no answer and put your energy elsewhere", day.Short()),
 		}, true
 	}
-	opens, due := a.FollowUpWindow()
+	opens, due := a.followUpWindow(g.loc)
+	last := g.day(a.LastContact())
 	text := fmt.Sprintf("Send one polite follow-up to %s", a.recruiterOr("the recruiter"))
-	if !a.Expect.IsZero() && !a.Expect.Before(DateOf(a.LastContact())) {
+	if !a.Expect.IsZero() && !a.Expect.Before(last) {
 		text += fmt.Sprintf(": they said you would hear by %s", a.Expect.Short())
 	}
 	return Prompt{
-		Key: "follow_up:" + DateOf(a.LastContact()).String(), Kind: FollowUp, Person: a.Recruiter,
+		Key: "follow_up:" + last.String(), Kind: FollowUp, Person: a.Recruiter,
 		Opens: opens, Due: due, Text: text,
 	}, true
 }
@@ -349,86 +444,180 @@ func (a *Application) CheckFollowUp() error {
 	return nil
 }
 
-// OfferDeadline is the offer's response deadline: the one given, or a week
-// after it arrived.
-func (o *Offer) OfferDeadline() Date {
-	if !o.Deadline.IsZero() {
-		return o.Deadline
-	}
-	return DateOf(o.Received).AddDays(7)
-}
-
-func offerDeadline(a *Application) Prompt {
-	received := DateOf(a.Offer.Received)
+func (g *engine) offerDeadline(a *Application) Prompt {
+	received := g.day(a.Offer.Received)
 	deadline := a.Offer.OfferDeadline()
+	text := fmt.Sprintf("Answer the offer by %s: accept, decline or counter", deadline.Short())
+	if a.Offer.Deadline.IsZero() {
+		text = fmt.Sprintf("Answer the offer: no deadline given, so afterview counts a week, to %s; ask for the real one", deadline.Short())
+	}
 	return Prompt{
 		Key: "offer_deadline:" + received.String(), Kind: OfferDeadline, Person: a.Recruiter,
-		Opens: received, Due: deadline,
-		Text: fmt.Sprintf("Answer the offer by %s: accept, decline or counter", deadline.Short()),
-		Tip:  a.Template().OfferTip,
+		Opens: received, Due: deadline, Input: InputOutcome,
+		Text: text, Tip: a.Template().OfferTip,
 	}
 }
 
-// competingOffer tells a waiting application's recruiter about the offers
-// received since they last heard from the candidate. offers is newest first;
-// one prompt names the newest offer (its key) and up to three in its text,
-// so the cost stays linear however many offers are open.
-func competingOffer(a *Application, offers []*Application) (Prompt, bool) {
-	var told time.Time
+// toldAbout is the set of other applications' offers this company was told
+// about: told events, and (from before told events existed) competing-offer
+// prompts marked done or dismissed, whose key names the offer.
+func (a *Application) toldAbout() map[uint64]bool {
+	var told map[uint64]bool
+	mark := func(id uint64) {
+		if told == nil {
+			told = map[uint64]bool{}
+		}
+		told[id] = true
+	}
 	for _, e := range a.Events {
-		// Telling the recruiter is a contact: a follow-up or a reply logged
-		// after an offer arrived covers it.
-		if (e.Kind == EvFollowUp || e.Kind == EvHeard) && e.At.After(told) {
-			told = e.At
+		switch e.Kind {
+		case EvTold:
+			for _, t := range e.Told {
+				mark(t.App)
+			}
+		case EvDone, EvDismiss:
+			if rest, ok := strings.CutPrefix(e.Prompt, string(CompetingOffer)+":"); ok {
+				if id, err := strconv.ParseUint(rest, 10, 64); err == nil {
+					mark(id)
+				}
+			}
 		}
 	}
-	var untold []*Application
-	for _, o := range offers {
-		if o == a {
-			continue
-		}
-		if !told.IsZero() && !told.Before(o.Offer.Received) {
-			break
-		}
-		if untold = append(untold, o); len(untold) == 3 {
-			break
-		}
-	}
-	if len(untold) == 0 {
+	return told
+}
+
+// maxToldAtOnce bounds the offers one competing-offer prompt carries; more
+// come back in the next one. The text names the first three.
+const maxToldAtOnce = 20
+
+// competingOffer asks to tell a waiting application's recruiter about every
+// other open offer it has not been told about (rule 12). Its key names the
+// earliest of those, and it is due the next business day after that offer
+// arrived, so a newer offer never makes a late prompt look fresh. The cost
+// stays linear in what this company was told, however many offers are open.
+func (g *engine) competingOffer(a *Application) (Prompt, bool) {
+	if len(g.offers) == 0 {
 		return Prompt{}, false
 	}
-	newest := untold[0]
-	names := make([]string, len(untold))
+	told := a.toldAbout()
+	left := len(g.offers)
+	if g.offerIDs[a.ID] {
+		left--
+	}
+	for id := range told {
+		if g.offerIDs[id] && id != a.ID {
+			left--
+		}
+	}
+	if left <= 0 {
+		return Prompt{}, false
+	}
+	var untold []*Application
+	for _, o := range g.offers {
+		if o == a || told[o.ID] {
+			continue
+		}
+		if untold = append(untold, o); len(untold) == min(left, maxToldAtOnce) {
+			break
+		}
+	}
+	about := make([]ToldOffer, len(untold))
+	names := make([]string, 0, 3)
 	for i, o := range untold {
-		names[i] = fmt.Sprintf("%s (deadline %s)", o.Company, o.Offer.OfferDeadline().Short())
+		about[i] = ToldOffer{App: o.ID, Company: o.Company}
+		if i < 3 {
+			name := o.Company
+			if d := o.Offer.Deadline; !d.IsZero() && !d.Before(g.today) {
+				// Only a deadline the company gave, and not yet passed, is
+				// quoted to another company (rule 11).
+				name += fmt.Sprintf(" (deadline %s)", d.Short())
+			}
+			names = append(names, name)
+		}
 	}
 	what := "an offer from " + names[0]
-	if len(names) > 1 {
-		what = "offers from " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	if left > 1 {
+		list := names
+		if more := left - len(names); more > 0 {
+			list = append(list, fmt.Sprintf("%d more", more))
+		}
+		what = "offers from " + strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
 	}
-	day := DateOf(newest.Offer.Received)
+	first := untold[0]
+	day := g.day(first.Offer.Received)
 	return Prompt{
-		Key: fmt.Sprintf("competing_offer:%d", newest.ID), Kind: CompetingOffer, Person: a.Recruiter,
-		Opens: day, Due: day.NextBusinessDay(),
+		Key: fmt.Sprintf("%s:%d", CompetingOffer, first.ID), Kind: CompetingOffer, Person: a.Recruiter,
+		Opens: day, Due: day.NextBusinessDay(), About: about,
 		Text: fmt.Sprintf("Tell %s you hold %s", a.recruiterOr("the recruiter"), what),
 	}, true
 }
 
-func stageTask(a *Application) (Prompt, bool) {
+// stageEntered is the day the application entered its current stage.
+func (g *engine) stageEntered(a *Application) Date {
+	hist := a.StageHistory()
+	return g.day(hist[len(hist)-1].From)
+}
+
+func (g *engine) stageTask(a *Application) (Prompt, bool) {
 	t := a.Template()
 	i := t.StageIndex(a.Stage)
 	if i < 0 || t.Stages[i].Task == "" {
 		return Prompt{}, false
 	}
-	hist := a.StageHistory()
-	entered := DateOf(hist[len(hist)-1].From)
+	entered := g.stageEntered(a)
 	return Prompt{
-		Key: "stage_task:" + t.Stages[i].Name, Kind: StageTask, Person: "",
+		Key: "stage_task:" + t.Stages[i].Name, Kind: StageTask,
 		Opens: entered, Due: entered.NextBusinessDay(), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip,
 	}, true
 }
 
-func afterRejection(a *Application, today Date) []Prompt {
+// withdraw is the one prompt an application gets once another offer is
+// accepted (rule 10).
+func (g *engine) withdraw(a *Application) Prompt {
+	day := g.day(g.accepted)
+	text := fmt.Sprintf("Tell %s, kindly, that you accepted another offer: paths cross again", a.recruiterOr("the recruiter"))
+	if a.Offer != nil {
+		text = fmt.Sprintf("Decline %s's offer kindly: tell %s you accepted another; paths cross again", a.Company, a.recruiterOr("the recruiter"))
+	}
+	return Prompt{
+		Key: string(Withdraw), Kind: Withdraw, Person: a.Recruiter,
+		Opens: day, Due: day.NextBusinessDay(), Text: text,
+	}
+}
+
+// CalledReferences reports whether the application went through a stage
+// where the company calls references.
+func (a *Application) CalledReferences() bool {
+	t := a.Template()
+	for _, sp := range a.StageHistory() {
+		if i := t.StageIndex(sp.Stage); i >= 0 && t.Stages[i].References {
+			return true
+		}
+	}
+	return false
+}
+
+// afterAcceptance is what an accepted offer still asks (rule 10): the tasks
+// of the stages after the offer, and thanking the references it called.
+func (g *engine) afterAcceptance(a *Application) []Prompt {
+	var out []Prompt
+	if a.PastOffer() {
+		if p, ok := g.stageTask(a); ok {
+			out = append(out, p)
+		}
+	}
+	if a.CalledReferences() {
+		day := g.day(a.outcomeAt())
+		out = append(out, Prompt{
+			Key: string(ThankReferences), Kind: ThankReferences,
+			Opens: day, Due: day.AddBusinessDays(2),
+			Text: fmt.Sprintf("Thank your references and tell them the outcome: you accepted the %s offer", a.Company),
+		})
+	}
+	return out
+}
+
+func (g *engine) afterRejection(a *Application) []Prompt {
 	var at time.Time
 	for _, e := range a.Events {
 		if e.Kind == EvOutcome && e.Outcome == Rejected {
@@ -438,8 +627,8 @@ func afterRejection(a *Application, today Date) []Prompt {
 	if at.IsZero() {
 		return nil
 	}
-	day := DateOf(at)
-	if today.DaysSince(day) > afterRejectionLapse {
+	day := g.day(at)
+	if g.today.DaysSince(day) > afterRejectionLapse {
 		return nil
 	}
 	var out []Prompt
@@ -465,7 +654,7 @@ func afterRejection(a *Application, today Date) []Prompt {
 	}
 	if !noted {
 		out = append(out, Prompt{
-			Key: "after_rejection:lessons", Kind: AfterRejection,
+			Key: "after_rejection:lessons", Kind: AfterRejection, Input: InputNote,
 			Opens: day, Due: day.AddBusinessDays(2),
 			Text: "Note the lessons learned from this process",
 		})
@@ -475,10 +664,13 @@ func afterRejection(a *Application, today Date) []Prompt {
 
 func appendKeepApplying(ps []Prompt, global []Event, now time.Time, open int) []Prompt {
 	monday := DateOf(now).MondayOf()
+	text := fmt.Sprintf("Only %d application%s still open: keep the pipeline full, do not wait on one company", open, plural(open))
+	if open == 0 {
+		text = "No application is open any more: start new ones and keep the pipeline full"
+	}
 	p := Prompt{
 		Key: "keep_applying:" + monday.String(), Kind: KeepApplying,
-		Opens: monday, Due: monday.AddDays(6),
-		Text: fmt.Sprintf("Only %d application%s still open: keep the pipeline full, do not wait on one company", open, plural(open)),
+		Opens: monday, Due: monday.AddDays(6), Text: text,
 	}
 	if readPromptLog(global).settle(&p, now) {
 		ps = append(ps, p)
@@ -502,7 +694,8 @@ type StageSpan struct {
 }
 
 // StageHistory replays the log into the stages the application went
-// through, in order; the last span is the current stage.
+// through, in date order (a stage logged afterwards with an earlier date
+// takes its place in the history); the last span is the current stage.
 func (a *Application) StageHistory() []StageSpan {
 	t := a.Template()
 	offerAt := firstOfferStage(t)
@@ -515,7 +708,20 @@ func (a *Application) StageHistory() []StageSpan {
 		last.To = at
 		spans = append(spans, StageSpan{Stage: stage, From: at})
 	}
+	var moves []Event
+	sorted := true
 	for _, e := range a.Events {
+		if e.Kind == EvStage || e.Kind == EvOffer {
+			if n := len(moves); n > 0 && e.At.Before(moves[n-1].At) {
+				sorted = false
+			}
+			moves = append(moves, e)
+		}
+	}
+	if !sorted {
+		sort.SliceStable(moves, func(i, j int) bool { return moves[i].At.Before(moves[j].At) })
+	}
+	for _, e := range moves {
 		switch e.Kind {
 		case EvStage:
 			move(e.Stage, e.At)
@@ -531,11 +737,19 @@ func (a *Application) StageHistory() []StageSpan {
 	return spans
 }
 
-// Wait places the days since the final interview against the expected
-// window for the current stage; the recruiter's promised date overrides it.
-func (a *Application) Wait(today Date) Wait {
-	interviewDay := DateOf(a.Interviewed)
-	w := Wait{Days: today.DaysSince(interviewDay), Window: a.Template().WindowFor(a.Stage), Promised: a.Expect}
+// Wait places the days since the final interview (in now's zone) against
+// the window for the decision: the process's, or the recruiter's promised
+// date. While an offer is open the wait is over ("offer"); before the final
+// interview it has not begun. How long the current stage usually takes is
+// information only (Usually), never a reason to call the wait overdue.
+func (a *Application) Wait(now time.Time) Wait {
+	today := DateOf(now)
+	interviewDay := DateOf(a.Interviewed.In(now.Location()))
+	t := a.Template()
+	w := Wait{Days: today.DaysSince(interviewDay), Window: t.WindowFor(), Promised: a.Expect, Interview: interviewDay}
+	if i := t.StageIndex(a.Stage); i >= 0 && t.Stages[i].Usually != (Window{}) {
+		w.Usually, w.UsuallyStage = t.Stages[i].Usually, t.Stages[i].Name
+	}
 	if !a.Expect.IsZero() {
 		promised := a.Expect.DaysSince(interviewDay)
 		w.Window = Window{Min: min(w.Window.Min, promised), Max: promised}
@@ -543,6 +757,10 @@ func (a *Application) Wait(today Date) Wait {
 	switch {
 	case a.Closed():
 		w.Status = WaitClosed
+	case a.OfferOpen() || a.PastOffer():
+		w.Status = WaitOffer
+	case w.Days < 0:
+		w.Status = WaitAhead
 	case w.Days > w.Window.Max:
 		w.Status = WaitOverdue
 	case w.Days >= w.Window.Min:

@@ -40,6 +40,17 @@ func ofKind(ps []Prompt, id uint64, k Kind) []Prompt {
 	return out
 }
 
+// ofKindNot keeps the prompts that are not of kind k.
+func ofKindNot(ps []Prompt, k Kind) []Prompt {
+	var out []Prompt
+	for _, p := range ps {
+		if p.Kind != k {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // only returns the single prompt of kind k for app id, failing otherwise.
 func only(t *testing.T, ps []Prompt, id uint64, k Kind) Prompt {
 	t.Helper()
@@ -130,7 +141,7 @@ func TestThankYouStatusByTheHour(t *testing.T) {
 		{at(2026, 11, 18, 15, 0), Due},
 		{at(2026, 11, 18, 15, 1), Overdue}, // 24 h after the interview, the same day
 		{at(2026, 11, 19, 9, 0), Overdue},
-		{at(2026, 11, 30, 9, 0), Overdue}, // still worth sending late
+		{at(2026, 11, 25, 9, 0), Overdue}, // still worth sending late, until the follow-up window opens
 	}
 	for _, tt := range tests {
 		p := only(t, Prompts([]Application{a}, nil, tt.now), 1, ThankYou)
@@ -263,7 +274,7 @@ func TestFollowUpWindow(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", tt.interview, nil, "Cleo Park", tt.expect)
 			mustApply(t, &a, tt.events...)
-			opens, due := a.FollowUpWindow()
+			opens, due := a.FollowUpWindow(time.UTC)
 			if opens != tt.opens || due != tt.due {
 				t.Errorf("FollowUpWindow = %v..%v, want %v..%v", opens, due, tt.opens, tt.due)
 			}
@@ -461,7 +472,7 @@ func TestOfferDeadlinePrompt(t *testing.T) {
 		{"due on the deadline", "standard", Offer{}, at(2026, 12, 1, 9, 0), d(2026, 12, 1), Due, "", "", true},
 		{"overdue after it", "standard", Offer{}, at(2026, 12, 2, 9, 0), d(2026, 12, 1), Overdue, "", "", true},
 		{"a given deadline", "standard", Offer{Deadline: d(2026, 11, 27)}, at(2026, 11, 26, 9, 0), d(2026, 11, 27), StatusOpen, "", "", true},
-		{"netflix tip", "netflix", Offer{Base: 350000}, at(2026, 11, 25, 9, 0), d(2026, 12, 1), StatusOpen, "first number is its best", "", true},
+		{"netflix tip", "netflix", Offer{Base: new(int64(350000))}, at(2026, 11, 25, 9, 0), d(2026, 12, 1), StatusOpen, "first number is its best", "", true},
 		{"amazon tip", "amazon", Offer{Deadline: d(2026, 12, 1)}, at(2026, 11, 25, 9, 0), d(2026, 12, 1), StatusOpen, "week", "", true},
 		{"accepted ends it", "netflix", Offer{}, at(2026, 11, 25, 9, 0), Date{}, "", "", Accepted, false},
 		{"declined ends it", "netflix", Offer{}, at(2026, 11, 25, 9, 0), Date{}, "", "", Declined, false},
@@ -545,8 +556,11 @@ func TestCompetingOffers(t *testing.T) {
 		events []Event
 		want   bool
 	}{
-		{"a follow-up after the offer ends it", []Event{{Kind: EvFollowUp, At: at(2026, 11, 25, 9, 0)}}, false},
-		{"heard after the offer ends it", []Event{{Kind: EvHeard, At: at(2026, 11, 25, 9, 0)}}, false},
+		// Rule 12: telling is its own act; neither a follow-up nor the
+		// company getting in touch says the offer was mentioned.
+		{"a follow-up after the offer does not end it", []Event{{Kind: EvFollowUp, At: at(2026, 11, 25, 9, 0)}}, true},
+		{"heard after the offer does not end it", []Event{{Kind: EvHeard, At: at(2026, 11, 25, 9, 0)}}, true},
+		{"telling ends it", []Event{{Kind: EvTold, At: at(2026, 11, 25, 9, 0), Told: []ToldOffer{{App: 1, Company: "Netflix"}}}}, false},
 		{"a follow-up before the offer does not", []Event{{Kind: EvFollowUp, At: at(2026, 11, 23, 9, 0)}}, true},
 		{"heard before the offer does not", []Event{{Kind: EvHeard, At: at(2026, 11, 23, 9, 0)}}, true},
 		{"a note does not", []Event{{Kind: EvNote, At: at(2026, 11, 25, 9, 0)}}, true},
@@ -578,8 +592,8 @@ func TestCompetingOffers(t *testing.T) {
 		mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 25, 10, 0)})
 		ps := Prompts(apps, nil, at(2026, 11, 25, 12, 0))
 		got := ofKind(ps, 3, CompetingOffer)
-		if len(got) != 1 || got[0].Key != "competing_offer:2" || got[0].Due != d(2026, 11, 26) {
-			t.Fatalf("Stripe should get one prompt keyed by the newest offer, due the next business day:%s", describe(got))
+		if len(got) != 1 || got[0].Key != "competing_offer:1" || got[0].Due != d(2026, 11, 25) {
+			t.Fatalf("Stripe should get one prompt keyed by the earliest offer it was not told of, due the next business day after it:%s", describe(got))
 		}
 		for _, o := range apps[:2] {
 			if !strings.Contains(got[0].Text, o.Company) {
@@ -589,11 +603,11 @@ func TestCompetingOffers(t *testing.T) {
 	})
 	t.Run("told about the first offer: only the newer one", func(t *testing.T) {
 		apps := build(t, offerAt)
-		mustApply(t, &apps[2], Event{Kind: EvFollowUp, At: offerAt.Add(time.Hour)})
+		mustApply(t, &apps[2], Event{Kind: EvTold, At: offerAt.Add(time.Hour), Told: []ToldOffer{{App: apps[0].ID, Company: apps[0].Company}}})
 		mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 25, 10, 0)})
 		got := ofKind(Prompts(apps, nil, at(2026, 11, 25, 12, 0)), 3, CompetingOffer)
-		if len(got) != 1 || strings.Contains(got[0].Text, apps[0].Company+" (") {
-			t.Fatalf("only the offer received after the follow-up is news:%s", describe(got))
+		if len(got) != 1 || strings.Contains(got[0].Text, apps[0].Company) || got[0].Key != fmt.Sprintf("competing_offer:%d", apps[1].ID) {
+			t.Fatalf("only the offer it was not told about is news:%s", describe(got))
 		}
 	})
 }
@@ -617,7 +631,8 @@ func TestKeepApplying(t *testing.T) {
 		now    time.Time
 		want   *Prompt
 	}{
-		{"no application", nil, nil, wed, &Prompt{Key: "keep_applying:2026-11-23", Opens: d(2026, 11, 23), Due: d(2026, 11, 29), Status: StatusOpen}},
+		// Rule 8: a database with no applications yet has no prompts.
+		{"no application", nil, nil, wed, nil},
 		{"one open", []Application{open(1)}, nil, wed, &Prompt{Key: "keep_applying:2026-11-23", Opens: d(2026, 11, 23), Due: d(2026, 11, 29), Status: StatusOpen}},
 		{"two open", []Application{open(1), open(2)}, nil, wed, &Prompt{Key: "keep_applying:2026-11-23", Opens: d(2026, 11, 23), Due: d(2026, 11, 29), Status: StatusOpen}},
 		{"three open: none", []Application{open(1), open(2), open(3)}, nil, wed, nil},
@@ -753,7 +768,7 @@ func TestOutcomesEndEveryPrompt(t *testing.T) {
 			)
 			other := newApp(t, 2, "Other", "standard", at(2026, 11, 17, 15, 0), nil, "", Date{})
 			for _, now := range []time.Time{at(2026, 11, 23, 11, 0), at(2026, 12, 20, 11, 0)} {
-				if ps := forApp(Prompts([]Application{a, other}, nil, now), 1); len(ps) != 0 {
+				if ps := forApp(Prompts([]Application{a, other}, nil, now), 1); len(ofKindNot(ps, ThankReferences)) != 0 {
 					t.Errorf("%s at %v: want no prompts:%s", o, now, describe(ps))
 				}
 			}
@@ -864,6 +879,7 @@ func TestKindWeights(t *testing.T) {
 	spelled := map[Kind]string{
 		ThankYou: "thank_you", Reflect: "reflect", FollowUp: "follow_up", MoveOn: "move_on", StageTask: "stage_task",
 		OfferDeadline: "offer_deadline", CompetingOffer: "competing_offer", KeepApplying: "keep_applying", AfterRejection: "after_rejection",
+		Withdraw: "withdraw", ThankReferences: "thank_references",
 	}
 	for k, s := range spelled {
 		if string(k) != s {
@@ -1032,10 +1048,10 @@ func TestWait(t *testing.T) {
 		{"a later stage keeps counting from the interview", "standard", "decision pending", Date{}, false, d(2026, 11, 25), 15, Window{7, 14}, WaitOverdue},
 		{"closed", "standard", "", Date{}, true, d(2026, 11, 25), 15, Window{7, 14}, WaitClosed},
 		{"netflix default window", "netflix", "debrief", Date{}, false, d(2026, 11, 20), 10, Window{7, 14}, WaitInWindow},
-		{"amazon feedback: day 1 early", "amazon", "", Date{}, false, d(2026, 11, 11), 1, Window{2, 5}, WaitEarly},
-		{"amazon feedback: day 2 in window", "amazon", "", Date{}, false, d(2026, 11, 12), 2, Window{2, 5}, WaitInWindow},
-		{"amazon feedback: day 5 in window", "amazon", "interview feedback", Date{}, false, d(2026, 11, 15), 5, Window{2, 5}, WaitInWindow},
-		{"amazon feedback: day 6 overdue", "amazon", "interview feedback", Date{}, false, d(2026, 11, 16), 6, Window{2, 5}, WaitOverdue},
+		{"amazon feedback: day 1 early", "amazon", "", Date{}, false, d(2026, 11, 11), 1, Window{7, 14}, WaitEarly},
+		{"amazon feedback: day 2 still early", "amazon", "", Date{}, false, d(2026, 11, 12), 2, Window{7, 14}, WaitEarly},
+		{"amazon feedback: day 5 in window", "amazon", "interview feedback", Date{}, false, d(2026, 11, 15), 5, Window{7, 14}, WaitEarly},
+		{"amazon feedback: day 6 is not overdue, only past the usual feedback time", "amazon", "interview feedback", Date{}, false, d(2026, 11, 16), 6, Window{7, 14}, WaitEarly},
 		{"amazon hiring committee: the default window", "amazon", "hiring committee", Date{}, false, d(2026, 11, 16), 6, Window{7, 14}, WaitEarly},
 		{"promised by day 10: in window on day 10", "standard", "", d(2026, 11, 20), false, d(2026, 11, 20), 10, Window{7, 10}, WaitInWindow},
 		{"promised by day 10: overdue on day 11", "standard", "", d(2026, 11, 20), false, d(2026, 11, 21), 11, Window{7, 10}, WaitOverdue},
@@ -1043,7 +1059,8 @@ func TestWait(t *testing.T) {
 		{"promised by day 3: due on day 3", "standard", "", d(2026, 11, 13), false, d(2026, 11, 13), 3, Window{3, 3}, WaitInWindow},
 		{"promised by day 3: overdue on day 4", "standard", "", d(2026, 11, 13), false, d(2026, 11, 14), 4, Window{3, 3}, WaitOverdue},
 		{"promised by day 21: not overdue on day 15", "standard", "", d(2026, 12, 1), false, d(2026, 11, 25), 15, Window{7, 21}, WaitInWindow},
-		{"a promise overrides amazon's window", "amazon", "", d(2026, 11, 17), false, d(2026, 11, 16), 6, Window{2, 7}, WaitInWindow},
+		{"a promise overrides amazon's window", "amazon", "", d(2026, 11, 17), false, d(2026, 11, 16), 6, Window{7, 7}, WaitEarly},
+		{"the day after a broken promise is overdue", "amazon", "", d(2026, 11, 17), false, d(2026, 11, 18), 8, Window{7, 7}, WaitOverdue},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1054,7 +1071,7 @@ func TestWait(t *testing.T) {
 			if tt.closed {
 				mustApply(t, &a, Event{Kind: EvOutcome, At: at(2026, 11, 24, 18, 0), Outcome: Withdrawn})
 			}
-			w := a.Wait(tt.today)
+			w := a.Wait(noon(tt.today))
 			if w.Days != tt.days || w.Window != tt.window || w.Status != tt.status || w.Promised != tt.expect {
 				t.Errorf("Wait(%v) = %+v, want days %d window %v status %q promised %v", tt.today, w, tt.days, tt.window, tt.status, tt.expect)
 			}
@@ -1093,7 +1110,7 @@ func TestAcrossTheFallDSTChange(t *testing.T) {
 		{time.Date(2026, 11, 14, 0, 30, 0, 0, la), 15, WaitOverdue},
 	}
 	for _, tt := range tests {
-		w := a.Wait(DateOf(tt.now))
+		w := a.Wait(tt.now)
 		if w.Days != tt.days || w.Status != tt.status {
 			t.Errorf("at %v: %d days %s, want %d days %s", tt.now, w.Days, w.Status, tt.days, tt.status)
 		}
@@ -1101,7 +1118,7 @@ func TestAcrossTheFallDSTChange(t *testing.T) {
 
 	// The follow-up opens 7 business days after Friday Oct 30: Tuesday Nov 10;
 	// due at 10: Friday Nov 13.
-	opens, due := a.FollowUpWindow()
+	opens, due := a.FollowUpWindow(time.UTC)
 	if opens != d(2026, 11, 10) || due != d(2026, 11, 13) {
 		t.Errorf("FollowUpWindow = %v..%v, want 2026-11-10..2026-11-13", opens, due)
 	}
@@ -1126,8 +1143,14 @@ func TestAcrossTheFallDSTChange(t *testing.T) {
 	checkPrompt(t, p, d(2026, 11, 17), d(2026, 11, 17), Due)
 }
 
-func TestThankYouDueIs24RealHoursAcrossDST(t *testing.T) {
+// Rule 1: due by the interview's local clock time on the next calendar day;
+// a daylight-saving change does not move it an hour.
+func TestThankYouDueByClockTimeAcrossDST(t *testing.T) {
 	la := losAngeles(t)
+	auckland, err := time.LoadLocation("Pacific/Auckland")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
 	tests := []struct {
 		name      string
 		interview time.Time
@@ -1135,19 +1158,22 @@ func TestThankYouDueIs24RealHoursAcrossDST(t *testing.T) {
 		due       Date
 	}{
 		{"Friday before the change", time.Date(2026, 10, 30, 15, 0, 0, 0, la), time.Date(2026, 10, 31, 15, 0, 0, 0, la), d(2026, 10, 31)},
-		// Saturday 15:00 PDT + 24 h is Sunday 14:00 PST: the clocks went back an hour.
-		{"Saturday, across the fall change", time.Date(2026, 10, 31, 15, 0, 0, 0, la), time.Date(2026, 11, 1, 14, 0, 0, 0, la), d(2026, 11, 1)},
-		// Saturday 15:00 PST + 24 h is Sunday 16:00 PDT: the clocks went forward.
-		{"Saturday, across the spring change", time.Date(2026, 3, 7, 15, 0, 0, 0, la), time.Date(2026, 3, 8, 16, 0, 0, 0, la), d(2026, 3, 8)},
-		// 23:30 the night before the change + 24 h is 22:30 the next day, same date.
-		{"late evening before the fall change", time.Date(2026, 10, 31, 23, 30, 0, 0, la), time.Date(2026, 11, 1, 22, 30, 0, 0, la), d(2026, 11, 1)},
+		// Saturday 15:00 PDT: due Sunday 15:00 PST (25 real hours), not 14:00.
+		{"Saturday, across the fall change", time.Date(2026, 10, 31, 15, 0, 0, 0, la), time.Date(2026, 11, 1, 15, 0, 0, 0, la), d(2026, 11, 1)},
+		// Saturday 15:00 PST: due Sunday 15:00 PDT (23 real hours), not 16:00.
+		{"Saturday, across the spring change", time.Date(2027, 3, 13, 15, 0, 0, 0, la), time.Date(2027, 3, 14, 15, 0, 0, 0, la), d(2027, 3, 14)},
+		{"late evening before the fall change", time.Date(2026, 10, 31, 23, 30, 0, 0, la), time.Date(2026, 11, 1, 23, 30, 0, 0, la), d(2026, 11, 1)},
+		// 00:30 on the day the clocks go back: due 00:30 the next day, never the same day.
+		{"half past midnight on the fall change", time.Date(2026, 11, 1, 0, 30, 0, 0, la), time.Date(2026, 11, 2, 0, 30, 0, 0, la), d(2026, 11, 2)},
+		// Auckland's clocks go back on Sunday 2027-04-04 at 03:00.
+		{"Auckland, across its autumn change", time.Date(2027, 4, 3, 15, 0, 0, 0, auckland), time.Date(2027, 4, 4, 15, 0, 0, 0, auckland), d(2027, 4, 4)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", tt.interview, []string{"Ana Lopez"}, "", Date{})
 			p := only(t, Prompts([]Application{a}, nil, tt.interview.Add(time.Hour)), 1, ThankYou)
-			if !p.DueAt.Equal(tt.dueAt) || p.DueAt.Sub(tt.interview) != 24*time.Hour {
-				t.Errorf("DueAt %v, want %v (24 real hours)", p.DueAt, tt.dueAt)
+			if !p.DueAt.Equal(tt.dueAt) {
+				t.Errorf("DueAt %v, want %v (the interview's clock time, next day)", p.DueAt, tt.dueAt)
 			}
 			if p.Due != tt.due || p.Opens != DateOf(tt.interview) {
 				t.Errorf("opens %v due %v, want opens %v due %v", p.Opens, p.Due, DateOf(tt.interview), tt.due)
@@ -1253,7 +1279,7 @@ func TestNetflixFlow(t *testing.T) {
 		// Tuesday Nov 17: the recruiter calls with a verbal offer, no deadline given.
 		{events: []Event{
 			{Kind: EvDone, At: lt(11, 13, 9), Prompt: "stage_task:background check"},
-			{Kind: EvOffer, At: lt(11, 17, 16), Offer: &Offer{Currency: "USD", Base: 350000}},
+			{Kind: EvOffer, At: lt(11, 17, 16), Offer: &Offer{Currency: "USD", Base: new(int64(350000))}},
 		}, now: lt(11, 17, 17), stage: "verbal offer",
 			want: []string{"stage_task:open", "offer_deadline:open"},
 			also: func(t *testing.T, a Application, ps []Prompt) {
@@ -1272,15 +1298,16 @@ func TestNetflixFlow(t *testing.T) {
 		{events: []Event{{Kind: EvStage, At: lt(11, 19, 9), Stage: "offer letter"}}, now: lt(11, 19, 10), stage: "offer letter",
 			want: []string{"offer_deadline:open"}},
 		{now: lt(11, 24, 10), stage: "offer letter", want: []string{"offer_deadline:due"}},
-		{events: []Event{{Kind: EvOutcome, At: lt(11, 24, 11), Outcome: Accepted}}, now: lt(11, 24, 12), stage: "offer letter", want: nil,
+		// Rule 10: references were called, so they are thanked and told.
+		{events: []Event{{Kind: EvOutcome, At: lt(11, 24, 11), Outcome: Accepted}}, now: lt(11, 24, 12), stage: "offer letter", want: []string{"thank_references:open"},
 			also: func(t *testing.T, a Application, ps []Prompt) {
-				if n := len(forApp(ps, 10)); n != 0 {
+				if n := len(ofKindNot(forApp(ps, 10), ThankReferences)); n != 0 {
 					t.Errorf("an accepted offer still has %d prompts", n)
 				}
 				for _, o := range others {
 					none(t, ps, o.ID, CompetingOffer)
 				}
-				if w := a.Wait(d(2026, 11, 24)); w.Status != WaitClosed {
+				if w := a.Wait(noon(d(2026, 11, 24))); w.Status != WaitClosed {
 					t.Errorf("wait %+v", w)
 				}
 			}},
@@ -1328,7 +1355,7 @@ func TestAmazonFlow(t *testing.T) {
 	waitIs := func(today Date, days int, w Window, s WaitStatus) func(t *testing.T, a Application, ps []Prompt) {
 		return func(t *testing.T, a Application, ps []Prompt) {
 			t.Helper()
-			got := a.Wait(today)
+			got := a.Wait(noon(today))
 			if got.Days != days || got.Window != w || got.Status != s {
 				t.Errorf("Wait(%v) = %+v, want %d days %v %s", today, got, days, w, s)
 			}
@@ -1337,15 +1364,15 @@ func TestAmazonFlow(t *testing.T) {
 	others := withFiller(t)
 	steps := []step{
 		{now: at(2026, 11, 2, 18, 0), stage: "final interview", want: []string{"thank_you:open", "thank_you:open", "reflect:open"},
-			also: waitIs(d(2026, 11, 2), 0, Window{2, 5}, WaitEarly)},
+			also: waitIs(d(2026, 11, 2), 0, Window{7, 14}, WaitEarly)},
 		{events: []Event{
 			{Kind: EvThanks, At: at(2026, 11, 3, 9, 0), Person: "Ana Lopez"},
 			{Kind: EvThanks, At: at(2026, 11, 3, 9, 0), Person: "Sam Lee"},
 		}, now: at(2026, 11, 4, 9, 0), stage: "final interview", want: []string{"reflect:due"},
-			also: waitIs(d(2026, 11, 4), 2, Window{2, 5}, WaitInWindow)},
+			also: waitIs(d(2026, 11, 4), 2, Window{7, 14}, WaitEarly)},
 		// Interviewers submit feedback; a stage move ends the reflect prompt.
 		{events: []Event{{Kind: EvStage, At: at(2026, 11, 5, 9, 0), Stage: "interview feedback"}}, now: at(2026, 11, 8, 9, 0), stage: "interview feedback", want: nil,
-			also: waitIs(d(2026, 11, 8), 6, Window{2, 5}, WaitOverdue)},
+			also: waitIs(d(2026, 11, 8), 6, Window{7, 14}, WaitEarly)},
 		// The hiring committee reviews it, and the recruiter promises an answer by Friday Nov 13.
 		{events: []Event{{Kind: EvStage, At: at(2026, 11, 9, 9, 0), Stage: "hiring committee", Expect: d(2026, 11, 13)}}, now: at(2026, 11, 9, 10, 0), stage: "hiring committee", want: nil,
 			also: func(t *testing.T, a Application, ps []Prompt) {
@@ -1357,7 +1384,7 @@ func TestAmazonFlow(t *testing.T) {
 		// The decision: the recruiter calls on Tuesday Nov 17 and the offer
 		// follows on Friday Nov 20, with a week to respond.
 		{events: []Event{{Kind: EvStage, At: at(2026, 11, 17, 9, 0), Stage: "decision"}}, now: at(2026, 11, 17, 10, 0), stage: "decision", want: nil},
-		{events: []Event{{Kind: EvOffer, At: at(2026, 11, 20, 16, 0), Offer: &Offer{Currency: "USD", Base: 180000, BonusPercent: 15, Stock: 100000, VestYears: 4, Deadline: d(2026, 11, 27)}}},
+		{events: []Event{{Kind: EvOffer, At: at(2026, 11, 20, 16, 0), Offer: &Offer{Currency: "USD", Base: new(int64(180000)), BonusPercent: new(float64(15)), Stock: new(int64(100000)), VestYears: 4, Deadline: d(2026, 11, 27)}}},
 			now: at(2026, 11, 20, 17, 0), stage: "offer", want: []string{"stage_task:open", "offer_deadline:open"},
 			also: func(t *testing.T, a Application, ps []Prompt) {
 				checkPrompt(t, only(t, ps, 20, StageTask), d(2026, 11, 20), d(2026, 11, 23), StatusOpen)
@@ -1396,7 +1423,10 @@ func TestAmazonBackgroundCheckAfterOffer(t *testing.T) {
 		t.Errorf("task %q", p.Text)
 	}
 	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 12, 1, 9, 0), Stage: "onboarding"})
-	none(t, Prompts(withFiller(t, a), nil, at(2026, 12, 1, 10, 0)), 21, StageTask)
+	// Rule 10: onboarding has its task too.
+	if p := only(t, Prompts(withFiller(t, a), nil, at(2026, 12, 1, 10, 0)), 21, StageTask); !strings.Contains(p.Text, "start date") {
+		t.Errorf("onboarding task %q", p.Text)
+	}
 	var got []string
 	for _, s := range a.StageHistory() {
 		got = append(got, s.Stage)
@@ -1443,8 +1473,8 @@ func TestOfferStageByAStageEvent(t *testing.T) {
 			checkPrompt(t, only(t, ps, 900, CompetingOffer), d(2026, 11, 24), d(2026, 11, 25), Due)
 
 			// The offer's terms logged later replace the stand-in.
-			mustApply(t, &a, Event{Kind: EvOffer, At: at(2026, 11, 26, 10, 0), Offer: &Offer{Base: 350000, Deadline: d(2026, 12, 4)}})
-			if a.Offer.Base != 350000 || a.Offer.OfferDeadline() != d(2026, 12, 4) || a.Stage != tt.stage {
+			mustApply(t, &a, Event{Kind: EvOffer, At: at(2026, 11, 26, 10, 0), Offer: &Offer{Base: new(int64(350000)), Deadline: d(2026, 12, 4)}})
+			if *a.Offer.Base != 350000 || a.Offer.OfferDeadline() != d(2026, 12, 4) || a.Stage != tt.stage {
 				t.Errorf("after the offer event: stage %q offer %+v", a.Stage, a.Offer)
 			}
 		})

@@ -2,6 +2,7 @@ package stages
 
 import (
 	"errors"
+	"slices"
 	"fmt"
 	"math"
 	"strconv"
@@ -21,16 +22,34 @@ const (
 	vestScheduleSlack = 100
 )
 
+// Known reports whether the offer's numbers are known: its base is given.
+// A verbal offer with numbers to follow is not; it has no totals.
+func (o *Offer) Known() bool { return o.Base != nil }
+
+// value is an amount as it counts: one not given counts as none.
+func value(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// BaseValue, SignOnValue and StockValue are the amounts as they count in
+// totals: a part not given counts as none.
+func (o *Offer) BaseValue() int64   { return value(o.Base) }
+func (o *Offer) SignOnValue() int64 { return value(o.SignOn) }
+func (o *Offer) StockValue() int64  { return value(o.Stock) }
+
 // YearlyBonus is the bonus for one year: the amount when one is given,
 // otherwise BonusPercent of base, rounded to the nearest whole unit.
 func (o *Offer) YearlyBonus() int64 {
-	if o.Bonus != 0 {
-		return o.Bonus
+	if o.Bonus != nil {
+		return *o.Bonus
 	}
-	if o.BonusPercent == 0 || o.Base == 0 {
+	if o.BonusPercent == nil || o.Base == nil {
 		return 0
 	}
-	return int64(math.Round(float64(o.Base) * o.BonusPercent / 100))
+	return int64(math.Round(float64(*o.Base) * *o.BonusPercent / 100))
 }
 
 // VestYearsOrDefault is the number of years the grant vests over: the length
@@ -53,7 +72,8 @@ func (o *Offer) VestYearsOrDefault() int {
 // remainder, so the amounts always add up to Stock exactly. It returns nil
 // when there is no stock.
 func (o *Offer) VestingByYear() []int64 {
-	if o.Stock <= 0 {
+	stock := o.StockValue()
+	if stock <= 0 {
 		return nil
 	}
 	years := o.VestYearsOrDefault()
@@ -63,13 +83,13 @@ func (o *Offer) VestingByYear() []int64 {
 		if len(o.VestSchedule) > 0 {
 			// Millionths of the grant, in integers, so that 15% of 100,000 is
 			// 15,000 and not 14,999 after a float rounds the wrong way.
-			out[i] = o.Stock * percentMillionths(o.VestSchedule[i]) / 1_000_000
+			out[i] = stock * percentMillionths(o.VestSchedule[i]) / 1_000_000
 		} else {
-			out[i] = o.Stock / int64(years)
+			out[i] = stock / int64(years)
 		}
 		given += out[i]
 	}
-	out[years-1] = o.Stock - given
+	out[years-1] = stock - given
 	return out
 }
 
@@ -80,19 +100,21 @@ func percentMillionths(pct float64) int64 {
 	return max(0, min(m, 1_000_000))
 }
 
-// OfferSummary is what the offer comparison shows for one offer.
+// OfferSummary is what the offer comparison shows for one offer. The totals
+// are nil while the offer's numbers are unknown (see Known).
 type OfferSummary struct {
-	Year1Cash  int64 `json:"year1_cash"`  // base + bonus + sign-on
-	Year1Total int64 `json:"year1_total"` // year-1 cash + stock vesting in year 1
+	Year1Cash  *int64 `json:"year1_cash"`  // base + bonus + sign-on
+	Year1Total *int64 `json:"year1_total"` // year-1 cash + stock vesting in year 1
 	// FourYearTotal is four years of base and bonus, the sign-on once, and
 	// the stock that vests in years one to four.
-	FourYearTotal int64 `json:"four_year_total"`
+	FourYearTotal *int64 `json:"four_year_total"`
 	// UnvestedAfterYear1 is the stock still to vest after year one: what the
 	// candidate would walk away from by leaving then.
-	UnvestedAfterYear1 int64 `json:"unvested_after_year1"`
-	// Deadline is the response deadline (given, or a week after the offer
-	// arrived); zero when neither is known.
-	Deadline Date `json:"deadline,omitzero"`
+	UnvestedAfterYear1 *int64 `json:"unvested_after_year1"`
+	// Deadline is the response deadline: given, or assumed a week after the
+	// offer arrived (DeadlineAssumed); zero when neither is known.
+	Deadline        Date `json:"deadline,omitzero"`
+	DeadlineAssumed bool `json:"deadline_assumed"`
 	// DaysLeft counts calendar days from today to the deadline: 0 on the
 	// day, negative once it has passed, 0 when there is no deadline.
 	DaysLeft int `json:"days_left"`
@@ -100,7 +122,16 @@ type OfferSummary struct {
 
 // Summary computes the comparison figures for the offer as of today.
 func (o *Offer) Summary(today Date) OfferSummary {
-	bonus := o.YearlyBonus()
+	var s OfferSummary
+	if !o.Deadline.IsZero() || !o.Received.IsZero() {
+		s.Deadline = o.OfferDeadline()
+		s.DeadlineAssumed = o.Deadline.IsZero()
+		s.DaysLeft = s.Deadline.DaysSince(today)
+	}
+	if !o.Known() {
+		return s
+	}
+	base, bonus := o.BaseValue(), o.YearlyBonus()
 	vest := o.VestingByYear()
 	var year1Stock, fourYearStock int64
 	for i, v := range vest {
@@ -111,25 +142,88 @@ func (o *Offer) Summary(today Date) OfferSummary {
 			fourYearStock += v
 		}
 	}
-	s := OfferSummary{
-		Year1Cash:          o.Base + bonus + o.SignOn,
-		FourYearTotal:      ComparisonYears*(o.Base+bonus) + o.SignOn + fourYearStock,
-		UnvestedAfterYear1: max(o.Stock, 0) - year1Stock,
-	}
-	s.Year1Total = s.Year1Cash + year1Stock
-	if !o.Deadline.IsZero() || !o.Received.IsZero() {
-		s.Deadline = o.OfferDeadline()
-		s.DaysLeft = s.Deadline.DaysSince(today)
-	}
+	cash := base + bonus + o.SignOnValue()
+	s.Year1Cash = &cash
+	s.Year1Total = new(cash + year1Stock)
+	s.FourYearTotal = new(ComparisonYears*(base+bonus) + o.SignOnValue() + fourYearStock)
+	s.UnvestedAfterYear1 = new(max(o.StockValue(), 0) - year1Stock)
 	return s
+}
+
+// OfferDeadline is the offer's response deadline: the one given, or a week
+// after it arrived (an assumed deadline, for afterview's own countdown only).
+func (o *Offer) OfferDeadline() Date {
+	if !o.Deadline.IsZero() {
+		return o.Deadline
+	}
+	return DateOf(o.Received).AddDays(7)
+}
+
+// Revised is the offer after a revision: each term the revision gives
+// replaces the current one, each it leaves out keeps its value. A bonus
+// given one way (amount or percent) drops the other. The received time
+// stays the first offer's.
+func (o Offer) Revised(rev Offer) Offer {
+	out := o
+	out.VestSchedule = slices.Clone(o.VestSchedule)
+	if rev.Currency != "" {
+		out.Currency = rev.Currency
+	}
+	if rev.Base != nil {
+		out.Base = new(*rev.Base)
+	}
+	switch {
+	case rev.Bonus != nil:
+		out.Bonus, out.BonusPercent = new(*rev.Bonus), nil
+	case rev.BonusPercent != nil:
+		out.Bonus, out.BonusPercent = nil, new(*rev.BonusPercent)
+	}
+	if rev.SignOn != nil {
+		out.SignOn = new(*rev.SignOn)
+	}
+	if rev.Stock != nil {
+		out.Stock = new(*rev.Stock)
+	}
+	if rev.VestYears != 0 || len(rev.VestSchedule) > 0 {
+		out.VestYears, out.VestSchedule = rev.VestYears, slices.Clone(rev.VestSchedule)
+	}
+	if !rev.Deadline.IsZero() {
+		out.Deadline = rev.Deadline
+	}
+	if out.Received.IsZero() {
+		out.Received = rev.Received
+	}
+	return out
+}
+
+// SameTerms reports whether two offers have the same terms (the received
+// time aside).
+func (o *Offer) SameTerms(p *Offer) bool {
+	eq := func(a, b *int64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	eqf := func(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	return strings.EqualFold(o.Currency, p.Currency) && eq(o.Base, p.Base) && eq(o.Bonus, p.Bonus) &&
+		eqf(o.BonusPercent, p.BonusPercent) && eq(o.SignOn, p.SignOn) && eq(o.Stock, p.Stock) &&
+		o.VestYears == p.VestYears && slices.Equal(o.VestSchedule, p.VestSchedule) && o.Deadline == p.Deadline
+}
+
+// Clone returns a deep copy of the offer.
+func (o *Offer) Clone() *Offer {
+	if o == nil {
+		return nil
+	}
+	c := o.Revised(Offer{})
+	return &c
 }
 
 // Validate checks an offer's terms, naming each field that is wrong and
 // what to type instead.
 func (o *Offer) Validate() error {
 	var errs []error
-	amount := func(field string, v int64) {
-		switch {
+	amount := func(field string, p *int64) {
+		if p == nil {
+			return
+		}
+		switch v := *p; {
 		case v < 0:
 			errs = append(errs, fmt.Errorf("%s: %d is negative; enter a whole amount of 0 or more", field, v))
 		case v > MaxOfferAmount:
@@ -140,8 +234,8 @@ func (o *Offer) Validate() error {
 	amount("bonus", o.Bonus)
 	amount("sign-on", o.SignOn)
 	amount("stock", o.Stock)
-	if math.IsNaN(o.BonusPercent) || o.BonusPercent < 0 || o.BonusPercent > 100 {
-		errs = append(errs, fmt.Errorf("bonus percent: %v is not between 0 and 100", o.BonusPercent))
+	if p := o.BonusPercent; p != nil && (math.IsNaN(*p) || *p < 0 || *p > 100) {
+		errs = append(errs, fmt.Errorf("bonus percent: %v is not between 0 and 100", *p))
 	}
 	if o.VestYears < 0 || o.VestYears > MaxVestYears {
 		errs = append(errs, fmt.Errorf("vesting years: %d is not between 1 and %d", o.VestYears, MaxVestYears))

@@ -2,6 +2,7 @@ package stages
 
 import (
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -14,13 +15,13 @@ func TestOfferYearlyBonus(t *testing.T) {
 		offer Offer
 		want  int64
 	}{
-		{"percent of base", Offer{Base: 180_000, BonusPercent: 15}, 27_000},
-		{"amount wins over percent", Offer{Base: 180_000, Bonus: 20_000, BonusPercent: 15}, 20_000},
-		{"no bonus", Offer{Base: 350_000}, 0},
-		{"rounds half away from zero", Offer{Base: 1_001, BonusPercent: 50}, 501},
-		{"rounds down below half", Offer{Base: 100_003, BonusPercent: 10}, 10_000},
-		{"fractional percent", Offer{Base: 200_000, BonusPercent: 12.5}, 25_000},
-		{"percent without base", Offer{BonusPercent: 15}, 0},
+		{"percent of base", Offer{Base: new(int64(180_000)), BonusPercent: new(float64(15))}, 27_000},
+		{"amount wins over percent", Offer{Base: new(int64(180_000)), Bonus: new(int64(20_000)), BonusPercent: new(float64(15))}, 20_000},
+		{"no bonus", Offer{Base: new(int64(350_000))}, 0},
+		{"rounds half away from zero", Offer{Base: new(int64(1_001)), BonusPercent: new(float64(50))}, 501},
+		{"rounds down below half", Offer{Base: new(int64(100_003)), BonusPercent: new(float64(10))}, 10_000},
+		{"fractional percent", Offer{Base: new(int64(200_000)), BonusPercent: new(float64(12.5))}, 25_000},
+		{"percent without base", Offer{BonusPercent: new(float64(15))}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,17 +38,17 @@ func TestOfferVestingByYear(t *testing.T) {
 		offer Offer
 		want  []int64
 	}{
-		{"no stock", Offer{Base: 350_000}, nil},
-		{"even over the default four years", Offer{Stock: 100_000}, []int64{25_000, 25_000, 25_000, 25_000}},
-		{"even over three years, remainder last", Offer{Stock: 100, VestYears: 3}, []int64{33, 33, 34}},
-		{"even over four years, remainder last", Offer{Stock: 100_003, VestYears: 4}, []int64{25_000, 25_000, 25_000, 25_003}},
-		{"one year", Offer{Stock: 50_000, VestYears: 1}, []int64{50_000}},
-		{"5/15/40/40 schedule", Offer{Stock: 100_000, VestSchedule: []float64{5, 15, 40, 40}}, []int64{5_000, 15_000, 40_000, 40_000}},
-		{"schedule overrides years", Offer{Stock: 100_000, VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}}, []int64{5_000, 15_000, 40_000, 40_000}},
-		{"uneven schedule, remainder last", Offer{Stock: 1_000, VestSchedule: []float64{33.3, 33.3, 33.4}}, []int64{333, 333, 334}},
-		{"schedule rounding down, remainder last", Offer{Stock: 999, VestSchedule: []float64{25, 25, 25, 25}}, []int64{249, 249, 249, 252}},
-		{"cliff schedule with a zero year", Offer{Stock: 80_000, VestSchedule: []float64{0, 50, 50}}, []int64{0, 40_000, 40_000}},
-		{"absurd years are capped", Offer{Stock: 1_000, VestYears: 1_000_000}, []int64{100, 100, 100, 100, 100, 100, 100, 100, 100, 100}},
+		{"no stock", Offer{Base: new(int64(350_000))}, nil},
+		{"even over the default four years", Offer{Stock: new(int64(100_000))}, []int64{25_000, 25_000, 25_000, 25_000}},
+		{"even over three years, remainder last", Offer{Stock: new(int64(100)), VestYears: 3}, []int64{33, 33, 34}},
+		{"even over four years, remainder last", Offer{Stock: new(int64(100_003)), VestYears: 4}, []int64{25_000, 25_000, 25_000, 25_003}},
+		{"one year", Offer{Stock: new(int64(50_000)), VestYears: 1}, []int64{50_000}},
+		{"5/15/40/40 schedule", Offer{Stock: new(int64(100_000)), VestSchedule: []float64{5, 15, 40, 40}}, []int64{5_000, 15_000, 40_000, 40_000}},
+		{"schedule overrides years", Offer{Stock: new(int64(100_000)), VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}}, []int64{5_000, 15_000, 40_000, 40_000}},
+		{"uneven schedule, remainder last", Offer{Stock: new(int64(1_000)), VestSchedule: []float64{33.3, 33.3, 33.4}}, []int64{333, 333, 334}},
+		{"schedule rounding down, remainder last", Offer{Stock: new(int64(999)), VestSchedule: []float64{25, 25, 25, 25}}, []int64{249, 249, 249, 252}},
+		{"cliff schedule with a zero year", Offer{Stock: new(int64(80_000)), VestSchedule: []float64{0, 50, 50}}, []int64{0, 40_000, 40_000}},
+		{"absurd years are capped", Offer{Stock: new(int64(1_000)), VestYears: 1_000_000}, []int64{100, 100, 100, 100, 100, 100, 100, 100, 100, 100}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,8 +60,8 @@ func TestOfferVestingByYear(t *testing.T) {
 			for _, v := range got {
 				sum += v
 			}
-			if tt.offer.Stock > 0 && sum != tt.offer.Stock {
-				t.Errorf("years add up to %d, want the whole grant %d", sum, tt.offer.Stock)
+			if tt.offer.StockValue() > 0 && sum != tt.offer.StockValue() {
+				t.Errorf("years add up to %d, want the whole grant %d", sum, tt.offer.StockValue())
 			}
 		})
 	}
@@ -78,51 +79,57 @@ func TestOfferSummary(t *testing.T) {
 			// DOMAIN.md's example: base $180,000 + 15% bonus + $100,000 of
 			// stock over four years gives $207,000 of cash in year one.
 			name:  "DOMAIN.md big-tech example",
-			offer: Offer{Currency: "USD", Base: 180_000, BonusPercent: 15, Stock: 100_000, VestYears: 4, Deadline: NewDate(2026, time.November, 27)},
+			offer: Offer{Currency: "USD", Base: new(int64(180_000)), BonusPercent: new(float64(15)), Stock: new(int64(100_000)), VestYears: 4, Deadline: NewDate(2026, time.November, 27)},
 			want: OfferSummary{
-				Year1Cash: 207_000, Year1Total: 232_000,
-				FourYearTotal:      4*180_000 + 4*27_000 + 100_000,
-				UnvestedAfterYear1: 75_000,
+				Year1Cash: new(int64(207_000)), Year1Total: new(int64(232_000)),
+				FourYearTotal:      new(int64(4*180_000 + 4*27_000 + 100_000)),
+				UnvestedAfterYear1: new(int64(75_000)),
 				Deadline:           NewDate(2026, time.November, 27), DaysLeft: 4,
 			},
 		},
 		{
 			name:  "Netflix all cash",
-			offer: Offer{Currency: "USD", Base: 350_000, Received: received},
+			offer: Offer{Currency: "USD", Base: new(int64(350_000)), Received: received},
 			want: OfferSummary{
-				Year1Cash: 350_000, Year1Total: 350_000, FourYearTotal: 1_400_000,
-				Deadline: NewDate(2026, time.November, 27), DaysLeft: 4,
+				Year1Cash: new(int64(350_000)), Year1Total: new(int64(350_000)), FourYearTotal: new(int64(1_400_000)), UnvestedAfterYear1: new(int64(0)),
+				Deadline: NewDate(2026, time.November, 27), DeadlineAssumed: true, DaysLeft: 4,
 			},
 		},
 		{
 			name:  "5/15/40/40 schedule with sign-on",
-			offer: Offer{Base: 200_000, Bonus: 20_000, SignOn: 50_000, Stock: 400_000, VestSchedule: []float64{5, 15, 40, 40}, Deadline: today},
+			offer: Offer{Base: new(int64(200_000)), Bonus: new(int64(20_000)), SignOn: new(int64(50_000)), Stock: new(int64(400_000)), VestSchedule: []float64{5, 15, 40, 40}, Deadline: today},
 			want: OfferSummary{
-				Year1Cash: 270_000, Year1Total: 290_000,
-				FourYearTotal:      4*220_000 + 50_000 + 400_000,
-				UnvestedAfterYear1: 380_000,
+				Year1Cash: new(int64(270_000)), Year1Total: new(int64(290_000)),
+				FourYearTotal:      new(int64(4*220_000 + 50_000 + 400_000)),
+				UnvestedAfterYear1: new(int64(380_000)),
 				Deadline:           today, DaysLeft: 0,
 			},
 		},
 		{
 			name:  "only stock vesting in years 1-4 counts",
-			offer: Offer{Base: 100_000, Stock: 60_000, VestYears: 6, Deadline: today.AddDays(-2)},
+			offer: Offer{Base: new(int64(100_000)), Stock: new(int64(60_000)), VestYears: 6, Deadline: today.AddDays(-2)},
 			want: OfferSummary{
-				Year1Cash: 100_000, Year1Total: 110_000,
-				FourYearTotal:      400_000 + 40_000,
-				UnvestedAfterYear1: 50_000,
+				Year1Cash: new(int64(100_000)), Year1Total: new(int64(110_000)),
+				FourYearTotal:      new(int64(400_000 + 40_000)),
+				UnvestedAfterYear1: new(int64(50_000)),
 				Deadline:           today.AddDays(-2), DaysLeft: -2,
 			},
 		},
 		{
 			name:  "no deadline known",
-			offer: Offer{Base: 1},
-			want:  OfferSummary{Year1Cash: 1, Year1Total: 1, FourYearTotal: 4},
+			offer: Offer{Base: new(int64(1))},
+			want:  OfferSummary{Year1Cash: new(int64(1)), Year1Total: new(int64(1)), FourYearTotal: new(int64(4)), UnvestedAfterYear1: new(int64(0))},
+		},
+		{
+			// A verbal offer: numbers to follow. No totals, never $0.
+			name:  "base not known yet",
+			offer: Offer{Received: received},
+			want:  OfferSummary{Deadline: NewDate(2026, time.November, 27), DeadlineAssumed: true, DaysLeft: 4},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.offer.Summary(today); got != tt.want {
+			if got := tt.offer.Summary(today); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Summary() =\n %+v\nwant\n %+v", got, tt.want)
 			}
 		})
@@ -136,19 +143,19 @@ func TestOfferValidate(t *testing.T) {
 		wantErr string // "" for valid
 	}{
 		{"empty offer", Offer{}, ""},
-		{"full offer", Offer{Currency: "USD", Base: 180_000, BonusPercent: 15, SignOn: 10_000, Stock: 100_000, VestYears: 4}, ""},
-		{"schedule", Offer{Stock: 1, VestSchedule: []float64{5, 15, 40, 40}}, ""},
-		{"schedule with matching years", Offer{Stock: 1, VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}}, ""},
-		{"schedule a hair off 100", Offer{Stock: 1, VestSchedule: []float64{33.33, 33.33, 33.33}}, ""},
+		{"full offer", Offer{Currency: "USD", Base: new(int64(180_000)), BonusPercent: new(float64(15)), SignOn: new(int64(10_000)), Stock: new(int64(100_000)), VestYears: 4}, ""},
+		{"schedule", Offer{Stock: new(int64(1)), VestSchedule: []float64{5, 15, 40, 40}}, ""},
+		{"schedule with matching years", Offer{Stock: new(int64(1)), VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}}, ""},
+		{"schedule a hair off 100", Offer{Stock: new(int64(1)), VestSchedule: []float64{33.33, 33.33, 33.33}}, ""},
 		{"lower-case currency", Offer{Currency: "eur"}, ""},
-		{"negative base", Offer{Base: -1}, "base: -1 is negative"},
-		{"negative bonus", Offer{Bonus: -5}, "bonus: -5 is negative"},
-		{"negative sign-on", Offer{SignOn: -5}, "sign-on: -5 is negative"},
-		{"negative stock", Offer{Stock: -5}, "stock: -5 is negative"},
-		{"too large", Offer{Base: MaxOfferAmount + 1}, "too large"},
-		{"percent over 100", Offer{BonusPercent: 150}, "bonus percent: 150 is not between 0 and 100"},
-		{"negative percent", Offer{BonusPercent: -1}, "bonus percent"},
-		{"NaN percent", Offer{BonusPercent: math.NaN()}, "bonus percent"},
+		{"negative base", Offer{Base: new(int64(-1))}, "base: -1 is negative"},
+		{"negative bonus", Offer{Bonus: new(int64(-5))}, "bonus: -5 is negative"},
+		{"negative sign-on", Offer{SignOn: new(int64(-5))}, "sign-on: -5 is negative"},
+		{"negative stock", Offer{Stock: new(int64(-5))}, "stock: -5 is negative"},
+		{"too large", Offer{Base: new(int64(MaxOfferAmount + 1))}, "too large"},
+		{"percent over 100", Offer{BonusPercent: new(float64(150))}, "bonus percent: 150 is not between 0 and 100"},
+		{"negative percent", Offer{BonusPercent: new(float64(-1))}, "bonus percent"},
+		{"NaN percent", Offer{BonusPercent: new(float64(math.NaN()))}, "bonus percent"},
 		{"zero is the default years, eleven is too many", Offer{VestYears: 11}, "vesting years: 11 is not between 1 and 10"},
 		{"negative years", Offer{VestYears: -1}, "vesting years"},
 		{"schedule under 100", Offer{VestSchedule: []float64{25, 25, 25}}, "add up to 75%"},
@@ -177,7 +184,7 @@ func TestOfferValidate(t *testing.T) {
 }
 
 func TestOfferValidateReportsEveryField(t *testing.T) {
-	err := (&Offer{Base: -1, Stock: -1, Currency: "x"}).Validate()
+	err := (&Offer{Base: new(int64(-1)), Stock: new(int64(-1)), Currency: "x"}).Validate()
 	if err == nil {
 		t.Fatal("want an error")
 	}

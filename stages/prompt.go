@@ -7,19 +7,22 @@ type Kind string
 
 // Prompt kinds, in tie-break weight order (heaviest first).
 const (
-	OfferDeadline  Kind = "offer_deadline"
-	CompetingOffer Kind = "competing_offer"
-	ThankYou       Kind = "thank_you"
-	FollowUp       Kind = "follow_up"
-	StageTask      Kind = "stage_task"
-	MoveOn         Kind = "move_on"
-	Reflect        Kind = "reflect"
-	KeepApplying   Kind = "keep_applying"
-	AfterRejection Kind = "after_rejection"
+	OfferDeadline   Kind = "offer_deadline"
+	Withdraw        Kind = "withdraw"
+	CompetingOffer  Kind = "competing_offer"
+	ThankYou        Kind = "thank_you"
+	FollowUp        Kind = "follow_up"
+	StageTask       Kind = "stage_task"
+	ThankReferences Kind = "thank_references"
+	MoveOn          Kind = "move_on"
+	Reflect         Kind = "reflect"
+	KeepApplying    Kind = "keep_applying"
+	AfterRejection  Kind = "after_rejection"
 )
 
-// Kinds lists every prompt kind in weight order.
-var Kinds = []Kind{OfferDeadline, CompetingOffer, ThankYou, FollowUp, StageTask, MoveOn, Reflect, KeepApplying, AfterRejection}
+// Kinds lists every prompt kind in weight order (DOMAIN.md's, with the
+// kinds it leaves unranked after their nearest kin).
+var Kinds = []Kind{OfferDeadline, Withdraw, CompetingOffer, ThankYou, FollowUp, StageTask, ThankReferences, MoveOn, Reflect, KeepApplying, AfterRejection}
 
 // Weight orders kinds on ties: a lower number ranks first.
 func (k Kind) Weight() int {
@@ -63,7 +66,21 @@ type Prompt struct {
 	// Text says what to do; Tip adds company advice, if any.
 	Text string
 	Tip  string
+	// Input is what marking the prompt done needs from the user (a note, an
+	// outcome), if anything: see DoneEvent.
+	Input Input
+	// About lists the offers a competing-offer prompt asks to mention.
+	About []ToldOffer
 }
+
+// Input is what the user must give to mark a prompt done.
+type Input string
+
+const (
+	InputNone    Input = ""
+	InputNote    Input = "note"    // what went well, lessons learned
+	InputOutcome Input = "outcome" // the answer to an offer: accepted or declined
+)
 
 // WaitStatus places the days elapsed since the final interview against the
 // expected window.
@@ -74,6 +91,10 @@ const (
 	WaitInWindow WaitStatus = "in window"
 	WaitOverdue  WaitStatus = "overdue"
 	WaitClosed   WaitStatus = "closed"
+	// WaitOffer: an offer is on the table; the wait for a decision is over.
+	WaitOffer WaitStatus = "offer"
+	// WaitAhead: the final interview has not happened yet.
+	WaitAhead WaitStatus = "interview ahead"
 )
 
 // Wait describes how long an application has been waiting.
@@ -83,6 +104,12 @@ type Wait struct {
 	// Promised is the recruiter's promised date, which overrides the window.
 	Promised Date
 	Status   WaitStatus
+	// Interview is the final interview's date in the user's zone.
+	Interview Date
+	// Usually is how long the current stage usually takes (zero: not
+	// known), for UsuallyStage: information, not a deadline.
+	Usually      Window
+	UsuallyStage string
 }
 
 // The engine's entry points (implemented in engine.go):
@@ -92,4 +119,4 @@ type Wait struct {
 //	    overdue first), due, open (soonest due first), then upcoming by opening
 //	    day; ties by Kind.Weight, then company, then person.
 //	Actionable(ps []Prompt) []Prompt   the ones that are open, due or overdue
-//	(a *Application) Wait(today Date) Wait
+//	(a *Application) Wait(now time.Time) Wait

@@ -19,15 +19,19 @@ var DefaultWindow = Window{Min: 7, Max: 14}
 // Stage is one step of a hiring process.
 type Stage struct {
 	Name string
-	// Window overrides the process's window while the application is in this
-	// stage (zero: use the process's).
-	Window Window
 	// Task is the prompt created on entering the stage (rule 5), if any.
 	Task string
 	// Tip is advice shown while the application is in this stage.
 	Tip string
 	// Offer marks the stages where an offer is on the table.
 	Offer bool
+	// References marks the stage where the company calls the candidate's
+	// references: once through it, an accepted offer prompts thanking them.
+	References bool
+	// Usually is how long the stage usually takes, in days: information
+	// only ("feedback usually takes 2-5 days"); the wait for the decision is
+	// always measured against the process's window.
+	Usually Window
 }
 
 // Template is a company's hiring process: ordered stages ending in an outcome.
@@ -43,6 +47,7 @@ const (
 	taskReferences = "Give your references a heads-up: who will call, the role, and which of your results to speak to"
 	taskBackground = "Check that the dates and titles on your résumé match what past employers will confirm"
 	taskWritten    = "Ask for the offer in writing, with its response deadline"
+	taskOnboarding = "Confirm your start date and the paperwork"
 )
 
 var templates = map[string]*Template{
@@ -52,7 +57,7 @@ var templates = map[string]*Template{
 		Stages: []Stage{
 			{Name: "final interview", Tip: "The whole panel and the hiring manager hold a debrief and decide together."},
 			{Name: "debrief", Tip: "One strong no on a culture point can end it; each interviewer asks whether they would fight to keep you."},
-			{Name: "reference check", Task: taskReferences, Tip: "The recruiter asks former managers and senior colleagues about conflict, feedback and impact."},
+			{Name: "reference check", Task: taskReferences, References: true, Tip: "The recruiter asks former managers and senior colleagues about conflict, feedback and impact."},
 			{Name: "background check", Task: taskBackground, Tip: "Employment history and education are verified; inconsistencies on a résumé delay or sink offers."},
 			{Name: "verbal offer", Task: taskWritten, Offer: true, Tip: "The recruiter or hiring manager calls with the offer; the written letter follows by email."},
 			{Name: "offer letter", Offer: true, Tip: "Netflix pays top of personal market, almost all as base salary."},
@@ -63,13 +68,13 @@ var templates = map[string]*Template{
 		Name:   "amazon",
 		Window: DefaultWindow,
 		Stages: []Stage{
-			{Name: "final interview", Window: Window{Min: 2, Max: 5}, Tip: "Interviewers submit their feedback within a few days."},
-			{Name: "interview feedback", Window: Window{Min: 2, Max: 5}, Tip: "Interviewers submit their feedback within a few days; a hiring committee reviews it next."},
+			{Name: "final interview", Usually: Window{Min: 2, Max: 5}, Tip: "Interviewers submit their feedback within a few days."},
+			{Name: "interview feedback", Usually: Window{Min: 2, Max: 5}, Tip: "Interviewers submit their feedback within a few days; a hiring committee reviews it next."},
 			{Name: "hiring committee", Tip: "The committee reviews all feedback; a decision usually follows within a few days to a couple of weeks."},
 			{Name: "decision", Tip: "The recruiter calls with the decision."},
 			{Name: "offer", Task: taskWritten, Offer: true, Tip: "You usually have about a week to accept, decline or counter."},
 			{Name: "background check", Task: taskBackground, Tip: "The offer is contingent on the background check."},
-			{Name: "onboarding", Tip: "Paperwork and a start date."},
+			{Name: "onboarding", Task: taskOnboarding, Tip: "Paperwork and a start date."},
 		},
 		OfferTip: "Amazon usually gives about a week to respond: accept, decline or counter. The offer is contingent on a background check.",
 	},
@@ -79,7 +84,7 @@ var templates = map[string]*Template{
 		Stages: []Stage{
 			{Name: "final interview", Tip: "The usual wait for a decision is one to two weeks."},
 			{Name: "decision pending", Tip: "The usual wait for a decision is one to two weeks."},
-			{Name: "references", Task: taskReferences, Tip: "A reference check usually means a positive decision is close."},
+			{Name: "references", Task: taskReferences, References: true, Tip: "A reference check usually means a positive decision is close."},
 			{Name: "offer", Task: taskWritten, Offer: true, Tip: "Get the offer in writing, with its deadline, before you answer."},
 		},
 	},
@@ -142,11 +147,9 @@ func (t *Template) LookupStage(name string) (Stage, error) {
 	return Stage{}, fmt.Errorf("unknown stage %q for the %s process: choose one of %s", name, t.Name, strings.Join(t.StageNames(), ", "))
 }
 
-// WindowFor returns the expected window while the application is in stage.
-func (t *Template) WindowFor(stage string) Window {
-	if i := t.StageIndex(stage); i >= 0 && t.Stages[i].Window != (Window{}) {
-		return t.Stages[i].Window
-	}
+// WindowFor returns the expected wait for the decision: the process's window,
+// or the usual one-to-two weeks.
+func (t *Template) WindowFor() Window {
 	if t.Window != (Window{}) {
 		return t.Window
 	}

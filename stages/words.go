@@ -2,6 +2,9 @@ package stages
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -96,6 +99,245 @@ func (k Kind) Label() string {
 		return "keep applying"
 	case AfterRejection:
 		return "after rejection"
+	case Withdraw:
+		return "withdraw"
+	case ThankReferences:
+		return "thank references"
 	}
 	return string(k)
+}
+
+// PromptWords turns a prompt key ("thank_you:ana lopez") into words
+// ("thank-you to ana lopez").
+func PromptWords(key string) string {
+	kind, rest, _ := strings.Cut(key, ":")
+	name := Kind(kind).Label()
+	switch Kind(kind) {
+	case ThankYou:
+		if rest != "" {
+			name += " to " + rest
+		}
+	case StageTask:
+		if rest != "" {
+			name += " (" + rest + ")"
+		}
+	}
+	return name
+}
+
+// TimelineEntry is one event of an application's history, in words.
+type TimelineEntry struct {
+	Event Event
+	// Text says what happened, without the event's note or promised date
+	// (each face sets those out its own way).
+	Text string
+}
+
+// Timeline is the application's history in date order, each event in
+// words. An offer event after the first is a revision and says what it
+// changed ("base $180,000 -> $195,000").
+func (a *Application) Timeline() []TimelineEntry {
+	texts := a.eventTexts(len(a.Events))
+	out := make([]TimelineEntry, len(texts))
+	for i, t := range texts {
+		out[i] = TimelineEntry{Event: a.Events[i], Text: t}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Event.At.Before(out[j].Event.At) })
+	return out
+}
+
+// EventText is event i of the log in words, as Timeline says it.
+func (a *Application) EventText(i int) string {
+	return a.eventTexts(i + 1)[i]
+}
+
+// eventTexts says the first n events in words, in log order, folding the
+// offer events to tell a revision from the first offer.
+func (a *Application) eventTexts(n int) []string {
+	out := make([]string, n)
+	var offer *Offer
+	for i, e := range a.Events[:n] {
+		if e.Kind != EvOffer {
+			out[i] = EventWords(a, e)
+			continue
+		}
+		var rev Offer
+		if e.Offer != nil {
+			rev = *e.Offer
+		}
+		if offer == nil {
+			o := Offer{}.Revised(rev)
+			out[i] = "offer received: terms to follow"
+			if terms := OfferTerms(&o); terms != "" {
+				out[i] = "offer received: " + terms
+			}
+			offer = &o
+			continue
+		}
+		o := offer.Revised(rev)
+		out[i] = "offer revised"
+		if change := OfferChange(offer, &o); change != "" {
+			out[i] += ": " + change
+		}
+		offer = &o
+	}
+	return out
+}
+
+// EventWords says what an event was, in words, without its note. Offer
+// events read best through Timeline, which knows the offer before them.
+func EventWords(a *Application, e Event) string {
+	switch e.Kind {
+	case EvInterview:
+		return "final interview"
+	case EvThanks:
+		return "thank-you sent to " + e.Person
+	case EvFollowUp:
+		if e.Person != "" {
+			return "follow-up sent to " + e.Person
+		}
+		return "follow-up sent"
+	case EvHeard:
+		return "heard back"
+	case EvStage:
+		return "moved to " + e.Stage
+	case EvOffer:
+		if e.Offer != nil {
+			if terms := OfferTerms(e.Offer); terms != "" {
+				return "offer: " + terms
+			}
+		}
+		return "offer received"
+	case EvOutcome:
+		return "closed: " + e.Outcome.Label()
+	case EvNote:
+		return "note"
+	case EvDone:
+		return "marked done: " + PromptWords(e.Prompt)
+	case EvDismiss:
+		return "dismissed: " + PromptWords(e.Prompt)
+	case EvSnooze:
+		return "snoozed " + PromptWords(e.Prompt) + " to " + e.Until.Short()
+	case EvEdit:
+		return "details edited"
+	case EvReopen:
+		return "reopened"
+	case EvTold:
+		names := make([]string, len(e.Told))
+		for i, t := range e.Told {
+			names[i] = t.Company
+		}
+		what := "the " + names[0] + " offer"
+		if len(names) > 1 {
+			what = "the " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " offers"
+		}
+		return fmt.Sprintf("told %s about %s", a.Company, what)
+	}
+	return string(e.Kind)
+}
+
+// offerTerm is one term of an offer as people read it; "" when not given.
+type offerTerm struct {
+	name string
+	text func(o *Offer) string
+}
+
+func moneyOf(p *int64, currency string) string {
+	if p == nil {
+		return ""
+	}
+	return FormatMoney(*p, currency)
+}
+
+var offerTerms = []offerTerm{
+	{"base", func(o *Offer) string { return moneyOf(o.Base, o.Currency) }},
+	{"bonus", func(o *Offer) string {
+		switch {
+		case o.Bonus != nil:
+			return FormatMoney(*o.Bonus, o.Currency)
+		case o.BonusPercent != nil:
+			return strconv.FormatFloat(*o.BonusPercent, 'f', -1, 64) + "%"
+		}
+		return ""
+	}},
+	{"sign-on", func(o *Offer) string { return moneyOf(o.SignOn, o.Currency) }},
+	{"stock", func(o *Offer) string { return moneyOf(o.Stock, o.Currency) }},
+	{"vesting", func(o *Offer) string { return VestingWords(o) }},
+	{"deadline", func(o *Offer) string {
+		if o.Deadline.IsZero() {
+			return ""
+		}
+		return o.Deadline.Short()
+	}},
+}
+
+// OfferTerms lists the terms an offer gives: "base $180,000 · bonus 15% ·
+// deadline Wed 25 Nov"; "" when it gives none.
+func OfferTerms(o *Offer) string {
+	var parts []string
+	for _, t := range offerTerms {
+		if v := t.text(o); v != "" {
+			parts = append(parts, t.name+" "+v)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// OfferChange says what a revision changed, term by term: "base $180,000
+// -> $195,000 · deadline Wed 25 Nov -> Fri 27 Nov".
+func OfferChange(before, after *Offer) string {
+	var parts []string
+	for _, t := range offerTerms {
+		was, is := t.text(before), t.text(after)
+		switch {
+		case was == is:
+		case was == "":
+			parts = append(parts, t.name+" "+is)
+		case is == "":
+			parts = append(parts, t.name+" "+was+" -> none")
+		default:
+			parts = append(parts, t.name+" "+was+" -> "+is)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// VestingWords says how the stock vests: "5/15/40/40 %" for a schedule,
+// "4 years" evenly; "" when there is no stock.
+func VestingWords(o *Offer) string {
+	if o.Stock == nil || *o.Stock <= 0 {
+		if len(o.VestSchedule) == 0 && o.VestYears == 0 {
+			return ""
+		}
+	}
+	if len(o.VestSchedule) > 0 {
+		parts := make([]string, len(o.VestSchedule))
+		for i, p := range o.VestSchedule {
+			parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
+		}
+		return strings.Join(parts, "/") + " %"
+	}
+	n := o.VestYearsOrDefault()
+	return fmt.Sprintf("%d year%s", n, plural(n))
+}
+
+// Label says where the wait stands in a few words: "day 11 · in window",
+// "offer", "interview Fri 4 Dec", "closed".
+func (w Wait) Label() string {
+	switch w.Status {
+	case WaitClosed, WaitOffer:
+		return string(w.Status)
+	case WaitAhead:
+		return "interview " + w.Interview.Short()
+	}
+	return fmt.Sprintf("day %d · %s", w.Days, w.Status)
+}
+
+// UsuallyText says how long the current stage usually takes ("interview
+// feedback usually takes 2-5 days"), or "" when the process does not say.
+func (w Wait) UsuallyText() string {
+	if w.Usually == (Window{}) {
+		return ""
+	}
+	return fmt.Sprintf("%s usually takes %d-%d days", w.UsuallyStage, w.Usually.Min, w.Usually.Max)
 }

@@ -64,15 +64,19 @@ func csvRow(a *stages.Application, today stages.Date) []string {
 		strings.Join(history, "; "),
 	}
 	if o := a.Offer; o != nil {
-		amount := func(v int64) string {
-			if v == 0 {
+		// An amount not given is an empty cell, never 0; once the base
+		// is known, a bonus not given counts as none.
+		amount := func(v *int64) string {
+			if v == nil {
 				return ""
 			}
-			return strconv.FormatInt(v, 10)
+			return strconv.FormatInt(*v, 10)
 		}
 		row[11] = strings.ToUpper(o.Currency)
 		row[12] = amount(o.Base)
-		row[13] = amount(o.YearlyBonus())
+		if o.Known() {
+			row[13] = amount(new(o.YearlyBonus()))
+		}
 		row[14] = amount(o.SignOn)
 		row[15] = amount(o.Stock)
 		if !o.Deadline.IsZero() || !o.Received.IsZero() {

@@ -58,7 +58,7 @@ func TestWriteCSVValues(t *testing.T) {
 	netflix := csvApp(t, 1, "Netflix", "netflix", at(19, 14), []string{"Ana Lopez", "Bo Chen"}, "Rita",
 		stages.Event{Kind: stages.EvStage, At: at(21, 10), Stage: "debrief"},
 		stages.Event{Kind: stages.EvStage, At: at(24, 10), Stage: "reference check"},
-		stages.Event{Kind: stages.EvOffer, At: at(26, 10), Offer: &stages.Offer{Currency: "usd", Base: 350_000}},
+		stages.Event{Kind: stages.EvOffer, At: at(26, 10), Offer: &stages.Offer{Currency: "usd", Base: new(int64(350_000))}},
 	)
 	amazon := csvApp(t, 2, "Amazon", "amazon", at(2, 9), nil, "",
 		stages.Event{Kind: stages.EvHeard, At: at(3, 9), Expect: stages.NewDate(2026, time.November, 10)},
@@ -66,7 +66,7 @@ func TestWriteCSVValues(t *testing.T) {
 	)
 	bigtech := csvApp(t, 3, "Globex", "standard", at(20, 9), []string{"Kim"}, "Lee",
 		stages.Event{Kind: stages.EvOffer, At: at(25, 9), Offer: &stages.Offer{
-			Currency: "EUR", Base: 180_000, BonusPercent: 15, SignOn: 10_000, Stock: 100_000, Deadline: stages.NewDate(2026, time.December, 4),
+			Currency: "EUR", Base: new(int64(180_000)), BonusPercent: new(float64(15)), SignOn: new(int64(10_000)), Stock: new(int64(100_000)), Deadline: stages.NewDate(2026, time.December, 4),
 		}},
 	)
 	rows := readCSV(t, []stages.Application{netflix, amazon, bigtech}, stages.NewDate(2026, time.November, 27))

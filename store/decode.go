@@ -312,6 +312,26 @@ func (d *decoder) int64(out *int64) bool {
 	return err == nil
 }
 
+// null reads a JSON null, if that is what comes next.
+func (d *decoder) null() bool {
+	d.space()
+	if bytes.HasPrefix(d.data[d.pos:], []byte("null")) {
+		d.pos += 4
+		return true
+	}
+	return false
+}
+
+// optInt64 reads an amount that may be null (not given).
+func (d *decoder) optInt64(out **int64) bool {
+	if d.null() {
+		*out = nil
+		return true
+	}
+	*out = new(int64)
+	return d.int64(*out)
+}
+
 func (d *decoder) int(out *int) bool {
 	var n int64
 	if !d.int64(&n) || int64(int(n)) != n {
@@ -477,15 +497,19 @@ func (d *decoder) offer(o *stages.Offer) bool {
 		case "currency":
 			return 0, d.str(&o.Currency)
 		case "base":
-			return 1, d.int64(&o.Base)
+			return 1, d.optInt64(&o.Base)
 		case "bonus":
-			return 2, d.int64(&o.Bonus)
+			return 2, d.optInt64(&o.Bonus)
 		case "bonus_percent":
-			return 3, d.float(&o.BonusPercent)
+			if d.null() {
+				return 3, true
+			}
+			o.BonusPercent = new(float64)
+			return 3, d.float(o.BonusPercent)
 		case "sign_on":
-			return 4, d.int64(&o.SignOn)
+			return 4, d.optInt64(&o.SignOn)
 		case "stock":
-			return 5, d.int64(&o.Stock)
+			return 5, d.optInt64(&o.Stock)
 		case "vest_years":
 			return 6, d.int(&o.VestYears)
 		case "vest_schedule":

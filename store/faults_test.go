@@ -125,7 +125,7 @@ func TestLogRetryIsANoOp(t *testing.T) {
 		// Apply turns the stage's name into the template's spelling; the
 		// retry is recognised all the same.
 		{Kind: stages.EvStage, At: t0.Add(2 * time.Hour), Stage: "Reference Check"},
-		{Kind: stages.EvOffer, At: t0.Add(3 * time.Hour), Offer: &stages.Offer{Base: 1, VestSchedule: []float64{25, 25, 25, 25}}},
+		{Kind: stages.EvOffer, At: t0.Add(3 * time.Hour), Offer: &stages.Offer{Base: new(int64(1)), VestSchedule: []float64{25, 25, 25, 25}}},
 	}
 	for _, e := range events {
 		if _, err := s.Log(id, e); err != nil {
@@ -174,7 +174,7 @@ func TestLogRetryIsANoOp(t *testing.T) {
 // different events one, and drop the second.
 func TestSameEventSeesEveryField(t *testing.T) {
 	base := stages.Event{Kind: stages.EvOffer, At: t0, Person: "p", Stage: "s", Outcome: stages.Rejected, Note: "n",
-		Offer:  &stages.Offer{Currency: "USD", Base: 1, Bonus: 2, BonusPercent: 3, SignOn: 4, Stock: 5, VestYears: 6, VestSchedule: []float64{50, 50}, Deadline: stages.NewDate(2026, 12, 1), Received: t0},
+		Offer:  &stages.Offer{Currency: "USD", Base: new(int64(1)), Bonus: new(int64(2)), BonusPercent: new(float64(3)), SignOn: new(int64(4)), Stock: new(int64(5)), VestYears: 6, VestSchedule: []float64{50, 50}, Deadline: stages.NewDate(2026, 12, 1), Received: t0},
 		Prompt: "k", Until: stages.NewDate(2026, 12, 2), Expect: stages.NewDate(2026, 12, 3)}
 	if !sameEvent(base, base) {
 		t.Fatal("an event differs from itself")
@@ -279,7 +279,7 @@ func TestLogRefusesBadOfferTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := readAll(t, s)
-	_, err = s.Log(id, stages.Event{Kind: stages.EvOffer, At: t0, Offer: &stages.Offer{Base: -1, Currency: "dollars"}})
+	_, err = s.Log(id, stages.Event{Kind: stages.EvOffer, At: t0, Offer: &stages.Offer{Base: new(int64(-1)), Currency: "dollars"}})
 	if err == nil || !strings.Contains(err.Error(), "negative") || !strings.Contains(err.Error(), "currency") {
 		t.Errorf("Log of a bad offer = %v, want both faults named", err)
 	}

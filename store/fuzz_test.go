@@ -79,7 +79,7 @@ func fuzzStore(f *testing.F) (*Store, []byte) {
 		if err == nil {
 			err = errors.Join(
 				a.Apply(stages.Event{Kind: stages.EvThanks, At: t0.Add(time.Hour), Person: "Ana López"}),
-				a.Apply(stages.Event{Kind: stages.EvOffer, At: t0.Add(48 * time.Hour), Offer: &stages.Offer{Base: 100, VestSchedule: []float64{50, 50}}}),
+				a.Apply(stages.Event{Kind: stages.EvOffer, At: t0.Add(48 * time.Hour), Offer: &stages.Offer{Base: new(int64(100)), VestSchedule: []float64{50, 50}}}),
 			)
 		}
 		if err == nil {

@@ -56,7 +56,7 @@ func fullApp(t *testing.T) stages.Application {
 	}
 	a.Notes = "Panel liked the caching story & the <design> round. Ünïcode ✓"
 	offer := &stages.Offer{
-		Currency: "USD", Base: 350000, Bonus: 1000, BonusPercent: 15, SignOn: 20000, Stock: 100000,
+		Currency: "USD", Base: new(int64(350000)), Bonus: new(int64(1000)), BonusPercent: new(float64(15)), SignOn: new(int64(20000)), Stock: new(int64(100000)),
 		VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}, Deadline: stages.NewDate(2026, 12, 4),
 		Received: t0.Add(96 * time.Hour),
 	}

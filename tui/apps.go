@@ -386,12 +386,16 @@ func offerCell(c *programContext, o *stages.Offer, w int) cell {
 func waitCells(c *programContext, wt stages.Wait, barW int, word bool) []cell {
 	s := c.styles
 	st := s.wait(wt.Status)
-	if wt.Status == stages.WaitClosed {
+	if wt.Status == stages.WaitClosed || wt.Status == stages.WaitAhead {
 		w := barW + 2 + 5
 		if word {
 			w += 10
 		}
-		return []cell{{fit("", w), s.Muted}}
+		text := ""
+		if wt.Status == stages.WaitAhead {
+			text = waitSymbol(wt.Status) + " " + wt.Label()
+		}
+		return []cell{{fit(text, w), st}}
 	}
 	cells := barW - 2 // two cells are the window's edges
 	scale := max(wt.Window.Max+wt.Window.Max/2, 1)

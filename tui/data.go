@@ -76,7 +76,7 @@ func buildData(apps []stages.Application, global []stages.Event, rev uint64, now
 		// With no application at all, "keep applying" would greet a new
 		// user with "only 0 applications still open": the welcome says it
 		// better.
-		d.prompts = stages.Prompts(liveApps(apps, d.today), global, now)
+		d.prompts = stages.PromptsFor(liveApps(apps, d.today), global, now, !empty)
 	}
 	d.actionable = stages.Actionable(d.prompts)
 	d.perApp = make(map[uint64][]int)
@@ -95,7 +95,7 @@ func buildData(apps []stages.Application, global []stages.Event, rev uint64, now
 	d.search = make([]string, len(apps))
 	d.order = make([]int, len(apps))
 	for i := range apps {
-		d.waits[i] = apps[i].Wait(d.today)
+		d.waits[i] = apps[i].Wait(now)
 		d.search[i] = strings.ToLower(apps[i].Company + " " + apps[i].Role)
 		d.order[i] = i
 		if !apps[i].Closed() {
@@ -123,7 +123,7 @@ func buildData(apps []stages.Application, global []stages.Event, rev uint64, now
 			lastContact[i] = apps[i].LastContact()
 		}
 	}
-	waitRank := map[stages.WaitStatus]int{stages.WaitOverdue: 0, stages.WaitInWindow: 1, stages.WaitEarly: 2, stages.WaitClosed: 3}
+	waitRank := map[stages.WaitStatus]int{stages.WaitOffer: 0, stages.WaitOverdue: 1, stages.WaitInWindow: 2, stages.WaitEarly: 3, stages.WaitAhead: 4, stages.WaitClosed: 5}
 	sort.SliceStable(d.order, func(x, y int) bool {
 		i, j := d.order[x], d.order[y]
 		a, b := &apps[i], &apps[j]

@@ -78,7 +78,7 @@ func DemoApplications(now time.Time) []stages.Application {
 					{Kind: stages.EvNote, At: day(18, 19, 0), Note: "Good rapport with Lena; the debugging exercise was the strongest part."},
 					{Kind: stages.EvStage, Stage: "decision pending", At: day(12, 10, 0)},
 					{Kind: stages.EvOffer, At: day(1, 17, 30), Note: "Verbal first, then the letter by email.", Offer: &stages.Offer{
-						Currency: "USD", Base: 185000, BonusPercent: 15, Stock: 120000, VestYears: 4, SignOn: 20000,
+						Currency: "USD", Base: new(int64(185000)), BonusPercent: new(float64(15)), Stock: new(int64(120000)), VestYears: 4, SignOn: new(int64(20000)),
 						Deadline: today.AddDays(5),
 					}},
 				}),
@@ -125,7 +125,7 @@ func DemoApplications(now time.Time) []stages.Application {
 					{Kind: stages.EvNote, At: day(10, 8, 30), Note: "The incident review exercise felt natural; brush up on capacity planning."},
 					{Kind: stages.EvStage, Stage: "decision pending", At: day(6, 15, 0)},
 					{Kind: stages.EvOffer, At: day(1, 11, 0), Note: "Letter attached; the stock is back-loaded.", Offer: &stages.Offer{
-						Currency: "USD", Base: 172000, BonusPercent: 10, Stock: 300000, VestSchedule: []float64{5, 15, 40, 40}, SignOn: 40000,
+						Currency: "USD", Base: new(int64(172000)), BonusPercent: new(float64(10)), Stock: new(int64(300000)), VestSchedule: []float64{5, 15, 40, 40}, SignOn: new(int64(40000)),
 						Deadline: today.AddDays(10),
 					}},
 					{Kind: stages.EvDone, Prompt: "stage_task:offer", At: day(1, 11, 5)},

@@ -84,8 +84,10 @@ func (dm *detailModel) lines(c *programContext) []string {
 	switch {
 	case a.Closed():
 		add("", " "+s.Label.Render(fit("OUTCOME", 9))+outcomeLine(c, a))
-	case a.Offer != nil:
+	case wt.Status == stages.WaitOffer:
 		// With an offer on the table the wait is over: the offer comes first.
+	case wt.Status == stages.WaitAhead:
+		add("", " "+s.Label.Render(fit("WAIT", 9))+s.Early.Render(fmt.Sprintf("%s %s (%s): the wait starts then", waitSymbol(wt.Status), wt.Label(), ago(wt.Interview, c.data.today))))
 	default:
 		barW := 23
 		if w < 80 {
@@ -231,10 +233,10 @@ func (dm *detailModel) lines(c *programContext) []string {
 
 	// The timeline.
 	section("TIMELINE")
-	for _, e := range a.Events {
-		at := e.At.In(loc)
+	for _, te := range a.Timeline() {
+		at := te.Event.At.In(loc)
 		stamp := stages.DateOf(at).Short() + " " + at.Format("15:04")
-		text := eventText(e)
+		text := eventText(te)
 		tw := max(10, w-4-18)
 		wrapped := wrap(text, tw)
 		add("   " + s.Muted.Render(fit(stamp, 17)) + " " + s.Text.Render(wrapped[0]))
@@ -317,27 +319,35 @@ func offerLines(c *programContext, o *stages.Offer) []string {
 	part := func(label, value string, st lipgloss.Style) string {
 		return s.Muted.Render(label+" ") + st.Render(value)
 	}
-	terms := []string{part("base", money(o.Base, cur), s.Text)}
-	switch {
-	case o.Bonus != 0:
-		terms = append(terms, part("bonus", money(o.Bonus, cur)+"/yr", s.Text))
-	case o.BonusPercent != 0:
-		terms = append(terms, part("bonus", fmt.Sprintf("%g%% (%s)", o.BonusPercent, money(o.YearlyBonus(), cur)), s.Text))
-	}
-	if vest := o.VestingByYear(); len(vest) > 0 {
-		terms = append(terms, part("stock", money(o.Stock, cur), s.Text), part("vesting", vestingText(o, vest, false), s.Text))
-	}
-	if o.SignOn != 0 {
-		terms = append(terms, part("sign-on", money(o.SignOn, cur), s.Text))
-	}
-	sum := o.Summary(c.data.today)
-	totals := []string{
-		part("year-1 cash", money(sum.Year1Cash, cur), s.Strong),
-		part("year-1 total", money(sum.Year1Total, cur), s.Strong),
-		part("four-year total", money(sum.FourYearTotal, cur), s.Text),
+	var terms, totals []string
+	if !o.Known() {
+		terms = []string{part("terms", "to follow (base not known yet)", s.Muted)}
+	} else {
+		terms = []string{part("base", money(o.BaseValue(), cur), s.Text)}
+		switch {
+		case o.Bonus != nil:
+			terms = append(terms, part("bonus", money(*o.Bonus, cur)+"/yr", s.Text))
+		case o.BonusPercent != nil:
+			terms = append(terms, part("bonus", fmt.Sprintf("%g%% (%s)", *o.BonusPercent, money(o.YearlyBonus(), cur)), s.Text))
+		}
+		if vest := o.VestingByYear(); len(vest) > 0 {
+			terms = append(terms, part("stock", money(o.StockValue(), cur), s.Text), part("vesting", vestingText(o, vest, false), s.Text))
+		}
+		if o.SignOn != nil && *o.SignOn != 0 {
+			terms = append(terms, part("sign-on", money(*o.SignOn, cur), s.Text))
+		}
+		sum := o.Summary(c.data.today)
+		totals = []string{
+			part("year-1 cash", money(*sum.Year1Cash, cur), s.Strong),
+			part("year-1 total", money(*sum.Year1Total, cur), s.Strong),
+			part("four-year total", money(*sum.FourYearTotal, cur), s.Text),
+		}
 	}
 	var lines []string
 	for _, parts := range [][]string{terms, totals} {
+		if len(parts) == 0 {
+			continue
+		}
 		line := ""
 		for _, p := range parts {
 			if line != "" && width(line)+3+width(p) > c.width-4 {
@@ -358,6 +368,9 @@ func offerLines(c *programContext, o *stages.Offer) []string {
 	if left < 0 {
 		st = s.Overdue
 	}
+	if o.Deadline.IsZero() {
+		when += ", assumed: no deadline given"
+	}
 	lines = append(lines, s.Muted.Render("answer by ")+st.Render(when))
 	return lines
 }
@@ -374,43 +387,11 @@ func dayCount(n int) string {
 	return fmt.Sprintf("in %d days", n)
 }
 
-// eventText tells what an event was, in words.
-func eventText(e stages.Event) string {
-	var t string
-	switch e.Kind {
-	case stages.EvInterview:
-		t = "final interview"
-	case stages.EvThanks:
-		t = "thank-you sent to " + sanitize(e.Person)
-	case stages.EvFollowUp:
-		t = "follow-up sent"
-		if e.Person != "" {
-			t += " to " + sanitize(e.Person)
-		}
-	case stages.EvHeard:
-		t = "heard back"
-	case stages.EvStage:
-		t = "moved to " + sanitize(e.Stage)
-	case stages.EvOffer:
-		t = "offer received"
-		if e.Offer != nil && e.Offer.Base != 0 {
-			t += ": " + money(e.Offer.Base, e.Offer.Currency) + " base"
-		}
-	case stages.EvOutcome:
-		t = "closed: " + e.Outcome.Label()
-	case stages.EvNote:
-		t = "note written"
-	case stages.EvDone:
-		t = "marked done: " + promptName(e.Prompt)
-	case stages.EvDismiss:
-		t = "dismissed: " + promptName(e.Prompt)
-	case stages.EvSnooze:
-		t = "snoozed " + promptName(e.Prompt) + " to " + e.Until.Short()
-	case stages.EvEdit:
-		t = "details edited"
-	default:
-		t = sanitize(string(e.Kind))
-	}
+// eventText tells what an event was, in the words both faces share, with
+// its promised date and note.
+func eventText(te stages.TimelineEntry) string {
+	e := te.Event
+	t := sanitize(te.Text)
 	if !e.Expect.IsZero() {
 		t += " · promised by " + e.Expect.Short()
 	}
@@ -418,17 +399,4 @@ func eventText(e stages.Event) string {
 		t += " — " + sanitize(e.Note)
 	}
 	return t
-}
-
-// promptName turns a prompt key ("thank_you:ana lopez") into words.
-func promptName(k string) string {
-	kind, rest, _ := strings.Cut(k, ":")
-	name := stages.Kind(kind).Label()
-	if kind == string(stages.ThankYou) && rest != "" {
-		name += " to " + sanitize(rest)
-	}
-	if kind == string(stages.StageTask) && rest != "" {
-		name += " (" + sanitize(rest) + ")"
-	}
-	return name
 }

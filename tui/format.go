@@ -93,6 +93,10 @@ func waitSymbol(s stages.WaitStatus) string {
 		return "●"
 	case stages.WaitOverdue:
 		return "▲"
+	case stages.WaitOffer:
+		return "$"
+	case stages.WaitAhead:
+		return "◇"
 	}
 	return "■"
 }

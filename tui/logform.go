@@ -21,9 +21,10 @@ const (
 	logNote
 	logThanks
 	logFollowUp
+	logReopen
 )
 
-var logKindNames = []string{"heard back", "new stage", "offer", "outcome", "note", "thank-you", "follow-up"}
+var logKindNames = []string{"heard back", "new stage", "offer", "outcome", "note", "thank-you", "follow-up", "reopen"}
 
 // which log kinds show each field (the kind and the time show always).
 var logFields = map[string][]logKind{
@@ -66,9 +67,21 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 			break
 		}
 	}
+	// A closed application takes no news until it is reopened: the form
+	// opens on that choice.
+	if a.Closed() && kind == logHeard {
+		kind = logReopen
+		f.logKind = kind
+	}
 	currency := "USD"
-	if a.Offer != nil && a.Offer.Currency != "" {
-		currency = a.Offer.Currency
+	// The offer form opens on the current terms: what is typed over them is
+	// the revision.
+	var cur offerText
+	if a.Offer != nil {
+		cur = offerFields(a.Offer)
+		if a.Offer.Currency != "" {
+			currency = a.Offer.Currency
+		}
 	}
 	checkDate := func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -94,13 +107,13 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		choiceField("stage", "Stage", "The stage the company moved you to.", t.StageNames(), nextStage),
 		choiceField("outcome", "Outcome", "How it ended: this closes the application.", outcomes, outcome),
 		newField(c, "person", "To", person, "name", peopleHint, stages.MaxNameLen+50),
-		newField(c, "base", "Base salary", "", "e.g. 180000 or 180k", "Yearly base salary, whole units.", 20),
-		newField(c, "bonus", "Bonus", "", "e.g. 27000 or 15%", "Yearly bonus: an amount, or a percentage of base like 15%.", 20),
-		newField(c, "stock", "Stock", "", "e.g. 100000", "The whole stock grant's value.", 20),
-		newField(c, "vest", "Vesting years", "4", "years", "How many years the stock vests over.", 3),
-		newField(c, "signon", "Sign-on", "", "optional", "A one-time sign-on bonus.", 20),
+		newField(c, "base", "Base salary", cur.base, "e.g. 180000 or 180k; empty if not known yet", "Yearly base salary, whole units; leave it empty for a verbal offer with numbers to follow.", 20),
+		newField(c, "bonus", "Bonus", cur.bonus, "e.g. 27000 or 15%", "Yearly bonus: an amount, or a percentage of base like 15%.", 20),
+		newField(c, "stock", "Stock", cur.stock, "e.g. 100000", "The whole stock grant's value.", 20),
+		newField(c, "vest", "Vesting years", cur.vest, "years", "How many years the stock vests over.", 3),
+		newField(c, "signon", "Sign-on", cur.signOn, "optional", "A one-time sign-on bonus.", 20),
 		newField(c, "currency", "Currency", currency, "USD", "Three letters, like USD, EUR, GBP.", 3),
-		newField(c, "deadline", "Answer by", "", "YYYY-MM-DD", "The offer's response deadline; empty means a week after it arrived.", 20),
+		newField(c, "deadline", "Answer by", cur.deadline, "YYYY-MM-DD", "The offer's response deadline; empty means none given yet (afterview counts a week, and says so).", 20),
 		newField(c, "promised", "Promised by", "", "YYYY-MM-DD, optional", "A new date the recruiter said you would hear by, if any.", 20),
 		newField(c, "when", "When", now.Format(dateTimeLayout), "YYYY-MM-DD HH:MM", "When it happened: YYYY-MM-DD HH:MM; now unless you change it.", 40),
 		newField(c, "note", "Note", "", notePlaceholder, noteHint, stages.MaxNoteLen),
@@ -220,6 +233,72 @@ func parseYears(s string) (int, error) {
 	return n, nil
 }
 
+// offerText is an offer's terms as the form shows them.
+type offerText struct{ base, bonus, stock, vest, signOn, deadline string }
+
+func offerFields(o *stages.Offer) offerText {
+	amount := func(p *int64) string {
+		if p == nil {
+			return ""
+		}
+		return strconv.FormatInt(*p, 10)
+	}
+	t := offerText{base: amount(o.Base), bonus: amount(o.Bonus), stock: amount(o.Stock), signOn: amount(o.SignOn)}
+	if o.Bonus == nil && o.BonusPercent != nil {
+		t.bonus = strconv.FormatFloat(*o.BonusPercent, 'f', -1, 64) + "%"
+	}
+	if o.VestYears > 0 {
+		t.vest = strconv.Itoa(o.VestYears)
+	}
+	if !o.Deadline.IsZero() {
+		t.deadline = o.Deadline.String()
+	}
+	return t
+}
+
+// offerRevision is what the offer form says, as a revision of cur (nil for a
+// first offer): only the terms typed and different from the current ones.
+// A field left empty is a term not given.
+func (f *form) offerRevision(cur *stages.Offer) *stages.Offer {
+	if cur == nil {
+		cur = &stages.Offer{}
+	}
+	o := &stages.Offer{}
+	amount := func(key, what string, was *int64) *int64 {
+		v := f.value(key)
+		if v == "" {
+			return nil
+		}
+		n, _ := parseAmount(what, v)
+		if was != nil && *was == n {
+			return nil
+		}
+		return &n
+	}
+	o.Base = amount("base", "base", cur.Base)
+	if b := f.value("bonus"); strings.HasSuffix(b, "%") {
+		if p, _ := parsePercent(b); cur.BonusPercent == nil || *cur.BonusPercent != p || cur.Bonus != nil {
+			o.BonusPercent = &p
+		}
+	} else {
+		o.Bonus = amount("bonus", "bonus", cur.Bonus)
+	}
+	o.Stock = amount("stock", "stock", cur.Stock)
+	o.SignOn = amount("signon", "sign-on", cur.SignOn)
+	if y, _ := parseYears(f.value("vest")); y != cur.VestYears && (y > 0 && (o.Stock != nil || cur.Stock != nil)) {
+		o.VestYears = y
+	}
+	if c := strings.ToUpper(f.value("currency")); !strings.EqualFold(c, cur.Currency) && !(cur.Currency == "" && c == "USD" && cur.Known()) {
+		o.Currency = c
+	}
+	if v := f.value("deadline"); v != "" {
+		if d, err := stages.ParseDate(v); err == nil && d != cur.Deadline {
+			o.Deadline = d
+		}
+	}
+	return o
+}
+
 // submitLog builds the event, tries it on a copy of the application so that
 // mistakes show in the form, and saves it.
 func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
@@ -245,24 +324,14 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		e.Kind, e.Stage = stages.EvStage, f.value("stage")
 		label = company + " moved to " + e.Stage
 	case logOffer:
-		o := &stages.Offer{Currency: strings.ToUpper(f.value("currency")), Received: at}
-		o.Base, _ = parseAmount("base", f.value("base"))
-		if b := f.value("bonus"); strings.HasSuffix(b, "%") {
-			o.BonusPercent, _ = parsePercent(b)
-		} else {
-			o.Bonus, _ = parseAmount("bonus", b)
-		}
-		o.Stock, _ = parseAmount("stock", f.value("stock"))
-		o.SignOn, _ = parseAmount("sign-on", f.value("signon"))
-		o.VestYears, _ = parseYears(f.value("vest"))
-		if o.Stock == 0 {
-			o.VestYears = 0
-		}
-		if v := f.value("deadline"); v != "" {
-			o.Deadline, _ = stages.ParseDate(v)
-		}
-		e.Kind, e.Offer = stages.EvOffer, o
+		e.Kind, e.Offer = stages.EvOffer, f.offerRevision(before.Offer)
 		label = "offer from " + company
+		if before.Offer != nil {
+			label = "revised offer from " + company
+		}
+	case logReopen:
+		e.Kind = stages.EvReopen
+		label = company + " reopened"
 	case logOutcome:
 		e.Kind, e.Outcome = stages.EvOutcome, stages.Outcomes[f.field("outcome").choice]
 		label = company + " closed: " + e.Outcome.Label()

@@ -37,24 +37,29 @@ type offerColumn struct {
 	best [offerMetrics]bool
 }
 
-func (o *offerColumn) value(a *stages.Application, m offerMetric) int64 {
+// value is the offer's amount for m, and whether it is known: while the
+// base is not (a verbal offer), no amount is, and none is compared.
+func (o *offerColumn) value(a *stages.Application, m offerMetric) (int64, bool) {
+	if !a.Offer.Known() {
+		return 0, false
+	}
 	switch m {
 	case metricBase:
-		return a.Offer.Base
+		return a.Offer.BaseValue(), true
 	case metricBonus:
-		return o.bonus
+		return o.bonus, true
 	case metricSignOn:
-		return a.Offer.SignOn
+		return a.Offer.SignOnValue(), true
 	case metricStock:
-		return a.Offer.Stock
+		return a.Offer.StockValue(), true
 	case metricYear1Cash:
-		return o.sum.Year1Cash
+		return *o.sum.Year1Cash, true
 	case metricYear1Total:
-		return o.sum.Year1Total
+		return *o.sum.Year1Total, true
 	case metricFourYear:
-		return o.sum.FourYearTotal
+		return *o.sum.FourYearTotal, true
 	}
-	return 0
+	return 0, false
 }
 
 // openOffers lists the open applications that hold an offer, soonest
@@ -63,7 +68,7 @@ func openOffers(apps []stages.Application, today stages.Date) []offerColumn {
 	var cols []offerColumn
 	for i := range apps {
 		a := &apps[i]
-		if a.Closed() || a.Offer == nil {
+		if !a.OfferOpen() {
 			continue
 		}
 		cur := strings.ToUpper(strings.TrimSpace(a.Offer.Currency))
@@ -90,7 +95,10 @@ func markBest(apps []stages.Application, cols []offerColumn, m offerMetric) {
 	}
 	groups := map[string]*group{}
 	for i := range cols {
-		v := cols[i].value(&apps[cols[i].app], m)
+		v, ok := cols[i].value(&apps[cols[i].app], m)
+		if !ok {
+			continue
+		}
 		g := groups[cols[i].currency]
 		if g == nil {
 			groups[cols[i].currency] = &group{best: v, worst: v, n: 1}
@@ -100,8 +108,8 @@ func markBest(apps []stages.Application, cols []offerColumn, m offerMetric) {
 	}
 	for i := range cols {
 		g := groups[cols[i].currency]
-		v := cols[i].value(&apps[cols[i].app], m)
-		cols[i].best[m] = g.n > 1 && g.best > g.worst && v == g.best
+		v, ok := cols[i].value(&apps[cols[i].app], m)
+		cols[i].best[m] = ok && g.n > 1 && g.best > g.worst && v == g.best
 	}
 }
 
@@ -212,11 +220,19 @@ func offerRows(c *programContext, col *offerColumn, short bool) []offerValue {
 	a := &c.data.apps[col.app]
 	o := a.Offer
 	amount := func(m offerMetric) offerValue {
-		return offerValue{text: stages.FormatMoney(col.value(a, m), col.currency), best: col.best[m], metric: true}
+		v, ok := col.value(a, m)
+		if !ok {
+			return offerValue{text: "–"}
+		}
+		return offerValue{text: stages.FormatMoney(v, col.currency), best: col.best[m], metric: true}
 	}
 	bonus := amount(metricBonus)
-	if o.Bonus == 0 && o.BonusPercent != 0 {
-		bonus.text += " (" + strconv.FormatFloat(o.BonusPercent, 'f', -1, 64) + "%)"
+	if o.Known() && o.Bonus == nil && o.BonusPercent != nil {
+		bonus.text += " (" + strconv.FormatFloat(*o.BonusPercent, 'f', -1, 64) + "%)"
+	}
+	unvested := offerValue{text: "–"}
+	if v := col.sum.UnvestedAfterYear1; v != nil {
+		unvested.text = stages.FormatMoney(*v, col.currency)
 	}
 	return []offerValue{
 		amount(metricBase),
@@ -227,7 +243,7 @@ func offerRows(c *programContext, col *offerColumn, short bool) []offerValue {
 		amount(metricYear1Cash),
 		amount(metricYear1Total),
 		amount(metricFourYear),
-		{text: stages.FormatMoney(col.sum.UnvestedAfterYear1, col.currency)},
+		unvested,
 		deadlineCell(col.sum, short),
 	}
 }
@@ -258,6 +274,11 @@ func deadlineCell(s stages.OfferSummary, short bool) offerValue {
 	switch {
 	case s.Deadline.IsZero():
 		return offerValue{text: "–"}
+	case s.DeadlineAssumed && short:
+		return offerValue{text: fmt.Sprintf("%s?, %dd", s.Deadline.Short(), s.DaysLeft), look: "due"}
+	case s.DeadlineAssumed:
+		// Not the company's: afterview's own week, to be confirmed.
+		return offerValue{text: fmt.Sprintf("%s? (assumed)", s.Deadline.Short()), look: "due"}
 	case s.DaysLeft < 0 && short:
 		return offerValue{text: fmt.Sprintf("! passed, %dd ago", -s.DaysLeft), look: "overdue"}
 	case s.DaysLeft < 0:
@@ -391,7 +412,10 @@ func (o *offersModel) details(c *programContext) []string {
 	}
 	title = truncate(title+" ", w-4)
 	lines := []string{s.Rule.Render("──") + s.Heading.Render(title) + s.Rule.Render(strings.Repeat("─", max(0, w-2-width(title))))}
-	if len(col.vesting) > 0 {
+	switch {
+	case !a.Offer.Known():
+		lines = append(lines, " "+s.Text.Render("terms to follow: the base is not known yet, so nothing is totalled"))
+	case len(col.vesting) > 0:
 		amounts := make([]string, len(col.vesting))
 		for i, v := range col.vesting {
 			amounts[i] = stages.FormatMoney(v, col.currency)
@@ -404,15 +428,18 @@ func (o *offersModel) details(c *programContext) []string {
 			lines = append(lines, " "+s.Text.Render(l))
 		}
 		lines = append(lines, " "+s.Muted.Render(truncate(fmt.Sprintf("leaving after year 1 walks away from %s of it",
-			stages.FormatMoney(col.sum.UnvestedAfterYear1, col.currency)), w-2)))
-	} else {
+			stages.FormatMoney(*col.sum.UnvestedAfterYear1, col.currency)), w-2)))
+	default:
 		lines = append(lines, " "+s.Text.Render("all cash: no stock to wait for"))
 	}
 	answer := "no deadline given"
 	if !col.sum.Deadline.IsZero() {
 		answer = "answer by " + col.sum.Deadline.Short() + " (" + dayCount(col.sum.DaysLeft) + ")"
+		if col.sum.DeadlineAssumed {
+			answer = "no deadline given: afterview counts a week, to " + col.sum.Deadline.Short()
+		}
 	}
-	lines = append(lines, " "+s.Muted.Render(truncate(answer+" · enter opens it · l logs your answer", w-2)))
+	lines = append(lines, " "+s.Muted.Render(truncate(answer+" · enter opens it · e edits the terms · l logs your answer", w-2)))
 	return lines
 }
 

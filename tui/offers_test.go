@@ -35,9 +35,9 @@ func (h *harness) screenLine(label string) string {
 func domainOffers(t *testing.T) *fakeStore {
 	t.Helper()
 	globex := withOffer(t, testApp(t, "Globex", "standard", 12, nil, ""), 2,
-		stages.Offer{Currency: "USD", Base: 180000, BonusPercent: 15, Stock: 100000, VestYears: 4, Deadline: stages.NewDate(2026, 11, 27)})
+		stages.Offer{Currency: "USD", Base: new(int64(180000)), BonusPercent: new(float64(15)), Stock: new(int64(100000)), VestYears: 4, Deadline: stages.NewDate(2026, 11, 27)})
 	netflix := withOffer(t, testApp(t, "Netflix", "netflix", 14, nil, ""), 1,
-		stages.Offer{Currency: "USD", Base: 350000, Deadline: stages.NewDate(2026, 11, 26)})
+		stages.Offer{Currency: "USD", Base: new(int64(350000)), Deadline: stages.NewDate(2026, 11, 26)})
 	return newFakeStore(globex, netflix)
 }
 
@@ -109,9 +109,9 @@ func TestOfferColumnsMatchTheStagesArithmetic(t *testing.T) {
 
 func TestOffersVestingScheduleAndCurrencies(t *testing.T) {
 	sched := withOffer(t, testApp(t, "Amazon", "amazon", 10, nil, ""), 1,
-		stages.Offer{Currency: "USD", Base: 170000, Stock: 200000, VestSchedule: []float64{5, 15, 40, 40}, SignOn: 50000})
+		stages.Offer{Currency: "USD", Base: new(int64(170000)), Stock: new(int64(200000)), VestSchedule: []float64{5, 15, 40, 40}, SignOn: new(int64(50000))})
 	euro := withOffer(t, testApp(t, "Adyen", "standard", 10, nil, ""), 1,
-		stages.Offer{Currency: "EUR", Base: 120000, Stock: 0})
+		stages.Offer{Currency: "EUR", Base: new(int64(120000)), Stock: new(int64(0))})
 	h := newHarness(t, newFakeStore(sched, euro), 100, 30)
 	h.press("3")
 	h.mustSee("different currencies: not compared", "5/15/40/40 %", "€120,000", "$170,000",
@@ -175,7 +175,7 @@ func TestOffersMoreThanFit(t *testing.T) {
 	var apps []stages.Application
 	for i, name := range []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo"} {
 		apps = append(apps, withOffer(t, testApp(t, name, "standard", 10, nil, ""), 1,
-			stages.Offer{Base: int64(100000 + 10000*i), Deadline: stages.NewDate(2026, 11, 23+i)}))
+			stages.Offer{Base: new(int64(int64(100000 + 10000*i))), Deadline: stages.NewDate(2026, 11, 23+i)}))
 	}
 	h := newHarness(t, newFakeStore(apps...), 60, 20)
 	h.press("3")
@@ -224,10 +224,10 @@ func TestOffersEmptySaysHowToLogOne(t *testing.T) {
 
 func TestOffersAndStatsWithHostileNames(t *testing.T) {
 	evil := withOffer(t, testApp(t, "Evil\x1b]52;c;cm0gLXJmIH4=\x07Corp\x1b[2J\u202e", "standard", 9, nil, ""), 1,
-		stages.Offer{Base: 1000})
+		stages.Offer{Base: new(int64(1000))})
 	evil.Role = "Role\x1b[31m"
 	wide := withOffer(t, testApp(t, "株式会社ソニー・インタラクティブエンタテインメント🎮", "standard", 9, nil, ""), 1,
-		stages.Offer{Currency: "JPY", Base: 12000000})
+		stages.Offer{Currency: "JPY", Base: new(int64(12000000))})
 	again := testApp(t, "evil\x1b]52;c;cm0gLXJmIH4=\x07corp\x1b[2J\u202e", "standard", 3, nil, "")
 	for _, sz := range []struct{ w, h int }{{60, 20}, {100, 30}} {
 		h := newHarness(t, newFakeStore(evil, wide, again), sz.w, sz.h)
@@ -245,9 +245,9 @@ func TestOffersAndStatsWithHostileNames(t *testing.T) {
 }
 
 func TestOffersBestPerCurrency(t *testing.T) {
-	usd1 := withOffer(t, testApp(t, "Alpha", "standard", 10, nil, ""), 1, stages.Offer{Base: 200000})
-	usd2 := withOffer(t, testApp(t, "Bravo", "standard", 10, nil, ""), 1, stages.Offer{Base: 150000})
-	eur := withOffer(t, testApp(t, "Charlie", "standard", 10, nil, ""), 1, stages.Offer{Currency: "EUR", Base: 900000})
+	usd1 := withOffer(t, testApp(t, "Alpha", "standard", 10, nil, ""), 1, stages.Offer{Base: new(int64(200000))})
+	usd2 := withOffer(t, testApp(t, "Bravo", "standard", 10, nil, ""), 1, stages.Offer{Base: new(int64(150000))})
+	eur := withOffer(t, testApp(t, "Charlie", "standard", 10, nil, ""), 1, stages.Offer{Currency: "EUR", Base: new(int64(900000))})
 	h := newHarness(t, newFakeStore(usd1, usd2, eur), 100, 30)
 	h.press("3")
 	h.mustSee("best in its row, per currency")

@@ -156,6 +156,10 @@ func (s Styles) wait(w stages.WaitStatus) lipgloss.Style {
 		return s.InWindow
 	case stages.WaitOverdue:
 		return s.Late
+	case stages.WaitOffer:
+		return s.InWindow
+	case stages.WaitAhead:
+		return s.Early
 	}
 	return s.Closed
 }

@@ -200,8 +200,14 @@ func (t *todayModel) preview(c *programContext) string {
 	}
 	if a, ok := c.data.app(p.AppID); ok {
 		wt := c.data.waits[c.data.byID[a.ID]]
-		info := fmt.Sprintf("%s · day %d since the interview %s %s · last contact %s",
-			sanitize(a.Stage), wt.Days, waitSymbol(wt.Status), string(wt.Status), ago(stages.DateOf(a.LastContact()), c.data.today))
+		where := fmt.Sprintf("day %d since the interview %s %s", wt.Days, waitSymbol(wt.Status), string(wt.Status))
+		if wt.Status == stages.WaitOffer || wt.Status == stages.WaitAhead {
+			where = waitSymbol(wt.Status) + " " + wt.Label()
+		}
+		info := fmt.Sprintf("%s · %s · last contact %s", sanitize(a.Stage), where, ago(stages.DateOf(a.LastContact().In(c.data.now.Location())), c.data.today))
+		if u := wt.UsuallyText(); u != "" {
+			info += " · " + u
+		}
 		lines = append(lines, " "+s.Muted.Render(truncate(info, w-2)))
 	}
 	if len(lines) > previewHeight {

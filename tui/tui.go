@@ -5,6 +5,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -552,7 +553,9 @@ func (m Model) offersKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Log):
 		return m.openForm(newLogForm(&m.ctx, a, logOutcome, ""))
 	case key.Matches(msg, k.Edit):
-		return m.openForm(newAppForm(&m.ctx, a))
+		// On Offers, e edits the offer: the form opens on its current
+		// terms and saves a revision.
+		return m.openForm(newLogForm(&m.ctx, a, logOffer, ""))
 	}
 	return m, nil
 }
@@ -604,41 +607,52 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// done marks a prompt done by logging what doing it means: a thank-you sent,
-// a follow-up sent, a note written... Prompts that need a word from the
-// user (a reflection, an answer to an offer) open the matching form instead.
+// done marks a prompt done by logging what doing it means, as
+// stages.DoneEvent says (the command line's done says the same). Prompts
+// that need a word from the user (a reflection, an answer to an offer) open
+// the matching form instead.
 func (m Model) done(p stages.Prompt) (tea.Model, tea.Cmd) {
 	now := m.ctx.now()
 	if p.AppID == 0 {
-		e := stages.Event{Kind: stages.EvDone, Prompt: p.Key, At: now}
+		e, _ := stages.DoneEvent(nil, p, now, "")
 		return m, logGlobalCmd(m.store, e, p.Kind.Label()+" done")
 	}
 	a, ok := m.ctx.data.app(p.AppID)
 	if !ok {
 		return m, nil
 	}
-	company := sanitize(a.Company)
-	switch p.Kind {
-	case stages.ThankYou:
-		e := stages.Event{Kind: stages.EvThanks, Person: p.Person, At: now}
-		return m, logCmd(m.store, *a, e, "thank-you to "+sanitize(p.Person)+" logged", false)
-	case stages.FollowUp:
-		e := stages.Event{Kind: stages.EvFollowUp, Person: p.Person, At: now}
-		return m, logCmd(m.store, *a, e, "follow-up to "+company+" logged", false)
-	case stages.MoveOn:
-		e := stages.Event{Kind: stages.EvOutcome, Outcome: stages.NoAnswer, At: now}
-		return m, logCmd(m.store, *a, e, company+" closed as no answer", false)
-	case stages.Reflect:
-		return m.openForm(newLogForm(&m.ctx, a, logNote, "What went well, and what to improve?"))
-	case stages.AfterRejection:
-		if p.Key == "after_rejection:lessons" {
-			return m.openForm(newLogForm(&m.ctx, a, logNote, "Lessons learned from this process"))
-		}
-	case stages.OfferDeadline:
+	e, err := stages.DoneEvent(a, p, now, "")
+	var need *stages.NeedInputError
+	switch {
+	case errors.As(err, &need) && need.Input == stages.InputOutcome:
 		return m.openForm(newLogForm(&m.ctx, a, logOutcome, ""))
+	case errors.As(err, &need):
+		question := "What went well, and what to improve?"
+		if p.Kind == stages.AfterRejection {
+			question = "Lessons learned from this process"
+		}
+		return m.openForm(newLogForm(&m.ctx, a, logNote, question))
+	case err != nil:
+		m.setStatus(err.Error())
+		return m, nil
 	}
-	e := stages.Event{Kind: stages.EvDone, Prompt: p.Key, At: now}
-	return m, logCmd(m.store, *a, e, p.Kind.Label()+" for "+company+" done", false)
+	return m, logCmd(m.store, *a, e, doneLabel(a, p, e), false)
+}
+
+// doneLabel says what marking p done logged.
+func doneLabel(a *stages.Application, p stages.Prompt, e stages.Event) string {
+	company := sanitize(a.Company)
+	switch e.Kind {
+	case stages.EvThanks:
+		return "thank-you to " + sanitize(e.Person) + " logged"
+	case stages.EvFollowUp:
+		return "follow-up to " + company + " logged"
+	case stages.EvOutcome:
+		return company + " closed as " + e.Outcome.Label()
+	case stages.EvTold:
+		return sanitize(stages.EventWords(a, e))
+	}
+	return p.Kind.Label() + " for " + company + " done"
 }
 
 func (m Model) snooze(p stages.Prompt) (tea.Model, tea.Cmd) {

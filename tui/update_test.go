@@ -127,7 +127,7 @@ func TestDoneReflectOpensTheNoteForm(t *testing.T) {
 
 func TestDoneOfferDeadlineOpensTheAnswer(t *testing.T) {
 	a := testApp(t, "Globex", "standard", 10, nil, "")
-	if err := a.Apply(stages.Event{Kind: stages.EvOffer, At: testNow.AddDate(0, 0, -8), Offer: &stages.Offer{Base: 150000}}); err != nil {
+	if err := a.Apply(stages.Event{Kind: stages.EvOffer, At: testNow.AddDate(0, 0, -8), Offer: &stages.Offer{Base: new(int64(150000))}}); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarness(t, newFakeStore(a), 100, 30)

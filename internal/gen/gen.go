@@ -272,11 +272,11 @@ func (g *generator) offer(at time.Time) *stages.Offer {
 	r := g.rnd
 	base := int64(90+r.IntN(260)) * 1000
 	o := &stages.Offer{
-		Currency: pick(r, currencies), Base: base, BonusPercent: float64(r.IntN(4) * 5),
-		Stock: int64(r.IntN(8)) * 25000, SignOn: int64(r.IntN(5)) * 10000,
+		Currency: pick(r, currencies), Base: new(int64(base)), BonusPercent: new(float64(r.IntN(4) * 5)),
+		Stock: new(int64(r.IntN(8)) * 25000), SignOn: new(int64(r.IntN(5)) * 10000),
 		Deadline: stages.DateOf(at).AddBusinessDays(3 + r.IntN(8)), Received: at,
 	}
-	if o.Stock > 0 {
+	if *o.Stock > 0 {
 		o.VestYears = 4
 	}
 	return o
