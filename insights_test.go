@@ -25,10 +25,10 @@ func TestOffersCompareDomainExample(t *testing.T) {
 	for _, r := range rows {
 		got[r.Company] = r
 	}
-	if r := got["BigTech"]; r.Year1Cash != 207000 || r.Year1Total != 232000 || r.UnvestedAfterYear1 != 75000 || r.DaysLeft != 4 {
+	if r := got["BigTech"]; *r.Year1Cash != 207000 || *r.Year1Total != 232000 || *r.UnvestedAfterYear1 != 75000 || r.DaysLeft != 4 {
 		t.Errorf("BigTech offer = %+v; want year-1 cash 207,000, year-1 total 232,000, 75,000 unvested, 4 days left", r)
 	}
-	if r := got["Netflix"]; r.Year1Cash != 350000 || r.FourYearTotal != 1400000 {
+	if r := got["Netflix"]; *r.Year1Cash != 350000 || *r.FourYearTotal != 1400000 {
 		t.Errorf("Netflix offer = %+v; want year-1 cash 350,000", r)
 	}
 	plain := c.ok("2026-11-16T09:00", "offers")

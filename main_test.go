@@ -170,8 +170,14 @@ func TestNetflixFlow(t *testing.T) {
 		t.Fatalf("verbal offer should ask for the offer in writing: %v", kinds(ps))
 	}
 	c.ok("2026-11-18T12:00", "log", "1", "accepted")
-	if ps := c.today("2026-11-18T13:00", "--all"); len(ps) != 0 {
-		t.Fatalf("after accepting the offer nothing is left to do, got %v", kinds(ps))
+	// Rule 10: the references were called, so they are thanked and told.
+	ps = c.today("2026-11-18T13:00", "--all")
+	if len(ps) != 1 || ps[0].Kind != "thank_references" {
+		t.Fatalf("after accepting the offer only thanking the references is left, got %v", kinds(ps))
+	}
+	c.ok("2026-11-18T14:00", "done", "1", "thank_references")
+	if ps := c.today("2026-11-18T15:00", "--all"); len(ps) != 0 {
+		t.Fatalf("after accepting the offer and thanking the references nothing is left to do, got %v", kinds(ps))
 	}
 }
 
@@ -190,7 +196,12 @@ func TestAmazonFlowAndCompetingOffer(t *testing.T) {
 	if p, ok := find(ps, 1, "offer_deadline"); !ok || p.Due != "2026-11-20" {
 		t.Fatalf("Amazon offer deadline = %+v", p)
 	}
-	c.ok("2026-11-16T09:00", "log", "2", "followup", "--note", "told Jo about the Amazon offer")
+	// Rule 12: a follow-up is not telling them about the offer.
+	c.ok("2026-11-16T09:00", "log", "2", "followup")
+	if _, ok := find(c.today("2026-11-16T09:30"), 2, "competing_offer"); !ok {
+		t.Fatal("a follow-up does not end the competing-offer prompt")
+	}
+	c.ok("2026-11-16T09:45", "done", "2", "competing_offer")
 	if _, ok := find(c.today("2026-11-16T10:00"), 2, "competing_offer"); ok {
 		t.Fatal("telling the recruiter ends the competing-offer prompt")
 	}

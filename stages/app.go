@@ -375,7 +375,8 @@ func (a *Application) Apply(e Event) error {
 		if a.Offer != nil {
 			cur = *a.Offer
 		}
-		if cur.Received.IsZero() && rev.Received.IsZero() {
+		if rev.Received.IsZero() {
+			// When this revision came; the offer keeps the first one's.
 			rev.Received = e.At
 		}
 		o := cur.Revised(rev)

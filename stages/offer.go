@@ -172,11 +172,14 @@ func (o Offer) Revised(rev Offer) Offer {
 	if rev.Base != nil {
 		out.Base = new(*rev.Base)
 	}
-	switch {
-	case rev.Bonus != nil:
-		out.Bonus, out.BonusPercent = new(*rev.Bonus), nil
-	case rev.BonusPercent != nil:
-		out.Bonus, out.BonusPercent = nil, new(*rev.BonusPercent)
+	if rev.Bonus != nil || rev.BonusPercent != nil {
+		out.Bonus, out.BonusPercent = nil, nil
+		if rev.Bonus != nil {
+			out.Bonus = new(*rev.Bonus)
+		}
+		if rev.BonusPercent != nil {
+			out.BonusPercent = new(*rev.BonusPercent)
+		}
 	}
 	if rev.SignOn != nil {
 		out.SignOn = new(*rev.SignOn)

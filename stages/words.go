@@ -211,7 +211,7 @@ func EventWords(a *Application, e Event) string {
 	case EvOutcome:
 		return "closed: " + e.Outcome.Label()
 	case EvNote:
-		return "note"
+		return "note written"
 	case EvDone:
 		return "marked done: " + PromptWords(e.Prompt)
 	case EvDismiss:

@@ -74,6 +74,12 @@ func (s *Store) Log(id uint64, e stages.Event) (stages.Application, error) {
 		before := *a
 		n := len(a.Events)
 		if err := a.Apply(e); err != nil {
+			// A retried offer is refused as changing nothing; it is the
+			// same event all the same.
+			if e.Kind == stages.EvOffer && slices.ContainsFunc(before.Events, func(old stages.Event) bool { return sameEvent(old, withReceived(e)) }) {
+				held = before
+				return errAlreadyLogged
+			}
 			return err
 		}
 		if slices.ContainsFunc(a.Events[:n], func(old stages.Event) bool { return sameEvent(old, a.Events[n]) }) {
@@ -86,6 +92,17 @@ func (s *Store) Log(id uint64, e stages.Event) (stages.Application, error) {
 		return held, nil
 	}
 	return a, err
+}
+
+// withReceived is an offer event as Apply stores it: the offer's received
+// time defaults to the event's.
+func withReceived(e stages.Event) stages.Event {
+	if e.Offer != nil && e.Offer.Received.IsZero() {
+		o := *e.Offer
+		o.Received = e.At
+		e.Offer = &o
+	}
+	return e
 }
 
 // errAlreadyLogged ends the transaction of a retried write, writing nothing.
@@ -179,7 +196,7 @@ func (s *Store) LogGlobal(e stages.Event) error {
 func sameEvent(a, b stages.Event) bool {
 	if a.Kind != b.Kind || !a.At.Equal(b.At) || a.Person != b.Person || a.Stage != b.Stage ||
 		a.Outcome != b.Outcome || a.Note != b.Note || a.Prompt != b.Prompt || a.Until != b.Until ||
-		a.Expect != b.Expect || (a.Offer == nil) != (b.Offer == nil) {
+		a.Expect != b.Expect || !slices.Equal(a.Told, b.Told) || (a.Offer == nil) != (b.Offer == nil) {
 		return false
 	}
 	if a.Offer == nil {
@@ -363,6 +380,15 @@ func checkEvent(e stages.Event) error {
 	case stages.EvSnooze:
 		if e.Prompt == "" || e.Until.IsZero() {
 			return errors.New("a snooze needs the prompt it is about and the day it comes back")
+		}
+	case stages.EvTold:
+		if len(e.Told) == 0 {
+			return errors.New("a told event needs the offers the company was told about")
+		}
+		for _, t := range e.Told {
+			if n := utf8.RuneCountInString(t.Company); n > stages.MaxNameLen {
+				return fmt.Errorf("told: company %d characters is too long (at most %d)", n, stages.MaxNameLen)
+			}
 		}
 	}
 	return nil

@@ -74,7 +74,7 @@ func csvRow(a *stages.Application, today stages.Date) []string {
 		}
 		row[11] = strings.ToUpper(o.Currency)
 		row[12] = amount(o.Base)
-		if o.Known() {
+		if o.Known() && (o.Bonus != nil || o.BonusPercent != nil) {
 			row[13] = amount(new(o.YearlyBonus()))
 		}
 		row[14] = amount(o.SignOn)

@@ -184,7 +184,8 @@ func TestSameEventSeesEveryField(t *testing.T) {
 	if !sameEvent(base, same) {
 		t.Error("the same instant in another zone is another event")
 	}
-	differ := func(v reflect.Value) {
+	var differ func(v reflect.Value)
+	differ = func(v reflect.Value) {
 		switch v.Kind() {
 		case reflect.String:
 			v.SetString(v.String() + "x")
@@ -193,7 +194,15 @@ func TestSameEventSeesEveryField(t *testing.T) {
 		case reflect.Float64:
 			v.SetFloat(v.Float() + 1)
 		case reflect.Slice:
-			v.Set(reflect.Append(v, reflect.ValueOf(1.0)))
+			v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+		case reflect.Pointer:
+			// A new pointer, so that the original keeps its value.
+			p := reflect.New(v.Type().Elem())
+			if !v.IsNil() {
+				p.Elem().Set(v.Elem())
+			}
+			differ(p.Elem())
+			v.Set(p)
 		case reflect.Struct:
 			switch x := v.Addr().Interface().(type) {
 			case *time.Time:

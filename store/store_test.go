@@ -67,6 +67,7 @@ func fullApp(t *testing.T) stages.Application {
 		{Kind: stages.EvStage, At: t0.Add(50 * time.Hour), Stage: "reference check"},
 		{Kind: stages.EvDone, At: t0.Add(51 * time.Hour), Prompt: "stage_task:reference check"},
 		{Kind: stages.EvSnooze, At: t0.Add(52 * time.Hour), Prompt: "reflect", Until: stages.NewDate(2026, 11, 23)},
+		{Kind: stages.EvTold, At: t0.Add(95 * time.Hour), Told: []stages.ToldOffer{{App: 7, Company: "Stripe"}}},
 		{Kind: stages.EvOffer, At: t0.Add(96 * time.Hour), Offer: offer},
 		{Kind: stages.EvEdit, At: t0.Add(97 * time.Hour)},
 		{Kind: stages.EvOutcome, At: t0.Add(100 * time.Hour), Outcome: stages.Accepted},

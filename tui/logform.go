@@ -73,10 +73,15 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		kind = logReopen
 		f.logKind = kind
 	}
+	// Reopening is a choice only where there is something to reopen.
+	kinds := logKindNames[:logReopen]
+	if a.Closed() {
+		kinds = logKindNames
+	}
 	currency := "USD"
 	// The offer form opens on the current terms: what is typed over them is
 	// the revision.
-	var cur offerText
+	cur := offerText{vest: "4"}
 	if a.Offer != nil {
 		cur = offerFields(a.Offer)
 		if a.Offer.Currency != "" {
@@ -103,7 +108,7 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		peopleHint += " → completes a name: " + strings.Join(people, ", ")
 	}
 	f.fields = []field{
-		choiceField("kind", "What happened", "←/→ chooses what happened; the fields below follow.", logKindNames, int(kind)),
+		choiceField("kind", "What happened", "←/→ chooses what happened; the fields below follow.", kinds, int(kind)),
 		choiceField("stage", "Stage", "The stage the company moved you to.", t.StageNames(), nextStage),
 		choiceField("outcome", "Outcome", "How it ended: this closes the application.", outcomes, outcome),
 		newField(c, "person", "To", person, "name", peopleHint, stages.MaxNameLen+50),

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -91,15 +92,15 @@ func TestOfferColumnsMatchTheStagesArithmetic(t *testing.T) {
 	for _, col := range d.offers {
 		a := &d.apps[col.app]
 		want := a.Offer.Summary(d.today)
-		if col.sum != want || col.bonus != a.Offer.YearlyBonus() {
+		if !reflect.DeepEqual(col.sum, want) || col.bonus != a.Offer.YearlyBonus() {
 			t.Errorf("%s: summary %+v, want %+v", a.Company, col.sum, want)
 		}
 	}
 	globex := d.offers[1]
-	if globex.sum.Year1Cash != 207000 || globex.sum.UnvestedAfterYear1 != 75000 || globex.sum.FourYearTotal != 928000 {
+	if *globex.sum.Year1Cash != 207000 || *globex.sum.UnvestedAfterYear1 != 75000 || *globex.sum.FourYearTotal != 928000 {
 		t.Errorf("Globex %+v, want year-1 cash 207,000, unvested 75,000, four years 928,000", globex.sum)
 	}
-	if netflix := d.offers[0]; netflix.sum.Year1Cash != 350000 || !netflix.best[metricYear1Cash] || globex.best[metricYear1Cash] {
+	if netflix := d.offers[0]; *netflix.sum.Year1Cash != 350000 || !netflix.best[metricYear1Cash] || globex.best[metricYear1Cash] {
 		t.Errorf("Netflix %+v: want year-1 cash 350,000, marked best", netflix)
 	}
 	if !globex.best[metricStock] || !globex.best[metricBonus] || d.offers[0].best[metricSignOn] || globex.best[metricSignOn] {
@@ -157,8 +158,8 @@ func TestOffersKeys(t *testing.T) {
 		t.Fatal("l on an offer should open the log form on its answer")
 	}
 	h.press("esc", "e")
-	if h.m.form == nil || h.m.form.kind != formEdit {
-		t.Fatal("e on an offer should edit its application")
+	if h.m.form == nil || h.m.form.kind != formLog || h.m.form.logKind != logOffer || h.m.form.value("base") == "" {
+		t.Fatal("e on an offer should edit the offer, its form pre-filled with the current terms")
 	}
 	// The selection stays on the same offer when the data reloads.
 	h.press("esc", "g", "right")

@@ -546,8 +546,8 @@ func TestLogEvents(t *testing.T) {
 		h.press("4", "tab", "$20,000", "tab", "tab", "2026-11-27", "ctrl+s")
 		a := h.store.app(t, "Netflix")
 		o := a.Offer
-		if o == nil || o.Base != 350000 || o.BonusPercent != 15 || o.Stock != 100000 || o.VestYears != 4 ||
-			o.SignOn != 20000 || o.Currency != "USD" || o.Deadline != stages.NewDate(2026, 11, 27) {
+		if o == nil || *o.Base != 350000 || *o.BonusPercent != 15 || *o.Stock != 100000 || o.VestYears != 4 ||
+			*o.SignOn != 20000 || o.Currency != "USD" || o.Deadline != stages.NewDate(2026, 11, 27) {
 			t.Fatalf("offer %+v", o)
 		}
 		h.press("2", "/", "netflix", "enter", "enter")
@@ -743,7 +743,6 @@ func TestDemoApplications(t *testing.T) {
 	if len(apps) != 9 {
 		t.Fatalf("%d demo applications, want 9", len(apps))
 	}
-	today := stages.DateOf(testNow)
 	by := map[string]stages.Application{}
 	for _, a := range apps {
 		if err := a.Validate(); err != nil {
@@ -756,13 +755,13 @@ func TestDemoApplications(t *testing.T) {
 	if a := by["Netflix"]; a.Stage != "reference check" {
 		t.Errorf("Netflix stage %q, want reference check", a.Stage)
 	}
-	if a := by["Amazon"]; a.Stage != "hiring committee" || a.Wait(today).Status != stages.WaitOverdue || a.Wait(today).Days != 17 {
-		t.Errorf("Amazon: %s, wait %+v; want hiring committee, 17 days, overdue", a.Stage, a.Wait(today))
+	if a := by["Amazon"]; a.Stage != "hiring committee" || a.Wait(testNow).Status != stages.WaitOverdue || a.Wait(testNow).Days != 17 {
+		t.Errorf("Amazon: %s, wait %+v; want hiring committee, 17 days, overdue", a.Stage, a.Wait(testNow))
 	}
 	if a := by["Stripe"]; a.Offer == nil || a.Offer.Deadline.IsZero() {
 		t.Error("Stripe should hold an offer with a deadline")
 	}
-	if a := by["Datadog"]; a.Offer == nil || len(a.Offer.VestSchedule) != 4 || a.Offer.Stock == 0 {
+	if a := by["Datadog"]; a.Offer == nil || len(a.Offer.VestSchedule) != 4 || a.Offer.StockValue() == 0 {
 		t.Error("Datadog should hold an offer with stock on a yearly schedule, for the Offers screen")
 	}
 	// The earlier Netflix process, closed, answered on day 9: the current
