@@ -20,9 +20,9 @@ Amounts are whole units of each offer's currency; nothing is converted.
 
 // offerRow is one offer as 'offers --json' prints it.
 type offerRow struct {
-	AppID        uint64    `json:"app_id"`
-	Company      string    `json:"company"`
-	Currency     string    `json:"currency"`
+	AppID    uint64 `json:"app_id"`
+	Company  string `json:"company"`
+	Currency string `json:"currency"`
 	// The amounts are null while the offer's numbers are unknown (a verbal
 	// offer); once the base is known, a part not given counts as none.
 	Base         *int64    `json:"base"`

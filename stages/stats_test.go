@@ -32,7 +32,9 @@ func heard(day int) Event { return Event{Kind: EvHeard, At: statsDay(day)} }
 func stage(day int, s string) Event {
 	return Event{Kind: EvStage, At: statsDay(day), Stage: s}
 }
-func offer(day int) Event { return Event{Kind: EvOffer, At: statsDay(day), Offer: &Offer{Base: new(int64(1))}} }
+func offer(day int) Event {
+	return Event{Kind: EvOffer, At: statsDay(day), Offer: &Offer{Base: new(int64(1))}}
+}
 func outcome(day int, o Outcome) Event {
 	return Event{Kind: EvOutcome, At: statsDay(day), Outcome: o}
 }

@@ -148,7 +148,7 @@ func TestLookupStage(t *testing.T) {
 // information only (DOMAIN.md, "The wait itself").
 func TestWindowFor(t *testing.T) {
 	tests := []struct {
-		process, stage string
+		process, stage  string
 		window, usually Window
 	}{
 		{"standard", "final interview", Window{7, 14}, Window{}},
