@@ -199,6 +199,9 @@ func NewApplication(company, role, process string, interviewed time.Time, interv
 		Created:      created,
 	}
 	a.Events = []Event{{Kind: EvInterview, At: interviewed}}
+	if !expect.IsZero() && expect.Before(DateOf(interviewed)) {
+		return a, fmt.Errorf("promised date %s is before the final interview (%s): check the date", expect.Short(), DateOf(interviewed).Short())
+	}
 	return a, a.Validate()
 }
 

@@ -58,12 +58,19 @@ func ParseDateTime(s string, loc *time.Location) (time.Time, error) {
 		return checkYear(s, t)
 	}
 	for _, l := range layouts {
+		if l == "2006-01-02" {
+			// The civil date first: midnight may not exist in loc (Chile
+			// moves its clocks at midnight), and parsing it there can land
+			// on the day before.
+			t, err := time.Parse(l, s)
+			if err != nil {
+				continue
+			}
+			return checkYear(s, time.Date(t.Year(), t.Month(), t.Day(), 9, 0, 0, 0, loc))
+		}
 		t, err := time.ParseInLocation(l, s, loc)
 		if err != nil {
 			continue
-		}
-		if l == "2006-01-02" {
-			t = time.Date(t.Year(), t.Month(), t.Day(), 9, 0, 0, 0, loc)
 		}
 		return checkYear(s, t)
 	}
@@ -205,9 +212,17 @@ func (d Date) MondayOf() Date {
 	return d.AddDays(-off)
 }
 
-// Time returns the start of d in loc.
+// Time returns the start of d in loc: midnight, or, where the clocks skip
+// midnight (Chile moves them then), the first instant of the day.
 func (d Date) Time(loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	if DateOf(t) != d {
+		// Midnight fell in a gap and was taken as the evening before: the
+		// day starts when the clocks jump.
+		_, end := t.ZoneBounds()
+		t = end
+	}
+	return t
 }
 
 // Short formats d the way the screen says it: "Fri 27 Nov".
