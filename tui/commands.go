@@ -68,6 +68,10 @@ type (
 		fromForm bool
 		// undone is set when the write was an undo.
 		undone bool
+		// answered is the application a stage just moved past its offer
+		// (DOMAIN rule 10): the offer was answered, and the UI offers to
+		// record the acceptance.
+		answered *stages.Application
 	}
 	// formClosedMsg closes the form without a write (nothing to save).
 	formClosedMsg struct{ status string }
@@ -156,7 +160,11 @@ func logCmd(st Store, before stages.Application, e stages.Event, status string, 
 		if err != nil {
 			return errMsg{err: err, forForm: fromForm, doing: "saving " + status}
 		}
-		return savedMsg{status: status, fromForm: fromForm, undo: restoreEntry(status, before, after, e.Prompt)}
+		msg := savedMsg{status: status, fromForm: fromForm, undo: restoreEntry(status, before, after, e.Prompt)}
+		if e.Kind == stages.EvStage && before.OfferOpen() && after.PastOffer() && !after.Closed() {
+			msg.answered = &after
+		}
+		return msg
 	}
 }
 

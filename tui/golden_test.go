@@ -3,8 +3,11 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"afterview/stages"
 )
 
 // The golden views are plain text (escape sequences stripped), so they read
@@ -103,5 +106,44 @@ func checkFrame(t *testing.T, s string, w, h int) {
 		if n := width(l); n > w {
 			t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, w, l)
 		}
+	}
+}
+
+// decisiveStore: Globex's offer was revised (base up, deadline given),
+// Initech's is verbal (terms to follow, no deadline), Hooli waits.
+func decisiveStore(t *testing.T) *fakeStore {
+	t.Helper()
+	globex := withOffer(t, testApp(t, "Globex", "standard", 12, []string{"Ana Lopez"}, "Sam Lee"), 4,
+		stages.Offer{Currency: "USD", Base: new(int64(180000)), BonusPercent: new(15.0), Stock: new(int64(100000))})
+	globex = withOffer(t, globex, 2, stages.Offer{Base: new(int64(195000)), Deadline: stages.DateOf(testNow).AddDays(5)})
+	initech := withOffer(t, testApp(t, "Initech", "standard", 10, nil, "Peter Gibbons"), 1, stages.Offer{})
+	hooli := testApp(t, "Hooli", "standard", 9, nil, "Gavin Belson")
+	return newFakeStore(globex, initech, hooli)
+}
+
+func TestGoldenDecisive(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{100, 30}, {60, 20}} {
+		t.Run("offers_revised_and_verbal_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, decisiveStore(t), sz.w, sz.h)
+			h.press("3")
+			checkFrame(t, h.screen(), sz.w, sz.h)
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
+		t.Run("detail_timeline_revision_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, decisiveStore(t), sz.w, sz.h)
+			h.press("3", "enter", "G")
+			checkFrame(t, h.screen(), sz.w, sz.h)
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
+		t.Run("today_after_acceptance_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			st := decisiveStore(t)
+			globex := st.app(t, "Globex")
+			if _, err := st.Log(globex.ID, stages.Event{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: testNow.Add(-time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
+			h := newHarness(t, st, sz.w, sz.h)
+			checkFrame(t, h.screen(), sz.w, sz.h)
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
 	}
 }

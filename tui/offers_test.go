@@ -258,3 +258,23 @@ func TestOffersBestPerCurrency(t *testing.T) {
 		t.Errorf("base row %q: want the best dollar offer marked, the euro one not", line)
 	}
 }
+
+// Rule 10: moving an application with an offer into a stage after the offer
+// means the offer was answered; the UI offers to record the acceptance.
+func TestMovingPastTheOfferOffersToRecordAcceptance(t *testing.T) {
+	a := withOffer(t, testApp(t, "Amazon", "amazon", 12, nil, "Priya"), 3, stages.Offer{Base: new(int64(180000))})
+	h := newHarness(t, newFakeStore(a), 100, 30)
+	h.press("2", "enter", "l", "right")
+	// The stage list opens on the next stage: background check.
+	if v := h.m.form.value("stage"); v != "background check" {
+		t.Fatalf("stage field %q", v)
+	}
+	h.press("ctrl+s")
+	if h.m.confirm == nil || !strings.Contains(h.m.confirm.question, "accept Amazon's offer") {
+		t.Fatalf("no question about the acceptance: %+v", h.m.confirm)
+	}
+	h.press("y")
+	if got := h.store.app(t, "Amazon"); got.Outcome != stages.Accepted || got.Stage != "background check" {
+		t.Errorf("after y: outcome %q stage %q, want accepted in background check", got.Outcome, got.Stage)
+	}
+}

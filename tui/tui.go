@@ -290,6 +290,13 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		status += " (not undoable: it changed elsewhere meanwhile)"
 	}
 	m.setStatus(status)
+	if a := msg.answered; a != nil {
+		accept := stages.Event{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: m.ctx.now()}
+		m.confirm = &confirm{
+			question: fmt.Sprintf("Past the offer: did you accept %s's offer? Record it (y/n)", truncate(sanitize(a.Company), 30)),
+			yes:      logCmd(m.store, *a, accept, sanitize(a.Company)+" offer accepted", false),
+		}
+	}
 	m.selectID = msg.selectID
 	if msg.selectPrompt.key != "" {
 		m.today.selApp, m.today.selKey = msg.selectPrompt.app, msg.selectPrompt.key
