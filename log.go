@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"afterview/stages"
 )
@@ -170,7 +171,7 @@ func cmdLog(e *env, args []string) error {
 		return err
 	}
 	if ev.Kind == stages.EvThanks {
-		people, err := thankees(&app, ev.Person)
+		people, err := thankees(&app, ev.Person, now.Location())
 		if err != nil {
 			return err
 		}
@@ -220,12 +221,12 @@ func logErr(a *stages.Application, err error) error {
 }
 
 // thankees resolves --to: a named person, or "all" for everyone not yet thanked.
-func thankees(a *stages.Application, to string) ([]string, error) {
+func thankees(a *stages.Application, to string, loc *time.Location) ([]string, error) {
 	people := a.People()
 	if strings.EqualFold(to, "all") {
 		var out []string
 		for _, p := range people {
-			if !a.ThankedSince(p, stages.DateOf(a.Interviewed)) {
+			if !a.Thanked(p, loc) {
 				out = append(out, p)
 			}
 		}

@@ -311,7 +311,7 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		fmt.Fprintln(w, "\nPeople:")
 		for _, p := range people {
 			tick := "[ ]"
-			if a.ThankedSince(p, stages.DateOf(a.Interviewed)) {
+			if a.Thanked(p, now.Location()) {
 				tick = "[x] thanked"
 			}
 			role := "interviewer"

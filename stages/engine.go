@@ -345,6 +345,12 @@ func (a *Application) ThankedSince(person string, d Date) bool {
 	return false
 }
 
+// Thanked reports whether a thank-you to person was logged on or after the
+// final interview's day, every date taken in loc (the user's zone).
+func (a *Application) Thanked(person string, loc *time.Location) bool {
+	return a.ThankedSinceIn(person, DateOf(a.Interviewed.In(loc)), loc)
+}
+
 // ThankedSinceIn is ThankedSince with each thank-you's date taken in loc.
 func (a *Application) ThankedSinceIn(person string, d Date, loc *time.Location) bool {
 	for _, e := range a.Events {

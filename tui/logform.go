@@ -62,7 +62,7 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 	person := ""
 	people := a.People()
 	for _, p := range people {
-		if !a.ThankedSince(p, stages.DateOf(a.Interviewed.In(loc))) {
+		if !a.Thanked(p, loc) {
 			person = p
 			break
 		}
