@@ -150,9 +150,30 @@ func parseFlags(e *env, fs *flag.FlagSet, usage string, args []string) ([]string
 	}
 }
 
-// parseWhen reads a date or date and time in local time.
+// parseWhen reads an exact date or date and time in local time (for
+// AFTERVIEW_NOW, which the spoken forms are relative to).
 func parseWhen(s string) (time.Time, error) {
 	return stages.ParseDateTime(s, time.Local)
+}
+
+// parseMoment reads a date-and-time flag the way people write it
+// ("yesterday 15:00", "fri 10am", "2026-11-20T15:00"), relative to the
+// program's clock.
+func (e *env) parseMoment(flag, s string, lean stages.Lean) (time.Time, error) {
+	t, err := stages.ParseWhen(s, e.now(), lean)
+	if err != nil {
+		return time.Time{}, usageErr("%s: %v", flag, err)
+	}
+	return t, nil
+}
+
+// parseDay reads a flag that holds a day ("fri", "in 3 days", "2026-11-27").
+func (e *env) parseDay(flag, s string, lean stages.Lean) (stages.Date, error) {
+	d, err := stages.ParseDay(s, e.now(), lean)
+	if err != nil {
+		return stages.Date{}, usageErr("%s: %v", flag, err)
+	}
+	return d, nil
 }
 
 // parseID reads an application id.

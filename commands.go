@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"afterview/stages"
 	"afterview/store"
@@ -19,11 +20,16 @@ Adds an application after its final interview and prints its id.
 Options:
   --role ROLE             the role you interviewed for
   --process NAME          the company's hiring process: amazon, netflix or standard (default standard)
-  --interviewed WHEN      the final interview, e.g. 2026-11-20T15:00 (default: now)
+  --interviewed WHEN      the final interview, e.g. "yesterday 15:00", "fri 10am",
+                          "28 Nov 15:00" or 2026-11-20T15:00 (default: now)
   --interviewer NAME      an interviewer to thank (repeat for each)
   --recruiter NAME        your recruiter
-  --expect DATE           the date the recruiter promised an answer by, e.g. 2026-11-27
+  --expect DATE           the date the recruiter promised an answer by, e.g. fri,
+                          "in 5 days", +7d or 2026-11-27
   --note TEXT             notes about the application
+
+Dates are read relative to today: 2026-11-28, 2026-11-28 15:00, 28 Nov 15:00,
+fri 10:00, yesterday 15:00, today 3pm, last tuesday, in 3 days, +3d.
 `
 
 func cmdAdd(e *env, args []string) error {
@@ -46,14 +52,14 @@ func cmdAdd(e *env, args []string) error {
 	now := e.now()
 	when := now
 	if *interviewed != "" {
-		if when, err = parseWhen(*interviewed); err != nil {
-			return usageErr("--interviewed: %v", err)
+		if when, err = e.parseMoment("--interviewed", *interviewed, stages.LeanPast); err != nil {
+			return err
 		}
 	}
 	var promised stages.Date
 	if *expect != "" {
-		if promised, err = stages.ParseDate(*expect); err != nil {
-			return usageErr("--expect: %v", err)
+		if promised, err = e.parseDay("--expect", *expect, stages.LeanFuture); err != nil {
+			return err
 		}
 	}
 	a, err := stages.NewApplication(pos[0], *role, *process, when, interviewers, *recruiter, promised, now)
@@ -73,7 +79,21 @@ func cmdAdd(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, id)
+	// The id alone goes to standard output, for scripts; people who typed a
+	// date see how it was read ("fri 10am" is which Friday?).
+	if *interviewed == "" && *expect == "" {
+		return nil
+	}
+	fmt.Fprintf(e.stderr, "Added %s (#%d): final interview %s%s.\n", clean(a.Company), id,
+		stages.DescribeWhen(a.Interviewed, now), promisedWords(a.Expect, now))
 	return nil
+}
+
+func promisedWords(d stages.Date, now time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return ", answer promised by " + stages.DescribeDay(d, now)
 }
 
 const listUsage = `Usage: afterview list [--json] [--open]

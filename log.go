@@ -24,7 +24,8 @@ Kinds:
               the application closed with that outcome
 
 Options:
-  --at WHEN        when it happened (default: now), e.g. 2026-11-20 or 2026-11-20T15:00
+  --at WHEN        when it happened (default: now), e.g. "yesterday 15:00", "fri 10am",
+                   2026-11-20 or 2026-11-20T15:00
   --to NAME        the person a thank-you went to
   --stage NAME     the stage moved to
   --note TEXT      what was said or what you noted
@@ -70,16 +71,16 @@ func cmdLog(e *env, args []string) error {
 	now := e.now()
 	ev := stages.Event{At: now, Note: strings.TrimSpace(*note)}
 	if *at != "" {
-		if ev.At, err = parseWhen(*at); err != nil {
-			return usageErr("--at: %v", err)
+		if ev.At, err = e.parseMoment("--at", *at, stages.LeanPast); err != nil {
+			return err
 		}
 		if stages.DateOf(ev.At).After(stages.DateOf(now)) {
 			return usageErr("--at %s is in the future: log things once they have happened", *at)
 		}
 	}
 	if *expect != "" {
-		if ev.Expect, err = stages.ParseDate(*expect); err != nil {
-			return usageErr("--expect: %v", err)
+		if ev.Expect, err = e.parseDay("--expect", *expect, stages.LeanFuture); err != nil {
+			return err
 		}
 	}
 	switch kind {
@@ -112,8 +113,8 @@ func cmdLog(e *env, args []string) error {
 			}
 		}
 		if *deadline != "" {
-			if o.Deadline, err = stages.ParseDate(*deadline); err != nil {
-				return usageErr("--deadline: %v", err)
+			if o.Deadline, err = e.parseDay("--deadline", *deadline, stages.LeanFuture); err != nil {
+				return err
 			}
 		}
 		ev.Offer = o
@@ -152,7 +153,7 @@ func cmdLog(e *env, args []string) error {
 			if app, err = st.Log(id, ev); err != nil {
 				return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
 			}
-			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d).\n", clean(p), clean(app.Company), id)
+			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d)%s.\n", clean(p), clean(app.Company), id, e.resolved(ev, *at != ""))
 		}
 		return nil
 	}
@@ -166,8 +167,24 @@ func cmdLog(e *env, args []string) error {
 	if err != nil {
 		return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
 	}
-	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d).\n", clean(describeEvent(ev)), clean(updated.Company), id)
+	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(describeEvent(ev)), clean(updated.Company), id, e.resolved(ev, *at != ""))
 	return nil
+}
+
+// resolved says the dates the flags were read as, so "--at fri" shows which
+// Friday was meant: " on Fri 27 Nov 10:00; answer by Fri 4 Dec".
+func (e *env) resolved(ev stages.Event, atGiven bool) string {
+	var parts []string
+	if atGiven {
+		parts = append(parts, "on "+stages.DescribeWhen(ev.At, e.now()))
+	}
+	if ev.Offer != nil && !ev.Offer.Deadline.IsZero() {
+		parts = append(parts, "answer by "+stages.DescribeDay(ev.Offer.Deadline, e.now()))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " " + strings.Join(parts, "; ")
 }
 
 // thankees resolves --to: a named person, or "all" for everyone not yet thanked.
@@ -222,7 +239,7 @@ func promptUsage(verb string) string {
 	extra := ""
 	switch verb {
 	case "snooze":
-		extra = "\nOptions:\n  --until DATE   the day it comes back (default: tomorrow)\n"
+		extra = "\nOptions:\n  --until DATE   the day it comes back (default: tomorrow), e.g. mon, \"in 3 days\", +1w, 2026-12-01\n"
 	case "dismiss":
 		extra = "\nA dismissed prompt never comes back; the dismissal is kept in the log.\n"
 	}
@@ -264,8 +281,8 @@ func promptAction(e *env, verb string, args []string) error {
 		ev.Kind = stages.EvSnooze
 		ev.Until = stages.DateOf(now).AddDays(1)
 		if *until != "" {
-			if ev.Until, err = stages.ParseDate(*until); err != nil {
-				return usageErr("--until: %v", err)
+			if ev.Until, err = e.parseDay("--until", *until, stages.LeanFuture); err != nil {
+				return err
 			}
 			if !ev.Until.After(stages.DateOf(now)) {
 				return usageErr("--until %s is not after today", *until)

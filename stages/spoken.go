@@ -95,6 +95,8 @@ func parseSpoken(s string, now time.Time, lean Lean) (Date, int, bool, error) {
 		t = t.In(now.Location())
 		hasClock := len(s) > len("2006-01-02")
 		return DateOf(t), t.Hour()*60 + t.Minute(), hasClock, nil
+	} else if len(s) >= 10 && s[4] == '-' && s[7] == '-' && strings.Contains(err.Error(), "outside the years") {
+		return Date{}, 0, false, err
 	}
 	today := DateOf(now)
 	words := strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", ".", " ").Replace(s)))

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"encoding/json"
+
+	"afterview/stages"
+	"strings"
+	"testing"
+)
+
+// Every date flag reads the forms people say, relative to AFTERVIEW_NOW,
+// and the confirmation says how they were read.
+func TestDateFlagsTakeSpokenForms(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-29T12:00" // a Sunday
+	_, errOut, code := c.at(now, "add", "Acme", "--interviewed", "fri 10:00", "--recruiter", "Jo", "--expect", "in 5 days")
+	if code != 0 {
+		t.Fatalf("add: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "final interview Fri 27 Nov 10:00") || !strings.Contains(errOut, "answer promised by Fri 4 Dec") {
+		t.Errorf("add does not echo the resolved dates: %q", errOut)
+	}
+	a := c.showJSON(now, "1")
+	if a.Interviewed.Format("2006-01-02 15:04") != "2026-11-27 10:00" || a.Expect.String() != "2026-12-04" {
+		t.Errorf("stored interviewed %v, expect %v", a.Interviewed, a.Expect)
+	}
+	out := c.ok(now, "log", "1", "heard", "--at", "yesterday 3pm")
+	if !strings.Contains(out, "on Sat 28 Nov 15:00") {
+		t.Errorf("log does not echo --at: %q", out)
+	}
+	out = c.ok(now, "log", "1", "offer", "--base", "100000", "--deadline", "+3d")
+	if !strings.Contains(out, "answer by Wed 2 Dec") {
+		t.Errorf("log offer does not echo the deadline: %q", out)
+	}
+	out = c.ok(now, "snooze", "1", "offer_deadline", "--until", "tomorrow")
+	if !strings.Contains(out, "Snoozed until Mon 30 Nov") {
+		t.Errorf("snooze --until tomorrow: %q", out)
+	}
+}
+
+func TestDateFlagsRefuseWithExamples(t *testing.T) {
+	c := newCLI(t)
+	_, errOut, code := c.at("2026-11-29T12:00", "add", "Acme", "--interviewed", "28/11")
+	if code != exitUsage || !strings.Contains(errOut, "--interviewed") || !strings.Contains(errOut, "28 Nov") {
+		t.Errorf("an ambiguous date: exit %d, %q", code, errOut)
+	}
+	_, errOut, code = c.at("2026-11-29T12:00", "add", "Acme", "--expect", "soonish")
+	if code != exitUsage || !strings.Contains(errOut, "in 3 days") {
+		t.Errorf("an unknown date: exit %d, %q", code, errOut)
+	}
+}
+
+func (c *cli) showJSON(now, id string) stages.Application {
+	c.t.Helper()
+	var a stages.Application
+	if err := json.Unmarshal([]byte(c.ok(now, "show", id, "--json")), &a); err != nil {
+		c.t.Fatalf("show --json: %v", err)
+	}
+	return a
+}
