@@ -76,7 +76,7 @@ func DescribeDay(d Date, now time.Time) string {
 }
 
 func notUnderstood(s string) error {
-	return fmt.Errorf("%q is not a date I can read: try %s", s, DateExamples)
+	return fmt.Errorf("%q is not a date and time I can read: try %s", s, DateExamples)
 }
 
 // parseSpoken returns the day, the clock time in minutes and whether one was

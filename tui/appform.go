@@ -42,14 +42,14 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := stages.ParseDateTime(s, loc)
+		_, err := stages.ParseWhen(s, c.now(), stages.LeanPast)
 		return err
 	}
 	checkDate := func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := stages.ParseDate(s)
+		_, err := stages.ParseDay(s, c.now(), stages.LeanFuture)
 		return err
 	}
 	checkName := func(what string, required bool) func(string) error {
@@ -67,10 +67,10 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		newField(c, "company", "Company", company, "e.g. Netflix", "The company you interviewed with. Netflix and Amazon get their own process.", stages.MaxNameLen+50),
 		newField(c, "role", "Role", role, "e.g. Senior Software Engineer", "The position, optional.", stages.MaxNameLen+50),
 		choiceField("process", "Process", "The company's hiring process: ←/→ to choose. A new company gets standard.", names, sel),
-		newField(c, "interview", "Final interview", interview, "YYYY-MM-DD HH:MM", "When the final interview took place: YYYY-MM-DD HH:MM, for example "+now.Format("2006-01-02")+" 14:00. Thank-yous are due 24 hours after.", 40),
+		dateField(c, "interview", "Final interview", interview, "e.g. yesterday 15:00", "When the final interview took place: yesterday 15:00, fri 10am, 28 Nov 14:00 or "+now.Format("2006-01-02")+" 14:00. Thank-yous are due 24 hours after.", whenMoment, stages.LeanPast),
 		newField(c, "interviewers", "Interviewers", interviewers, "e.g. Ana Lopez, Sam Wu", "Who interviewed you, separated by commas: each gets a thank-you prompt.", stages.MaxNoteLen),
 		newField(c, "recruiter", "Recruiter", recruiter, "e.g. Dana Kim", "Your recruiter: gets a thank-you, and the one follow-up.", stages.MaxNameLen+50),
-		newField(c, "promised", "Promised by", promised, "YYYY-MM-DD, optional", "The date the recruiter said you would hear by, if any: it replaces the usual 7–14 day window.", 20),
+		dateField(c, "promised", "Promised by", promised, "e.g. fri, optional", "The date the recruiter said you would hear by, if any (fri, in 5 days, 4 Dec): it replaces the usual 7–14 day window.", whenDay, stages.LeanFuture),
 		newField(c, "notes", "Notes", notes, "optional", "Anything worth remembering about this process.", stages.MaxNoteLen),
 	}
 	f.field("company").check = checkName("company", true)
@@ -183,14 +183,13 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		return f.submitLog(c, st)
 	}
 	now := c.now()
-	loc := now.Location()
 	var interviewed time.Time
 	if v := f.value("interview"); v != "" {
-		interviewed, _ = stages.ParseDateTime(v, loc)
+		interviewed, _ = stages.ParseWhen(v, now, stages.LeanPast)
 	}
 	var expect stages.Date
 	if v := f.value("promised"); v != "" {
-		expect, _ = stages.ParseDate(v)
+		expect, _ = stages.ParseDay(v, now, stages.LeanFuture)
 	}
 	interviewers := splitNames(f.value("interviewers"))
 	company, role, recruiter, notes := f.value("company"), f.value("role"), f.value("recruiter"), f.value("notes")

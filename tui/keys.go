@@ -21,6 +21,9 @@ type KeyMap struct {
 
 	// Forms and prompts of the forms.
 	Next, Prev, Save, Cancel, Choose key.Binding
+	// Clear empties a text field (the text input's own ctrl+u, with the
+	// cursor at the end where a field opens); Nudge moves a date a day.
+	Clear, Nudge key.Binding
 	Yes, No                          key.Binding
 	ApplyFilter, ClearFilter         key.Binding
 }
@@ -69,6 +72,8 @@ func DefaultKeyMap() KeyMap {
 		Save:   b("ctrl+s", "save", "ctrl+s"),
 		Cancel: b("esc", "cancel", "esc"),
 		Choose: b("←/→", "choose", "left", "right", "space"),
+		Clear:  b("ctrl+u", "clear", "ctrl+u"),
+		Nudge:  b("↑/↓", "date ±1 day", "up", "down"),
 		Yes:    b("y", "yes", "y", "Y"),
 		No:     b("n/esc", "no", "n", "N", "esc"),
 
@@ -174,9 +179,9 @@ func (k KeyMap) emptyHelp() helpKeys {
 
 func (k KeyMap) formHelp() helpKeys {
 	return helpKeys{
-		short:   []key.Binding{k.Next, k.Prev, k.Choose, k.Save, k.Cancel},
+		short:   []key.Binding{k.Next, k.Prev, k.Choose, k.Clear, k.Save, k.Cancel},
 		minimal: []key.Binding{k.Next, k.Save, k.Cancel},
-		full:    [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Save, k.Cancel}},
+		full:    [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Clear, k.Nudge, k.Save, k.Cancel}},
 	}
 }
 

@@ -74,7 +74,7 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := stages.ParseDate(s)
+		_, err := stages.ParseDay(s, c.now(), stages.LeanFuture)
 		return err
 	}
 	checkAmount := func(what string) func(string) error {
@@ -100,9 +100,9 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		newField(c, "vest", "Vesting years", "4", "years", "How many years the stock vests over.", 3),
 		newField(c, "signon", "Sign-on", "", "optional", "A one-time sign-on bonus.", 20),
 		newField(c, "currency", "Currency", currency, "USD", "Three letters, like USD, EUR, GBP.", 3),
-		newField(c, "deadline", "Answer by", "", "YYYY-MM-DD", "The offer's response deadline; empty means a week after it arrived.", 20),
-		newField(c, "promised", "Promised by", "", "YYYY-MM-DD, optional", "A new date the recruiter said you would hear by, if any.", 20),
-		newField(c, "when", "When", now.Format(dateTimeLayout), "YYYY-MM-DD HH:MM", "When it happened: YYYY-MM-DD HH:MM; now unless you change it.", 40),
+		dateField(c, "deadline", "Answer by", "", "e.g. fri, +7d", "The offer's response deadline (fri, in 7 days, 4 Dec); empty means a week after it arrived.", whenDay, stages.LeanFuture),
+		dateField(c, "promised", "Promised by", "", "e.g. fri, optional", "A new date the recruiter said you would hear by, if any (fri, in 5 days, 4 Dec).", whenDay, stages.LeanFuture),
+		dateField(c, "when", "When", now.Format(dateTimeLayout), "e.g. today 3pm", "When it happened: now unless you change it; yesterday 15:00, fri 10am, 2026-11-28 15:00.", whenMoment, stages.LeanPast),
 		newField(c, "note", "Note", "", notePlaceholder, noteHint, stages.MaxNoteLen),
 	}
 	f.field("person").input.ShowSuggestions = true
@@ -145,7 +145,7 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("when: a date is needed, like %s", now.Format(dateTimeLayout))
 		}
-		_, err := stages.ParseDateTime(s, loc)
+		_, err := stages.ParseWhen(s, c.now(), stages.LeanPast)
 		return err
 	}
 	f.field("note").check = func(s string) error {
@@ -228,11 +228,11 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		f.err = errNoApp.Error()
 		return nil, false
 	}
-	loc := c.now().Location()
-	at, _ := stages.ParseDateTime(f.value("when"), loc)
+	now := c.now()
+	at, _ := stages.ParseWhen(f.value("when"), now, stages.LeanPast)
 	var expect stages.Date
 	if v := f.value("promised"); v != "" && f.logKind <= logStage {
-		expect, _ = stages.ParseDate(v)
+		expect, _ = stages.ParseDay(v, now, stages.LeanFuture)
 	}
 	e := stages.Event{At: at, Note: f.value("note"), Expect: expect}
 	company := sanitize(before.Company)
@@ -259,7 +259,7 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 			o.VestYears = 0
 		}
 		if v := f.value("deadline"); v != "" {
-			o.Deadline, _ = stages.ParseDate(v)
+			o.Deadline, _ = stages.ParseDay(v, now, stages.LeanFuture)
 		}
 		e.Kind, e.Offer = stages.EvOffer, o
 		label = "offer from " + company

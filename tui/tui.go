@@ -112,6 +112,8 @@ type Model struct {
 type confirm struct {
 	question string
 	yes      tea.Cmd
+	// no is the status after "no" (default "nothing changed").
+	no string
 }
 
 // New builds the root model. It reads nothing until Init's command runs.
@@ -302,6 +304,12 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := &m.ctx.keys
 	if msg.String() == "ctrl+c" {
+		// One key must not lose a form's typing: ask first (a second
+		// ctrl+c quits).
+		if m.form != nil && m.confirm == nil && m.form.dirty() {
+			m.confirm = &confirm{question: "Quit and lose what you typed in the form?", yes: tea.Quit, no: "still editing"}
+			return m, nil
+		}
 		return m, tea.Quit
 	}
 	if m.confirm != nil {
@@ -312,13 +320,25 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, c.yes
 		case key.Matches(msg, k.No):
 			m.confirm = nil
-			m.setStatus("nothing changed")
+			if c.no != "" {
+				m.setStatus(c.no)
+			} else {
+				m.setStatus("nothing changed")
+			}
 		}
 		return m, nil
 	}
 	if m.form != nil {
 		switch {
 		case key.Matches(msg, k.Cancel):
+			if m.form.dirty() {
+				m.confirm = &confirm{
+					question: "Discard what you typed?",
+					yes:      func() tea.Msg { return formClosedMsg{"discarded; nothing saved"} },
+					no:       "still editing",
+				}
+				return m, nil
+			}
 			m.form = nil
 			m.setStatus("cancelled; nothing saved")
 			return m, nil

@@ -465,8 +465,8 @@ func TestAddFormValidatesInline(t *testing.T) {
 	h.mustNotSee("a name is needed")
 	h.press("tab", "tab", "tab")
 	h.clearField()
-	h.press("yesterday", "tab")
-	h.mustSee(`"yesterday" is not a date and time`)
+	h.press("the other day", "tab")
+	h.mustSee(`"the other day" is not a date and time`)
 	h.press("ctrl+s")
 	if h.store.writes != 0 || h.m.form == nil {
 		t.Fatal("a form with a bad date was saved")

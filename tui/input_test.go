@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"testing"
+)
+
+// focusField moves the focus of the open form to the field key, with tab.
+func (h *harness) focusField(key string) {
+	h.t.Helper()
+	for i := 0; i < 20; i++ {
+		if h.m.form.fields[h.m.form.focus].key == key {
+			return
+		}
+		h.press("tab")
+	}
+	h.t.Fatalf("no field %q in the form", key)
+}
+
+func (h *harness) fieldValue(key string) string { return h.m.form.field(key).input.Value() }
+
+func TestTypingIntoAPrefilledFieldReplacesIt(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 100, 30)
+	h.press("a", "Globex")
+	h.focusField("interview")
+	h.press("2026-11-18 15:00")
+	if got := h.fieldValue("interview"); got != "2026-11-18 15:00" {
+		t.Fatalf("the interview field holds %q, want the typed date alone", got)
+	}
+	h.mustSee("→ Wed 18 Nov 15:00")
+	// A key that edits keeps the value, to be edited.
+	h.press("esc", "y")
+	h.press("a")
+	h.focusField("interview")
+	h.press("backspace")
+	if got := h.fieldValue("interview"); got != "2026-11-20 09:0" {
+		t.Fatalf("backspace in a prefilled field gave %q", got)
+	}
+}
+
+func TestDateFieldShowsWhatItUnderstood(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 60, 20)
+	h.press("a", "Globex")
+	h.focusField("interview")
+	h.press("yesterday 3pm")
+	h.mustSee("→ Thu 19 Nov 15:00")
+	h.press("ctrl+u", "fri 10:00")
+	h.mustSee("→ Fri 20 Nov 10:00")
+	h.press("ctrl+u", "last tuesday")
+	h.mustSee("→ Tue 17 Nov 09:00")
+	h.press("ctrl+u", "someday")
+	h.mustNotSee("→ ")
+	h.press("ctrl+u", "28 Nov 15:00", "tab")
+	h.focusField("promised")
+	h.press("in 3 days")
+	h.mustSee("→ Mon 23 Nov")
+	h.press("ctrl+s")
+	a := h.store.app(t, "Globex")
+	if a.Interviewed.Format("2006-01-02 15:04") != "2026-11-28 15:00" || a.Expect.String() != "2026-11-23" {
+		t.Errorf("saved interview %v, promised %v", a.Interviewed, a.Expect)
+	}
+}
+
+func TestUpDownNudgeADateField(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 100, 30)
+	h.press("a", "Globex")
+	h.focusField("interview")
+	h.press("up")
+	if got := h.fieldValue("interview"); got != "2026-11-21 09:00" {
+		t.Fatalf("up gave %q, want a day later", got)
+	}
+	h.press("down", "down")
+	if got := h.fieldValue("interview"); got != "2026-11-19 09:00" {
+		t.Fatalf("down twice gave %q, want 19 Nov", got)
+	}
+	if h.m.form.fields[h.m.form.focus].key != "interview" {
+		t.Fatal("up/down on a date field moved the focus")
+	}
+	// An empty day field starts from today.
+	h.focusField("promised")
+	h.press("up")
+	if got := h.fieldValue("promised"); got != "2026-11-21" {
+		t.Fatalf("up on an empty promised date gave %q", got)
+	}
+	// Outside date fields, up/down still move between fields.
+	h.focusField("notes")
+	h.press("up")
+	if h.m.form.fields[h.m.form.focus].key != "promised" {
+		t.Fatal("up on the notes field did not go to the field above")
+	}
+}
+
+func TestEscOnAFormWithChangesAsks(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 100, 30)
+	// Nothing typed: esc closes at once.
+	h.press("a", "esc")
+	if h.m.form != nil {
+		t.Fatal("esc on an untouched form did not close it")
+	}
+	h.press("a", "Globex", "esc")
+	if h.m.form == nil {
+		t.Fatal("esc discarded a form with typed changes without asking")
+	}
+	h.mustSee("Discard what you typed?")
+	h.press("n")
+	if h.m.form == nil || h.fieldValue("company") != "Globex" {
+		t.Fatal("answering no lost the form")
+	}
+	h.mustSee("still editing")
+	h.press("esc", "y")
+	if h.m.form != nil || h.store.writes != 0 {
+		t.Fatalf("yes did not discard (form %v, writes %d)", h.m.form != nil, h.store.writes)
+	}
+	h.mustSee("discarded; nothing saved")
+}
+
+func TestCtrlCOnAFormWithChangesAsks(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 100, 30)
+	h.press("a", "Globex", "ctrl+c")
+	if h.quit {
+		t.Fatal("ctrl+c quit with a half-typed form")
+	}
+	h.mustSee("Quit and lose what you typed")
+	h.press("n")
+	if h.quit || h.m.form == nil {
+		t.Fatal("no did not keep the form")
+	}
+	h.press("ctrl+c", "ctrl+c")
+	if !h.quit {
+		t.Fatal("a second ctrl+c did not quit")
+	}
+	// With nothing typed, ctrl+c quits at once.
+	h2 := newHarness(t, newFakeStore(), 100, 30)
+	h2.press("a", "ctrl+c")
+	if !h2.quit {
+		t.Fatal("ctrl+c on an untouched form did not quit")
+	}
+}
