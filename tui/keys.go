@@ -23,9 +23,9 @@ type KeyMap struct {
 	Next, Prev, Save, Cancel, Choose key.Binding
 	// Clear empties a text field (the text input's own ctrl+u, with the
 	// cursor at the end where a field opens); Nudge moves a date a day.
-	Clear, Nudge key.Binding
-	Yes, No                          key.Binding
-	ApplyFilter, ClearFilter         key.Binding
+	Clear, Nudge             key.Binding
+	Yes, No                  key.Binding
+	ApplyFilter, ClearFilter key.Binding
 }
 
 // DefaultKeyMap is the standard set of keys.
