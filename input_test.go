@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"afterview/stages"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,4 +58,39 @@ func (c *cli) showJSON(now, id string) stages.Application {
 		c.t.Fatalf("show --json: %v", err)
 	}
 	return a
+}
+
+// --to must name one of the application's people; a typo is refused with
+// the list, and --new thanks (and lists) someone new.
+func TestThanksNamesMustMatch(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T16:00"
+	c.ok(now, "add", "Acme", "--interviewed", "2026-11-20T10:00", "--interviewer", "Ana Lopez", "--interviewer", "Anabel Kim", "--recruiter", "Jo Park")
+	_, errOut, code := c.at(now, "log", "1", "thanks", "--to", "Ana Lopz")
+	if code != exitUsage || !strings.Contains(errOut, "Ana Lopez, Anabel Kim, Jo Park") || !strings.Contains(errOut, "--new") {
+		t.Fatalf("a misspelt name: exit %d, %q", code, errOut)
+	}
+	_, errOut, code = c.at(now, "log", "1", "thanks", "--to", "an")
+	if code != exitUsage || !strings.Contains(errOut, "Ana Lopez or Anabel Kim") {
+		t.Fatalf("an ambiguous name: exit %d, %q", code, errOut)
+	}
+	if out := c.ok(now, "log", "1", "thanks", "--to", "ana"); !strings.Contains(out, "thank-you to Ana Lopez") {
+		t.Errorf("a first name: %q", out)
+	}
+	if out := c.ok(now, "log", "1", "thanks", "--to", "JO P"); !strings.Contains(out, "thank-you to Jo Park") {
+		t.Errorf("the start of a name: %q", out)
+	}
+	for _, p := range c.today(now) {
+		if p.Kind == "thank_you" && p.Person != "Anabel Kim" {
+			t.Errorf("a thank-you to %s is still due after it was logged", p.Person)
+		}
+	}
+	out := c.ok(now, "log", "1", "thanks", "--to", "Sam Coordinator", "--new")
+	if !strings.Contains(out, "now listed") {
+		t.Errorf("--new: %q", out)
+	}
+	a := c.showJSON(now, "1")
+	if !slices.Contains(a.Interviewers, "Sam Coordinator") || !a.ThankedSince("Sam Coordinator", stages.DateOf(a.Interviewed)) {
+		t.Errorf("--new did not list and thank the person: %v", a.Interviewers)
+	}
 }

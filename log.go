@@ -12,7 +12,9 @@ const logUsage = `Usage: afterview log ID KIND [options]
 Logs what happened on application ID.
 
 Kinds:
-  thanks      you sent a thank-you (--to NAME, or --to all)
+  thanks      you sent a thank-you (--to NAME, or --to all); NAME is a full
+              name, a first name or the start of one; --new for someone the
+              application does not list yet (they are added)
   followup    you sent a follow-up to the recruiter (one is enough: a second
               one while still waiting needs --force)
   heard       the company got in touch (--note, --expect DATE for a new promise)
@@ -26,7 +28,7 @@ Kinds:
 Options:
   --at WHEN        when it happened (default: now), e.g. "yesterday 15:00", "fri 10am",
                    2026-11-20 or 2026-11-20T15:00
-  --to NAME        the person a thank-you went to
+  --to NAME        the person a thank-you went to (--new: someone not listed yet)
   --stage NAME     the stage moved to
   --note TEXT      what was said or what you noted
   --expect DATE    the date the company now promises an answer by
@@ -43,6 +45,7 @@ func cmdLog(e *env, args []string) error {
 	note := fs.String("note", "", "")
 	expect := fs.String("expect", "", "")
 	force := fs.Bool("force", false, "")
+	isNew := fs.Bool("new", false, "")
 	base := fs.Int64("base", 0, "")
 	bonus := fs.Int64("bonus", 0, "")
 	bonusPct := fs.Float64("bonus-pct", 0, "")
@@ -144,9 +147,20 @@ func cmdLog(e *env, args []string) error {
 		return err
 	}
 	if ev.Kind == stages.EvThanks {
-		people, err := thankees(&app, ev.Person)
+		people, added, err := thankees(&app, ev.Person, *isNew)
 		if err != nil {
 			return err
+		}
+		if added {
+			ev.Person = people[0]
+			if app, err = st.Update(id, func(a *stages.Application) error {
+				a.Interviewers = append(a.Interviewers, ev.Person)
+				return a.Apply(ev)
+			}); err != nil {
+				return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
+			}
+			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, now listed with %s (#%d)%s.\n", clean(ev.Person), clean(app.Company), id, e.resolved(ev, *at != ""))
+			return nil
 		}
 		for _, p := range people {
 			ev.Person = p
@@ -187,34 +201,44 @@ func (e *env) resolved(ev stages.Event, atGiven bool) string {
 	return " " + strings.Join(parts, "; ")
 }
 
-// thankees resolves --to: a named person, or "all" for everyone not yet thanked.
-func thankees(a *stages.Application, to string) ([]string, error) {
-	people := a.People()
-	if strings.EqualFold(to, "all") {
+// thankees resolves --to: a named person (full name, first name or the
+// start of a name), or "all" for everyone not yet thanked. A name that fits
+// no one is refused, listing the people, unless isNew says it is someone
+// not listed; then added is true.
+func thankees(a *stages.Application, to string, isNew bool) (people []string, added bool, err error) {
+	listed := a.People()
+	if strings.EqualFold(strings.TrimSpace(to), "all") {
 		var out []string
-		for _, p := range people {
+		for _, p := range listed {
 			if !a.ThankedSince(p, stages.DateOf(a.Interviewed)) {
 				out = append(out, p)
 			}
 		}
 		if len(out) == 0 {
-			return nil, usageErr("everyone at %s (#%d) has been thanked already", clean(a.Company), a.ID)
+			return nil, false, usageErr("everyone at %s (#%d) has been thanked already", clean(a.Company), a.ID)
 		}
-		return out, nil
+		return out, false, nil
 	}
+	to = strings.TrimSpace(to)
 	if to == "" {
-		if len(people) == 0 {
-			return nil, usageErr("log thanks needs --to NAME: the person you thanked")
+		if len(listed) == 0 {
+			return nil, false, usageErr("log thanks needs --to NAME: the person you thanked (with --new, as the application lists no one)")
 		}
-		return nil, usageErr("log thanks needs --to NAME: one of %s, or --to all", clean(strings.Join(people, ", ")))
+		return nil, false, usageErr("log thanks needs --to NAME: one of %s, or --to all", clean(strings.Join(listed, ", ")))
 	}
-	for _, p := range people {
-		if strings.EqualFold(p, to) {
-			return []string{p}, nil
-		}
+	if n := len([]rune(to)); n > stages.MaxNameLen {
+		return nil, false, usageErr("person: %d characters is too long for a name (at most %d)", n, stages.MaxNameLen)
 	}
-	// Someone not on the list (a coordinator, say) is fine to thank too.
-	return []string{to}, nil
+	p, err := stages.MatchPerson(listed, to)
+	if err == nil && (!isNew || strings.EqualFold(p, to)) {
+		return []string{p}, false, nil
+	}
+	if isNew {
+		// Someone not on the list (a coordinator, say): thanked, and listed
+		// from now on.
+		return []string{to}, true, nil
+	}
+	return nil, false, usageErr("%s (#%d): %v.\nTo thank someone not listed, add --new", clean(a.Company), a.ID, cleanLines(err.Error()))
 }
 
 // parseSchedule reads a vesting schedule like 5/15/40/40 (percent a year).
