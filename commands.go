@@ -27,6 +27,8 @@ Options:
   --expect DATE           the date the recruiter promised an answer by, e.g. fri,
                           "in 5 days", +7d or 2026-11-27
   --note TEXT             notes about the application
+  --thanked all|NAME      thank-yous already sent, when adding after the fact:
+                          all, or a person (repeat, or separate with commas)
 
 Dates are read relative to today: 2026-11-28, 2026-11-28 15:00, 28 Nov 15:00,
 fri 10:00, yesterday 15:00, today 3pm, last tuesday, in 3 days, +3d.
@@ -40,8 +42,9 @@ func cmdAdd(e *env, args []string) error {
 	recruiter := fs.String("recruiter", "", "")
 	expect := fs.String("expect", "", "")
 	note := fs.String("note", "", "")
-	var interviewers stringList
+	var interviewers, thanked stringList
 	fs.Var(&interviewers, "interviewer", "")
+	fs.Var(&thanked, "thanked", "")
 	pos, err := parseFlags(e, fs, addUsage, args)
 	if err != nil {
 		return err
@@ -66,6 +69,9 @@ func cmdAdd(e *env, args []string) error {
 	if err == nil {
 		a.Notes = strings.TrimSpace(*note)
 		err = a.Validate()
+	}
+	if err == nil {
+		err = a.MarkThanked(thanked, now)
 	}
 	if err != nil {
 		return usageErr("%v", err)

@@ -94,3 +94,25 @@ func TestThanksNamesMustMatch(t *testing.T) {
 		t.Errorf("--new did not list and thank the person: %v", a.Interviewers)
 	}
 }
+
+// add --thanked keeps an application added after the fact from flooding
+// Today with overdue thank-yous.
+func TestAddThanked(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-29T09:00"
+	c.ok(now, "add", "Acme", "--interviewed", "18 days ago", "--interviewer", "Ana Lopez", "--recruiter", "Jo", "--thanked", "all")
+	c.ok(now, "add", "Globex", "--interviewed", "3 days ago", "--interviewer", "Ana Lopez", "--interviewer", "Sam Wu", "--thanked", "sam")
+	var due []string
+	for _, p := range c.today(now) {
+		if p.Kind == "thank_you" {
+			due = append(due, p.Company+":"+p.Person)
+		}
+	}
+	if strings.Join(due, ",") != "Globex:Ana Lopez" {
+		t.Errorf("thank-yous due %v, want Globex's to Ana Lopez only", due)
+	}
+	_, errOut, code := c.at(now, "add", "Initech", "--interviewer", "Ana", "--thanked", "Bob")
+	if code != exitUsage || !strings.Contains(errOut, `no one called "Bob"`) {
+		t.Errorf("--thanked an unknown name: exit %d, %q", code, errOut)
+	}
+}

@@ -3,6 +3,7 @@ package stages
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // PersonError says a name matched no one, or more than one person.
@@ -58,4 +59,52 @@ func MatchPerson(people []string, name string) (string, error) {
 		}
 	}
 	return "", &PersonError{Name: name, People: people}
+}
+
+// MarkThanked records the thank-yous already sent when an application is
+// added after the fact: which holds "all" (everyone it lists) or names, each
+// matched as MatchPerson does. They are dated at the interview, so the
+// thank-you prompts they answer never show as overdue.
+func (a *Application) MarkThanked(which []string, now time.Time) error {
+	var names []string
+	for _, w := range which {
+		for _, n := range strings.Split(w, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	if a.Interviewed.After(now) {
+		return fmt.Errorf("thanked: the interview is still ahead, so no thank-you can have gone out yet")
+	}
+	people := a.People()
+	var thanked []string
+	for _, n := range names {
+		if strings.EqualFold(n, "all") {
+			if len(people) == 0 {
+				return fmt.Errorf("thanked: all: the application lists no interviewer or recruiter to have thanked")
+			}
+			thanked = append(thanked, people...)
+			continue
+		}
+		p, err := MatchPerson(people, n)
+		if err != nil {
+			return fmt.Errorf("thanked: %w", err)
+		}
+		thanked = append(thanked, p)
+	}
+	seen := map[string]bool{}
+	for _, p := range thanked {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if err := a.Apply(Event{Kind: EvThanks, At: a.Interviewed, Person: p}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

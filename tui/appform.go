@@ -73,6 +73,13 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		dateField(c, "promised", "Promised by", promised, "e.g. fri, optional", "The date the recruiter said you would hear by, if any (fri, in 5 days, 4 Dec): it replaces the usual 7–14 day window.", whenDay, stages.LeanFuture),
 		newField(c, "notes", "Notes", notes, "optional", "Anything worth remembering about this process.", stages.MaxNoteLen),
 	}
+	if a == nil {
+		// Adding an interview from days ago: say which thank-yous went out,
+		// so Today is not flooded with overdue ones.
+		th := newField(c, "thanked", "Thanked already", "", "all, or names; optional", "The thank-yous you already sent: all, or names separated by commas (Ana, Jo). Leave empty if none.", stages.MaxNoteLen)
+		f.fields = append(f.fields[:len(f.fields)-1], th, f.fields[len(f.fields)-1])
+		f.showThanked(c)
+	}
 	f.field("company").check = checkName("company", true)
 	f.field("role").check = checkName("role", false)
 	f.field("recruiter").check = checkName("recruiter", false)
@@ -80,6 +87,17 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 	f.field("promised").check = checkDate
 	f.focusCmd()
 	return f
+}
+
+// showThanked shows the "Thanked already" field only for an interview more
+// than a day ago: sooner, the thank-yous are not late and x ticks them off.
+func (f *form) showThanked(c *programContext) {
+	if f.kind != formAdd {
+		return
+	}
+	now := c.now()
+	t, ok := f.field("interview").resolve(now)
+	f.field("thanked").hidden = !ok || now.Sub(t) < 24*time.Hour
 }
 
 // pickProcess chooses the process named like the company, if there is one.
@@ -103,7 +121,7 @@ func fieldFor(msg string) string {
 		{"interview date", "interview"}, {"promised date", "promised"},
 		{"unknown process", "process"}, {"unknown stage", "stage"},
 		{"person", "person"}, {"a thank-you needs", "person"},
-		{"unknown outcome", "outcome"}, {"event date", "when"},
+		{"unknown outcome", "outcome"}, {"event date", "when"}, {"thanked", "thanked"},
 	}
 	for _, p := range prefixes {
 		if strings.HasPrefix(msg, p.prefix) {
@@ -200,6 +218,9 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		if err == nil {
 			a.Notes = notes
 			err = a.Validate()
+		}
+		if err == nil {
+			err = a.MarkThanked([]string{f.value("thanked")}, now)
 		}
 		if err != nil {
 			f.showErrors(err)

@@ -275,9 +275,11 @@ func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 			switch km.String() {
 			case "up":
 				fl.nudge(c.now(), 1)
+				f.changed(c, fl.key)
 				return nil
 			case "down":
 				fl.nudge(c.now(), -1)
+				f.changed(c, fl.key)
 				return nil
 			}
 		}
@@ -350,6 +352,8 @@ func (f *form) changed(c *programContext, key string) {
 		f.showLogFields(c)
 	case f.kind != formLog && key == "process":
 		f.processTouched = true
+	case f.kind == formAdd && key == "interview":
+		f.showThanked(c)
 	case f.kind == formAdd && key == "company" && !f.processTouched:
 		pickProcess(f.field("process"), f.field("company").value())
 	}

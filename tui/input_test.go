@@ -2,6 +2,8 @@ package tui
 
 import (
 	"testing"
+
+	"afterview/stages"
 )
 
 // focusField moves the focus of the open form to the field key, with tab.
@@ -81,11 +83,37 @@ func TestUpDownNudgeADateField(t *testing.T) {
 	if got := h.fieldValue("promised"); got != "2026-11-21" {
 		t.Fatalf("up on an empty promised date gave %q", got)
 	}
-	// Outside date fields, up/down still move between fields.
+	// Outside date fields, up/down still move between fields (the
+	// interview is now a day ago, so "Thanked already" shows above notes).
 	h.focusField("notes")
 	h.press("up")
-	if h.m.form.fields[h.m.form.focus].key != "promised" {
+	if h.m.form.fields[h.m.form.focus].key != "thanked" {
 		t.Fatal("up on the notes field did not go to the field above")
+	}
+}
+
+// Adding an interview from days ago asks which thank-yous went out, so
+// Today does not fill with overdue ones.
+func TestAddFormTakesThankYousAlreadySent(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 100, 30)
+	h.press("a", "Globex")
+	if !h.m.form.field("thanked").hidden {
+		t.Fatal("an interview just now asks about thank-yous already sent")
+	}
+	h.focusField("interview")
+	h.press("3 days ago 14:00", "tab", "Ana Lopez, Sam Wu", "tab", "Dana")
+	h.mustSee("Thanked already")
+	h.focusField("thanked")
+	h.press("ana, dana", "ctrl+s")
+	a := h.store.app(t, "Globex")
+	var due []string
+	for _, p := range stages.Prompts([]stages.Application{a}, nil, testNow) {
+		if p.Kind == stages.ThankYou {
+			due = append(due, p.Person)
+		}
+	}
+	if len(due) != 1 || due[0] != "Sam Wu" {
+		t.Errorf("thank-yous still due: %v, want Sam Wu's only", due)
 	}
 }
 

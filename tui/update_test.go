@@ -377,7 +377,9 @@ func TestQuit(t *testing.T) {
 	if got := h.m.form.value("company"); got != "q" {
 		t.Fatalf("company = %q, want the q typed", got)
 	}
-	h.press("ctrl+c")
+	// A form with typing asks first (TestCtrlCOnAFormWithChangesAsks);
+	// the second ctrl+c quits.
+	h.press("ctrl+c", "ctrl+c")
 	if !h.quit {
 		t.Fatal("ctrl+c in a form did not quit")
 	}
@@ -517,7 +519,7 @@ func TestEditApplication(t *testing.T) {
 	}
 	h.mustSee("nothing changed")
 	// esc cancels.
-	h.press("e", "X", "esc")
+	h.press("e", "X", "esc", "y") // typed changes: esc asks first
 	if h.m.form != nil || h.store.app(t, "Netflix").Company != "Netflix" {
 		t.Fatal("esc should cancel the edit")
 	}
