@@ -116,6 +116,37 @@ type stringList []string
 func (s *stringList) String() string     { return strings.Join(*s, ", ") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
+// amountFlag is an amount flag read as the UI reads amounts: 100k,
+// 200,000, $180,000.
+type amountFlag struct{ n int64 }
+
+func (a *amountFlag) String() string { return strconv.FormatInt(a.n, 10) }
+func (a *amountFlag) Set(v string) (err error) {
+	a.n, err = stages.ParseAmount(v)
+	return err
+}
+
+// bonusFlag is --bonus: an amount, or a percentage of base like 10%.
+type bonusFlag struct {
+	amount  int64
+	percent float64
+}
+
+func (b *bonusFlag) String() string { return strconv.FormatInt(b.amount, 10) }
+func (b *bonusFlag) Set(v string) (err error) {
+	b.amount, b.percent, err = stages.ParseBonus(v)
+	return err
+}
+
+// percentFlag is --bonus-pct: 15 or 15%.
+type percentFlag struct{ p float64 }
+
+func (p *percentFlag) String() string { return strconv.FormatFloat(p.p, 'g', -1, 64) }
+func (p *percentFlag) Set(v string) (err error) {
+	p.p, err = stages.ParsePercent(v)
+	return err
+}
+
 // newFlags makes a flag set whose errors and help are ours to print.
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -135,7 +166,16 @@ func parseFlags(e *env, fs *flag.FlagSet, usage string, args []string) ([]string
 			return nil, errHelpShown
 		}
 		if err != nil {
-			return nil, usageErr("%s: %v\nRun 'afterview %s --help' for its options", fs.Name(), err, fs.Name())
+			// "invalid value "x" for flag -base: why" reads better as "--base: why".
+			msg := err.Error()
+			if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+				if _, after, ok := strings.Cut(rest, " for flag -"); ok {
+					if name, why, ok := strings.Cut(after, ": "); ok {
+						msg = "--" + name + ": " + why
+					}
+				}
+			}
+			return nil, usageErr("%s: %s\nRun 'afterview %s --help' for its options", fs.Name(), msg, fs.Name())
 		}
 		rest := fs.Args()
 		consumed := len(args) - len(rest)

@@ -116,3 +116,30 @@ func TestAddThanked(t *testing.T) {
 		t.Errorf("--thanked an unknown name: exit %d, %q", code, errOut)
 	}
 }
+
+// Amounts on the command line read as in the UI.
+func TestOfferAmountsAsPeopleWriteThem(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	c.ok(now, "add", "Acme", "--interviewed", "2026-11-10T10:00")
+	c.ok(now, "log", "1", "offer", "--base", "100k", "--bonus", "10%", "--stock", "200,000", "--sign-on", "$15,000")
+	o := c.showJSON(now, "1").Offer
+	if o == nil || o.Base != 100000 || o.BonusPercent != 10 || o.Bonus != 0 || o.Stock != 200000 || o.SignOn != 15000 {
+		t.Fatalf("offer stored as %+v", o)
+	}
+	_, errOut, code := c.at(now, "log", "1", "offer", "--base", "lots")
+	if code != exitUsage || !strings.Contains(errOut, "--base: \"lots\" is not an amount") {
+		t.Errorf("--base lots: exit %d, %q", code, errOut)
+	}
+}
+
+// today's header counts as today --count does.
+func TestTodayHeaderCountsLikeCount(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2026-11-20T09:00", "add", "Acme", "--interviewed", "2026-11-19T15:00", "--recruiter", "Jo", "--thanked", "all")
+	out := c.ok("2026-11-20T09:00", "today")
+	n := strings.TrimSpace(c.ok("2026-11-20T09:00", "today", "--count"))
+	if n != "0" || !strings.Contains(out, "0 due today, 2 coming up") {
+		t.Errorf("count %s, header:\n%s", n, out)
+	}
+}

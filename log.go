@@ -33,8 +33,10 @@ Options:
   --note TEXT      what was said or what you noted
   --expect DATE    the date the company now promises an answer by
   --force          log a second follow-up anyway
-  Offer: --base N --bonus N --bonus-pct P --stock N --vest-years N
+  Offer: --base N --bonus N|P% --bonus-pct P --stock N --vest-years N
          --vest 5/15/40/40 --sign-on N --currency USD --deadline DATE
+         Amounts as you write them: 180000, 180,000, $180,000, 180k;
+         --bonus 15% is a percentage of base.
 `
 
 func cmdLog(e *env, args []string) error {
@@ -46,13 +48,16 @@ func cmdLog(e *env, args []string) error {
 	expect := fs.String("expect", "", "")
 	force := fs.Bool("force", false, "")
 	isNew := fs.Bool("new", false, "")
-	base := fs.Int64("base", 0, "")
-	bonus := fs.Int64("bonus", 0, "")
-	bonusPct := fs.Float64("bonus-pct", 0, "")
-	stock := fs.Int64("stock", 0, "")
+	var base, stock, signOn amountFlag
+	var bonus bonusFlag
+	var bonusPct percentFlag
+	fs.Var(&base, "base", "")
+	fs.Var(&bonus, "bonus", "")
+	fs.Var(&bonusPct, "bonus-pct", "")
+	fs.Var(&stock, "stock", "")
 	vestYears := fs.Int("vest-years", 0, "")
 	vest := fs.String("vest", "", "")
-	signOn := fs.Int64("sign-on", 0, "")
+	fs.Var(&signOn, "sign-on", "")
 	currency := fs.String("currency", "", "")
 	deadline := fs.String("deadline", "", "")
 	pos, err := parseFlags(e, fs, logUsage, args)
@@ -108,8 +113,8 @@ func cmdLog(e *env, args []string) error {
 		}
 	case "offer":
 		ev.Kind = stages.EvOffer
-		o := &stages.Offer{Base: *base, Bonus: *bonus, BonusPercent: *bonusPct, Stock: *stock, VestYears: *vestYears,
-			SignOn: *signOn, Currency: strings.ToUpper(strings.TrimSpace(*currency))}
+		o := &stages.Offer{Base: base.n, Bonus: bonus.amount, BonusPercent: max(bonus.percent, bonusPct.p), Stock: stock.n, VestYears: *vestYears,
+			SignOn: signOn.n, Currency: strings.ToUpper(strings.TrimSpace(*currency))}
 		if *vest != "" {
 			if o.VestSchedule, err = parseSchedule(*vest); err != nil {
 				return usageErr("--vest: %v", err)

@@ -343,7 +343,7 @@ func TestNoTerminalPrintsToday(t *testing.T) {
 	c := newCLI(t)
 	c.ok("2026-11-20T09:00", "add", "Acme", "--interviewed", "2026-11-19T15:00", "--recruiter", "Jo")
 	out := c.ok("2026-11-20T09:00")
-	if !strings.Contains(out, "things to do") || !strings.Contains(out, "Acme") {
+	if !strings.Contains(out, "due today") || !strings.Contains(out, "Acme") {
 		t.Fatalf("afterview with output to a pipe should print today:\n%s", out)
 	}
 }

@@ -78,7 +78,12 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		return err
 	}
 	checkAmount := func(what string) func(string) error {
-		return func(s string) error { _, err := parseAmount(what, s); return err }
+		return func(s string) error {
+			if _, err := stages.ParseAmount(s); err != nil {
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			return nil
+		}
 	}
 	noteHint := "Optional: what was said."
 	notePlaceholder := "optional"
@@ -117,8 +122,10 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		k := k
 		f.field(k).check = func(s string) error {
 			if k == "bonus" && strings.HasSuffix(strings.TrimSpace(s), "%") {
-				_, err := parsePercent(s)
-				return err
+				if _, err := stages.ParsePercent(s); err != nil {
+					return fmt.Errorf("bonus: %w", err)
+				}
+				return nil
 			}
 			return checkAmount(f.field(k).label)(s)
 		}
@@ -199,15 +206,6 @@ func (f *form) showLogFields(c *programContext) {
 	}
 }
 
-func parsePercent(s string) (float64, error) {
-	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
-	v, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
-	if err != nil || v < 0 || v > 1000 {
-		return 0, fmt.Errorf("bonus: %q is not a percentage: type something like 15%%", s)
-	}
-	return v, nil
-}
-
 func parseYears(s string) (int, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -246,14 +244,10 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		label = company + " moved to " + e.Stage
 	case logOffer:
 		o := &stages.Offer{Currency: strings.ToUpper(f.value("currency")), Received: at}
-		o.Base, _ = parseAmount("base", f.value("base"))
-		if b := f.value("bonus"); strings.HasSuffix(b, "%") {
-			o.BonusPercent, _ = parsePercent(b)
-		} else {
-			o.Bonus, _ = parseAmount("bonus", b)
-		}
-		o.Stock, _ = parseAmount("stock", f.value("stock"))
-		o.SignOn, _ = parseAmount("sign-on", f.value("signon"))
+		o.Base, _ = stages.ParseAmount(f.value("base"))
+		o.Bonus, o.BonusPercent, _ = stages.ParseBonus(f.value("bonus"))
+		o.Stock, _ = stages.ParseAmount(f.value("stock"))
+		o.SignOn, _ = stages.ParseAmount(f.value("signon"))
 		o.VestYears, _ = parseYears(f.value("vest"))
 		if o.Stock == 0 {
 			o.VestYears = 0
