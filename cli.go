@@ -37,6 +37,8 @@ func commands() []command {
 		{"list", "list applications with their stage and wait", listUsage, cmdList},
 		{"today", "what to do today, most urgent first", todayUsage, cmdToday},
 		{"show", "one application in full", showUsage, cmdShow},
+		{"edit", "change an application's details", editUsage, cmdEdit},
+		{"delete", "delete an application for good (asks first)", deleteUsage, cmdDelete},
 		{"log", "log what happened: thanks, followup, heard, stage, offer, note, an outcome", logUsage, cmdLog},
 		{"done", "mark a prompt done", promptUsage("done"), cmdDone},
 		{"snooze", "hide a prompt until a later day", promptUsage("snooze"), cmdSnooze},

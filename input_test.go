@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 
 	"afterview/stages"
@@ -141,5 +142,69 @@ func TestTodayHeaderCountsLikeCount(t *testing.T) {
 	n := strings.TrimSpace(c.ok("2026-11-20T09:00", "today", "--count"))
 	if n != "0" || !strings.Contains(out, "0 due today, 2 coming up") {
 		t.Errorf("count %s, header:\n%s", n, out)
+	}
+}
+
+// atIn runs a command with text on standard input.
+func (c *cli) atIn(now, stdin string, args ...string) (string, string, int) {
+	c.t.Helper()
+	c.t.Setenv("AFTERVIEW_NOW", now)
+	c.t.Setenv("AFTERVIEW_DB", c.db)
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func TestEditFromTheCommandLine(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-29T12:00"
+	c.ok(now, "add", "Acme", "--role", "SWE", "--interviewed", "2026-11-20T10:00", "--interviewer", "Ana", "--recruiter", "Jo", "--expect", "2026-12-01")
+	out := c.ok(now, "edit", "1", "--company", "Acme Corp", "--process", "netflix", "--interviewed", "fri 15:00",
+		"--interviewer", "Ana Lopez", "--interviewer", "Sam Wu", "--expect", "none")
+	for _, want := range []string{"Edited Acme Corp (#1)", "company", "process", "interview", "interviewers", "promised date", "Final interview: Fri 27 Nov 15:00"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("edit output lacks %q: %q", want, out)
+		}
+	}
+	a := c.showJSON(now, "1")
+	if a.Company != "Acme Corp" || a.Role != "SWE" || a.Process != "netflix" || a.Recruiter != "Jo" || !a.Expect.IsZero() ||
+		strings.Join(a.Interviewers, ",") != "Ana Lopez,Sam Wu" || a.Interviewed.Format("2006-01-02 15:04") != "2026-11-27 15:00" {
+		t.Fatalf("after edit: %+v", a)
+	}
+	if last := a.Events[len(a.Events)-1]; last.Kind != stages.EvEdit || !strings.Contains(last.Note, "company") {
+		t.Errorf("the edit is not in the history: %+v", last)
+	}
+	if out := c.ok(now, "edit", "1", "--role", "SWE"); !strings.Contains(out, "Nothing changed") {
+		t.Errorf("an edit that changes nothing: %q", out)
+	}
+	for _, args := range [][]string{{"edit", "1"}, {"edit", "1", "--process", "google"}, {"edit", "1", "--company", ""}, {"edit", "9", "--role", "x"}, {"edit", "1", "--expect", "someday"}} {
+		if _, errOut, code := c.at(now, args...); code != exitUsage || errOut == "" {
+			t.Errorf("afterview %v: exit %d, %q", args, code, errOut)
+		}
+	}
+}
+
+func TestDeleteAsksFirst(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-29T12:00"
+	c.ok(now, "add", "Acme")
+	c.ok(now, "add", "Globex")
+	_, errOut, code := c.atIn(now, "n\n", "delete", "1")
+	if code != exitUsage || !strings.Contains(errOut, "Delete Acme (#1)") || !strings.Contains(errOut, "not deleted") {
+		t.Fatalf("answering n: exit %d, %q", code, errOut)
+	}
+	if _, _, code := c.atIn(now, "", "delete", "1"); code != exitUsage {
+		t.Fatalf("no answer deleted it (exit %d)", code)
+	}
+	c.ok(now, "show", "1")
+	out, _, code := c.atIn(now, "y\n", "delete", "1")
+	if code != 0 || !strings.Contains(out, "Deleted Acme (#1)") {
+		t.Fatalf("answering y: exit %d, %q", code, out)
+	}
+	if out := c.ok(now, "delete", "2", "--yes"); !strings.Contains(out, "Deleted Globex (#2)") {
+		t.Errorf("--yes: %q", out)
+	}
+	if _, errOut, code := c.at(now, "show", "2"); code != exitUsage || !strings.Contains(errOut, "no application") {
+		t.Errorf("show after delete: exit %d, %q", code, errOut)
 	}
 }

@@ -235,45 +235,11 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		return nil, false
 	}
 	edit := func(a *stages.Application) error {
-		var changed []string
-		set := func(what string, differs bool) {
-			if differs {
-				changed = append(changed, what)
-			}
-		}
-		set("company", a.Company != company)
-		set("role", a.Role != role)
-		set("process", a.Process != process)
-		set("interview", !interviewed.IsZero() && !a.Interviewed.Equal(interviewed))
-		set("interviewers", strings.Join(a.Interviewers, "\x00") != strings.Join(interviewers, "\x00"))
-		set("recruiter", a.Recruiter != recruiter)
-		set("promised date", a.Expect != expect)
-		set("notes", a.Notes != notes)
-		if len(changed) == 0 {
-			return nil
-		}
-		a.Company, a.Role, a.Recruiter, a.Notes = company, role, recruiter, notes
-		a.Interviewers, a.Expect = interviewers, expect
-		if a.Process != process {
-			a.Process = process
-			if a.Template().StageIndex(a.Stage) < 0 {
-				a.Stage = a.Template().Stages[0].Name
-			}
-		}
-		if !interviewed.IsZero() && !a.Interviewed.Equal(interviewed) {
-			a.Interviewed = interviewed
-			// The interview event is the record of when it took place.
-			for i := range a.Events {
-				if a.Events[i].Kind == stages.EvInterview {
-					a.Events[i].At = interviewed
-					break
-				}
-			}
-		}
-		if err := a.Apply(stages.Event{Kind: stages.EvEdit, At: now, Note: "changed " + strings.Join(changed, ", ")}); err != nil {
-			return err
-		}
-		return a.Validate()
+		_, err := a.Edit(stages.Changes{
+			Company: &company, Role: &role, Process: &process, Recruiter: &recruiter, Notes: &notes,
+			Interviewed: &interviewed, Interviewers: &interviewers, Expect: &expect,
+		}, now)
+		return err
 	}
 	// Try the change on a copy first, so mistakes show in the form.
 	trial := before.Clone()
