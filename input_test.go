@@ -208,3 +208,17 @@ func TestDeleteAsksFirst(t *testing.T) {
 		t.Errorf("show after delete: exit %d, %q", code, errOut)
 	}
 }
+
+func TestSnoozeWarnsWhenThePromptWillBeOverdue(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	c.ok(now, "add", "Acme", "--interviewed", "2026-11-19T15:00", "--recruiter", "Jo")
+	out := c.ok(now, "snooze", "1", "thank_you")
+	if !strings.Contains(out, "Snoozed until Sat 21 Nov") || !strings.Contains(out, "it is due today, so it comes back overdue") {
+		t.Errorf("snooze of a thank-you due today: %q", out)
+	}
+	out = c.ok(now, "snooze", "1", "reflect", "--until", "sat")
+	if strings.Contains(out, "overdue") {
+		t.Errorf("a snooze before the due day warned: %q", out)
+	}
+}

@@ -337,6 +337,9 @@ func promptAction(e *env, verb string, args []string) error {
 	}
 	what := map[string]string{"done": "Done", "dismiss": "Dismissed", "snooze": "Snoozed until " + ev.Until.Short()}[verb]
 	fmt.Fprintf(e.stdout, "%s: %s\n", what, clean(p.Text))
+	if w := stages.SnoozeWarning(p, ev.Until, stages.DateOf(now)); verb == "snooze" && w != "" {
+		fmt.Fprintf(e.stdout, "Note: %s.\n", w)
+	}
 	return nil
 }
 

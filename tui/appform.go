@@ -197,8 +197,11 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	if !f.checkAll() {
 		return nil, false
 	}
-	if f.kind == formLog {
+	switch f.kind {
+	case formLog:
 		return f.submitLog(c, st)
+	case formSnooze:
+		return f.submitSnooze(c, st)
 	}
 	now := c.now()
 	var interviewed time.Time

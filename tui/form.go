@@ -17,6 +17,7 @@ const (
 	formAdd formKind = iota
 	formEdit
 	formLog
+	formSnooze
 )
 
 // field is one line of a form: a text input, or a choice among options.
@@ -142,6 +143,8 @@ type form struct {
 	processTouched bool
 	// logKind is the kind of event a log form records (see logform.go).
 	logKind logKind
+	// prompt is what a snooze form snoozes (see snooze.go).
+	prompt stages.Prompt
 }
 
 func newField(c *programContext, name, label, value, placeholder, hint string, limit int) field {

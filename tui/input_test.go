@@ -163,3 +163,50 @@ func TestCtrlCOnAFormWithChangesAsks(t *testing.T) {
 		t.Fatal("ctrl+c on an untouched form did not quit")
 	}
 }
+
+// Z asks the day a prompt comes back; z snoozes to tomorrow and warns
+// when that lets a prompt due today go overdue.
+func TestSnoozeToAnyDay(t *testing.T) {
+	st := newFakeStore(DemoApplications(testNow)...)
+	h := newHarness(t, st, 100, 30)
+	p := h.selectedPrompt()
+	h.press("Z")
+	if h.m.form == nil || h.m.form.kind != formSnooze {
+		t.Fatal("Z did not ask for the day")
+	}
+	h.mustSee("Until", "→ Sat 21 Nov")
+	h.press("mon")
+	h.mustSee("→ Mon 23 Nov")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("the snooze form did not close:\n%s", h.screen())
+	}
+	e := lastEvent(st.app(t, p.Company))
+	if e.Kind != stages.EvSnooze || e.Prompt != p.Key || e.Until != stages.NewDate(2026, 11, 23) {
+		t.Fatalf("Z logged %+v, want a snooze of %s until Mon 23 Nov", e, p.Key)
+	}
+	h.mustSee("until Mon 23 Nov")
+	// A day that is not after today is refused in the form.
+	h.press("Z", "ctrl+u", "yesterday", "ctrl+s")
+	if h.m.form == nil {
+		t.Fatal("a snooze to yesterday was saved")
+	}
+	h.mustSee("is not after today")
+}
+
+func TestSnoozeTomorrowWarnsWhenItMakesAPromptOverdue(t *testing.T) {
+	h := newHarness(t, newFakeStore(DemoApplications(testNow)...), 100, 30)
+	p := h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.ThankYou && p.Status == stages.Due })
+	h.press("z")
+	h.mustSee("snoozed to tomorrow", "it is due today, so it comes back overdue")
+	// One due later than tomorrow comes back without a warning.
+	q := h.moveTo(func(q stages.Prompt) bool { return q.Status == stages.StatusOpen && q.Due.After(testDay().AddDays(1)) })
+	if q.Key == p.Key {
+		t.Fatal("found the same prompt")
+	}
+	h.press("z")
+	h.mustSee("snoozed to tomorrow")
+	h.mustNotSee("comes back overdue")
+}
+
+func testDay() stages.Date { return stages.DateOf(testNow) }

@@ -16,8 +16,8 @@ type KeyMap struct {
 	// Offer is the two in the short help.
 	Left, Right, ChooseOffer key.Binding
 
-	Add, Edit, Log, Done, Snooze, Dismiss, Delete key.Binding
-	Filter, Closed, Undo, Help, Quit              key.Binding
+	Add, Edit, Log, Done, Snooze, SnoozeTo, Dismiss, Delete key.Binding
+	Filter, Closed, Undo, Help, Quit                        key.Binding
 
 	// Forms and prompts of the forms.
 	Next, Prev, Save, Cancel, Choose key.Binding
@@ -54,18 +54,19 @@ func DefaultKeyMap() KeyMap {
 		Right:       b("→", "next offer", "right"),
 		ChooseOffer: b("←/→", "choose offer", "left", "right"),
 
-		Add:     b("a", "add", "a"),
-		Edit:    b("e", "edit", "e"),
-		Log:     b("l", "log", "l"),
-		Done:    b("x", "done", "x"),
-		Snooze:  b("z", "snooze", "z"),
-		Dismiss: b("d", "dismiss", "d"),
-		Delete:  b("D", "delete", "D"),
-		Filter:  b("/", "filter", "/"),
-		Closed:  b("c", "closed", "c"),
-		Undo:    b("u", "undo", "u"),
-		Help:    b("?", "more", "?"),
-		Quit:    b("q", "quit", "q", "ctrl+c"),
+		Add:      b("a", "add", "a"),
+		Edit:     b("e", "edit", "e"),
+		Log:      b("l", "log", "l"),
+		Done:     b("x", "done", "x"),
+		Snooze:   b("z", "snooze", "z"),
+		SnoozeTo: b("Z", "snooze…", "Z"),
+		Dismiss:  b("d", "dismiss", "d"),
+		Delete:   b("D", "delete", "D"),
+		Filter:   b("/", "filter", "/"),
+		Closed:   b("c", "closed", "c"),
+		Undo:     b("u", "undo", "u"),
+		Help:     b("?", "more", "?"),
+		Quit:     b("q", "quit", "q", "ctrl+c"),
 
 		Next:   b("enter/tab", "next field", "tab", "down", "enter"),
 		Prev:   b("shift+tab", "previous", "shift+tab", "up"),
@@ -114,7 +115,7 @@ func (k KeyMap) todayHelp() helpKeys {
 		short:   []key.Binding{k.Done, k.Snooze, k.Open, k.Log, k.Add, k.Switch, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Done, k.Snooze, k.Open, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Done, k.Snooze, k.Dismiss, k.Open, k.Log, k.Edit, k.Add, k.Undo},
+			{k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Open, k.Log, k.Edit, k.Add, k.Undo},
 			k.move(),
 			k.tabs(),
 		},
@@ -138,7 +139,7 @@ func (k KeyMap) detailHelp() helpKeys {
 		short:   []key.Binding{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Up, k.Down, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Back, k.Log, k.Done, k.Down, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Dismiss, k.Delete, k.Undo},
+			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Delete, k.Undo},
 			k.move(),
 			k.tabs(),
 		},

@@ -499,6 +499,8 @@ func (m Model) todayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.done(p)
 	case key.Matches(msg, k.Snooze):
 		return m.snooze(p)
+	case key.Matches(msg, k.SnoozeTo):
+		return m.openForm(newSnoozeForm(&m.ctx, p))
 	case key.Matches(msg, k.Dismiss):
 		return m.dismiss(p)
 	case key.Matches(msg, k.Log):
@@ -615,10 +617,12 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.done(p)
 		case key.Matches(msg, k.Snooze):
 			return m.snooze(p)
+		case key.Matches(msg, k.SnoozeTo):
+			return m.openForm(newSnoozeForm(&m.ctx, p))
 		case key.Matches(msg, k.Dismiss):
 			return m.dismiss(p)
 		}
-	} else if key.Matches(msg, k.Done, k.Snooze, k.Dismiss) {
+	} else if key.Matches(msg, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss) {
 		m.setStatus("nothing to do for this application today")
 	}
 	return m, nil
@@ -662,18 +666,11 @@ func (m Model) done(p stages.Prompt) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) snooze(p stages.Prompt) (tea.Model, tea.Cmd) {
-	now := m.ctx.now()
-	until := stages.DateOf(now).AddDays(1)
-	e := stages.Event{Kind: stages.EvSnooze, Prompt: p.Key, Until: until, At: now}
-	label := p.Kind.Label() + " snoozed to tomorrow"
-	if p.AppID == 0 {
-		return m, logGlobalCmd(m.store, e, label)
-	}
-	a, ok := m.ctx.data.app(p.AppID)
-	if !ok {
+	cmd, err := snoozeCmd(&m.ctx, m.store, p, stages.DateOf(m.ctx.now()).AddDays(1), false)
+	if err != nil {
 		return m, nil
 	}
-	return m, logCmd(m.store, *a, e, sanitize(a.Company)+" "+label, false)
+	return m, cmd
 }
 
 func (m Model) dismiss(p stages.Prompt) (tea.Model, tea.Cmd) {
