@@ -80,4 +80,3 @@ func snoozeCmd(c *programContext, st Store, p stages.Prompt, until stages.Date, 
 	}
 	return logCmd(st, *a, e, sanitize(a.Company)+" "+label, fromForm), nil
 }
-
