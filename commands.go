@@ -314,7 +314,7 @@ func writeFileAtomic(path string, write func(*os.File) error) error {
 	return nil
 }
 
-const importUsage = `Usage: afterview import FILE [--replace | --merge]
+const importUsage = `Usage: afterview import FILE [--format json|csv] [--replace | --merge]
 
 Reads an afterview export file (JSON), or standard input when FILE is -. The
 whole file is checked first; if any record is wrong nothing is imported and the
@@ -324,12 +324,20 @@ Into an empty database the applications keep their ids. If the database already
 has applications, choose:
   --replace   replace everything in the database with the file
   --merge     add the file's applications beside yours, with new ids
+
+--format csv reads a spreadsheet saved as CSV: a header row naming the
+columns (company, role, process, interviewed, recruiter, interviewers,
+expect, stage, outcome, notes; others are listed and ignored), one
+application per row, dates in any form afterview reads (2026-11-20 15:00,
+28 Nov, last tuesday...). The CSV that 'export --format csv' writes imports
+back. A bad row is named by its line, and nothing is imported.
 `
 
 func cmdImport(e *env, args []string) error {
 	fs := newFlags("import")
 	replace := fs.Bool("replace", false, "")
 	merge := fs.Bool("merge", false, "")
+	format := fs.String("format", "json", "")
 	pos, err := parseFlags(e, fs, importUsage, args)
 	if err != nil {
 		return err
@@ -361,6 +369,11 @@ func cmdImport(e *env, args []string) error {
 	st, err := e.openStore()
 	if err != nil {
 		return err
+	}
+	if f := strings.ToLower(*format); f == "csv" {
+		return importCSV(e, st, in, name, mode)
+	} else if f != "json" {
+		return usageErr("unknown import format %q: choose json (an afterview export) or csv (a spreadsheet)", *format)
 	}
 	n, err := st.Import(in, mode)
 	if err != nil {

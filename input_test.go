@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 
 	"afterview/stages"
 	"slices"
@@ -220,5 +222,47 @@ func TestSnoozeWarnsWhenThePromptWillBeOverdue(t *testing.T) {
 	out = c.ok(now, "snooze", "1", "reflect", "--until", "sat")
 	if strings.Contains(out, "overdue") {
 		t.Errorf("a snooze before the due day warned: %q", out)
+	}
+}
+
+// export --format csv imports back, and a spreadsheet's CSV imports with
+// its unknown columns named.
+func TestImportCSVFromTheCommandLine(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-29T12:00"
+	c.ok(now, "add", "Netflix", "--process", "netflix", "--interviewed", "2026-11-16T14:00", "--interviewer", "Ana Lopez", "--recruiter", "Sam")
+	c.ok(now, "log", "1", "stage", "reference check", "--at", "2026-11-20")
+	c.ok(now, "add", "Acme", "--interviewed", "2026-11-10T10:00")
+	c.ok(now, "log", "2", "rejected", "--at", "2026-11-18")
+	exported := c.ok(now, "export", "--format", "csv")
+	file := filepath.Join(t.TempDir(), "apps.csv")
+	if err := os.WriteFile(file, []byte(exported), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := newCLI(t)
+	out := d.ok(now, "import", "--format", "csv", file)
+	if !strings.Contains(out, "Imported 2 applications") {
+		t.Fatalf("import: %q", out)
+	}
+	if again := d.ok(now, "export", "--format", "csv"); again != exported {
+		t.Errorf("the CSV changed on a round trip:\n%s\n---\n%s", exported, again)
+	}
+	sheet := filepath.Join(t.TempDir(), "sheet.csv")
+	if err := os.WriteFile(sheet, []byte("Company,Interviewed,Colour\nGlobex,yesterday 15:00,blue\nInitech,the other day,red\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := d.at(now, "import", "--format", "csv", "--merge", sheet)
+	if code != exitUsage || !strings.Contains(errOut, "line 3 (Initech)") || !strings.Contains(errOut, sheet) {
+		t.Fatalf("a bad row: exit %d, %q", code, errOut)
+	}
+	if err := os.WriteFile(sheet, []byte("Company,Interviewed,Colour\nGlobex,yesterday 15:00,blue\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out = d.ok(now, "import", "--format", "csv", "--merge", sheet)
+	if !strings.Contains(out, "Imported 1 application") || !strings.Contains(out, "Ignored column afterview does not know: Colour") {
+		t.Errorf("spreadsheet import: %q", out)
+	}
+	if a := d.showJSON(now, "3"); a.Company != "Globex" || a.Interviewed.Format("2006-01-02 15:04") != "2026-11-28 15:00" {
+		t.Errorf("imported %+v", a)
 	}
 }
