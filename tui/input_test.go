@@ -13,7 +13,11 @@ func (h *harness) focusField(key string) {
 		if h.m.form.fields[h.m.form.focus].key == key {
 			return
 		}
-		h.press("tab")
+		if fieldIndex(h.m.form, key) < h.m.form.focus {
+			h.press("shift+tab")
+		} else {
+			h.press("tab")
+		}
 	}
 	h.t.Fatalf("no field %q in the form", key)
 }
@@ -210,3 +214,26 @@ func TestSnoozeTomorrowWarnsWhenItMakesAPromptOverdue(t *testing.T) {
 }
 
 func testDay() stages.Date { return stages.DateOf(testNow) }
+
+// The log form's "To" reads names as --to does: a first name is the person
+// it fits, whose thank-you it answers.
+func TestLogThanksMatchesTheName(t *testing.T) {
+	a := testApp(t, "Globex", "standard", 0, []string{"Ana Lopez", "Anabel Kim"}, "Jo Park")
+	st := newFakeStore(a)
+	h := newHarness(t, st, 100, 30)
+	h.press("tab", "l")
+	for h.m.form.value("kind") != "thank-you" {
+		h.press("right")
+	}
+	h.focusField("person")
+	h.press("an", "tab")
+	h.mustSee("could be Ana Lopez or Anabel Kim")
+	h.focusField("person")
+	h.press("ctrl+u", "ana", "ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("the form did not save:\n%s", h.screen())
+	}
+	if e := lastEvent(st.app(t, "Globex")); e.Kind != stages.EvThanks || e.Person != "Ana Lopez" {
+		t.Errorf("logged %+v, want a thank-you to Ana Lopez", e)
+	}
+}

@@ -116,6 +116,13 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("person: say who the thank-you went to")
 		}
+		// A name that fits two people must say which; one that fits no one
+		// is someone not listed (a coordinator, say), and is fine.
+		if _, err := stages.MatchPerson(people, s); err != nil {
+			if pe, ok := err.(*stages.PersonError); ok && len(pe.Matches) > 1 {
+				return fmt.Errorf("person: %w", err)
+			}
+		}
 		return nil
 	}
 	for _, k := range []string{"base", "bonus", "stock", "signon"} {
@@ -265,6 +272,9 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		label = "note on " + company
 	case logThanks:
 		e.Kind, e.Person = stages.EvThanks, f.value("person")
+		if p, err := stages.MatchPerson(before.People(), e.Person); err == nil {
+			e.Person = p // "ana" is Ana Lopez, whose thank-you it answers
+		}
 		label = "thank-you to " + sanitize(e.Person)
 	case logFollowUp:
 		e.Kind, e.Person = stages.EvFollowUp, before.Recruiter
