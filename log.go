@@ -37,6 +37,9 @@ Options:
          --vest 5/15/40/40 --sign-on N --currency USD --deadline DATE
          Amounts as you write them: 180000, 180,000, $180,000, 180k;
          --bonus 15% is a percentage of base.
+
+Dates are read relative to today: 2026-11-28, 2026-11-28 15:00, 28 Nov 15:00,
+fri 10:00, yesterday 15:00, today 3pm, last tuesday, in 3 days, +3d.
 `
 
 func cmdLog(e *env, args []string) error {
