@@ -37,6 +37,8 @@ func commands() []command {
 		{"list", "list applications with their stage and wait", listUsage, cmdList},
 		{"today", "what to do today, most urgent first", todayUsage, cmdToday},
 		{"show", "one application in full", showUsage, cmdShow},
+		{"edit", "change an application's details", editUsage, cmdEdit},
+		{"delete", "delete an application for good (asks first)", deleteUsage, cmdDelete},
 		{"log", "log what happened: thanks, followup, heard, stage, offer, note, an outcome", logUsage, cmdLog},
 		{"done", "mark a prompt done", promptUsage("done"), cmdDone},
 		{"snooze", "hide a prompt until a later day", promptUsage("snooze"), cmdSnooze},
@@ -116,6 +118,61 @@ type stringList []string
 func (s *stringList) String() string     { return strings.Join(*s, ", ") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
+// amountFlag is an amount flag read as the UI reads amounts: 100k,
+// 200,000, $180,000.
+// An amount flag not given stays nil: an offer's term not given is unknown
+// (or, in a revision, keeps its earlier value).
+type amountFlag struct{ p *int64 }
+
+func (a *amountFlag) String() string {
+	if a.p == nil {
+		return ""
+	}
+	return strconv.FormatInt(*a.p, 10)
+}
+func (a *amountFlag) Set(v string) error {
+	n, err := stages.ParseAmount(v)
+	a.p = &n
+	return err
+}
+
+// bonusFlag is --bonus: an amount, or a percentage of base like 10%.
+type bonusFlag struct {
+	amount  *int64
+	percent *float64
+}
+
+func (b *bonusFlag) String() string {
+	if b.amount == nil {
+		return ""
+	}
+	return strconv.FormatInt(*b.amount, 10)
+}
+func (b *bonusFlag) Set(v string) error {
+	amount, percent, err := stages.ParseBonus(v)
+	if strings.HasSuffix(strings.TrimSpace(v), "%") {
+		b.amount, b.percent = nil, &percent
+	} else {
+		b.amount, b.percent = &amount, nil
+	}
+	return err
+}
+
+// percentFlag is --bonus-pct: 15 or 15%.
+type percentFlag struct{ p *float64 }
+
+func (p *percentFlag) String() string {
+	if p.p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p.p, 'g', -1, 64)
+}
+func (p *percentFlag) Set(v string) error {
+	n, err := stages.ParsePercent(v)
+	p.p = &n
+	return err
+}
+
 // newFlags makes a flag set whose errors and help are ours to print.
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -135,7 +192,16 @@ func parseFlags(e *env, fs *flag.FlagSet, usage string, args []string) ([]string
 			return nil, errHelpShown
 		}
 		if err != nil {
-			return nil, usageErr("%s: %v\nRun 'afterview %s --help' for its options", fs.Name(), err, fs.Name())
+			// "invalid value "x" for flag -base: why" reads better as "--base: why".
+			msg := err.Error()
+			if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+				if _, after, ok := strings.Cut(rest, " for flag -"); ok {
+					if name, why, ok := strings.Cut(after, ": "); ok {
+						msg = "--" + name + ": " + why
+					}
+				}
+			}
+			return nil, usageErr("%s: %s\nRun 'afterview %s --help' for its options", fs.Name(), msg, fs.Name())
 		}
 		rest := fs.Args()
 		consumed := len(args) - len(rest)
@@ -150,9 +216,30 @@ func parseFlags(e *env, fs *flag.FlagSet, usage string, args []string) ([]string
 	}
 }
 
-// parseWhen reads a date or date and time in local time.
+// parseWhen reads an exact date or date and time in local time (for
+// AFTERVIEW_NOW, which the spoken forms are relative to).
 func parseWhen(s string) (time.Time, error) {
 	return stages.ParseDateTime(s, time.Local)
+}
+
+// parseMoment reads a date-and-time flag the way people write it
+// ("yesterday 15:00", "fri 10am", "2026-11-20T15:00"), relative to the
+// program's clock.
+func (e *env) parseMoment(flag, s string, lean stages.Lean) (time.Time, error) {
+	t, err := stages.ParseWhen(s, e.now(), lean)
+	if err != nil {
+		return time.Time{}, usageErr("%s: %v", flag, err)
+	}
+	return t, nil
+}
+
+// parseDay reads a flag that holds a day ("fri", "in 3 days", "2026-11-27").
+func (e *env) parseDay(flag, s string, lean stages.Lean) (stages.Date, error) {
+	d, err := stages.ParseDay(s, e.now(), lean)
+	if err != nil {
+		return stages.Date{}, usageErr("%s: %v", flag, err)
+	}
+	return d, nil
 }
 
 // parseID reads an application id.

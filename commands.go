@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"afterview/stages"
 	"afterview/store"
@@ -19,11 +20,18 @@ Adds an application after its final interview and prints its id.
 Options:
   --role ROLE             the role you interviewed for
   --process NAME          the company's hiring process: amazon, netflix or standard (default standard)
-  --interviewed WHEN      the final interview, e.g. 2026-11-20T15:00 (default: now)
+  --interviewed WHEN      the final interview, e.g. "yesterday 15:00", "fri 10am",
+                          "28 Nov 15:00" or 2026-11-20T15:00 (default: now)
   --interviewer NAME      an interviewer to thank (repeat for each)
   --recruiter NAME        your recruiter
-  --expect DATE           the date the recruiter promised an answer by, e.g. 2026-11-27
+  --expect DATE           the date the recruiter promised an answer by, e.g. fri,
+                          "in 5 days", +7d or 2026-11-27
   --note TEXT             notes about the application
+  --thanked all|NAME      thank-yous already sent, when adding after the fact:
+                          all, or a person (repeat, or separate with commas)
+
+Dates are read relative to today: 2026-11-28, 2026-11-28 15:00, 28 Nov 15:00,
+fri 10:00, yesterday 15:00, today 3pm, last tuesday, in 3 days, +3d.
 `
 
 func cmdAdd(e *env, args []string) error {
@@ -34,8 +42,9 @@ func cmdAdd(e *env, args []string) error {
 	recruiter := fs.String("recruiter", "", "")
 	expect := fs.String("expect", "", "")
 	note := fs.String("note", "", "")
-	var interviewers stringList
+	var interviewers, thanked stringList
 	fs.Var(&interviewers, "interviewer", "")
+	fs.Var(&thanked, "thanked", "")
 	pos, err := parseFlags(e, fs, addUsage, args)
 	if err != nil {
 		return err
@@ -46,20 +55,23 @@ func cmdAdd(e *env, args []string) error {
 	now := e.now()
 	when := now
 	if *interviewed != "" {
-		if when, err = parseWhen(*interviewed); err != nil {
-			return usageErr("--interviewed: %v", err)
+		if when, err = e.parseMoment("--interviewed", *interviewed, stages.LeanPast); err != nil {
+			return err
 		}
 	}
 	var promised stages.Date
 	if *expect != "" {
-		if promised, err = stages.ParseDate(*expect); err != nil {
-			return usageErr("--expect: %v", err)
+		if promised, err = e.parseDay("--expect", *expect, stages.LeanFuture); err != nil {
+			return err
 		}
 	}
 	a, err := stages.NewApplication(pos[0], *role, *process, when, interviewers, *recruiter, promised, now)
 	if err == nil {
 		a.Notes = strings.TrimSpace(*note)
 		err = a.Validate()
+	}
+	if err == nil {
+		err = a.MarkThanked(thanked, now)
 	}
 	if err != nil {
 		return usageErr("%v", err)
@@ -73,7 +85,21 @@ func cmdAdd(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, id)
+	// The id alone goes to standard output, for scripts; people who typed a
+	// date see how it was read ("fri 10am" is which Friday?).
+	if *interviewed == "" && *expect == "" {
+		return nil
+	}
+	fmt.Fprintf(e.stderr, "Added %s (#%d): final interview %s%s.\n", clean(a.Company), id,
+		stages.DescribeWhen(a.Interviewed, now), promisedWords(a.Expect, now))
 	return nil
+}
+
+func promisedWords(d stages.Date, now time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return ", answer promised by " + stages.DescribeDay(d, now)
 }
 
 const listUsage = `Usage: afterview list [--json] [--open]
@@ -288,7 +314,7 @@ func writeFileAtomic(path string, write func(*os.File) error) error {
 	return nil
 }
 
-const importUsage = `Usage: afterview import FILE [--replace | --merge]
+const importUsage = `Usage: afterview import FILE [--format json|csv] [--replace | --merge]
 
 Reads an afterview export file (JSON), or standard input when FILE is -. The
 whole file is checked first; if any record is wrong nothing is imported and the
@@ -298,12 +324,20 @@ Into an empty database the applications keep their ids. If the database already
 has applications, choose:
   --replace   replace everything in the database with the file
   --merge     add the file's applications beside yours, with new ids
+
+--format csv reads a spreadsheet saved as CSV: a header row naming the
+columns (company, role, process, interviewed, recruiter, interviewers,
+expect, stage, outcome, notes; others are listed and ignored), one
+application per row, dates in any form afterview reads (2026-11-20 15:00,
+28 Nov, last tuesday...). The CSV that 'export --format csv' writes imports
+back. A bad row is named by its line, and nothing is imported.
 `
 
 func cmdImport(e *env, args []string) error {
 	fs := newFlags("import")
 	replace := fs.Bool("replace", false, "")
 	merge := fs.Bool("merge", false, "")
+	format := fs.String("format", "json", "")
 	pos, err := parseFlags(e, fs, importUsage, args)
 	if err != nil {
 		return err
@@ -335,6 +369,11 @@ func cmdImport(e *env, args []string) error {
 	st, err := e.openStore()
 	if err != nil {
 		return err
+	}
+	if f := strings.ToLower(*format); f == "csv" {
+		return importCSV(e, st, in, name, mode)
+	} else if f != "json" {
+		return usageErr("unknown import format %q: choose json (an afterview export) or csv (a spreadsheet)", *format)
 	}
 	n, err := st.Import(in, mode)
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"strings"
 	"time"
@@ -15,7 +14,9 @@ const logUsage = `Usage: afterview log ID KIND [options]
 Logs what happened on application ID.
 
 Kinds:
-  thanks      you sent a thank-you (--to NAME, or --to all)
+  thanks      you sent a thank-you (--to NAME, or --to all); NAME is a full
+              name, a first name or the start of one; --new for someone the
+              application does not list yet (they are added)
   followup    you sent a follow-up to the recruiter (one is enough: a second
               one while still waiting needs --force)
   heard       the company got in touch (--note, --expect DATE for a new promise)
@@ -34,14 +35,20 @@ Kinds:
               no offer, stage, news or outcome until it is reopened
 
 Options:
-  --at WHEN        when it happened (default: now), e.g. 2026-11-20 or 2026-11-20T15:00
-  --to NAME        the person a thank-you went to
+  --at WHEN        when it happened (default: now), e.g. "yesterday 15:00", "fri 10am",
+                   2026-11-20 or 2026-11-20T15:00
+  --to NAME        the person a thank-you went to (--new: someone not listed yet)
   --stage NAME     the stage moved to
   --note TEXT      what was said or what you noted
   --expect DATE    the date the company now promises an answer by
   --force          log a second follow-up anyway
-  Offer: --base N --bonus N --bonus-pct P --stock N --vest-years N
+  Offer: --base N --bonus N|P% --bonus-pct P --stock N --vest-years N
          --vest 5/15/40/40 --sign-on N --currency USD --deadline DATE
+         Amounts as you write them: 180000, 180,000, $180,000, 180k;
+         --bonus 15% is a percentage of base.
+
+Dates are read relative to today: 2026-11-28, 2026-11-28 15:00, 28 Nov 15:00,
+fri 10:00, yesterday 15:00, today 3pm, last tuesday, in 3 days, +3d.
 `
 
 func cmdLog(e *env, args []string) error {
@@ -52,13 +59,17 @@ func cmdLog(e *env, args []string) error {
 	note := fs.String("note", "", "")
 	expect := fs.String("expect", "", "")
 	force := fs.Bool("force", false, "")
-	base := fs.Int64("base", 0, "")
-	bonus := fs.Int64("bonus", 0, "")
-	bonusPct := fs.Float64("bonus-pct", 0, "")
-	stock := fs.Int64("stock", 0, "")
+	isNew := fs.Bool("new", false, "")
+	var base, stock, signOn amountFlag
+	var bonus bonusFlag
+	var bonusPct percentFlag
+	fs.Var(&base, "base", "")
+	fs.Var(&bonus, "bonus", "")
+	fs.Var(&bonusPct, "bonus-pct", "")
+	fs.Var(&stock, "stock", "")
 	vestYears := fs.Int("vest-years", 0, "")
 	vest := fs.String("vest", "", "")
-	signOn := fs.Int64("sign-on", 0, "")
+	fs.Var(&signOn, "sign-on", "")
 	currency := fs.String("currency", "", "")
 	deadline := fs.String("deadline", "", "")
 	pos, err := parseFlags(e, fs, logUsage, args)
@@ -80,16 +91,16 @@ func cmdLog(e *env, args []string) error {
 	now := e.now()
 	ev := stages.Event{At: now, Note: strings.TrimSpace(*note)}
 	if *at != "" {
-		if ev.At, err = parseWhen(*at); err != nil {
-			return usageErr("--at: %v", err)
+		if ev.At, err = e.parseMoment("--at", *at, stages.LeanPast); err != nil {
+			return err
 		}
 		if stages.DateOf(ev.At).After(stages.DateOf(now)) {
 			return usageErr("--at %s is in the future: log things once they have happened", *at)
 		}
 	}
 	if *expect != "" {
-		if ev.Expect, err = stages.ParseDate(*expect); err != nil {
-			return usageErr("--expect: %v", err)
+		if ev.Expect, err = e.parseDay("--expect", *expect, stages.LeanFuture); err != nil {
+			return err
 		}
 	}
 	switch kind {
@@ -116,21 +127,10 @@ func cmdLog(e *env, args []string) error {
 		ev.Kind = stages.EvOffer
 		// Only the terms given are part of the offer (or of its revision):
 		// a term left out is unknown, or keeps its earlier value.
-		given := map[string]bool{}
-		fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-		o := &stages.Offer{VestYears: *vestYears, Currency: strings.ToUpper(strings.TrimSpace(*currency))}
-		amounts := []struct {
-			flag string
-			from *int64
-			to   **int64
-		}{{"base", base, &o.Base}, {"bonus", bonus, &o.Bonus}, {"stock", stock, &o.Stock}, {"sign-on", signOn, &o.SignOn}}
-		for _, a := range amounts {
-			if given[a.flag] {
-				*a.to = new(*a.from)
-			}
-		}
-		if given["bonus-pct"] {
-			o.BonusPercent = new(*bonusPct)
+		o := &stages.Offer{Base: base.p, Bonus: bonus.amount, BonusPercent: bonus.percent, Stock: stock.p, VestYears: *vestYears,
+			SignOn: signOn.p, Currency: strings.ToUpper(strings.TrimSpace(*currency))}
+		if bonusPct.p != nil {
+			o.BonusPercent = bonusPct.p
 		}
 		if *vest != "" {
 			if o.VestSchedule, err = parseSchedule(*vest); err != nil {
@@ -138,8 +138,8 @@ func cmdLog(e *env, args []string) error {
 			}
 		}
 		if *deadline != "" {
-			if o.Deadline, err = stages.ParseDate(*deadline); err != nil {
-				return usageErr("--deadline: %v", err)
+			if o.Deadline, err = e.parseDay("--deadline", *deadline, stages.LeanFuture); err != nil {
+				return err
 			}
 		}
 		ev.Offer = o
@@ -171,9 +171,20 @@ func cmdLog(e *env, args []string) error {
 		return err
 	}
 	if ev.Kind == stages.EvThanks {
-		people, err := thankees(&app, ev.Person, now.Location())
+		people, added, err := thankees(&app, ev.Person, *isNew, now.Location())
 		if err != nil {
 			return err
+		}
+		if added {
+			ev.Person = people[0]
+			if app, err = st.Update(id, func(a *stages.Application) error {
+				a.Interviewers = append(a.Interviewers, ev.Person)
+				return a.Apply(ev)
+			}); err != nil {
+				return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
+			}
+			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, now listed with %s (#%d)%s.\n", clean(ev.Person), clean(app.Company), id, e.resolved(ev, *at != ""))
+			return nil
 		}
 		for _, p := range people {
 			ev.Person = p
@@ -182,7 +193,7 @@ func cmdLog(e *env, args []string) error {
 				return logErr(&app, err)
 			}
 			app = logged
-			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d).\n", clean(p), clean(app.Company), id)
+			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d)%s.\n", clean(p), clean(app.Company), id, e.resolved(ev, *at != ""))
 		}
 		return nil
 	}
@@ -197,7 +208,7 @@ func cmdLog(e *env, args []string) error {
 		return logErr(&app, err)
 	}
 	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
-	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d).\n", clean(text), clean(updated.Company), id)
+	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, *at != ""))
 	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
 		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
 	}
@@ -220,34 +231,60 @@ func logErr(a *stages.Application, err error) error {
 	return inputErr(fmt.Sprintf("%s (#%d)", clean(a.Company), a.ID), err)
 }
 
-// thankees resolves --to: a named person, or "all" for everyone not yet thanked.
-func thankees(a *stages.Application, to string, loc *time.Location) ([]string, error) {
-	people := a.People()
-	if strings.EqualFold(to, "all") {
+// resolved says the dates the flags were read as, so "--at fri" shows which
+// Friday was meant: " on Fri 27 Nov 10:00; answer by Fri 4 Dec".
+func (e *env) resolved(ev stages.Event, atGiven bool) string {
+	var parts []string
+	if atGiven {
+		parts = append(parts, "on "+stages.DescribeWhen(ev.At, e.now()))
+	}
+	if ev.Offer != nil && !ev.Offer.Deadline.IsZero() {
+		parts = append(parts, "answer by "+stages.DescribeDay(ev.Offer.Deadline, e.now()))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " " + strings.Join(parts, "; ")
+}
+
+// thankees resolves --to: a named person (full name, first name or the
+// start of a name), or "all" for everyone not yet thanked (thank-yous dated
+// in loc). A name that fits no one is refused, listing the people, unless
+// isNew says it is someone not listed; then added is true.
+func thankees(a *stages.Application, to string, isNew bool, loc *time.Location) (people []string, added bool, err error) {
+	listed := a.People()
+	if strings.EqualFold(strings.TrimSpace(to), "all") {
 		var out []string
-		for _, p := range people {
+		for _, p := range listed {
 			if !a.Thanked(p, loc) {
 				out = append(out, p)
 			}
 		}
 		if len(out) == 0 {
-			return nil, usageErr("everyone at %s (#%d) has been thanked already", clean(a.Company), a.ID)
+			return nil, false, usageErr("everyone at %s (#%d) has been thanked already", clean(a.Company), a.ID)
 		}
-		return out, nil
+		return out, false, nil
 	}
+	to = strings.TrimSpace(to)
 	if to == "" {
-		if len(people) == 0 {
-			return nil, usageErr("log thanks needs --to NAME: the person you thanked")
+		if len(listed) == 0 {
+			return nil, false, usageErr("log thanks needs --to NAME: the person you thanked (with --new, as the application lists no one)")
 		}
-		return nil, usageErr("log thanks needs --to NAME: one of %s, or --to all", clean(strings.Join(people, ", ")))
+		return nil, false, usageErr("log thanks needs --to NAME: one of %s, or --to all", clean(strings.Join(listed, ", ")))
 	}
-	for _, p := range people {
-		if strings.EqualFold(p, to) {
-			return []string{p}, nil
-		}
+	if n := len([]rune(to)); n > stages.MaxNameLen {
+		return nil, false, usageErr("person: %d characters is too long for a name (at most %d)", n, stages.MaxNameLen)
 	}
-	// Someone not on the list (a coordinator, say) is fine to thank too.
-	return []string{to}, nil
+	p, err := stages.MatchPerson(listed, to)
+	if err == nil && (!isNew || strings.EqualFold(p, to)) {
+		return []string{p}, false, nil
+	}
+	if isNew {
+		// Someone not on the list (a coordinator, say): thanked, and listed
+		// from now on.
+		return []string{to}, true, nil
+	}
+	return nil, false, usageErr("%s (#%d): %v.\nTo thank someone not listed, add --new", clean(a.Company), a.ID, cleanLines(err.Error()))
 }
 
 // parseSchedule reads a vesting schedule like 5/15/40/40 (percent a year).
@@ -289,7 +326,7 @@ Options:
   --outcome O      your answer to an offer: accepted or declined
 `
 	case "snooze":
-		extra = "\nOptions:\n  --until DATE   the day it comes back (default: tomorrow)\n"
+		extra = "\nOptions:\n  --until DATE   the day it comes back (default: tomorrow), e.g. mon, \"in 3 days\", +1w, 2026-12-01\n"
 	case "dismiss":
 		extra = "\nA dismissed prompt never comes back; the dismissal is kept in the log.\n"
 	}
@@ -333,8 +370,8 @@ func promptAction(e *env, verb string, args []string) error {
 		ev.Kind = stages.EvSnooze
 		ev.Until = stages.DateOf(now).AddDays(1)
 		if *until != "" {
-			if ev.Until, err = stages.ParseDate(*until); err != nil {
-				return usageErr("--until: %v", err)
+			if ev.Until, err = e.parseDay("--until", *until, stages.LeanFuture); err != nil {
+				return err
 			}
 			if !ev.Until.After(stages.DateOf(now)) {
 				return usageErr("--until %s is not after today", *until)
@@ -395,6 +432,9 @@ func promptAction(e *env, verb string, args []string) error {
 	fmt.Fprintf(e.stdout, "%s: %s\n", what, clean(p.Text))
 	if ev.Kind == stages.EvOutcome {
 		fmt.Fprintf(e.stdout, "%s (#%d) is closed: %s.\n", clean(app.Company), id, ev.Outcome.Label())
+	}
+	if w := stages.SnoozeWarning(p, ev.Until, stages.DateOf(now)); verb == "snooze" && w != "" {
+		fmt.Fprintf(e.stdout, "Note: %s.\n", w)
 	}
 	return nil
 }

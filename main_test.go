@@ -274,7 +274,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"frobnicate"}, exitUsage, "unknown command"},
 		{[]string{"add"}, exitUsage, "company"},
 		{[]string{"add", "X", "--process", "google"}, exitUsage, "amazon, netflix, standard"},
-		{[]string{"add", "X", "--interviewed", "yesterday"}, exitUsage, "YYYY-MM-DD"},
+		{[]string{"add", "X", "--interviewed", "the other day"}, exitUsage, "2026-11-28 15:00"},
 		{[]string{"add", "X", "--interviewed", "1900-01-01"}, exitUsage, "1990"},
 		{[]string{"add", "X", "--bogus"}, exitUsage, "flag provided but not defined"},
 		{[]string{"log", "7", "thanks", "--to", "Ana"}, exitUsage, "no application with id 7"},
@@ -354,7 +354,7 @@ func TestNoTerminalPrintsToday(t *testing.T) {
 	c := newCLI(t)
 	c.ok("2026-11-20T09:00", "add", "Acme", "--interviewed", "2026-11-19T15:00", "--recruiter", "Jo")
 	out := c.ok("2026-11-20T09:00")
-	if !strings.Contains(out, "things to do") || !strings.Contains(out, "Acme") {
+	if !strings.Contains(out, "due today") || !strings.Contains(out, "Acme") {
 		t.Fatalf("afterview with output to a pipe should print today:\n%s", out)
 	}
 }

@@ -794,7 +794,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	h := strings.Join(hostile, "")
 	c.ok(now, "add", "Evil"+h+"Corp", "--role", "Role"+h, "--interviewed", "2026-11-19T15:00",
 		"--interviewer", "Ana"+h, "--recruiter", "Bob"+h, "--note", "notes"+h)
-	c.ok(now, "log", "1", "thanks", "--to", "Zed"+h)
+	c.ok(now, "log", "1", "thanks", "--new", "--to", "Zed"+h)
 	c.ok(now, "log", "1", "note", "a note"+h)
 	c.ok(now, "log", "1", "heard", "--note", "heard"+h)
 	c.ok(now, "log", "1", "followup", "--note", "followed up"+h, "--force")

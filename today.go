@@ -122,20 +122,12 @@ func isTerminal(e *env) bool {
 
 func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplications bool) {
 	today := stages.DateOf(now)
+	fmt.Fprintf(w, "afterview · %s %d %s %d · %s\n", today.Weekday(), today.Day, today.Month, today.Year, todayCount(shown))
 	todo := 0
 	for _, p := range shown {
 		if p.Status != stages.Upcoming {
 			todo++
 		}
-	}
-	head := fmt.Sprintf("afterview · %s %d %s %d", today.Weekday(), today.Day, today.Month, today.Year)
-	switch todo {
-	case 0:
-		fmt.Fprintf(w, "%s · nothing to do today\n", head)
-	case 1:
-		fmt.Fprintf(w, "%s · 1 thing to do\n", head)
-	default:
-		fmt.Fprintf(w, "%s · %d things to do\n", head, todo)
 	}
 	if len(shown) > 0 {
 		fmt.Fprintln(w)
@@ -161,6 +153,27 @@ func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplic
 			fmt.Fprintf(w, "\nNext: %s, %s opens %s.\n", clean(next.Company), next.Kind.Label(), stages.DayName(next.ComesBack(), today))
 		}
 	}
+}
+
+// todayCount is the header's count, told the way 'today --count' counts:
+// due means due or overdue today; prompts open but not due yet are coming up.
+func todayCount(ps []stages.Prompt) string {
+	due, open := 0, 0
+	for _, p := range ps {
+		switch p.Status {
+		case stages.Due, stages.Overdue:
+			due++
+		case stages.StatusOpen:
+			open++
+		}
+	}
+	switch {
+	case due == 0 && open == 0:
+		return "nothing to do today"
+	case open == 0:
+		return fmt.Sprintf("%d due today", due)
+	}
+	return fmt.Sprintf("%d due today, %d coming up", due, open)
 }
 
 func companyLabel(p stages.Prompt) string {

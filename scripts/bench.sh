@@ -86,7 +86,7 @@ for set in $sets; do
   AFTERVIEW_NOW=$now hyperfine -N --style basic --warmup 5 --runs "$runs" --export-json "$dir/read.json" \
     -n today "$av --db $db today" -n next "task next" >&2
   hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$dir/write.json" \
-    -n log "$av --db $db log $id thanks --to 'Jo Park'" -n add "task add 'Thank Jo Park' project:bench" >&2
+    -n log "$av --db $db log $id thanks --to 'Jo Park' --new" -n add "task add 'Thank Jo Park' project:bench" >&2
   today_kb=$(AFTERVIEW_NOW=$now peak_kb "$av" --db "$db" today)
   next_kb=$(peak_kb task next)
   frame=$(AFTERVIEW_NOW=$now python3 "$repo/scripts/firstframe.py" -n 15 -- "$av" --db "$db")

@@ -42,14 +42,14 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := stages.ParseDateTime(s, loc)
+		_, err := stages.ParseWhen(s, c.now(), stages.LeanPast)
 		return err
 	}
 	checkDate := func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := stages.ParseDate(s)
+		_, err := stages.ParseDay(s, c.now(), stages.LeanFuture)
 		return err
 	}
 	checkName := func(what string, required bool) func(string) error {
@@ -67,11 +67,18 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		newField(c, "company", "Company", company, "e.g. Netflix", "The company you interviewed with. Netflix and Amazon get their own process.", stages.MaxNameLen+50),
 		newField(c, "role", "Role", role, "e.g. Senior Software Engineer", "The position, optional.", stages.MaxNameLen+50),
 		choiceField("process", "Process", "The company's hiring process: ←/→ to choose. A new company gets standard.", names, sel),
-		newField(c, "interview", "Final interview", interview, "YYYY-MM-DD HH:MM", "When the final interview took place: YYYY-MM-DD HH:MM, for example "+now.Format("2006-01-02")+" 14:00. Thank-yous are due 24 hours after.", 40),
+		dateField(c, "interview", "Final interview", interview, "e.g. yesterday 15:00", "When the final interview took place: yesterday 15:00, fri 10am, 28 Nov 14:00 or "+now.Format("2006-01-02")+" 14:00. Thank-yous are due 24 hours after.", whenMoment, stages.LeanPast),
 		newField(c, "interviewers", "Interviewers", interviewers, "e.g. Ana Lopez, Sam Wu", "Who interviewed you, separated by commas: each gets a thank-you prompt.", stages.MaxNoteLen),
 		newField(c, "recruiter", "Recruiter", recruiter, "e.g. Dana Kim", "Your recruiter: gets a thank-you, and the one follow-up.", stages.MaxNameLen+50),
-		newField(c, "promised", "Promised by", promised, "YYYY-MM-DD, optional", "The date the recruiter said you would hear by, if any: it replaces the usual 7–14 day window.", 20),
+		dateField(c, "promised", "Promised by", promised, "e.g. fri, optional", "The date the recruiter said you would hear by, if any (fri, in 5 days, 4 Dec): it replaces the usual 7–14 day window.", whenDay, stages.LeanFuture),
 		newField(c, "notes", "Notes", notes, "optional", "Anything worth remembering about this process.", stages.MaxNoteLen),
+	}
+	if a == nil {
+		// Adding an interview from days ago: say which thank-yous went out,
+		// so Today is not flooded with overdue ones.
+		th := newField(c, "thanked", "Thanked already", "", "all, or names; optional", "The thank-yous you already sent: all, or names separated by commas (Ana, Jo). Leave empty if none.", stages.MaxNoteLen)
+		f.fields = append(f.fields[:len(f.fields)-1], th, f.fields[len(f.fields)-1])
+		f.showThanked(c)
 	}
 	f.field("company").check = checkName("company", true)
 	f.field("role").check = checkName("role", false)
@@ -80,6 +87,17 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 	f.field("promised").check = checkDate
 	f.focusCmd()
 	return f
+}
+
+// showThanked shows the "Thanked already" field only for an interview more
+// than a day ago: sooner, the thank-yous are not late and x ticks them off.
+func (f *form) showThanked(c *programContext) {
+	if f.kind != formAdd {
+		return
+	}
+	now := c.now()
+	t, ok := f.field("interview").resolve(now)
+	f.field("thanked").hidden = !ok || now.Sub(t) < 24*time.Hour
 }
 
 // pickProcess chooses the process named like the company, if there is one.
@@ -103,7 +121,7 @@ func fieldFor(msg string) string {
 		{"interview date", "interview"}, {"promised date", "promised"},
 		{"unknown process", "process"}, {"unknown stage", "stage"},
 		{"person", "person"}, {"a thank-you needs", "person"},
-		{"unknown outcome", "outcome"}, {"event date", "when"},
+		{"unknown outcome", "outcome"}, {"event date", "when"}, {"thanked", "thanked"},
 	}
 	for _, p := range prefixes {
 		if strings.HasPrefix(msg, p.prefix) {
@@ -179,18 +197,20 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	if !f.checkAll() {
 		return nil, false
 	}
-	if f.kind == formLog {
+	switch f.kind {
+	case formLog:
 		return f.submitLog(c, st)
+	case formSnooze:
+		return f.submitSnooze(c, st)
 	}
 	now := c.now()
-	loc := now.Location()
 	var interviewed time.Time
 	if v := f.value("interview"); v != "" {
-		interviewed, _ = stages.ParseDateTime(v, loc)
+		interviewed, _ = stages.ParseWhen(v, now, stages.LeanPast)
 	}
 	var expect stages.Date
 	if v := f.value("promised"); v != "" {
-		expect, _ = stages.ParseDate(v)
+		expect, _ = stages.ParseDay(v, now, stages.LeanFuture)
 	}
 	interviewers := splitNames(f.value("interviewers"))
 	company, role, recruiter, notes := f.value("company"), f.value("role"), f.value("recruiter"), f.value("notes")
@@ -201,6 +221,9 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		if err == nil {
 			a.Notes = notes
 			err = a.Validate()
+		}
+		if err == nil {
+			err = a.MarkThanked([]string{f.value("thanked")}, now)
 		}
 		if err != nil {
 			f.showErrors(err)
@@ -215,45 +238,11 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		return nil, false
 	}
 	edit := func(a *stages.Application) error {
-		var changed []string
-		set := func(what string, differs bool) {
-			if differs {
-				changed = append(changed, what)
-			}
-		}
-		set("company", a.Company != company)
-		set("role", a.Role != role)
-		set("process", a.Process != process)
-		set("interview", !interviewed.IsZero() && !a.Interviewed.Equal(interviewed))
-		set("interviewers", strings.Join(a.Interviewers, "\x00") != strings.Join(interviewers, "\x00"))
-		set("recruiter", a.Recruiter != recruiter)
-		set("promised date", a.Expect != expect)
-		set("notes", a.Notes != notes)
-		if len(changed) == 0 {
-			return nil
-		}
-		a.Company, a.Role, a.Recruiter, a.Notes = company, role, recruiter, notes
-		a.Interviewers, a.Expect = interviewers, expect
-		if a.Process != process {
-			a.Process = process
-			if a.Template().StageIndex(a.Stage) < 0 {
-				a.Stage = a.Template().Stages[0].Name
-			}
-		}
-		if !interviewed.IsZero() && !a.Interviewed.Equal(interviewed) {
-			a.Interviewed = interviewed
-			// The interview event is the record of when it took place.
-			for i := range a.Events {
-				if a.Events[i].Kind == stages.EvInterview {
-					a.Events[i].At = interviewed
-					break
-				}
-			}
-		}
-		if err := a.Apply(stages.Event{Kind: stages.EvEdit, At: now, Note: "changed " + strings.Join(changed, ", ")}); err != nil {
-			return err
-		}
-		return a.Validate()
+		_, err := a.Edit(stages.Changes{
+			Company: &company, Role: &role, Process: &process, Recruiter: &recruiter, Notes: &notes,
+			Interviewed: &interviewed, Interviewers: &interviewers, Expect: &expect,
+		}, now)
+		return err
 	}
 	// Try the change on a copy first, so mistakes show in the form.
 	trial := before.Clone()

@@ -2,10 +2,13 @@ package tui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"afterview/stages"
 )
 
 type formKind int
@@ -14,6 +17,7 @@ const (
 	formAdd formKind = iota
 	formEdit
 	formLog
+	formSnooze
 )
 
 // field is one line of a form: a text input, or a choice among options.
@@ -29,6 +33,85 @@ type field struct {
 	err     string
 	// check validates a text field's value when the focus leaves it.
 	check func(string) error
+	// when, for a date field, says whether it holds a moment or a day;
+	// lean is the way a bare weekday points (see stages.Lean).
+	when whenKind
+	lean stages.Lean
+	// prefilled is set while the field still holds the value the form
+	// opened with (or a nudged date): the first key typed replaces it.
+	prefilled bool
+	// initial is the value the form opened with, to tell typed changes.
+	initial       string
+	initialChoice int
+}
+
+type whenKind int
+
+const (
+	notWhen    whenKind = iota
+	whenMoment          // a date and time
+	whenDay             // a day
+)
+
+// dateInputWidth leaves room after a date field for what it was read as.
+const dateInputWidth = 18
+
+// resolve reads a date field's value; ok is false when it is empty or not a
+// date.
+func (fl *field) resolve(now time.Time) (t time.Time, ok bool) {
+	v := strings.TrimSpace(fl.input.Value())
+	if fl.when == notWhen || v == "" {
+		return time.Time{}, false
+	}
+	if fl.when == whenDay {
+		d, err := stages.ParseDay(v, now, fl.lean)
+		return d.Time(now.Location()), err == nil
+	}
+	t, err := stages.ParseWhen(v, now, fl.lean)
+	return t, err == nil
+}
+
+// understood says what a date field was read as: "Thu 26 Nov 15:00".
+func (fl *field) understood(now time.Time) string {
+	t, ok := fl.resolve(now)
+	if !ok {
+		return ""
+	}
+	if fl.when == whenDay {
+		return stages.DescribeDay(stages.DateOf(t), now)
+	}
+	return stages.DescribeWhen(t, now)
+}
+
+// nudge moves a date field a day (step 1) later or earlier, from what it
+// holds now, or from today when it is empty.
+func (fl *field) nudge(now time.Time, step int) {
+	t, ok := fl.resolve(now)
+	if !ok {
+		if strings.TrimSpace(fl.input.Value()) != "" {
+			return // leave what is being typed alone
+		}
+		t = time.Date(now.Year(), now.Month(), now.Day(), 9, 0, 0, 0, now.Location())
+	}
+	d := stages.DateOf(t).AddDays(step)
+	t = time.Date(d.Year, d.Month, d.Day, t.Hour(), t.Minute(), 0, 0, t.Location())
+	if fl.when == whenDay {
+		fl.input.SetValue(d.String())
+	} else {
+		fl.input.SetValue(t.Format(dateTimeLayout))
+	}
+	fl.input.CursorEnd()
+	fl.prefilled = true
+	fl.err = ""
+}
+
+// changed reports whether the user changed the field from what the form
+// opened with.
+func (fl *field) changed() bool {
+	if fl.isChoice() {
+		return fl.choice != fl.initialChoice
+	}
+	return fl.input.Value() != fl.initial
 }
 
 func (f *field) isChoice() bool { return len(f.choices) > 0 }
@@ -60,6 +143,8 @@ type form struct {
 	processTouched bool
 	// logKind is the kind of event a log form records (see logform.go).
 	logKind logKind
+	// prompt is what a snooze form snoozes (see snooze.go).
+	prompt stages.Prompt
 }
 
 func newField(c *programContext, name, label, value, placeholder, hint string, limit int) field {
@@ -72,11 +157,21 @@ func newField(c *programContext, name, label, value, placeholder, hint string, l
 	in.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right"))
 	in.SetValue(value)
 	in.CursorEnd()
-	return field{key: name, label: label, hint: hint, input: in}
+	return field{key: name, label: label, hint: hint, input: in, prefilled: value != "", initial: value}
+}
+
+// dateField is a text field that reads dates the way people write them and
+// shows what it understood.
+func dateField(c *programContext, name, label, value, placeholder, hint string, when whenKind, lean stages.Lean) field {
+	fl := newField(c, name, label, value, placeholder, hint, 40)
+	fl.when, fl.lean = when, lean
+	fl.input.SetWidth(min(dateInputWidth, inputWidth(c)))
+	return fl
 }
 
 func choiceField(key, label, hint string, choices []string, selected int) field {
-	return field{key: key, label: label, hint: hint, choices: choices, choice: max(0, min(selected, len(choices)-1))}
+	sel := max(0, min(selected, len(choices)-1))
+	return field{key: key, label: label, hint: hint, choices: choices, choice: sel, initialChoice: sel}
 }
 
 func inputWidth(c *programContext) int { return max(12, min(48, c.width-labelWidth-8)) }
@@ -96,8 +191,22 @@ func (f *form) value(key string) string { return strings.TrimSpace(f.field(key).
 
 func (f *form) resize(c *programContext) {
 	for i := range f.fields {
-		f.fields[i].input.SetWidth(inputWidth(c))
+		w := inputWidth(c)
+		if f.fields[i].when != notWhen {
+			w = min(dateInputWidth, w)
+		}
+		f.fields[i].input.SetWidth(w)
 	}
+}
+
+// dirty reports whether anything was typed or chosen since the form opened.
+func (f *form) dirty() bool {
+	for i := range f.fields {
+		if f.fields[i].changed() {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *form) restyle(c *programContext) {
@@ -165,6 +274,18 @@ func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 	fl := &f.fields[f.focus]
 	if km, ok := msg.(tea.KeyPressMsg); ok {
 		k := &c.keys
+		if fl.when != notWhen {
+			switch km.String() {
+			case "up":
+				fl.nudge(c.now(), 1)
+				f.changed(c, fl.key)
+				return nil
+			case "down":
+				fl.nudge(c.now(), -1)
+				f.changed(c, fl.key)
+				return nil
+			}
+		}
 		switch {
 		case key.Matches(km, k.Next):
 			return f.move(1)
@@ -197,6 +318,19 @@ func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	before := fl.input.Value()
+	if fl.prefilled {
+		// The first thing typed into a pre-filled field replaces it; a key
+		// that edits or moves the cursor keeps it, to be edited.
+		fl.prefilled = false
+		switch m := msg.(type) {
+		case tea.KeyPressMsg:
+			if m.Text != "" && m.Mod&^tea.ModShift == 0 {
+				fl.input.SetValue("")
+			}
+		case tea.PasteMsg:
+			fl.input.SetValue("")
+		}
+	}
 	var cmd tea.Cmd
 	fl.input, cmd = fl.input.Update(msg)
 	if fl.input.Value() != before {
@@ -221,6 +355,8 @@ func (f *form) changed(c *programContext, key string) {
 		f.showLogFields(c)
 	case f.kind != formLog && key == "process":
 		f.processTouched = true
+	case f.kind == formAdd && key == "interview":
+		f.showThanked(c)
 	case f.kind == formAdd && key == "company" && !f.processTouched:
 		pickProcess(f.field("process"), f.field("company").value())
 	}
@@ -249,6 +385,9 @@ func (f *form) view(c *programContext) string {
 			val = choiceView(c, fl, on, w-labelWidth-4)
 		} else {
 			val = fl.input.View()
+			if u := fl.understood(c.now()); u != "" {
+				val += " " + s.Hint.Render(truncate("→ "+u, max(0, w-labelWidth-4-width(val))))
+			}
 		}
 		lines = append(lines, " "+mark+label+val)
 		if fl.err != "" {
@@ -277,7 +416,16 @@ func (f *form) view(c *programContext) string {
 		}
 		lines = append(lines, " "+s.Muted.Render("Everything you typed is still here: fix it and save again (ctrl+s), or esc to cancel."))
 	default:
-		save := "enter on the last field or ctrl+s saves · esc cancels"
+		save := "enter on the last field or ctrl+s saves · ctrl+u clears a field · esc cancels"
+		if f.fields[f.focus].when != notWhen {
+			save = "↑/↓ a day later/earlier · ctrl+u clears · ctrl+s saves · esc cancels"
+		}
+		if width(save) > w-2 {
+			save = "ctrl+s saves · ctrl+u clears · esc cancels"
+			if f.fields[f.focus].when != notWhen {
+				save = "↑/↓ ±1 day · ctrl+u clears · ctrl+s saves"
+			}
+		}
 		lines = append(lines, " "+s.Faint.Render(truncate(save, w-2)))
 	}
 	// A form taller than the screen scrolls to keep the focused field in view.

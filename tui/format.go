@@ -108,27 +108,6 @@ func money(n int64, currency string) string {
 	return sanitize(stages.FormatMoney(n, currency))
 }
 
-// parseAmount reads "180000", "180,000", "$180,000" or "180k".
-func parseAmount(field, s string) (int64, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	if t == "" {
-		return 0, nil
-	}
-	t = strings.NewReplacer(",", "", "_", "", " ", "", "$", "", "€", "", "£", "").Replace(t)
-	mult := 1.0
-	switch {
-	case strings.HasSuffix(t, "k"):
-		mult, t = 1e3, strings.TrimSuffix(t, "k")
-	case strings.HasSuffix(t, "m"):
-		mult, t = 1e6, strings.TrimSuffix(t, "m")
-	}
-	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || f < 0 || f*mult > 1e12 {
-		return 0, fmt.Errorf("%s: %q is not an amount: type a whole number like 180000 or 180k", field, s)
-	}
-	return int64(f*mult + 0.5), nil
-}
-
 // tinyWhen is the shortest form, for the next-action column: "2d late",
 // "today", "Mon", "from Mon".
 func tinyWhen(p stages.Prompt, now time.Time) string {

@@ -16,13 +16,16 @@ type KeyMap struct {
 	// Offer is the two in the short help.
 	Left, Right, ChooseOffer key.Binding
 
-	Add, Edit, Log, Done, Snooze, Dismiss, Delete key.Binding
-	Filter, Closed, Undo, Help, Quit              key.Binding
+	Add, Edit, Log, Done, Snooze, SnoozeTo, Dismiss, Delete key.Binding
+	Filter, Closed, Undo, Help, Quit                        key.Binding
 
 	// Forms and prompts of the forms.
 	Next, Prev, Save, Cancel, Choose key.Binding
-	Yes, No                          key.Binding
-	ApplyFilter, ClearFilter         key.Binding
+	// Clear empties a text field (the text input's own ctrl+u, with the
+	// cursor at the end where a field opens); Nudge moves a date a day.
+	Clear, Nudge             key.Binding
+	Yes, No                  key.Binding
+	ApplyFilter, ClearFilter key.Binding
 }
 
 // DefaultKeyMap is the standard set of keys.
@@ -51,24 +54,27 @@ func DefaultKeyMap() KeyMap {
 		Right:       b("→", "next offer", "right"),
 		ChooseOffer: b("←/→", "choose offer", "left", "right"),
 
-		Add:     b("a", "add", "a"),
-		Edit:    b("e", "edit", "e"),
-		Log:     b("l", "log", "l"),
-		Done:    b("x", "done", "x"),
-		Snooze:  b("z", "snooze", "z"),
-		Dismiss: b("d", "dismiss", "d"),
-		Delete:  b("D", "delete", "D"),
-		Filter:  b("/", "filter", "/"),
-		Closed:  b("c", "closed", "c"),
-		Undo:    b("u", "undo", "u"),
-		Help:    b("?", "more", "?"),
-		Quit:    b("q", "quit", "q", "ctrl+c"),
+		Add:      b("a", "add", "a"),
+		Edit:     b("e", "edit", "e"),
+		Log:      b("l", "log", "l"),
+		Done:     b("x", "done", "x"),
+		Snooze:   b("z", "snooze", "z"),
+		SnoozeTo: b("Z", "snooze…", "Z"),
+		Dismiss:  b("d", "dismiss", "d"),
+		Delete:   b("D", "delete", "D"),
+		Filter:   b("/", "filter", "/"),
+		Closed:   b("c", "closed", "c"),
+		Undo:     b("u", "undo", "u"),
+		Help:     b("?", "more", "?"),
+		Quit:     b("q", "quit", "q", "ctrl+c"),
 
 		Next:   b("enter/tab", "next field", "tab", "down", "enter"),
 		Prev:   b("shift+tab", "previous", "shift+tab", "up"),
 		Save:   b("ctrl+s", "save", "ctrl+s"),
 		Cancel: b("esc", "cancel", "esc"),
 		Choose: b("←/→", "choose", "left", "right", "space"),
+		Clear:  b("ctrl+u", "clear", "ctrl+u"),
+		Nudge:  b("↑/↓", "date ±1 day", "up", "down"),
 		Yes:    b("y", "yes", "y", "Y"),
 		No:     b("n/esc", "no", "n", "N", "esc"),
 
@@ -109,7 +115,7 @@ func (k KeyMap) todayHelp() helpKeys {
 		short:   []key.Binding{k.Done, k.Snooze, k.Open, k.Log, k.Add, k.Switch, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Done, k.Snooze, k.Open, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Done, k.Snooze, k.Dismiss, k.Open, k.Log, k.Edit, k.Add, k.Undo},
+			{k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Open, k.Log, k.Edit, k.Add, k.Undo},
 			k.move(),
 			k.tabs(),
 		},
@@ -133,7 +139,7 @@ func (k KeyMap) detailHelp() helpKeys {
 		short:   []key.Binding{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Up, k.Down, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Back, k.Log, k.Done, k.Down, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Dismiss, k.Delete, k.Undo},
+			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Delete, k.Undo},
 			k.move(),
 			k.tabs(),
 		},
@@ -174,9 +180,9 @@ func (k KeyMap) emptyHelp() helpKeys {
 
 func (k KeyMap) formHelp() helpKeys {
 	return helpKeys{
-		short:   []key.Binding{k.Next, k.Prev, k.Choose, k.Save, k.Cancel},
+		short:   []key.Binding{k.Next, k.Prev, k.Choose, k.Clear, k.Save, k.Cancel},
 		minimal: []key.Binding{k.Next, k.Save, k.Cancel},
-		full:    [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Save, k.Cancel}},
+		full:    [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Clear, k.Nudge, k.Save, k.Cancel}},
 	}
 }
 

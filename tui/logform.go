@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -92,11 +93,16 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := stages.ParseDate(s)
+		_, err := stages.ParseDay(s, c.now(), stages.LeanFuture)
 		return err
 	}
 	checkAmount := func(what string) func(string) error {
-		return func(s string) error { _, err := parseAmount(what, s); return err }
+		return func(s string) error {
+			if _, err := stages.ParseAmount(s); err != nil {
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			return nil
+		}
 	}
 	noteHint := "Optional: what was said."
 	notePlaceholder := "optional"
@@ -118,9 +124,9 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		newField(c, "vest", "Vesting years", cur.vest, "years", "How many years the stock vests over.", 3),
 		newField(c, "signon", "Sign-on", cur.signOn, "optional", "A one-time sign-on bonus.", 20),
 		newField(c, "currency", "Currency", currency, "USD", "Three letters, like USD, EUR, GBP.", 3),
-		newField(c, "deadline", "Answer by", cur.deadline, "YYYY-MM-DD", "The offer's response deadline; empty means none given yet (afterview counts a week, and says so).", 20),
-		newField(c, "promised", "Promised by", "", "YYYY-MM-DD, optional", "A new date the recruiter said you would hear by, if any.", 20),
-		newField(c, "when", "When", now.Format(dateTimeLayout), "YYYY-MM-DD HH:MM", "When it happened: YYYY-MM-DD HH:MM; now unless you change it.", 40),
+		dateField(c, "deadline", "Answer by", cur.deadline, "e.g. fri, +7d", "The offer's response deadline (fri, in 7 days, 4 Dec); empty means none given yet (afterview counts a week, and says so).", whenDay, stages.LeanFuture),
+		dateField(c, "promised", "Promised by", "", "e.g. fri, optional", "A new date the recruiter said you would hear by, if any (fri, in 5 days, 4 Dec).", whenDay, stages.LeanFuture),
+		dateField(c, "when", "When", now.Format(dateTimeLayout), "e.g. today 3pm", "When it happened: now unless you change it; yesterday 15:00, fri 10am, 2026-11-28 15:00.", whenMoment, stages.LeanPast),
 		newField(c, "note", "Note", "", notePlaceholder, noteHint, stages.MaxNoteLen),
 	}
 	f.field("person").input.ShowSuggestions = true
@@ -129,14 +135,23 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("person: say who the thank-you went to")
 		}
+		// A name that fits two people must say which; one that fits no one
+		// is someone not listed (a coordinator, say), and is fine.
+		if _, err := stages.MatchPerson(people, s); err != nil {
+			if pe, ok := err.(*stages.PersonError); ok && len(pe.Matches) > 1 {
+				return fmt.Errorf("person: %w", err)
+			}
+		}
 		return nil
 	}
 	for _, k := range []string{"base", "bonus", "stock", "signon"} {
 		k := k
 		f.field(k).check = func(s string) error {
 			if k == "bonus" && strings.HasSuffix(strings.TrimSpace(s), "%") {
-				_, err := parsePercent(s)
-				return err
+				if _, err := stages.ParsePercent(s); err != nil {
+					return fmt.Errorf("bonus: %w", err)
+				}
+				return nil
 			}
 			return checkAmount(f.field(k).label)(s)
 		}
@@ -163,7 +178,7 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("when: a date is needed, like %s", now.Format(dateTimeLayout))
 		}
-		_, err := stages.ParseDateTime(s, loc)
+		_, err := stages.ParseWhen(s, c.now(), stages.LeanPast)
 		return err
 	}
 	f.field("note").check = func(s string) error {
@@ -217,15 +232,6 @@ func (f *form) showLogFields(c *programContext) {
 	}
 }
 
-func parsePercent(s string) (float64, error) {
-	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
-	v, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
-	if err != nil || v < 0 || v > 1000 {
-		return 0, fmt.Errorf("bonus: %q is not a percentage: type something like 15%%", s)
-	}
-	return v, nil
-}
-
 func parseYears(s string) (int, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -264,7 +270,7 @@ func offerFields(o *stages.Offer) offerText {
 // offerRevision is what the offer form says, as a revision of cur (nil for a
 // first offer): only the terms typed and different from the current ones.
 // A field left empty is a term not given.
-func (f *form) offerRevision(cur *stages.Offer) *stages.Offer {
+func (f *form) offerRevision(cur *stages.Offer, now time.Time) *stages.Offer {
 	if cur == nil {
 		cur = &stages.Offer{}
 	}
@@ -274,7 +280,7 @@ func (f *form) offerRevision(cur *stages.Offer) *stages.Offer {
 		if v == "" {
 			return nil
 		}
-		n, _ := parseAmount(what, v)
+		n, _ := stages.ParseAmount(v)
 		if was != nil && *was == n {
 			return nil
 		}
@@ -282,7 +288,7 @@ func (f *form) offerRevision(cur *stages.Offer) *stages.Offer {
 	}
 	o.Base = amount("base", "base", cur.Base)
 	if b := f.value("bonus"); strings.HasSuffix(b, "%") {
-		if p, _ := parsePercent(b); cur.BonusPercent == nil || *cur.BonusPercent != p || cur.Bonus != nil {
+		if p, _ := stages.ParsePercent(b); cur.BonusPercent == nil || *cur.BonusPercent != p || cur.Bonus != nil {
 			o.BonusPercent = &p
 		}
 	} else {
@@ -297,7 +303,7 @@ func (f *form) offerRevision(cur *stages.Offer) *stages.Offer {
 		o.Currency = c
 	}
 	if v := f.value("deadline"); v != "" {
-		if d, err := stages.ParseDate(v); err == nil && d != cur.Deadline {
+		if d, err := stages.ParseDay(v, now, stages.LeanFuture); err == nil && d != cur.Deadline {
 			o.Deadline = d
 		}
 	}
@@ -312,11 +318,11 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		f.err = errNoApp.Error()
 		return nil, false
 	}
-	loc := c.now().Location()
-	at, _ := stages.ParseDateTime(f.value("when"), loc)
+	now := c.now()
+	at, _ := stages.ParseWhen(f.value("when"), now, stages.LeanPast)
 	var expect stages.Date
 	if v := f.value("promised"); v != "" && f.logKind <= logStage {
-		expect, _ = stages.ParseDate(v)
+		expect, _ = stages.ParseDay(v, now, stages.LeanFuture)
 	}
 	e := stages.Event{At: at, Note: f.value("note"), Expect: expect}
 	company := sanitize(before.Company)
@@ -329,7 +335,7 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		e.Kind, e.Stage = stages.EvStage, f.value("stage")
 		label = company + " moved to " + e.Stage
 	case logOffer:
-		e.Kind, e.Offer = stages.EvOffer, f.offerRevision(before.Offer)
+		e.Kind, e.Offer = stages.EvOffer, f.offerRevision(before.Offer, now)
 		label = "offer from " + company
 		if before.Offer != nil {
 			label = "revised offer from " + company
@@ -345,6 +351,9 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		label = "note on " + company
 	case logThanks:
 		e.Kind, e.Person = stages.EvThanks, f.value("person")
+		if p, err := stages.MatchPerson(before.People(), e.Person); err == nil {
+			e.Person = p // "ana" is Ana Lopez, whose thank-you it answers
+		}
 		label = "thank-you to " + sanitize(e.Person)
 	case logFollowUp:
 		e.Kind, e.Person = stages.EvFollowUp, before.Recruiter

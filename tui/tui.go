@@ -113,6 +113,8 @@ type Model struct {
 type confirm struct {
 	question string
 	yes      tea.Cmd
+	// no is the status after "no" (default "nothing changed").
+	no string
 }
 
 // New builds the root model. It reads nothing until Init's command runs.
@@ -310,6 +312,12 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := &m.ctx.keys
 	if msg.String() == "ctrl+c" {
+		// One key must not lose a form's typing: ask first (a second
+		// ctrl+c quits).
+		if m.form != nil && m.confirm == nil && m.form.dirty() {
+			m.confirm = &confirm{question: "Quit and lose what you typed in the form?", yes: tea.Quit, no: "still editing"}
+			return m, nil
+		}
 		return m, tea.Quit
 	}
 	if m.confirm != nil {
@@ -320,13 +328,25 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, c.yes
 		case key.Matches(msg, k.No):
 			m.confirm = nil
-			m.setStatus("nothing changed")
+			if c.no != "" {
+				m.setStatus(c.no)
+			} else {
+				m.setStatus("nothing changed")
+			}
 		}
 		return m, nil
 	}
 	if m.form != nil {
 		switch {
 		case key.Matches(msg, k.Cancel):
+			if m.form.dirty() {
+				m.confirm = &confirm{
+					question: "Discard what you typed?",
+					yes:      func() tea.Msg { return formClosedMsg{"discarded; nothing saved"} },
+					no:       "still editing",
+				}
+				return m, nil
+			}
 			m.form = nil
 			m.setStatus("cancelled; nothing saved")
 			return m, nil
@@ -487,6 +507,8 @@ func (m Model) todayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.done(p)
 	case key.Matches(msg, k.Snooze):
 		return m.snooze(p)
+	case key.Matches(msg, k.SnoozeTo):
+		return m.openForm(newSnoozeForm(&m.ctx, p))
 	case key.Matches(msg, k.Dismiss):
 		return m.dismiss(p)
 	case key.Matches(msg, k.Log):
@@ -605,10 +627,12 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.done(p)
 		case key.Matches(msg, k.Snooze):
 			return m.snooze(p)
+		case key.Matches(msg, k.SnoozeTo):
+			return m.openForm(newSnoozeForm(&m.ctx, p))
 		case key.Matches(msg, k.Dismiss):
 			return m.dismiss(p)
 		}
-	} else if key.Matches(msg, k.Done, k.Snooze, k.Dismiss) {
+	} else if key.Matches(msg, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss) {
 		m.setStatus("nothing to do for this application today")
 	}
 	return m, nil
@@ -663,18 +687,11 @@ func doneLabel(a *stages.Application, p stages.Prompt, e stages.Event) string {
 }
 
 func (m Model) snooze(p stages.Prompt) (tea.Model, tea.Cmd) {
-	now := m.ctx.now()
-	until := stages.DateOf(now).AddDays(1)
-	e := stages.Event{Kind: stages.EvSnooze, Prompt: p.Key, Until: until, At: now}
-	label := p.Kind.Label() + " snoozed to tomorrow"
-	if p.AppID == 0 {
-		return m, logGlobalCmd(m.store, e, label)
-	}
-	a, ok := m.ctx.data.app(p.AppID)
-	if !ok {
+	cmd, err := snoozeCmd(&m.ctx, m.store, p, stages.DateOf(m.ctx.now()).AddDays(1), false)
+	if err != nil {
 		return m, nil
 	}
-	return m, logCmd(m.store, *a, e, sanitize(a.Company)+" "+label, false)
+	return m, cmd
 }
 
 func (m Model) dismiss(p stages.Prompt) (tea.Model, tea.Cmd) {

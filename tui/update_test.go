@@ -377,7 +377,9 @@ func TestQuit(t *testing.T) {
 	if got := h.m.form.value("company"); got != "q" {
 		t.Fatalf("company = %q, want the q typed", got)
 	}
-	h.press("ctrl+c")
+	// A form with typing asks first (TestCtrlCOnAFormWithChangesAsks);
+	// the second ctrl+c quits.
+	h.press("ctrl+c", "ctrl+c")
 	if !h.quit {
 		t.Fatal("ctrl+c in a form did not quit")
 	}
@@ -465,8 +467,8 @@ func TestAddFormValidatesInline(t *testing.T) {
 	h.mustNotSee("a name is needed")
 	h.press("tab", "tab", "tab")
 	h.clearField()
-	h.press("yesterday", "tab")
-	h.mustSee(`"yesterday" is not a date and time`)
+	h.press("the other day", "tab")
+	h.mustSee(`"the other day" is not a date and time`)
 	h.press("ctrl+s")
 	if h.store.writes != 0 || h.m.form == nil {
 		t.Fatal("a form with a bad date was saved")
@@ -517,7 +519,7 @@ func TestEditApplication(t *testing.T) {
 	}
 	h.mustSee("nothing changed")
 	// esc cancels.
-	h.press("e", "X", "esc")
+	h.press("e", "X", "esc", "y") // typed changes: esc asks first
 	if h.m.form != nil || h.store.app(t, "Netflix").Company != "Netflix" {
 		t.Fatal("esc should cancel the edit")
 	}

@@ -1,0 +1,23 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"afterview/store"
+)
+
+// importCSV imports a spreadsheet's CSV, all or nothing, and says which
+// columns it did not use.
+func importCSV(e *env, st *store.Store, in io.Reader, name string, mode store.ImportMode) error {
+	n, ignored, err := st.ImportCSV(in, mode, e.now())
+	if err != nil {
+		return inputErr(name, err)
+	}
+	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), clean(name))
+	if len(ignored) > 0 {
+		fmt.Fprintf(e.stdout, "Ignored column%s afterview does not know: %s.\n", plural(len(ignored)), clean(strings.Join(ignored, ", ")))
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"afterview/stages"
+)
+
+// newSnoozeForm asks the day a prompt comes back (Z); z snoozes to
+// tomorrow without asking.
+func newSnoozeForm(c *programContext, p stages.Prompt) *form {
+	now := c.now()
+	f := &form{kind: formSnooze, appID: p.AppID, prompt: p,
+		title: "Snooze · " + sanitize(p.Company) + " · " + p.Kind.Label()}
+	if p.AppID == 0 {
+		f.title = "Snooze · " + p.Kind.Label()
+	}
+	tomorrow := stages.DateOf(now).AddDays(1)
+	until := dateField(c, "until", "Until", tomorrow.String(), "e.g. mon, +3d",
+		"The day it comes back: mon, in 3 days, +1w, 4 Dec. ↑/↓ move it a day.", whenDay, stages.LeanFuture)
+	until.check = func(s string) error {
+		d, err := stages.ParseDay(s, c.now(), stages.LeanFuture)
+		if err != nil {
+			return err
+		}
+		if !d.After(stages.DateOf(c.now())) {
+			return fmt.Errorf("until: %s is not after today: pick a later day", stages.DescribeDay(d, c.now()))
+		}
+		return nil
+	}
+	f.fields = []field{until}
+	f.focusCmd()
+	return f
+}
+
+func (f *form) submitSnooze(c *programContext, st Store) (tea.Cmd, bool) {
+	now := c.now()
+	until, _ := stages.ParseDay(f.value("until"), now, stages.LeanFuture)
+	cmd, err := snoozeCmd(c, st, f.prompt, until, true)
+	if err != nil {
+		f.err = err.Error()
+		return nil, false
+	}
+	return cmd, true
+}
+
+// snoozeCmd hides p until the given day. Its status warns when the prompt
+// is due before then: snoozing does not move a deadline.
+func snoozeCmd(c *programContext, st Store, p stages.Prompt, until stages.Date, fromForm bool) (tea.Cmd, error) {
+	now := c.now()
+	e := stages.Event{Kind: stages.EvSnooze, Prompt: p.Key, Until: until, At: now}
+	when := "until " + stages.DescribeDay(until, now)
+	if until == stages.DateOf(now).AddDays(1) {
+		when = "to tomorrow"
+	}
+	label := p.Kind.Label() + " snoozed " + when
+	if w := stages.SnoozeWarning(p, until, stages.DateOf(now)); w != "" {
+		label += " · ! " + w
+	}
+	if p.AppID == 0 {
+		cmd := logGlobalCmd(st, e, label)
+		return func() tea.Msg {
+			switch msg := cmd().(type) {
+			case savedMsg:
+				msg.fromForm = fromForm
+				return msg
+			case errMsg:
+				msg.forForm = fromForm
+				return msg
+			default:
+				return msg
+			}
+		}, nil
+	}
+	a, ok := c.data.app(p.AppID)
+	if !ok {
+		return nil, errNoApp
+	}
+	return logCmd(st, *a, e, sanitize(a.Company)+" "+label, fromForm), nil
+}
