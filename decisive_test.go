@@ -204,3 +204,24 @@ func TestANewUserHasNothingToDo(t *testing.T) {
 		t.Errorf("today for a new user:\n%s", out)
 	}
 }
+
+func TestPromptKeysHaveNoSpaces(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2026-11-19T16:00", "add", "Acme", "--interviewed", "2026-11-19T15:00", "--interviewer", "Ana Lopez", "--interviewer", "Jun Park")
+	p, ok := find(c.today("2026-11-19T17:00"), 1, "thank_you")
+	if !ok || p.Key != "thank_you:ana-lopez" {
+		t.Fatalf("key %q, want thank_you:ana-lopez", p.Key)
+	}
+	c.ok("2026-11-19T17:00", "dismiss", "1", "thank_you:ana-lopez")
+	// The old spelling, with a space, still names the prompt.
+	c.ok("2026-11-19T17:00", "snooze", "1", "thank_you:jun park")
+	if _, ok := find(c.today("2026-11-19T18:00"), 1, "thank_you"); ok {
+		t.Errorf("after dismissing and snoozing both thank-yous: %v", kinds(c.today("2026-11-19T18:00")))
+	}
+	show := c.ok("2026-11-19T18:00", "show", "1")
+	for _, want := range []string{"dismissed: thank-you to Ana Lopez", "snoozed thank-you to Jun Park to Fri 20 Nov"} {
+		if !strings.Contains(show, want) {
+			t.Errorf("show says the prompts in words: want %q in\n%s", want, show)
+		}
+	}
+}

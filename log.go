@@ -333,8 +333,9 @@ Options:
 	return fmt.Sprintf(`Usage: afterview %s ID PROMPT
 
 PROMPT is the prompt's key as 'afterview today --json' shows it (for example
-thank_you:ana lopez), or just its kind (thank_you, reflect, follow_up, ...)
-when the application has one prompt of that kind. ID 0 means the prompts about
+thank_you:ana-lopez; the older spelling with a space works too), or just its
+kind (thank_you, reflect, follow_up, ...) when the application has one prompt
+of that kind. ID 0 means the prompts about
 your whole search (keep_applying).
 %s`, verb, extra)
 }
@@ -449,7 +450,7 @@ func findPrompt(ps []stages.Prompt, id uint64, which string) (stages.Prompt, err
 			continue
 		}
 		keys = append(keys, p.Key)
-		if strings.EqualFold(p.Key, which) {
+		if strings.EqualFold(p.Key, which) || strings.EqualFold(p.Key, stages.NormalKey(strings.ToLower(which))) {
 			return p, nil
 		}
 		if strings.EqualFold(string(p.Kind), which) || strings.EqualFold(kindShort(p.Kind), which) {

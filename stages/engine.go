@@ -194,15 +194,31 @@ func readPromptLog(events []Event) promptLog {
 			if l.closed == nil {
 				l.closed = map[string]bool{}
 			}
-			l.closed[e.Prompt] = true
+			l.closed[NormalKey(e.Prompt)] = true
 		case EvSnooze:
 			if l.snoozed == nil {
 				l.snoozed = map[string]Date{}
 			}
-			l.snoozed[e.Prompt] = e.Until
+			l.snoozed[NormalKey(e.Prompt)] = e.Until
 		}
 	}
 	return l
+}
+
+// KeySlug is a name as a prompt key carries it: lower case, words joined
+// by hyphens ("Ana Lopez" -> "ana-lopez"), so that a key is one word on a
+// command line.
+func KeySlug(name string) string {
+	return strings.Join(strings.Fields(strings.ToLower(name)), "-")
+}
+
+// NormalKey is a prompt key in today's spelling: keys logged before names
+// became slugs ("thank_you:ana lopez") still name the same prompt.
+func NormalKey(key string) string {
+	if kind, rest, ok := strings.Cut(key, ":"); ok && kind == string(ThankYou) && strings.ContainsAny(rest, " \t") {
+		return kind + ":" + KeySlug(rest)
+	}
+	return key
 }
 
 // settle sets a prompt's snooze and status, or reports false when the
@@ -385,7 +401,7 @@ func (g *engine) thankYous(a *Application) []Prompt {
 			continue
 		}
 		out = append(out, Prompt{
-			Key: "thank_you:" + strings.ToLower(person), Kind: ThankYou, Person: person,
+			Key: string(ThankYou) + ":" + KeySlug(person), Kind: ThankYou, Person: person,
 			Opens: interviewDay, Due: DateOf(dueAt), DueAt: dueAt,
 			Text: fmt.Sprintf("Send a short, personal thank-you to %s (%s)", person, a.RoleOf(person)),
 		})

@@ -114,7 +114,7 @@ func TestThankYouPerPerson(t *testing.T) {
 		if !p.DueAt.Equal(at(2026, 11, 18, 15, 0)) {
 			t.Errorf("%s: DueAt %v, want the interview + 24 h", p.Person, p.DueAt)
 		}
-		if p.Key != "thank_you:"+strings.ToLower(p.Person) {
+		if p.Key != "thank_you:"+strings.ReplaceAll(strings.ToLower(p.Person), " ", "-") {
 			t.Errorf("key %q", p.Key)
 		}
 		if !strings.Contains(p.Text, p.Person) || p.Company != "Netflix" {

@@ -107,7 +107,7 @@ func (k Kind) Label() string {
 	return string(k)
 }
 
-// PromptWords turns a prompt key ("thank_you:ana lopez") into words
+// PromptWords turns a prompt key ("thank_you:ana-lopez") into words
 // ("thank-you to ana lopez").
 func PromptWords(key string) string {
 	kind, rest, _ := strings.Cut(key, ":")
@@ -115,7 +115,7 @@ func PromptWords(key string) string {
 	switch Kind(kind) {
 	case ThankYou:
 		if rest != "" {
-			name += " to " + rest
+			name += " to " + strings.ReplaceAll(rest, "-", " ")
 		}
 	case StageTask:
 		if rest != "" {
@@ -123,6 +123,19 @@ func PromptWords(key string) string {
 		}
 	}
 	return name
+}
+
+// promptWords is PromptWords with the person's name as the application
+// spells it ("thank-you to Ana Lopez").
+func (a *Application) promptWords(key string) string {
+	if kind, rest, ok := strings.Cut(NormalKey(key), ":"); ok && kind == string(ThankYou) {
+		for _, p := range a.People() {
+			if KeySlug(p) == rest {
+				return ThankYou.Label() + " to " + p
+			}
+		}
+	}
+	return PromptWords(key)
 }
 
 // TimelineEntry is one event of an application's history, in words.
@@ -213,11 +226,11 @@ func EventWords(a *Application, e Event) string {
 	case EvNote:
 		return "note written"
 	case EvDone:
-		return "marked done: " + PromptWords(e.Prompt)
+		return "marked done: " + a.promptWords(e.Prompt)
 	case EvDismiss:
-		return "dismissed: " + PromptWords(e.Prompt)
+		return "dismissed: " + a.promptWords(e.Prompt)
 	case EvSnooze:
-		return "snoozed " + PromptWords(e.Prompt) + " to " + e.Until.Short()
+		return "snoozed " + a.promptWords(e.Prompt) + " to " + e.Until.Short()
 	case EvEdit:
 		return "details edited"
 	case EvReopen:
