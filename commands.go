@@ -340,7 +340,7 @@ func cmdImport(e *env, args []string) error {
 	if err != nil {
 		return inputErr(name, err)
 	}
-	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), name)
+	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), clean(name))
 	return nil
 }
 

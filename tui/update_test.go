@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"afterview/internal/termsafe"
 	"afterview/stages"
 )
 
@@ -786,5 +787,18 @@ func TestDemoApplications(t *testing.T) {
 	}
 	if due != 3 {
 		t.Errorf("Figma has %d thank-yous due today, want 3", due)
+	}
+}
+
+// The screen gets no bidirectional control, nor any other character
+// termsafe calls unsafe: every one is dropped.
+func TestSanitizeDropsEveryBidiControl(t *testing.T) {
+	for _, r := range termsafe.BidiControls {
+		if got := sanitize("right" + string(r) + "left"); got != "rightleft" {
+			t.Errorf("sanitize kept %U: %q", r, got)
+		}
+	}
+	if got := sanitize("a\x1b[2Jb\u009bc\u200bd"); got != "a[2Jbcd" {
+		t.Errorf("sanitize(escape sequences) = %q", got)
 	}
 }
