@@ -54,6 +54,9 @@ func commands() []command {
 
 func dispatch(e *env, args []string) error {
 	if len(args) == 0 {
+		if e.clockErr != nil {
+			return e.clockErr
+		}
 		return cmdDefault(e)
 	}
 	name := args[0]
@@ -75,10 +78,27 @@ func dispatch(e *env, args []string) error {
 	}
 	for _, c := range commands() {
 		if c.name == name {
+			// Help needs no clock; every command proper does.
+			if e.clockErr != nil && !asksHelp(args[1:]) {
+				return e.clockErr
+			}
 			return c.run(e, args[1:])
 		}
 	}
 	return usageErr("unknown command %q. Run 'afterview help' for the list of commands", name)
+}
+
+// asksHelp reports a command line that only asks for a command's help.
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 const version = "0.1.0"

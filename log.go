@@ -147,10 +147,11 @@ func cmdLog(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		company := app.Company
 		for _, p := range people {
 			ev.Person = p
 			if app, err = st.Log(id, ev); err != nil {
-				return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
+				return inputErr(fmt.Sprintf("%s (#%d)", clean(company), id), err)
 			}
 			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d).\n", clean(p), clean(app.Company), id)
 		}

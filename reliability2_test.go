@@ -37,3 +37,38 @@ func TestImportFileNameIsCleaned(t *testing.T) {
 		}
 	}
 }
+
+// --db "" names no file: it is refused, not read as the default database.
+// A malformed AFTERVIEW_NOW stops only the commands that need the clock.
+func TestEmptyDBAndBadClock(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	c.ok(now, "add", "Acme")
+	for _, args := range [][]string{{"--db", "", "list"}, {"--db=", "add", "X"}, {"--db", " ", "today"}} {
+		out, errOut, code := c.at(now, args...)
+		if code != exitUsage || !strings.Contains(errOut, "empty file path") || out != "" {
+			t.Errorf("afterview %q: exit %d, %q %q; want exit 1 refusing the empty path", args, code, out, errOut)
+		}
+	}
+	for _, args := range [][]string{{"help"}, {"version"}, {"--version"}, {"help", "log"}, {"log", "--help"}, {"-h"}} {
+		if out, errOut, code := c.at("2026-13-45", args...); code != 0 || out == "" {
+			t.Errorf("afterview %q with a bad AFTERVIEW_NOW: exit %d, %q", args, code, errOut)
+		}
+	}
+	for _, args := range [][]string{{"list"}, {"today"}, {"add", "X"}, {}} {
+		if _, errOut, code := c.at("2026-13-45", args...); code != exitUsage || !strings.Contains(errOut, "AFTERVIEW_NOW") {
+			t.Errorf("afterview %q with a bad AFTERVIEW_NOW: exit %d, %q; want exit 1 naming it", args, code, errOut)
+		}
+	}
+}
+
+// A thank-you refused for a name too long still names the application.
+func TestRefusedThankYouNamesTheCompany(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	c.ok(now, "add", "Acme", "--interviewed", "2026-11-19T15:00")
+	_, errOut, code := c.at(now, "log", "1", "thanks", "--to", strings.Repeat("p", 201))
+	if code != exitUsage || !strings.Contains(errOut, "afterview: Acme (#1): ") {
+		t.Errorf("exit %d, %q; want exit 1 naming Acme (#1)", code, errOut)
+	}
+}
