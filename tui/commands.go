@@ -76,6 +76,10 @@ type (
 		err     error
 		forForm bool
 		doing   string
+		// read marks a failed read (a poll, a load): the next read that
+		// works clears its message, since the cause (the file busy for a
+		// moment) has passed.
+		read bool
 	}
 )
 
@@ -84,11 +88,11 @@ func loadCmd(st Store, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
-			return errMsg{err: err, doing: "reading the revision"}
+			return errMsg{err: err, doing: "reading the revision", read: true}
 		}
 		apps, global, err := st.Snapshot()
 		if err != nil {
-			return errMsg{err: err, doing: "loading applications"}
+			return errMsg{err: err, doing: "loading applications", read: true}
 		}
 		return dataMsg{newData(apps, global, rev, now())}
 	}
@@ -105,12 +109,12 @@ func firstLoadCmd(st Store, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
-			return errMsg{err: err, doing: "reading the revision"}
+			return errMsg{err: err, doing: "reading the revision", read: true}
 		}
 		t := now()
 		set, err := as.Active(stages.DateOf(t))
 		if err != nil {
-			return errMsg{err: err, doing: "loading applications"}
+			return errMsg{err: err, doing: "loading applications", read: true}
 		}
 		if set.All {
 			return dataMsg{newData(set.Apps, set.Global, rev, t)}
@@ -137,7 +141,7 @@ func revisionCmd(st Store) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
-			return errMsg{err: err, doing: "checking for changes"}
+			return errMsg{err: err, doing: "checking for changes", read: true}
 		}
 		return revisionMsg{rev}
 	}

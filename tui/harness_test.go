@@ -24,7 +24,9 @@ type fakeStore struct {
 	rev    uint64
 	nextID uint64
 	fail   error
-	writes int
+	// readFail, when set, makes the next read (Revision, Snapshot) fail.
+	readFail error
+	writes   int
 }
 
 func newFakeStore(apps ...stages.Application) *fakeStore {
@@ -59,6 +61,10 @@ func (s *fakeStore) Snapshot() ([]stages.Application, []stages.Event, error) {
 func (s *fakeStore) Revision() (uint64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.readFail; err != nil {
+		s.readFail = nil
+		return 0, err
+	}
 	return s.rev, nil
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"image/color"
 	"strings"
 	"testing"
@@ -801,4 +802,21 @@ func TestSanitizeDropsEveryBidiControl(t *testing.T) {
 	if got := sanitize("a\x1b[2Jb\u009bc\u200bd"); got != "a[2Jbcd" {
 		t.Errorf("sanitize(escape sequences) = %q", got)
 	}
+}
+
+// "Another afterview is using the file" goes away with the next read that
+// works, instead of staying up until something else is said.
+func TestBusyMessageClearsOnTheNextGoodRead(t *testing.T) {
+	h := newDemoHarness(t, 100, 30)
+	h.store.readFail = errors.New("another afterview is using the data file")
+	h.send(pollMsg{})
+	h.mustSee("another afterview is using")
+	h.send(pollMsg{}) // the file is free again
+	h.mustNotSee("another afterview is using")
+	// A write's error is not a read's: a good poll leaves it up.
+	h.store.fail = errDiskFull
+	h.press("x")
+	h.mustSee("disk")
+	h.send(pollMsg{})
+	h.mustSee("disk")
 }
