@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
+	"afterview/internal/outfile"
 	"afterview/stages"
 	"afterview/store"
 )
@@ -211,8 +211,9 @@ Writes to standard output or FILE:
 
 Options:
   --format FORMAT   json (default), csv, ics or taskwarrior
-  -o FILE           write to FILE instead of standard output (replaced whole,
-                    never left half-written)
+  -o FILE           write to FILE instead of standard output: a file is
+                    replaced whole, never left half-written; a device or pipe
+                    (/dev/stdout, a FIFO) is written to; never the database
 `
 
 func cmdExport(e *env, args []string) error {
@@ -255,37 +256,46 @@ func cmdExport(e *env, args []string) error {
 	if *out == "" || *out == "-" {
 		return write(e.stdout)
 	}
-	return writeFileAtomic(*out, func(f *os.File) error { return write(f) })
+	return writeOutput(*out, "the export", st.Path(), write)
 }
 
-// writeFileAtomic writes a file through a temporary file in the same folder,
-// synced and renamed into place, so a failure never leaves half a file.
-func writeFileAtomic(path string, write func(*os.File) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+// writeOutput writes a command's output to the file the user named (see
+// internal/outfile): never the database, never half a file, write-through to
+// a device or pipe, temporary files gone on an interrupt.
+func writeOutput(path, what, db string, write func(io.Writer) error) error {
+	defer outfile.RemoveOnSignal()()
+	f, err := outfile.Create(path, outfile.Options{What: what, NotSameAs: []string{db}})
 	if err != nil {
-		return usageErr("cannot write %s: %v", path, err)
+		return usageErr("%v", err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return usageErr("cannot write %s: %v", path, err)
-	}
-	if err := write(tmp); err != nil {
-		tmp.Close()
+	w := &failWriter{w: f}
+	if err := write(w); err != nil {
+		f.Abort()
+		if w.err != nil {
+			// Writing the file failed, not reading the database.
+			return usageErr("%v", f.Fail(w.err))
+		}
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return usageErr("cannot write %s: %v", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return usageErr("cannot write %s: %v", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return usageErr("cannot write %s: %v", path, err)
+	if err := f.Commit(); err != nil {
+		return usageErr("%v", err)
 	}
 	return nil
+}
+
+// failWriter remembers a failed write, to tell a problem with the output
+// file from one with the database.
+type failWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 const importUsage = `Usage: afterview import FILE [--replace | --merge]

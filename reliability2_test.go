@@ -4,10 +4,16 @@ package main
 // a damaged file, no silent revert.
 
 import (
+	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // An import file's name reaches the terminal through the one cleaning rule,
@@ -70,5 +76,213 @@ func TestRefusedThankYouNamesTheCompany(t *testing.T) {
 	_, errOut, code := c.at(now, "log", "1", "thanks", "--to", strings.Repeat("p", 201))
 	if code != exitUsage || !strings.Contains(errOut, "afterview: Acme (#1): ") {
 		t.Errorf("exit %d, %q; want exit 1 naming Acme (#1)", code, errOut)
+	}
+}
+
+// export -o never writes over the database, whatever the path that leads
+// to it: the same name, a link, a hard link.
+func TestExportRefusesTheDatabase(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	c.ok(now, "add", "Acme")
+	dir := t.TempDir()
+	link, hard := filepath.Join(dir, "link.json"), filepath.Join(dir, "hard.json")
+	if err := os.Symlink(c.db, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(c.db, hard); err != nil {
+		t.Fatal(err)
+	}
+	before := mustRead(t, c.db)
+	for _, target := range []string{c.db, link, hard, filepath.Join(filepath.Dir(c.db), ".", filepath.Base(c.db))} {
+		for _, format := range []string{"json", "csv"} {
+			_, errOut, code := c.at(now, "export", "--format", format, "-o", target)
+			if code != exitUsage || !strings.Contains(errOut, "the database itself") {
+				t.Errorf("export --format %s -o %s: exit %d, %q; want exit 1 refusing the database", format, target, code, errOut)
+			}
+		}
+	}
+	if !bytes.Equal(before, mustRead(t, c.db)) {
+		t.Fatal("the database changed")
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi, err)
+	}
+	c.ok(now, "list")
+}
+
+// export -o and backup FILE follow a link to a regular file (replacing
+// the file it leads to, atomically), and write through to anything that is
+// not a regular file: a FIFO stays a FIFO, /dev/stdout reaches the pipe.
+// backup onto an existing file asks for --force.
+func TestOutputTargets(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	c.ok(now, "add", "Acme")
+	exported := c.ok(now, "export")
+	dir := t.TempDir()
+
+	// A link to a regular file: the file gets the export, the link stays.
+	real, link := filepath.Join(dir, "real.json"), filepath.Join(dir, "link.json")
+	if err := os.WriteFile(real, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	c.ok(now, "export", "-o", link)
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file: %v %v", fi, err)
+	}
+	if got := string(mustRead(t, real)); got != exported {
+		t.Errorf("the linked file holds %q, want the export", got)
+	}
+
+	// A FIFO: written to, and still a FIFO.
+	for _, args := range [][]string{{"export", "-o"}, {"backup", "--force"}} {
+		fifo := filepath.Join(dir, "fifo-"+args[0])
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		got := make(chan []byte)
+		go func() {
+			b, _ := os.ReadFile(fifo)
+			got <- b
+		}()
+		out, errOut, code := c.at(now, append(args, fifo)...)
+		var b []byte
+		select {
+		case b = <-got:
+		case <-time.After(5 * time.Second):
+			// Nothing wrote to the FIFO (the reader is left waiting).
+		}
+		if code != 0 || len(b) == 0 {
+			t.Errorf("afterview %v %s: exit %d, %q %q; %d bytes through the FIFO", args, fifo, code, out, errOut, len(b))
+		}
+		if args[0] == "export" && string(b) != exported {
+			t.Errorf("the FIFO carried %q, want the export", b)
+		}
+		if fi, err := os.Lstat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("after %v the FIFO is %v (%v)", args, fi, err)
+		}
+	}
+
+	// /dev/stdout, in a process of its own whose standard output is a pipe.
+	o := runBinary(t, c.db, nil, "export", "-o", "/dev/stdout")
+	if o.code != 0 || o.stdout != exported {
+		t.Errorf("export -o /dev/stdout: %v", o)
+	}
+
+	// backup onto an existing file: refused without --force, and the file
+	// is left as it was.
+	keep := filepath.Join(dir, "keep.db")
+	if err := os.WriteFile(keep, []byte("my only copy"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := c.at(now, "backup", keep); code != exitUsage || !strings.Contains(errOut, "--force") {
+		t.Errorf("backup over an existing file: exit %d, %q; want exit 1 asking for --force", code, errOut)
+	}
+	if string(mustRead(t, keep)) != "my only copy" {
+		t.Error("the refused backup changed the file")
+	}
+	c.ok(now, "backup", keep, "--force")
+	checkBbolt(t, keep)
+	if entries, _ := os.ReadDir(dir); len(entries) != 5 {
+		t.Errorf("the folder holds %d entries, want 5 (no temporary file left): %v", len(entries), entries)
+	}
+}
+
+// Temporary files that a killed afterview left behind (the process is
+// gone) are removed by the next one writing beside them; another
+// afterview's, still being written, are not.
+func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	c.ok(now, "add", "Acme")
+	dir := t.TempDir()
+	// A process id that is gone: a child that has ended.
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dead := gone.Process.Pid
+	old := time.Now().Add(-2 * time.Hour)
+	files := map[string]bool{ // name: should be removed
+		fmt.Sprintf(".out.json.afterview-%d-123.tmp", dead):         true,
+		fmt.Sprintf(".b.db.afterview-%d-9.tmp", dead):               true,
+		fmt.Sprintf(".out.json.afterview-%d-456.tmp", os.Getppid()): false, // a live process
+		".afterview.db.backup-20261119-090000.2214.tmp":             true,  // the older naming, hours old
+		".out.json.4242.tmp": true,
+		".notes.txt.77.tmp":  false, // not ours
+		"keep.tmp":           false,
+	}
+	for name := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("private"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh := filepath.Join(dir, ".out.json.5555.tmp") // the older naming, but recent
+	if err := os.WriteFile(fresh, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	files[filepath.Base(fresh)] = false
+	c.ok(now, "export", "-o", filepath.Join(dir, "out.json"))
+	for name, removed := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if removed && err == nil {
+			t.Errorf("%s was left behind", name)
+		}
+		if !removed && err != nil {
+			t.Errorf("%s was removed: %v", name, err)
+		}
+	}
+}
+
+// TestHelperLimitedExport is not a test of its own: it runs the command
+// of AFTERVIEW_ARGS under a file size limit of AFTERVIEW_FSIZE bytes,
+// standing in for a full disk.
+func TestHelperLimitedExport(t *testing.T) {
+	bin, limit := os.Getenv("AFTERVIEW_EXEC"), os.Getenv("AFTERVIEW_FSIZE")
+	if bin == "" {
+		t.Skip("the child process of TestExportOnAFullDisk")
+	}
+	n, _ := strconv.ParseUint(limit, 10, 64)
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(99)
+	}
+	args := append([]string{bin}, strings.Fields(os.Getenv("AFTERVIEW_ARGS"))...)
+	fmt.Fprintln(os.Stderr, syscall.Exec(bin, args, os.Environ()))
+	os.Exit(99)
+}
+
+// A full disk during export -o or backup names the file the user gave (not
+// a temporary one), says the disk may be full, and leaves nothing behind.
+func TestExportOnAFullDisk(t *testing.T) {
+	bin := afterviewBinary(t)
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	for i := range 20 {
+		if o := runBinary(t, path, nil, "add", fmt.Sprint("Company ", i), "--note", strings.Repeat("notes ", 1000)); o.code != 0 {
+			t.Fatal(o)
+		}
+	}
+	outDir := t.TempDir()
+	for _, args := range [][]string{{"export", "-o", filepath.Join(outDir, "out.json")}, {"backup", filepath.Join(outDir, "b.db")}} {
+		t.Setenv("AFTERVIEW_EXEC", bin)
+		t.Setenv("AFTERVIEW_FSIZE", strconv.Itoa(16<<10))
+		t.Setenv("AFTERVIEW_ARGS", strings.Join(args, " "))
+		o := runCommand(t, []string{os.Args[0], "-test.run=^TestHelperLimitedExport$", "-test.count=1"}, path, nil, "")
+		target := args[len(args)-1]
+		if o.code != exitUsage || !strings.Contains(o.stderr, "cannot write the ") || !strings.Contains(o.stderr, target+" (") ||
+			!strings.Contains(o.stderr, "disk may be full") || strings.Contains(o.stderr, ".tmp") {
+			t.Errorf("want exit 1 naming %s and the full disk: %v", target, o)
+		}
+		if entries, _ := os.ReadDir(outDir); len(entries) != 0 {
+			t.Errorf("afterview %v left %v", args, entries)
+		}
 	}
 }
