@@ -102,9 +102,9 @@ type Model struct {
 	statusErr bool
 	// readErr is set while the status shows a failed read's error.
 	readErr bool
-	undo      []undoEntry
-	loading   bool
-	loadErr   error
+	undo    []undoEntry
+	loading bool
+	loadErr error
 	// selectID is an application to put the cursor on once the next
 	// snapshot arrives (after an add, or an undo).
 	selectID uint64
