@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -364,7 +365,9 @@ func plural(n int) string {
 // inputErr names the input at fault, keeping the exit code of data-file and
 // busy errors.
 func inputErr(what string, err error) error {
-	if exitCode(err) != exitUsage {
+	var said usageError
+	if exitCode(err) != exitUsage || errors.As(err, &said) {
+		// Ours already say what they are about.
 		return err
 	}
 	return usageErr("%s: %v", what, err)

@@ -147,23 +147,33 @@ func cmdLog(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		company := app.Company
+		// One transaction for everyone: all are logged or none.
+		events := make([]stages.Event, len(people))
+		for i, p := range people {
+			events[i] = ev
+			events[i].Person = p
+		}
+		if _, err = st.LogEvents(id, events, nil); err != nil {
+			return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
+		}
 		for _, p := range people {
-			ev.Person = p
-			if app, err = st.Log(id, ev); err != nil {
-				return inputErr(fmt.Sprintf("%s (#%d)", clean(company), id), err)
-			}
 			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d).\n", clean(p), clean(app.Company), id)
 		}
 		return nil
 	}
+	var guard func(*stages.Application) error
 	if ev.Kind == stages.EvFollowUp && !*force {
-		if err := app.CheckFollowUp(); err != nil {
-			f, _ := app.PendingFollowUp()
-			return usageErr("%s (#%d): a follow-up was already sent on %s and the company has not answered since.\nOne is enough: more can hurt. To log another anyway, add --force", clean(app.Company), id, stages.DateOf(f.At).Short())
+		// Checked inside the write's transaction: two commands at once
+		// must not both see no follow-up and both log one.
+		guard = func(a *stages.Application) error {
+			if err := a.CheckFollowUp(); err != nil {
+				f, _ := a.PendingFollowUp()
+				return usageErr("%s (#%d): a follow-up was already sent on %s and the company has not answered since.\nOne is enough: more can hurt. To log another anyway, add --force", clean(a.Company), id, stages.DateOf(f.At).Short())
+			}
+			return nil
 		}
 	}
-	updated, err := st.Log(id, ev)
+	updated, err := st.LogEvents(id, []stages.Event{ev}, guard)
 	if err != nil {
 		return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
 	}

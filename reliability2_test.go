@@ -11,9 +11,13 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"afterview/stages"
+	"afterview/store"
 )
 
 // An import file's name reaches the terminal through the one cleaning rule,
@@ -284,5 +288,92 @@ func TestExportOnAFullDisk(t *testing.T) {
 		if entries, _ := os.ReadDir(outDir); len(entries) != 0 {
 			t.Errorf("afterview %v left %v", args, entries)
 		}
+	}
+}
+
+// The one-follow-up guard holds against concurrent commands: it is
+// checked inside the write's transaction, so twenty 'log 1 followup' at
+// once store one follow-up and refuse the rest.
+func TestConcurrentFollowUpsStoreOne(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	// A race shows only some of the time: ten rounds of twenty.
+	const rounds = 10
+	for range rounds {
+		c.ok(now, "add", "Acme", "--interviewed", "2026-11-02T15:00", "--recruiter", "Sam")
+	}
+	t.Setenv("AFTERVIEW_NOW", now)
+	t.Setenv("AFTERVIEW_DB", c.db)
+	for round := 1; round <= rounds; round++ {
+		codes := make([]int, 20)
+		msgs := make([]string, 20)
+		var wg sync.WaitGroup
+		for i := range codes {
+			wg.Go(func() {
+				var out, errOut bytes.Buffer
+				// Each at its own minute, as commands typed in two shells are.
+				at := fmt.Sprintf("2026-11-20T08:%02d", i)
+				codes[i] = run([]string{"log", fmt.Sprint(round), "followup", "--at", at}, strings.NewReader(""), &out, &errOut)
+				msgs[i] = errOut.String()
+			})
+		}
+		wg.Wait()
+		ok := 0
+		for i, code := range codes {
+			switch {
+			case code == 0:
+				ok++
+			case code == exitUsage && strings.Contains(msgs[i], "already sent"):
+			case code == exitBusy:
+			default:
+				t.Errorf("command %d: exit %d, %q", i, code, msgs[i])
+			}
+		}
+		got := strings.Count(c.ok(now, "show", fmt.Sprint(round), "--json"), `"kind": "followup"`)
+		if got != 1 || ok != 1 {
+			t.Errorf("round %d: %d commands succeeded and %d follow-ups are stored; want one of each", round, ok, got)
+		}
+	}
+}
+
+// People per application are capped, and 'thanks --to all' logs everyone
+// in one transaction.
+func TestPeopleCapAndThanksToAllInOneWrite(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	people := func(n int) []string {
+		var args []string
+		for i := range n {
+			args = append(args, "--interviewer", fmt.Sprint("Person ", i))
+		}
+		return args
+	}
+	_, errOut, code := c.at(now, append([]string{"add", "Acme"}, people(stages.MaxInterviewers+1)...)...)
+	if code != exitUsage || !strings.Contains(errOut, "at most 50") {
+		t.Errorf("add with 51 interviewers: exit %d, %q; want exit 1 saying at most 50", code, errOut)
+	}
+	c.ok(now, append([]string{"add", "Acme", "--interviewed", "2026-11-19T15:00", "--recruiter", "Sam"}, people(stages.MaxInterviewers)...)...)
+	st, err := store.Open(c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.Revision()
+	out := c.ok(now, "log", "1", "thanks", "--to", "all")
+	after, _ := st.Revision()
+	if n := strings.Count(out, "Logged: thank-you"); n != stages.MaxInterviewers+1 {
+		t.Errorf("logged %d thank-yous, want %d:\n%s", n, stages.MaxInterviewers+1, out)
+	}
+	if after != before+1 {
+		t.Errorf("--to all took %d writes, want one", after-before)
+	}
+	// The import refuses an application with too many people too.
+	x := c.ok(now, "export")
+	x = strings.Replace(x, `"interviewers": [`, `"interviewers": [`+strings.Repeat(`"Extra", `, 10), 1)
+	file := filepath.Join(t.TempDir(), "x.json")
+	if err := os.WriteFile(file, []byte(x), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := newCLI(t).at(now, "import", file); code != exitUsage || !strings.Contains(errOut, "at most 50") {
+		t.Errorf("import of 60 interviewers: exit %d, %q", code, errOut)
 	}
 }

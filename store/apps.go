@@ -69,16 +69,43 @@ func (s *Store) All() ([]stages.Application, error) {
 // nothing either, so a caller that cannot tell whether a write committed
 // (the process died, the disk filled) can safely send it again.
 func (s *Store) Log(id uint64, e stages.Event) (stages.Application, error) {
+	return s.LogEvents(id, []stages.Event{e}, nil)
+}
+
+// LogEvents is Log for several events at once (a thank-you to everyone), in
+// one transaction: all are stored or none. check, when not nil, sees the
+// application as it stands inside that transaction, before the events, and
+// refuses them by returning an error (the one-follow-up guard: checked
+// outside, two processes could each see no follow-up and both log one).
+// Events the application already holds are skipped, as by Log.
+func (s *Store) LogEvents(id uint64, events []stages.Event, check func(*stages.Application) error) (stages.Application, error) {
 	var held stages.Application
 	a, err := s.Update(id, func(a *stages.Application) error {
-		before := *a
-		n := len(a.Events)
-		if err := a.Apply(e); err != nil {
-			return err
+		if check != nil {
+			if err := check(a); err != nil {
+				return err
+			}
 		}
-		if slices.ContainsFunc(a.Events[:n], func(old stages.Event) bool { return sameEvent(old, a.Events[n]) }) {
+		before := *a
+		added := 0
+		for _, e := range events {
+			prev := *a
+			n := len(a.Events)
+			if err := a.Apply(e); err != nil {
+				return err
+			}
+			if slices.ContainsFunc(a.Events[:n], func(old stages.Event) bool { return sameEvent(old, a.Events[n]) }) {
+				*a = prev // a retry: already there
+				continue
+			}
+			added++
+		}
+		if added == 0 {
 			held = before
 			return errAlreadyLogged
+		}
+		if n := len(a.Events); n > MaxEvents {
+			return fmt.Errorf("application %d (%s) holds %d events, the most afterview keeps: log a note on it instead of more events, or start a new application", id, a.Company, MaxEvents)
 		}
 		return nil
 	})

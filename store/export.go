@@ -33,10 +33,16 @@ const (
 	// MaxImportSize bounds the file Import reads: a real export is a tiny
 	// fraction of it, so anything larger is the wrong file.
 	MaxImportSize = 64 << 20
-	// Limits on the records of one import, for the same reason.
-	MaxImportApplications = 10_000
-	MaxImportEvents       = 10_000 // per application
-	MaxImportGlobal       = 100_000
+	// Limits on what a database holds, which are also the limits of one
+	// import: whatever afterview writes, afterview reads back. Add, Log and
+	// LogGlobal refuse to go past them.
+	MaxApplications = 10_000
+	MaxEvents       = 10_000 // per application
+	MaxGlobal       = 100_000
+	// The same limits under the names imports used.
+	MaxImportApplications = MaxApplications
+	MaxImportEvents       = MaxEvents
+	MaxImportGlobal       = MaxGlobal
 	// maxID keeps ids exact in JSON readers that use float64 numbers, and
 	// far from the end of the bucket sequence.
 	maxID = 1<<53 - 1
