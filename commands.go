@@ -308,7 +308,9 @@ record at fault is named.
 Into an empty database the applications keep their ids. If the database already
 has applications, choose:
   --replace   replace everything in the database with the file
-  --merge     add the file's applications beside yours, with new ids
+  --merge     add the file's applications beside yours, with new ids; those
+              already there (same company, interview and creation time) are
+              skipped, so a merge is safe to run again
 `
 
 func cmdImport(e *env, args []string) error {
@@ -347,11 +349,15 @@ func cmdImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := st.Import(in, mode)
+	res, err := st.ImportReport(in, mode)
 	if err != nil {
-		return inputErr(name, err)
+		return inputErr(clean(name), err)
 	}
+	n := res.Imported
 	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), clean(name))
+	if res.Skipped > 0 {
+		fmt.Fprintf(e.stdout, "Skipped %d application%s already in the database (same company, interview and creation time).\n", res.Skipped, plural(res.Skipped))
+	}
 	return nil
 }
 

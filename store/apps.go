@@ -25,9 +25,15 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 	var id uint64
 	err := s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketApps)
+		if n := countKeys(b, MaxApplications); n >= MaxApplications {
+			return fmt.Errorf("the database holds %d applications, the most afterview keeps (and can export and import back): delete closed ones you no longer need", n)
+		}
 		next, err := b.NextSequence()
 		if err != nil {
 			return err
+		}
+		if next > maxID {
+			return errNoMoreIDs
 		}
 		a.ID = next
 		if err := putApp(b, a); err != nil {
@@ -37,6 +43,16 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 		return nil
 	})
 	return id, err
+}
+
+// countKeys counts a bucket's keys, up to limit.
+func countKeys(b *bbolt.Bucket, limit int) int {
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil && n < limit; k, _ = c.Next() {
+		n++
+	}
+	return n
 }
 
 // Get returns the application with the given id, or an error that unwraps to
@@ -328,6 +344,11 @@ func appendGlobal(b *bbolt.Bucket, e stages.Event) error {
 // log that stages leaves to Apply (which only sees one new event at a time).
 func checkApplication(a *stages.Application) error {
 	errs := []error{a.Validate()}
+	if !a.Created.IsZero() {
+		if y := a.Created.Year(); y < stages.MinYear || y > stages.MaxYear {
+			errs = append(errs, fmt.Errorf("created date %s is outside the years %d to %d", a.Created.Format("2006-01-02"), stages.MinYear, stages.MaxYear))
+		}
+	}
 	if a.Offer != nil {
 		// Nothing else checks the terms of an offer before they are
 		// stored, and a hostile import could hold any.
@@ -335,9 +356,19 @@ func checkApplication(a *stages.Application) error {
 			errs = append(errs, fmt.Errorf("offer: %s", oneLine(err)))
 		}
 	}
+	if n := len(a.Events); n > MaxEvents {
+		errs = append(errs, fmt.Errorf("it has %d events, more than the %d afterview keeps", n, MaxEvents))
+	}
 	for i, e := range a.Events {
-		if err := checkEvent(e); err != nil {
-			errs = append(errs, fmt.Errorf("event %d (%s): %w", i+1, e.Kind, err))
+		err := checkEvent(e)
+		if err == nil && e.Stage != "" {
+			// Log stores only the stages of the application's process.
+			if _, lookErr := a.Template().LookupStage(e.Stage); lookErr != nil {
+				err = fmt.Errorf("unknown stage %q: not one of the %s process's", clean(e.Stage), a.Process)
+			}
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("event %d (%s): %w", i+1, clean(string(e.Kind)), err))
 		}
 	}
 	return errors.Join(errs...)
@@ -347,7 +378,7 @@ func checkApplication(a *stages.Application) error {
 // depend on the application's state.
 func checkEvent(e stages.Event) error {
 	if !slices.Contains(stages.EventKinds, e.Kind) {
-		return fmt.Errorf("unknown event kind %q", e.Kind)
+		return fmt.Errorf("unknown event kind %q", clean(string(e.Kind)))
 	}
 	if e.At.IsZero() {
 		return errors.New("the event has no time")
@@ -360,6 +391,15 @@ func checkEvent(e stages.Event) error {
 	}
 	if n := utf8.RuneCountInString(e.Note); n > stages.MaxNoteLen {
 		return fmt.Errorf("note: %d characters is too long (at most %d)", n, stages.MaxNoteLen)
+	}
+	// A prompt key is a kind and a person's name or a date.
+	if n := utf8.RuneCountInString(e.Prompt); n > maxPromptKeyLen {
+		return fmt.Errorf("prompt: %d characters is too long for a prompt key (at most %d)", n, maxPromptKeyLen)
+	}
+	for _, f := range []struct{ name, text string }{{"person", e.Person}, {"note", e.Note}, {"prompt", e.Prompt}, {"stage", e.Stage}} {
+		if !utf8.ValidString(f.text) {
+			return fmt.Errorf("%s: not valid UTF-8 text", f.name)
+		}
 	}
 	for _, d := range []struct {
 		name string
@@ -393,6 +433,18 @@ func checkEvent(e stages.Event) error {
 		}
 	}
 	return nil
+}
+
+// maxPromptKeyLen bounds a prompt key: a kind, a colon and a name.
+const maxPromptKeyLen = stages.MaxNameLen + 50
+
+// clean shortens text from a file for a message: a hostile import must not
+// fill the screen (the command line cleans what reaches the terminal).
+func clean(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s
 }
 
 func checkGlobalEvent(e stages.Event) error {
