@@ -503,3 +503,143 @@ func TestDamagedRecordLengthInALargeDatabase(t *testing.T) {
 		wantCleanFailure(t, o, path, "looks damaged")
 	}
 }
+
+// recordElement finds the leaf element header of application id's record:
+// its file offset.
+func recordElement(t *testing.T, path string, id uint64) (elem int64, content []byte) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var off int64
+	ps := int64(db.Info().PageSize)
+	err = db.View(func(tx *bolt.Tx) error {
+		k := make([]byte, 8)
+		binary.BigEndian.PutUint64(k, id)
+		v := tx.Bucket([]byte("apps")).Get(k)
+		if v == nil {
+			return fmt.Errorf("no application %d", id)
+		}
+		off = int64(uintptr(unsafe.Pointer(&v[0])) - db.Info().Data)
+		return nil
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	content = mustRead(t, path)
+	for p := off / ps; p >= 0; p-- {
+		page := content[p*ps:]
+		flags, count, overflow := binary.LittleEndian.Uint16(page[8:]), binary.LittleEndian.Uint16(page[10:]), binary.LittleEndian.Uint32(page[12:])
+		if binary.LittleEndian.Uint64(page) != uint64(p) || flags&0x02 == 0 || p+int64(overflow) < off/ps {
+			continue
+		}
+		for j := range int64(count) {
+			e := p*ps + 16 + j*16
+			pos, ksize := binary.LittleEndian.Uint32(content[e+4:]), binary.LittleEndian.Uint32(content[e+8:])
+			if e+int64(pos)+int64(ksize) == off {
+				return e, content
+			}
+		}
+	}
+	t.Fatalf("the record of application %d was not found in %s", id, path)
+	return 0, nil
+}
+
+// appsRootPage is the page number of the root of the applications'
+// b-tree, and the file's page size. The current meta page (the one with
+// the higher transaction id, at byte 64) names the top-level page; there,
+// the "apps" bucket's value starts with its root page.
+func appsRootPage(t *testing.T, content []byte) (root, pageSize int64) {
+	t.Helper()
+	pageSize = int64(binary.LittleEndian.Uint32(content[24:]))
+	meta := content[16:]
+	if binary.LittleEndian.Uint64(content[pageSize+64:]) > binary.LittleEndian.Uint64(content[64:]) {
+		meta = content[pageSize+16:]
+	}
+	top := int64(binary.LittleEndian.Uint64(meta[16:])) * pageSize
+	count := int64(binary.LittleEndian.Uint16(content[top+10:]))
+	for j := range count {
+		e := top + 16 + j*16
+		pos, ksize := int64(binary.LittleEndian.Uint32(content[e+4:])), int64(binary.LittleEndian.Uint32(content[e+8:]))
+		if string(content[e+pos:e+pos+ksize]) == "apps" {
+			return int64(binary.LittleEndian.Uint64(content[e+pos+ksize:])), pageSize
+		}
+	}
+	t.Fatal("no apps bucket")
+	return 0, 0
+}
+
+// backup on a damaged file ends in exit 2 naming it, within seconds and
+// without a crash, and writes no backup: a page that points back to
+// itself (bbolt's own check never ended, its memory growing), a record
+// whose key lies outside its page (a fault inside bbolt's check), a record
+// whose length runs past the file (bbolt's check does not look at values;
+// every read of the file trips on it).
+func TestBackupOfADamagedFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a database of 10,000 applications")
+	}
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	bigDatabase(t, good, 10_000)
+	o := runBinary(t, good, nil, "backup", filepath.Join(dir, "good-backup.db"))
+	if o.code != 0 {
+		t.Fatalf("backup of the good file: %v", o)
+	}
+	cases := []struct {
+		name   string
+		damage func(path string)
+	}{
+		{"a page that points to itself", func(path string) {
+			content := mustRead(t, path)
+			root, ps := appsRootPage(t, content)
+			if content[root*ps+8]&0x01 == 0 {
+				t.Fatal("the applications' root is not a branch page")
+			}
+			// The second child of the root becomes the root itself.
+			binary.LittleEndian.PutUint64(content[root*ps+16+16+8:], uint64(root))
+			if err := os.WriteFile(path, content, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a child page far past the file", func(path string) {
+			content := mustRead(t, path)
+			root, ps := appsRootPage(t, content)
+			binary.LittleEndian.PutUint64(content[root*ps+16+16+8:], 1<<30)
+			if err := os.WriteFile(path, content, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a key outside its page", func(path string) {
+			e, content := recordElement(t, path, 5000)
+			binary.LittleEndian.PutUint32(content[e+4:], 0x0fffffff)
+			if err := os.WriteFile(path, content, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a record longer than the file", func(path string) {
+			setRecordLength(t, path, 5000, 256<<20)
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "afterview.db")
+			if err := os.WriteFile(path, mustRead(t, good), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			c.damage(path)
+			dst := filepath.Join(dir, "backup.db")
+			o := runBinary(t, path, nil, "backup", dst)
+			wantCleanFailure(t, o, path, "looks damaged")
+			if o.took > 10*time.Second {
+				t.Errorf("the backup took %v", o.took)
+			}
+			if _, err := os.Stat(dst); err == nil {
+				t.Error("a backup of the damaged file was written")
+			}
+		})
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -56,21 +55,12 @@ func (s *Store) checkBackupTarget(dst string) error {
 }
 
 // copyTo writes the content tx sees to dst through a synced temporary file,
-// after bbolt's consistency check: a copy of damage is no backup, and the
-// user should hear of the damage now, not on the day they restore.
+// after a consistency check that reads every record (checkFile): a copy of
+// damage is no backup, and the user should hear of the damage now, not on
+// the day they restore.
 func (s *Store) copyTo(tx *bbolt.Tx, dst string) error {
-	var problems []error
-	for err := range tx.Check() {
-		// The check reports a panic of its own as "panic: ..."; the
-		// user needs the damage, not the word.
-		problems = append(problems, errors.New(strings.TrimPrefix(err.Error(), "panic: ")))
-	}
-	switch len(problems) {
-	case 0:
-	case 1:
-		return damaged(s.path, problems[0])
-	default:
-		return damaged(s.path, fmt.Errorf("%v (and %d more problems)", problems[0], len(problems)-1))
+	if err := s.checkFile(tx); err != nil {
+		return err
 	}
 	out, err := outfile.Create(dst, outfile.Options{What: "the backup", NotSameAs: []string{s.path}})
 	if err != nil {
