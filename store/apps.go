@@ -180,6 +180,49 @@ func (s *Store) Delete(id uint64) error {
 	})
 }
 
+// DeleteIf removes an application for good if check, which sees it as it
+// stands inside the deleting transaction, accepts it; check's error is
+// returned as it is. The UI's undo of an add uses it: an application another
+// afterview has logged on since must not vanish with those events.
+func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error {
+	return s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		a, err := s.getApp(b, id)
+		if err != nil {
+			return err
+		}
+		if err := check(&a); err != nil {
+			return err
+		}
+		if err := unindexApp(tx, id); err != nil {
+			return err
+		}
+		return b.Delete(key(id))
+	})
+}
+
+// Restore stores a deleted application again under its own id (a.ID), so
+// that what refers to that id (the UI's undo history, a note with the
+// number) still finds it. It refuses an id in use or never given out.
+func (s *Store) Restore(a stages.Application) error {
+	if err := checkApplication(&a); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		switch {
+		case a.ID == 0 || a.ID > b.Sequence():
+			return fmt.Errorf("application %d was never stored here, so it cannot be restored", a.ID)
+		case b.Get(key(a.ID)) != nil:
+			return fmt.Errorf("application %d (%s) is already there", a.ID, a.Company)
+		}
+		if n := countKeys(b, MaxApplications); n >= MaxApplications {
+			return fmt.Errorf("the database holds %d applications, the most afterview keeps", n)
+		}
+		return putApp(b, a)
+	})
+}
+
 // Global returns the events that belong to no application (done, dismiss and
 // snooze of prompts about the whole search), in the order they were logged.
 func (s *Store) Global() ([]stages.Event, error) {

@@ -255,3 +255,40 @@ func TestMergeIsIdempotent(t *testing.T) {
 			len(after.Apps), len(after.Global), len(before.Apps), len(before.Global))
 	}
 }
+
+// DeleteIf deletes only what its check accepts, inside the transaction;
+// Restore brings an application back under its own id, and only once.
+func TestDeleteIfAndRestore(t *testing.T) {
+	s := newStore(t)
+	id, err := s.Add(mustApp(t, "Acme", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(mustApp(t, "Later", "")); err != nil {
+		t.Fatal(err)
+	}
+	changed := errors.New("changed")
+	if err := s.DeleteIf(id, func(a *stages.Application) error { return changed }); !errors.Is(err, changed) {
+		t.Fatalf("DeleteIf with a refusing check = %v", err)
+	}
+	a, err := s.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteIf(id, func(*stages.Application) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Restore(a); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Get(id); err != nil || got.Company != "Acme" || got.ID != id {
+		t.Fatalf("after Restore: %+v, %v", got, err)
+	}
+	if err := s.Restore(a); err == nil {
+		t.Error("Restore over an application in use succeeded")
+	}
+	a.ID = 99
+	if err := s.Restore(a); err == nil {
+		t.Error("Restore of an id never given out succeeded")
+	}
+}

@@ -20,6 +20,12 @@ type Store interface {
 	Log(id uint64, e stages.Event) (stages.Application, error)
 	Update(id uint64, fn func(*stages.Application) error) (stages.Application, error)
 	Delete(id uint64) error
+	// DeleteIf deletes an application if check, which sees it inside the
+	// deleting transaction, accepts it (undo of an add).
+	DeleteIf(id uint64, check func(*stages.Application) error) error
+	// Restore stores a deleted application again under its own id (undo of
+	// a delete).
+	Restore(a stages.Application) error
 	LogGlobal(e stages.Event) error
 }
 
@@ -199,7 +205,7 @@ func addCmd(st Store, a stages.Application) tea.Cmd {
 		}
 		label := "added " + sanitize(a.Company)
 		return savedMsg{status: label, fromForm: true, selectID: id,
-			undo: &undoEntry{label: label, kind: undoDelete, id: id}}
+			undo: &undoEntry{label: label, kind: undoDelete, id: id, afterEvents: len(a.Events)}}
 	}
 }
 
@@ -266,9 +272,19 @@ func undoCmd(st Store, u undoEntry) tea.Cmd {
 				return nil
 			})
 		case undoDelete:
-			err = st.Delete(u.id)
+			// Only if nothing was logged on it since: another afterview's
+			// events on it are acknowledged writes.
+			err = st.DeleteIf(u.id, func(a *stages.Application) error {
+				if len(a.Events) != u.afterEvents {
+					return errChangedElsewhere
+				}
+				return nil
+			})
 		case undoReAdd:
-			id, err = st.Add(u.before.Clone())
+			// Under its own id, so that older undo entries about it still
+			// find it.
+			id = u.before.ID
+			err = st.Restore(u.before.Clone())
 		}
 		if err != nil {
 			return errMsg{err: fmt.Errorf("cannot undo %s: %w", u.label, err), doing: "undoing"}

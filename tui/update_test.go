@@ -253,7 +253,8 @@ func TestUndo(t *testing.T) {
 		if len(h.store.apps) != n {
 			t.Fatal("undo did not bring the application back")
 		}
-		got := h.store.apps[n-1]
+		// (Back in its place: under its own id.)
+		got := h.store.app(t, "Netflix")
 		if got.Company != "Netflix" || got.Stage != "reference check" || len(got.Events) < 5 {
 			t.Fatal("the application came back without its history")
 		}
@@ -819,4 +820,51 @@ func TestBusyMessageClearsOnTheNextGoodRead(t *testing.T) {
 	h.mustSee("disk")
 	h.send(pollMsg{})
 	h.mustSee("disk")
+}
+
+// Undo of an add refuses, as undo of a log does, when another afterview
+// logged on the application since: those events are acknowledged writes.
+// Undo of a delete brings the application back under its own id, so that
+// older undo entries about it still work.
+func TestUndoEveryKindRespectsChangesElsewhere(t *testing.T) {
+	t.Run("add, then a log from a shell", func(t *testing.T) {
+		h := newHarness(t, newFakeStore(), 100, 30)
+		h.press("a", "Globex", "ctrl+s")
+		a := h.store.app(t, "Globex")
+		if _, err := h.store.Log(a.ID, noteEvent("from the shell", 0)); err != nil {
+			t.Fatal(err)
+		}
+		h.press("u")
+		h.mustSee("changed since")
+		if e := lastEvent(h.store.app(t, "Globex")); e.Note != "from the shell" {
+			t.Fatal("undo of the add threw away a change made elsewhere")
+		}
+	})
+	t.Run("log, delete, undo both", func(t *testing.T) {
+		h := newDemoHarness(t, 100, 30)
+		p := h.selectedPrompt()
+		before := h.store.app(t, p.Company)
+		h.press("x") // logs on the selected prompt's application
+		h.press("tab")
+		for i := 0; ; i++ {
+			if a, ok := h.m.apps.selected(&h.m.ctx); ok && a.ID == p.AppID {
+				break
+			}
+			if i > 20 {
+				t.Fatalf("%s is not on Applications", p.Company)
+			}
+			h.press("j")
+		}
+		h.press("D", "y")
+		h.press("u") // the delete
+		got := h.store.app(t, p.Company)
+		if got.ID != p.AppID {
+			t.Fatalf("undo of the delete brought %s back as #%d, want its own id #%d", p.Company, got.ID, p.AppID)
+		}
+		h.press("u") // the log, which refers to that id
+		h.mustNotSee("cannot undo")
+		if got := h.store.app(t, p.Company); len(got.Events) != len(before.Events) {
+			t.Errorf("after both undos %s has %d events, want %d", p.Company, len(got.Events), len(before.Events))
+		}
+	})
 }
