@@ -23,6 +23,8 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 	interview = now.Truncate(time.Hour).Format(dateTimeLayout)
 	if a != nil {
 		f.kind, f.appID = formEdit, a.ID
+		orig := a.Clone()
+		f.orig = &orig
 		f.title = "Edit " + sanitize(a.Company)
 		f.processTouched = true
 		company, role, recruiter, notes = a.Company, a.Role, a.Recruiter, a.Notes
@@ -214,33 +216,38 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		f.err = errNoApp.Error()
 		return nil, false
 	}
-	edit := func(a *stages.Application) error {
-		var changed []string
-		set := func(what string, differs bool) {
-			if differs {
-				changed = append(changed, what)
-			}
+	orig := f.orig
+	if orig == nil {
+		orig = before
+	}
+	// The fields the user changed: the form against the application as it
+	// was when the form opened. Only those are written; the others keep
+	// whatever they hold when the write happens, so that a change another
+	// afterview made meanwhile (a promised date logged from a shell) is not
+	// quietly reverted by the form's stale copy.
+	type change struct {
+		name  string
+		from  func(a *stages.Application) string
+		apply func(a *stages.Application)
+	}
+	var changes []change
+	add := func(name string, differs bool, from func(a *stages.Application) string, apply func(a *stages.Application)) {
+		if differs {
+			changes = append(changes, change{name, from, apply})
 		}
-		set("company", a.Company != company)
-		set("role", a.Role != role)
-		set("process", a.Process != process)
-		set("interview", !interviewed.IsZero() && !a.Interviewed.Equal(interviewed))
-		set("interviewers", strings.Join(a.Interviewers, "\x00") != strings.Join(interviewers, "\x00"))
-		set("recruiter", a.Recruiter != recruiter)
-		set("promised date", a.Expect != expect)
-		set("notes", a.Notes != notes)
-		if len(changed) == 0 {
-			return nil
+	}
+	joined := func(a *stages.Application) string { return strings.Join(a.Interviewers, "\x00") }
+	add("company", orig.Company != company, func(a *stages.Application) string { return a.Company }, func(a *stages.Application) { a.Company = company })
+	add("role", orig.Role != role, func(a *stages.Application) string { return a.Role }, func(a *stages.Application) { a.Role = role })
+	add("process", orig.Process != process, func(a *stages.Application) string { return a.Process }, func(a *stages.Application) {
+		a.Process = process
+		if a.Template().StageIndex(a.Stage) < 0 {
+			a.Stage = a.Template().Stages[0].Name
 		}
-		a.Company, a.Role, a.Recruiter, a.Notes = company, role, recruiter, notes
-		a.Interviewers, a.Expect = interviewers, expect
-		if a.Process != process {
-			a.Process = process
-			if a.Template().StageIndex(a.Stage) < 0 {
-				a.Stage = a.Template().Stages[0].Name
-			}
-		}
-		if !interviewed.IsZero() && !a.Interviewed.Equal(interviewed) {
+	})
+	add("interview", !interviewed.IsZero() && !orig.Interviewed.Equal(interviewed),
+		func(a *stages.Application) string { return a.Interviewed.UTC().Format(time.RFC3339Nano) },
+		func(a *stages.Application) {
 			a.Interviewed = interviewed
 			// The interview event is the record of when it took place.
 			for i := range a.Events {
@@ -249,8 +256,29 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 					break
 				}
 			}
+		})
+	add("interviewers", joined(orig) != strings.Join(interviewers, "\x00"), joined, func(a *stages.Application) { a.Interviewers = interviewers })
+	add("recruiter", orig.Recruiter != recruiter, func(a *stages.Application) string { return a.Recruiter }, func(a *stages.Application) { a.Recruiter = recruiter })
+	add("promised date", orig.Expect != expect, func(a *stages.Application) string { return a.Expect.String() }, func(a *stages.Application) { a.Expect = expect })
+	add("notes", orig.Notes != notes, func(a *stages.Application) string { return a.Notes }, func(a *stages.Application) { a.Notes = notes })
+	if len(changes) == 0 {
+		return func() tea.Msg { return formClosedMsg{"nothing changed"} }, true
+	}
+	edit := func(a *stages.Application) error {
+		var names, clashes []string
+		for _, ch := range changes {
+			names = append(names, ch.name)
+			if ch.from(a) != ch.from(orig) {
+				clashes = append(clashes, ch.name)
+			}
 		}
-		if err := a.Apply(stages.Event{Kind: stages.EvEdit, At: now, Note: "changed " + strings.Join(changed, ", ")}); err != nil {
+		if len(clashes) > 0 {
+			return &editClash{fields: clashes}
+		}
+		for _, ch := range changes {
+			ch.apply(a)
+		}
+		if err := a.Apply(stages.Event{Kind: stages.EvEdit, At: now, Note: "changed " + strings.Join(names, ", ")}); err != nil {
 			return err
 		}
 		return a.Validate()
@@ -258,13 +286,24 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	// Try the change on a copy first, so mistakes show in the form.
 	trial := before.Clone()
 	if err := edit(&trial); err != nil {
+		var clash *editClash
+		if errors.As(err, &clash) {
+			f.err = clash.Error()
+			return nil, false
+		}
 		f.showErrors(err)
 		return nil, false
 	}
-	if len(trial.Events) == len(before.Events) {
-		return func() tea.Msg { return formClosedMsg{"nothing changed"} }, true
-	}
 	return updateCmd(st, *before, edit, "saved "+sanitize(company)), true
+}
+
+// editClash is an edit refused because a field the user changed in the form
+// was also changed, since the form opened, by another afterview.
+type editClash struct{ fields []string }
+
+func (e *editClash) Error() string {
+	return fmt.Sprintf("the %s changed since this form opened (another afterview wrote to it); nothing was saved: esc, then open the form again to start from what is there now",
+		strings.Join(e.fields, " and "))
 }
 
 // splitNames splits a comma-separated list of names.

@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"afterview/stages"
 )
 
 type formKind int
@@ -60,6 +62,9 @@ type form struct {
 	processTouched bool
 	// logKind is the kind of event a log form records (see logform.go).
 	logKind logKind
+	// orig is the application as the edit form found it on opening: what
+	// the user changed is told against it.
+	orig *stages.Application
 }
 
 func newField(c *programContext, name, label, value, placeholder, hint string, limit int) field {

@@ -868,3 +868,50 @@ func TestUndoEveryKindRespectsChangesElsewhere(t *testing.T) {
 		}
 	})
 }
+
+// An edit form opened before another afterview changed the application
+// saves only the fields the user changed: the other change stays. If the
+// user changed a field that also changed underneath, the form stays open
+// and says so, and nothing is written.
+func TestEditKeepsChangesMadeElsewhere(t *testing.T) {
+	promised := stages.NewDate(2026, time.December, 4)
+	shell := stages.Event{Kind: stages.EvHeard, At: testNow, Expect: promised, Note: "from the shell"}
+	for _, refresh := range []bool{false, true} {
+		h := newDemoHarness(t, 100, 30)
+		h.press("tab", "e", "tab")
+		h.clearField()
+		h.press("Staff Engineer")
+		a := h.store.app(t, "Netflix")
+		if _, err := h.store.Log(a.ID, shell); err != nil {
+			t.Fatal(err)
+		}
+		if refresh {
+			h.send(pollMsg{}) // the UI notices the change; the form stays open
+		}
+		h.press("ctrl+s")
+		got := h.store.app(t, "Netflix")
+		if got.Role != "Staff Engineer" || got.Expect != promised {
+			t.Errorf("refresh %v: after the edit role %q, promised %v; want the role saved and the shell's date kept", refresh, got.Role, got.Expect)
+		}
+	}
+
+	h := newDemoHarness(t, 100, 30)
+	h.press("tab", "e")
+	for range 6 {
+		h.press("tab")
+	}
+	h.clearField()
+	h.press("2026-12-10")
+	a := h.store.app(t, "Netflix")
+	if _, err := h.store.Log(a.ID, shell); err != nil {
+		t.Fatal(err)
+	}
+	writes := h.store.writes
+	h.press("ctrl+s")
+	if h.m.form == nil || !strings.Contains(h.m.form.err, "promised date changed since this form opened") {
+		t.Fatalf("the form should stay open saying the promised date changed; form %v", h.m.form != nil)
+	}
+	if h.store.writes != writes || h.store.app(t, "Netflix").Expect != promised {
+		t.Error("the clashing edit was written")
+	}
+}
