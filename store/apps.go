@@ -245,11 +245,16 @@ func (s *Store) LogGlobal(e stages.Event) error {
 		b := tx.Bucket(bucketGlobal)
 		// As with Log, a retried write is a no-op.
 		c := b.Cursor()
+		n := 0
 		for k, v := c.First(); k != nil; k, v = c.Next() {
+			n++
 			var old stages.Event
 			if json.Unmarshal(v, &old) == nil && sameEvent(old, e) {
 				return errAlreadyLogged
 			}
+		}
+		if n >= MaxGlobal {
+			return fmt.Errorf("the database holds %d events about your whole search, the most afterview keeps", n)
 		}
 		return appendGlobal(b, e)
 	})
