@@ -28,12 +28,9 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 		if n := countKeys(b, MaxApplications); n >= MaxApplications {
 			return fmt.Errorf("the database holds %d applications, the most afterview keeps (and can export and import back): delete closed ones you no longer need", n)
 		}
-		next, err := b.NextSequence()
+		next, err := nextID(b)
 		if err != nil {
 			return err
-		}
-		if next > maxID {
-			return errNoMoreIDs
 		}
 		a.ID = next
 		if err := putApp(b, a); err != nil {
@@ -43,6 +40,15 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 		return nil
 	})
 	return id, err
+}
+
+// nextID gives out the applications bucket's next id, up to maxID.
+func nextID(b *bbolt.Bucket) (uint64, error) {
+	next, err := b.NextSequence()
+	if err == nil && next > maxID {
+		err = errNoMoreIDs
+	}
+	return next, err
 }
 
 // countKeys counts a bucket's keys, up to limit.

@@ -112,12 +112,9 @@ func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error)
 				if held+res.Imported >= MaxApplications {
 					return fmt.Errorf("nothing was imported: with the file's applications the database would hold more than %d, the most afterview keeps", MaxApplications)
 				}
-				next, err := apps.NextSequence()
+				next, err := nextID(apps)
 				if err != nil {
 					return err
-				}
-				if next > maxID {
-					return errNoMoreIDs
 				}
 				a.ID = next
 			}
@@ -407,31 +404,41 @@ func decodeExport(r io.Reader) (Export, error) {
 }
 
 func (d *importDecoder) applications() ([]stages.Application, error) {
+	var apps []stages.Application
+	err := d.list(`"applications"`, MaxApplications, "the export holds", "applications", func(i int) error {
+		a, err := d.application(i)
+		apps = append(apps, a)
+		return err
+	})
+	return apps, err
+}
+
+// list reads a JSON array (or null) one element at a time, refusing it as
+// soon as it holds more than limit elements: elem reads element i (from 1).
+// owner and kind say, in the refusal, whose elements and of what kind.
+func (d *importDecoder) list(name string, limit int, owner, kind string, elem func(i int) error) error {
 	tok, err := d.dec.Token()
 	if err != nil {
-		return nil, d.fail(err)
+		return d.fail(err)
 	}
 	if tok == nil {
-		return nil, nil
+		return nil
 	}
 	if tok != json.Delim('[') {
-		return nil, errors.New(`the export: "applications" should be a list`)
+		return fmt.Errorf("the export: %s should be a list", name)
 	}
-	var apps []stages.Application
-	for d.dec.More() {
-		if len(apps) == MaxApplications {
-			return nil, fmt.Errorf("the export holds more than %d applications, the most afterview accepts", MaxApplications)
+	for n := 1; d.dec.More(); n++ {
+		if n > limit {
+			return fmt.Errorf("%s more than %d %s, the most afterview accepts", owner, limit, kind)
 		}
-		a, err := d.application(len(apps) + 1)
-		if err != nil {
-			return nil, err
+		if err := elem(n); err != nil {
+			return err
 		}
-		apps = append(apps, a)
 	}
 	if _, err := d.dec.Token(); err != nil {
-		return nil, d.fail(err)
+		return d.fail(err)
 	}
-	return apps, nil
+	return nil
 }
 
 // application reads one application, its events one by one.
@@ -456,9 +463,6 @@ func (d *importDecoder) application(n int) (stages.Application, error) {
 		if k == "events" {
 			if events, err = d.events(what); err != nil {
 				return a, err
-			}
-			if events == nil {
-				events = []stages.Event{}
 			}
 			continue
 		}
@@ -491,59 +495,23 @@ func (d *importDecoder) application(n int) (stages.Application, error) {
 }
 
 func (d *importDecoder) events(app func() string) ([]stages.Event, error) {
-	tok, err := d.dec.Token()
-	if err != nil {
-		return nil, d.fail(err)
-	}
-	if tok == nil {
-		return nil, nil
-	}
-	if tok != json.Delim('[') {
-		return nil, fmt.Errorf(`%s: "events" should be a list`, app())
-	}
 	events := []stages.Event{}
-	for d.dec.More() {
-		if len(events) == MaxEvents {
-			return nil, fmt.Errorf("%s has more than %d events, the most afterview accepts", app(), MaxEvents)
-		}
+	err := d.list(app()+`: "events"`, MaxEvents, app()+" has", "events", func(i int) error {
 		var e stages.Event
-		i := len(events) + 1
-		if err := d.value(&e, func() string { return fmt.Sprintf("%s: event %d", app(), i) }); err != nil {
-			return nil, err
-		}
+		err := d.value(&e, func() string { return fmt.Sprintf("%s: event %d", app(), i) })
 		events = append(events, e)
-	}
-	if _, err := d.dec.Token(); err != nil {
-		return nil, d.fail(err)
-	}
-	return events, nil
+		return err
+	})
+	return events, err
 }
 
 func (d *importDecoder) globalEvents() ([]stages.Event, error) {
-	tok, err := d.dec.Token()
-	if err != nil {
-		return nil, d.fail(err)
-	}
-	if tok == nil {
-		return nil, nil
-	}
-	if tok != json.Delim('[') {
-		return nil, errors.New(`the export: "global_events" should be a list`)
-	}
 	var events []stages.Event
-	for d.dec.More() {
-		if len(events) == MaxGlobal {
-			return nil, fmt.Errorf("the export holds more than %d global events, the most afterview accepts", MaxGlobal)
-		}
+	err := d.list(`"global_events"`, MaxGlobal, "the export holds", "global events", func(i int) error {
 		var e stages.Event
-		i := len(events) + 1
-		if err := d.value(&e, func() string { return fmt.Sprintf("global event #%d in the file", i) }); err != nil {
-			return nil, err
-		}
+		err := d.value(&e, func() string { return fmt.Sprintf("global event #%d in the file", i) })
 		events = append(events, e)
-	}
-	if _, err := d.dec.Token(); err != nil {
-		return nil, d.fail(err)
-	}
-	return events, nil
+		return err
+	})
+	return events, err
 }
