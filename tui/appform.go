@@ -302,7 +302,7 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 type editClash struct{ fields []string }
 
 func (e *editClash) Error() string {
-	return fmt.Sprintf("the %s changed since this form opened (another afterview wrote to it); nothing was saved: esc, then open the form again to start from what is there now",
+	return fmt.Sprintf("the %s changed since this form opened (another afterview wrote to it): esc, then open the form again to start from what is there now",
 		strings.Join(e.fields, " and "))
 }
 
