@@ -5,16 +5,20 @@ import (
 	"os"
 	"path/filepath"
 
+	"afterview/internal/outfile"
 	"afterview/store"
 )
 
-const backupUsage = `Usage: afterview backup [FILE]
+const backupUsage = `Usage: afterview backup [FILE] [--force]
 
 Writes a consistent copy of the database to FILE while afterview may be in
 use: the copy is written beside FILE, synced and renamed into place, so FILE
 is never half-written. Without FILE the copy goes next to the database, as
 afterview.db.backup-YYYYMMDD-HHMMSS; FILE may also be a folder to put that
-copy in.
+copy in, or a device or pipe to write it to.
+
+Options:
+  --force   replace FILE if it already exists
 
 To restore, while no afterview is running, copy the backup over the database:
   cp afterview.db.backup-20261120-090000 ~/.local/share/afterview/afterview.db
@@ -24,6 +28,7 @@ or load it into the database in use, replacing what it holds:
 
 func cmdBackup(e *env, args []string) error {
 	fs := newFlags("backup")
+	force := fs.Bool("force", false, "")
 	pos, err := parseFlags(e, fs, backupUsage, args)
 	if err != nil {
 		return err
@@ -41,7 +46,15 @@ func cmdBackup(e *env, args []string) error {
 		if info, err := os.Stat(dst); err == nil && info.IsDir() {
 			dst = filepath.Join(dst, filepath.Base(store.BackupName(st.Path(), e.now())))
 		}
+		// An existing file may be the only good copy someone has: it is
+		// replaced only when asked. (The default name is ours, and new.)
+		if info, err := os.Stat(dst); err == nil && info.Mode().IsRegular() && !*force {
+			if si, err := os.Stat(st.Path()); err != nil || !os.SameFile(si, info) {
+				return usageErr("%s already exists: add --force to replace it with a new backup, or name another file", clean(dst))
+			}
+		}
 	}
+	defer outfile.RemoveOnSignal()()
 	if err := st.Backup(dst); err != nil {
 		return err
 	}

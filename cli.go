@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"afterview/internal/termsafe"
 	"afterview/stages"
 )
 
@@ -54,6 +56,9 @@ func commands() []command {
 
 func dispatch(e *env, args []string) error {
 	if len(args) == 0 {
+		if e.clockErr != nil {
+			return e.clockErr
+		}
 		return cmdDefault(e)
 	}
 	name := args[0]
@@ -75,10 +80,27 @@ func dispatch(e *env, args []string) error {
 	}
 	for _, c := range commands() {
 		if c.name == name {
+			// Help needs no clock; every command proper does.
+			if e.clockErr != nil && !asksHelp(args[1:]) {
+				return e.clockErr
+			}
 			return c.run(e, args[1:])
 		}
 	}
 	return usageErr("unknown command %q. Run 'afterview help' for the list of commands", name)
+}
+
+// asksHelp reports a command line that only asks for a command's help.
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 const version = "0.1.0"
@@ -251,8 +273,10 @@ func parseID(s string) (uint64, error) {
 	return id, nil
 }
 
-// clean makes text from the database safe to print: control characters and
-// escape sequences are replaced, so a hostile name cannot drive the terminal.
+// clean makes text from the database safe to print: what termsafe calls
+// unsafe (control characters, and so every escape sequence, bidirectional
+// controls) and invalid UTF-8 become '?', line breaks and tabs a space, so
+// a hostile name cannot drive or disguise the terminal.
 func clean(s string) string {
 	if !needsClean(s) {
 		return s
@@ -262,10 +286,7 @@ func clean(s string) string {
 		switch {
 		case r == '\n' || r == '\t':
 			b.WriteRune(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd:
-			b.WriteRune('?')
-		case r == '\u200b' || r == '\u202e' || r == '\u202d' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069':
-			// zero-width and bidirectional overrides can disguise text
+		case termsafe.Unsafe(r) || r == utf8.RuneError:
 			b.WriteRune('?')
 		default:
 			b.WriteRune(r)
@@ -275,44 +296,42 @@ func clean(s string) string {
 }
 
 func needsClean(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd || (r >= '\u200b' && r <= '\u206f') {
-			return true
-		}
-	}
-	return false
+	return !termsafe.Safe(s) || strings.ContainsRune(s, utf8.RuneError)
 }
 
-// jsonSafe wraps a writer of JSON so that the C1 control characters
-// (U+0080 to U+009F, which some terminals obey as escape sequences even in
-// UTF-8) and DEL go out as \u escapes: the same JSON to a program, inert on
-// a terminal. encoding/json already escapes the other control characters.
-// It expects each Write to hold whole characters, as json.Encoder's do.
+// jsonSafe wraps a writer of JSON so that the characters termsafe calls
+// unsafe and encoding/json leaves as they are (DEL, the C1 controls
+// U+0080 to U+009F, which some terminals obey as escape sequences even in
+// UTF-8, and the bidirectional controls) go out as \u escapes: the same
+// JSON to a program, inert on a terminal. encoding/json already escapes the
+// C0 controls. It expects each Write to hold whole characters, as
+// json.Encoder's do.
 func jsonSafe(w io.Writer) io.Writer { return jsonSafeWriter{w} }
 
 type jsonSafeWriter struct{ w io.Writer }
 
 func (j jsonSafeWriter) Write(p []byte) (int, error) {
-	if !bytes.ContainsRune(p, 0x7f) && !bytes.Contains(p, []byte{0xc2}) {
+	if !bytes.ContainsFunc(p, mayBeUnsafe) {
 		return j.w.Write(p)
 	}
 	out := make([]byte, 0, len(p)+16)
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case c == 0x7f:
-			out = append(out, `\u007f`...)
-		case c == 0xc2 && i+1 < len(p) && p[i+1] >= 0x80 && p[i+1] <= 0x9f:
-			out = fmt.Appendf(out, `\u%04x`, p[i+1])
-			i++
-		default:
-			out = append(out, c)
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRune(p[i:])
+		if mayBeUnsafe(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, p[i:i+size]...)
 		}
+		i += size
 	}
 	if _, err := j.w.Write(out); err != nil {
 		return 0, err
 	}
 	return len(p), nil
 }
+
+// mayBeUnsafe reports a character jsonSafe escapes.
+func mayBeUnsafe(r rune) bool { return r == 0x7f || r >= 0x80 && termsafe.Unsafe(r) }
 
 // cleanLines is clean for text of several lines.
 func cleanLines(s string) string {

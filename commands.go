@@ -2,13 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"afterview/internal/outfile"
 	"afterview/stages"
 	"afterview/store"
 )
@@ -237,8 +238,9 @@ Writes to standard output or FILE:
 
 Options:
   --format FORMAT   json (default), csv, ics or taskwarrior
-  -o FILE           write to FILE instead of standard output (replaced whole,
-                    never left half-written)
+  -o FILE           write to FILE instead of standard output: a file is
+                    replaced whole, never left half-written; a device or pipe
+                    (/dev/stdout, a FIFO) is written to; never the database
 `
 
 func cmdExport(e *env, args []string) error {
@@ -281,37 +283,46 @@ func cmdExport(e *env, args []string) error {
 	if *out == "" || *out == "-" {
 		return write(e.stdout)
 	}
-	return writeFileAtomic(*out, func(f *os.File) error { return write(f) })
+	return writeOutput(*out, "the export", st.Path(), write)
 }
 
-// writeFileAtomic writes a file through a temporary file in the same folder,
-// synced and renamed into place, so a failure never leaves half a file.
-func writeFileAtomic(path string, write func(*os.File) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+// writeOutput writes a command's output to the file the user named (see
+// internal/outfile): never the database, never half a file, write-through to
+// a device or pipe, temporary files gone on an interrupt.
+func writeOutput(path, what, db string, write func(io.Writer) error) error {
+	defer outfile.RemoveOnSignal()()
+	f, err := outfile.Create(path, outfile.Options{What: what, NotSameAs: []string{db}})
 	if err != nil {
-		return usageErr("cannot write %s: %v", path, err)
+		return usageErr("%v", err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return usageErr("cannot write %s: %v", path, err)
-	}
-	if err := write(tmp); err != nil {
-		tmp.Close()
+	w := &failWriter{w: f}
+	if err := write(w); err != nil {
+		f.Abort()
+		if w.err != nil {
+			// Writing the file failed, not reading the database.
+			return usageErr("%v", f.Fail(w.err))
+		}
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return usageErr("cannot write %s: %v", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return usageErr("cannot write %s: %v", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return usageErr("cannot write %s: %v", path, err)
+	if err := f.Commit(); err != nil {
+		return usageErr("%v", err)
 	}
 	return nil
+}
+
+// failWriter remembers a failed write, to tell a problem with the output
+// file from one with the database.
+type failWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 const importUsage = `Usage: afterview import FILE [--format json|csv] [--replace | --merge]
@@ -323,7 +334,9 @@ record at fault is named.
 Into an empty database the applications keep their ids. If the database already
 has applications, choose:
   --replace   replace everything in the database with the file
-  --merge     add the file's applications beside yours, with new ids
+  --merge     add the file's applications beside yours, with new ids; those
+              already there (same company, interview and creation time) are
+              skipped, so a merge is safe to run again
 
 --format csv reads a spreadsheet saved as CSV: a header row naming the
 columns (company, role, process, interviewed, recruiter, interviewers,
@@ -375,11 +388,15 @@ func cmdImport(e *env, args []string) error {
 	} else if f != "json" {
 		return usageErr("unknown import format %q: choose json (an afterview export) or csv (a spreadsheet)", *format)
 	}
-	n, err := st.Import(in, mode)
+	res, err := st.ImportReport(in, mode)
 	if err != nil {
-		return inputErr(name, err)
+		return inputErr(clean(name), err)
 	}
-	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), name)
+	n := res.Imported
+	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), clean(name))
+	if res.Skipped > 0 {
+		fmt.Fprintf(e.stdout, "Skipped %d application%s already in the database (same company, interview and creation time).\n", res.Skipped, plural(res.Skipped))
+	}
 	return nil
 }
 
@@ -393,7 +410,9 @@ func plural(n int) string {
 // inputErr names the input at fault, keeping the exit code of data-file and
 // busy errors.
 func inputErr(what string, err error) error {
-	if exitCode(err) != exitUsage {
+	var said usageError
+	if exitCode(err) != exitUsage || errors.As(err, &said) {
+		// Ours already say what they are about.
 		return err
 	}
 	return usageErr("%s: %v", what, err)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"afterview/internal/termsafe"
 )
 
 // The seeds of these fuzz tests run with every go test; go test
@@ -80,8 +82,11 @@ func FuzzRun(f *testing.F) {
 func FuzzClean(f *testing.F) {
 	for _, s := range append(append([]string{}, hostile...),
 		"", "Netflix", "Ünïcode ✓ 日本語", "tab\there", "line\nbreak", "\xff\xfe", "\u202eevil\u202c", "\u200b", "a\u0085b",
-		"\x1b", "\u009b", "\ufffd", "\xc2\x9b", "\xc2", "e\u0301") {
+		"\x1b", "\u009b", "\ufffd", "\xc2\x9b", "\xc2", "e\u0301", "\u200d", "👩\u200d💻") {
 		f.Add(s)
+	}
+	for _, r := range termsafe.BidiControls {
+		f.Add("right" + string(r) + "left")
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c := clean(s)

@@ -186,24 +186,33 @@ func cmdLog(e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, now listed with %s (#%d)%s.\n", clean(ev.Person), clean(app.Company), id, e.resolved(ev, *at != ""))
 			return nil
 		}
+		// One transaction for everyone: all are logged or none.
+		events := make([]stages.Event, len(people))
+		for i, p := range people {
+			events[i] = ev
+			events[i].Person = p
+		}
+		if _, err = st.LogEvents(id, events, nil); err != nil {
+			return logErr(&app, err)
+		}
 		for _, p := range people {
-			ev.Person = p
-			logged, err := st.Log(id, ev)
-			if err != nil {
-				return logErr(&app, err)
-			}
-			app = logged
 			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d)%s.\n", clean(p), clean(app.Company), id, e.resolved(ev, *at != ""))
 		}
 		return nil
 	}
+	var guard func(*stages.Application) error
 	if ev.Kind == stages.EvFollowUp && !*force {
-		if err := app.CheckFollowUp(); err != nil {
-			f, _ := app.PendingFollowUp()
-			return usageErr("%s (#%d): a follow-up was already sent on %s and the company has not answered since.\nOne is enough: more can hurt. To log another anyway, add --force", clean(app.Company), id, stages.DateOf(f.At).Short())
+		// Checked inside the write's transaction: two commands at once
+		// must not both see no follow-up and both log one.
+		guard = func(a *stages.Application) error {
+			if err := a.CheckFollowUp(); err != nil {
+				f, _ := a.PendingFollowUp()
+				return usageErr("%s (#%d): a follow-up was already sent on %s and the company has not answered since.\nOne is enough: more can hurt. To log another anyway, add --force", clean(a.Company), id, stages.DateOf(f.At).Short())
+			}
+			return nil
 		}
 	}
-	updated, err := st.Log(id, ev)
+	updated, err := st.LogEvents(id, []stages.Event{ev}, guard)
 	if err != nil {
 		return logErr(&app, err)
 	}
@@ -273,7 +282,7 @@ func thankees(a *stages.Application, to string, isNew bool, loc *time.Location) 
 		return nil, false, usageErr("log thanks needs --to NAME: one of %s, or --to all", clean(strings.Join(listed, ", ")))
 	}
 	if n := len([]rune(to)); n > stages.MaxNameLen {
-		return nil, false, usageErr("person: %d characters is too long for a name (at most %d)", n, stages.MaxNameLen)
+		return nil, false, usageErr("%s (#%d): person: %d characters is too long for a name (at most %d)", clean(a.Company), a.ID, n, stages.MaxNameLen)
 	}
 	p, err := stages.MatchPerson(listed, to)
 	if err == nil && (!isNew || strings.EqualFold(p, to)) {

@@ -35,7 +35,8 @@ type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	dbPath         string
-	warnedShared   bool // warnIfShared has warned
+	warnedShared   bool  // warnIfShared has warned
+	clockErr       error // AFTERVIEW_NOW is malformed: commands that need the clock refuse
 }
 
 // run executes one command line and returns the exit code. A panic anywhere
@@ -53,7 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	args, err := e.globalFlags(args)
 	if err == nil {
-		err = e.setClock()
+		e.clockErr = e.setClock()
 	}
 	if err == nil {
 		err = dispatch(e, args)
@@ -95,6 +96,11 @@ func (e *env) globalFlags(args []string) ([]string, error) {
 		default:
 			return args, nil
 		}
+		// An empty path would quietly mean the default database: the
+		// user named a file (an unset variable, say) and it is not there.
+		if strings.TrimSpace(e.dbPath) == "" {
+			return nil, usageErr("--db was given an empty file path: name the database file, or leave --db out for the default one")
+		}
 	}
 	return args, nil
 }
@@ -109,6 +115,7 @@ func (e *env) setClock() error {
 	}
 	t, err := parseWhen(fixed)
 	if err != nil {
+		e.now = time.Now
 		return usageErr("AFTERVIEW_NOW: %v", err)
 	}
 	e.now = func() time.Time { return t }

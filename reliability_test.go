@@ -25,6 +25,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
@@ -766,11 +767,15 @@ var hostile = []string{
 	"\u009b31m",
 	"\x1b]8;;http://evil.example/\x1b\\link\x1b]8;;\x1b\\",
 	"\r\x7f\x08\x00",
+	// Every bidirectional control: each can reorder what follows it.
+	"\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
 }
 
-// terminalSafe reports the first thing in s a terminal would obey: a C0
-// control other than a line end (iCalendar's are CRLF), DEL, a C1
-// control, or invalid UTF-8.
+// terminalSafe reports the first thing in s a terminal would obey, or that
+// would disguise the text around it: a C0 control other than a line end
+// (iCalendar's are CRLF), DEL, a C1 control, any of Unicode's bidirectional
+// controls, or invalid UTF-8. It asks Unicode's own table, not the code
+// under test.
 func terminalSafe(s string) error {
 	for i, r := range s {
 		switch {
@@ -781,6 +786,8 @@ func terminalSafe(s string) error {
 		case r == '\n', r == '\r' && strings.HasPrefix(s[i:], "\r\n"):
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			return fmt.Errorf("control character %U at byte %d", r, i)
+		case unicode.Is(unicode.Bidi_Control, r):
+			return fmt.Errorf("bidirectional control %U at byte %d", r, i)
 		}
 	}
 	return nil
@@ -835,11 +842,11 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 
 func TestJSONSafeWriter(t *testing.T) {
 	var buf bytes.Buffer
-	in := "a\u0080b\u009bc\x7fd é ě \u00a0 ✓"
+	in := "a\u0080b\u009bc\x7fd é ě \u00a0 ✓\u202e\u200f\u2066\u061c"
 	if _, err := jsonSafe(&buf).Write([]byte(in)); err != nil {
 		t.Fatal(err)
 	}
-	if want := `a\u0080b\u009bc\u007fd é ě ` + "\u00a0 ✓"; buf.String() != want {
+	if want := `a\u0080b\u009bc\u007fd é ě ` + "\u00a0 ✓" + `\u202e\u200f\u2066\u061c`; buf.String() != want {
 		t.Errorf("jsonSafe wrote %q, want %q", buf.String(), want)
 	}
 }

@@ -143,6 +143,9 @@ type Application struct {
 const (
 	MaxNameLen = 200
 	MaxNoteLen = 20000
+	// MaxInterviewers bounds the people of one application: more is a
+	// mistake, and each gets a thank-you prompt.
+	MaxInterviewers = 50
 )
 
 // Template returns the application's process template.
@@ -223,6 +226,9 @@ func (a *Application) Validate() error {
 	}
 	errs = append(errs, checkLen("company", a.Company, MaxNameLen), checkLen("role", a.Role, MaxNameLen),
 		checkLen("recruiter", a.Recruiter, MaxNameLen), checkLen("notes", a.Notes, MaxNoteLen))
+	if n := len(a.Interviewers); n > MaxInterviewers {
+		errs = append(errs, fmt.Errorf("interviewers: %d is too many (at most %d)", n, MaxInterviewers))
+	}
 	for _, p := range a.Interviewers {
 		errs = append(errs, checkLen("interviewer", p, MaxNameLen))
 	}

@@ -25,7 +25,10 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 	var id uint64
 	err := s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketApps)
-		next, err := b.NextSequence()
+		if n := countKeys(b, MaxApplications); n >= MaxApplications {
+			return fmt.Errorf("the database holds %d applications, the most afterview keeps (and can export and import back): delete closed ones you no longer need", n)
+		}
+		next, err := nextID(b)
 		if err != nil {
 			return err
 		}
@@ -37,6 +40,25 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 		return nil
 	})
 	return id, err
+}
+
+// nextID gives out the applications bucket's next id, up to maxID.
+func nextID(b *bbolt.Bucket) (uint64, error) {
+	next, err := b.NextSequence()
+	if err == nil && next > maxID {
+		err = errNoMoreIDs
+	}
+	return next, err
+}
+
+// countKeys counts a bucket's keys, up to limit.
+func countKeys(b *bbolt.Bucket, limit int) int {
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil && n < limit; k, _ = c.Next() {
+		n++
+	}
+	return n
 }
 
 // Get returns the application with the given id, or an error that unwraps to
@@ -69,22 +91,48 @@ func (s *Store) All() ([]stages.Application, error) {
 // nothing either, so a caller that cannot tell whether a write committed
 // (the process died, the disk filled) can safely send it again.
 func (s *Store) Log(id uint64, e stages.Event) (stages.Application, error) {
+	return s.LogEvents(id, []stages.Event{e}, nil)
+}
+
+// LogEvents is Log for several events at once (a thank-you to everyone), in
+// one transaction: all are stored or none. check, when not nil, sees the
+// application as it stands inside that transaction, before the events, and
+// refuses them by returning an error (the one-follow-up guard: checked
+// outside, two processes could each see no follow-up and both log one).
+// Events the application already holds are skipped, as by Log.
+func (s *Store) LogEvents(id uint64, events []stages.Event, check func(*stages.Application) error) (stages.Application, error) {
 	var held stages.Application
 	a, err := s.Update(id, func(a *stages.Application) error {
-		before := *a
-		n := len(a.Events)
-		if err := a.Apply(e); err != nil {
-			// A retried offer is refused as changing nothing; it is the
-			// same event all the same.
-			if e.Kind == stages.EvOffer && slices.ContainsFunc(before.Events, func(old stages.Event) bool { return sameEvent(old, withReceived(e)) }) {
-				held = before
-				return errAlreadyLogged
+		if check != nil {
+			if err := check(a); err != nil {
+				return err
 			}
-			return err
 		}
-		if slices.ContainsFunc(a.Events[:n], func(old stages.Event) bool { return sameEvent(old, a.Events[n]) }) {
+		before := *a
+		added := 0
+		for _, e := range events {
+			prev := *a
+			n := len(a.Events)
+			if err := a.Apply(e); err != nil {
+				// A retried offer is refused as changing nothing; it is
+				// the same event all the same.
+				if e.Kind == stages.EvOffer && slices.ContainsFunc(prev.Events, func(old stages.Event) bool { return sameEvent(old, withReceived(e)) }) {
+					continue
+				}
+				return err
+			}
+			if slices.ContainsFunc(a.Events[:n], func(old stages.Event) bool { return sameEvent(old, a.Events[n]) }) {
+				*a = prev // a retry: already there
+				continue
+			}
+			added++
+		}
+		if added == 0 {
 			held = before
 			return errAlreadyLogged
+		}
+		if n := len(a.Events); n > MaxEvents {
+			return fmt.Errorf("application %d (%s) holds %d events, the most afterview keeps: log a note on it instead of more events, or start a new application", id, a.Company, MaxEvents)
 		}
 		return nil
 	})
@@ -154,6 +202,49 @@ func (s *Store) Delete(id uint64) error {
 	})
 }
 
+// DeleteIf removes an application for good if check, which sees it as it
+// stands inside the deleting transaction, accepts it; check's error is
+// returned as it is. The UI's undo of an add uses it: an application another
+// afterview has logged on since must not vanish with those events.
+func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error {
+	return s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		a, err := s.getApp(b, id)
+		if err != nil {
+			return err
+		}
+		if err := check(&a); err != nil {
+			return err
+		}
+		if err := unindexApp(tx, id); err != nil {
+			return err
+		}
+		return b.Delete(key(id))
+	})
+}
+
+// Restore stores a deleted application again under its own id (a.ID), so
+// that what refers to that id (the UI's undo history, a note with the
+// number) still finds it. It refuses an id in use or never given out.
+func (s *Store) Restore(a stages.Application) error {
+	if err := checkApplication(&a); err != nil {
+		return err
+	}
+	return s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		switch {
+		case a.ID == 0 || a.ID > b.Sequence():
+			return fmt.Errorf("application %d was never stored here, so it cannot be restored", a.ID)
+		case b.Get(key(a.ID)) != nil:
+			return fmt.Errorf("application %d (%s) is already there", a.ID, a.Company)
+		}
+		if n := countKeys(b, MaxApplications); n >= MaxApplications {
+			return fmt.Errorf("the database holds %d applications, the most afterview keeps", n)
+		}
+		return putApp(b, a)
+	})
+}
+
 // Global returns the events that belong to no application (done, dismiss and
 // snooze of prompts about the whole search), in the order they were logged.
 func (s *Store) Global() ([]stages.Event, error) {
@@ -176,11 +267,16 @@ func (s *Store) LogGlobal(e stages.Event) error {
 		b := tx.Bucket(bucketGlobal)
 		// As with Log, a retried write is a no-op.
 		c := b.Cursor()
+		n := 0
 		for k, v := c.First(); k != nil; k, v = c.Next() {
+			n++
 			var old stages.Event
 			if json.Unmarshal(v, &old) == nil && sameEvent(old, e) {
 				return errAlreadyLogged
 			}
+		}
+		if n >= MaxGlobal {
+			return fmt.Errorf("the database holds %d events about your whole search, the most afterview keeps", n)
 		}
 		return appendGlobal(b, e)
 	})
@@ -318,6 +414,11 @@ func appendGlobal(b *bbolt.Bucket, e stages.Event) error {
 // log that stages leaves to Apply (which only sees one new event at a time).
 func checkApplication(a *stages.Application) error {
 	errs := []error{a.Validate()}
+	if !a.Created.IsZero() {
+		if y := a.Created.Year(); y < stages.MinYear || y > stages.MaxYear {
+			errs = append(errs, fmt.Errorf("created date %s is outside the years %d to %d", a.Created.Format("2006-01-02"), stages.MinYear, stages.MaxYear))
+		}
+	}
 	if a.Offer != nil {
 		// Nothing else checks the terms of an offer before they are
 		// stored, and a hostile import could hold any.
@@ -325,9 +426,19 @@ func checkApplication(a *stages.Application) error {
 			errs = append(errs, fmt.Errorf("offer: %s", oneLine(err)))
 		}
 	}
+	if n := len(a.Events); n > MaxEvents {
+		errs = append(errs, fmt.Errorf("it has %d events, more than the %d afterview keeps", n, MaxEvents))
+	}
 	for i, e := range a.Events {
-		if err := checkEvent(e); err != nil {
-			errs = append(errs, fmt.Errorf("event %d (%s): %w", i+1, e.Kind, err))
+		err := checkEvent(e)
+		if err == nil && e.Stage != "" {
+			// Log stores only the stages of the application's process.
+			if _, lookErr := a.Template().LookupStage(e.Stage); lookErr != nil {
+				err = fmt.Errorf("unknown stage %q: not one of the %s process's", clean(e.Stage), a.Process)
+			}
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("event %d (%s): %w", i+1, clean(string(e.Kind)), err))
 		}
 	}
 	return errors.Join(errs...)
@@ -337,7 +448,7 @@ func checkApplication(a *stages.Application) error {
 // depend on the application's state.
 func checkEvent(e stages.Event) error {
 	if !slices.Contains(stages.EventKinds, e.Kind) {
-		return fmt.Errorf("unknown event kind %q", e.Kind)
+		return fmt.Errorf("unknown event kind %q", clean(string(e.Kind)))
 	}
 	if e.At.IsZero() {
 		return errors.New("the event has no time")
@@ -350,6 +461,15 @@ func checkEvent(e stages.Event) error {
 	}
 	if n := utf8.RuneCountInString(e.Note); n > stages.MaxNoteLen {
 		return fmt.Errorf("note: %d characters is too long (at most %d)", n, stages.MaxNoteLen)
+	}
+	// A prompt key is a kind and a person's name or a date.
+	if n := utf8.RuneCountInString(e.Prompt); n > maxPromptKeyLen {
+		return fmt.Errorf("prompt: %d characters is too long for a prompt key (at most %d)", n, maxPromptKeyLen)
+	}
+	for _, f := range []struct{ name, text string }{{"person", e.Person}, {"note", e.Note}, {"prompt", e.Prompt}, {"stage", e.Stage}} {
+		if !utf8.ValidString(f.text) {
+			return fmt.Errorf("%s: not valid UTF-8 text", f.name)
+		}
 	}
 	for _, d := range []struct {
 		name string
@@ -392,6 +512,18 @@ func checkEvent(e stages.Event) error {
 		}
 	}
 	return nil
+}
+
+// maxPromptKeyLen bounds a prompt key: a kind, a colon and a name.
+const maxPromptKeyLen = stages.MaxNameLen + 50
+
+// clean shortens text from a file for a message: a hostile import must not
+// fill the screen (the command line cleans what reaches the terminal).
+func clean(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s
 }
 
 func checkGlobalEvent(e stages.Event) error {

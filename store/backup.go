@@ -4,14 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"syscall"
 	"time"
 
 	"go.etcd.io/bbolt"
+
+	"afterview/internal/outfile"
 )
 
 // BackupName is where a backup of the data file at path, taken at now, goes
@@ -56,54 +55,27 @@ func (s *Store) checkBackupTarget(dst string) error {
 }
 
 // copyTo writes the content tx sees to dst through a synced temporary file,
-// after bbolt's consistency check: a copy of damage is no backup, and the
-// user should hear of the damage now, not on the day they restore.
+// after a consistency check that reads every record (checkFile): a copy of
+// damage is no backup, and the user should hear of the damage now, not on
+// the day they restore.
 func (s *Store) copyTo(tx *bbolt.Tx, dst string) error {
-	var problems []error
-	for err := range tx.Check() {
-		// The check reports a panic of its own as "panic: ..."; the
-		// user needs the damage, not the word.
-		problems = append(problems, errors.New(strings.TrimPrefix(err.Error(), "panic: ")))
+	if err := s.checkFile(tx); err != nil {
+		return err
 	}
-	switch len(problems) {
-	case 0:
-	case 1:
-		return damaged(s.path, problems[0])
-	default:
-		return damaged(s.path, fmt.Errorf("%v (and %d more problems)", problems[0], len(problems)-1))
-	}
-	dir := filepath.Dir(dst)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
+	out, err := outfile.Create(dst, outfile.Options{What: "the backup", NotSameAs: []string{s.path}})
 	if err != nil {
-		return backupErr(dst, err)
+		return err
 	}
-	defer os.Remove(tmp.Name()) // after the rename there is nothing left to remove
-	w := &taggedWriter{w: tmp}
-	_, err = tx.WriteTo(w)
-	if err == nil {
-		err = tmp.Sync()
-		w.failed = err
-	}
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-		w.failed = err
-	}
-	switch {
-	case err != nil && w.failed != nil:
-		return backupErr(dst, w.failed)
-	case err != nil:
+	w := &taggedWriter{w: out}
+	if _, err := tx.WriteTo(w); err != nil {
+		out.Abort()
+		if w.failed != nil {
+			return out.Fail(w.failed)
+		}
 		// Reading the data file failed, not writing the copy.
 		return classify(s.path, err)
 	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		return backupErr(dst, err)
-	}
-	// The rename is only durable once the folder is synced too.
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
-	return nil
+	return out.Commit()
 }
 
 // taggedWriter remembers a failure to write, so that copyTo can tell a
@@ -119,19 +91,6 @@ func (t *taggedWriter) Write(p []byte) (int, error) {
 		t.failed = err
 	}
 	return n, err
-}
-
-func backupErr(dst string, err error) error {
-	hint := "check that its folder exists and is writable"
-	if diskFull(err) {
-		hint = "the disk may be full: free some space and try again"
-	}
-	// The temporary file's name in a PathError would only confuse.
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("cannot write the backup %s (%v); %s", dst, err, hint)
 }
 
 // backupBeforeMigration copies a file of an older schema version beside it
@@ -155,17 +114,5 @@ func (s *Store) backupBeforeMigration(version uint64) (string, error) {
 // right; tests replace it.
 var backupClock = time.Now
 
-// diskFull reports a write that failed for want of space. bbolt formats
-// some of the system's errors into its own with %s, so the text is checked
-// as well as the chain.
-func diskFull(err error) bool {
-	if err == nil {
-		return false
-	}
-	for _, e := range []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT, syscall.EFBIG} {
-		if errors.Is(err, e) || strings.Contains(err.Error(), e.Error()) {
-			return true
-		}
-	}
-	return false
-}
+// diskFull reports a write that failed for want of space.
+func diskFull(err error) bool { return outfile.DiskFull(err) }

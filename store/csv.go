@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"afterview/internal/termsafe"
 	"afterview/stages"
 )
 
@@ -120,8 +121,8 @@ func csvCell(s string) string {
 }
 
 // exportText makes user text safe to pass into an export file as data:
-// invalid UTF-8 becomes U+FFFD, and C0 and C1 control characters and DEL
-// are removed. Tabs become spaces. Line breaks become "\n" when keepNewlines
+// invalid UTF-8 becomes U+FFFD, and what termsafe calls unsafe (C0 and C1
+// control characters, DEL, bidirectional controls) is removed. Tabs become spaces. Line breaks become "\n" when keepNewlines
 // is set (for formats that escape them), spaces otherwise.
 func exportText(s string, keepNewlines bool) string {
 	clean := true
@@ -155,4 +156,4 @@ func exportText(s string, keepNewlines bool) string {
 	return b.String()
 }
 
-func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r <= 0x9f) }
+func isControl(r rune) bool { return termsafe.Unsafe(r) }

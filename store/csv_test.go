@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"afterview/internal/termsafe"
 	"afterview/stages"
 )
 
@@ -169,6 +170,15 @@ func TestExportText(t *testing.T) {
 		{"bell\x07 del\x7f nel\u0085 csi\u009b", false, "bell del nel csi"},
 		{"esc\x1b[31mred", false, "esc[31mred"},
 		{"é ü 中文", false, "é ü 中文"},
+		{"👩\u200d💻 keeps its joiner", false, "👩\u200d💻 keeps its joiner"},
+	}
+	// Every bidirectional control goes: each can reorder the cells after it.
+	for _, r := range termsafe.BidiControls {
+		tests = append(tests, struct {
+			in           string
+			keepNewlines bool
+			want         string
+		}{"right" + string(r) + "left", false, "rightleft"})
 	}
 	for _, tt := range tests {
 		if got := exportText(tt.in, tt.keepNewlines); got != tt.want {

@@ -35,18 +35,22 @@ type CSVImport struct {
 	Ignored []string
 }
 
+// maxCSVSize bounds a spreadsheet's CSV, which is read whole: a row is an
+// application, and a file holds at most MaxApplications of them.
+const maxCSVSize = 64 << 20
+
 // ReadCSV reads applications from a spreadsheet's CSV: a header row naming
 // columns (company is required; see csvColumns), then one application per
 // row. Dates may be written in any form stages.ParseWhen reads, relative to
 // now. Every row is checked; if any is wrong, the error names each bad row
 // by its line and nothing is returned.
 func ReadCSV(r io.Reader, now time.Time) (CSVImport, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxImportSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, maxCSVSize+1))
 	if err != nil {
 		return CSVImport{}, fmt.Errorf("reading the CSV: %w", err)
 	}
-	if len(data) > MaxImportSize {
-		return CSVImport{}, fmt.Errorf("the CSV is larger than %d MiB: is it the right file?", MaxImportSize>>20)
+	if len(data) > maxCSVSize {
+		return CSVImport{}, fmt.Errorf("the CSV is larger than %d MiB: is it the right file?", maxCSVSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a spreadsheet's byte-order mark
 	cr := csv.NewReader(bytes.NewReader(data))

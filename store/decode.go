@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -63,6 +65,17 @@ func (s *Store) decodeApps(raws []rawApp) ([]stages.Application, error) {
 	for w := range workers {
 		lo, hi := w*len(raws)/workers, (w+1)*len(raws)/workers
 		wg.Go(func() {
+			// A damaged file can give a record a length that runs past the
+			// end of the memory map. run's fault protection and recover
+			// cover its own goroutine only (SetPanicOnFault is per
+			// goroutine): each worker needs its own, or the fault kills
+			// the program with a stack trace.
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			defer func() {
+				if r := recover(); r != nil {
+					errs[w] = damaged(s.path, fmt.Errorf("applications %d to %d cannot be read: %v", raws[lo].id, raws[hi-1].id, r))
+				}
+			}()
 			for i := lo; i < hi; i++ {
 				a, err := s.decodeApp(raws[i].id, raws[i].v)
 				if err != nil {

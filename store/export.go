@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"go.etcd.io/bbolt"
-
 	"afterview/stages"
 )
 
@@ -30,13 +28,16 @@ const (
 	// newest it reads.
 	ExportVersion = 1
 
-	// MaxImportSize bounds the file Import reads: a real export is a tiny
-	// fraction of it, so anything larger is the wrong file.
-	MaxImportSize = 64 << 20
-	// Limits on the records of one import, for the same reason.
-	MaxImportApplications = 10_000
-	MaxImportEvents       = 10_000 // per application
-	MaxImportGlobal       = 100_000
+	// Limits on what a database holds, which are also the limits of one
+	// import: whatever afterview writes, afterview reads back. Add, Log and
+	// LogGlobal refuse to go past them.
+	MaxApplications = 10_000
+	MaxEvents       = 10_000 // per application
+	MaxGlobal       = 100_000
+	// The same limits under the names imports used.
+	MaxImportApplications = MaxApplications
+	MaxImportEvents       = MaxEvents
+	MaxImportGlobal       = MaxGlobal
 	// maxID keeps ids exact in JSON readers that use float64 numbers, and
 	// far from the end of the bucket sequence.
 	maxID = 1<<53 - 1
@@ -78,157 +79,6 @@ const (
 	// ImportMerge adds the file's applications under new ids.
 	ImportMerge
 )
-
-// Import reads an export and stores it according to mode, returning how many
-// applications it stored. The whole file is read and checked before anything
-// is written: if any record is wrong, Import refuses the whole file, names
-// the records at fault and leaves the database unchanged. Global events are
-// appended (ImportIntoEmpty, ImportMerge) or replace the stored ones
-// (ImportReplace).
-func (s *Store) Import(r io.Reader, mode ImportMode) (n int, err error) {
-	if mode < ImportIntoEmpty || mode > ImportMerge {
-		return 0, fmt.Errorf("unknown import mode %d", mode)
-	}
-	x, err := decodeExport(r)
-	if err != nil {
-		return 0, err
-	}
-	if err := checkExport(x, mode); err != nil {
-		return 0, err
-	}
-	err = s.update(func(tx *bbolt.Tx) error {
-		apps, global := tx.Bucket(bucketApps), tx.Bucket(bucketGlobal)
-		switch mode {
-		case ImportIntoEmpty:
-			if k, _ := apps.Cursor().First(); k != nil {
-				return errors.New("the database already holds applications: use --replace to replace them with the file's, or --merge to add the file's under new ids")
-			}
-		case ImportReplace:
-			// Ids never go back, so an id someone remembers from before
-			// the replace cannot silently point at another application.
-			seq := apps.Sequence()
-			for _, name := range [][]byte{bucketApps, bucketGlobal} {
-				if err := tx.DeleteBucket(name); err != nil {
-					return err
-				}
-			}
-			if err := dropIndex(tx); err != nil {
-				return err
-			}
-			var err error
-			if apps, err = tx.CreateBucket(bucketApps); err != nil {
-				return err
-			}
-			if err := apps.SetSequence(seq); err != nil {
-				return err
-			}
-			if global, err = tx.CreateBucket(bucketGlobal); err != nil {
-				return err
-			}
-		}
-		var highest uint64
-		for _, a := range x.Applications {
-			if mode == ImportMerge {
-				id, err := apps.NextSequence()
-				if err != nil {
-					return err
-				}
-				a.ID = id
-			}
-			if err := putApp(apps, a); err != nil {
-				return err
-			}
-			highest = max(highest, a.ID)
-		}
-		if highest > apps.Sequence() {
-			if err := apps.SetSequence(highest); err != nil {
-				return err
-			}
-		}
-		for _, e := range x.Global {
-			if err := appendGlobal(global, e); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, err
-	}
-	return len(x.Applications), nil
-}
-
-// rawExport is the export with its records left undecoded, so that each
-// record can be decoded on its own and named when it is wrong.
-type rawExport struct {
-	Format       string            `json:"format"`
-	Version      int               `json:"version"`
-	ExportedAt   time.Time         `json:"exported_at"`
-	Applications []json.RawMessage `json:"applications"`
-	Global       []json.RawMessage `json:"global_events"`
-}
-
-func decodeExport(r io.Reader) (Export, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxImportSize+1))
-	if err != nil {
-		return Export{}, fmt.Errorf("reading the export: %w", err)
-	}
-	if len(data) > MaxImportSize {
-		return Export{}, fmt.Errorf("the export is larger than %d MiB, far more than any afterview export: is it the right file?", MaxImportSize>>20)
-	}
-
-	// Format and version first, leniently: a newer export may well have
-	// fields this afterview does not know, and the useful message then is
-	// "upgrade", not "unknown field".
-	var head struct {
-		Format  *string `json:"format"`
-		Version *int    `json:"version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
-			return Export{}, fmt.Errorf("the export is not valid JSON: %s", jsonError(data, err))
-		}
-		return Export{}, fmt.Errorf("not an afterview export: %s", jsonError(data, err))
-	}
-	switch {
-	case head.Format == nil || *head.Format != ExportFormat:
-		return Export{}, errors.New(`not an afterview export: its "format" field should be "afterview"`)
-	case head.Version == nil || *head.Version < 1:
-		return Export{}, errors.New(`the export has no valid "version" field`)
-	case *head.Version > ExportVersion:
-		return Export{}, fmt.Errorf("the export was written by a newer afterview (export version %d; this afterview reads up to version %d): upgrade afterview to import it", *head.Version, ExportVersion)
-	}
-
-	var raw rawExport
-	if err := decodeStrict(data, &raw); err != nil {
-		return Export{}, fmt.Errorf("the export: %s", jsonError(data, err))
-	}
-	if n := len(raw.Applications); n > MaxImportApplications {
-		return Export{}, fmt.Errorf("the export holds %d applications, more than the %d afterview accepts", n, MaxImportApplications)
-	}
-	if n := len(raw.Global); n > MaxImportGlobal {
-		return Export{}, fmt.Errorf("the export holds %d global events, more than the %d afterview accepts", n, MaxImportGlobal)
-	}
-	x := Export{Format: raw.Format, Version: raw.Version, ExportedAt: raw.ExportedAt,
-		Applications: make([]stages.Application, len(raw.Applications)),
-		Global:       make([]stages.Event, len(raw.Global))}
-	var problems []error
-	for i, m := range raw.Applications {
-		if err := decodeStrict(m, &x.Applications[i]); err != nil {
-			problems = append(problems, fmt.Errorf("application #%d in the file: %s", i+1, jsonError(m, err)))
-		}
-	}
-	for i, m := range raw.Global {
-		if err := decodeStrict(m, &x.Global[i]); err != nil {
-			problems = append(problems, fmt.Errorf("global event #%d in the file: %s", i+1, jsonError(m, err)))
-		}
-	}
-	if err := refusal(problems); err != nil {
-		return Export{}, err
-	}
-	return x, nil
-}
 
 // decodeStrict decodes exactly one JSON value with no unknown fields.
 func decodeStrict(data []byte, v any) error {

@@ -23,6 +23,8 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 	interview = now.Truncate(time.Hour).Format(dateTimeLayout)
 	if a != nil {
 		f.kind, f.appID = formEdit, a.ID
+		orig := a.Clone()
+		f.orig = &orig
 		f.title = "Edit " + sanitize(a.Company)
 		f.processTouched = true
 		company, role, recruiter, notes = a.Company, a.Role, a.Recruiter, a.Notes
@@ -237,23 +239,76 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		f.err = errNoApp.Error()
 		return nil, false
 	}
+	orig := f.orig
+	if orig == nil {
+		orig = before
+	}
+	// The fields the user changed: the form against the application as it
+	// was when the form opened. Only those are written; the others keep
+	// whatever they hold when the write happens, so that a change another
+	// afterview made meanwhile (a promised date logged from a shell) is not
+	// quietly reverted by the form's stale copy.
+	type change struct {
+		name string
+		from func(a *stages.Application) string
+		set  func(c *stages.Changes)
+	}
+	var changes []change
+	add := func(name string, differs bool, from func(a *stages.Application) string, set func(c *stages.Changes)) {
+		if differs {
+			changes = append(changes, change{name, from, set})
+		}
+	}
+	joined := func(a *stages.Application) string { return strings.Join(a.Interviewers, "\x00") }
+	add("company", orig.Company != company, func(a *stages.Application) string { return a.Company }, func(c *stages.Changes) { c.Company = &company })
+	add("role", orig.Role != role, func(a *stages.Application) string { return a.Role }, func(c *stages.Changes) { c.Role = &role })
+	add("process", orig.Process != process, func(a *stages.Application) string { return a.Process }, func(c *stages.Changes) { c.Process = &process })
+	add("interview", !interviewed.IsZero() && !orig.Interviewed.Equal(interviewed),
+		func(a *stages.Application) string { return a.Interviewed.UTC().Format(time.RFC3339Nano) },
+		func(c *stages.Changes) { c.Interviewed = &interviewed })
+	add("interviewers", joined(orig) != strings.Join(interviewers, "\x00"), joined, func(c *stages.Changes) { c.Interviewers = &interviewers })
+	add("recruiter", orig.Recruiter != recruiter, func(a *stages.Application) string { return a.Recruiter }, func(c *stages.Changes) { c.Recruiter = &recruiter })
+	add("promised date", orig.Expect != expect, func(a *stages.Application) string { return a.Expect.String() }, func(c *stages.Changes) { c.Expect = &expect })
+	add("notes", orig.Notes != notes, func(a *stages.Application) string { return a.Notes }, func(c *stages.Changes) { c.Notes = &notes })
+	if len(changes) == 0 {
+		return func() tea.Msg { return formClosedMsg{"nothing changed"} }, true
+	}
 	edit := func(a *stages.Application) error {
-		_, err := a.Edit(stages.Changes{
-			Company: &company, Role: &role, Process: &process, Recruiter: &recruiter, Notes: &notes,
-			Interviewed: &interviewed, Interviewers: &interviewers, Expect: &expect,
-		}, now)
+		var clashes []string
+		var c stages.Changes
+		for _, ch := range changes {
+			if ch.from(a) != ch.from(orig) {
+				clashes = append(clashes, ch.name)
+			}
+			ch.set(&c)
+		}
+		if len(clashes) > 0 {
+			return &editClash{fields: clashes}
+		}
+		_, err := a.Edit(c, now)
 		return err
 	}
 	// Try the change on a copy first, so mistakes show in the form.
 	trial := before.Clone()
 	if err := edit(&trial); err != nil {
+		var clash *editClash
+		if errors.As(err, &clash) {
+			f.err = clash.Error()
+			return nil, false
+		}
 		f.showErrors(err)
 		return nil, false
 	}
-	if len(trial.Events) == len(before.Events) {
-		return func() tea.Msg { return formClosedMsg{"nothing changed"} }, true
-	}
 	return updateCmd(st, *before, edit, "saved "+sanitize(company)), true
+}
+
+// editClash is an edit refused because a field the user changed in the form
+// was also changed, since the form opened, by another afterview.
+type editClash struct{ fields []string }
+
+func (e *editClash) Error() string {
+	return fmt.Sprintf("the %s changed since this form opened (another afterview wrote to it): esc, then open the form again to start from what is there now",
+		strings.Join(e.fields, " and "))
 }
 
 // splitNames splits a comma-separated list of names.

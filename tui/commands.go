@@ -20,6 +20,12 @@ type Store interface {
 	Log(id uint64, e stages.Event) (stages.Application, error)
 	Update(id uint64, fn func(*stages.Application) error) (stages.Application, error)
 	Delete(id uint64) error
+	// DeleteIf deletes an application if check, which sees it inside the
+	// deleting transaction, accepts it (undo of an add).
+	DeleteIf(id uint64, check func(*stages.Application) error) error
+	// Restore stores a deleted application again under its own id (undo of
+	// a delete).
+	Restore(a stages.Application) error
 	LogGlobal(e stages.Event) error
 }
 
@@ -80,6 +86,10 @@ type (
 		err     error
 		forForm bool
 		doing   string
+		// read marks a failed read (a poll, a load): the next read that
+		// works clears its message, since the cause (the file busy for a
+		// moment) has passed.
+		read bool
 	}
 )
 
@@ -88,11 +98,11 @@ func loadCmd(st Store, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
-			return errMsg{err: err, doing: "reading the revision"}
+			return errMsg{err: err, doing: "reading the revision", read: true}
 		}
 		apps, global, err := st.Snapshot()
 		if err != nil {
-			return errMsg{err: err, doing: "loading applications"}
+			return errMsg{err: err, doing: "loading applications", read: true}
 		}
 		return dataMsg{newData(apps, global, rev, now())}
 	}
@@ -109,12 +119,12 @@ func firstLoadCmd(st Store, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
-			return errMsg{err: err, doing: "reading the revision"}
+			return errMsg{err: err, doing: "reading the revision", read: true}
 		}
 		t := now()
 		set, err := as.Active(stages.DateOf(t))
 		if err != nil {
-			return errMsg{err: err, doing: "loading applications"}
+			return errMsg{err: err, doing: "loading applications", read: true}
 		}
 		if set.All {
 			return dataMsg{newData(set.Apps, set.Global, rev, t)}
@@ -141,7 +151,7 @@ func revisionCmd(st Store) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
-			return errMsg{err: err, doing: "checking for changes"}
+			return errMsg{err: err, doing: "checking for changes", read: true}
 		}
 		return revisionMsg{rev}
 	}
@@ -203,7 +213,7 @@ func addCmd(st Store, a stages.Application) tea.Cmd {
 		}
 		label := "added " + sanitize(a.Company)
 		return savedMsg{status: label, fromForm: true, selectID: id,
-			undo: &undoEntry{label: label, kind: undoDelete, id: id}}
+			undo: &undoEntry{label: label, kind: undoDelete, id: id, afterEvents: len(a.Events)}}
 	}
 }
 
@@ -270,9 +280,19 @@ func undoCmd(st Store, u undoEntry) tea.Cmd {
 				return nil
 			})
 		case undoDelete:
-			err = st.Delete(u.id)
+			// Only if nothing was logged on it since: another afterview's
+			// events on it are acknowledged writes.
+			err = st.DeleteIf(u.id, func(a *stages.Application) error {
+				if len(a.Events) != u.afterEvents {
+					return errChangedElsewhere
+				}
+				return nil
+			})
 		case undoReAdd:
-			id, err = st.Add(u.before.Clone())
+			// Under its own id, so that older undo entries about it still
+			// find it.
+			id = u.before.ID
+			err = st.Restore(u.before.Clone())
 		}
 		if err != nil {
 			return errMsg{err: fmt.Errorf("cannot undo %s: %w", u.label, err), doing: "undoing"}

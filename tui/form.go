@@ -145,6 +145,9 @@ type form struct {
 	logKind logKind
 	// prompt is what a snooze form snoozes (see snooze.go).
 	prompt stages.Prompt
+	// orig is the application as the edit form found it on opening: what
+	// the user changed is told against it.
+	orig *stages.Application
 }
 
 func newField(c *programContext, name, label, value, placeholder, hint string, limit int) field {

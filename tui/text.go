@@ -6,11 +6,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"afterview/internal/termsafe"
 )
 
-// sanitize makes a user-typed string safe to put on the screen: control
-// characters (C0, DEL, C1, and so ESC and every escape sequence it could
-// start), bidirectional overrides and invalid UTF-8 never reach the terminal.
+// sanitize makes a user-typed string safe to put on the screen: what
+// termsafe calls unsafe (C0, DEL, C1, and so ESC and every escape sequence
+// it could start; every bidirectional control) is dropped, and invalid UTF-8
+// never reaches the terminal.
 // Line breaks and tabs become spaces, since every field shows on one line.
 func sanitize(s string) string {
 	clean := true
@@ -43,16 +46,8 @@ func sanitize(s string) string {
 	return b.String()
 }
 
-func unsafeRune(r rune) bool {
-	switch {
-	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		// Bidirectional overrides can reorder what the rest of the line shows.
-		return true
-	}
-	return false
-}
+// unsafeRune is termsafe's one rule of what never reaches the terminal.
+func unsafeRune(r rune) bool { return termsafe.Unsafe(r) }
 
 // width is the number of terminal cells s takes, escape sequences excluded.
 func width(s string) int { return ansi.StringWidth(s) }

@@ -101,9 +101,11 @@ type Model struct {
 
 	status    string
 	statusErr bool
-	undo      []undoEntry
-	loading   bool
-	loadErr   error
+	// readErr is set while the status shows a failed read's error.
+	readErr bool
+	undo    []undoEntry
+	loading bool
+	loadErr error
 	// selectID is an application to put the cursor on once the next
 	// snapshot arrives (after an add, or an undo).
 	selectID uint64
@@ -217,6 +219,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case revisionMsg:
+		m.readWorked()
 		if !m.loading && (m.ctx.data == nil || msg.rev != m.ctx.data.rev) {
 			m.loading = true
 			return m, loadCmd(m.store, m.ctx.now)
@@ -239,6 +242,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loadErr = msg.err
 		}
 		m.setError(fmt.Errorf("%s: %w", msg.doing, msg.err))
+		m.readErr = msg.read
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
@@ -253,10 +257,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
-func (m *Model) setError(err error) { m.status, m.statusErr = err.Error(), true }
+func (m *Model) setStatus(s string) { m.status, m.statusErr, m.readErr = s, false, false }
+func (m *Model) setError(err error) { m.status, m.statusErr, m.readErr = err.Error(), true, false }
+
+// readWorked clears the message of a failed read ("another afterview is
+// using the file") once a read works again: left up, it would say the file
+// is busy for as long as nothing else is shown.
+func (m *Model) readWorked() {
+	if m.readErr {
+		m.setStatus("")
+	}
+}
 
 func (m Model) gotData(d *data) Model {
+	m.readWorked()
 	m.loading = false
 	m.loadErr = nil
 	m.ctx.data = d

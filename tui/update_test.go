@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"image/color"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"afterview/internal/termsafe"
 	"afterview/stages"
 )
 
@@ -251,7 +253,8 @@ func TestUndo(t *testing.T) {
 		if len(h.store.apps) != n {
 			t.Fatal("undo did not bring the application back")
 		}
-		got := h.store.apps[n-1]
+		// (Back in its place: under its own id.)
+		got := h.store.app(t, "Netflix")
 		if got.Company != "Netflix" || got.Stage != "reference check" || len(got.Events) < 5 {
 			t.Fatal("the application came back without its history")
 		}
@@ -787,5 +790,129 @@ func TestDemoApplications(t *testing.T) {
 	}
 	if due != 3 {
 		t.Errorf("Figma has %d thank-yous due today, want 3", due)
+	}
+}
+
+// The screen gets no bidirectional control, nor any other character
+// termsafe calls unsafe: every one is dropped.
+func TestSanitizeDropsEveryBidiControl(t *testing.T) {
+	for _, r := range termsafe.BidiControls {
+		if got := sanitize("right" + string(r) + "left"); got != "rightleft" {
+			t.Errorf("sanitize kept %U: %q", r, got)
+		}
+	}
+	if got := sanitize("a\x1b[2Jb\u009bc\u200bd"); got != "a[2Jbcd" {
+		t.Errorf("sanitize(escape sequences) = %q", got)
+	}
+}
+
+// "Another afterview is using the file" goes away with the next read that
+// works, instead of staying up until something else is said.
+func TestBusyMessageClearsOnTheNextGoodRead(t *testing.T) {
+	h := newDemoHarness(t, 100, 30)
+	h.store.readFail = errors.New("another afterview is using the data file")
+	h.send(pollMsg{})
+	h.mustSee("another afterview is using")
+	h.send(pollMsg{}) // the file is free again
+	h.mustNotSee("another afterview is using")
+	// A write's error is not a read's: a good poll leaves it up.
+	h.store.fail = errDiskFull
+	h.press("x")
+	h.mustSee("disk")
+	h.send(pollMsg{})
+	h.mustSee("disk")
+}
+
+// Undo of an add refuses, as undo of a log does, when another afterview
+// logged on the application since: those events are acknowledged writes.
+// Undo of a delete brings the application back under its own id, so that
+// older undo entries about it still work.
+func TestUndoEveryKindRespectsChangesElsewhere(t *testing.T) {
+	t.Run("add, then a log from a shell", func(t *testing.T) {
+		h := newHarness(t, newFakeStore(), 100, 30)
+		h.press("a", "Globex", "ctrl+s")
+		a := h.store.app(t, "Globex")
+		if _, err := h.store.Log(a.ID, noteEvent("from the shell", 0)); err != nil {
+			t.Fatal(err)
+		}
+		h.press("u")
+		h.mustSee("changed since")
+		if e := lastEvent(h.store.app(t, "Globex")); e.Note != "from the shell" {
+			t.Fatal("undo of the add threw away a change made elsewhere")
+		}
+	})
+	t.Run("log, delete, undo both", func(t *testing.T) {
+		h := newDemoHarness(t, 100, 30)
+		p := h.selectedPrompt()
+		before := h.store.app(t, p.Company)
+		h.press("x") // logs on the selected prompt's application
+		h.press("tab")
+		for i := 0; ; i++ {
+			if a, ok := h.m.apps.selected(&h.m.ctx); ok && a.ID == p.AppID {
+				break
+			}
+			if i > 20 {
+				t.Fatalf("%s is not on Applications", p.Company)
+			}
+			h.press("j")
+		}
+		h.press("D", "y")
+		h.press("u") // the delete
+		got := h.store.app(t, p.Company)
+		if got.ID != p.AppID {
+			t.Fatalf("undo of the delete brought %s back as #%d, want its own id #%d", p.Company, got.ID, p.AppID)
+		}
+		h.press("u") // the log, which refers to that id
+		h.mustNotSee("cannot undo")
+		if got := h.store.app(t, p.Company); len(got.Events) != len(before.Events) {
+			t.Errorf("after both undos %s has %d events, want %d", p.Company, len(got.Events), len(before.Events))
+		}
+	})
+}
+
+// An edit form opened before another afterview changed the application
+// saves only the fields the user changed: the other change stays. If the
+// user changed a field that also changed underneath, the form stays open
+// and says so, and nothing is written.
+func TestEditKeepsChangesMadeElsewhere(t *testing.T) {
+	promised := stages.NewDate(2026, time.December, 4)
+	shell := stages.Event{Kind: stages.EvHeard, At: testNow, Expect: promised, Note: "from the shell"}
+	for _, refresh := range []bool{false, true} {
+		h := newDemoHarness(t, 100, 30)
+		h.press("tab", "e", "tab")
+		h.clearField()
+		h.press("Staff Engineer")
+		a := h.store.app(t, "Netflix")
+		if _, err := h.store.Log(a.ID, shell); err != nil {
+			t.Fatal(err)
+		}
+		if refresh {
+			h.send(pollMsg{}) // the UI notices the change; the form stays open
+		}
+		h.press("ctrl+s")
+		got := h.store.app(t, "Netflix")
+		if got.Role != "Staff Engineer" || got.Expect != promised {
+			t.Errorf("refresh %v: after the edit role %q, promised %v; want the role saved and the shell's date kept", refresh, got.Role, got.Expect)
+		}
+	}
+
+	h := newDemoHarness(t, 100, 30)
+	h.press("tab", "e")
+	for range 6 {
+		h.press("tab")
+	}
+	h.clearField()
+	h.press("2026-12-10")
+	a := h.store.app(t, "Netflix")
+	if _, err := h.store.Log(a.ID, shell); err != nil {
+		t.Fatal(err)
+	}
+	writes := h.store.writes
+	h.press("ctrl+s")
+	if h.m.form == nil || !strings.Contains(h.m.form.err, "promised date changed since this form opened") {
+		t.Fatalf("the form should stay open saying the promised date changed; form %v", h.m.form != nil)
+	}
+	if h.store.writes != writes || h.store.app(t, "Netflix").Expect != promised {
+		t.Error("the clashing edit was written")
 	}
 }

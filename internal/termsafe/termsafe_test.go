@@ -1,0 +1,45 @@
+package termsafe
+
+import (
+	"testing"
+	"unicode"
+)
+
+func TestUnsafe(t *testing.T) {
+	for _, r := range BidiControls {
+		if !unicode.Is(unicode.Bidi_Control, r) {
+			t.Errorf("%U is listed but is not a bidi control", r)
+		}
+		if !Unsafe(r) || Safe("a"+string(r)+"b") {
+			t.Errorf("%U passes as safe", r)
+		}
+	}
+	// Every bidi control Unicode knows is listed.
+	n := 0
+	for _, rg := range unicode.Bidi_Control.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			n++
+			if !Unsafe(r) {
+				t.Errorf("the bidi control %U passes as safe", r)
+			}
+		}
+	}
+	if n != len(BidiControls) {
+		t.Errorf("Unicode has %d bidi controls, BidiControls lists %d", n, len(BidiControls))
+	}
+	for _, r := range []rune{0, '\t', '\n', 0x1b, 0x7f, 0x80, 0x9b, 0x9f, 0x200b} {
+		if !Unsafe(r) {
+			t.Errorf("%U passes as safe", r)
+		}
+	}
+	for _, s := range []string{"", "Netflix", "Ünïcode ✓ 日本語", "e\u0301", "👩\u200d💻", "\u00a0", "\ufffd"} {
+		if !Safe(s) {
+			t.Errorf("%q is refused", s)
+		}
+	}
+	for _, s := range []string{"\xff", "a\x1b[2J", "\u009b31m", "x\u202ey"} {
+		if Safe(s) {
+			t.Errorf("%q passes as safe", s)
+		}
+	}
+}

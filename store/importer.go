@@ -1,0 +1,517 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"go.etcd.io/bbolt"
+
+	"afterview/stages"
+)
+
+// ImportResult is what an import did.
+type ImportResult struct {
+	// Imported counts the applications stored.
+	Imported int
+	// Skipped counts the applications of a merge that the database already
+	// held (the same company, final interview and creation time): a merge
+	// run again, after one that committed but did not say so, adds nothing.
+	Skipped int
+}
+
+// Import reads an export and stores it according to mode, returning how many
+// applications it stored (see ImportReport).
+func (s *Store) Import(r io.Reader, mode ImportMode) (n int, err error) {
+	res, err := s.ImportReport(r, mode)
+	return res.Imported, err
+}
+
+// ImportReport reads an export and stores it according to mode. The whole
+// file is read and checked before anything is written: if any record is
+// wrong, it refuses the whole file, names the records at fault and leaves
+// the database unchanged. The file is read as a stream, record by record,
+// and refused as soon as it passes a limit (MaxApplications, MaxEvents,
+// MaxGlobal, maxRecordBytes), so a huge file costs no more memory than the
+// largest import it could be. Global events are appended (ImportIntoEmpty,
+// ImportMerge; a merge skips those already held) or replace the stored ones
+// (ImportReplace).
+func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error) {
+	var res ImportResult
+	if mode < ImportIntoEmpty || mode > ImportMerge {
+		return res, fmt.Errorf("unknown import mode %d", mode)
+	}
+	x, err := decodeExport(r)
+	if err != nil {
+		return res, err
+	}
+	if err := checkExport(x, mode); err != nil {
+		return res, err
+	}
+	err = s.update(func(tx *bbolt.Tx) error {
+		res = ImportResult{}
+		apps, global := tx.Bucket(bucketApps), tx.Bucket(bucketGlobal)
+		switch mode {
+		case ImportIntoEmpty:
+			if k, _ := apps.Cursor().First(); k != nil {
+				return errors.New("the database already holds applications: use --replace to replace them with the file's, or --merge to add the file's under new ids")
+			}
+		case ImportReplace:
+			// Ids never go back, so an id someone remembers from before
+			// the replace cannot silently point at another application.
+			seq := apps.Sequence()
+			for _, name := range [][]byte{bucketApps, bucketGlobal} {
+				if err := tx.DeleteBucket(name); err != nil {
+					return err
+				}
+			}
+			if err := dropIndex(tx); err != nil {
+				return err
+			}
+			var err error
+			if apps, err = tx.CreateBucket(bucketApps); err != nil {
+				return err
+			}
+			if err := apps.SetSequence(seq); err != nil {
+				return err
+			}
+			if global, err = tx.CreateBucket(bucketGlobal); err != nil {
+				return err
+			}
+		}
+		held := 0
+		var present map[appIdentity]bool
+		var heldGlobal []stages.Event
+		if mode == ImportMerge {
+			existing, err := s.allApps(tx)
+			if err != nil {
+				return err
+			}
+			held = len(existing)
+			present = make(map[appIdentity]bool, len(existing)+len(x.Applications))
+			for i := range existing {
+				present[identity(&existing[i])] = true
+			}
+			if heldGlobal, err = s.globalEvents(tx); err != nil {
+				return err
+			}
+		}
+		var highest uint64
+		for _, a := range x.Applications {
+			if mode == ImportMerge {
+				id := identity(&a)
+				if present[id] {
+					res.Skipped++
+					continue
+				}
+				present[id] = true
+				if held+res.Imported >= MaxApplications {
+					return fmt.Errorf("nothing was imported: with the file's applications the database would hold more than %d, the most afterview keeps", MaxApplications)
+				}
+				next, err := nextID(apps)
+				if err != nil {
+					return err
+				}
+				a.ID = next
+			}
+			if err := putApp(apps, a); err != nil {
+				return err
+			}
+			res.Imported++
+			highest = max(highest, a.ID)
+		}
+		if highest > apps.Sequence() {
+			if err := apps.SetSequence(highest); err != nil {
+				return err
+			}
+		}
+		n := len(heldGlobal)
+		if mode == ImportIntoEmpty {
+			n = global.Stats().KeyN
+		}
+		for _, e := range x.Global {
+			if mode == ImportMerge && slices.ContainsFunc(heldGlobal, func(old stages.Event) bool { return sameEvent(old, e) }) {
+				continue
+			}
+			if n++; n > MaxGlobal {
+				return fmt.Errorf("nothing was imported: with the file's global events the database would hold more than %d, the most afterview keeps", MaxGlobal)
+			}
+			if err := appendGlobal(global, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+// appIdentity is what makes an application the same one in two files: its
+// company, the instant of its final interview and the instant it was
+// created (which no two adds share).
+type appIdentity struct {
+	company            string
+	interviewed, added int64
+}
+
+func identity(a *stages.Application) appIdentity {
+	return appIdentity{a.Company, a.Interviewed.UnixNano(), a.Created.UnixNano()}
+}
+
+// errNoMoreIDs: ids stop at maxID, the largest an import accepts.
+var errNoMoreIDs = fmt.Errorf("no more application ids: they stop at %d, the largest an export can carry", uint64(maxID))
+
+// maxRecordBytes bounds the JSON of one record of an import: one event, or
+// an application's own fields. The largest record afterview can store (a
+// 20,000-character note of characters JSON escapes as \uXXXX, 50
+// interviewers of 200 such characters, an offer) is well under a quarter of
+// it (TestLargestRecordsRoundTrip), so only a file that is not an export
+// passes it.
+const maxRecordBytes = 4 << 20
+
+var errRecordTooLarge = fmt.Errorf("the export has more than %d MiB of JSON in one record, far more than any afterview export: is it the right file?", maxRecordBytes>>20)
+
+// window is the reader under the import's JSON decoder: it refuses to read
+// more than maxRecordBytes between two calls of next (one per record), and
+// keeps the last of what it read to number the line of a syntax error.
+type window struct {
+	r      io.Reader
+	n      int    // bytes read since next
+	offset int64  // bytes read in all
+	recent []byte // the last bytes read, up to 2*maxRecordBytes
+	start  int64  // the offset of recent[0]
+	lines  int    // line breaks before recent[0]
+}
+
+func (w *window) Read(p []byte) (int, error) {
+	if w.n >= maxRecordBytes {
+		return 0, errRecordTooLarge
+	}
+	if len(p) > maxRecordBytes-w.n {
+		p = p[:maxRecordBytes-w.n]
+	}
+	n, err := w.r.Read(p)
+	w.n += n
+	w.offset += int64(n)
+	w.recent = append(w.recent, p[:n]...)
+	if len(w.recent) > 2*maxRecordBytes {
+		cut := len(w.recent) - maxRecordBytes
+		w.lines += bytes.Count(w.recent[:cut], []byte("\n"))
+		w.start += int64(cut)
+		w.recent = append(w.recent[:0], w.recent[cut:]...)
+	}
+	return n, err
+}
+
+// next starts a record: its bytes count afresh.
+func (w *window) next() { w.n = 0 }
+
+// line is the line number of the byte at offset, if still known.
+func (w *window) line(offset int64) int {
+	if offset < w.start || offset > w.start+int64(len(w.recent)) {
+		return 0
+	}
+	return 1 + w.lines + bytes.Count(w.recent[:offset-w.start], []byte("\n"))
+}
+
+// importDecoder reads an export as a stream of tokens and records.
+type importDecoder struct {
+	w        *window
+	dec      *json.Decoder
+	problems []error
+}
+
+// fail turns a decoding error into one that says where.
+func (d *importDecoder) fail(err error) error { return d.failAt(err, 0) }
+
+// failAt is fail for the error of a Decode that started at base.
+func (d *importDecoder) failAt(err error, base int64) error {
+	if errors.Is(err, errRecordTooLarge) {
+		return errRecordTooLarge
+	}
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		// A Decode's syntax error counts its offset in its own way: the
+		// line of the value it was reading is near enough.
+		at := syn.Offset
+		if base > 0 {
+			at = base
+		}
+		if line := d.w.line(at); line > 0 {
+			return fmt.Errorf("the export is not valid JSON: line %d: %v", line, err)
+		}
+		return fmt.Errorf("the export is not valid JSON: %v", err)
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("the export is not valid JSON: it ends too soon (was it cut short?)")
+	}
+	return fmt.Errorf("reading the export: %w", err)
+}
+
+// delim reads the next token, which must be the delimiter want.
+func (d *importDecoder) delim(want json.Delim, what string) error {
+	tok, err := d.dec.Token()
+	if err != nil {
+		return d.fail(err)
+	}
+	if tok != want {
+		return fmt.Errorf("not an afterview export: %s should start with %q", what, want)
+	}
+	return nil
+}
+
+// key reads an object's next key.
+func (d *importDecoder) key() (string, error) {
+	tok, err := d.dec.Token()
+	if err != nil {
+		return "", d.fail(err)
+	}
+	k, ok := tok.(string)
+	if !ok {
+		return "", fmt.Errorf("not an afterview export: unexpected %v", tok)
+	}
+	return k, nil
+}
+
+// value decodes one value into v; a value of the wrong shape is a problem
+// of the record named by what (listed with the others), while broken JSON
+// ends the reading.
+func (d *importDecoder) value(v any, what func() string) error {
+	d.w.next()
+	base := d.dec.InputOffset()
+	err := d.dec.Decode(v)
+	var syn *json.SyntaxError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &syn), errors.Is(err, errRecordTooLarge), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return d.failAt(err, base)
+	}
+	d.problems = append(d.problems, fmt.Errorf("%s: %s", what(), strings.TrimPrefix(err.Error(), "json: ")))
+	return nil
+}
+
+func decodeExport(r io.Reader) (Export, error) {
+	w := &window{r: r}
+	d := &importDecoder{w: w, dec: json.NewDecoder(w)}
+	d.dec.DisallowUnknownFields()
+	var x Export
+	if err := d.delim('{', "the file"); err != nil {
+		return Export{}, err
+	}
+	var format *string
+	var version *int
+	var unknown string // the first unknown field
+	// checkHead reports a file that is not an export, or a newer one, as
+	// soon as its head says so: a newer export may well have fields this
+	// afterview does not know, and the useful message then is "upgrade",
+	// not "unknown field".
+	checkHead := func(final bool) error {
+		switch {
+		case format != nil && *format != ExportFormat:
+			return errors.New(`not an afterview export: its "format" field should be "afterview"`)
+		case version != nil && *version > ExportVersion:
+			return fmt.Errorf("the export was written by a newer afterview (export version %d; this afterview reads up to version %d): upgrade afterview to import it", *version, ExportVersion)
+		case version != nil && *version < 1:
+			return errors.New(`the export has no valid "version" field`)
+		case !final:
+			return nil
+		case format == nil:
+			return errors.New(`not an afterview export: its "format" field should be "afterview"`)
+		case version == nil:
+			return errors.New(`the export has no valid "version" field`)
+		}
+		return nil
+	}
+	for d.dec.More() {
+		k, err := d.key()
+		if err != nil {
+			return Export{}, err
+		}
+		top := func() string { return "the export" }
+		switch k {
+		case "format":
+			format = new(string)
+			if err := d.value(format, top); err != nil {
+				return Export{}, err
+			}
+		case "version":
+			version = new(int)
+			if err := d.value(version, top); err != nil {
+				return Export{}, err
+			}
+		case "exported_at":
+			if err := d.value(&x.ExportedAt, top); err != nil {
+				return Export{}, err
+			}
+		case "applications":
+			if err := checkHead(false); err != nil {
+				return Export{}, err
+			}
+			if x.Applications, err = d.applications(); err != nil {
+				return Export{}, err
+			}
+		case "global_events":
+			if err := checkHead(false); err != nil {
+				return Export{}, err
+			}
+			if x.Global, err = d.globalEvents(); err != nil {
+				return Export{}, err
+			}
+		default:
+			// Known to a newer afterview, perhaps: the head, which may
+			// come later, says which.
+			if unknown == "" {
+				unknown = k
+			}
+			var skip json.RawMessage
+			if err := d.value(&skip, top); err != nil {
+				return Export{}, err
+			}
+		}
+		if err := checkHead(false); err != nil {
+			return Export{}, err
+		}
+	}
+	if err := d.delim('}', "the end of the file"); err != nil {
+		return Export{}, err
+	}
+	if err := checkHead(true); err != nil {
+		return Export{}, err
+	}
+	if unknown != "" {
+		return Export{}, fmt.Errorf("the export: unknown field %q", unknown)
+	}
+	// Nothing may follow the export.
+	d.w.next()
+	if _, err := d.dec.Token(); err != io.EOF {
+		if err == nil {
+			return Export{}, errors.New("the export is not valid JSON: invalid character after top-level value")
+		}
+		return Export{}, d.fail(err)
+	}
+	x.Format, x.Version = *format, *version
+	if err := refusal(d.problems); err != nil {
+		return Export{}, err
+	}
+	return x, nil
+}
+
+func (d *importDecoder) applications() ([]stages.Application, error) {
+	var apps []stages.Application
+	err := d.list(`"applications"`, MaxApplications, "the export holds", "applications", func(i int) error {
+		a, err := d.application(i)
+		apps = append(apps, a)
+		return err
+	})
+	return apps, err
+}
+
+// list reads a JSON array (or null) one element at a time, refusing it as
+// soon as it holds more than limit elements: elem reads element i (from 1).
+// owner and kind say, in the refusal, whose elements and of what kind.
+func (d *importDecoder) list(name string, limit int, owner, kind string, elem func(i int) error) error {
+	tok, err := d.dec.Token()
+	if err != nil {
+		return d.fail(err)
+	}
+	if tok == nil {
+		return nil
+	}
+	if tok != json.Delim('[') {
+		return fmt.Errorf("the export: %s should be a list", name)
+	}
+	for n := 1; d.dec.More(); n++ {
+		if n > limit {
+			return fmt.Errorf("%s more than %d %s, the most afterview accepts", owner, limit, kind)
+		}
+		if err := elem(n); err != nil {
+			return err
+		}
+	}
+	if _, err := d.dec.Token(); err != nil {
+		return d.fail(err)
+	}
+	return nil
+}
+
+// application reads one application, its events one by one.
+func (d *importDecoder) application(n int) (stages.Application, error) {
+	var a stages.Application
+	what := func() string { return fmt.Sprintf("application #%d in the file", n) }
+	d.w.next()
+	if err := d.delim('{', what()); err != nil {
+		return a, err
+	}
+	// The application's own fields are gathered and decoded together, so
+	// that the fields encoding/json checks (unknown, malformed) are checked
+	// as for any record; the events come one at a time.
+	var own bytes.Buffer
+	own.WriteByte('{')
+	var events []stages.Event
+	for d.dec.More() {
+		k, err := d.key()
+		if err != nil {
+			return a, err
+		}
+		if k == "events" {
+			if events, err = d.events(what); err != nil {
+				return a, err
+			}
+			continue
+		}
+		var raw json.RawMessage
+		d.w.next()
+		base := d.dec.InputOffset()
+		if err := d.dec.Decode(&raw); err != nil {
+			return a, d.failAt(err, base)
+		}
+		if own.Len() > maxRecordBytes {
+			return a, errRecordTooLarge
+		}
+		if own.Len() > 1 {
+			own.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		own.Write(kb)
+		own.WriteByte(':')
+		own.Write(raw)
+	}
+	if _, err := d.dec.Token(); err != nil {
+		return a, d.fail(err)
+	}
+	own.WriteByte('}')
+	if err := decodeStrict(own.Bytes(), &a); err != nil {
+		d.problems = append(d.problems, fmt.Errorf("%s: %s", what(), jsonError(own.Bytes(), err)))
+	}
+	a.Events = events
+	return a, nil
+}
+
+func (d *importDecoder) events(app func() string) ([]stages.Event, error) {
+	events := []stages.Event{}
+	err := d.list(app()+`: "events"`, MaxEvents, app()+" has", "events", func(i int) error {
+		var e stages.Event
+		err := d.value(&e, func() string { return fmt.Sprintf("%s: event %d", app(), i) })
+		events = append(events, e)
+		return err
+	})
+	return events, err
+}
+
+func (d *importDecoder) globalEvents() ([]stages.Event, error) {
+	var events []stages.Event
+	err := d.list(`"global_events"`, MaxGlobal, "the export holds", "global events", func(i int) error {
+		var e stages.Event
+		err := d.value(&e, func() string { return fmt.Sprintf("global event #%d in the file", i) })
+		events = append(events, e)
+		return err
+	})
+	return events, err
+}
