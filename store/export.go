@@ -93,6 +93,9 @@ func (s *Store) Import(r io.Reader, mode ImportMode) (n int, err error) {
 	if err != nil {
 		return 0, err
 	}
+	if s.settings != nil {
+		s.settings.BindAll(x.Applications)
+	}
 	if err := checkExport(x, mode); err != nil {
 		return 0, err
 	}
