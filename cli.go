@@ -47,11 +47,16 @@ func commands() []command {
 		{"import", "read applications from an export file", importUsage, cmdImport},
 		{"backup", "copy the database to a backup file, safely while in use", backupUsage, cmdBackup},
 		{"demo", "the terminal UI on a throwaway database with examples", demoUsage, cmdDemo},
+		{"processes", "the hiring processes you can choose, with their stages", processesUsage, cmdProcesses},
+		{"config", "the configuration file: show it, check it, edit it", configUsage, cmdConfig},
 	}
 }
 
 func dispatch(e *env, args []string) error {
 	if len(args) == 0 {
+		if err := e.loadConfig(); err != nil {
+			return err
+		}
 		return cmdDefault(e)
 	}
 	name := args[0]
@@ -73,6 +78,13 @@ func dispatch(e *env, args []string) error {
 	}
 	for _, c := range commands() {
 		if c.name == name {
+			// The config command reads the file itself: it reports a bad
+			// one rather than refusing to run.
+			if c.name != "config" {
+				if err := e.loadConfig(); err != nil {
+					return err
+				}
+			}
 			return c.run(e, args[1:])
 		}
 	}
@@ -86,7 +98,7 @@ func mainUsage() string {
 	b.WriteString(`afterview: keep track of the wait after a final interview.
 
 Usage:
-  afterview [--db FILE] [COMMAND] [ARGS]
+  afterview [--db FILE] [--config FILE] [COMMAND] [ARGS]
 
 With no command, afterview opens the terminal UI (or prints 'today' when its
 output is not a terminal).
@@ -94,13 +106,14 @@ output is not a terminal).
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
 	}
 	b.WriteString(`
 Run 'afterview COMMAND --help' for a command's options.
 
 Environment:
   AFTERVIEW_DB    the database file (default: $XDG_DATA_HOME/afterview/afterview.db)
+  AFTERVIEW_CONFIG the configuration file (default: $XDG_CONFIG_HOME/afterview/config.toml)
   AFTERVIEW_NOW   a fixed clock, e.g. 2026-11-20T09:00 (local time), for tests and demos
   NO_COLOR        turn colours off
 

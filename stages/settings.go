@@ -263,3 +263,13 @@ func recordedTemplate(a *Application, w Window) *Template {
 	}
 	return t
 }
+
+// MissingProcessNote says, for an application whose process the settings no
+// longer know, what that means; it is empty otherwise. Both the command line
+// and the UI show it.
+func (a *Application) MissingProcessNote() string {
+	if !a.Template().Missing {
+		return ""
+	}
+	return fmt.Sprintf("The %q process is not in your configuration any more: this application keeps the stages it recorded. Add the process back to your config file to see all its stages.", a.Process)
+}

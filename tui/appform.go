@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,7 +32,12 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		interviewers = strings.Join(a.Interviewers, ", ")
 		promised = a.Expect.String()
 	}
-	names := stages.TemplateNames()
+	names := c.settings.ProcessNames()
+	if a != nil && !slices.Contains(names, process) {
+		// A process since removed from the configuration stays the
+		// application's until the user picks another.
+		names = append(names, process)
+	}
 	sel := 0
 	for i, n := range names {
 		if n == process {
@@ -83,9 +89,9 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 }
 
 // pickProcess chooses the process named like the company, if there is one.
-func pickProcess(fl *field, company string) {
+func pickProcess(c *programContext, fl *field, company string) {
 	want := stages.DefaultTemplate
-	if t, err := stages.LookupTemplate(strings.ToLower(strings.TrimSpace(company))); err == nil {
+	if t, err := c.settings.Process(strings.ToLower(strings.TrimSpace(company))); err == nil {
 		want = t.Name
 	}
 	for i, n := range fl.choices {
@@ -197,7 +203,7 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	process := f.value("process")
 
 	if f.kind == formAdd {
-		a, err := stages.NewApplication(company, role, process, interviewed, interviewers, recruiter, expect, now)
+		a, err := c.settings.NewApplication(company, role, process, interviewed, interviewers, recruiter, expect, now)
 		if err == nil {
 			a.Notes = notes
 			err = a.Validate()
@@ -252,6 +258,9 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		}
 		if err := a.Apply(stages.Event{Kind: stages.EvEdit, At: now, Note: "changed " + strings.Join(changed, ", ")}); err != nil {
 			return err
+		}
+		if a.Process == before.Process {
+			return a.ValidateKept()
 		}
 		return a.Validate()
 	}

@@ -222,7 +222,7 @@ func (f *form) changed(c *programContext, key string) {
 	case f.kind != formLog && key == "process":
 		f.processTouched = true
 	case f.kind == formAdd && key == "company" && !f.processTouched:
-		pickProcess(f.field("process"), f.field("company").value())
+		pickProcess(c, f.field("process"), f.field("company").value())
 	}
 }
 
