@@ -253,6 +253,11 @@ func recordedTemplate(a *Application, w Window) *Template {
 	sort.SliceStable(moves, func(i, j int) bool { return moves[i].At.Before(moves[j].At) })
 	if len(moves) == 0 {
 		addStage(a.Stage)
+	} else {
+		// Where it started is not recorded: every application is added
+		// after its final interview, the first stage of every process
+		// afterview knows.
+		addStage("final interview")
 	}
 	for _, e := range moves {
 		addStage(e.Stage)
