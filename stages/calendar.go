@@ -31,8 +31,14 @@ type Calendar struct {
 // yearOff is one year's non-working weekdays: bit i is set when the i-th
 // day of the year (0 is 1 January) is a holiday or a day off.
 type yearOff struct {
-	first int // days() of 1 January
-	bits  [6]uint64
+	first, end int // days() of 1 January and of the next 1 January
+	bits       [6]uint64
+}
+
+// off reports whether day z (a days() number within the year) is off.
+func (y *yearOff) off(z int) bool {
+	i := z - y.first
+	return y.bits[i/64]&(1<<(i%64)) != 0
 }
 
 // DefaultWorkWeek is Monday to Friday.
@@ -115,11 +121,7 @@ func (c *Calendar) IsBusinessDay(d Date) bool {
 		return true
 	}
 	y := c.year(d.Year)
-	if y == nil {
-		return true
-	}
-	i := d.days() - y.first
-	return y.bits[i/64]&(1<<(i%64)) == 0
+	return y == nil || !y.off(d.days())
 }
 
 // year returns the days off of a year, working them out on first use. Two
@@ -132,7 +134,7 @@ func (c *Calendar) year(year int) *yearOff {
 	if y := slot.Load(); y != nil {
 		return y
 	}
-	y := &yearOff{first: NewDate(year, time.January, 1).days()}
+	y := &yearOff{first: NewDate(year, time.January, 1).days(), end: NewDate(year+1, time.January, 1).days()}
 	mark := func(d Date) {
 		if d.Year == year {
 			i := d.days() - y.first
@@ -161,13 +163,32 @@ func (c *Calendar) AddBusinessDays(d Date, n int) Date {
 	if n < 0 {
 		step, n = -1, -n
 	}
+	// Day numbers rather than Dates, and the year's days off kept at hand
+	// until the count crosses into another year: this runs for every
+	// prompt of every application.
+	z := d.days()
+	lookup := c.holidays != nil || len(c.daysOff) > 0
+	var y *yearOff
 	for n > 0 {
-		d = d.AddDays(step)
-		if c.IsBusinessDay(d) {
-			n--
+		z += step
+		w := (z + 4) % 7 // 1970-01-01 was a Thursday
+		if w < 0 {
+			w += 7
 		}
+		if !c.work[w] {
+			continue
+		}
+		if lookup {
+			if y == nil || z < y.first || z >= y.end {
+				y = c.year(fromDays(z).Year)
+			}
+			if y != nil && y.off(z) {
+				continue
+			}
+		}
+		n--
 	}
-	return d
+	return fromDays(z)
 }
 
 // NextBusinessDay is the first business day strictly after d.
