@@ -178,3 +178,24 @@ func TestConfigEdit(t *testing.T) {
 		t.Errorf("a failing editor: exit %d, %s", code, errOut)
 	}
 }
+
+// Each kind of bad file, as the command line reports it: the file, the
+// line and column, exit code 1.
+func TestEachKindOfBadFileExits1(t *testing.T) {
+	c := newCLI(t)
+	for _, tt := range []struct{ name, doc, at, say string }{
+		{"unknown key", "[calendar]\nholiday = \"US\"\n", ":2:1: ", `unknown key "holiday"`},
+		{"wrong type", "[rules]\nmove_on_after = \"5\"\n", ":2:17: ", "a string is not valid here"},
+		{"bad date", "[calendar]\ndays_off = [\"2026-12-32\"]\n", ":2:13: ", "is not a date"},
+		{"opening after due", "[rules]\nfollow_up_opens = 10\nfollow_up_due = 8\n", ":2:19: ", "must be before follow_up_due"},
+		{"stage task on an unknown stage", "[[process]]\nname = \"g\"\nstages = [\"final interview\"]\n[process.stage.\"offer\"]\ntask = \"x\"\n", ":4:2: ", `has no stage "offer"`},
+	} {
+		path := withConfig(t, tt.doc)
+		for _, args := range [][]string{{"config", "check"}, {"today"}} {
+			out, errOut, code := c.at("2026-11-20T09:00", args...)
+			if code != exitUsage || !strings.Contains(errOut, path+tt.at) || !strings.Contains(errOut, tt.say) || out != "" {
+				t.Errorf("%s, afterview %q: exit %d\nstdout: %s\nstderr: %s", tt.name, args, code, out, errOut)
+			}
+		}
+	}
+}
