@@ -112,10 +112,10 @@ Commands:
 Run 'afterview COMMAND --help' for a command's options.
 
 Environment:
-  AFTERVIEW_DB    the database file (default: $XDG_DATA_HOME/afterview/afterview.db)
-  AFTERVIEW_CONFIG the configuration file (default: $XDG_CONFIG_HOME/afterview/config.toml)
-  AFTERVIEW_NOW   a fixed clock, e.g. 2026-11-20T09:00 (local time), for tests and demos
-  NO_COLOR        turn colours off
+  AFTERVIEW_DB      the database file (default: $XDG_DATA_HOME/afterview/afterview.db)
+  AFTERVIEW_CONFIG  the configuration file (default: $XDG_CONFIG_HOME/afterview/config.toml)
+  AFTERVIEW_NOW     a fixed clock, e.g. 2026-11-20T09:00 (local time), for tests and demos
+  NO_COLOR          turn colours off
 
 Exit codes: 0 ok, 1 bad usage or input, 2 a problem with the data file,
 75 the database is in use by another afterview (try again).

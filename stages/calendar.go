@@ -14,7 +14,9 @@ import (
 // DOMAIN.md's default: Monday to Friday, no holidays.
 //
 // A Calendar is safe for concurrent use. Holidays are worked out once per
-// year, the first time a date of that year is asked about, never per day.
+// year (with the years either side, for holidays observed across the turn
+// of a year), the first time a date of that year is asked about, never per
+// day.
 type Calendar struct {
 	// work is true for the days of the week worked, indexed by time.Weekday.
 	work [7]bool
@@ -99,13 +101,24 @@ func (c *Calendar) Holidays(year int) []Date {
 		return nil
 	}
 	var out []Date
-	for _, d := range c.holidays(year) {
+	for _, d := range c.holidaysAround(year) {
 		if d.Year == year && c.work[d.Weekday()] {
 			out = append(out, d)
 		}
 	}
 	slices.SortFunc(out, Date.Compare)
 	return slices.Compact(out)
+}
+
+// holidaysAround asks the source for the years either side of year as well:
+// a holiday is observed across the turn of a year (New Year's Day on a
+// Saturday is taken on the Friday before, 31 December).
+func (c *Calendar) holidaysAround(year int) []Date {
+	var out []Date
+	for y := year - 1; y <= year+1; y++ {
+		out = append(out, c.holidays(y)...)
+	}
+	return out
 }
 
 // IsBusinessDay reports whether d is a working day: in the work week, and
@@ -142,7 +155,7 @@ func (c *Calendar) year(year int) *yearOff {
 		}
 	}
 	if c.holidays != nil {
-		for _, d := range c.holidays(year) {
+		for _, d := range c.holidaysAround(year) {
 			mark(d)
 		}
 	}

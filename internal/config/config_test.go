@@ -43,6 +43,10 @@ holidays = "GB"`, day(2026, 12, 18), day(2026, 12, 31), day(2027, 1, 6)},
 		{"US and Christmas Eve off", `[calendar]
 holidays = "us"
 days_off = ["2026-12-24"]`, day(2026, 12, 18), day(2026, 12, 31), day(2027, 1, 6)},
+		// New Year's Day 2028 is a Saturday: observed on Friday 31
+		// December 2027, in the year before.
+		{"US, New Year observed the year before", `[calendar]
+holidays = "US"`, day(2027, 12, 17), day(2027, 12, 29), day(2028, 1, 4)},
 		{"days off as TOML dates", `[calendar]
 days_off = [2026-11-23, 2026-11-24]`, day(2026, 11, 20), day(2026, 12, 3), day(2026, 12, 8)},
 		{"Sunday to Thursday", `[calendar]
