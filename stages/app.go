@@ -162,9 +162,6 @@ func (a *Application) cfg() *Settings {
 	return defaultSettings
 }
 
-// Settings returns the settings the application is read with.
-func (a *Application) Settings() *Settings { return a.cfg() }
-
 // Closed reports whether the application has reached an outcome.
 func (a *Application) Closed() bool { return a.Outcome != Open }
 
