@@ -319,3 +319,30 @@ func TestLoad(t *testing.T) {
 		t.Errorf("the example's mode: %v %v", info.Mode(), err)
 	}
 }
+
+// Every country and region works out its holidays for every year afterview
+// accepts, without a panic, and the US's are the ones people know.
+func TestEveryHolidayCodeWorksEveryYear(t *testing.T) {
+	for _, code := range holidayCodes() {
+		h, ok := holidaysOf(code)
+		if !ok {
+			t.Fatalf("%s listed but not found", code)
+		}
+		for y := stages.MinYear; y <= stages.MaxYear; y++ {
+			for _, d := range h(y) {
+				if d.Year < y-1 || d.Year > y+1 {
+					t.Fatalf("%s %d: a holiday on %s", code, y, d)
+				}
+			}
+		}
+	}
+	c := parse(t, "[calendar]\nholidays = \"US\"\n")
+	var got []string
+	for _, d := range c.Settings.Calendar.Holidays(2026) {
+		got = append(got, d.String())
+	}
+	want := "2026-01-01 2026-01-19 2026-02-16 2026-05-25 2026-06-19 2026-07-03 2026-09-07 2026-10-12 2026-11-11 2026-11-26 2026-12-25"
+	if strings.Join(got, " ") != want {
+		t.Errorf("US holidays in 2026:\n%s\nwant\n%s", strings.Join(got, " "), want)
+	}
+}
