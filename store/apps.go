@@ -19,6 +19,9 @@ import (
 // Add stores a new application under the next free id, which it returns
 // (a.ID is ignored). The application must pass validation.
 func (s *Store) Add(a stages.Application) (uint64, error) {
+	if s.settings != nil {
+		s.settings.Bind(&a)
+	}
 	if err := checkApplication(&a); err != nil {
 		return 0, err
 	}

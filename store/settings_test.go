@@ -40,6 +40,14 @@ func TestSettingsReachEveryApplicationRead(t *testing.T) {
 	if err != nil || got.Stage != "team match" {
 		t.Fatalf("Log stage: %v, stage %q", err, got.Stage)
 	}
+	// An application built without the settings is checked with the
+	// store's all the same.
+	plain := a
+	plain.Stage = "team match"
+	stages.DefaultSettings().Bind(&plain)
+	if _, err := s.Add(plain); err != nil {
+		t.Errorf("Add with the store's settings: %v", err)
+	}
 	var exported bytes.Buffer
 	if err := s.Export(&exported, when); err != nil {
 		t.Fatal(err)
@@ -61,7 +69,7 @@ func TestSettingsReachEveryApplicationRead(t *testing.T) {
 		t.Errorf("importing a process the settings do not know: %v", err)
 	}
 	s.SetSettings(google)
-	if n, err := s.Import(bytes.NewReader(exported.Bytes()), ImportMerge); err != nil || n != 1 {
+	if n, err := s.Import(bytes.NewReader(exported.Bytes()), ImportMerge); err != nil || n != 2 {
 		t.Errorf("importing with the process known: %d, %v", n, err)
 	}
 }

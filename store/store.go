@@ -70,7 +70,7 @@ type Store struct {
 	settings *stages.Settings
 }
 
-// SetSettings makes every application the store reads, validates or imports
+// SetSettings makes every application the store reads, adds, validates or imports
 // use the given calendar, rules and processes (nil: the defaults).
 func (s *Store) SetSettings(settings *stages.Settings) { s.settings = settings }
 
