@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,18 +55,26 @@ func benchDB(b *testing.B, o gen.Options) string {
 }
 
 // BenchmarkToday is `afterview today` in process: open the file, read what
-// today needs, rank the prompts, write the list.
+// today needs, rank the prompts, write the list. The -US runs read a
+// configuration file with US public holidays and a day off first.
 func BenchmarkToday(b *testing.B) {
+	usConfig := filepath.Join(b.TempDir(), "config.toml")
+	if err := os.WriteFile(usConfig, []byte("[calendar]\nholidays = \"US\"\ndays_off = [\"2026-12-24\"]\n"), 0o600); err != nil {
+		b.Fatal(err)
+	}
 	for _, set := range benchSets {
-		b.Run(set.name, func(b *testing.B) {
-			path := benchDB(b, set.opts)
-			b.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
-			for b.Loop() {
-				if code := run([]string{"--db", path, "today"}, nil, io.Discard, io.Discard); code != exitOK {
-					b.Fatalf("today: exit %d", code)
+		for _, cfg := range []struct{ suffix, path string }{{"", ""}, {"-US", usConfig}} {
+			b.Run(set.name+cfg.suffix, func(b *testing.B) {
+				path := benchDB(b, set.opts)
+				b.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
+				b.Setenv("AFTERVIEW_CONFIG", cfg.path)
+				for b.Loop() {
+					if code := run([]string{"--db", path, "today"}, nil, io.Discard, io.Discard); code != exitOK {
+						b.Fatalf("today: exit %d", code)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 

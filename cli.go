@@ -51,6 +51,8 @@ func commands() []command {
 		{"import", "read applications from an export file", importUsage, cmdImport},
 		{"backup", "copy the database to a backup file, safely while in use", backupUsage, cmdBackup},
 		{"demo", "the terminal UI on a throwaway database with examples", demoUsage, cmdDemo},
+		{"processes", "the hiring processes you can choose, with their stages", processesUsage, cmdProcesses},
+		{"config", "the configuration file: show it, check it, edit it", configUsage, cmdConfig},
 	}
 }
 
@@ -58,6 +60,9 @@ func dispatch(e *env, args []string) error {
 	if len(args) == 0 {
 		if e.clockErr != nil {
 			return e.clockErr
+		}
+		if err := e.loadConfig(); err != nil {
+			return err
 		}
 		return cmdDefault(e)
 	}
@@ -83,6 +88,13 @@ func dispatch(e *env, args []string) error {
 			// Help needs no clock; every command proper does.
 			if e.clockErr != nil && !asksHelp(args[1:]) {
 				return e.clockErr
+			}
+			// The config command reads the file itself: it reports a bad
+			// one rather than refusing to run.
+			if c.name != "config" && !asksHelp(args[1:]) {
+				if err := e.loadConfig(); err != nil {
+					return err
+				}
 			}
 			return c.run(e, args[1:])
 		}
@@ -110,7 +122,7 @@ func mainUsage() string {
 	b.WriteString(`afterview: keep track of the wait after a final interview.
 
 Usage:
-  afterview [--db FILE] [COMMAND] [ARGS]
+  afterview [--db FILE] [--config FILE] [COMMAND] [ARGS]
 
 With no command, afterview opens the terminal UI (or prints 'today' when its
 output is not a terminal).
@@ -118,15 +130,16 @@ output is not a terminal).
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
 	}
 	b.WriteString(`
 Run 'afterview COMMAND --help' for a command's options.
 
 Environment:
-  AFTERVIEW_DB    the database file (default: $XDG_DATA_HOME/afterview/afterview.db)
-  AFTERVIEW_NOW   a fixed clock, e.g. 2026-11-20T09:00 (local time), for tests and demos
-  NO_COLOR        turn colours off
+  AFTERVIEW_DB      the database file (default: $XDG_DATA_HOME/afterview/afterview.db)
+  AFTERVIEW_CONFIG  the configuration file (default: $XDG_CONFIG_HOME/afterview/config.toml)
+  AFTERVIEW_NOW     a fixed clock, e.g. 2026-11-20T09:00 (local time), for tests and demos
+  NO_COLOR          turn colours off
 
 Exit codes: 0 ok, 1 bad usage or input, 2 a problem with the data file,
 75 the database is in use by another afterview (try again).

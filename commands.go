@@ -20,7 +20,8 @@ Adds an application after its final interview and prints its id.
 
 Options:
   --role ROLE             the role you interviewed for
-  --process NAME          the company's hiring process: amazon, netflix or standard (default standard)
+  --process NAME          the company's hiring process: amazon, netflix, standard (the default)
+                          or one of your own ('afterview processes' lists them)
   --interviewed WHEN      the final interview, e.g. "yesterday 15:00", "fri 10am",
                           "28 Nov 15:00" or 2026-11-20T15:00 (default: now)
   --interviewer NAME      an interviewer to thank (repeat for each)
@@ -66,7 +67,7 @@ func cmdAdd(e *env, args []string) error {
 			return err
 		}
 	}
-	a, err := stages.NewApplication(pos[0], *role, *process, when, interviewers, *recruiter, promised, now)
+	a, err := e.settings().NewApplication(pos[0], *role, *process, when, interviewers, *recruiter, promised, now)
 	if err == nil {
 		a.Notes = strings.TrimSpace(*note)
 		err = a.Validate()

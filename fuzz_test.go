@@ -37,6 +37,8 @@ func FuzzRun(f *testing.F) {
 		"export -o out.json", "export extra", "import", "import missing.json", "import - --merge", "import a b",
 		"import out.json --replace --merge", "backup", "backup b.db", "backup a b", "demo extra",
 		"--db other.db list", "--db=other.db add X", "today --help", "log --help", "-h", "--help",
+		"config", "config check", "config edit", "config nope", "config check extra", "processes", "processes x",
+		"--config c.toml today", "--config=c.toml config check", "--config c.toml config edit", "--config",
 	}
 	for _, s := range seeds {
 		f.Add(s)
@@ -48,6 +50,12 @@ func FuzzRun(f *testing.F) {
 	f.Setenv("AFTERVIEW_DEBUG", "")
 	// Keep the demo's throwaway database in the scratch folder too.
 	f.Setenv("TMPDIR", dir)
+	// The configuration too; 'config edit' opens an editor that changes
+	// nothing and returns at once.
+	f.Setenv("XDG_CONFIG_HOME", dir)
+	f.Setenv("AFTERVIEW_CONFIG", "")
+	f.Setenv("VISUAL", "")
+	f.Setenv("EDITOR", "true")
 	f.Fuzz(func(t *testing.T, line string) {
 		args := strings.Fields(line)
 		for _, a := range args {

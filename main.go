@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"afterview/internal/config"
 	"afterview/stages"
 	"afterview/store"
 )
@@ -37,6 +38,10 @@ type env struct {
 	dbPath         string
 	warnedShared   bool  // warnIfShared has warned
 	clockErr       error // AFTERVIEW_NOW is malformed: commands that need the clock refuse
+	// configPath is --config FILE or AFTERVIEW_CONFIG (empty: the default
+	// place); cfg is the configuration, read once by loadConfig.
+	configPath string
+	cfg        *config.Config
 }
 
 // run executes one command line and returns the exit code. A panic anywhere
@@ -80,9 +85,11 @@ func exitCode(err error) int {
 	return exitUsage
 }
 
-// globalFlags takes --db PATH (or --db=PATH) from anywhere before the command.
+// globalFlags takes --db PATH and --config FILE (or --db=PATH, --config=FILE)
+// from anywhere before the command.
 func (e *env) globalFlags(args []string) ([]string, error) {
 	e.dbPath = os.Getenv("AFTERVIEW_DB")
+	e.configPath = os.Getenv("AFTERVIEW_CONFIG")
 	for len(args) > 0 {
 		a := args[0]
 		switch {
@@ -93,6 +100,13 @@ func (e *env) globalFlags(args []string) ([]string, error) {
 			e.dbPath, args = args[1], args[2:]
 		case strings.HasPrefix(a, "--db="):
 			e.dbPath, args = strings.TrimPrefix(a, "--db="), args[1:]
+		case a == "--config" || a == "-config":
+			if len(args) < 2 {
+				return nil, usageErr("--config needs a file path")
+			}
+			e.configPath, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--config="):
+			e.configPath, args = strings.TrimPrefix(a, "--config="), args[1:]
 		default:
 			return args, nil
 		}
@@ -135,8 +149,42 @@ func (e *env) openStore() (*store.Store, error) {
 	st, err := store.Open(path)
 	if err == nil {
 		e.warnIfShared(path)
+		st.SetSettings(e.settings())
 	}
 	return st, err
+}
+
+// configFile returns the configuration file's path and whether the user
+// named it (--config, AFTERVIEW_CONFIG), which means it must exist.
+func (e *env) configFile() (string, bool, error) {
+	home, _ := os.UserHomeDir()
+	return config.Path(e.configPath, "", os.Getenv("XDG_CONFIG_HOME"), home)
+}
+
+// loadConfig reads the configuration file once, before a command runs:
+// nothing runs on a file that cannot be read whole.
+func (e *env) loadConfig() error {
+	if e.cfg != nil {
+		return nil
+	}
+	path, explicit, err := e.configFile()
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	cfg, err := config.Load(path, explicit)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	e.cfg = cfg
+	return nil
+}
+
+// settings are the calendar, rules and processes the command runs with.
+func (e *env) settings() *stages.Settings {
+	if e.cfg == nil {
+		return stages.DefaultSettings()
+	}
+	return e.cfg.Settings
 }
 
 // warnIfShared warns, once per command, when the data file is open to other

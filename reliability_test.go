@@ -42,10 +42,25 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// No test reads the real user's configuration: every command, in
+	// process or as a child, looks in an empty folder of its own (open to
+	// the other user some tests run as), unless a test names a file.
+	configHome, err := os.MkdirTemp("", "afterview-config-*")
+	if err == nil {
+		err = os.Chmod(configHome, 0o755)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CONFIG_HOME", configHome)
+	os.Unsetenv("AFTERVIEW_CONFIG")
+	os.Unsetenv("VISUAL")
 	code := m.Run()
 	if binDir != "" {
 		_ = os.RemoveAll(binDir)
 	}
+	_ = os.RemoveAll(configHome)
 	os.Exit(code)
 }
 

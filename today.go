@@ -270,7 +270,10 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 	if a.Role != "" {
 		fmt.Fprintf(w, " · %s", clean(a.Role))
 	}
-	fmt.Fprintf(w, " · %s process\n", a.Process)
+	fmt.Fprintf(w, " · %s process\n", clean(a.Process))
+	if note := a.MissingProcessNote(); note != "" {
+		fmt.Fprintf(w, "%s\n", clean(note))
+	}
 	wt := a.Wait(now)
 	switch wt.Status {
 	case stages.WaitClosed:

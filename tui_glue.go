@@ -23,7 +23,7 @@ func (s tuiStore) Active(day stages.Date) (tui.ActiveSet, error) {
 }
 
 func runTUI(e *env, st *store.Store, demo bool) error {
-	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo})
+	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings()})
 	var bug tui.PanicError
 	if errors.As(err, &bug) {
 		// The terminal is restored; hand the bug to run's recover, which says

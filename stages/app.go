@@ -137,6 +137,10 @@ type Application struct {
 	Offer   *Offer    `json:"offer,omitempty"`
 	Created time.Time `json:"created"`
 	Events  []Event   `json:"events"`
+
+	// settings are the calendar, rules and processes the application is
+	// read with (nil: the defaults); see Settings.Bind.
+	settings *Settings
 }
 
 // Limits on what people type.
@@ -148,8 +152,18 @@ const (
 	MaxInterviewers = 50
 )
 
-// Template returns the application's process template.
-func (a *Application) Template() *Template { return TemplateFor(a.Process) }
+// Template returns the application's process template, from the settings it
+// is bound to. A process those settings do not know is rebuilt from the
+// stages the application recorded, with Missing set.
+func (a *Application) Template() *Template { return a.cfg().templateOf(a) }
+
+// cfg is the settings the application is read with.
+func (a *Application) cfg() *Settings {
+	if a.settings != nil {
+		return a.settings
+	}
+	return defaultSettings
+}
 
 // Closed reports whether the application has reached an outcome.
 func (a *Application) Closed() bool { return a.Outcome != Open }
@@ -180,10 +194,17 @@ func (a *Application) StageIndex() int {
 // NewApplication builds an application in its template's first stage, with
 // the interview recorded as the first event. It validates the input.
 func NewApplication(company, role, process string, interviewed time.Time, interviewers []string, recruiter string, expect Date, created time.Time) (Application, error) {
+	return defaultSettings.NewApplication(company, role, process, interviewed, interviewers, recruiter, expect, created)
+}
+
+// NewApplication is the package's NewApplication with the settings' processes:
+// the application is bound to s.
+func (s *Settings) NewApplication(company, role, process string, interviewed time.Time, interviewers []string, recruiter string, expect Date, created time.Time) (Application, error) {
+	s = s.orDefault()
 	if process == "" {
 		process = DefaultTemplate
 	}
-	t, err := LookupTemplate(process)
+	t, err := s.Process(process)
 	if err != nil {
 		return Application{}, err
 	}
@@ -200,6 +221,11 @@ func NewApplication(company, role, process string, interviewed time.Time, interv
 		Recruiter:    strings.TrimSpace(recruiter),
 		Expect:       expect,
 		Created:      created,
+	}
+	if s != defaultSettings {
+		// Bound only when it matters, so that an application built with
+		// the defaults equals one read back from the store.
+		a.settings = s
 	}
 	a.Events = []Event{{Kind: EvInterview, At: interviewed}}
 	if !expect.IsZero() && expect.Before(DateOf(interviewed)) {
@@ -218,8 +244,16 @@ func trimAll(in []string) []string {
 	return out
 }
 
-// Validate checks an application's fields against the limits people are told about.
-func (a *Application) Validate() error {
+// Validate checks an application's fields against the limits people are told
+// about, and its process and stage against the settings it is bound to.
+func (a *Application) Validate() error { return a.validate(false) }
+
+// ValidateKept is Validate for an application already stored whose process
+// is unchanged: a process since removed from the configuration is no error,
+// the application keeps working with the stages it recorded.
+func (a *Application) ValidateKept() error { return a.validate(true) }
+
+func (a *Application) validate(kept bool) error {
 	var errs []error
 	if a.Company == "" {
 		errs = append(errs, errors.New("company: a name is needed"))
@@ -232,7 +266,7 @@ func (a *Application) Validate() error {
 	for _, p := range a.Interviewers {
 		errs = append(errs, checkLen("interviewer", p, MaxNameLen))
 	}
-	if _, err := LookupTemplate(a.Process); err != nil {
+	if _, err := a.cfg().Process(a.Process); err != nil && !kept {
 		errs = append(errs, err)
 	} else if a.Template().StageIndex(a.Stage) < 0 {
 		_, err := a.Template().LookupStage(a.Stage)

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"afterview/internal/config"
 	"afterview/internal/gen"
 	"afterview/stages"
 )
@@ -23,6 +24,13 @@ func BenchmarkPrompts(b *testing.B) {
 		{"10k", gen.Options{N: 10000, Seed: 1, Now: benchNow}},
 		{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
 	}
+	// The same applications read with US public holidays and a day off:
+	// the calendar looks each year up once, and a business day costs a
+	// bit test.
+	cfg, err := config.Parse("bench.toml", []byte("[calendar]\nholidays = \"US\"\ndays_off = [\"2026-12-24\"]\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, set := range sets {
 		all := gen.Applications(set.opts)
 		var active []stages.Application
@@ -34,7 +42,7 @@ func BenchmarkPrompts(b *testing.B) {
 		for _, in := range []struct {
 			name string
 			apps []stages.Application
-		}{{"all", all}, {"active", active}} {
+		}{{"all", all}, {"active", active}, {"active-US", bound(cfg.Settings, active)}} {
 			b.Run(set.name+"/"+in.name, func(b *testing.B) {
 				var n int
 				for b.Loop() {
@@ -45,4 +53,12 @@ func BenchmarkPrompts(b *testing.B) {
 			})
 		}
 	}
+}
+
+// bound is a copy of apps read with the settings s.
+func bound(s *stages.Settings, apps []stages.Application) []stages.Application {
+	out := make([]stages.Application, len(apps))
+	copy(out, apps)
+	s.BindAll(out)
+	return out
 }

@@ -1,6 +1,7 @@
 package stages
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -31,7 +32,7 @@ func (a *Application) Edit(c Changes, now time.Time) ([]string, error) {
 	str("company", &a.Company, c.Company)
 	str("role", &a.Role, c.Role)
 	if c.Process != nil && *c.Process != a.Process {
-		t, err := LookupTemplate(*c.Process)
+		t, err := a.cfg().Process(*c.Process)
 		if err != nil {
 			return nil, err
 		}
@@ -72,6 +73,11 @@ func (a *Application) Edit(c Changes, now time.Time) ([]string, error) {
 	}
 	if err := a.Apply(Event{Kind: EvEdit, At: now, Note: "changed " + strings.Join(changed, ", ")}); err != nil {
 		return nil, err
+	}
+	if c.Process == nil || !slices.Contains(changed, "process") {
+		// A process since removed from the configuration is no error
+		// while the application keeps it.
+		return changed, a.ValidateKept()
 	}
 	return changed, a.Validate()
 }

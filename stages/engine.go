@@ -418,28 +418,29 @@ func (a *Application) recruiterOr(fallback string) string {
 
 // FollowUpWindow returns when the one follow-up opens and is due, counted from
 // the last contact (or the day after the recruiter's promised date), with
-// dates taken in loc.
+// dates taken in loc, in business days of the application's settings.
 func (a *Application) FollowUpWindow(loc *time.Location) (opens, due Date) {
 	return a.followUpWindow(loc)
 }
 
 func (a *Application) followUpWindow(loc *time.Location) (opens, due Date) {
 	last := DateOf(a.LastContact().In(loc))
+	s := a.cfg()
 	if !a.Expect.IsZero() && !a.Expect.Before(last) {
-		opens = a.Expect.NextBusinessDay()
-		return opens, opens.AddBusinessDays(2)
+		opens = s.Calendar.NextBusinessDay(a.Expect)
+		return opens, s.Calendar.AddBusinessDays(opens, 2)
 	}
-	return last.AddBusinessDays(7), last.AddBusinessDays(10)
+	return s.Calendar.AddBusinessDays(last, s.Rules.FollowUpOpens), s.Calendar.AddBusinessDays(last, s.Rules.FollowUpDue)
 }
 
 // MoveOnAfter is how many business days an unanswered follow-up waits before
-// the move-on prompt.
+// the move-on prompt, unless the rules say otherwise (Rules.MoveOnAfter).
 const MoveOnAfter = 5
 
 func (g *engine) followUpOrMoveOn(a *Application) (Prompt, bool) {
 	if f, sent := a.PendingFollowUp(); sent {
 		day := g.day(f.At)
-		opens := day.AddBusinessDays(MoveOnAfter)
+		opens := a.cfg().Calendar.AddBusinessDays(day, a.cfg().Rules.MoveOnAfter)
 		return Prompt{
 			Key: "move_on:" + day.String(), Kind: MoveOn, Opens: opens, Due: opens,
 			Text: fmt.Sprintf("No answer since your follow-up of %s: close it as no answer and put your energy elsewhere", day.Short()),
@@ -569,7 +570,7 @@ func (g *engine) competingOffer(a *Application) (Prompt, bool) {
 	day := g.day(first.Offer.Received)
 	return Prompt{
 		Key: fmt.Sprintf("%s:%d", CompetingOffer, first.ID), Kind: CompetingOffer, Person: a.Recruiter,
-		Opens: day, Due: day.NextBusinessDay(), About: about,
+		Opens: day, Due: a.cfg().Calendar.NextBusinessDay(day), About: about,
 		Text: fmt.Sprintf("Tell %s you hold %s", a.recruiterOr("the recruiter"), what),
 	}, true
 }
@@ -589,7 +590,7 @@ func (g *engine) stageTask(a *Application) (Prompt, bool) {
 	entered := g.stageEntered(a)
 	return Prompt{
 		Key: "stage_task:" + t.Stages[i].Name, Kind: StageTask,
-		Opens: entered, Due: entered.NextBusinessDay(), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip,
+		Opens: entered, Due: a.cfg().Calendar.NextBusinessDay(entered), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip,
 	}, true
 }
 
@@ -603,7 +604,7 @@ func (g *engine) withdraw(a *Application) Prompt {
 	}
 	return Prompt{
 		Key: string(Withdraw), Kind: Withdraw, Person: a.Recruiter,
-		Opens: day, Due: day.NextBusinessDay(), Text: text,
+		Opens: day, Due: a.cfg().Calendar.NextBusinessDay(day), Text: text,
 	}
 }
 
@@ -632,7 +633,7 @@ func (g *engine) afterAcceptance(a *Application) []Prompt {
 		day := g.day(a.outcomeAt())
 		out = append(out, Prompt{
 			Key: string(ThankReferences), Kind: ThankReferences,
-			Opens: day, Due: day.AddBusinessDays(2),
+			Opens: day, Due: a.cfg().Calendar.AddBusinessDays(day, 2),
 			Text: fmt.Sprintf("Thank your references and tell them the outcome: you accepted the %s offer", a.Company),
 		})
 	}
@@ -670,14 +671,14 @@ func (g *engine) afterRejection(a *Application) []Prompt {
 	if !replied {
 		out = append(out, Prompt{
 			Key: "after_rejection:reply", Kind: AfterRejection, Person: a.Recruiter,
-			Opens: day, Due: day.NextBusinessDay(),
+			Opens: day, Due: a.cfg().Calendar.NextBusinessDay(day),
 			Text: fmt.Sprintf("Send %s a short, gracious reply: it keeps the door open", a.recruiterOr("the recruiter")),
 		})
 	}
 	if !noted {
 		out = append(out, Prompt{
 			Key: "after_rejection:lessons", Kind: AfterRejection, Input: InputNote,
-			Opens: day, Due: day.AddBusinessDays(2),
+			Opens: day, Due: a.cfg().Calendar.AddBusinessDays(day, 2),
 			Text: "Note the lessons learned from this process",
 		})
 	}

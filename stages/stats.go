@@ -209,7 +209,7 @@ func (a *Application) FollowUpAnswers(today Date) FollowUpStats {
 		switch {
 		case answered:
 			s.Answered++
-		case next.IsZero() && !a.Closed() && today.Before(DateOf(at).AddBusinessDays(MoveOnAfter)):
+		case next.IsZero() && !a.Closed() && today.Before(a.cfg().Calendar.AddBusinessDays(DateOf(at), a.cfg().Rules.MoveOnAfter)):
 			s.Waiting++
 		default:
 			s.Unanswered++
@@ -314,10 +314,13 @@ func ComputeStats(apps []Application, today Date) Stats {
 		}
 		return st.ByCompany[i].Name < st.ByCompany[j].Name
 	})
-	for _, name := range TemplateNames() {
-		if t := templates[name]; t != nil {
-			st.ByTemplate = append(st.ByTemplate, t.stats())
-		}
+	names := make([]string, 0, len(templates))
+	for name := range templates {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		st.ByTemplate = append(st.ByTemplate, templates[name].stats())
 	}
 	return st
 }

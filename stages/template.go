@@ -2,7 +2,6 @@ package stages
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -41,6 +40,12 @@ type Template struct {
 	Stages []Stage
 	// OfferTip attaches to the offer-deadline prompt.
 	OfferTip string
+	// Builtin marks afterview's own processes; Replaces a user's process
+	// that takes a built-in's name; Missing a process no longer known,
+	// rebuilt from the stages an application recorded (see Settings).
+	Builtin  bool
+	Replaces bool
+	Missing  bool
 }
 
 const (
@@ -93,30 +98,21 @@ var templates = map[string]*Template{
 // DefaultTemplate is the process a new company gets.
 const DefaultTemplate = "standard"
 
-// TemplateNames lists the known processes in a stable order.
-func TemplateNames() []string {
-	names := make([]string, 0, len(templates))
-	for n := range templates {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+// TemplateNames lists the built-in processes in a stable order (see
+// Settings.ProcessNames for the user's own as well).
+func TemplateNames() []string { return defaultSettings.ProcessNames() }
 
-// LookupTemplate returns the named template, or an error that lists the valid names.
-func LookupTemplate(name string) (*Template, error) {
-	if t, ok := templates[strings.ToLower(strings.TrimSpace(name))]; ok {
-		return t, nil
-	}
-	return nil, fmt.Errorf("unknown process %q: choose one of %s", name, strings.Join(TemplateNames(), ", "))
-}
+// LookupTemplate returns the named built-in process, or an error that lists
+// the valid names (see Settings.Process for the user's own as well).
+func LookupTemplate(name string) (*Template, error) { return defaultSettings.Process(name) }
 
-// TemplateFor returns the named template, or the standard one if the name is unknown.
+// TemplateFor returns the named built-in process, or the standard one if the
+// name is unknown.
 func TemplateFor(name string) *Template {
 	if t, err := LookupTemplate(name); err == nil {
 		return t
 	}
-	return templates[DefaultTemplate]
+	return defaultSettings.processes[DefaultTemplate]
 }
 
 // StageIndex returns the index of the named stage, or -1.

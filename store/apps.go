@@ -19,6 +19,9 @@ import (
 // Add stores a new application under the next free id, which it returns
 // (a.ID is ignored). The application must pass validation.
 func (s *Store) Add(a stages.Application) (uint64, error) {
+	if s.settings != nil {
+		s.settings.Bind(&a)
+	}
 	if err := checkApplication(&a); err != nil {
 		return 0, err
 	}
@@ -167,13 +170,16 @@ func (s *Store) Update(id uint64, fn func(*stages.Application) error) (stages.Ap
 		if err != nil {
 			return err
 		}
+		process := a.Process
 		if err := fn(&a); err != nil {
 			return err
 		}
 		if a.ID != id {
 			return fmt.Errorf("application %d: the id cannot be changed (to %d)", id, a.ID)
 		}
-		if err := checkApplication(&a); err != nil {
+		// A process since removed from the configuration is no reason to
+		// refuse a note or an outcome: the application keeps its stages.
+		if err := checkApplicationKept(&a, a.Process == process); err != nil {
 			return fmt.Errorf("application %d (%s): %w", id, a.Company, err)
 		}
 		if err := putApp(b, a); err != nil {
@@ -355,6 +361,9 @@ func (s *Store) decodeApp(id uint64, v []byte) (stages.Application, error) {
 	if a.ID != id {
 		return stages.Application{}, damaged(s.path, fmt.Errorf("application %d is stored under id %d", a.ID, id))
 	}
+	if s.settings != nil {
+		s.settings.Bind(&a)
+	}
 	return a, nil
 }
 
@@ -412,8 +421,16 @@ func appendGlobal(b *bbolt.Bucket, e stages.Event) error {
 
 // checkApplication is stages' own validation plus the checks on the event
 // log that stages leaves to Apply (which only sees one new event at a time).
-func checkApplication(a *stages.Application) error {
-	errs := []error{a.Validate()}
+func checkApplication(a *stages.Application) error { return checkApplicationKept(a, false) }
+
+// checkApplicationKept is checkApplication for a stored application; kept
+// says its process is the one it was stored with (see ValidateKept).
+func checkApplicationKept(a *stages.Application, kept bool) error {
+	validate := a.Validate
+	if kept {
+		validate = a.ValidateKept
+	}
+	errs := []error{validate()}
 	if !a.Created.IsZero() {
 		if y := a.Created.Year(); y < stages.MinYear || y > stages.MaxYear {
 			errs = append(errs, fmt.Errorf("created date %s is outside the years %d to %d", a.Created.Format("2006-01-02"), stages.MinYear, stages.MaxYear))

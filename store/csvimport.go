@@ -44,7 +44,11 @@ const maxCSVSize = 64 << 20
 // row. Dates may be written in any form stages.ParseWhen reads, relative to
 // now. Every row is checked; if any is wrong, the error names each bad row
 // by its line and nothing is returned.
-func ReadCSV(r io.Reader, now time.Time) (CSVImport, error) {
+func ReadCSV(r io.Reader, now time.Time) (CSVImport, error) { return readCSVWith(r, now, nil) }
+
+// readCSVWith is ReadCSV with the user's settings: their own processes are
+// known by name.
+func readCSVWith(r io.Reader, now time.Time, settings *stages.Settings) (CSVImport, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxCSVSize+1))
 	if err != nil {
 		return CSVImport{}, fmt.Errorf("reading the CSV: %w", err)
@@ -104,7 +108,7 @@ func ReadCSV(r io.Reader, now time.Time) (CSVImport, error) {
 		if strings.Join(rec, "") == "" {
 			continue // a blank row
 		}
-		a, err := csvApplication(cell, now)
+		a, err := csvApplication(cell, now, settings)
 		if err != nil {
 			problems = append(problems, fmt.Errorf("line %d (%s): %s", line, orUnnamed(cell("company")), oneLine(err)))
 			if len(problems) >= maxListed {
@@ -158,7 +162,7 @@ func unquoteCell(s string) string {
 }
 
 // csvApplication builds one application from a row's cells.
-func csvApplication(cell func(string) string, now time.Time) (stages.Application, error) {
+func csvApplication(cell func(string) string, now time.Time, settings *stages.Settings) (stages.Application, error) {
 	var errs []error
 	interviewed := now
 	if v := cell("interviewed"); v != "" {
@@ -190,11 +194,11 @@ func csvApplication(cell func(string) string, now time.Time) (stages.Application
 	process := strings.ToLower(cell("process"))
 	if process == "" {
 		// As the add form does: Netflix and Amazon get their own process.
-		if t, err := stages.LookupTemplate(strings.ToLower(cell("company"))); err == nil {
+		if t, err := settings.Process(strings.ToLower(cell("company"))); err == nil {
 			process = t.Name
 		}
 	}
-	a, err := stages.NewApplication(cell("company"), cell("role"), process, interviewed, interviewers, cell("recruiter"), expect, now)
+	a, err := settings.NewApplication(cell("company"), cell("role"), process, interviewed, interviewers, cell("recruiter"), expect, now)
 	if err != nil {
 		return stages.Application{}, err
 	}
@@ -308,7 +312,7 @@ func csvOffer(cell func(string) string) (*stages.Offer, error) {
 // ImportCSV reads a spreadsheet's CSV (see ReadCSV) and stores it through
 // Import, so it is all or nothing in the same way and honours mode.
 func (s *Store) ImportCSV(r io.Reader, mode ImportMode, now time.Time) (n int, ignored []string, err error) {
-	x, err := ReadCSV(r, now)
+	x, err := readCSVWith(r, now, s.settings)
 	if err != nil {
 		return 0, nil, err
 	}

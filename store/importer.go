@@ -49,6 +49,10 @@ func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error)
 	if err != nil {
 		return res, err
 	}
+	if s.settings != nil {
+		// The user's own processes are checked as the user defined them.
+		s.settings.BindAll(x.Applications)
+	}
 	if err := checkExport(x, mode); err != nil {
 		return res, err
 	}

@@ -13,6 +13,8 @@ import (
 
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"afterview/stages"
 )
 
 // SchemaVersion is the layout of the data file this afterview writes. A file
@@ -64,7 +66,13 @@ type Store struct {
 	path    string
 	timeout time.Duration
 	maxSize int // bytes; 0: no cap (see SetMaxSize)
+	// settings are bound to every application read (see SetSettings).
+	settings *stages.Settings
 }
+
+// SetSettings makes every application the store reads, adds, validates or imports
+// use the given calendar, rules and processes (nil: the defaults).
+func (s *Store) SetSettings(settings *stages.Settings) { s.settings = settings }
 
 // Open prepares the data file at path: it creates the folder (mode 0700) and
 // the file (mode 0600) if they are missing, and checks the schema version

@@ -100,6 +100,9 @@ func TestFixtureCoversEveryField(t *testing.T) {
 func requireSet(t *testing.T, name string, v reflect.Value) {
 	t.Helper()
 	for i := range v.NumField() {
+		if !v.Type().Field(i).IsExported() {
+			continue // not stored: the settings an application is read with
+		}
 		if v.Field(i).IsZero() {
 			t.Errorf("fixture leaves %s.%s zero: set it so round trips cover it", name, v.Type().Field(i).Name)
 		}

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,7 +34,12 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		interviewers = strings.Join(a.Interviewers, ", ")
 		promised = a.Expect.String()
 	}
-	names := stages.TemplateNames()
+	names := c.settings.ProcessNames()
+	if a != nil && !slices.Contains(names, process) {
+		// A process since removed from the configuration stays the
+		// application's until the user picks another.
+		names = append(names, process)
+	}
 	sel := 0
 	for i, n := range names {
 		if n == process {
@@ -103,9 +109,9 @@ func (f *form) showThanked(c *programContext) {
 }
 
 // pickProcess chooses the process named like the company, if there is one.
-func pickProcess(fl *field, company string) {
+func pickProcess(c *programContext, fl *field, company string) {
 	want := stages.DefaultTemplate
-	if t, err := stages.LookupTemplate(strings.ToLower(strings.TrimSpace(company))); err == nil {
+	if t, err := c.settings.Process(strings.ToLower(strings.TrimSpace(company))); err == nil {
 		want = t.Name
 	}
 	for i, n := range fl.choices {
@@ -219,7 +225,7 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	process := f.value("process")
 
 	if f.kind == formAdd {
-		a, err := stages.NewApplication(company, role, process, interviewed, interviewers, recruiter, expect, now)
+		a, err := c.settings.NewApplication(company, role, process, interviewed, interviewers, recruiter, expect, now)
 		if err == nil {
 			a.Notes = notes
 			err = a.Validate()

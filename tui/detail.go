@@ -78,6 +78,11 @@ func (dm *detailModel) lines(c *programContext) []string {
 	for _, l := range wrap(info, w-2) {
 		add(" " + s.Muted.Render(l))
 	}
+	if note := a.MissingProcessNote(); note != "" {
+		for _, l := range wrap(sanitize(note), w-2) {
+			add(" " + s.Warn.Render(l))
+		}
+	}
 
 	// The wait.
 	wt := d.waits[d.byID[a.ID]]

@@ -361,7 +361,7 @@ func (f *form) changed(c *programContext, key string) {
 	case f.kind == formAdd && key == "interview":
 		f.showThanked(c)
 	case f.kind == formAdd && key == "company" && !f.processTouched:
-		pickProcess(f.field("process"), f.field("company").value())
+		pickProcess(c, f.field("process"), f.field("company").value())
 	}
 }
 

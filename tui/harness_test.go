@@ -109,10 +109,17 @@ func (s *fakeStore) Update(id uint64, fn func(*stages.Application) error) (stage
 		return stages.Application{}, fmt.Errorf("application %d not found", id)
 	}
 	a := s.apps[i].Clone()
+	process := a.Process
 	if err := fn(&a); err != nil {
 		return stages.Application{}, err
 	}
-	if err := a.Validate(); err != nil {
+	// As the real store: a process since removed from the configuration
+	// is no reason to refuse a change that keeps it.
+	validate := a.Validate
+	if a.Process == process {
+		validate = a.ValidateKept
+	}
+	if err := validate(); err != nil {
 		return stages.Application{}, err
 	}
 	s.apps[i] = a.Clone()
@@ -221,7 +228,14 @@ type harness struct {
 
 func newHarness(t *testing.T, st *fakeStore, w, h int) *harness {
 	t.Helper()
-	m := New(Options{Store: st, Now: fixedClock})
+	return newHarnessWith(t, Options{Store: st, Now: fixedClock}, w, h)
+}
+
+// newHarnessWith is newHarness with options of the test's own (settings).
+func newHarnessWith(t *testing.T, opts Options, w, h int) *harness {
+	t.Helper()
+	st := opts.Store.(*fakeStore)
+	m := New(opts)
 	m.poll = 0 // the tests send pollMsg themselves
 	hs := &harness{t: t, m: m, store: st}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})

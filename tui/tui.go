@@ -26,6 +26,10 @@ type Options struct {
 	Now func() time.Time
 	// Demo marks the title: the data is a throwaway demonstration.
 	Demo bool
+	// Settings are the calendar, rules and processes: the add and edit
+	// forms offer its processes (nil: the built-in ones). The store binds
+	// them to the applications it reads.
+	Settings *stages.Settings
 }
 
 // Run opens the program on the terminal and returns when the user quits.
@@ -76,6 +80,7 @@ type programContext struct {
 	now      func() time.Time
 	data     *data
 	demo     bool
+	settings *stages.Settings
 }
 
 // bodyHeight is the number of lines between the header and the footer.
@@ -130,12 +135,13 @@ func New(opts Options) Model {
 		poll:  pollEvery,
 		help:  help.New(),
 		ctx: programContext{
-			width:  80,
-			height: 24,
-			isDark: true,
-			keys:   DefaultKeyMap(),
-			now:    now,
-			demo:   opts.Demo,
+			width:    80,
+			height:   24,
+			isDark:   true,
+			keys:     DefaultKeyMap(),
+			now:      now,
+			demo:     opts.Demo,
+			settings: opts.Settings,
 		},
 	}
 	m.setStyles(true)
