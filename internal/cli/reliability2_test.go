@@ -1,4 +1,4 @@
-package main
+package cli
 
 // Reliability, round two (issue 11): nothing overwritten, nothing crashes on
 // a damaged file, no silent revert.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -9,20 +9,27 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"afterview/stages"
 )
 
-const todayUsage = `Usage: afterview today [--json] [--all] [--count]
-
-What to do today, most urgent first: overdue (longest first), due today, then
-open (soonest due first). Short enough for a shell start-up file.
-
-Options:
-  --json    print a JSON array, one object per prompt (see README)
-  --all     also list upcoming prompts, with the day they open
-  --count   print only the number of prompts due or overdue today
-`
+func (e *env) newTodayCommand() *cobra.Command {
+	var asJSON, all, count bool
+	return e.newCommand(spec{
+		use:     "today [--json] [--all] [--count]",
+		summary: "what to do today, most urgent first",
+		long: `What to do today, most urgent first: overdue (longest first), due today, then
+open (soonest due first). Short enough for a shell start-up file.`,
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVar(&asJSON, "json", false, "print a JSON array, one object per prompt (see README)")
+			f.BoolVar(&all, "all", false, "also list upcoming prompts, with the day they open")
+			f.BoolVar(&count, "count", false, "print only the number of prompts due or overdue today")
+		},
+		run: func(args []string) error { return cmdToday(e, asJSON, all, count, args) },
+	})
+}
 
 // promptJSON is a prompt as 'today --json' prints it.
 type promptJSON struct {
@@ -50,19 +57,11 @@ func toPromptJSON(p stages.Prompt) promptJSON {
 	return j
 }
 
-func cmdToday(e *env, args []string) error {
-	fs := newFlags("today")
-	asJSON := fs.Bool("json", false, "")
-	all := fs.Bool("all", false, "")
-	count := fs.Bool("count", false, "")
-	pos, err := parseFlags(e, fs, todayUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdToday(e *env, asJSON, all, count bool, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("today takes no arguments, got %q", pos[0])
 	}
-	return printToday(e, *asJSON, *all, *count)
+	return printToday(e, asJSON, all, count)
 }
 
 func printToday(e *env, asJSON, all, count bool) error {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -6,12 +6,67 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"afterview/stages"
 )
 
-const logUsage = `Usage: afterview log ID KIND [options]
+// logOptions are log's flags.
+type logOptions struct {
+	at, to, stage, note, expect string
+	force, isNew                bool
+	base, stock, signOn         amountFlag
+	bonus                       bonusFlag
+	bonusPct                    percentFlag
+	vestYears                   int
+	vest, currency, deadline    string
+}
 
-Logs what happened on application ID.
+func (e *env) newLogCommand() *cobra.Command {
+	o := &logOptions{}
+	return e.newCommand(spec{
+		use:     "log ID KIND [options]",
+		summary: "log what happened: thanks, followup, heard, stage, offer, note, an outcome",
+		long:    logLong,
+		after:   datesHelp,
+		flags: func(f *pflag.FlagSet) {
+			f.StringVar(&o.at, "at", "", "when it happened (default: now), e.g. \"yesterday 15:00\", \"fri 10am\",\n2026-11-20 or 2026-11-20T15:00")
+			valueName(f, "at", "WHEN")
+			f.StringVar(&o.to, "to", "", "the person a thank-you went to (--new: someone not listed yet)")
+			valueName(f, "to", "NAME")
+			f.BoolVar(&o.isNew, "new", false, "with --to: someone the application does not list yet (they are added)")
+			f.StringVar(&o.stage, "stage", "", "the stage moved to")
+			valueName(f, "stage", "NAME")
+			f.StringVar(&o.note, "note", "", "what was said or what you noted")
+			valueName(f, "note", "TEXT")
+			f.StringVar(&o.expect, "expect", "", "the date the company now promises an answer by")
+			valueName(f, "expect", "DATE")
+			f.BoolVar(&o.force, "force", false, "log a second follow-up anyway")
+			f.Var(&o.base, "base", "offer: the yearly base salary; amounts as you write them:\n180000, 180,000, $180,000, 180k")
+			valueName(f, "base", "N")
+			f.Var(&o.bonus, "bonus", "offer: the yearly bonus; 15% is a percentage of base")
+			valueName(f, "bonus", "N|P%")
+			f.Var(&o.bonusPct, "bonus-pct", "offer: the yearly bonus as a percentage of base")
+			valueName(f, "bonus-pct", "P")
+			f.Var(&o.stock, "stock", "offer: the stock grant's total value")
+			valueName(f, "stock", "N")
+			f.IntVar(&o.vestYears, "vest-years", 0, "offer: the years the stock vests over, evenly")
+			valueName(f, "vest-years", "N")
+			f.StringVar(&o.vest, "vest", "", "offer: the yearly vesting percentages")
+			valueName(f, "vest", "5/15/40/40")
+			f.Var(&o.signOn, "sign-on", "offer: the sign-on bonus")
+			valueName(f, "sign-on", "N")
+			f.StringVar(&o.currency, "currency", "", "offer: the currency")
+			valueName(f, "currency", "USD")
+			f.StringVar(&o.deadline, "deadline", "", "offer: the date to answer by")
+			valueName(f, "deadline", "DATE")
+		},
+		run: func(args []string) error { return cmdLog(e, o, args) },
+	})
+}
+
+const logLong = `Logs what happened on application ID.
 
 Kinds:
   thanks      you sent a thank-you (--to NAME, or --to all); NAME is a full
@@ -32,50 +87,10 @@ Kinds:
               the application closed with that outcome
   reopen      a closed application is open again (the company came back): it
               returns to waiting at its last stage. A closed application takes
-              no offer, stage, news or outcome until it is reopened
+              no offer, stage, news or outcome until it is reopened`
 
-Options:
-  --at WHEN        when it happened (default: now), e.g. "yesterday 15:00", "fri 10am",
-                   2026-11-20 or 2026-11-20T15:00
-  --to NAME        the person a thank-you went to (--new: someone not listed yet)
-  --stage NAME     the stage moved to
-  --note TEXT      what was said or what you noted
-  --expect DATE    the date the company now promises an answer by
-  --force          log a second follow-up anyway
-  Offer: --base N --bonus N|P% --bonus-pct P --stock N --vest-years N
-         --vest 5/15/40/40 --sign-on N --currency USD --deadline DATE
-         Amounts as you write them: 180000, 180,000, $180,000, 180k;
-         --bonus 15% is a percentage of base.
-
-Dates are read relative to today: 2026-11-28, 2026-11-28 15:00, 28 Nov 15:00,
-fri 10:00, yesterday 15:00, today 3pm, last tuesday, in 3 days, +3d.
-`
-
-func cmdLog(e *env, args []string) error {
-	fs := newFlags("log")
-	at := fs.String("at", "", "")
-	to := fs.String("to", "", "")
-	stage := fs.String("stage", "", "")
-	note := fs.String("note", "", "")
-	expect := fs.String("expect", "", "")
-	force := fs.Bool("force", false, "")
-	isNew := fs.Bool("new", false, "")
-	var base, stock, signOn amountFlag
-	var bonus bonusFlag
-	var bonusPct percentFlag
-	fs.Var(&base, "base", "")
-	fs.Var(&bonus, "bonus", "")
-	fs.Var(&bonusPct, "bonus-pct", "")
-	fs.Var(&stock, "stock", "")
-	vestYears := fs.Int("vest-years", 0, "")
-	vest := fs.String("vest", "", "")
-	fs.Var(&signOn, "sign-on", "")
-	currency := fs.String("currency", "", "")
-	deadline := fs.String("deadline", "", "")
-	pos, err := parseFlags(e, fs, logUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdLog(e *env, o *logOptions, pos []string) error {
+	var err error
 	if len(pos) < 2 || len(pos) > 3 {
 		return usageErr("log needs an application id and a kind, e.g. afterview log 3 thanks --to \"Ana Lopez\"\nRun 'afterview log --help' for the kinds")
 	}
@@ -89,24 +104,24 @@ func cmdLog(e *env, args []string) error {
 		extra = pos[2]
 	}
 	now := e.now()
-	ev := stages.Event{At: now, Note: strings.TrimSpace(*note)}
-	if *at != "" {
-		if ev.At, err = e.parseMoment("--at", *at, stages.LeanPast); err != nil {
+	ev := stages.Event{At: now, Note: strings.TrimSpace(o.note)}
+	if o.at != "" {
+		if ev.At, err = e.parseMoment("--at", o.at, stages.LeanPast); err != nil {
 			return err
 		}
 		if stages.DateOf(ev.At).After(stages.DateOf(now)) {
-			return usageErr("--at %s is in the future: log things once they have happened", *at)
+			return usageErr("--at %s is in the future: log things once they have happened", o.at)
 		}
 	}
-	if *expect != "" {
-		if ev.Expect, err = e.parseDay("--expect", *expect, stages.LeanFuture); err != nil {
+	if o.expect != "" {
+		if ev.Expect, err = e.parseDay("--expect", o.expect, stages.LeanFuture); err != nil {
 			return err
 		}
 	}
 	switch kind {
 	case "thanks", "thank-you", "thankyou":
 		ev.Kind = stages.EvThanks
-		ev.Person = strings.TrimSpace(*to)
+		ev.Person = strings.TrimSpace(o.to)
 		if ev.Person == "" {
 			ev.Person = extra
 		}
@@ -116,7 +131,7 @@ func cmdLog(e *env, args []string) error {
 		ev.Kind = stages.EvHeard
 	case "stage":
 		ev.Kind = stages.EvStage
-		ev.Stage = strings.TrimSpace(*stage)
+		ev.Stage = strings.TrimSpace(o.stage)
 		if ev.Stage == "" {
 			ev.Stage = extra
 		}
@@ -127,22 +142,22 @@ func cmdLog(e *env, args []string) error {
 		ev.Kind = stages.EvOffer
 		// Only the terms given are part of the offer (or of its revision):
 		// a term left out is unknown, or keeps its earlier value.
-		o := &stages.Offer{Base: base.p, Bonus: bonus.amount, BonusPercent: bonus.percent, Stock: stock.p, VestYears: *vestYears,
-			SignOn: signOn.p, Currency: strings.ToUpper(strings.TrimSpace(*currency))}
-		if bonusPct.p != nil {
-			o.BonusPercent = bonusPct.p
+		offer := &stages.Offer{Base: o.base.p, Bonus: o.bonus.amount, BonusPercent: o.bonus.percent, Stock: o.stock.p, VestYears: o.vestYears,
+			SignOn: o.signOn.p, Currency: strings.ToUpper(strings.TrimSpace(o.currency))}
+		if o.bonusPct.p != nil {
+			offer.BonusPercent = o.bonusPct.p
 		}
-		if *vest != "" {
-			if o.VestSchedule, err = parseSchedule(*vest); err != nil {
+		if o.vest != "" {
+			if offer.VestSchedule, err = parseSchedule(o.vest); err != nil {
 				return usageErr("--vest: %v", err)
 			}
 		}
-		if *deadline != "" {
-			if o.Deadline, err = e.parseDay("--deadline", *deadline, stages.LeanFuture); err != nil {
+		if o.deadline != "" {
+			if offer.Deadline, err = e.parseDay("--deadline", o.deadline, stages.LeanFuture); err != nil {
 				return err
 			}
 		}
-		ev.Offer = o
+		ev.Offer = offer
 	case "note":
 		ev.Kind = stages.EvNote
 		if ev.Note == "" {
@@ -154,12 +169,12 @@ func cmdLog(e *env, args []string) error {
 	case "reopen":
 		ev.Kind = stages.EvReopen
 	default:
-		o, err := stages.ParseOutcome(kind)
+		outcome, err := stages.ParseOutcome(kind)
 		if err != nil {
 			return usageErr("unknown kind %q: choose one of thanks, followup, heard, stage, offer, note, accepted, declined, rejected, withdrawn, no-answer, reopen", pos[1])
 		}
 		ev.Kind = stages.EvOutcome
-		ev.Outcome = o
+		ev.Outcome = outcome
 	}
 
 	st, err := e.openStore()
@@ -171,7 +186,7 @@ func cmdLog(e *env, args []string) error {
 		return err
 	}
 	if ev.Kind == stages.EvThanks {
-		people, added, err := thankees(&app, ev.Person, *isNew, now.Location())
+		people, added, err := thankees(&app, ev.Person, o.isNew, now.Location())
 		if err != nil {
 			return err
 		}
@@ -183,7 +198,7 @@ func cmdLog(e *env, args []string) error {
 			}); err != nil {
 				return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
 			}
-			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, now listed with %s (#%d)%s.\n", clean(ev.Person), clean(app.Company), id, e.resolved(ev, *at != ""))
+			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, now listed with %s (#%d)%s.\n", clean(ev.Person), clean(app.Company), id, e.resolved(ev, o.at != ""))
 			return nil
 		}
 		// One transaction for everyone: all are logged or none.
@@ -196,12 +211,12 @@ func cmdLog(e *env, args []string) error {
 			return logErr(&app, err)
 		}
 		for _, p := range people {
-			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d)%s.\n", clean(p), clean(app.Company), id, e.resolved(ev, *at != ""))
+			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d)%s.\n", clean(p), clean(app.Company), id, e.resolved(ev, o.at != ""))
 		}
 		return nil
 	}
 	var guard func(*stages.Application) error
-	if ev.Kind == stages.EvFollowUp && !*force {
+	if ev.Kind == stages.EvFollowUp && !o.force {
 		// Checked inside the write's transaction: two commands at once
 		// must not both see no follow-up and both log one.
 		guard = func(a *stages.Application) error {
@@ -217,7 +232,7 @@ func cmdLog(e *env, args []string) error {
 		return logErr(&app, err)
 	}
 	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
-	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, *at != ""))
+	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, o.at != ""))
 	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
 		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
 	}
@@ -314,11 +329,18 @@ func parseSchedule(s string) ([]float64, error) {
 	return out, nil
 }
 
-func promptUsage(verb string) string {
-	extra := ""
+// promptHelp is the help of done, snooze and dismiss (its text before the
+// options, and after).
+func promptHelp(verb string) (long, after string) {
+	long = `PROMPT is the prompt's key as 'afterview today --json' shows it (for example
+thank_you:ana-lopez; the older spelling with a space works too), or just its
+kind (thank_you, reflect, follow_up, ...) when the application has one prompt
+of that kind. ID 0 means the prompts about
+your whole search (keep_applying).`
 	switch verb {
 	case "done":
-		extra = `
+		long += `
+
 Marking a prompt done logs what doing it means, exactly as x does in the UI:
   thank_you        a thank-you to that person
   follow_up        the follow-up (the move-on clock starts)
@@ -328,40 +350,43 @@ Marking a prompt done logs what doing it means, exactly as x does in the UI:
   reflect, after_rejection:lessons
                    the note you give with --note TEXT
   offer_deadline   your answer, given with --outcome accepted|declined
-Any other prompt is marked done by name.
-
-Options:
-  --note TEXT      the note a reflect or lessons prompt asks for
-  --outcome O      your answer to an offer: accepted or declined
-`
-	case "snooze":
-		extra = "\nOptions:\n  --until DATE   the day it comes back (default: tomorrow), e.g. mon, \"in 3 days\", +1w, 2026-12-01\n"
+Any other prompt is marked done by name.`
 	case "dismiss":
-		extra = "\nA dismissed prompt never comes back; the dismissal is kept in the log.\n"
+		after = "A dismissed prompt never comes back; the dismissal is kept in the log.\n"
 	}
-	return fmt.Sprintf(`Usage: afterview %s ID PROMPT
-
-PROMPT is the prompt's key as 'afterview today --json' shows it (for example
-thank_you:ana-lopez; the older spelling with a space works too), or just its
-kind (thank_you, reflect, follow_up, ...) when the application has one prompt
-of that kind. ID 0 means the prompts about
-your whole search (keep_applying).
-%s`, verb, extra)
+	return long, after
 }
 
-func cmdDone(e *env, args []string) error    { return promptAction(e, "done", args) }
-func cmdSnooze(e *env, args []string) error  { return promptAction(e, "snooze", args) }
-func cmdDismiss(e *env, args []string) error { return promptAction(e, "dismiss", args) }
+// promptOptions are the flags of done, snooze and dismiss. Each verb
+// shows its own; the others are accepted and refused with a reason.
+type promptOptions struct{ until, note, outcome string }
 
-func promptAction(e *env, verb string, args []string) error {
-	fs := newFlags(verb)
-	until := fs.String("until", "", "")
-	note := fs.String("note", "", "")
-	outcome := fs.String("outcome", "", "")
-	pos, err := parseFlags(e, fs, promptUsage(verb), args)
-	if err != nil {
-		return err
-	}
+func (e *env) newPromptCommand(verb string) *cobra.Command {
+	o := &promptOptions{}
+	long, after := promptHelp(verb)
+	summary := map[string]string{"done": "mark a prompt done", "snooze": "hide a prompt until a later day", "dismiss": "dismiss a prompt for good"}[verb]
+	return e.newCommand(spec{
+		use:     verb + " ID PROMPT",
+		summary: summary,
+		long:    long,
+		after:   after,
+		flags: func(f *pflag.FlagSet) {
+			f.StringVar(&o.note, "note", "", "the note a reflect or lessons prompt asks for")
+			valueName(f, "note", "TEXT")
+			f.StringVar(&o.outcome, "outcome", "", "your answer to an offer: accepted or declined")
+			valueName(f, "outcome", "O")
+			f.StringVar(&o.until, "until", "", "the day it comes back (default: tomorrow), e.g. mon, \"in 3 days\", +1w, 2026-12-01")
+			valueName(f, "until", "DATE")
+			for _, name := range map[string][]string{"done": {"until"}, "snooze": {"note", "outcome"}, "dismiss": {"until", "note", "outcome"}}[verb] {
+				_ = f.MarkHidden(name)
+			}
+		},
+		run: func(args []string) error { return promptAction(e, verb, o, args) },
+	})
+}
+
+func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
+	var err error
 	if len(pos) != 2 {
 		return usageErr("%s needs an application id and a prompt, e.g. afterview %s 3 reflect", verb, verb)
 	}
@@ -379,16 +404,16 @@ func promptAction(e *env, verb string, args []string) error {
 	case "snooze":
 		ev.Kind = stages.EvSnooze
 		ev.Until = stages.DateOf(now).AddDays(1)
-		if *until != "" {
-			if ev.Until, err = e.parseDay("--until", *until, stages.LeanFuture); err != nil {
+		if o.until != "" {
+			if ev.Until, err = e.parseDay("--until", o.until, stages.LeanFuture); err != nil {
 				return err
 			}
 			if !ev.Until.After(stages.DateOf(now)) {
-				return usageErr("--until %s is not after today", *until)
+				return usageErr("--until %s is not after today", o.until)
 			}
 		}
 	}
-	if verb != "done" && (*note != "" || *outcome != "") {
+	if verb != "done" && (o.note != "" || o.outcome != "") {
 		return usageErr("--note and --outcome go with done, not %s", verb)
 	}
 	st, apps, global, err := e.snapshot()
@@ -412,9 +437,9 @@ func promptAction(e *env, verb string, args []string) error {
 	}
 	ev.Prompt = p.Key
 	if verb == "done" {
-		given := *note
+		given := o.note
 		if p.Input == stages.InputOutcome {
-			given = *outcome
+			given = o.outcome
 		}
 		if ev, err = stages.DoneEvent(app, p, now, given); err != nil {
 			var need *stages.NeedInputError
@@ -484,18 +509,17 @@ func findPrompt(ps []stages.Prompt, id uint64, which string) (stages.Prompt, err
 	return stages.Prompt{}, usageErr("no prompt %q on application %d; its prompts are: %s", which, id, clean(strings.Join(keys, ", ")))
 }
 
-const demoUsage = `Usage: afterview demo
+func (e *env) newDemoCommand() *cobra.Command {
+	return e.newCommand(spec{
+		use:     "demo",
+		summary: "the terminal UI on a throwaway database with examples",
+		long: `Opens the terminal UI on a throwaway database filled with realistic examples
+relative to today (set AFTERVIEW_NOW to pick the day). Nothing is saved.`,
+		run: func(args []string) error { return cmdDemo(e, args) },
+	})
+}
 
-Opens the terminal UI on a throwaway database filled with realistic examples
-relative to today (set AFTERVIEW_NOW to pick the day). Nothing is saved.
-`
-
-func cmdDemo(e *env, args []string) error {
-	fs := newFlags("demo")
-	pos, err := parseFlags(e, fs, demoUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdDemo(e *env, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("demo takes no arguments")
 	}

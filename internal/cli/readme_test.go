@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -26,7 +26,7 @@ const readmeNow = "2026-11-20T09:00"
 
 // TestReadmeSamples runs the commands the README shows on the demo data at
 // the README's clock and checks their output against the README. After a
-// deliberate change, `go test -p 1 -run TestReadmeSamples . ./tui -update`
+// deliberate change, `go test -p 1 -run TestReadmeSamples ./internal/cli ./tui -update`
 // rewrites the samples (the terminal UI's are checked in package tui).
 func TestReadmeSamples(t *testing.T) {
 	c := &cli{t: t, db: filepath.Join(t.TempDir(), "readme.db")}
@@ -59,11 +59,11 @@ func TestReadmeSamples(t *testing.T) {
 		"cli-offers": shell("offers"),
 	}
 	order := []string{"cli-today", "cli-offers"}
-	diffs, err := readme.Check("README.md", samples, order, updateReadme())
+	diffs, err := readme.Check("../../README.md", samples, order, updateReadme())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range diffs {
-		t.Error(d + "\nIf the change is meant, run: go test -p 1 -run TestReadmeSamples . ./tui -update")
+		t.Error(d + "\nIf the change is meant, run: go test -p 1 -run TestReadmeSamples ./internal/cli ./tui -update")
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -7,12 +7,26 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"afterview/stages"
 )
 
-const offersUsage = `Usage: afterview offers [--json]
+func (e *env) newOffersCommand() *cobra.Command {
+	var asJSON bool
+	return e.newCommand(spec{
+		use:     "offers [--json]",
+		summary: "open offers side by side",
+		long:    offersLong,
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVar(&asJSON, "json", false, "print the open offers as a JSON array (see README)")
+		},
+		run: func(args []string) error { return cmdOffers(e, asJSON, args) },
+	})
+}
 
-Sets every open offer side by side: base, yearly bonus, sign-on, stock and its
+const offersLong = `Sets every open offer side by side: base, yearly bonus, sign-on, stock and its
 vesting, year-1 cash, year-1 total, four-year total, stock still unvested after
 year 1 (what you would walk away from), and the days left to the deadline.
 Amounts are whole units of each offer's currency; nothing is converted.
@@ -55,13 +69,7 @@ func openOffers(apps []stages.Application, today stages.Date) []offerRow {
 	return rows
 }
 
-func cmdOffers(e *env, args []string) error {
-	fs := newFlags("offers")
-	asJSON := fs.Bool("json", false, "")
-	pos, err := parseFlags(e, fs, offersUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdOffers(e *env, asJSON bool, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("offers takes no arguments, got %q", pos[0])
 	}
@@ -71,7 +79,7 @@ func cmdOffers(e *env, args []string) error {
 	}
 	today := stages.DateOf(e.now())
 	rows := openOffers(apps, today)
-	if *asJSON {
+	if asJSON {
 		if rows == nil {
 			rows = []offerRow{}
 		}
@@ -141,20 +149,22 @@ func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 	})
 }
 
-const statsUsage = `Usage: afterview stats [--json]
-
-What your own history says: days from the final interview to the first answer
+func (e *env) newStatsCommand() *cobra.Command {
+	var asJSON bool
+	return e.newCommand(spec{
+		use:     "stats [--json]",
+		summary: "what your history says about waits and answers",
+		long: `What your own history says: days from the final interview to the first answer
 and to the decision (median and range), per company and per process; outcomes
-by process; and how many follow-ups got an answer.
-`
+by process; and how many follow-ups got an answer.`,
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVar(&asJSON, "json", false, "print the figures as JSON")
+		},
+		run: func(args []string) error { return cmdStats(e, asJSON, args) },
+	})
+}
 
-func cmdStats(e *env, args []string) error {
-	fs := newFlags("stats")
-	asJSON := fs.Bool("json", false, "")
-	pos, err := parseFlags(e, fs, statsUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdStats(e *env, asJSON bool, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("stats takes no arguments, got %q", pos[0])
 	}
@@ -163,7 +173,7 @@ func cmdStats(e *env, args []string) error {
 		return err
 	}
 	s := stages.ComputeStats(apps, stages.DateOf(e.now()))
-	if *asJSON {
+	if asJSON {
 		return writeJSON(e, s)
 	}
 	writeStats(e.stdout, s)

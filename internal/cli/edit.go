@@ -1,52 +1,54 @@
-package main
+package cli
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"afterview/stages"
 )
 
-const editUsage = `Usage: afterview edit ID [options]
-
-Changes an application's details; what no option names stays as it is.
-
-Options:
-  --company NAME          the company
-  --role ROLE             the role
-  --process NAME          amazon, netflix or standard
-  --interviewed WHEN      the final interview, e.g. "yesterday 15:00", "fri 10am", 2026-11-20T15:00
-  --interviewer NAME      the interviewers (repeat for each; replaces the list)
-  --recruiter NAME        the recruiter
-  --expect DATE           the promised answer date, e.g. fri, "in 5 days", 2026-11-27
-                          (--expect none removes it)
-  --note TEXT             the application's notes (replaces them)
-`
+func (e *env) newEditCommand() *cobra.Command {
+	ef := &editFlags{}
+	return e.newCommand(spec{
+		use:     "edit ID [options]",
+		summary: "change an application's details",
+		long:    "Changes an application's details; what no option names stays as it is.",
+		flags: func(f *pflag.FlagSet) {
+			ef.flags = f
+			f.StringVar(&ef.company, "company", "", "the company")
+			valueName(f, "company", "NAME")
+			f.StringVar(&ef.role, "role", "", "the role")
+			valueName(f, "role", "ROLE")
+			f.StringVar(&ef.process, "process", "", "the hiring process: amazon, netflix, standard or one of your own")
+			valueName(f, "process", "NAME")
+			f.StringVar(&ef.interviewed, "interviewed", "", "the final interview, e.g. \"yesterday 15:00\", \"fri 10am\", 2026-11-20T15:00")
+			valueName(f, "interviewed", "WHEN")
+			f.Var(&ef.interviewers, "interviewer", "the interviewers (repeat for each; replaces the list)")
+			valueName(f, "interviewer", "NAME")
+			f.StringVar(&ef.recruiter, "recruiter", "", "the recruiter")
+			valueName(f, "recruiter", "NAME")
+			f.StringVar(&ef.expect, "expect", "", "the promised answer date, e.g. fri, \"in 5 days\", 2026-11-27\n(--expect none removes it)")
+			valueName(f, "expect", "DATE")
+			f.StringVar(&ef.notes, "note", "", "the application's notes (replaces them)")
+			valueName(f, "note", "TEXT")
+		},
+		run: func(args []string) error { return cmdEdit(e, ef, args) },
+	})
+}
 
 // editFlags are edit's options as given, before they are read.
 type editFlags struct {
 	company, role, process, interviewed, recruiter, expect, notes string
 	interviewers                                                  stringList
 	set                                                           map[string]bool
+	flags                                                         *pflag.FlagSet // to see which were given
 }
 
-func cmdEdit(e *env, args []string) error {
-	var ef editFlags
-	fs := newFlags("edit")
-	fs.StringVar(&ef.company, "company", "", "")
-	fs.StringVar(&ef.role, "role", "", "")
-	fs.StringVar(&ef.process, "process", "", "")
-	fs.StringVar(&ef.interviewed, "interviewed", "", "")
-	fs.StringVar(&ef.recruiter, "recruiter", "", "")
-	fs.StringVar(&ef.expect, "expect", "", "")
-	fs.StringVar(&ef.notes, "note", "", "")
-	fs.Var(&ef.interviewers, "interviewer", "")
-	pos, err := parseFlags(e, fs, editUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdEdit(e *env, ef *editFlags, pos []string) error {
 	if len(pos) != 1 {
 		return usageErr("edit needs an application id, e.g. afterview edit 3 --role \"Staff Engineer\"")
 	}
@@ -55,7 +57,7 @@ func cmdEdit(e *env, args []string) error {
 		return err
 	}
 	ef.set = map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { ef.set[f.Name] = true })
+	ef.flags.Visit(func(f *pflag.Flag) { ef.set[f.Name] = true })
 	if len(ef.set) == 0 {
 		return usageErr("edit needs something to change, e.g. afterview edit %d --role \"Staff Engineer\"\nRun 'afterview edit --help' for the options", id)
 	}
@@ -135,20 +137,21 @@ func (ef *editFlags) changes(e *env) (stages.Changes, error) {
 	return c, nil
 }
 
-const deleteUsage = `Usage: afterview delete ID [--yes]
+func (e *env) newDeleteCommand() *cobra.Command {
+	var yes bool
+	return e.newCommand(spec{
+		use:     "delete ID [--yes]",
+		summary: "delete an application for good (asks first)",
+		long: `Deletes an application and its whole history for good. It asks first;
+--yes answers for you (for scripts).`,
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVarP(&yes, "yes", "y", false, "delete without asking")
+		},
+		run: func(args []string) error { return cmdDelete(e, yes, args) },
+	})
+}
 
-Deletes an application and its whole history for good. It asks first;
---yes answers for you (for scripts).
-`
-
-func cmdDelete(e *env, args []string) error {
-	fs := newFlags("delete")
-	yes := fs.Bool("yes", false, "")
-	fs.BoolVar(yes, "y", false, "")
-	pos, err := parseFlags(e, fs, deleteUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdDelete(e *env, yes bool, pos []string) error {
 	if len(pos) != 1 {
 		return usageErr("delete needs an application id, e.g. afterview delete 3")
 	}
@@ -165,7 +168,7 @@ func cmdDelete(e *env, args []string) error {
 		return err
 	}
 	what := fmt.Sprintf("%s (#%d)", clean(a.Company), id)
-	if !*yes && !confirmed(e, fmt.Sprintf("Delete %s and its %d events for good? [y/N] ", what, len(a.Events))) {
+	if !yes && !confirmed(e, fmt.Sprintf("Delete %s and its %d events for good? [y/N] ", what, len(a.Events))) {
 		return usageErr("not deleted: %s is kept. To delete it, answer y, or add --yes", what)
 	}
 	if err := st.Delete(id); err != nil {

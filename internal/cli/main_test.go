@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -340,12 +340,16 @@ func TestHostileNamesAreNotPrintedRaw(t *testing.T) {
 func TestHelpListsEveryCommand(t *testing.T) {
 	c := newCLI(t)
 	out := c.ok("2026-11-20T09:00", "help")
-	for _, cmd := range commands() {
-		if !strings.Contains(out, cmd.name) {
-			t.Errorf("help does not list %s", cmd.name)
+	for _, cmd := range (&env{}).commands() {
+		if cmd.Hidden {
+			continue
 		}
-		if o := c.ok("2026-11-20T09:00", cmd.name, "--help"); !strings.Contains(o, "Usage: afterview "+cmd.name) {
-			t.Errorf("%s --help printed %q", cmd.name, o)
+		name := cmd.Name()
+		if !strings.Contains(out, name) {
+			t.Errorf("help does not list %s", name)
+		}
+		if o := c.ok("2026-11-20T09:00", name, "--help"); !strings.Contains(o, "Usage: afterview "+name) {
+			t.Errorf("%s --help printed %q", name, o)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -9,71 +9,79 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"afterview/internal/outfile"
 	"afterview/stages"
 	"afterview/store"
 )
 
-const addUsage = `Usage: afterview add COMPANY [options]
-
-Adds an application after its final interview and prints its id.
-
-Options:
-  --role ROLE             the role you interviewed for
-  --process NAME          the company's hiring process: amazon, netflix, standard (the default)
-                          or one of your own ('afterview processes' lists them)
-  --interviewed WHEN      the final interview, e.g. "yesterday 15:00", "fri 10am",
-                          "28 Nov 15:00" or 2026-11-20T15:00 (default: now)
-  --interviewer NAME      an interviewer to thank (repeat for each)
-  --recruiter NAME        your recruiter
-  --expect DATE           the date the recruiter promised an answer by, e.g. fri,
-                          "in 5 days", +7d or 2026-11-27
-  --note TEXT             notes about the application
-  --thanked all|NAME      thank-yous already sent, when adding after the fact:
-                          all, or a person (repeat, or separate with commas)
-
-Dates are read relative to today: 2026-11-28, 2026-11-28 15:00, 28 Nov 15:00,
+// datesHelp ends the help of the commands that read dates.
+const datesHelp = `Dates are read relative to today: 2026-11-28, 2026-11-28 15:00, 28 Nov 15:00,
 fri 10:00, yesterday 15:00, today 3pm, last tuesday, in 3 days, +3d.
 `
 
-func cmdAdd(e *env, args []string) error {
-	fs := newFlags("add")
-	role := fs.String("role", "", "")
-	process := fs.String("process", stages.DefaultTemplate, "")
-	interviewed := fs.String("interviewed", "", "")
-	recruiter := fs.String("recruiter", "", "")
-	expect := fs.String("expect", "", "")
-	note := fs.String("note", "", "")
-	var interviewers, thanked stringList
-	fs.Var(&interviewers, "interviewer", "")
-	fs.Var(&thanked, "thanked", "")
-	pos, err := parseFlags(e, fs, addUsage, args)
-	if err != nil {
-		return err
-	}
+// addOptions are add's flags.
+type addOptions struct {
+	role, process, interviewed, recruiter, expect, note string
+	interviewers, thanked                               stringList
+}
+
+func (e *env) newAddCommand() *cobra.Command {
+	o := &addOptions{}
+	return e.newCommand(spec{
+		use:     "add COMPANY [options]",
+		summary: "add an application; prints its id",
+		long:    "Adds an application after its final interview and prints its id.",
+		after:   datesHelp,
+		flags: func(f *pflag.FlagSet) {
+			f.StringVar(&o.role, "role", "", "the role you interviewed for")
+			valueName(f, "role", "ROLE")
+			f.StringVar(&o.process, "process", stages.DefaultTemplate, "the company's hiring process: amazon, netflix, standard (the default)\nor one of your own ('afterview processes' lists them)")
+			valueName(f, "process", "NAME")
+			f.StringVar(&o.interviewed, "interviewed", "", "the final interview, e.g. \"yesterday 15:00\", \"fri 10am\",\n\"28 Nov 15:00\" or 2026-11-20T15:00 (default: now)")
+			valueName(f, "interviewed", "WHEN")
+			f.Var(&o.interviewers, "interviewer", "an interviewer to thank (repeat for each)")
+			valueName(f, "interviewer", "NAME")
+			f.StringVar(&o.recruiter, "recruiter", "", "your recruiter")
+			valueName(f, "recruiter", "NAME")
+			f.StringVar(&o.expect, "expect", "", "the date the recruiter promised an answer by, e.g. fri,\n\"in 5 days\", +7d or 2026-11-27")
+			valueName(f, "expect", "DATE")
+			f.StringVar(&o.note, "note", "", "notes about the application")
+			valueName(f, "note", "TEXT")
+			f.Var(&o.thanked, "thanked", "thank-yous already sent, when adding after the fact:\nall, or a person (repeat, or separate with commas)")
+			valueName(f, "thanked", "all|NAME")
+		},
+		run: func(args []string) error { return cmdAdd(e, o, args) },
+	})
+}
+
+func cmdAdd(e *env, o *addOptions, pos []string) error {
+	var err error
 	if len(pos) != 1 {
 		return usageErr("add needs one company name (quote names with spaces), e.g. afterview add \"Acme Corp\" --role SWE")
 	}
 	now := e.now()
 	when := now
-	if *interviewed != "" {
-		if when, err = e.parseMoment("--interviewed", *interviewed, stages.LeanPast); err != nil {
+	if o.interviewed != "" {
+		if when, err = e.parseMoment("--interviewed", o.interviewed, stages.LeanPast); err != nil {
 			return err
 		}
 	}
 	var promised stages.Date
-	if *expect != "" {
-		if promised, err = e.parseDay("--expect", *expect, stages.LeanFuture); err != nil {
+	if o.expect != "" {
+		if promised, err = e.parseDay("--expect", o.expect, stages.LeanFuture); err != nil {
 			return err
 		}
 	}
-	a, err := e.settings().NewApplication(pos[0], *role, *process, when, interviewers, *recruiter, promised, now)
+	a, err := e.settings().NewApplication(pos[0], o.role, o.process, when, o.interviewers, o.recruiter, promised, now)
 	if err == nil {
-		a.Notes = strings.TrimSpace(*note)
+		a.Notes = strings.TrimSpace(o.note)
 		err = a.Validate()
 	}
 	if err == nil {
-		err = a.MarkThanked(thanked, now)
+		err = a.MarkThanked(o.thanked, now)
 	}
 	if err != nil {
 		return usageErr("%v", err)
@@ -89,7 +97,7 @@ func cmdAdd(e *env, args []string) error {
 	fmt.Fprintln(e.stdout, id)
 	// The id alone goes to standard output, for scripts; people who typed a
 	// date see how it was read ("fri 10am" is which Friday?).
-	if *interviewed == "" && *expect == "" {
+	if o.interviewed == "" && o.expect == "" {
 		return nil
 	}
 	fmt.Fprintf(e.stderr, "Added %s (#%d): final interview %s%s.\n", clean(a.Company), id,
@@ -104,16 +112,20 @@ func promisedWords(d stages.Date, now time.Time) string {
 	return ", answer promised by " + stages.DescribeDay(d, now)
 }
 
-const listUsage = `Usage: afterview list [--json] [--open]
-
-Lists every application: its stage, the days since the final interview against
-the expected window, and the next thing to do.
-
-Options:
-  --json   print a JSON array of applications (the export format's records,
-           plus days_waited, wait and next)
-  --open   only applications still waiting (no outcome yet)
-`
+func (e *env) newListCommand() *cobra.Command {
+	var asJSON, onlyOpen bool
+	return e.newCommand(spec{
+		use:     "list [--json] [--open]",
+		summary: "list applications with their stage and wait",
+		long: `Lists every application: its stage, the days since the final interview against
+the expected window, and the next thing to do.`,
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVar(&asJSON, "json", false, "print a JSON array of applications (the export format's records,\nplus days_waited, wait and next)")
+			f.BoolVar(&onlyOpen, "open", false, "only applications still waiting (no outcome yet)")
+		},
+		run: func(args []string) error { return cmdList(e, asJSON, onlyOpen, args) },
+	})
+}
 
 // listedApp is an application as 'list --json' prints it.
 type listedApp struct {
@@ -126,14 +138,7 @@ type listedApp struct {
 	WindowDays stages.Window `json:"window"`
 }
 
-func cmdList(e *env, args []string) error {
-	fs := newFlags("list")
-	asJSON := fs.Bool("json", false, "")
-	onlyOpen := fs.Bool("open", false, "")
-	pos, err := parseFlags(e, fs, listUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdList(e *env, asJSON, onlyOpen bool, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("list takes no arguments, got %q", pos[0])
 	}
@@ -146,7 +151,7 @@ func cmdList(e *env, args []string) error {
 	sortForList(apps, next)
 	var rows []listedApp
 	for _, a := range apps {
-		if *onlyOpen && a.Closed() {
+		if onlyOpen && a.Closed() {
 			continue
 		}
 		w := a.Wait(now)
@@ -157,7 +162,7 @@ func cmdList(e *env, args []string) error {
 		}
 		rows = append(rows, r)
 	}
-	if *asJSON {
+	if asJSON {
 		if rows == nil {
 			rows = []listedApp{}
 		}
@@ -171,18 +176,20 @@ func cmdList(e *env, args []string) error {
 	return nil
 }
 
-const showUsage = `Usage: afterview show ID [--json]
+func (e *env) newShowCommand() *cobra.Command {
+	var asJSON bool
+	return e.newCommand(spec{
+		use:     "show ID [--json]",
+		summary: "one application in full",
+		long:    "Shows one application in full: stages, people, timeline, prompts and offer.",
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVar(&asJSON, "json", false, "print the application as JSON (the export format's record)")
+		},
+		run: func(args []string) error { return cmdShow(e, asJSON, args) },
+	})
+}
 
-Shows one application in full: stages, people, timeline, prompts and offer.
-`
-
-func cmdShow(e *env, args []string) error {
-	fs := newFlags("show")
-	asJSON := fs.Bool("json", false, "")
-	pos, err := parseFlags(e, fs, showUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdShow(e *env, asJSON bool, pos []string) error {
 	if len(pos) != 1 {
 		return usageErr("show needs an application id, e.g. afterview show 3")
 	}
@@ -203,7 +210,7 @@ func cmdShow(e *env, args []string) error {
 	if app == nil {
 		return notFound(id)
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(e, app)
 	}
 	now := e.now()
@@ -227,32 +234,34 @@ func writeJSON(e *env, v any) error {
 	return enc.Encode(v)
 }
 
-const exportUsage = `Usage: afterview export [--format json|csv|ics|taskwarrior] [-o FILE]
+// exportFormats are export's formats, for its help and completions.
+var exportFormats = []string{"json", "csv", "ics", "taskwarrior"}
 
-Writes to standard output or FILE:
+func (e *env) newExportCommand() *cobra.Command {
+	var format, out string
+	c := e.newCommand(spec{
+		use:     "export [--format json|csv|ics|taskwarrior] [-o FILE]",
+		summary: "write everything to a file: json, csv, ics or taskwarrior",
+		long: `Writes to standard output or FILE:
   json          every application, its events and your prompt choices, in
                 afterview's versioned format (see README); import reads it back
   csv           one row per application with its stage history, for spreadsheets
   ics           an iCalendar file with an all-day event for every open prompt;
                 re-exporting updates the same entries
-  taskwarrior   the open prompts as Taskwarrior import JSON: task import FILE
+  taskwarrior   the open prompts as Taskwarrior import JSON: task import FILE`,
+		flags: func(f *pflag.FlagSet) {
+			f.StringVar(&format, "format", "json", "json (default), csv, ics or taskwarrior")
+			valueName(f, "format", "FORMAT")
+			f.StringVarP(&out, "output", "o", "", "write to FILE instead of standard output: a file is\nreplaced whole, never left half-written; a device or pipe\n(/dev/stdout, a FIFO) is written to; never the database")
+			valueName(f, "output", "FILE")
+		},
+		run: func(args []string) error { return cmdExport(e, format, out, args) },
+	})
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
 
-Options:
-  --format FORMAT   json (default), csv, ics or taskwarrior
-  -o FILE           write to FILE instead of standard output: a file is
-                    replaced whole, never left half-written; a device or pipe
-                    (/dev/stdout, a FIFO) is written to; never the database
-`
-
-func cmdExport(e *env, args []string) error {
-	fs := newFlags("export")
-	format := fs.String("format", "json", "")
-	out := fs.String("o", "", "")
-	fs.StringVar(out, "output", "", "")
-	pos, err := parseFlags(e, fs, exportUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdExport(e *env, format, out string, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("export takes no arguments; use -o FILE to name the output file")
 	}
@@ -262,7 +271,7 @@ func cmdExport(e *env, args []string) error {
 	}
 	now := e.now()
 	var write func(w io.Writer) error
-	switch strings.ToLower(*format) {
+	switch strings.ToLower(format) {
 	case "json":
 		write = func(w io.Writer) error { return st.Export(jsonSafe(w), now) }
 	case "csv", "ics", "taskwarrior":
@@ -270,7 +279,7 @@ func cmdExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		switch strings.ToLower(*format) {
+		switch strings.ToLower(format) {
 		case "csv":
 			write = func(w io.Writer) error { return store.WriteCSV(w, apps, stages.DateOf(now)) }
 		case "ics":
@@ -279,12 +288,12 @@ func cmdExport(e *env, args []string) error {
 			write = func(w io.Writer) error { return store.WriteTaskwarrior(w, stages.Prompts(apps, global, now), now) }
 		}
 	default:
-		return usageErr("unknown export format %q: choose json, csv, ics or taskwarrior", *format)
+		return usageErr("unknown export format %q: choose json, csv, ics or taskwarrior", format)
 	}
-	if *out == "" || *out == "-" {
+	if out == "" || out == "-" {
 		return write(e.stdout)
 	}
-	return writeOutput(*out, "the export", st.Path(), write)
+	return writeOutput(out, "the export", st.Path(), write)
 }
 
 // writeOutput writes a command's output to the file the user named (see
@@ -326,20 +335,32 @@ func (f *failWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-const importUsage = `Usage: afterview import FILE [--format json|csv] [--replace | --merge]
-
-Reads an afterview export file (JSON), or standard input when FILE is -. The
+func (e *env) newImportCommand() *cobra.Command {
+	var format string
+	var replace, merge bool
+	c := e.newCommand(spec{
+		use:     "import FILE [--format json|csv] [--replace | --merge]",
+		summary: "read applications from an export file",
+		long: `Reads an afterview export file (JSON), or standard input when FILE is -. The
 whole file is checked first; if any record is wrong nothing is imported and the
 record at fault is named.
 
 Into an empty database the applications keep their ids. If the database already
-has applications, choose:
-  --replace   replace everything in the database with the file
-  --merge     add the file's applications beside yours, with new ids; those
-              already there (same company, interview and creation time) are
-              skipped, so a merge is safe to run again
+has applications, choose --replace or --merge.`,
+		after: importAfter,
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVar(&replace, "replace", false, "replace everything in the database with the file")
+			f.BoolVar(&merge, "merge", false, "add the file's applications beside yours, with new ids; those\nalready there (same company, interview and creation time) are\nskipped, so a merge is safe to run again")
+			f.StringVar(&format, "format", "json", "json (an afterview export, the default) or csv")
+			valueName(f, "format", "FORMAT")
+		},
+		run: func(args []string) error { return cmdImport(e, format, replace, merge, args) },
+	})
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
 
---format csv reads a spreadsheet saved as CSV: a header row naming the
+const importAfter = `--format csv reads a spreadsheet saved as CSV: a header row naming the
 columns (company, role, process, interviewed, recruiter, interviewers,
 expect, stage, outcome, notes; others are listed and ignored), one
 application per row, dates in any form afterview reads (2026-11-20 15:00,
@@ -347,26 +368,18 @@ application per row, dates in any form afterview reads (2026-11-20 15:00,
 back. A bad row is named by its line, and nothing is imported.
 `
 
-func cmdImport(e *env, args []string) error {
-	fs := newFlags("import")
-	replace := fs.Bool("replace", false, "")
-	merge := fs.Bool("merge", false, "")
-	format := fs.String("format", "json", "")
-	pos, err := parseFlags(e, fs, importUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdImport(e *env, format string, replace, merge bool, pos []string) error {
 	if len(pos) != 1 {
 		return usageErr("import needs one file, e.g. afterview import backup.json")
 	}
-	if *replace && *merge {
+	if replace && merge {
 		return usageErr("choose --replace or --merge, not both")
 	}
 	mode := store.ImportIntoEmpty
 	switch {
-	case *replace:
+	case replace:
 		mode = store.ImportReplace
-	case *merge:
+	case merge:
 		mode = store.ImportMerge
 	}
 	var in io.Reader = e.stdin
@@ -384,10 +397,10 @@ func cmdImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if f := strings.ToLower(*format); f == "csv" {
+	if f := strings.ToLower(format); f == "csv" {
 		return importCSV(e, st, in, name, mode)
 	} else if f != "json" {
-		return usageErr("unknown import format %q: choose json (an afterview export) or csv (a spreadsheet)", *format)
+		return usageErr("unknown import format %q: choose json (an afterview export) or csv (a spreadsheet)", format)
 	}
 	res, err := st.ImportReport(in, mode)
 	if err != nil {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 // Reliability tests that run the real afterview binary: bad data files,
 // a full disk, a database held by another process, the database's mode,
@@ -76,7 +76,7 @@ func afterviewBinary(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(binDir, "afterview")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", binPath, "afterview").CombinedOutput()
 		if err != nil {
 			binErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -514,12 +514,14 @@ func TestDatabaseHeldByAnotherProcess(t *testing.T) {
 func TestEveryBboltOpenHasATimeout(t *testing.T) {
 	fset := token.NewFileSet()
 	opens := 0
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+	// The whole module, from internal/cli.
+	const root = "../.."
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
-			if path != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "vendor") {
+			if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "vendor") {
 				return filepath.SkipDir
 			}
 			return nil

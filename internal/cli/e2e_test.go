@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -118,7 +118,7 @@ func TestEndToEndJourney(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "afterview")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "afterview").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	db := filepath.Join(dir, "afterview.db")

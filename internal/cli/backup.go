@@ -1,38 +1,44 @@
-package main
+package cli
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"afterview/internal/outfile"
 	"afterview/store"
 )
 
-const backupUsage = `Usage: afterview backup [FILE] [--force]
+func (e *env) newBackupCommand() *cobra.Command {
+	var force bool
+	return e.newCommand(spec{
+		use:     "backup [FILE] [--force]",
+		summary: "copy the database to a backup file, safely while in use",
+		long:    backupLong,
+		after:   backupAfter,
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVar(&force, "force", false, "replace FILE if it already exists")
+		},
+		run: func(args []string) error { return cmdBackup(e, force, args) },
+	})
+}
 
-Writes a consistent copy of the database to FILE while afterview may be in
+const backupLong = `Writes a consistent copy of the database to FILE while afterview may be in
 use: the copy is written beside FILE, synced and renamed into place, so FILE
 is never half-written. Without FILE the copy goes next to the database, as
 afterview.db.backup-YYYYMMDD-HHMMSS; FILE may also be a folder to put that
-copy in, or a device or pipe to write it to.
+copy in, or a device or pipe to write it to.`
 
-Options:
-  --force   replace FILE if it already exists
-
-To restore, while no afterview is running, copy the backup over the database:
+const backupAfter = `To restore, while no afterview is running, copy the backup over the database:
   cp afterview.db.backup-20261120-090000 ~/.local/share/afterview/afterview.db
 or load it into the database in use, replacing what it holds:
   afterview --db afterview.db.backup-20261120-090000 export | afterview import - --replace
 `
 
-func cmdBackup(e *env, args []string) error {
-	fs := newFlags("backup")
-	force := fs.Bool("force", false, "")
-	pos, err := parseFlags(e, fs, backupUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdBackup(e *env, force bool, pos []string) error {
 	if len(pos) > 1 {
 		return usageErr("backup takes at most one file, e.g. afterview backup ~/afterview-backup.db")
 	}
@@ -48,7 +54,7 @@ func cmdBackup(e *env, args []string) error {
 		}
 		// An existing file may be the only good copy someone has: it is
 		// replaced only when asked. (The default name is ours, and new.)
-		if info, err := os.Stat(dst); err == nil && info.Mode().IsRegular() && !*force {
+		if info, err := os.Stat(dst); err == nil && info.Mode().IsRegular() && !force {
 			if si, err := os.Stat(st.Path()); err != nil || !os.SameFile(si, info) {
 				return usageErr("%s already exists: add --force to replace it with a new backup, or name another file", clean(dst))
 			}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -7,13 +7,23 @@ import (
 	"os/exec"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"afterview/internal/config"
 	"afterview/stages"
 )
 
-const configUsage = `Usage: afterview config [check | edit]
+func (e *env) newConfigCommand() *cobra.Command {
+	return e.newCommand(spec{
+		use:      "config [check | edit]",
+		summary:  "the configuration file: show it, check it, edit it",
+		long:     configLong,
+		noConfig: true,
+		run:      func(args []string) error { return cmdConfig(e, args) },
+	})
+}
 
-  afterview config          the configuration file's path and every setting in effect,
+const configLong = `  afterview config          the configuration file's path and every setting in effect,
                             the built-in defaults marked as such
   afterview config check    read the file and report every problem, with its line and
                             column, without running anything (exit 1 if there is one)
@@ -22,21 +32,20 @@ const configUsage = `Usage: afterview config [check | edit]
 
 The file is $XDG_CONFIG_HOME/afterview/config.toml (by default
 ~/.config/afterview/config.toml); --config FILE or AFTERVIEW_CONFIG picks
-another. No file means the defaults. README.md describes every key.
-`
+another. No file means the defaults. README.md describes every key.`
 
-const processesUsage = `Usage: afterview processes
-
-Lists every hiring process you can give to 'afterview add --process' (the
+func (e *env) newProcessesCommand() *cobra.Command {
+	return e.newCommand(spec{
+		use:     "processes",
+		summary: "the hiring processes you can choose, with their stages",
+		long: `Lists every hiring process you can give to 'afterview add --process' (the
 built-in ones and your own, from the configuration file) with its stages,
-its usual wait, and each stage's usual duration, task and tip.
-`
+its usual wait, and each stage's usual duration, task and tip.`,
+		run: func(args []string) error { return cmdProcesses(e, args) },
+	})
+}
 
-func cmdConfig(e *env, args []string) error {
-	pos, err := parseFlags(e, newFlags("config"), configUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdConfig(e *env, pos []string) error {
 	sub := ""
 	if len(pos) > 0 {
 		sub = pos[0]
@@ -130,11 +139,7 @@ func editConfig(e *env, path, editor string) error {
 	return nil
 }
 
-func cmdProcesses(e *env, args []string) error {
-	pos, err := parseFlags(e, newFlags("processes"), processesUsage, args)
-	if err != nil {
-		return err
-	}
+func cmdProcesses(e *env, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("processes takes no arguments")
 	}
