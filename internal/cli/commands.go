@@ -239,7 +239,7 @@ var exportFormats = []string{"json", "csv", "ics", "taskwarrior"}
 
 func (e *env) newExportCommand() *cobra.Command {
 	var format, out string
-	c := e.newCommand(spec{
+	return e.newCommand(spec{
 		use:     "export [--format json|csv|ics|taskwarrior] [-o FILE]",
 		summary: "write everything to a file: json, csv, ics or taskwarrior",
 		long: `Writes to standard output or FILE:
@@ -255,10 +255,9 @@ func (e *env) newExportCommand() *cobra.Command {
 			f.StringVarP(&out, "output", "o", "", "write to FILE instead of standard output: a file is\nreplaced whole, never left half-written; a device or pipe\n(/dev/stdout, a FIFO) is written to; never the database")
 			valueName(f, "output", "FILE")
 		},
-		run: func(args []string) error { return cmdExport(e, format, out, args) },
+		choices: map[string][]string{"format": exportFormats},
+		run:     func(args []string) error { return cmdExport(e, format, out, args) },
 	})
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
-	return c
 }
 
 func cmdExport(e *env, format, out string, pos []string) error {
@@ -338,7 +337,7 @@ func (f *failWriter) Write(p []byte) (int, error) {
 func (e *env) newImportCommand() *cobra.Command {
 	var format string
 	var replace, merge bool
-	c := e.newCommand(spec{
+	return e.newCommand(spec{
 		use:     "import FILE [--format json|csv] [--replace | --merge]",
 		summary: "read applications from an export file",
 		long: `Reads an afterview export file (JSON), or standard input when FILE is -. The
@@ -354,10 +353,9 @@ has applications, choose --replace or --merge.`,
 			f.StringVar(&format, "format", "json", "json (an afterview export, the default) or csv")
 			valueName(f, "format", "FORMAT")
 		},
-		run: func(args []string) error { return cmdImport(e, format, replace, merge, args) },
+		choices: map[string][]string{"format": {"json", "csv"}},
+		run:     func(args []string) error { return cmdImport(e, format, replace, merge, args) },
 	})
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
-	return c
 }
 
 const importAfter = `--format csv reads a spreadsheet saved as CSV: a header row naming the

@@ -20,6 +20,8 @@ type spec struct {
 	long    string // the help before the options
 	after   string // the help after the options, if any
 	flags   func(f *pflag.FlagSet)
+	// choices are the values a flag takes, for shell completions.
+	choices map[string][]string
 	// noConfig: the command reads the configuration file itself (config)
 	// or needs none, so a broken file does not stop it.
 	noConfig bool
@@ -50,10 +52,36 @@ func (e *env) newCommand(s spec) *cobra.Command {
 	}
 	// The help lists flags in the order they are defined: the usual first.
 	c.Flags().SortFlags = false
-	if s.flags != nil {
-		s.flags(c.Flags())
+	if s.flags != nil || s.choices != nil {
+		if e.pendingFlags == nil {
+			e.pendingFlags = map[*cobra.Command]func(){}
+		}
+		e.pendingFlags[c] = func() {
+			if s.flags != nil {
+				s.flags(c.Flags())
+			}
+			for name, values := range s.choices {
+				_ = c.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+			}
+		}
 	}
 	return c
+}
+
+// defineFlags defines the flags that the command line being run needs:
+// those of its command when it names one, every command's for the help
+// command, completions and the man page. Defining the flags of twenty
+// commands is most of what building the tree costs, and 'today' should
+// not pay for 'log'.
+func (e *env) defineFlags(args []string) {
+	target, _, err := e.root.Find(args)
+	if define, ok := e.pendingFlags[target]; ok && err == nil {
+		define()
+		return
+	}
+	for _, define := range e.pendingFlags {
+		define()
+	}
 }
 
 // commands lists every command afterview has, in the order the help lists
@@ -116,20 +144,27 @@ func (e *env) newRoot() *cobra.Command {
 	root.Flags().SortFlags = false
 	root.PersistentFlags().SortFlags = false
 	root.SuggestionsMinimumDistance = 2
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SetHelpFunc(e.help)
+	root.SetFlagErrorFunc(e.flagError)
 	root.AddCommand(e.commands()...)
 	// cobra's completion command (bash, zsh, fish, powershell), in
-	// afterview's words.
+	// afterview's words, refusing a shell it has no script for.
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
 			c.Short = "shell completions: bash, zsh, fish or powershell"
+			c.Long = completionHelp
+			c.RunE = func(c *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return c.Help()
+				}
+				return usageErr("completion: no completions for %q: choose bash, zsh, fish or powershell", args[0])
+			}
 		}
 	}
-	root.SetHelpFunc(e.help)
-	root.SetFlagErrorFunc(e.flagError)
-	root.SetIn(e.stdin)
-	root.SetOut(e.stdout)
-	root.SetErr(e.stderr)
 	return root
 }
 
@@ -230,3 +265,13 @@ func (e *env) newVersionCommand() *cobra.Command {
 		},
 	}
 }
+
+const completionHelp = `Prints the script that teaches a shell afterview's commands, flags and
+choices. To load them in every new shell:
+  bash        afterview completion bash > ~/.local/share/bash-completion/completions/afterview
+  zsh         afterview completion zsh > "${fpath[1]}/_afterview"
+              (compinit must be on: autoload -U compinit; compinit)
+  fish        afterview completion fish > ~/.config/fish/completions/afterview.fish
+  powershell  afterview completion powershell | Out-String | Invoke-Expression
+              (add that line to your $PROFILE)
+'afterview completion SHELL --help' says more.`

@@ -49,6 +49,8 @@ type env struct {
 	// dbFlag and configFlag are --db and --config as given.
 	dbFlag, configFlag string
 	root               *cobra.Command
+	// pendingFlags define each command's flags, when needed (defineFlags).
+	pendingFlags map[*cobra.Command]func()
 }
 
 // Run executes one command line and returns the exit code. A panic anywhere
@@ -69,6 +71,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	e.configPath = os.Getenv("AFTERVIEW_CONFIG")
 	e.clockErr = e.setClock()
 	e.root = e.newRoot()
+	e.defineFlags(args)
 	e.root.SetArgs(args)
 	err := e.root.Execute()
 	if err == nil {

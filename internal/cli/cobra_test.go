@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const cobraNow = "2026-11-20T09:00"
+
+// The shells' completion scripts: each is the shell's own, for afterview.
+func TestCompletionScripts(t *testing.T) {
+	c := newCLI(t)
+	for shell, marker := range map[string]string{
+		"bash":       "complete -o default -F __start_afterview afterview",
+		"zsh":        "#compdef afterview",
+		"fish":       "complete -c afterview",
+		"powershell": "Register-ArgumentCompleter -CommandName 'afterview'",
+	} {
+		out := c.ok(cobraNow, "completion", shell)
+		if !strings.Contains(out, marker) {
+			t.Errorf("completion %s does not hold %q:\n%.300s", shell, marker, out)
+		}
+	}
+	if _, errOut, code := c.at(cobraNow, "completion", "tcsh"); code != exitUsage || !strings.HasPrefix(errOut, "afterview: ") {
+		t.Errorf("completion tcsh: exit %d, %q; want exit 1 with a message", code, errOut)
+	}
+}
+
+// Completions come from the command tree: commands, their flags, and the
+// choices of a flag that has a fixed set.
+func TestCompletionsComplete(t *testing.T) {
+	c := newCLI(t)
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"__complete", "ex"}, []string{"export"}},
+		{[]string{"__complete", "export", "--format", ""}, []string{"json", "csv", "ics", "taskwarrior"}},
+		{[]string{"__complete", "add", "Acme", "--int"}, []string{"--interviewed", "--interviewer"}},
+		{[]string{"__complete", "log", "1", "thanks", "--t"}, []string{"--to"}},
+	} {
+		out := c.ok(cobraNow, tt.args...)
+		for _, w := range tt.want {
+			if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(w) + `(\t|$)`).MatchString(out) {
+				t.Errorf("afterview %q offers no %q:\n%s", tt.args, w, out)
+			}
+		}
+	}
+}
+
+// --version comes from the build information, never a number written
+// into the code.
+func TestVersion(t *testing.T) {
+	c := newCLI(t)
+	for _, args := range [][]string{{"--version"}, {"-v"}, {"version"}} {
+		out := c.ok(cobraNow, args...)
+		if !regexp.MustCompile(`^afterview \S.*\n$`).MatchString(out) || strings.Contains(out, "0.1.0") {
+			t.Errorf("afterview %q printed %q", args, out)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	// A binary built from this module: a pseudo-version or (devel), with
+	// the commit when the build recorded one.
+	out, err := exec.Command(afterviewBinary(t), "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^afterview (v\d+\.\d+\.\d+\S*|\(devel\)( \([0-9a-f]{7}\))?)\n$`).Match(out) {
+		t.Errorf("afterview --version printed %q", out)
+	}
+}
+
+// The man page is roff, names every command, and reads its flags' help
+// from their definitions.
+func TestManPage(t *testing.T) {
+	out := newCLI(t).ok(cobraNow, "man")
+	for _, want := range []string{".TH AFTERVIEW 1", ".SH NAME", "afterview - keep track", "export", "completion", "--interviewed", "the final interview", "AFTERVIEW_DB"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the man page lacks %q", want)
+		}
+	}
+	if !terminalSafeText(out) {
+		t.Error("the man page holds a control character")
+	}
+}
+
+func terminalSafeText(s string) bool {
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// A misspelled command gets the nearest ones, exit 1.
+func TestDidYouMean(t *testing.T) {
+	c := newCLI(t)
+	for args, want := range map[string]string{
+		"exprt":                "Did you mean export?",
+		"exprt --format csv":   "Did you mean export?",
+		"--db x.db tody":       "Did you mean today?",
+		"snoze 1 reflect":      "Did you mean snooze?",
+		"frobnicate --verbose": `unknown command "frobnicate"`,
+	} {
+		out, errOut, code := c.at(cobraNow, strings.Fields(args)...)
+		if code != exitUsage || out != "" || !strings.HasPrefix(errOut, "afterview: unknown command") || !strings.Contains(errOut, want) {
+			t.Errorf("afterview %s: exit %d, %q %q; want exit 1 and %q", args, code, out, errOut, want)
+		}
+	}
+}
+
+// Every command's --help, -h and 'help COMMAND' print the same usage on
+// standard output and exit 0; a flag's help line comes from its definition,
+// spelled with two dashes.
+func TestHelpEverywhere(t *testing.T) {
+	c := newCLI(t)
+	for _, cmd := range (&env{}).commands() {
+		name := cmd.Name()
+		long := c.ok(cobraNow, name, "--help")
+		if short := c.ok(cobraNow, name, "-h"); short != long {
+			t.Errorf("%s -h and --help differ", name)
+		}
+		if viaHelp := c.ok(cobraNow, "help", name); viaHelp != long {
+			t.Errorf("help %s and %s --help differ", name, name)
+		}
+		if !strings.HasPrefix(long, "Usage: afterview "+name) {
+			t.Errorf("%s --help begins %q", name, strings.SplitN(long, "\n", 2)[0])
+		}
+	}
+	out := c.ok(cobraNow, "add", "--help")
+	for _, want := range []string{"  --role ROLE ", "  --interviewed WHEN ", "  --thanked all|NAME ", "(repeat for each)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("add --help lacks %q:\n%s", want, out)
+		}
+	}
+	if out := c.ok(cobraNow, "export", "--help"); !strings.Contains(out, "  -o, --output FILE ") {
+		t.Errorf("export --help lacks -o, --output FILE:\n%s", out)
+	}
+	root := c.ok(cobraNow, "--help")
+	for _, want := range []string{"completion", "man ", "--db FILE", "--config FILE", "--version", "Exit codes:"} {
+		if !strings.Contains(root, want) {
+			t.Errorf("afterview --help lacks %q", want)
+		}
+	}
+}
+
+// Flags go before, between or after the arguments; "--" ends them; the
+// global flags go anywhere; old single-dash spellings of the global flags
+// still work.
+func TestFlagsAnywhere(t *testing.T) {
+	c := newCLI(t)
+	c.ok(cobraNow, "add", "Netflix", "--role", "SWE", "--recruiter", "Sam")
+	c.ok(cobraNow, "add", "--role", "PM", "Acme")
+	c.ok(cobraNow, "add", "--", "--odd")
+	out := c.ok(cobraNow, "list", "--json")
+	for _, want := range []string{`"company": "Netflix"`, `"role": "SWE"`, `"company": "Acme"`, `"role": "PM"`, `"company": "--odd"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list --json lacks %s", want)
+		}
+	}
+	other := c.db + ".other"
+	c.ok(cobraNow, "-db", other, "add", "Other")
+	c.ok(cobraNow, "add", "Other2", "--db", other)
+	if out := c.ok(cobraNow, "list", "--db="+other); !strings.Contains(out, "Other2") || strings.Contains(out, "Netflix") {
+		t.Errorf("--db after the command was not used:\n%s", out)
+	}
+	if _, errOut, code := c.at(cobraNow, "add", "X", "-role", "SWE"); code != exitUsage || !strings.Contains(errOut, "-r") {
+		t.Errorf("add X -role: exit %d, %q", code, errOut)
+	}
+	_, errOut, code := c.at(cobraNow, "log", "1", "offer", "--base")
+	if code != exitUsage || !strings.Contains(errOut, "--base needs a value") {
+		t.Errorf("log 1 offer --base: exit %d, %q", code, errOut)
+	}
+}
