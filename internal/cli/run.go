@@ -175,13 +175,14 @@ func (e *env) setClock() error {
 func (e *env) openStore() (*store.Store, error) {
 	path := e.dbPath
 	if path == "" {
-		p, err := store.DefaultPath()
+		home, _ := os.UserHomeDir()
+		p, err := store.DefaultPath(os.Getenv("XDG_DATA_HOME"), home)
 		if err != nil {
 			return nil, err
 		}
 		path = p
 	}
-	st, err := store.Open(path)
+	st, err := store.Open(path, store.WithClock(e.now))
 	if err == nil {
 		e.warnIfShared(path)
 		st.SetSettings(e.settings())
