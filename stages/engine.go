@@ -687,7 +687,7 @@ func (g *engine) afterRejection(a *Application) []Prompt {
 
 func appendKeepApplying(ps []Prompt, global []Event, now time.Time, open int) []Prompt {
 	monday := DateOf(now).MondayOf()
-	text := fmt.Sprintf("Only %d application%s still open: keep the pipeline full, do not wait on one company", open, plural(open))
+	text := fmt.Sprintf("Only %d %s still open: keep the pipeline full, do not wait on one company", open, Plural(open, "application", "applications"))
 	if open == 0 {
 		text = "No application is open any more: start new ones and keep the pipeline full"
 	}
@@ -701,11 +701,13 @@ func appendKeepApplying(ps []Prompt, global []Event, now time.Time, open int) []
 	return ps
 }
 
-func plural(n int) string {
+// Plural is the one word for n: one when n is 1, else many ("1 day",
+// "3 days"). The command line and the UI both use it.
+func Plural(n int, one, many string) string {
 	if n == 1 {
-		return ""
+		return one
 	}
-	return "s"
+	return many
 }
 
 // StageSpan is a stretch of time the application spent in one stage.

@@ -387,7 +387,7 @@ func dayCount(n int) string {
 	case n == 1:
 		return "tomorrow"
 	case n < 0:
-		return fmt.Sprintf("%d %s ago", -n, plural(-n, "day", "days"))
+		return fmt.Sprintf("%d %s ago", -n, stages.Plural(-n, "day", "days"))
 	}
 	return fmt.Sprintf("in %d days", n)
 }

@@ -293,7 +293,7 @@ func deadlineCell(s stages.OfferSummary, short bool) offerValue {
 	if short {
 		return offerValue{text: fmt.Sprintf("%s, %dd", s.Deadline.Short(), s.DaysLeft), look: look}
 	}
-	return offerValue{text: fmt.Sprintf("%s (%d %s)", s.Deadline.Short(), s.DaysLeft, plural(s.DaysLeft, "day", "days")), look: look}
+	return offerValue{text: fmt.Sprintf("%s (%d %s)", s.Deadline.Short(), s.DaysLeft, stages.Plural(s.DaysLeft, "day", "days")), look: look}
 }
 
 func (o *offersModel) view(c *programContext) string {
@@ -309,7 +309,7 @@ func (o *offersModel) view(c *programContext) string {
 	to := min(n, from+l.fit)
 
 	var lines []string
-	summary := fmt.Sprintf("%d open %s", n, plural(n, "offer", "offers"))
+	summary := fmt.Sprintf("%d open %s", n, stages.Plural(n, "offer", "offers"))
 	anyBest, currencies := false, map[string]bool{}
 	for _, col := range d.offers {
 		currencies[col.currency] = true

@@ -75,7 +75,7 @@ func usualText(a *stages.Application, u usualAnswer) string {
 
 // usualBasis says what the usual figure rests on.
 func usualBasis(u usualAnswer) string {
-	return fmt.Sprintf("from %d earlier %s", u.n, plural(u.n, "application", "applications"))
+	return fmt.Sprintf("from %d earlier %s", u.n, stages.Plural(u.n, "application", "applications"))
 }
 
 // statsReadyMsg carries the history figures of the snapshot d, computed
@@ -136,7 +136,7 @@ func (sm *statsModel) lines(c *programContext) []string {
 	var L []string
 	add := func(l ...string) { L = append(L, l...) }
 	closed := all.Applications - all.Outcomes.Open
-	add(" " + s.Strong.Render(fmt.Sprintf("%d %s · %d open · %d closed", all.Applications, plural(all.Applications, "application", "applications"), all.Outcomes.Open, closed)))
+	add(" " + s.Strong.Render(fmt.Sprintf("%d %s · %d open · %d closed", all.Applications, stages.Plural(all.Applications, "application", "applications"), all.Outcomes.Open, closed)))
 	add("")
 	labelW := 14
 	field := func(label, value string) {
@@ -246,7 +246,7 @@ func daysInWords(d stages.DayStats, none string) string {
 	if d.Min != d.Max {
 		s += fmt.Sprintf(" (%d–%d)", d.Min, d.Max)
 	}
-	return s + fmt.Sprintf(" · %d %s", d.Count, plural(d.Count, "application", "applications"))
+	return s + fmt.Sprintf(" · %d %s", d.Count, stages.Plural(d.Count, "application", "applications"))
 }
 
 func followUpsInWords(f stages.FollowUpStats) string {

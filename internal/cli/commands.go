@@ -405,18 +405,11 @@ func cmdImport(e *env, format string, replace, merge bool, pos []string) error {
 		return inputErr(clean(name), err)
 	}
 	n := res.Imported
-	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), clean(name))
+	fmt.Fprintf(e.stdout, "Imported %d %s from %s.\n", n, stages.Plural(n, "application", "applications"), clean(name))
 	if res.Skipped > 0 {
-		fmt.Fprintf(e.stdout, "Skipped %d application%s already in the database (same company, interview and creation time).\n", res.Skipped, plural(res.Skipped))
+		fmt.Fprintf(e.stdout, "Skipped %d %s already in the database (same company, interview and creation time).\n", res.Skipped, stages.Plural(res.Skipped, "application", "applications"))
 	}
 	return nil
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // inputErr names the input at fault, keeping the exit code of data-file and

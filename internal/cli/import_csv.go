@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"afterview/stages"
 	"afterview/store"
 )
 
@@ -15,9 +16,9 @@ func importCSV(e *env, st *store.Store, in io.Reader, name string, mode store.Im
 	if err != nil {
 		return inputErr(name, err)
 	}
-	fmt.Fprintf(e.stdout, "Imported %d application%s from %s.\n", n, plural(n), clean(name))
+	fmt.Fprintf(e.stdout, "Imported %d %s from %s.\n", n, stages.Plural(n, "application", "applications"), clean(name))
 	if len(ignored) > 0 {
-		fmt.Fprintf(e.stdout, "Ignored column%s afterview does not know: %s.\n", plural(len(ignored)), clean(strings.Join(ignored, ", ")))
+		fmt.Fprintf(e.stdout, "Ignored %s afterview does not know: %s.\n", stages.Plural(len(ignored), "column", "columns"), clean(strings.Join(ignored, ", ")))
 	}
 	return nil
 }

@@ -145,7 +145,7 @@ func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 		case r.DaysLeft == 0:
 			return "today"
 		}
-		return fmt.Sprintf("%s (%d day%s)", r.Deadline.Short(), r.DaysLeft, plural(r.DaysLeft))
+		return fmt.Sprintf("%s (%d %s)", r.Deadline.Short(), r.DaysLeft, stages.Plural(r.DaysLeft, "day", "days"))
 	})
 }
 
@@ -196,7 +196,7 @@ func writeStats(w io.Writer, s stages.Stats) {
 		fmt.Fprintln(w, "No history yet: stats appear once you have applications.")
 		return
 	}
-	fmt.Fprintf(w, "%d application%s · first answer %s · decision %s\n", all.Applications, plural(all.Applications), days(all.FirstAnswer), days(all.Decision))
+	fmt.Fprintf(w, "%d %s · first answer %s · decision %s\n", all.Applications, stages.Plural(all.Applications, "application", "applications"), days(all.FirstAnswer), days(all.Decision))
 	f := all.FollowUps
 	fmt.Fprintf(w, "Follow-ups: %d sent, %d answered, %d unanswered, %d still waiting\n", f.Sent, f.Answered, f.Unanswered, f.Waiting)
 	group := func(title string, gs []stages.GroupStats) {

@@ -278,11 +278,11 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 	case stages.WaitClosed:
 		fmt.Fprintf(w, "Closed: %s\n", a.Outcome.Label())
 	case stages.WaitOffer:
-		fmt.Fprintf(w, "Offer: the wait for a decision is over (%d day%s since the final interview)\n", wt.Days, plural(wt.Days))
+		fmt.Fprintf(w, "Offer: the wait for a decision is over (%d %s since the final interview)\n", wt.Days, stages.Plural(wt.Days, "day", "days"))
 	case stages.WaitAhead:
 		fmt.Fprintf(w, "Final interview ahead: %s (%s)\n", wt.Interview.Short(), stages.DayName(wt.Interview, today))
 	default:
-		fmt.Fprintf(w, "Waiting %d day%s since the final interview (%s; usual window %d to %d days)\n", wt.Days, plural(wt.Days), wt.Status, wt.Window.Min, wt.Window.Max)
+		fmt.Fprintf(w, "Waiting %d %s since the final interview (%s; usual window %d to %d days)\n", wt.Days, stages.Plural(wt.Days, "day", "days"), wt.Status, wt.Window.Min, wt.Window.Max)
 	}
 	if u := wt.UsuallyText(); u != "" && !a.Closed() {
 		fmt.Fprintf(w, "For information: %s\n", u)
@@ -312,7 +312,7 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		}
 		line := fmt.Sprintf("  %s %s", mark, s.Name)
 		if reached[s.Name] {
-			line += fmt.Sprintf(" (%d day%s)", days[s.Name], plural(days[s.Name]))
+			line += fmt.Sprintf(" (%d %s)", days[s.Name], stages.Plural(days[s.Name], "day", "days"))
 		}
 		if s.Name == cur && !a.Closed() {
 			line += "  ← now"
