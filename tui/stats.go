@@ -265,12 +265,7 @@ func followUpsInWords(f stages.FollowUpStats) string {
 
 // outcomeWords lists the non-zero outcomes: "4 open · 1 rejected".
 func outcomeWords(o stages.OutcomeCounts) string {
-	var parts []string
-	for _, out := range append([]stages.Outcome{stages.Open}, stages.Outcomes...) {
-		if n := o.Get(out); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, out.Label()))
-		}
-	}
+	parts := o.Words()
 	if len(parts) == 0 {
 		return "–"
 	}

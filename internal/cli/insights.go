@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -52,11 +51,8 @@ type offerRow struct {
 // deadline first.
 func openOffers(apps []stages.Application, today stages.Date) []offerRow {
 	var rows []offerRow
-	for i := range apps {
+	for _, i := range stages.OpenOffers(apps) {
 		a := &apps[i]
-		if !a.OfferOpen() {
-			continue
-		}
 		o := a.Offer
 		r := offerRow{AppID: a.ID, Company: a.Company, Currency: o.Currency, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
 			OfferSummary: o.Summary(today)}
@@ -65,7 +61,6 @@ func openOffers(apps []stages.Application, today stages.Date) []offerRow {
 		}
 		rows = append(rows, r)
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Deadline.Before(rows[j].Deadline) })
 	return rows
 }
 
@@ -210,11 +205,5 @@ func writeStats(w io.Writer, s stages.Stats) {
 }
 
 func outcomes(c stages.OutcomeCounts) string {
-	var parts []string
-	for _, o := range append([]stages.Outcome{stages.Open}, stages.Outcomes...) {
-		if n := c.Get(o); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, o.Label()))
-		}
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(c.Words(), ", ")
 }
