@@ -83,18 +83,9 @@ func TestManPage(t *testing.T) {
 			t.Errorf("the man page lacks %q", want)
 		}
 	}
-	if !terminalSafeText(out) {
-		t.Error("the man page holds a control character")
+	if err := terminalSafe(out); err != nil {
+		t.Errorf("the man page: %v", err)
 	}
-}
-
-func terminalSafeText(s string) bool {
-	for _, r := range s {
-		if r < 0x20 && r != '\n' && r != '\t' {
-			return false
-		}
-	}
-	return true
 }
 
 // A misspelled command gets the nearest ones, exit 1.
@@ -175,5 +166,38 @@ func TestFlagsAnywhere(t *testing.T) {
 	_, errOut, code := c.at(cobraNow, "log", "1", "offer", "--base")
 	if code != exitUsage || !strings.Contains(errOut, "--base needs a value") {
 		t.Errorf("log 1 offer --base: exit %d, %q", code, errOut)
+	}
+}
+
+// Text from the configuration file (a process's stage names and tips) goes
+// through the one terminal-safe rule on every output path, like the data.
+func TestConfigTextIsCleanedOnOutput(t *testing.T) {
+	c := newCLI(t)
+	withConfig(t, `[[process]]
+name = "evil"
+stages = ["final interview", "team\u001b[2J match\u202e", "offer"]
+wait_window = [7, 14]
+[process.stage."final interview"]
+tip = "wait\u001b]52;c;aGVsbG8=\u0007 calmly\u2066"
+[process.stage."team\u001b[2J match\u202e"]
+usually = [3, 5]
+task = "ask\u009b31m"
+`)
+	if _, errOut, code := c.at(cobraNow, "processes"); code != 0 {
+		t.Skipf("the configuration refuses such names (%s): nothing to print", errOut)
+	}
+	c.ok("2026-11-18T10:00", "add", "Acme", "--process", "evil", "--interviewed", "2026-11-17T15:00")
+	for _, args := range [][]string{{"show", "1"}, {"list"}, {"today", "--all"}, {"processes"}, {"config"}} {
+		out, errOut, _ := c.at(cobraNow, args...)
+		if err := terminalSafe(out + errOut); err != nil {
+			t.Errorf("afterview %v: %v\n%q", args, err, out)
+		}
+	}
+	c.ok("2026-11-19T10:00", "log", "1", "stage", "team\x1b[2J match\u202e")
+	for _, args := range [][]string{{"show", "1"}, {"list"}, {"today", "--all"}} {
+		out, errOut, _ := c.at(cobraNow, args...)
+		if err := terminalSafe(out + errOut); err != nil {
+			t.Errorf("afterview %v after the stage: %v\n%q", args, err, out)
+		}
 	}
 }

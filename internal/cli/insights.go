@@ -94,7 +94,7 @@ func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 		var b strings.Builder
 		b.WriteString(label(name))
 		for _, r := range rows {
-			fmt.Fprintf(&b, "  %s", pad(cell(r), 20))
+			fmt.Fprintf(&b, "  %s", pad(clean(cell(r)), 20))
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}

@@ -240,7 +240,7 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 		fmt.Fprintf(e.stdout, "Moving past the offer means you answered it. If you accepted, log it: afterview log %d accepted\n", id)
 	}
 	if ev.Kind == stages.EvStage && updated.Stage != ev.Stage {
-		fmt.Fprintf(e.stdout, "It is dated before the current stage (%s), so it fills in the history; the application stays there.\n", updated.Stage)
+		fmt.Fprintf(e.stdout, "It is dated before the current stage (%s), so it fills in the history; the application stays there.\n", clean(updated.Stage))
 	}
 	return nil
 }
@@ -469,7 +469,7 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 		fmt.Fprintf(e.stdout, "%s (#%d) is closed: %s.\n", clean(app.Company), id, ev.Outcome.Label())
 	}
 	if w := stages.SnoozeWarning(p, ev.Until, stages.DateOf(now)); verb == "snooze" && w != "" {
-		fmt.Fprintf(e.stdout, "Note: %s.\n", w)
+		fmt.Fprintf(e.stdout, "Note: %s.\n", clean(w))
 	}
 	return nil
 }

@@ -255,7 +255,7 @@ func writeList(w io.Writer, rows []listedApp, now time.Time) {
 		if r.Next != nil {
 			next = fmt.Sprintf("%s, %s", kindShort(r.next.Kind), r.next.When(now))
 		}
-		fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(a.Stage, 20), pad(waited, 22), next)
+		fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(clean(a.Stage), 20), pad(waited, 22), next)
 	}
 }
 
@@ -285,7 +285,7 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		fmt.Fprintf(w, "Waiting %d %s since the final interview (%s; usual window %d to %d days)\n", wt.Days, stages.Plural(wt.Days, "day", "days"), wt.Status, wt.Window.Min, wt.Window.Max)
 	}
 	if u := wt.UsuallyText(); u != "" && !a.Closed() {
-		fmt.Fprintf(w, "For information: %s\n", u)
+		fmt.Fprintf(w, "For information: %s\n", clean(u))
 	}
 	if !a.Expect.IsZero() {
 		fmt.Fprintf(w, "Promised an answer by %s\n", a.Expect.Short())
@@ -310,7 +310,7 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		if reached[s.Name] {
 			mark = "●"
 		}
-		line := fmt.Sprintf("  %s %s", mark, s.Name)
+		line := fmt.Sprintf("  %s %s", mark, clean(s.Name))
 		if reached[s.Name] {
 			line += fmt.Sprintf(" (%d %s)", days[s.Name], stages.Plural(days[s.Name], "day", "days"))
 		}
@@ -320,7 +320,7 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		fmt.Fprintln(w, line)
 	}
 	if tip := a.Template().Stages[a.StageIndex()].Tip; tip != "" && !a.Closed() {
-		fmt.Fprintf(w, "  Tip: %s\n", tip)
+		fmt.Fprintf(w, "  Tip: %s\n", clean(tip))
 	}
 	if people := a.People(); len(people) > 0 {
 		fmt.Fprintln(w, "\nPeople:")
