@@ -285,3 +285,46 @@ func (a *Application) putContact(p Person) {
 	}
 	a.Contacts = append(a.Contacts, p)
 }
+
+// ParsePeople reads names given on the command line or in a form, each a
+// plain name or a name with an address, as ParsePerson does, all with role.
+// It returns the names (for Interviewers or Recruiter) and every person read.
+func ParsePeople(in []string, role Role) ([]string, []Person, error) {
+	var names []string
+	var people []Person
+	for _, s := range in {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		p, err := ParsePerson(s)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", role.Label(), err)
+		}
+		p.Role = role
+		names = append(names, p.Name)
+		people = append(people, p)
+	}
+	return names, people, nil
+}
+
+// KeepAddresses keeps the email addresses of people, read by ParsePeople,
+// among the application's details. It reports whether anything changed.
+func (a *Application) KeepAddresses(people []Person) bool {
+	changed := false
+	for _, p := range people {
+		if p.Email == "" {
+			continue
+		}
+		old, ok := a.Contact(p.Name)
+		if ok && old.Email == p.Email && old.Role == p.Role {
+			continue
+		}
+		if ok {
+			old.Email, old.Role = p.Email, p.Role
+			p = old
+		}
+		a.putContact(p)
+		changed = true
+	}
+	return changed
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,14 +22,18 @@ type Export struct {
 	ExportedAt   time.Time            `json:"exported_at"`
 	Applications []stages.Application `json:"applications"`
 	Global       []stages.Event       `json:"global_events"`
+	// References is the user's own list (version 2 on).
+	References []stages.Reference `json:"references,omitempty"`
 }
 
 const (
 	// ExportFormat is the value of the "format" field of every export.
 	ExportFormat = "afterview"
 	// ExportVersion is the export format this afterview writes and the
-	// newest it reads.
-	ExportVersion = 1
+	// newest it reads. Version 2 added the people's details
+	// (applications' "contacts") and "references"; version 1 files, which
+	// have neither, import as they are.
+	ExportVersion = 2
 
 	// MaxImportSize bounds the file Import reads: a real export is a tiny
 	// fraction of it, so anything larger is the wrong file.
@@ -53,6 +58,10 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 	if err != nil {
 		return err
 	}
+	refs, err := s.References()
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -62,6 +71,7 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 		ExportedAt:   now,
 		Applications: apps,
 		Global:       global,
+		References:   refs,
 	})
 }
 
@@ -127,12 +137,14 @@ func (s *Store) Import(r io.Reader, mode ImportMode) (n int, err error) {
 			}
 		}
 		var highest uint64
+		newID := map[uint64]uint64{}
 		for _, a := range x.Applications {
 			if mode == ImportMerge {
 				id, err := apps.NextSequence()
 				if err != nil {
 					return err
 				}
+				newID[a.ID] = id
 				a.ID = id
 			}
 			if err := putApp(apps, a); err != nil {
@@ -150,7 +162,7 @@ func (s *Store) Import(r io.Reader, mode ImportMode) (n int, err error) {
 				return err
 			}
 		}
-		return nil
+		return s.importReferences(tx, x.References, mode, newID)
 	})
 	if err != nil {
 		return 0, err
@@ -166,6 +178,7 @@ type rawExport struct {
 	ExportedAt   time.Time         `json:"exported_at"`
 	Applications []json.RawMessage `json:"applications"`
 	Global       []json.RawMessage `json:"global_events"`
+	References   []json.RawMessage `json:"references"`
 }
 
 func decodeExport(r io.Reader) (Export, error) {
@@ -217,6 +230,17 @@ func decodeExport(r io.Reader) (Export, error) {
 	for i, m := range raw.Applications {
 		if err := decodeStrict(m, &x.Applications[i]); err != nil {
 			problems = append(problems, fmt.Errorf("application #%d in the file: %s", i+1, jsonError(m, err)))
+		}
+	}
+	if n := len(raw.References); n > stages.MaxReferences {
+		return Export{}, fmt.Errorf("the export holds %d references, more than the %d afterview keeps", n, stages.MaxReferences)
+	}
+	if raw.References != nil {
+		x.References = make([]stages.Reference, len(raw.References))
+	}
+	for i, m := range raw.References {
+		if err := decodeStrict(m, &x.References[i]); err != nil {
+			problems = append(problems, fmt.Errorf("reference #%d in the file: %s", i+1, jsonError(m, err)))
 		}
 	}
 	for i, m := range raw.Global {
@@ -291,6 +315,11 @@ func checkExport(x Export, mode ImportMode) error {
 			problems = append(problems, fmt.Errorf("%s: %s", name, oneLine(err)))
 		}
 	}
+	for i, r := range x.References {
+		if err := r.Validate(); err != nil {
+			problems = append(problems, fmt.Errorf("reference #%d in the file (%s): %s", i+1, r.Name, oneLine(err)))
+		}
+	}
 	for i, e := range x.Global {
 		if err := checkGlobalEvent(e); err != nil {
 			problems = append(problems, fmt.Errorf("global event #%d in the file: %s", i+1, oneLine(err)))
@@ -320,3 +349,51 @@ func refusal(problems []error) error {
 
 // oneLine joins the lines of an errors.Join error.
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+
+// importReferences stores the file's references: a replace takes the
+// file's list; the other modes add the references the list lacks (by name)
+// and, for one it has, the applications it was given to. A merge renumbers
+// the applications, so their ids in the references follow; ids of
+// applications not in the file are dropped.
+func (s *Store) importReferences(tx *bbolt.Tx, in []stages.Reference, mode ImportMode, newID map[uint64]uint64) error {
+	if mode == ImportMerge {
+		for i := range in {
+			var given []uint64
+			for _, id := range in[i].Given {
+				if n, ok := newID[id]; ok {
+					given = append(given, n)
+				}
+			}
+			in[i].Given = given
+		}
+	}
+	if mode == ImportReplace {
+		if err := checkReferences(in); err != nil {
+			return err
+		}
+		return putReferences(tx, in)
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	refs, err := s.references(tx)
+	if err != nil {
+		return err
+	}
+	for _, r := range in {
+		i := slices.IndexFunc(refs, func(old stages.Reference) bool { return strings.EqualFold(old.Name, r.Name) })
+		if i < 0 {
+			refs = append(refs, r)
+			continue
+		}
+		for _, id := range r.Given {
+			if !refs[i].GivenTo(id) {
+				refs[i].Given = append(refs[i].Given, id)
+			}
+		}
+	}
+	if err := checkReferences(refs); err != nil {
+		return err
+	}
+	return putReferences(tx, refs)
+}
