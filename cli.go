@@ -42,6 +42,7 @@ func commands() []command {
 		{"delete", "delete an application for good (asks first)", deleteUsage, cmdDelete},
 		{"log", "log what happened: thanks, followup, heard, stage, offer, note, an outcome", logUsage, cmdLog},
 		{"done", "mark a prompt done", promptUsage("done"), cmdDone},
+		{"draft", "a draft of the message a prompt asks for", draftUsage, cmdDraft},
 		{"snooze", "hide a prompt until a later day", promptUsage("snooze"), cmdSnooze},
 		{"dismiss", "dismiss a prompt for good", promptUsage("dismiss"), cmdDismiss},
 		{"offers", "open offers side by side", offersUsage, cmdOffers},
