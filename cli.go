@@ -39,6 +39,7 @@ func commands() []command {
 		{"show", "one application in full", showUsage, cmdShow},
 		{"edit", "change an application's details", editUsage, cmdEdit},
 		{"people", "an application's people: list, add, edit, remove", peopleUsage, cmdPeople},
+		{"references", "your references and whom you gave them to", referencesUsage, cmdReferences},
 		{"delete", "delete an application for good (asks first)", deleteUsage, cmdDelete},
 		{"log", "log what happened: thanks, followup, heard, stage, offer, note, an outcome", logUsage, cmdLog},
 		{"done", "mark a prompt done", promptUsage("done"), cmdDone},

@@ -78,8 +78,15 @@ func ParsePerson(s string) (Person, error) {
 	if s == "" {
 		return Person{}, errors.New("a name is needed")
 	}
-	if !strings.ContainsAny(s, "<@") {
-		return Person{Name: strings.Join(strings.Fields(s), " ")}, nil
+	plain := Person{Name: strings.Join(strings.Fields(s), " ")}
+	if !strings.Contains(s, "<") {
+		// A bare address is taken as one; anything else, an "@" or not,
+		// is a plain name.
+		if a, err := mail.ParseAddress(s); err == nil && a.Address == s {
+			name, _, _ := strings.Cut(a.Address, "@")
+			return Person{Name: name, Email: a.Address}, nil
+		}
+		return plain, nil
 	}
 	addr, err := mail.ParseAddress(s)
 	if err != nil {
@@ -87,8 +94,8 @@ func ParsePerson(s string) (Person, error) {
 	}
 	p := Person{Name: strings.Join(strings.Fields(addr.Name), " "), Email: addr.Address}
 	if p.Name == "" {
-		// A bare address: its local part is the best name there is,
-		// and the user can correct it.
+		// "<ana@example.com>": the local part is the best name there
+		// is, and the user can correct it.
 		p.Name, _, _ = strings.Cut(addr.Address, "@")
 	}
 	return p, nil

@@ -15,6 +15,8 @@ func TestParsePerson(t *testing.T) {
 		{in: "Ana Lopez <ana@example.com>", name: "Ana Lopez", email: "ana@example.com"},
 		{in: `"Lopez, Ana" <ana@example.com>`, name: "Lopez, Ana", email: "ana@example.com"},
 		{in: "ana@example.com", name: "ana", email: "ana@example.com"},
+		{in: "@SUM(A1)", name: "@SUM(A1)"},
+		{in: "Jo @ Acme", name: "Jo @ Acme"},
 		{in: "Ana <not an address>", err: "neither a plain name"},
 		{in: " ", err: "a name is needed"},
 	} {

@@ -386,4 +386,3 @@ func escape(s string) string {
 	}
 	return b.String()
 }
-
