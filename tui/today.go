@@ -148,7 +148,14 @@ func (t *todayModel) view(c *programContext) string {
 		}) + "\n")
 	}
 	if c.bodyHeight() >= 12 {
-		b.WriteString("\n" + t.preview(c))
+		b.WriteString("\n")
+		p, _ := t.selected(c)
+		if d, ok, _ := c.draftFor(p); ok {
+			// The draft takes the pane and the rows the list leaves free.
+			b.WriteString(draftPreview(c, p, d, previewHeight+h-(end-t.offset)))
+		} else {
+			b.WriteString(t.preview(c))
+		}
 	}
 	return b.String()
 }

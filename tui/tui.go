@@ -16,6 +16,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"afterview/internal/draft"
 	"afterview/stages"
 )
 
@@ -26,6 +27,9 @@ type Options struct {
 	Now func() time.Time
 	// Demo marks the title: the data is a throwaway demonstration.
 	Demo bool
+	// Drafts drafts the messages prompts ask for (unset: the built-in
+	// templates, unsigned, and no editor).
+	Drafts Drafts
 }
 
 // Run opens the program on the terminal and returns when the user quits.
@@ -76,6 +80,9 @@ type programContext struct {
 	now      func() time.Time
 	data     *data
 	demo     bool
+	drafts   Drafts
+	// refs are the user's references, for the drafts that go to them.
+	refs []stages.Reference
 }
 
 // bodyHeight is the number of lines between the header and the footer.
@@ -123,6 +130,10 @@ func New(opts Options) Model {
 	if now == nil {
 		now = time.Now
 	}
+	if opts.Drafts.Templates == nil {
+		// The built-in templates, every value cleaned as the screen is.
+		opts.Drafts.Templates = draft.New(nil, "", sanitize)
+	}
 	m := Model{
 		store: opts.Store,
 		poll:  pollEvery,
@@ -134,6 +145,7 @@ func New(opts Options) Model {
 			keys:   DefaultKeyMap(),
 			now:    now,
 			demo:   opts.Demo,
+			drafts: opts.Drafts,
 		},
 	}
 	m.setStyles(true)
@@ -158,7 +170,7 @@ func (m *Model) setStyles(isDark bool) {
 
 // Init loads the data, starts polling and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now), tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now), tea.RequestBackgroundColor, refsCmd(m.store)}
 	if m.poll > 0 {
 		cmds = append(cmds, pollAfter(m.poll))
 	}
@@ -183,6 +195,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.noColor = msg.Profile <= colorprofile.ASCII
 		m.setStyles(m.ctx.isDark)
 		return m, nil
+	case refsMsg:
+		m.ctx.refs = msg.refs
+		return m, nil
+	case editedMsg:
+		return m.edited(msg)
 	case dataMsg:
 		m = m.gotData(msg.d)
 		if msg.d.partial {
@@ -190,10 +207,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loading = true
 			return m, historyCmd(m.store, m.ctx.now)
 		}
+		// The references may have changed with the data (an outside
+		// write bumps the same revision).
 		if m.screen == screenStats {
-			return m, statsCmd(m.ctx.data)
+			return m, tea.Batch(statsCmd(m.ctx.data), refsCmd(m.store))
 		}
-		return m, nil
+		return m, refsCmd(m.store)
 	case statsReadyMsg:
 		// The figures are in the snapshot: the next frame shows them.
 		return m, nil
@@ -511,6 +530,10 @@ func (m Model) todayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openForm(newSnoozeForm(&m.ctx, p))
 	case key.Matches(msg, k.Dismiss):
 		return m.dismiss(p)
+	case key.Matches(msg, k.Copy):
+		return m.copyDraft(p)
+	case key.Matches(msg, k.EditDraft):
+		return m.editDraft(p)
 	case key.Matches(msg, k.Log):
 		if a, ok := m.ctx.data.app(p.AppID); ok {
 			return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))

@@ -1,0 +1,93 @@
+package tui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"afterview/internal/draft"
+	"afterview/stages"
+)
+
+// osc52 is the clipboard sequence a terminal receives for text.
+func osc52(text string) []byte {
+	return []byte("\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)))
+}
+
+func waitBoth(t *testing.T, tm *teatest.TestModel, seq []byte, status string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, seq) && strings.Contains(ansi.Strip(string(b)), status)
+	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+func thankYouStore(t *testing.T) *fakeStore {
+	a := testApp(t, "Globex", "standard", 0, []string{"Ana Lopez"}, "")
+	a.Interviewed = testNow.Add(-2 * time.Hour)
+	a.Events[0].At = a.Interviewed
+	a.KeepAddresses([]stages.Person{{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com"}})
+	return newFakeStore(a)
+}
+
+func TestDraftPaneAndCopy(t *testing.T) {
+	st := thankYouStore(t)
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe"}}
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(100, 30))
+	waitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
+	tm.Type("c")
+	want, err := opts.Drafts.Templates.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "Jamie Doe", Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(want.Text(), "Hi Ana,") || !strings.Contains(want.Text(), "Jamie Doe") {
+		t.Fatalf("the draft to compare with is not the thank-you:\n%s", want.Text())
+	}
+	// The sequence with the draft, and the status saying so.
+	waitBoth(t, tm, osc52(want.Text()), "copied to the clipboard")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+func TestEditDraftThenCopy(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "editor.sh")
+	// The "editor" rewrites the greeting, as a user would.
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nsed -i 's/^Hi Ana,/Dear Ana,/' \"$1\"\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	st := thankYouStore(t)
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe", Editor: script}}
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(100, 30))
+	waitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
+	tm.Type("E")
+	want, _ := opts.Drafts.Templates.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "Jamie Doe", Now: testNow})
+	edited := strings.Replace(want.Text(), "Hi Ana,", "Dear Ana,", 1)
+	waitBoth(t, tm, osc52(edited), "edited draft is copied")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "afterview-draft-*.txt")); len(left) > 0 {
+		t.Errorf("the draft's file is left behind: %v", left)
+	}
+}
+
+func TestNoDraftForAPromptThatIsNoMessage(t *testing.T) {
+	a := testApp(t, "Globex", "standard", 1, nil, "")
+	h := newHarness(t, newFakeStore(a), 100, 30)
+	if !strings.Contains(h.screen(), "Write down what went well") {
+		t.Fatalf("reflect is not selected:\n%s", h.screen())
+	}
+	if strings.Contains(h.screen(), "draft") {
+		t.Errorf("a reflect prompt shows a draft:\n%s", h.screen())
+	}
+	h.press("c")
+	if !strings.Contains(h.screen(), "no draft: reflect is not a message to send") {
+		t.Errorf("c on reflect:\n%s", h.screen())
+	}
+}
