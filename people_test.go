@@ -136,3 +136,15 @@ func TestReferencesCommand(t *testing.T) {
 		t.Errorf("export lacks the references:\n%s", js)
 	}
 }
+
+func TestShowListsPeopleWithDetails(t *testing.T) {
+	c := newCLI(t)
+	c.ok(day, "add", "Figma", "--interviewed", "yesterday 15:00", "--interviewer", "Ana Lopez <ana@example.com>")
+	c.ok(day, "people", "1", "add", "Noah Brooks", "--role", "other", "--phone", "+1 555 0100", "--note", "team lead")
+	out := c.ok(day, "show", "1")
+	for _, want := range []string{"  Ana Lopez (interviewer) [ ] · ana@example.com\n", "  Noah Brooks (other) · +1 555 0100\n      team lead\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -212,13 +212,22 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	if v := f.value("promised"); v != "" {
 		expect, _ = stages.ParseDay(v, now, stages.LeanFuture)
 	}
-	interviewers := splitNames(f.value("interviewers"))
-	company, role, recruiter, notes := f.value("company"), f.value("role"), f.value("recruiter"), f.value("notes")
+	company, role, notes := f.value("company"), f.value("role"), f.value("notes")
 	process := f.value("process")
+	// Names may come with addresses: "Ana Lopez <ana@example.com>".
+	interviewers, people, err := stages.ParsePeople(splitNames(f.value("interviewers")), stages.RoleInterviewer)
+	recruiterName, recruiterPerson, rerr := stages.ParsePeople([]string{f.value("recruiter")}, stages.RoleRecruiter)
+	if err = errors.Join(err, rerr); err != nil {
+		f.showErrors(err)
+		return nil, false
+	}
+	recruiter := strings.Join(recruiterName, "")
+	people = append(people, recruiterPerson...)
 
 	if f.kind == formAdd {
 		a, err := stages.NewApplication(company, role, process, interviewed, interviewers, recruiter, expect, now)
 		if err == nil {
+			a.KeepAddresses(people)
 			a.Notes = notes
 			err = a.Validate()
 		}
@@ -240,7 +249,7 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	edit := func(a *stages.Application) error {
 		_, err := a.Edit(stages.Changes{
 			Company: &company, Role: &role, Process: &process, Recruiter: &recruiter, Notes: &notes,
-			Interviewed: &interviewed, Interviewers: &interviewers, Expect: &expect,
+			Interviewed: &interviewed, Interviewers: &interviewers, Expect: &expect, People: people,
 		}, now)
 		return err
 	}

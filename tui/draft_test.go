@@ -91,3 +91,49 @@ func TestNoDraftForAPromptThatIsNoMessage(t *testing.T) {
 		t.Errorf("c on reflect:\n%s", h.screen())
 	}
 }
+
+func TestDetailListsPeopleWithDetails(t *testing.T) {
+	a := testApp(t, "Globex", "standard", 1, []string{"Ana Lopez"}, "Sam Lee")
+	now := testNow
+	if err := a.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com", Note: "the migration project"}, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetPerson(stages.Person{Name: "Noah Brooks", Role: stages.RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, newFakeStore(a), 100, 30)
+	h.press("enter")
+	s := h.screen()
+	for _, want := range []string{"✗ Ana Lopez", "interviewer", "ana@globex.com", "the migration project", "Noah Brooks", "hiring manager", "+1 555 0100", "✗ Sam Lee"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the detail screen lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "✗ Noah Brooks") {
+		t.Errorf("a hiring manager has a thank-you tick:\n%s", s)
+	}
+}
+
+func TestAddFormTakesNamesWithAddresses(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 100, 30)
+	h.press("a", "Globex")
+	h.focusField("interviewers")
+	h.press("Ana Lopez <ana@globex.com>, Bo")
+	h.focusField("recruiter")
+	h.press("Sam Lee <sam@globex.com>")
+	h.press("ctrl+s")
+	a := h.store.app(t, "Globex")
+	var got []string
+	for _, p := range a.Persons() {
+		got = append(got, p.Address()+"/"+string(p.Role))
+	}
+	if strings.Join(got, ", ") != "Ana Lopez <ana@globex.com>/interviewer, Bo/interviewer, Sam Lee <sam@globex.com>/recruiter" {
+		t.Errorf("saved people: %q", got)
+	}
+	// A malformed address stays in the form, with the reason.
+	h.press("a", "Initech")
+	h.focusField("interviewers")
+	h.press("Ana <ana at initech>")
+	h.press("ctrl+s")
+	h.mustSee("neither a plain name nor a name with an address")
+}
