@@ -202,6 +202,8 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		return f.submitLog(c, st)
 	case formSnooze:
 		return f.submitSnooze(c, st)
+	case formPerson:
+		return f.submitPerson(c, st)
 	}
 	now := c.now()
 	var interviewed time.Time

@@ -137,3 +137,41 @@ func TestAddFormTakesNamesWithAddresses(t *testing.T) {
 	h.press("ctrl+s")
 	h.mustSee("neither a plain name nor a name with an address")
 }
+
+func TestPeopleFormOnTheDetailScreen(t *testing.T) {
+	a := testApp(t, "Globex", "standard", 1, []string{"Ana Lopez"}, "")
+	h := newHarness(t, newFakeStore(a), 100, 30)
+	h.press("enter", "p")
+	h.mustSee("People · Globex")
+	// A new person, with an address in the name.
+	h.focusField("name")
+	h.press("Noah Brooks <noah@globex.com>")
+	h.focusField("role")
+	h.press("right", "right") // hiring manager
+	h.focusField("note")
+	h.press("team lead")
+	h.press("ctrl+s")
+	got := h.store.app(t, "Globex")
+	p, err := got.Person("noah")
+	if err != nil || p.Email != "noah@globex.com" || p.Role != stages.RoleHiringManager || p.Note != "team lead" {
+		t.Fatalf("Noah saved as %+v, %v", p, err)
+	}
+	// Pick Ana: her details fill the form; add a note.
+	h.press("p", "right")
+	h.mustNotSee("Name ")
+	h.focusField("note")
+	h.press("the migration project", "ctrl+s")
+	got = h.store.app(t, "Globex")
+	if p, _ := got.Person("ana"); p.Note != "the migration project" || p.Role != stages.RoleInterviewer {
+		t.Errorf("Ana saved as %+v", p)
+	}
+	// Pick Noah and remove him.
+	h.press("p", "right", "right")
+	h.focusField("role")
+	h.press("right", "right") // other, then remove
+	h.press("ctrl+s")
+	got = h.store.app(t, "Globex")
+	if _, err := got.Person("noah"); err == nil {
+		t.Errorf("Noah is still listed after remove: %+v", got.Persons())
+	}
+}

@@ -21,6 +21,8 @@ type KeyMap struct {
 	// Copy and EditDraft copy the selected prompt's draft, as it is or
 	// after the editor (Today).
 	Copy, EditDraft key.Binding
+	// People adds or changes one of an application's people (detail).
+	People key.Binding
 
 	// Forms and prompts of the forms.
 	Next, Prev, Save, Cancel, Choose key.Binding
@@ -70,6 +72,7 @@ func DefaultKeyMap() KeyMap {
 		Undo:      b("u", "undo", "u"),
 		Copy:      b("c", "copy", "c"),
 		EditDraft: b("E", "editor", "E"),
+		People:    b("p", "people", "p"),
 		Help:      b("?", "more", "?"),
 		Quit:      b("q", "quit", "q", "ctrl+c"),
 
@@ -144,7 +147,7 @@ func (k KeyMap) detailHelp() helpKeys {
 		short:   []key.Binding{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Up, k.Down, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Back, k.Log, k.Done, k.Down, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Delete, k.Undo},
+			{k.Back, k.Log, k.Edit, k.People, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Delete, k.Undo},
 			k.move(),
 			k.tabs(),
 		},

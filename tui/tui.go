@@ -641,6 +641,8 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
 	case key.Matches(msg, k.Delete):
 		return m.askDelete(a), nil
+	case key.Matches(msg, k.People):
+		return m.openForm(newPersonForm(&m.ctx, a))
 	}
 	// Done, snooze and dismiss act on the application's most urgent to-do,
 	// the one marked ▸ under "To do".
