@@ -148,3 +148,27 @@ func TestShowListsPeopleWithDetails(t *testing.T) {
 		}
 	}
 }
+
+// The export example in the README is a file that imports, people and
+// references included.
+func TestReadmeExportExampleImports(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, _ := strings.Cut(string(readme), "## Export format")
+	_, after, _ = strings.Cut(after, "```json\n")
+	example, _, _ := strings.Cut(after, "```")
+	c := newCLI(t)
+	file := filepath.Join(t.TempDir(), "example.json")
+	if err := os.WriteFile(file, []byte(example), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c.ok(day, "import", file)
+	if out := c.ok(day, "people", "1"); !strings.Contains(out, "Ana Lopez (interviewer) · ana@example.com\n      the migration project") {
+		t.Errorf("people of the README's example:\n%s", out)
+	}
+	if out := c.ok(day, "references"); !strings.Contains(out, "Maria Gomez (former manager at Acme) · maria@acme.com\n    given to Netflix #1") {
+		t.Errorf("references of the README's example:\n%s", out)
+	}
+}
