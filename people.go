@@ -65,18 +65,8 @@ func parsePeopleArgs(e *env, args []string) (peopleRequest, error) {
 		}
 		return r, nil
 	}
-	r.action = pos[1]
-	switch r.action {
-	case "add", "edit", "remove":
-	default:
-		return r, usageErr("people: %q is not add, edit or remove\nRun 'afterview people --help' for the options", r.action)
-	}
-	if len(pos) != 3 {
-		return r, usageErr("people %s needs one name (quote names with spaces), e.g. afterview people %d %s \"Ana Lopez\"", r.action, r.id, r.action)
-	}
-	r.name = pos[2]
-	if r.action == "remove" && len(r.set) > 0 {
-		return r, usageErr("people remove takes no options")
+	if r.action, r.name, err = nameAction("people", fmt.Sprintf("afterview people %d", r.id), "Ana Lopez", pos[1:], len(r.set) > 0); err != nil {
+		return r, err
 	}
 	if *role != "" || r.set["role"] {
 		if r.person.Role, err = stages.ParseRole(*role); err != nil {
@@ -180,4 +170,22 @@ func writePeople(w io.Writer, a *stages.Application) {
 			fmt.Fprintf(w, "      %s\n", clean(p.Note))
 		}
 	}
+}
+
+// nameAction reads the "add|edit|remove NAME" of the people and references
+// commands (cmd is the command as typed so far, for the examples).
+func nameAction(name, cmd, example string, pos []string, options bool) (action, who string, err error) {
+	action = pos[0]
+	switch action {
+	case "add", "edit", "remove":
+	default:
+		return "", "", usageErr("%s: %q is not add, edit or remove\nRun 'afterview %s --help' for the options", name, action, name)
+	}
+	if len(pos) != 2 {
+		return "", "", usageErr("%s %s needs one name (quote names with spaces), e.g. %s %s %q", name, action, cmd, action, example)
+	}
+	if action == "remove" && options {
+		return "", "", usageErr("%s remove takes no options", name)
+	}
+	return action, pos[1], nil
 }

@@ -74,19 +74,10 @@ func parseReferencesArgs(e *env, args []string) (referencesRequest, error) {
 		}
 		return r, nil
 	}
-	r.action = pos[0]
-	switch r.action {
-	case "add", "edit", "remove":
-	default:
-		return r, usageErr("references: %q is not add, edit or remove\nRun 'afterview references --help' for the options", r.action)
+	if r.action, r.name, err = nameAction("references", "afterview references", "Maria Gomez", pos, len(r.set) > 0); err != nil {
+		return r, err
 	}
-	if len(pos) != 2 {
-		return r, usageErr("references %s needs one name (quote names with spaces), e.g. afterview references %s \"Maria Gomez\"", r.action, r.action)
-	}
-	r.name = pos[1]
 	switch {
-	case r.action == "remove" && len(r.set) > 0:
-		return r, usageErr("references remove takes no options")
 	case r.action == "add" && r.set["not-given"]:
 		return r, usageErr("--not-given goes with edit")
 	case r.action == "edit" && len(r.set) == 0:

@@ -94,16 +94,24 @@ func draftPreview(c *programContext, p stages.Prompt, d draft.Draft, height int)
 	return strings.Join(lines, "\n")
 }
 
-// copyDraft puts the selected prompt's draft on the clipboard through the
-// terminal (OSC 52), which works over SSH and in tmux with set-clipboard on.
-func (m Model) copyDraft(p stages.Prompt) (tea.Model, tea.Cmd) {
+// draftOrSay drafts p's message, or says in the status line why there is
+// none (a broken template, or no message to send).
+func (m *Model) draftOrSay(p stages.Prompt) (draft.Draft, bool) {
 	d, ok, err := m.ctx.draftFor(p)
 	switch {
 	case err != nil:
 		m.setError(err)
-		return m, nil
 	case !ok:
 		m.setStatus("no draft: " + p.Kind.Label() + " is not a message to send")
+	}
+	return d, ok && err == nil
+}
+
+// copyDraft puts the selected prompt's draft on the clipboard through the
+// terminal (OSC 52), which works over SSH and in tmux with set-clipboard on.
+func (m Model) copyDraft(p stages.Prompt) (tea.Model, tea.Cmd) {
+	d, ok := m.draftOrSay(p)
+	if !ok {
 		return m, nil
 	}
 	m.setStatus("draft to " + sanitize(d.ToLine()) + " copied to the clipboard: paste it into your mail, then x marks it done")
@@ -119,13 +127,8 @@ type editedMsg struct {
 // editDraft opens the selected prompt's draft in the user's editor; what
 // they save is copied (see editedMsg).
 func (m Model) editDraft(p stages.Prompt) (tea.Model, tea.Cmd) {
-	d, ok, err := m.ctx.draftFor(p)
-	switch {
-	case err != nil:
-		m.setError(err)
-		return m, nil
-	case !ok:
-		m.setStatus("no draft: " + p.Kind.Label() + " is not a message to send")
+	d, ok := m.draftOrSay(p)
+	if !ok {
 		return m, nil
 	}
 	args := strings.Fields(m.ctx.drafts.Editor)
