@@ -247,6 +247,32 @@ func (dm *detailModel) lines(c *programContext) []string {
 		}
 	}
 
+	// The references given to this company: the heads-up and the thanks
+	// go to them.
+	given := stages.ReferencesGivenTo(c.refs, a.ID)
+	inReferenceCheck := false
+	if i := a.Template().StageIndex(a.Stage); i >= 0 && !a.Closed() {
+		inReferenceCheck = a.Template().Stages[i].References
+	}
+	if len(given) > 0 || inReferenceCheck {
+		section("REFERENCES")
+		for _, r := range given {
+			line := sanitize(r.Name)
+			if r.Relation != "" {
+				line += " (" + sanitize(r.Relation) + ")"
+			}
+			for _, d := range []string{r.Email, r.Phone} {
+				if d != "" {
+					line += " · " + sanitize(d)
+				}
+			}
+			add("   " + s.Text.Render(truncate(line, w-4)))
+		}
+		if len(given) == 0 {
+			add("   " + s.Warn.Render(truncate(fmt.Sprintf("none recorded as given to %s: afterview references edit NAME --given %d", sanitize(a.Company), a.ID), w-4)))
+		}
+	}
+
 	// The timeline.
 	section("TIMELINE")
 	for _, te := range a.Timeline() {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
@@ -174,4 +175,35 @@ func TestPeopleFormOnTheDetailScreen(t *testing.T) {
 	if _, err := got.Person("noah"); err == nil {
 		t.Errorf("Noah is still listed after remove: %+v", got.Persons())
 	}
+}
+
+// refStore is a fake store that keeps references too, as the real one does.
+type refStore struct {
+	*fakeStore
+	refs []stages.Reference
+}
+
+func (s refStore) References() ([]stages.Reference, error) { return s.refs, nil }
+
+func TestReferencesOnDetailAndInTheHeadsUpDraft(t *testing.T) {
+	a := testApp(t, "Netflix", "netflix", 5, nil, "Sam Lee")
+	if err := a.Apply(stages.Event{Kind: stages.EvStage, At: testNow.Add(-24 * time.Hour), Stage: "reference check"}); err != nil {
+		t.Fatal(err)
+	}
+	st := refStore{fakeStore: newFakeStore(a), refs: []stages.Reference{
+		{Name: "Maria Gomez", Relation: "former manager at Acme", Email: "maria@acme.com", Given: []uint64{1}},
+		{Name: "Zoe Kim", Given: []uint64{7}},
+	}}
+	m := New(Options{Store: st, Now: fixedClock})
+	m.poll = 0
+	h := &harness{t: t, m: m, store: st.fakeStore}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(m.Init())
+	h.mustSee("To: Maria Gomez <maria@acme.com>")
+	h.mustSee("Hi Maria,")
+	h.press("enter")
+	h.mustSee("REFERENCES")
+	h.press("G") // the section is below the fold
+	h.mustSee("Maria Gomez (former manager at Acme) · maria@acme.com")
+	h.mustNotSee("Zoe Kim")
 }
