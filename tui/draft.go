@@ -94,6 +94,20 @@ func draftPreview(c *programContext, p stages.Prompt, d draft.Draft, height int)
 	return strings.Join(lines, "\n")
 }
 
+// draftError takes the draft's place when its template is broken: the
+// file, the line and what to do.
+func draftError(c *programContext, p stages.Prompt, err error, height int) string {
+	s := c.styles
+	title := truncate(" "+sanitize(p.Company)+" · "+p.Kind.Label()+" · no draft ", c.width-4)
+	lines := []string{s.Rule.Render("──") + s.Heading.Render(title) + s.Rule.Render(strings.Repeat("─", max(0, c.width-2-width(title))))}
+	for _, para := range strings.Split(err.Error(), "\n") {
+		for _, l := range wrap(sanitize(para), c.width-2) {
+			lines = append(lines, " "+s.Warn.Render(l))
+		}
+	}
+	return strings.Join(lines[:min(len(lines), height)], "\n")
+}
+
 // draftOrSay drafts p's message, or says in the status line why there is
 // none (a broken template, or no message to send).
 func (m *Model) draftOrSay(p stages.Prompt) (draft.Draft, bool) {

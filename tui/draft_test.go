@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -206,4 +207,17 @@ func TestReferencesOnDetailAndInTheHeadsUpDraft(t *testing.T) {
 	h.press("G") // the section is below the fold
 	h.mustSee("Maria Gomez (former manager at Acme) · maria@acme.com")
 	h.mustNotSee("Zoe Kim")
+}
+
+func TestBrokenTemplateShowsInThePane(t *testing.T) {
+	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte("Subject: hi\n\n{{.Nope}}\n")}}
+	m := New(Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", sanitize)}})
+	m.poll = 0
+	h := &harness{t: t, m: m, store: nil}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(m.Init())
+	h.mustSee("Globex · thank-you · no draft")
+	h.mustSee("/cfg/afterview/templates/thank_you.tmpl:3:")
+	h.press("c")
+	h.mustSee("/cfg/afterview/templates/thank_you.tmpl:3:")
 }

@@ -150,10 +150,14 @@ func (t *todayModel) view(c *programContext) string {
 	if c.bodyHeight() >= 12 {
 		b.WriteString("\n")
 		p, _ := t.selected(c)
-		if d, ok, _ := c.draftFor(p); ok {
+		d, ok, err := c.draftFor(p)
+		switch {
+		case ok:
 			// The draft takes the pane and the rows the list leaves free.
 			b.WriteString(draftPreview(c, p, d, previewHeight+h-(end-t.offset)))
-		} else {
+		case err != nil:
+			b.WriteString(draftError(c, p, err, previewHeight+h-(end-t.offset)))
+		default:
 			b.WriteString(t.preview(c))
 		}
 	}
