@@ -24,8 +24,9 @@ Options:
                           or one of your own ('afterview processes' lists them)
   --interviewed WHEN      the final interview, e.g. "yesterday 15:00", "fri 10am",
                           "28 Nov 15:00" or 2026-11-20T15:00 (default: now)
-  --interviewer NAME      an interviewer to thank (repeat for each)
-  --recruiter NAME        your recruiter
+  --interviewer NAME      an interviewer to thank (repeat for each): a name, or a name
+                          with an address, "Ana Lopez <ana@example.com>"
+  --recruiter NAME        your recruiter (a name, or a name with an address)
   --expect DATE           the date the recruiter promised an answer by, e.g. fri,
                           "in 5 days", +7d or 2026-11-27
   --note TEXT             notes about the application
@@ -67,8 +68,17 @@ func cmdAdd(e *env, args []string) error {
 			return err
 		}
 	}
-	a, err := e.settings().NewApplication(pos[0], *role, *process, when, interviewers, *recruiter, promised, now)
+	names, people, err := stages.ParsePeople(interviewers, stages.RoleInterviewer)
+	if err != nil {
+		return usageErr("--interviewer: %v", err)
+	}
+	recruiterName, recruiterPerson, err := stages.ParsePeople([]string{*recruiter}, stages.RoleRecruiter)
+	if err != nil {
+		return usageErr("--recruiter: %v", err)
+	}
+	a, err := e.settings().NewApplication(pos[0], *role, *process, when, names, strings.Join(recruiterName, ""), promised, now)
 	if err == nil {
+		a.KeepAddresses(append(people, recruiterPerson...))
 		a.Notes = strings.TrimSpace(*note)
 		err = a.Validate()
 	}

@@ -18,8 +18,9 @@ Options:
   --role ROLE             the role
   --process NAME          amazon, netflix or standard
   --interviewed WHEN      the final interview, e.g. "yesterday 15:00", "fri 10am", 2026-11-20T15:00
-  --interviewer NAME      the interviewers (repeat for each; replaces the list)
-  --recruiter NAME        the recruiter
+  --interviewer NAME      the interviewers (repeat for each; replaces the list); a name
+                          or a name with an address: "Ana Lopez <ana@example.com>"
+  --recruiter NAME        the recruiter (a name, or a name with an address)
   --expect DATE           the promised answer date, e.g. fri, "in 5 days", 2026-11-27
                           (--expect none removes it)
   --note TEXT             the application's notes (replaces them)
@@ -106,14 +107,22 @@ func (ef *editFlags) changes(e *env) (stages.Changes, error) {
 		c.Process = &p
 	}
 	if ef.set["recruiter"] {
-		c.Recruiter = &ef.recruiter
+		names, people, err := stages.ParsePeople([]string{ef.recruiter}, stages.RoleRecruiter)
+		if err != nil {
+			return c, usageErr("--recruiter: %v", err)
+		}
+		name := strings.Join(names, "")
+		c.Recruiter, c.People = &name, append(c.People, people...)
 	}
 	if ef.set["note"] {
 		c.Notes = &ef.notes
 	}
 	if ef.set["interviewer"] {
-		names := []string(ef.interviewers)
-		c.Interviewers = &names
+		names, people, err := stages.ParsePeople(ef.interviewers, stages.RoleInterviewer)
+		if err != nil {
+			return c, usageErr("--interviewer: %v", err)
+		}
+		c.Interviewers, c.People = &names, append(c.People, people...)
 	}
 	if ef.set["interviewed"] {
 		t, err := e.parseMoment("--interviewed", ef.interviewed, stages.LeanPast)

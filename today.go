@@ -323,18 +323,26 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 	if tip := a.Template().Stages[a.StageIndex()].Tip; tip != "" && !a.Closed() {
 		fmt.Fprintf(w, "  Tip: %s\n", tip)
 	}
-	if people := a.People(); len(people) > 0 {
+	if people := a.Persons(); len(people) > 0 {
 		fmt.Fprintln(w, "\nPeople:")
 		for _, p := range people {
-			tick := "[ ]"
-			if a.Thanked(p, now.Location()) {
-				tick = "[x] thanked"
+			line := fmt.Sprintf("  %s (%s)", clean(p.Name), p.Role.Label())
+			if p.Role == stages.RoleInterviewer || p.Role == stages.RoleRecruiter {
+				tick := "[ ]"
+				if a.Thanked(p.Name, now.Location()) {
+					tick = "[x] thanked"
+				}
+				line += " " + tick
 			}
-			role := "interviewer"
-			if strings.EqualFold(p, a.Recruiter) {
-				role = "recruiter"
+			for _, d := range []string{p.Email, p.Phone, p.Link} {
+				if d != "" {
+					line += " · " + clean(d)
+				}
 			}
-			fmt.Fprintf(w, "  %s (%s) %s\n", clean(p), role, tick)
+			fmt.Fprintln(w, line)
+			if p.Note != "" {
+				fmt.Fprintf(w, "      %s\n", clean(p.Note))
+			}
 		}
 	}
 	if a.Offer != nil {

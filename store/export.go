@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go.etcd.io/bbolt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,14 +21,18 @@ type Export struct {
 	ExportedAt   time.Time            `json:"exported_at"`
 	Applications []stages.Application `json:"applications"`
 	Global       []stages.Event       `json:"global_events"`
+	// References is the user's own list (version 2 on).
+	References []stages.Reference `json:"references,omitempty"`
 }
 
 const (
 	// ExportFormat is the value of the "format" field of every export.
 	ExportFormat = "afterview"
 	// ExportVersion is the export format this afterview writes and the
-	// newest it reads.
-	ExportVersion = 1
+	// newest it reads. Version 2 added the people's details
+	// (applications' "contacts") and "references"; version 1 files, which
+	// have neither, import as they are.
+	ExportVersion = 2
 
 	// Limits on what a database holds, which are also the limits of one
 	// import: whatever afterview writes, afterview reads back. Add, Log and
@@ -54,6 +60,10 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 	if err != nil {
 		return err
 	}
+	refs, err := s.References()
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -63,6 +73,7 @@ func (s *Store) Export(w io.Writer, now time.Time) error {
 		ExportedAt:   now,
 		Applications: apps,
 		Global:       global,
+		References:   refs,
 	})
 }
 
@@ -141,6 +152,11 @@ func checkExport(x Export, mode ImportMode) error {
 			problems = append(problems, fmt.Errorf("%s: %s", name, oneLine(err)))
 		}
 	}
+	for i, r := range x.References {
+		if err := r.Validate(); err != nil {
+			problems = append(problems, fmt.Errorf("reference #%d in the file (%s): %s", i+1, r.Name, oneLine(err)))
+		}
+	}
 	for i, e := range x.Global {
 		if err := checkGlobalEvent(e); err != nil {
 			problems = append(problems, fmt.Errorf("global event #%d in the file: %s", i+1, oneLine(err)))
@@ -170,3 +186,51 @@ func refusal(problems []error) error {
 
 // oneLine joins the lines of an errors.Join error.
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+
+// importReferences stores the file's references: a replace takes the
+// file's list; the other modes add the references the list lacks (by name)
+// and, for one it has, the applications it was given to. A merge renumbers
+// the applications, so their ids in the references follow; ids of
+// applications not in the file are dropped.
+func (s *Store) importReferences(tx *bbolt.Tx, in []stages.Reference, mode ImportMode, newID map[uint64]uint64) error {
+	if mode == ImportMerge {
+		for i := range in {
+			var given []uint64
+			for _, id := range in[i].Given {
+				if n, ok := newID[id]; ok {
+					given = append(given, n)
+				}
+			}
+			in[i].Given = given
+		}
+	}
+	if mode == ImportReplace {
+		if err := checkReferences(in); err != nil {
+			return err
+		}
+		return putReferences(tx, in)
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	refs, err := s.references(tx)
+	if err != nil {
+		return err
+	}
+	for _, r := range in {
+		i := slices.IndexFunc(refs, func(old stages.Reference) bool { return strings.EqualFold(old.Name, r.Name) })
+		if i < 0 {
+			refs = append(refs, r)
+			continue
+		}
+		for _, id := range r.Given {
+			if !refs[i].GivenTo(id) {
+				refs[i].Given = append(refs[i].Given, id)
+			}
+		}
+	}
+	if err := checkReferences(refs); err != nil {
+		return err
+	}
+	return putReferences(tx, refs)
+}
