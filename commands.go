@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -162,29 +163,25 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, apps, global, err := e.snapshot()
+	st, err := e.openStore()
 	if err != nil {
 		return err
 	}
-	var app *stages.Application
-	for i := range apps {
-		if apps[i].ID == id {
-			app = &apps[i]
-		}
-	}
-	if app == nil {
+	// The application and the few others its prompts depend on: a long
+	// history is not read.
+	f, err := st.Focus(id)
+	if errors.Is(err, store.ErrNotFound) {
 		return notFound(id)
 	}
+	if err != nil {
+		return err
+	}
+	app := &f.App
 	if *asJSON {
 		return writeJSON(e, app)
 	}
 	now := e.now()
-	var mine []stages.Prompt
-	for _, p := range stages.Prompts(apps, global, now) {
-		if p.AppID == id {
-			mine = append(mine, p)
-		}
-	}
+	mine := stages.PromptsFor(f.App, f.Related, now)
 	writeShow(e.stdout, app, mine, now)
 	return nil
 }

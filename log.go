@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"afterview/stages"
+	"afterview/store"
 )
 
 const logUsage = `Usage: afterview log ID KIND [options]
@@ -272,11 +275,15 @@ func promptAction(e *env, verb string, args []string) error {
 			}
 		}
 	}
-	st, apps, global, err := e.snapshot()
+	st, err := e.openStore()
 	if err != nil {
 		return err
 	}
-	p, err := findPrompt(stages.Prompts(apps, global, now), id, pos[1])
+	ps, err := promptsOf(st, id, now)
+	if err != nil {
+		return err
+	}
+	p, err := findPrompt(ps, id, pos[1])
 	if err != nil {
 		return err
 	}
@@ -292,6 +299,33 @@ func promptAction(e *env, verb string, args []string) error {
 	what := map[string]string{"done": "Done", "dismiss": "Dismissed", "snooze": "Snoozed until " + ev.Until.Short()}[verb]
 	fmt.Fprintf(e.stdout, "%s: %s\n", what, clean(p.Text))
 	return nil
+}
+
+// promptsOf returns the live prompts of application id, or with id 0 those
+// about the whole search, reading only what they depend on. An id with no
+// application has none.
+func promptsOf(st *store.Store, id uint64, now time.Time) ([]stages.Prompt, error) {
+	if id == 0 {
+		active, err := st.ActiveSnapshot(stages.DateOf(now))
+		if err != nil {
+			return nil, err
+		}
+		var ps []stages.Prompt
+		for _, p := range stages.Prompts(active.Apps, active.Global, now) {
+			if p.AppID == 0 {
+				ps = append(ps, p)
+			}
+		}
+		return ps, nil
+	}
+	f, err := st.Focus(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return stages.PromptsFor(f.App, f.Related, now), nil
 }
 
 // findPrompt finds a live prompt of application id by key or, when unique, by kind.

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"afterview/internal/gen"
+	"afterview/stages"
+	"afterview/store"
+)
+
+// TestShowReadsWhatItNeeds: `show` reads one application and those its
+// prompts depend on (store.Focus), not the whole history; what it prints is
+// what it printed from everything, competing offers included.
+func TestShowReadsWhatItNeeds(t *testing.T) {
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	apps := gen.Applications(gen.Options{N: 150, Seed: 4, Now: now, Open: 60})
+	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: now, Applications: apps, Global: []stages.Event{}}
+	if err := json.NewEncoder(&buf).Encode(x); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Import(&buf, store.ImportIntoEmpty); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
+	competing := 0
+	for _, day := range []time.Time{now, now.AddDate(0, 0, 9)} {
+		all, global, err := st.Snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps := stages.Prompts(all, global, day)
+		t.Setenv("AFTERVIEW_NOW", day.Format("2006-01-02T15:04"))
+		for i := range all {
+			var mine []stages.Prompt
+			for _, p := range ps {
+				if p.AppID == all[i].ID {
+					mine = append(mine, p)
+					if p.Kind == stages.CompetingOffer {
+						competing++
+					}
+				}
+			}
+			var want, got, errOut bytes.Buffer
+			writeShow(&want, &all[i], mine, day)
+			if code := run([]string{"--db", path, "show", strconv.FormatUint(all[i].ID, 10)}, nil, &got, &errOut); code != exitOK {
+				t.Fatalf("show %d: exit %d: %s", all[i].ID, code, errOut.String())
+			}
+			if got.String() != want.String() {
+				t.Fatalf("show %d on %s:\n%s\nwant (from every application):\n%s", all[i].ID, day.Format(time.DateOnly), got.String(), want.String())
+			}
+		}
+	}
+	if competing == 0 {
+		t.Fatal("no competing-offer prompt in the data: nothing here depends on another application")
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"--db", path, "show", "999"}, nil, &out, &errOut); code != exitUsage || !strings.Contains(errOut.String(), "no application with id 999") {
+		t.Fatalf("show 999: exit %d, %q", code, errOut.String())
+	}
+}
+
+// TestDoneOnAPromptFromAnotherApplication: the competing-offer prompt of
+// one application comes from another's offer; done finds it, and an id with
+// no application is told so.
+func TestDoneOnAPromptFromAnotherApplication(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2026-11-02T12:00", "add", "Amazon", "--process", "amazon", "--interviewed", "2026-11-02T10:00", "--recruiter", "Priya")
+	c.ok("2026-11-02T12:00", "add", "Stripe", "--interviewed", "2026-11-03T10:00", "--recruiter", "Jo")
+	c.ok("2026-11-13T12:00", "log", "1", "offer", "--base", "180000", "--deadline", "2026-11-20")
+	out := c.ok("2026-11-13T13:00", "done", "2", "competing_offer")
+	if !strings.Contains(out, "Done: Tell Jo you hold an offer from Amazon") {
+		t.Fatalf("done 2 competing_offer: %q", out)
+	}
+	if _, ok := find(c.today("2026-11-13T14:00"), 2, "competing_offer"); ok {
+		t.Fatal("the competing-offer prompt is still there after done")
+	}
+	if _, errOut, code := c.at("2026-11-13T14:00", "done", "7", "reflect"); code != exitUsage || !strings.Contains(errOut, "application 7 has no live prompts (or does not exist)") {
+		t.Fatalf("done 7 reflect: exit %d, %q", code, errOut)
+	}
+}
