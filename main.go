@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -33,9 +34,12 @@ func main() {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	now            func() time.Time
-	dbPath         string
-	warnedShared   bool // warnIfShared has warned
+	// terminal is the standard output as given, unbuffered: whether it is a
+	// terminal decides between the UI and printing today.
+	terminal     io.Writer
+	now          func() time.Time
+	dbPath       string
+	warnedShared bool // warnIfShared has warned
 }
 
 // run executes one command line and returns the exit code. A panic anywhere
@@ -50,13 +54,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitData
 		}
 	}()
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	// One write per line made a long listing cost a system call a line;
+	// the output is written in large blocks instead, and all of it before
+	// any error message.
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	e := &env{stdin: stdin, stdout: out, stderr: stderr, terminal: stdout}
 	args, err := e.globalFlags(args)
 	if err == nil {
 		err = e.setClock()
 	}
 	if err == nil {
 		err = dispatch(e, args)
+	}
+	if flushErr := out.Flush(); flushErr != nil && (err == nil || errors.Is(err, errHelpShown)) {
+		err = usageErr("cannot write the output: %v", flushErr)
 	}
 	if err == nil {
 		return exitOK

@@ -116,7 +116,7 @@ func cmdDefault(e *env) error {
 }
 
 func isTerminal(e *env) bool {
-	f, ok := e.stdout.(interface{ Fd() uintptr })
+	f, ok := e.terminal.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(f.Fd())
 }
 

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -88,5 +90,33 @@ func TestDoneOnAPromptFromAnotherApplication(t *testing.T) {
 	}
 	if _, errOut, code := c.at("2026-11-13T14:00", "done", "7", "reflect"); code != exitUsage || !strings.Contains(errOut, "application 7 has no live prompts (or does not exist)") {
 		t.Fatalf("done 7 reflect: exit %d, %q", code, errOut)
+	}
+}
+
+// writeCounter counts the writes that reach standard output.
+type writeCounter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// TestOutputIsBuffered: a long listing reaches standard output in large
+// blocks, not one system call a line.
+func TestOutputIsBuffered(t *testing.T) {
+	c := newCLI(t)
+	for i := range 40 {
+		c.ok("2026-11-02T12:00", "add", fmt.Sprintf("Company %d", i), "--interviewed", "2026-11-02T10:00", "--interviewer", "Ana", "--recruiter", "Jo")
+	}
+	t.Setenv("AFTERVIEW_NOW", "2026-11-03T09:00")
+	var out writeCounter
+	if code := run([]string{"--db", c.db, "today"}, nil, &out, io.Discard); code != exitOK {
+		t.Fatalf("today: exit %d", code)
+	}
+	if lines := strings.Count(out.String(), "\n"); lines < 100 || out.writes != 1 {
+		t.Fatalf("today printed %d lines in %d writes; want one write", lines, out.writes)
 	}
 }
