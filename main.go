@@ -82,7 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 func exitCode(err error) int {
 	var fe *store.FileError
 	switch {
-	case errors.Is(err, store.ErrBusy):
+	case errors.Is(err, store.ErrBusy), errors.Is(err, store.ErrChanged):
 		return exitBusy
 	case errors.Is(err, store.ErrNewerSchema), errors.As(err, &fe):
 		return exitData

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -118,5 +119,92 @@ func TestOutputIsBuffered(t *testing.T) {
 	}
 	if lines := strings.Count(out.String(), "\n"); lines < 100 || out.writes != 1 {
 		t.Fatalf("today printed %d lines in %d writes; want one write", lines, out.writes)
+	}
+}
+
+// listAtOnce is 'list' as it was before it streamed: every application
+// read, ranked and written at once.
+func listAtOnce(t *testing.T, st *store.Store, now time.Time, asJSON, onlyOpen bool) string {
+	t.Helper()
+	apps, global, err := st.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := stages.DateOf(now)
+	next := nextByApp(stages.Prompts(apps, global, now))
+	sortForList(apps, next)
+	rows := []listedApp{}
+	for _, a := range apps {
+		if onlyOpen && a.Closed() {
+			continue
+		}
+		w := a.Wait(today)
+		r := listedApp{Application: a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window}
+		if p, ok := next[a.ID]; ok {
+			pj := toPromptJSON(p)
+			r.Next, r.next = &pj, p
+		}
+		rows = append(rows, r)
+	}
+	var buf bytes.Buffer
+	if asJSON {
+		enc := json.NewEncoder(jsonSafe(&buf))
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	if len(rows) == 0 {
+		return "No applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00\n"
+	}
+	writeListHeader(&buf)
+	for _, r := range rows {
+		writeListRow(&buf, r, now)
+	}
+	return buf.String()
+}
+
+// TestListStreamsTheSameListing: 'list' reads the open applications, then
+// the closed history a batch at a time, and prints what it printed from
+// everything at once, in every form.
+func TestListStreamsTheSameListing(t *testing.T) {
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
+	dir := t.TempDir()
+	empty, err := store.Open(filepath.Join(dir, "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(dir, "afterview.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	apps := gen.Applications(gen.Options{N: 2300, Seed: 6, Now: now, Open: 80})
+	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: now, Applications: apps, Global: []stages.Event{}}
+	if err := json.NewEncoder(&buf).Encode(x); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Import(&buf, store.ImportIntoEmpty); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
+	for _, s := range []*store.Store{empty, st} {
+		for _, flags := range [][]string{nil, {"--json"}, {"--open"}, {"--json", "--open"}} {
+			var got, errOut bytes.Buffer
+			if code := run(append([]string{"--db", s.Path(), "list"}, flags...), nil, &got, &errOut); code != exitOK {
+				t.Fatalf("list %v: exit %d: %s", flags, code, errOut.String())
+			}
+			want := listAtOnce(t, s, now, slices.Contains(flags, "--json"), slices.Contains(flags, "--open"))
+			if got.String() != want {
+				g, w := strings.Split(got.String(), "\n"), strings.Split(want, "\n")
+				for i := range min(len(g), len(w)) {
+					if g[i] != w[i] {
+						t.Fatalf("list %v on %s, line %d:\n%s\nwant\n%s", flags, filepath.Base(s.Path()), i+1, g[i], w[i])
+					}
+				}
+				t.Fatalf("list %v on %s: %d lines, want %d", flags, filepath.Base(s.Path()), len(g), len(w))
+			}
+		}
 	}
 }

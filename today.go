@@ -231,20 +231,21 @@ func sortForList(apps []stages.Application, next map[uint64]stages.Prompt) {
 	})
 }
 
-func writeList(w io.Writer, rows []listedApp, now time.Time) {
+func writeListHeader(w io.Writer) {
 	fmt.Fprintf(w, "%4s  %-18s  %-16s  %-20s  %-22s  %s\n", "ID", "COMPANY", "ROLE", "STAGE", "WAITED", "NEXT")
-	for _, r := range rows {
-		a := r.Application
-		waited := fmt.Sprintf("day %d · %s", r.DaysWaited, r.Wait)
-		if a.Closed() {
-			waited = a.Outcome.Label()
-		}
-		next := ""
-		if r.Next != nil {
-			next = fmt.Sprintf("%s, %s", kindShort(r.next.Kind), r.next.When(now))
-		}
-		fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(a.Stage, 20), pad(waited, 22), next)
+}
+
+func writeListRow(w io.Writer, r listedApp, now time.Time) {
+	a := r.Application
+	waited := fmt.Sprintf("day %d · %s", r.DaysWaited, r.Wait)
+	if a.Closed() {
+		waited = a.Outcome.Label()
 	}
+	next := ""
+	if r.Next != nil {
+		next = fmt.Sprintf("%s, %s", kindShort(r.next.Kind), r.next.When(now))
+	}
+	fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(a.Stage, 20), pad(waited, 22), next)
 }
 
 func kindShort(k stages.Kind) string {
