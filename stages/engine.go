@@ -1,7 +1,9 @@
 package stages
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -64,9 +66,70 @@ func Actionable(ps []Prompt) []Prompt {
 	return out
 }
 
-// Rank sorts prompts in the order DOMAIN.md gives for "today".
+// Rank sorts prompts in the order DOMAIN.md gives for "today" (see less),
+// stably.
 func Rank(ps []Prompt) {
-	sort.SliceStable(ps, func(i, j int) bool { return less(&ps[i], &ps[j]) })
+	if len(ps) < 2 {
+		return
+	}
+	// Sorting the prompts themselves moved large structs through a
+	// reflection-based swapper, and less worked out the same statuses,
+	// weights and day numbers again at every comparison. Each prompt's
+	// leading keys are computed once; the order is less's, with the
+	// original position as the last tie-break, so the result is exactly
+	// the stable sort's.
+	keys := make([]rankKey, len(ps))
+	for i := range ps {
+		p := &ps[i]
+		k := rankKey{p: p, index: i, status: statusRank(p.Status), weight: p.Kind.Weight()}
+		switch p.Status {
+		case Overdue, StatusOpen:
+			k.first = p.Due.days()
+		case Upcoming:
+			k.first, k.second = p.comesBack().days(), p.Due.days()
+		}
+		keys[i] = k
+	}
+	slices.SortFunc(keys, compareRank)
+	sorted := make([]Prompt, len(ps))
+	for i := range keys {
+		sorted[i] = *keys[i].p
+	}
+	copy(ps, sorted)
+}
+
+// rankKey is a prompt's place in the ranking: what less compares first,
+// computed once.
+type rankKey struct {
+	p             *Prompt
+	index         int
+	status        int
+	first, second int // day numbers: see less
+	weight        int
+}
+
+// compareRank is less as a three-way comparison on precomputed keys, ending
+// with the original position.
+func compareRank(a, b rankKey) int {
+	if a.status != b.status {
+		return cmp.Compare(a.status, b.status)
+	}
+	if a.first != b.first {
+		return cmp.Compare(a.first, b.first)
+	}
+	if a.second != b.second {
+		return cmp.Compare(a.second, b.second)
+	}
+	if a.weight != b.weight {
+		return cmp.Compare(a.weight, b.weight)
+	}
+	switch {
+	case lessAfterWeight(a.p, b.p):
+		return -1
+	case lessAfterWeight(b.p, a.p):
+		return 1
+	}
+	return cmp.Compare(a.index, b.index)
 }
 
 func statusRank(s Status) int {
@@ -101,6 +164,12 @@ func less(a, b *Prompt) bool {
 	if wa, wb := a.Kind.Weight(), b.Kind.Weight(); wa != wb {
 		return wa < wb
 	}
+	return lessAfterWeight(a, b)
+}
+
+// lessAfterWeight is the end of less, for prompts of the same status, day
+// and weight.
+func lessAfterWeight(a, b *Prompt) bool {
 	// Statuses are per day, so prompts due the same day tie and go by weight
 	// (DOMAIN.md); only then does a time of day (thank-you notes, due 24 h
 	// after their interview) put the earlier deadline first.
