@@ -1,6 +1,7 @@
 package stages_test
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -13,7 +14,8 @@ var benchNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 // BenchmarkPrompts runs the prompt engine on generated data sets (see
 // BENCHMARKS.md): over every application, as the TUI and `list` do, and over
 // the active ones only (open, or rejected in the last two weeks), as
-// `today` does.
+// `today` does. Then Rank alone on the all-open sets' prompts: the ranking
+// is the part of the engine that grows faster than the prompts.
 func BenchmarkPrompts(b *testing.B) {
 	sets := []struct {
 		name string
@@ -22,6 +24,8 @@ func BenchmarkPrompts(b *testing.B) {
 		{"1k", gen.Options{N: 1000, Seed: 1, Now: benchNow}},
 		{"10k", gen.Options{N: 10000, Seed: 1, Now: benchNow}},
 		{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
+		{"100k", gen.Options{N: 100000, Seed: 1, Now: benchNow}},
+		{"100k-all-open", gen.Options{N: 100000, Seed: 1, Now: benchNow, AllOpen: true}},
 	}
 	for _, set := range sets {
 		all := gen.Applications(set.opts)
@@ -44,5 +48,28 @@ func BenchmarkPrompts(b *testing.B) {
 				b.ReportMetric(float64(n), "prompts")
 			})
 		}
+	}
+}
+
+// BenchmarkRank ranks the prompts of every application of the all-open
+// sets, from the engine's own order shuffled.
+func BenchmarkRank(b *testing.B) {
+	for _, set := range []struct {
+		name string
+		opts gen.Options
+	}{
+		{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
+		{"100k-all-open", gen.Options{N: 100000, Seed: 1, Now: benchNow, AllOpen: true}},
+	} {
+		ps := stages.Prompts(gen.Applications(set.opts), nil, benchNow)
+		rand.New(rand.NewPCG(1, 1)).Shuffle(len(ps), func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
+		work := make([]stages.Prompt, len(ps))
+		b.Run(set.name, func(b *testing.B) {
+			for b.Loop() {
+				copy(work, ps)
+				stages.Rank(work)
+			}
+			b.ReportMetric(float64(len(ps)), "prompts")
+		})
 	}
 }

@@ -3,6 +3,7 @@ package stages
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -81,12 +82,16 @@ func Rank(ps []Prompt) {
 	keys := make([]rankKey, len(ps))
 	for i := range ps {
 		p := &ps[i]
-		k := rankKey{p: p, index: i, status: statusRank(p.Status), weight: p.Kind.Weight()}
+		k := rankKey{p: p, index: int32(i), status: int8(statusRank(p.Status)), weight: int8(p.Kind.Weight()),
+			dueAt: math.MinInt64, company: p.Company, person: p.Person, app: p.AppID}
 		switch p.Status {
 		case Overdue, StatusOpen:
-			k.first = p.Due.days()
+			k.first = int32(p.Due.days())
 		case Upcoming:
-			k.first, k.second = p.comesBack().days(), p.Due.days()
+			k.first, k.second = int32(p.comesBack().days()), int32(p.Due.days())
+		}
+		if !p.DueAt.IsZero() {
+			k.dueAt = p.DueAt.UnixNano()
 		}
 		keys[i] = k
 	}
@@ -98,14 +103,20 @@ func Rank(ps []Prompt) {
 	copy(ps, sorted)
 }
 
-// rankKey is a prompt's place in the ranking: what less compares first,
-// computed once.
+// rankKey is a prompt's place in the ranking: what less compares, computed
+// once, so that most comparisons never touch the prompts themselves.
 type rankKey struct {
 	p             *Prompt
-	index         int
-	status        int
-	first, second int // day numbers: see less
-	weight        int
+	first, second int32 // day numbers: see less
+	index         int32
+	status        int8
+	weight        int8
+	// dueAt is DueAt in Unix nanoseconds, the lowest value when it is
+	// zero (which is before every time), as DueAt.Before orders them: the
+	// years afterview accepts are well within the range.
+	dueAt           int64
+	company, person string
+	app             uint64
 }
 
 // compareRank is less as a three-way comparison on precomputed keys, ending
@@ -123,11 +134,20 @@ func compareRank(a, b rankKey) int {
 	if a.weight != b.weight {
 		return cmp.Compare(a.weight, b.weight)
 	}
-	switch {
-	case lessAfterWeight(a.p, b.p):
-		return -1
-	case lessAfterWeight(b.p, a.p):
-		return 1
+	if a.dueAt != b.dueAt {
+		return cmp.Compare(a.dueAt, b.dueAt)
+	}
+	if a.company != b.company {
+		return strings.Compare(a.company, b.company)
+	}
+	if a.person != b.person {
+		return strings.Compare(a.person, b.person)
+	}
+	if a.app != b.app {
+		return cmp.Compare(a.app, b.app)
+	}
+	if c := strings.Compare(a.p.Key, b.p.Key); c != 0 {
+		return c
 	}
 	return cmp.Compare(a.index, b.index)
 }
@@ -144,6 +164,9 @@ func statusRank(s Status) int {
 	return 3
 }
 
+// less is the ranking as DOMAIN.md gives it. Rank sorts by the same order
+// on precomputed keys (compareRank); TestRankIsTheStableSortByLess holds
+// the two together, so a change to one is a change to both.
 func less(a, b *Prompt) bool {
 	if ra, rb := statusRank(a.Status), statusRank(b.Status); ra != rb {
 		return ra < rb
@@ -164,12 +187,6 @@ func less(a, b *Prompt) bool {
 	if wa, wb := a.Kind.Weight(), b.Kind.Weight(); wa != wb {
 		return wa < wb
 	}
-	return lessAfterWeight(a, b)
-}
-
-// lessAfterWeight is the end of less, for prompts of the same status, day
-// and weight.
-func lessAfterWeight(a, b *Prompt) bool {
 	// Statuses are per day, so prompts due the same day tie and go by weight
 	// (DOMAIN.md); only then does a time of day (thank-you notes, due 24 h
 	// after their interview) put the earlier deadline first.
