@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,13 +25,28 @@ import (
 
 var benchNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
 
-var benchSets = []struct {
+type benchSet struct {
 	name string
 	opts gen.Options
-}{
+}
+
+var benchSets = append([]benchSet{
 	{"1k", gen.Options{N: 1000, Seed: 1, Now: benchNow}},
 	{"10k", gen.Options{N: 10000, Seed: 1, Now: benchNow}},
 	{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
+}, largeSets()...)
+
+// largeSets are the sets of 100,000 applications, with
+// AFTERVIEW_BENCH_LARGE=1 (scripts/bench.sh with GO_BENCH_LARGE=1): each
+// takes about half a minute to build.
+func largeSets() []benchSet {
+	if os.Getenv("AFTERVIEW_BENCH_LARGE") != "1" {
+		return nil
+	}
+	return []benchSet{
+		{"100k", gen.Options{N: 100000, Seed: 1, Now: benchNow}},
+		{"100k-all-open", gen.Options{N: 100000, Seed: 1, Now: benchNow, AllOpen: true}},
+	}
 }
 
 // benchDB imports a generated data set into a new data file.
@@ -41,14 +57,23 @@ func benchDB(b *testing.B, o gen.Options) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var buf bytes.Buffer
-	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: o.Now,
-		Applications: gen.Applications(o), Global: []stages.Event{}}
-	if err := json.NewEncoder(&buf).Encode(x); err != nil {
-		b.Fatal(err)
-	}
-	if _, err := st.Import(&buf, store.ImportIntoEmpty); err != nil {
-		b.Fatal(err)
+	// One import takes at most store.MaxImportApplications; the rest are
+	// merged in, which numbers them on from the last id.
+	apps := gen.Applications(o)
+	mode := store.ImportIntoEmpty
+	for len(apps) > 0 {
+		part := apps[:min(len(apps), store.MaxImportApplications)]
+		apps = apps[len(part):]
+		var buf bytes.Buffer
+		x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: o.Now,
+			Applications: part, Global: []stages.Event{}}
+		if err := json.NewEncoder(&buf).Encode(x); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.Import(&buf, mode); err != nil {
+			b.Fatal(err)
+		}
+		mode = store.ImportMerge
 	}
 	return path
 }
