@@ -208,3 +208,12 @@ func TestListStreamsTheSameListing(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedDuringAReadAsksToTryAgain: an export that another afterview
+// wrote into ends with the exit code that says "try again".
+func TestChangedDuringAReadAsksToTryAgain(t *testing.T) {
+	err := fmt.Errorf("%s: another afterview wrote to it while it was being read; run the command again (%w)", "afterview.db", store.ErrChanged)
+	if code := exitCode(err); code != exitBusy {
+		t.Fatalf("exit code %d for a read that saw a write, want %d", code, exitBusy)
+	}
+}
