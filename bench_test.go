@@ -53,12 +53,19 @@ func largeSets() []benchSet {
 func benchDB(b *testing.B, o gen.Options) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "afterview.db")
+	generatedStore(b, path, o)
+	return path
+}
+
+// generatedStore imports a generated data set into a new data file at path.
+// One import takes at most store.MaxImportApplications; the rest are merged
+// in, which numbers them on from the last id.
+func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
+	tb.Helper()
 	st, err := store.Open(path)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	// One import takes at most store.MaxImportApplications; the rest are
-	// merged in, which numbers them on from the last id.
 	apps := gen.Applications(o)
 	mode := store.ImportIntoEmpty
 	for len(apps) > 0 {
@@ -68,14 +75,14 @@ func benchDB(b *testing.B, o gen.Options) string {
 		x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: o.Now,
 			Applications: part, Global: []stages.Event{}}
 		if err := json.NewEncoder(&buf).Encode(x); err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		if _, err := st.Import(&buf, mode); err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		mode = store.ImportMerge
 	}
-	return path
+	return st
 }
 
 // BenchmarkToday is `afterview today` in process: open the file, read what

@@ -23,19 +23,7 @@ import (
 func TestShowReadsWhatItNeeds(t *testing.T) {
 	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
 	path := filepath.Join(t.TempDir(), "afterview.db")
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	apps := gen.Applications(gen.Options{N: 150, Seed: 4, Now: now, Open: 60})
-	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: now, Applications: apps, Global: []stages.Event{}}
-	if err := json.NewEncoder(&buf).Encode(x); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(&buf, store.ImportIntoEmpty); err != nil {
-		t.Fatal(err)
-	}
+	st := generatedStore(t, path, gen.Options{N: 150, Seed: 4, Now: now, Open: 60})
 	t.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
 	competing := 0
 	for _, day := range []time.Time{now, now.AddDate(0, 0, 9)} {
@@ -175,19 +163,7 @@ func TestListStreamsTheSameListing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(filepath.Join(dir, "afterview.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	apps := gen.Applications(gen.Options{N: 2300, Seed: 6, Now: now, Open: 80})
-	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: now, Applications: apps, Global: []stages.Event{}}
-	if err := json.NewEncoder(&buf).Encode(x); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(&buf, store.ImportIntoEmpty); err != nil {
-		t.Fatal(err)
-	}
+	st := generatedStore(t, filepath.Join(dir, "afterview.db"), gen.Options{N: 2300, Seed: 6, Now: now, Open: 80})
 	t.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
 	for _, s := range []*store.Store{empty, st} {
 		for _, flags := range [][]string{nil, {"--json"}, {"--open"}, {"--json", "--open"}} {
