@@ -120,7 +120,13 @@ func cmdList(e *env, args []string) error {
 	// The open applications come first, ranked by their next action: they
 	// and the prompts are in the active set. The closed history follows,
 	// newest first, read and written a batch at a time, so that a history
-	// of any size takes little memory.
+	// of any size takes little memory. Those are separate reads: the
+	// revision before and after tells whether another afterview wrote in
+	// between.
+	before, err := st.Revision()
+	if err != nil {
+		return err
+	}
 	active, err := st.ActiveSnapshot(today)
 	if err != nil {
 		return err
@@ -162,14 +168,18 @@ func cmdList(e *env, args []string) error {
 			}
 			return nil
 		})
-		if errors.Is(err, store.ErrChanged) {
-			// A listing is read in parts; say so rather than fail.
-			fmt.Fprintln(e.stderr, "afterview: warning: another afterview changed the data while it was listed; run list again for a consistent picture")
-		} else if err != nil {
+		if err != nil && !errors.Is(err, store.ErrChanged) {
 			return err
 		}
 	}
-	return out.end()
+	if err := out.end(); err != nil {
+		return err
+	}
+	if after, err := st.Revision(); err != nil || after != before {
+		// A listing is read in parts; say so rather than fail.
+		fmt.Fprintln(e.stderr, "afterview: warning: another afterview changed the data while it was listed; run list again for a consistent picture")
+	}
+	return nil
 }
 
 // listWriter writes the rows of 'list' as they come.
