@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -34,10 +35,13 @@ func main() {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	now            func() time.Time
-	dbPath         string
-	warnedShared   bool  // warnIfShared has warned
-	clockErr       error // AFTERVIEW_NOW is malformed: commands that need the clock refuse
+	// terminal is the standard output as given, unbuffered: whether it is a
+	// terminal decides between the UI and printing today.
+	terminal     io.Writer
+	now          func() time.Time
+	dbPath       string
+	warnedShared bool  // warnIfShared has warned
+	clockErr     error // AFTERVIEW_NOW is malformed: commands that need the clock refuse
 	// configPath is --config FILE or AFTERVIEW_CONFIG (empty: the default
 	// place); cfg is the configuration, read once by loadConfig.
 	configPath string
@@ -56,13 +60,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitData
 		}
 	}()
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	// One write per line made a long listing cost a system call a line;
+	// the output is written in large blocks instead, and all of it before
+	// any error message.
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	e := &env{stdin: stdin, stdout: out, stderr: stderr, terminal: stdout}
 	args, err := e.globalFlags(args)
 	if err == nil {
 		e.clockErr = e.setClock()
 	}
 	if err == nil {
 		err = dispatch(e, args)
+	}
+	if flushErr := out.Flush(); flushErr != nil && (err == nil || errors.Is(err, errHelpShown)) {
+		err = usageErr("cannot write the output: %v", flushErr)
 	}
 	if err == nil {
 		return exitOK
@@ -77,7 +88,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 func exitCode(err error) int {
 	var fe *store.FileError
 	switch {
-	case errors.Is(err, store.ErrBusy):
+	case errors.Is(err, store.ErrBusy), errors.Is(err, store.ErrChanged):
 		return exitBusy
 	case errors.Is(err, store.ErrNewerSchema), errors.As(err, &fe):
 		return exitData
