@@ -131,6 +131,9 @@ type Application struct {
 	Interviewed  time.Time `json:"interviewed"`
 	Interviewers []string  `json:"interviewers,omitempty"`
 	Recruiter    string    `json:"recruiter,omitempty"`
+	// Contacts holds the details of the people (email, phone, link, note)
+	// and the people who are neither interviewer nor recruiter; see Persons.
+	Contacts []Person `json:"contacts,omitempty"`
 	// Expect is the date the recruiter promised an answer by, if any.
 	Expect  Date      `json:"expect,omitzero"`
 	Notes   string    `json:"notes,omitempty"`
@@ -265,6 +268,11 @@ func (a *Application) validate(kept bool) error {
 	}
 	for _, p := range a.Interviewers {
 		errs = append(errs, checkLen("interviewer", p, MaxNameLen))
+	}
+	for _, p := range a.Contacts {
+		if err := p.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("person %q: %w", p.Name, err))
+		}
 	}
 	if _, err := a.cfg().Process(a.Process); err != nil && !kept {
 		errs = append(errs, err)
@@ -534,6 +542,7 @@ func firstOfferStage(t *Template) int {
 // Clone returns a deep copy, so that callers can change it freely.
 func (a Application) Clone() Application {
 	a.Interviewers = append([]string(nil), a.Interviewers...)
+	a.Contacts = append([]Person(nil), a.Contacts...)
 	a.Events = append([]Event(nil), a.Events...)
 	a.Offer = a.Offer.Clone()
 	return a

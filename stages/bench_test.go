@@ -1,6 +1,7 @@
 package stages_test
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -14,7 +15,8 @@ var benchNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 // BenchmarkPrompts runs the prompt engine on generated data sets (see
 // BENCHMARKS.md): over every application, as the TUI and `list` do, and over
 // the active ones only (open, or rejected in the last two weeks), as
-// `today` does.
+// `today` does. Then Rank alone on the all-open sets' prompts: the ranking
+// is the part of the engine that grows faster than the prompts.
 func BenchmarkPrompts(b *testing.B) {
 	sets := []struct {
 		name string
@@ -23,6 +25,8 @@ func BenchmarkPrompts(b *testing.B) {
 		{"1k", gen.Options{N: 1000, Seed: 1, Now: benchNow}},
 		{"10k", gen.Options{N: 10000, Seed: 1, Now: benchNow}},
 		{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
+		{"100k", gen.Options{N: 100000, Seed: 1, Now: benchNow}},
+		{"100k-all-open", gen.Options{N: 100000, Seed: 1, Now: benchNow, AllOpen: true}},
 	}
 	// The same applications read with US public holidays and a day off:
 	// the calendar looks each year up once, and a business day costs a
@@ -61,4 +65,27 @@ func bound(s *stages.Settings, apps []stages.Application) []stages.Application {
 	copy(out, apps)
 	s.BindAll(out)
 	return out
+}
+
+// BenchmarkRank ranks the prompts of every application of the all-open
+// sets, from the engine's own order shuffled.
+func BenchmarkRank(b *testing.B) {
+	for _, set := range []struct {
+		name string
+		opts gen.Options
+	}{
+		{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
+		{"100k-all-open", gen.Options{N: 100000, Seed: 1, Now: benchNow, AllOpen: true}},
+	} {
+		ps := stages.Prompts(gen.Applications(set.opts), nil, benchNow)
+		rand.New(rand.NewPCG(1, 1)).Shuffle(len(ps), func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
+		work := make([]stages.Prompt, len(ps))
+		b.Run(set.name, func(b *testing.B) {
+			for b.Loop() {
+				copy(work, ps)
+				stages.Rank(work)
+			}
+			b.ReportMetric(float64(len(ps)), "prompts")
+		})
+	}
 }

@@ -13,6 +13,8 @@ type Changes struct {
 	Interviewed                              *time.Time
 	Interviewers                             *[]string
 	Expect                                   *Date
+	// People holds the addresses that came with the names (see ParsePeople).
+	People []Person
 }
 
 // Edit applies c to a, records what changed as one edit event at now, and
@@ -63,6 +65,9 @@ func (a *Application) Edit(c Changes, now time.Time) ([]string, error) {
 		}
 	}
 	str("recruiter", &a.Recruiter, c.Recruiter)
+	if a.KeepAddresses(c.People) {
+		changed = append(changed, "addresses")
+	}
 	if c.Expect != nil && *c.Expect != a.Expect {
 		a.Expect = *c.Expect
 		changed = append(changed, "promised date")

@@ -1,7 +1,10 @@
 package stages
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,9 +115,89 @@ func Actionable(ps []Prompt) []Prompt {
 	return out
 }
 
-// Rank sorts prompts in the order DOMAIN.md gives for "today".
+// Rank sorts prompts in the order DOMAIN.md gives for "today" (see less),
+// stably.
 func Rank(ps []Prompt) {
-	sort.SliceStable(ps, func(i, j int) bool { return less(&ps[i], &ps[j]) })
+	if len(ps) < 2 {
+		return
+	}
+	// Sorting the prompts themselves moved large structs through a
+	// reflection-based swapper, and less worked out the same statuses,
+	// weights and day numbers again at every comparison. Each prompt's
+	// leading keys are computed once; the order is less's, with the
+	// original position as the last tie-break, so the result is exactly
+	// the stable sort's.
+	keys := make([]rankKey, len(ps))
+	for i := range ps {
+		p := &ps[i]
+		k := rankKey{p: p, index: int32(i), status: int8(statusRank(p.Status)), weight: int8(p.Kind.Weight()),
+			dueAt: math.MinInt64, company: p.Company, person: p.Person, app: p.AppID}
+		switch p.Status {
+		case Overdue, StatusOpen:
+			k.first = int32(p.Due.days())
+		case Upcoming:
+			k.first, k.second = int32(p.comesBack().days()), int32(p.Due.days())
+		}
+		if !p.DueAt.IsZero() {
+			k.dueAt = p.DueAt.UnixNano()
+		}
+		keys[i] = k
+	}
+	slices.SortFunc(keys, compareRank)
+	sorted := make([]Prompt, len(ps))
+	for i := range keys {
+		sorted[i] = *keys[i].p
+	}
+	copy(ps, sorted)
+}
+
+// rankKey is a prompt's place in the ranking: what less compares, computed
+// once, so that most comparisons never touch the prompts themselves.
+type rankKey struct {
+	p             *Prompt
+	first, second int32 // day numbers: see less
+	index         int32
+	status        int8
+	weight        int8
+	// dueAt is DueAt in Unix nanoseconds, the lowest value when it is
+	// zero (which is before every time), as DueAt.Before orders them: the
+	// years afterview accepts are well within the range.
+	dueAt           int64
+	company, person string
+	app             uint64
+}
+
+// compareRank is less as a three-way comparison on precomputed keys, ending
+// with the original position.
+func compareRank(a, b rankKey) int {
+	if a.status != b.status {
+		return cmp.Compare(a.status, b.status)
+	}
+	if a.first != b.first {
+		return cmp.Compare(a.first, b.first)
+	}
+	if a.second != b.second {
+		return cmp.Compare(a.second, b.second)
+	}
+	if a.weight != b.weight {
+		return cmp.Compare(a.weight, b.weight)
+	}
+	if a.dueAt != b.dueAt {
+		return cmp.Compare(a.dueAt, b.dueAt)
+	}
+	if a.company != b.company {
+		return strings.Compare(a.company, b.company)
+	}
+	if a.person != b.person {
+		return strings.Compare(a.person, b.person)
+	}
+	if a.app != b.app {
+		return cmp.Compare(a.app, b.app)
+	}
+	if c := strings.Compare(a.p.Key, b.p.Key); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.index, b.index)
 }
 
 func statusRank(s Status) int {
@@ -129,6 +212,9 @@ func statusRank(s Status) int {
 	return 3
 }
 
+// less is the ranking as DOMAIN.md gives it. Rank sorts by the same order
+// on precomputed keys (compareRank); TestRankIsTheStableSortByLess holds
+// the two together, so a change to one is a change to both.
 func less(a, b *Prompt) bool {
 	if ra, rb := statusRank(a.Status), statusRank(b.Status); ra != rb {
 		return ra < rb

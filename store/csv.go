@@ -25,17 +25,46 @@ var CSVHeader = []string{
 // interview to today, or to the outcome for a closed application. Cells a
 // spreadsheet would run as a formula are neutralised (see csvCell).
 func WriteCSV(w io.Writer, apps []stages.Application, today stages.Date) error {
+	cw, err := NewCSVWriter(w, today)
+	if err != nil {
+		return err
+	}
+	if err := cw.Write(apps); err != nil {
+		return err
+	}
+	return cw.Flush()
+}
+
+// CSVWriter writes the CSV export as WriteCSV does, a batch of applications
+// at a time (see Store.Scan), so that a long history is never all in memory.
+type CSVWriter struct {
+	cw    *csv.Writer
+	today stages.Date
+}
+
+// NewCSVWriter writes the header row and returns the writer of the rest.
+func NewCSVWriter(w io.Writer, today stages.Date) (*CSVWriter, error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
-		return fmt.Errorf("writing the CSV export: %w", err)
+		return nil, fmt.Errorf("writing the CSV export: %w", err)
 	}
+	return &CSVWriter{cw, today}, nil
+}
+
+// Write writes one row per application.
+func (c *CSVWriter) Write(apps []stages.Application) error {
 	for i := range apps {
-		if err := cw.Write(csvRow(&apps[i], today)); err != nil {
+		if err := c.cw.Write(csvRow(&apps[i], c.today)); err != nil {
 			return fmt.Errorf("writing the CSV export: %w", err)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	return nil
+}
+
+// Flush ends the export: everything is written, or the error says why not.
+func (c *CSVWriter) Flush() error {
+	c.cw.Flush()
+	if err := c.cw.Error(); err != nil {
 		return fmt.Errorf("writing the CSV export: %w", err)
 	}
 	return nil

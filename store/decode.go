@@ -452,9 +452,41 @@ func (d *decoder) application(a *stages.Application) bool {
 			return 12, d.time(&a.Created)
 		case "events":
 			return 13, d.events(&a.Events)
+		case "contacts":
+			return 14, d.people(&a.Contacts)
 		}
 		return 0, false
 	})
+}
+
+func (d *decoder) people(out *[]stages.Person) bool {
+	var people []stages.Person
+	empty, ok := d.array(func() bool {
+		people = append(people, stages.Person{})
+		p := &people[len(people)-1]
+		return d.object(func(key []byte) (uint, bool) {
+			switch string(key) {
+			case "name":
+				return 0, d.str(&p.Name)
+			case "role":
+				return 1, d.str((*string)(&p.Role))
+			case "email":
+				return 2, d.str(&p.Email)
+			case "phone":
+				return 3, d.str(&p.Phone)
+			case "link":
+				return 4, d.str(&p.Link)
+			case "note":
+				return 5, d.str(&p.Note)
+			}
+			return 0, false
+		})
+	})
+	if empty {
+		people = []stages.Person{}
+	}
+	*out = people
+	return ok
 }
 
 func (d *decoder) events(out *[]stages.Event) bool {

@@ -56,6 +56,10 @@ func TestFastDecodeGivesUpOnTheUnexpected(t *testing.T) {
 	if !sameAsEncodingJSON(t, []byte(base)) {
 		t.Fatal("the plain application missed the fast path")
 	}
+	withPeople := strings.Replace(base, `"created"`, `"contacts":[{"name":"Ana Lopez","role":"interviewer","email":"ana@example.com","phone":"+1 555","link":"https://example.com/ana","note":"the migration"},{"name":"Bo","role":"other"}],"created"`, 1)
+	if !sameAsEncodingJSON(t, []byte(withPeople)) {
+		t.Fatal("an application with people's details missed the fast path")
+	}
 	for _, tt := range []struct{ name, old, new string }{
 		{"unknown field", `"company"`, `"colour":"red","company"`},
 		{"field in other case", `"company"`, `"Company"`},

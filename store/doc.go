@@ -72,7 +72,7 @@
 //
 //	{
 //	  "format": "afterview",
-//	  "version": 1,
+//	  "version": 2,
 //	  "exported_at": "2026-11-26T15:00:00-05:00",
 //	  "applications": [
 //	    {
@@ -99,7 +99,8 @@
 //	}
 //
 // "format" is always "afterview" and "version" is the export format version
-// (ExportVersion, 1); a reader refuses a newer version and says to upgrade.
+// (ExportVersion, 2; version 1 files, from before people had details and
+// references, still import); a reader refuses a newer version and says to upgrade.
 // The records are stages.Application and stages.Event as their JSON tags
 // spell them: times are RFC 3339 with the offset they were recorded in,
 // dates (expect, until, an offer's deadline) are YYYY-MM-DD, empty fields

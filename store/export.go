@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go.etcd.io/bbolt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,14 +21,18 @@ type Export struct {
 	ExportedAt   time.Time            `json:"exported_at"`
 	Applications []stages.Application `json:"applications"`
 	Global       []stages.Event       `json:"global_events"`
+	// References is the user's own list (version 2 on).
+	References []stages.Reference `json:"references,omitempty"`
 }
 
 const (
 	// ExportFormat is the value of the "format" field of every export.
 	ExportFormat = "afterview"
 	// ExportVersion is the export format this afterview writes and the
-	// newest it reads.
-	ExportVersion = 1
+	// newest it reads. Version 2 added the people's details
+	// (applications' "contacts") and "references"; version 1 files, which
+	// have neither, import as they are.
+	ExportVersion = 2
 
 	// Limits on what a database holds, which are also the limits of one
 	// import: whatever afterview writes, afterview reads back. Add, Log and
@@ -46,24 +52,70 @@ const (
 )
 
 // Export writes every application and global event as indented JSON, ending
-// with a newline. now is recorded as the export's time.
+// with a newline. now is recorded as the export's time. It streams: the
+// applications are read in batches (Scan) and written as they come, so a
+// history of any size takes little memory; if another afterview writes
+// meanwhile, it fails with ErrChanged rather than write a mixed picture.
 func (s *Store) Export(w io.Writer, now time.Time) error {
-	// The snapshot is taken in one transaction and the file is closed again
-	// before writing, so a slow w never holds the lock.
-	apps, global, err := s.Snapshot()
+	// The same bytes as encoding/json gives for the whole Export value
+	// (TestExportStreamsTheSameJSON): the header, each application
+	// indented two levels deep, then the global events.
+	head, err := json.Marshal(now)
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	refs, err := s.References()
+	if err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(w, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"exported_at\": %s,\n  \"applications\": [",
+		ExportFormat, ExportVersion, head); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(Export{
-		Format:       ExportFormat,
-		Version:      ExportVersion,
-		ExportedAt:   now,
-		Applications: apps,
-		Global:       global,
+	n := 0
+	global, err := s.Scan(false, func(apps []stages.Application) error {
+		buf.Reset()
+		for i := range apps {
+			if n > 0 {
+				buf.WriteString(",")
+			}
+			buf.WriteString("\n    ")
+			if err := enc.Encode(&apps[i]); err != nil {
+				return err
+			}
+			buf.Truncate(buf.Len() - 1) // Encode's newline
+			n++
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
 	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		if _, err := io.WriteString(w, "\n  "); err != nil {
+			return err
+		}
+	}
+	buf.Reset()
+	enc.SetIndent("  ", "  ")
+	if err := enc.Encode(global); err != nil {
+		return err
+	}
+	tail := fmt.Sprintf("],\n  \"global_events\": %s", bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	if len(refs) > 0 {
+		buf.Reset()
+		if err := enc.Encode(refs); err != nil {
+			return err
+		}
+		tail += fmt.Sprintf(",\n  \"references\": %s", bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	_, err = io.WriteString(w, tail+"\n}\n")
+	return err
 }
 
 // ImportMode says what Import does with the applications already stored.
@@ -141,6 +193,11 @@ func checkExport(x Export, mode ImportMode) error {
 			problems = append(problems, fmt.Errorf("%s: %s", name, oneLine(err)))
 		}
 	}
+	for i, r := range x.References {
+		if err := r.Validate(); err != nil {
+			problems = append(problems, fmt.Errorf("reference #%d in the file (%s): %s", i+1, r.Name, oneLine(err)))
+		}
+	}
 	for i, e := range x.Global {
 		if err := checkGlobalEvent(e); err != nil {
 			problems = append(problems, fmt.Errorf("global event #%d in the file: %s", i+1, oneLine(err)))
@@ -170,3 +227,51 @@ func refusal(problems []error) error {
 
 // oneLine joins the lines of an errors.Join error.
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+
+// importReferences stores the file's references: a replace takes the
+// file's list; the other modes add the references the list lacks (by name)
+// and, for one it has, the applications it was given to. A merge renumbers
+// the applications, so their ids in the references follow; ids of
+// applications not in the file are dropped.
+func (s *Store) importReferences(tx *bbolt.Tx, in []stages.Reference, mode ImportMode, newID map[uint64]uint64) error {
+	if mode == ImportMerge {
+		for i := range in {
+			var given []uint64
+			for _, id := range in[i].Given {
+				if n, ok := newID[id]; ok {
+					given = append(given, n)
+				}
+			}
+			in[i].Given = given
+		}
+	}
+	if mode == ImportReplace {
+		if err := checkReferences(in); err != nil {
+			return err
+		}
+		return putReferences(tx, in)
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	refs, err := s.references(tx)
+	if err != nil {
+		return err
+	}
+	for _, r := range in {
+		i := slices.IndexFunc(refs, func(old stages.Reference) bool { return strings.EqualFold(old.Name, r.Name) })
+		if i < 0 {
+			refs = append(refs, r)
+			continue
+		}
+		for _, id := range r.Given {
+			if !refs[i].GivenTo(id) {
+				refs[i].Given = append(refs[i].Given, id)
+			}
+		}
+	}
+	if err := checkReferences(refs); err != nil {
+		return err
+	}
+	return putReferences(tx, refs)
+}

@@ -88,7 +88,11 @@ func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error)
 			}
 		}
 		held := 0
-		var present map[appIdentity]bool
+		// present maps the applications already held to their ids; newID
+		// the file's ids to the ones they are stored under, so that the
+		// references given to them follow.
+		var present map[appIdentity]uint64
+		newID := map[uint64]uint64{}
 		var heldGlobal []stages.Event
 		if mode == ImportMerge {
 			existing, err := s.allApps(tx)
@@ -96,9 +100,9 @@ func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error)
 				return err
 			}
 			held = len(existing)
-			present = make(map[appIdentity]bool, len(existing)+len(x.Applications))
+			present = make(map[appIdentity]uint64, len(existing)+len(x.Applications))
 			for i := range existing {
-				present[identity(&existing[i])] = true
+				present[identity(&existing[i])] = existing[i].ID
 			}
 			if heldGlobal, err = s.globalEvents(tx); err != nil {
 				return err
@@ -108,11 +112,11 @@ func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error)
 		for _, a := range x.Applications {
 			if mode == ImportMerge {
 				id := identity(&a)
-				if present[id] {
+				if had, ok := present[id]; ok {
+					newID[a.ID] = had
 					res.Skipped++
 					continue
 				}
-				present[id] = true
 				if held+res.Imported >= MaxApplications {
 					return fmt.Errorf("nothing was imported: with the file's applications the database would hold more than %d, the most afterview keeps", MaxApplications)
 				}
@@ -120,6 +124,8 @@ func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error)
 				if err != nil {
 					return err
 				}
+				present[id] = next
+				newID[a.ID] = next
 				a.ID = next
 			}
 			if err := putApp(apps, a); err != nil {
@@ -148,7 +154,7 @@ func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error)
 				return err
 			}
 		}
-		return nil
+		return s.importReferences(tx, x.References, mode, newID)
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -368,6 +374,13 @@ func decodeExport(r io.Reader) (Export, error) {
 			if x.Global, err = d.globalEvents(); err != nil {
 				return Export{}, err
 			}
+		case "references":
+			if err := checkHead(false); err != nil {
+				return Export{}, err
+			}
+			if x.References, err = d.references(); err != nil {
+				return Export{}, err
+			}
 		default:
 			// Known to a newer afterview, perhaps: the head, which may
 			// come later, says which.
@@ -405,6 +418,18 @@ func decodeExport(r io.Reader) (Export, error) {
 		return Export{}, err
 	}
 	return x, nil
+}
+
+// references reads the user's references (export version 2).
+func (d *importDecoder) references() ([]stages.Reference, error) {
+	var refs []stages.Reference
+	err := d.list(`"references"`, stages.MaxReferences, "the export holds", "references", func(i int) error {
+		var r stages.Reference
+		err := d.value(&r, func() string { return fmt.Sprintf("reference #%d in the file", i) })
+		refs = append(refs, r)
+		return err
+	})
+	return refs, err
 }
 
 func (d *importDecoder) applications() ([]stages.Application, error) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 
 	"go.etcd.io/bbolt"
 
@@ -16,6 +17,12 @@ import (
 //
 //	active  8-byte big-endian id -> "always" (open or accepted), or the last
 //	        day ("YYYY-MM-DD") a rejected application's prompts can show
+//	shared  8-byte big-endian id -> "" for every application whose state
+//	        shows in the prompts of others (stages.Application.SharesPrompts:
+//	        an open offer), or the instant it was accepted (8-byte
+//	        big-endian Unix nanoseconds), so that a command about one
+//	        application reads it, these few and the latest acceptance
+//	        (Store.Focus)
 //	meta    "active" -> index layout version and the revision it matches,
 //	        8-byte big-endian each
 //
@@ -26,14 +33,16 @@ import (
 // slow way until Open or the next write rebuilds the index.
 var (
 	bucketActive = []byte("active")
+	bucketShared = []byte("shared")
 	keyActive    = []byte("active")
 	activeAlways = []byte("always")
 )
 
 // activeIndexVersion is the layout of the index and the meaning of its
 // dates. Change it whenever stages.Application.PromptsUntil changes what it
-// returns, so that indexes built by older code are rebuilt.
-const activeIndexVersion = 1
+// returns, or stages.Application.SharesPrompts what it reports, so that
+// indexes built by older code are rebuilt. Version 2 added the shared bucket.
+const activeIndexVersion = 2
 
 // ActiveSet is what the prompts of one day depend on.
 type ActiveSet struct {
@@ -133,6 +142,20 @@ func indexApp(tx *bbolt.Tx, a *stages.Application) error {
 		return err
 	}
 	b.FillPercent = appendFill
+	shared, err := tx.CreateBucketIfNotExists(bucketShared)
+	if err != nil {
+		return err
+	}
+	if at := a.AcceptedAt(); !at.IsZero() {
+		err = shared.Put(key(a.ID), u64(uint64(at.UnixNano())))
+	} else if a.SharesPrompts() {
+		err = shared.Put(key(a.ID), nil)
+	} else {
+		err = shared.Delete(key(a.ID))
+	}
+	if err != nil {
+		return err
+	}
 	last, forever := a.PromptsUntil()
 	switch {
 	case forever:
@@ -145,18 +168,26 @@ func indexApp(tx *bbolt.Tx, a *stages.Application) error {
 
 // unindexApp takes a deleted application out of the index.
 func unindexApp(tx *bbolt.Tx, id uint64) error {
-	if b := tx.Bucket(bucketActive); b != nil {
-		return b.Delete(key(id))
+	for _, name := range [][]byte{bucketActive, bucketShared} {
+		if b := tx.Bucket(name); b != nil {
+			if err := b.Delete(key(id)); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
 // dropIndex empties the index, for a write that replaces every application.
 func dropIndex(tx *bbolt.Tx) error {
-	if tx.Bucket(bucketActive) == nil {
-		return nil
+	for _, name := range [][]byte{bucketActive, bucketShared} {
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
 	}
-	return tx.DeleteBucket(bucketActive)
+	return nil
 }
 
 // indexFresh reports whether the index matches the data: it exists, has
@@ -164,7 +195,7 @@ func dropIndex(tx *bbolt.Tx) error {
 func indexFresh(tx *bbolt.Tx) bool {
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(keyActive)
-	if len(v) != 16 || tx.Bucket(bucketActive) == nil {
+	if len(v) != 16 || tx.Bucket(bucketActive) == nil || tx.Bucket(bucketShared) == nil {
 		return false
 	}
 	return binary.BigEndian.Uint64(v[:8]) == activeIndexVersion && binary.BigEndian.Uint64(v[8:]) == revisionOf(tx)
@@ -190,8 +221,10 @@ func (s *Store) rebuildIndex(tx *bbolt.Tx) error {
 	if err := dropIndex(tx); err != nil {
 		return err
 	}
-	if _, err := tx.CreateBucket(bucketActive); err != nil {
-		return err
+	for _, name := range [][]byte{bucketActive, bucketShared} {
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
 	}
 	c := tx.Bucket(bucketApps).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -226,4 +259,88 @@ func revisionOf(tx *bbolt.Tx) uint64 {
 		return binary.BigEndian.Uint64(v)
 	}
 	return 0
+}
+
+// Focused is what the prompts of one application depend on.
+type Focused struct {
+	// App is the application.
+	App stages.Application
+	// Related are the other applications whose state shows in its prompts
+	// (stages.Application.SharesPrompts) and the latest accepted one, by
+	// id: with App, what stages.PromptsFor needs.
+	Related []stages.Application
+}
+
+// Focus reads one application and the few others its prompts depend on, in
+// one transaction, for a command about that application: a history of any
+// size is not decoded. The error unwraps to ErrNotFound when there is no
+// such application.
+func (s *Store) Focus(id uint64) (Focused, error) {
+	var out Focused
+	err := s.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		var err error
+		if out.App, err = s.getApp(b, id); err != nil {
+			return err
+		}
+		related, ok, err := s.sharedApps(tx, id)
+		if err == nil && !ok {
+			// The index cannot be trusted: read the slow way until the
+			// next write rebuilds it.
+			var all []stages.Application
+			all, err = s.allApps(tx)
+			related = nil
+			for _, a := range all {
+				if a.ID != id && (a.SharesPrompts() || !a.AcceptedAt().IsZero()) {
+					related = append(related, a)
+				}
+			}
+		}
+		out.Related = related
+		return err
+	})
+	if err != nil {
+		return Focused{}, err
+	}
+	return out, nil
+}
+
+// sharedApps reads the applications the index lists as shared, but id, and
+// the latest accepted ones. ok is false when the index cannot be trusted.
+func (s *Store) sharedApps(tx *bbolt.Tx, id uint64) (apps []stages.Application, ok bool, err error) {
+	if !indexFresh(tx) {
+		return nil, false, nil
+	}
+	var ids []uint64
+	var latest uint64
+	var accepted []uint64
+	c := tx.Bucket(bucketShared).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) != 8 || (len(v) != 0 && len(v) != 8) {
+			return nil, false, nil
+		}
+		other := binary.BigEndian.Uint64(k)
+		switch {
+		case other == id:
+		case len(v) == 0:
+			ids = append(ids, other)
+		case binary.BigEndian.Uint64(v) > latest:
+			latest, accepted = binary.BigEndian.Uint64(v), append(accepted[:0], other)
+		case binary.BigEndian.Uint64(v) == latest:
+			accepted = append(accepted, other)
+		}
+	}
+	ids = append(ids, accepted...)
+	slices.Sort(ids)
+	b := tx.Bucket(bucketApps)
+	raws := make([]rawApp, 0, len(ids))
+	for _, other := range ids {
+		v := b.Get(key(other))
+		if v == nil {
+			return nil, false, nil
+		}
+		raws = append(raws, rawApp{other, v})
+	}
+	apps, err = s.decodeApps(raws)
+	return apps, err == nil, err
 }

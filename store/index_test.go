@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -60,6 +61,37 @@ func samePrompts(t *testing.T, s *Store, days int) {
 		}
 		if active.All && len(active.Apps) != len(all) {
 			t.Fatalf("All with %d of %d applications", len(active.Apps), len(all))
+		}
+	}
+	for _, d := range []int{-days, 0, days} {
+		sameFocus(t, s, all, global, genNow.AddDate(0, 0, d))
+	}
+}
+
+// sameFocus checks that what Focus reads for each application gives it the
+// prompts it has among everything.
+func sameFocus(t *testing.T, s *Store, all []stages.Application, global []stages.Event, now time.Time) {
+	t.Helper()
+	want := map[uint64][]stages.Prompt{}
+	for _, p := range stages.Prompts(all, global, now) {
+		want[p.AppID] = append(want[p.AppID], p)
+	}
+	for _, a := range all {
+		f, err := s.Focus(a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(f.App, a) {
+			t.Fatalf("Focus(%d) read another application: %+v", a.ID, f.App)
+		}
+		for _, r := range f.Related {
+			if r.ID == a.ID || (!r.SharesPrompts() && r.AcceptedAt().IsZero()) {
+				t.Fatalf("Focus(%d) relates application %d (outcome %q, offer %v), which its prompts do not depend on", a.ID, r.ID, r.Outcome, r.Offer != nil)
+			}
+		}
+		if got := stages.PromptsOf(f.App, f.Related, now); !reflect.DeepEqual(got, want[a.ID]) {
+			t.Fatalf("on %s application %d gets %d prompts from Focus (%d related), %d from everything",
+				stages.DateOf(now), a.ID, len(got), len(f.Related), len(want[a.ID]))
 		}
 	}
 }
@@ -122,6 +154,29 @@ func TestActiveIndexFollowsEveryWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	samePrompts(t, s, 20)
+	// An offer makes an application part of every other's prompts (a
+	// competing offer); accepting it keeps it so, declining it ends that.
+	var offered uint64
+	for _, a := range all {
+		if !a.Closed() && a.Offer == nil && a.ID != open {
+			offered = a.ID
+		}
+	}
+	offer := stages.Event{Kind: stages.EvOffer, At: genNow.Add(-48 * time.Hour),
+		Offer: &stages.Offer{Base: new(int64(100000)), Currency: "USD", VestYears: 4}}
+	if _, err := s.Log(offered, offer); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := s.Focus(closed); err != nil || !slices.ContainsFunc(f.Related, func(a stages.Application) bool { return a.ID == offered }) {
+		t.Fatalf("after an offer on %d, Focus(%d) relates %v (%v)", offered, closed, f.Related, err)
+	}
+	samePrompts(t, s, 20)
+	for _, o := range []stages.Outcome{stages.Accepted, stages.Declined} {
+		if _, err := s.Update(offered, func(a *stages.Application) error { a.Outcome = o; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		samePrompts(t, s, 20)
+	}
 	// Reopening (an edit) brings one back.
 	if _, err := s.Update(closed, func(a *stages.Application) error { a.Outcome = stages.Open; return nil }); err != nil {
 		t.Fatal(err)
@@ -245,6 +300,9 @@ func dropIndexRaw(t *testing.T, path string) {
 	t.Helper()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
 		if err := tx.DeleteBucket(bucketActive); err != nil {
+			return err
+		}
+		if err := tx.DeleteBucket(bucketShared); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Delete(keyActive)

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -55,6 +56,8 @@ func fullApp(t *testing.T) stages.Application {
 		t.Fatal(err)
 	}
 	a.Notes = "Panel liked the caching story & the <design> round. Ünïcode ✓"
+	a.Contacts = []stages.Person{{Name: "Ana López", Role: stages.RoleInterviewer, Email: "ana@example.com",
+		Phone: "+1 555 0100", Link: "https://example.com/ana", Note: "asked about the migration"}}
 	offer := &stages.Offer{
 		Currency: "USD", Base: new(int64(350000)), Bonus: new(int64(1000)), BonusPercent: new(float64(15)), SignOn: new(int64(20000)), Stock: new(int64(100000)),
 		VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}, Deadline: stages.NewDate(2026, 12, 4),
@@ -845,7 +848,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(data, &x); err != nil {
 		t.Fatal(err)
 	}
-	if x.Format != "afterview" || x.Version != 1 || !x.ExportedAt.Equal(t0.Add(240*time.Hour)) {
+	if x.Format != "afterview" || x.Version != ExportVersion || !x.ExportedAt.Equal(t0.Add(240*time.Hour)) {
 		t.Errorf("header = %q %d %v", x.Format, x.Version, x.ExportedAt)
 	}
 
@@ -925,8 +928,8 @@ func TestImportRefusesBadFilesWhole(t *testing.T) {
 		}), []string{"global event #3", "cannot stand on its own"}},
 		{"wrong format", edit(func(x map[string]any) { x["format"] = "taskwarrior" }), []string{"not an afterview export"}},
 		{"no format", []byte(`[1, 2]`), []string{"not an afterview export"}},
-		{"newer version", edit(func(x map[string]any) { x["version"] = 2; x["new_thing"] = true }),
-			[]string{"newer afterview", "export version 2", "upgrade afterview"}},
+		{"newer version", edit(func(x map[string]any) { x["version"] = ExportVersion + 1; x["new_thing"] = true }),
+			[]string{"newer afterview", fmt.Sprintf("export version %d", ExportVersion+1), "upgrade afterview"}},
 		{"not JSON", append(good[:len(good)/2:len(good)/2], []byte("\n}}}")...), []string{"not valid JSON", "line"}},
 		{"trailing data", append(append([]byte{}, good...), []byte("{}")...), []string{"not valid JSON", "after top-level value"}},
 		// Endless padding: refused after a few MiB, not read to the end.

@@ -210,6 +210,8 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		return f.submitLog(c, st)
 	case formSnooze:
 		return f.submitSnooze(c, st)
+	case formPerson:
+		return f.submitPerson(c, st)
 	}
 	now := c.now()
 	var interviewed time.Time
@@ -220,13 +222,22 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	if v := f.value("promised"); v != "" {
 		expect, _ = stages.ParseDay(v, now, stages.LeanFuture)
 	}
-	interviewers := splitNames(f.value("interviewers"))
-	company, role, recruiter, notes := f.value("company"), f.value("role"), f.value("recruiter"), f.value("notes")
+	company, role, notes := f.value("company"), f.value("role"), f.value("notes")
 	process := f.value("process")
+	// Names may come with addresses: "Ana Lopez <ana@example.com>".
+	interviewers, people, err := stages.ParsePeople(splitNames(f.value("interviewers")), stages.RoleInterviewer)
+	recruiterName, recruiterPerson, rerr := stages.ParsePeople([]string{f.value("recruiter")}, stages.RoleRecruiter)
+	if err = errors.Join(err, rerr); err != nil {
+		f.showErrors(err)
+		return nil, false
+	}
+	recruiter := strings.Join(recruiterName, "")
+	people = append(people, recruiterPerson...)
 
 	if f.kind == formAdd {
 		a, err := c.settings.NewApplication(company, role, process, interviewed, interviewers, recruiter, expect, now)
 		if err == nil {
+			a.KeepAddresses(people)
 			a.Notes = notes
 			err = a.Validate()
 		}
@@ -276,6 +287,10 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	add("recruiter", orig.Recruiter != recruiter, func(a *stages.Application) string { return a.Recruiter }, func(c *stages.Changes) { c.Recruiter = &recruiter })
 	add("promised date", orig.Expect != expect, func(a *stages.Application) string { return a.Expect.String() }, func(c *stages.Changes) { c.Expect = &expect })
 	add("notes", orig.Notes != notes, func(a *stages.Application) string { return a.Notes }, func(c *stages.Changes) { c.Notes = &notes })
+	// Addresses typed with the names only add details: no clash to tell.
+	if probe := orig.Clone(); probe.KeepAddresses(people) {
+		add("addresses", true, func(*stages.Application) string { return "" }, func(c *stages.Changes) { c.People = people })
+	}
 	if len(changes) == 0 {
 		return func() tea.Msg { return formClosedMsg{"nothing changed"} }, true
 	}

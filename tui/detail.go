@@ -217,22 +217,64 @@ func (dm *detailModel) lines(c *programContext) []string {
 	}
 
 	// People, with a thank-you tick each.
-	if people := a.People(); len(people) > 0 {
+	if people := a.Persons(); len(people) > 0 {
 		section("PEOPLE")
 		nameW := 22
 		if w < 80 {
 			nameW = 16
 		}
+		roleW := 12
 		for _, p := range people {
-			role := "interviewer"
-			if strings.EqualFold(p, a.Recruiter) {
-				role = "recruiter"
+			roleW = max(roleW, width(p.Role.Label())+1)
+		}
+		for _, p := range people {
+			mark, st, what := " ", s.Muted, ""
+			if p.Role == stages.RoleInterviewer || p.Role == stages.RoleRecruiter {
+				mark, st, what = "✗", s.Warn, "no thank-you logged"
+				if at, ok := lastThanks(a, p.Name); ok {
+					mark, st, what = "✓", s.Good, "thanked "+stages.DateOf(at.In(loc)).Short()
+				}
 			}
-			mark, st, what := "✗", s.Warn, "no thank-you logged"
-			if at, ok := lastThanks(a, p); ok {
-				mark, st, what = "✓", s.Good, "thanked "+stages.DateOf(at.In(loc)).Short()
+			line := "   " + st.Render(mark) + " " + s.Text.Render(clean(p.Name, nameW)) + " " + s.Muted.Render(fit(p.Role.Label(), roleW)) + " " + st.Render(what)
+			var reach []string
+			for _, d := range []string{p.Email, p.Phone} {
+				if d != "" {
+					reach = append(reach, sanitize(d))
+				}
 			}
-			add("   " + st.Render(mark) + " " + s.Text.Render(clean(p, nameW)) + " " + s.Muted.Render(fit(role, 12)) + " " + st.Render(what))
+			if len(reach) > 0 {
+				line += s.Muted.Render(truncate(" · "+strings.Join(reach, " · "), max(0, w-width(line)-1)))
+			}
+			add(line)
+			if p.Note != "" {
+				add("     " + s.Muted.Render(truncate(sanitize(p.Note), w-6)))
+			}
+		}
+	}
+
+	// The references given to this company: the heads-up and the thanks
+	// go to them.
+	given := stages.ReferencesGivenTo(c.refs, a.ID)
+	inReferenceCheck := false
+	if i := a.Template().StageIndex(a.Stage); i >= 0 && !a.Closed() {
+		inReferenceCheck = a.Template().Stages[i].References
+	}
+	if len(given) > 0 || inReferenceCheck {
+		section("REFERENCES")
+		for _, r := range given {
+			line := sanitize(r.Name)
+			if r.Relation != "" {
+				line += " (" + sanitize(r.Relation) + ")"
+			}
+			for _, d := range []string{r.Email, r.Phone} {
+				if d != "" {
+					line += " · " + sanitize(d)
+				}
+			}
+			add("   " + s.Text.Render(truncate(line, w-4)))
+		}
+		if len(given) == 0 {
+			add("   " + s.Warn.Render(truncate(fmt.Sprintf("none recorded as given to %s: afterview references edit NAME --given %d", sanitize(a.Company), a.ID), w-4)))
 		}
 	}
 

@@ -18,6 +18,7 @@ const (
 	formEdit
 	formLog
 	formSnooze
+	formPerson
 )
 
 // field is one line of a form: a text input, or a choice among options.
@@ -358,6 +359,8 @@ func (f *form) changed(c *programContext, key string) {
 		f.showLogFields(c)
 	case f.kind != formLog && key == "process":
 		f.processTouched = true
+	case f.kind == formPerson && key == "who":
+		f.pickPerson(c)
 	case f.kind == formAdd && key == "interview":
 		f.showThanked(c)
 	case f.kind == formAdd && key == "company" && !f.processTouched:

@@ -18,6 +18,11 @@ type KeyMap struct {
 
 	Add, Edit, Log, Done, Snooze, SnoozeTo, Dismiss, Delete key.Binding
 	Filter, Closed, Undo, Help, Quit                        key.Binding
+	// Copy and EditDraft copy the selected prompt's draft, as it is or
+	// after the editor (Today).
+	Copy, EditDraft key.Binding
+	// People adds or changes one of an application's people (detail).
+	People key.Binding
 
 	// Forms and prompts of the forms.
 	Next, Prev, Save, Cancel, Choose key.Binding
@@ -54,19 +59,22 @@ func DefaultKeyMap() KeyMap {
 		Right:       b("→", "next offer", "right"),
 		ChooseOffer: b("←/→", "choose offer", "left", "right"),
 
-		Add:      b("a", "add", "a"),
-		Edit:     b("e", "edit", "e"),
-		Log:      b("l", "log", "l"),
-		Done:     b("x", "done", "x"),
-		Snooze:   b("z", "snooze", "z"),
-		SnoozeTo: b("Z", "snooze…", "Z"),
-		Dismiss:  b("d", "dismiss", "d"),
-		Delete:   b("D", "delete", "D"),
-		Filter:   b("/", "filter", "/"),
-		Closed:   b("c", "closed", "c"),
-		Undo:     b("u", "undo", "u"),
-		Help:     b("?", "more", "?"),
-		Quit:     b("q", "quit", "q", "ctrl+c"),
+		Add:       b("a", "add", "a"),
+		Edit:      b("e", "edit", "e"),
+		Log:       b("l", "log", "l"),
+		Done:      b("x", "done", "x"),
+		Snooze:    b("z", "snooze", "z"),
+		SnoozeTo:  b("Z", "snooze…", "Z"),
+		Dismiss:   b("d", "dismiss", "d"),
+		Delete:    b("D", "delete", "D"),
+		Filter:    b("/", "filter", "/"),
+		Closed:    b("c", "closed", "c"),
+		Undo:      b("u", "undo", "u"),
+		Copy:      b("c", "copy", "c"),
+		EditDraft: b("E", "editor", "E"),
+		People:    b("p", "people", "p"),
+		Help:      b("?", "more", "?"),
+		Quit:      b("q", "quit", "q", "ctrl+c"),
 
 		Next:   b("enter/tab", "next field", "tab", "down", "enter"),
 		Prev:   b("shift+tab", "previous", "shift+tab", "up"),
@@ -112,10 +120,10 @@ func (k KeyMap) tabs() []key.Binding {
 
 func (k KeyMap) todayHelp() helpKeys {
 	return helpKeys{
-		short:   []key.Binding{k.Done, k.Snooze, k.Open, k.Log, k.Add, k.Switch, k.Undo, k.Help, k.Quit},
-		minimal: []key.Binding{k.Done, k.Snooze, k.Open, k.Help, k.Quit},
+		short:   []key.Binding{k.Done, k.Copy, k.Snooze, k.Open, k.Log, k.Add, k.Switch, k.Undo, k.Help, k.Quit},
+		minimal: []key.Binding{k.Done, k.Copy, k.Snooze, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Open, k.Log, k.Edit, k.Add, k.Undo},
+			{k.Done, k.Copy, k.EditDraft, k.Snooze, k.SnoozeTo, k.Dismiss, k.Open, k.Log, k.Edit, k.Add, k.Undo},
 			k.move(),
 			k.tabs(),
 		},
@@ -139,7 +147,7 @@ func (k KeyMap) detailHelp() helpKeys {
 		short:   []key.Binding{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Up, k.Down, k.Undo, k.Help, k.Quit},
 		minimal: []key.Binding{k.Back, k.Log, k.Done, k.Down, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Delete, k.Undo},
+			{k.Back, k.Log, k.Edit, k.People, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Delete, k.Undo},
 			k.move(),
 			k.tabs(),
 		},

@@ -148,7 +148,18 @@ func (t *todayModel) view(c *programContext) string {
 		}) + "\n")
 	}
 	if c.bodyHeight() >= 12 {
-		b.WriteString("\n" + t.preview(c))
+		b.WriteString("\n")
+		p, _ := t.selected(c)
+		d, ok, err := c.draftFor(p)
+		switch {
+		case ok:
+			// The draft takes the pane and the rows the list leaves free.
+			b.WriteString(draftPreview(c, p, d, previewHeight+h-(end-t.offset)))
+		case err != nil:
+			b.WriteString(draftError(c, p, err, previewHeight+h-(end-t.offset)))
+		default:
+			b.WriteString(t.preview(c))
+		}
 	}
 	return b.String()
 }

@@ -16,6 +16,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"afterview/internal/draft"
 	"afterview/stages"
 )
 
@@ -30,6 +31,9 @@ type Options struct {
 	// forms offer its processes (nil: the built-in ones). The store binds
 	// them to the applications it reads.
 	Settings *stages.Settings
+	// Drafts drafts the messages prompts ask for (unset: the built-in
+	// templates, unsigned, and no editor).
+	Drafts Drafts
 }
 
 // Run opens the program on the terminal and returns when the user quits.
@@ -81,6 +85,9 @@ type programContext struct {
 	data     *data
 	demo     bool
 	settings *stages.Settings
+	drafts   Drafts
+	// refs are the user's references, for the drafts that go to them.
+	refs []stages.Reference
 }
 
 // bodyHeight is the number of lines between the header and the footer.
@@ -130,6 +137,10 @@ func New(opts Options) Model {
 	if now == nil {
 		now = time.Now
 	}
+	if opts.Drafts.Templates == nil {
+		// The built-in templates, every value cleaned as the screen is.
+		opts.Drafts.Templates = draft.New(nil, "", sanitize)
+	}
 	m := Model{
 		store: opts.Store,
 		poll:  pollEvery,
@@ -142,6 +153,7 @@ func New(opts Options) Model {
 			now:      now,
 			demo:     opts.Demo,
 			settings: opts.Settings,
+			drafts:   opts.Drafts,
 		},
 	}
 	m.setStyles(true)
@@ -166,7 +178,7 @@ func (m *Model) setStyles(isDark bool) {
 
 // Init loads the data, starts polling and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now), tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now), tea.RequestBackgroundColor, refsCmd(m.store)}
 	if m.poll > 0 {
 		cmds = append(cmds, pollAfter(m.poll))
 	}
@@ -191,6 +203,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.noColor = msg.Profile <= colorprofile.ASCII
 		m.setStyles(m.ctx.isDark)
 		return m, nil
+	case refsMsg:
+		m.ctx.refs = msg.refs
+		return m, nil
+	case editedMsg:
+		return m.edited(msg)
 	case dataMsg:
 		m = m.gotData(msg.d)
 		if msg.d.partial {
@@ -198,10 +215,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loading = true
 			return m, historyCmd(m.store, m.ctx.now)
 		}
+		// The references may have changed with the data (an outside
+		// write bumps the same revision).
 		if m.screen == screenStats {
-			return m, statsCmd(m.ctx.data)
+			return m, tea.Batch(statsCmd(m.ctx.data), refsCmd(m.store))
 		}
-		return m, nil
+		return m, refsCmd(m.store)
 	case statsReadyMsg:
 		// Filed with the snapshot they were computed from, if it is still
 		// the one shown: the next frame shows them.
@@ -535,6 +554,10 @@ func (m Model) todayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openForm(newSnoozeForm(&m.ctx, p))
 	case key.Matches(msg, k.Dismiss):
 		return m.dismiss(p)
+	case key.Matches(msg, k.Copy):
+		return m.copyDraft(p)
+	case key.Matches(msg, k.EditDraft):
+		return m.editDraft(p)
 	case key.Matches(msg, k.Log):
 		if a, ok := m.ctx.data.app(p.AppID); ok {
 			return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
@@ -642,6 +665,8 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
 	case key.Matches(msg, k.Delete):
 		return m.askDelete(a), nil
+	case key.Matches(msg, k.People):
+		return m.openForm(newPersonForm(&m.ctx, a))
 	}
 	// Done, snooze and dismiss act on the application's most urgent to-do,
 	// the one marked ▸ under "To do".

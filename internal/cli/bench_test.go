@@ -25,33 +25,64 @@ import (
 
 var benchNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
 
-var benchSets = []struct {
+type benchSet struct {
 	name string
 	opts gen.Options
-}{
+}
+
+var benchSets = append([]benchSet{
 	{"1k", gen.Options{N: 1000, Seed: 1, Now: benchNow}},
 	{"10k", gen.Options{N: 10000, Seed: 1, Now: benchNow}},
 	{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
+}, largeSets()...)
+
+// largeSets are the sets of 100,000 applications, with
+// AFTERVIEW_BENCH_LARGE=1 (scripts/bench.sh with GO_BENCH_LARGE=1): each
+// takes about half a minute to build.
+func largeSets() []benchSet {
+	if os.Getenv("AFTERVIEW_BENCH_LARGE") != "1" {
+		return nil
+	}
+	return []benchSet{
+		{"100k", gen.Options{N: 100000, Seed: 1, Now: benchNow}},
+		{"100k-all-open", gen.Options{N: 100000, Seed: 1, Now: benchNow, AllOpen: true}},
+	}
 }
 
 // benchDB imports a generated data set into a new data file.
 func benchDB(b *testing.B, o gen.Options) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "afterview.db")
+	generatedStore(b, path, o)
+	return path
+}
+
+// generatedStore imports a generated data set into a new data file at path.
+// One import takes at most store.MaxImportApplications; the rest are merged
+// in, which numbers them on from the last id.
+func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
+	tb.Helper()
 	st, err := store.Open(path)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	var buf bytes.Buffer
-	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: o.Now,
-		Applications: gen.Applications(o), Global: []stages.Event{}}
-	if err := json.NewEncoder(&buf).Encode(x); err != nil {
-		b.Fatal(err)
+	apps := gen.Applications(o)
+	mode := store.ImportIntoEmpty
+	for len(apps) > 0 {
+		part := apps[:min(len(apps), store.MaxImportApplications)]
+		apps = apps[len(part):]
+		var buf bytes.Buffer
+		x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: o.Now,
+			Applications: part, Global: []stages.Event{}}
+		if err := json.NewEncoder(&buf).Encode(x); err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := st.Import(&buf, mode); err != nil {
+			tb.Fatal(err)
+		}
+		mode = store.ImportMerge
 	}
-	if _, err := st.Import(&buf, store.ImportIntoEmpty); err != nil {
-		b.Fatal(err)
-	}
-	return path
+	return st
 }
 
 // BenchmarkToday is `afterview today` in process: open the file, read what

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,9 +43,9 @@ func (e *env) newAddCommand() *cobra.Command {
 			valueName(f, "process", "NAME")
 			f.StringVar(&o.interviewed, "interviewed", "", "the final interview, e.g. \"yesterday 15:00\", \"fri 10am\",\n\"28 Nov 15:00\" or 2026-11-20T15:00 (default: now)")
 			valueName(f, "interviewed", "WHEN")
-			f.Var(&o.interviewers, "interviewer", "an interviewer to thank (repeat for each)")
+			f.Var(&o.interviewers, "interviewer", "an interviewer to thank (repeat for each): a name, or a name\nwith an address, \"Ana Lopez <ana@example.com>\"")
 			valueName(f, "interviewer", "NAME")
-			f.StringVar(&o.recruiter, "recruiter", "", "your recruiter")
+			f.StringVar(&o.recruiter, "recruiter", "", "your recruiter (a name, or a name with an address)")
 			valueName(f, "recruiter", "NAME")
 			f.StringVar(&o.expect, "expect", "", "the date the recruiter promised an answer by, e.g. fri,\n\"in 5 days\", +7d or 2026-11-27")
 			valueName(f, "expect", "DATE")
@@ -75,8 +76,17 @@ func cmdAdd(e *env, o *addOptions, pos []string) error {
 			return err
 		}
 	}
-	a, err := e.settings().NewApplication(pos[0], o.role, o.process, when, o.interviewers, o.recruiter, promised, now)
+	names, people, err := stages.ParsePeople(o.interviewers, stages.RoleInterviewer)
+	if err != nil {
+		return usageErr("--interviewer: %v", err)
+	}
+	recruiterName, recruiterPerson, err := stages.ParsePeople([]string{o.recruiter}, stages.RoleRecruiter)
+	if err != nil {
+		return usageErr("--recruiter: %v", err)
+	}
+	a, err := e.settings().NewApplication(pos[0], o.role, o.process, when, names, strings.Join(recruiterName, ""), promised, now)
 	if err == nil {
+		a.KeepAddresses(append(people, recruiterPerson...))
 		a.Notes = strings.TrimSpace(o.note)
 		err = a.Validate()
 	}
@@ -142,38 +152,145 @@ func cmdList(e *env, asJSON, onlyOpen bool, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("list takes no arguments, got %q", pos[0])
 	}
-	_, apps, global, err := e.snapshot()
+	st, err := e.openStore()
 	if err != nil {
 		return err
 	}
 	now := e.now()
-	next := nextByApp(stages.Prompts(apps, global, now))
-	sortForList(apps, next)
-	var rows []listedApp
-	for _, a := range apps {
-		if onlyOpen && a.Closed() {
-			continue
+	today := stages.DateOf(now)
+	// The open applications come first, ranked by their next action: they
+	// and the prompts are in the active set. The closed history follows,
+	// newest first, read and written a batch at a time, so that a history
+	// of any size takes little memory. Those are separate reads: the
+	// revision before and after tells whether another afterview wrote in
+	// between.
+	before, err := st.Revision()
+	if err != nil {
+		return err
+	}
+	active, err := st.ActiveSnapshot(today)
+	if err != nil {
+		return err
+	}
+	next := nextByApp(stages.Prompts(active.Apps, active.Global, now))
+	var open []stages.Application
+	for _, a := range active.Apps {
+		if !a.Closed() {
+			open = append(open, a)
 		}
+	}
+	sortForList(open, next)
+	row := func(a *stages.Application) listedApp {
 		w := a.Wait(now)
-		r := listedApp{Application: a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window, wait: w}
+		r := listedApp{Application: *a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window, wait: w}
 		if p, ok := next[a.ID]; ok {
 			pj := toPromptJSON(p)
 			r.Next, r.next = &pj, p
 		}
-		rows = append(rows, r)
+		return r
 	}
+	var out listWriter = &listText{w: e.stdout, now: now}
 	if asJSON {
-		if rows == nil {
-			rows = []listedApp{}
+		out = newListJSON(e.stdout)
+	}
+	for i := range open {
+		if err := out.write(row(&open[i])); err != nil {
+			return err
 		}
-		return writeJSON(e, rows)
 	}
-	if len(rows) == 0 {
-		fmt.Fprintln(e.stdout, "No applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
-		return nil
+	if !onlyOpen {
+		_, err := st.Scan(true, func(apps []stages.Application) error {
+			for i := range apps {
+				if apps[i].Closed() {
+					if err := out.write(row(&apps[i])); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, store.ErrChanged) {
+			return err
+		}
 	}
-	writeList(e.stdout, rows, now)
+	if err := out.end(); err != nil {
+		return err
+	}
+	if after, err := st.Revision(); err != nil || after != before {
+		// A listing is read in parts; say so rather than fail.
+		fmt.Fprintln(e.stderr, "afterview: warning: another afterview changed the data while it was listed; run list again for a consistent picture")
+	}
 	return nil
+}
+
+// listWriter writes the rows of 'list' as they come.
+type listWriter interface {
+	write(listedApp) error
+	end() error
+}
+
+// listText is the plain listing: a header before the first row, a hint when
+// there is none.
+type listText struct {
+	w    io.Writer
+	now  time.Time
+	rows int
+}
+
+func (l *listText) write(r listedApp) error {
+	if l.rows == 0 {
+		writeListHeader(l.w)
+	}
+	l.rows++
+	writeListRow(l.w, r, l.now)
+	return nil
+}
+
+func (l *listText) end() error {
+	if l.rows == 0 {
+		fmt.Fprintln(l.w, "No applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
+	}
+	return nil
+}
+
+// listJSON writes the array that writeJSON would write, an element at a time.
+type listJSON struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	n   int
+}
+
+func newListJSON(w io.Writer) *listJSON {
+	l := &listJSON{w: jsonSafe(w)}
+	l.enc = json.NewEncoder(&l.buf)
+	l.enc.SetIndent("  ", "  ")
+	return l
+}
+
+func (l *listJSON) write(r listedApp) error {
+	l.buf.Reset()
+	if l.n == 0 {
+		l.buf.WriteString("[\n  ")
+	} else {
+		l.buf.WriteString(",\n  ")
+	}
+	l.n++
+	if err := l.enc.Encode(r); err != nil {
+		return err
+	}
+	l.buf.Truncate(l.buf.Len() - 1) // Encode's newline
+	_, err := l.w.Write(l.buf.Bytes())
+	return err
+}
+
+func (l *listJSON) end() error {
+	end := "\n]\n"
+	if l.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(l.w, end)
+	return err
 }
 
 func (e *env) newShowCommand() *cobra.Command {
@@ -197,29 +314,25 @@ func cmdShow(e *env, asJSON bool, pos []string) error {
 	if err != nil {
 		return err
 	}
-	_, apps, global, err := e.snapshot()
+	st, err := e.openStore()
 	if err != nil {
 		return err
 	}
-	var app *stages.Application
-	for i := range apps {
-		if apps[i].ID == id {
-			app = &apps[i]
-		}
-	}
-	if app == nil {
+	// The application and the few others its prompts depend on: a long
+	// history is not read.
+	f, err := st.Focus(id)
+	if errors.Is(err, store.ErrNotFound) {
 		return notFound(id)
 	}
+	if err != nil {
+		return err
+	}
+	app := &f.App
 	if asJSON {
 		return writeJSON(e, app)
 	}
 	now := e.now()
-	var mine []stages.Prompt
-	for _, p := range stages.Prompts(apps, global, now) {
-		if p.AppID == id {
-			mine = append(mine, p)
-		}
-	}
+	mine := stages.PromptsOf(f.App, f.Related, now)
 	writeShow(e.stdout, app, mine, now)
 	return nil
 }
@@ -273,18 +386,29 @@ func cmdExport(e *env, format, out string, pos []string) error {
 	switch strings.ToLower(format) {
 	case "json":
 		write = func(w io.Writer) error { return st.Export(jsonSafe(w), now) }
-	case "csv", "ics", "taskwarrior":
-		apps, global, err := st.Snapshot()
+	case "csv":
+		// Streamed a batch at a time: any history in little memory.
+		write = func(w io.Writer) error {
+			cw, err := store.NewCSVWriter(w, stages.DateOf(now))
+			if err != nil {
+				return err
+			}
+			if _, err := st.Scan(false, cw.Write); err != nil {
+				return err
+			}
+			return cw.Flush()
+		}
+	case "ics", "taskwarrior":
+		// Prompts: what the active applications hold (see today).
+		active, err := st.ActiveSnapshot(stages.DateOf(now))
 		if err != nil {
 			return err
 		}
-		switch strings.ToLower(format) {
-		case "csv":
-			write = func(w io.Writer) error { return store.WriteCSV(w, apps, stages.DateOf(now)) }
-		case "ics":
-			write = func(w io.Writer) error { return store.WriteICS(w, stages.Prompts(apps, global, now), now) }
-		default:
-			write = func(w io.Writer) error { return store.WriteTaskwarrior(w, stages.Prompts(apps, global, now), now) }
+		ps := stages.Prompts(active.Apps, active.Global, now)
+		if strings.ToLower(format) == "ics" {
+			write = func(w io.Writer) error { return store.WriteICS(w, ps, now) }
+		} else {
+			write = func(w io.Writer) error { return store.WriteTaskwarrior(w, ps, now) }
 		}
 	default:
 		return usageErr("unknown export format %q: choose json, csv, ics or taskwarrior", format)

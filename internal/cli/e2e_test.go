@@ -192,3 +192,46 @@ func TestEndToEndJourney(t *testing.T) {
 	term.keys("again", false, "q")
 	term.waitFor("again", "EXIT=0")
 }
+
+// TestEndToEndDraft adds an application with an interviewer's address,
+// drafts her thank-you with the real binary, and sees the same draft on
+// the Today screen of the real terminal UI, copied with c.
+func TestEndToEndDraft(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "afterview")
+	if out, err := exec.Command("go", "build", "-o", bin, "afterview").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	env := []string{"AFTERVIEW_DB=" + filepath.Join(dir, "afterview.db"), "AFTERVIEW_NOW=2026-11-20T09:00", "XDG_CONFIG_HOME=" + filepath.Join(dir, "config")}
+	afterview := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("afterview %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	afterview("add", "Figma", "--role", "Product Engineer", "--interviewed", "yesterday 15:00",
+		"--interviewer", "Ana Lopez <ana@example.com>")
+	out := afterview("draft", "1", "thank_you")
+	head := "To: Ana Lopez <ana@example.com>\nSubject: Thank you: Product Engineer interview\n\nHi Ana,\n"
+	if !strings.HasPrefix(out, head) || !strings.Contains(out, "the Product Engineer role at Figma") {
+		t.Fatalf("afterview draft 1 thank_you:\n%s\nwant it to start %q and name the role and company", out, head)
+	}
+
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Skip("tmux is not installed (CI installs it): the terminal UI part is skipped")
+	}
+	term := newE2ETerminal(t, tmux)
+	shell := "env " + e2eQuote(env[0]) + " " + env[1] + " " + e2eQuote(env[2]) + " TERM=xterm-256color " + e2eQuote(bin)
+	term.start("draft", shell)
+	term.waitFor("draft", "Figma · thank-you · draft")
+	term.waitFor("draft", "To: Ana Lopez <ana@example.com>")
+	term.keys("draft", false, "c")
+	term.waitFor("draft", "copied to the clipboard")
+	term.keys("draft", false, "q")
+	term.waitFor("draft", "EXIT=0")
+}

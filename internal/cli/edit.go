@@ -27,9 +27,9 @@ func (e *env) newEditCommand() *cobra.Command {
 			valueName(f, "process", "NAME")
 			f.StringVar(&ef.interviewed, "interviewed", "", "the final interview, e.g. \"yesterday 15:00\", \"fri 10am\", 2026-11-20T15:00")
 			valueName(f, "interviewed", "WHEN")
-			f.Var(&ef.interviewers, "interviewer", "the interviewers (repeat for each; replaces the list)")
+			f.Var(&ef.interviewers, "interviewer", "the interviewers (repeat for each; replaces the list); a name\nor a name with an address: \"Ana Lopez <ana@example.com>\"")
 			valueName(f, "interviewer", "NAME")
-			f.StringVar(&ef.recruiter, "recruiter", "", "the recruiter")
+			f.StringVar(&ef.recruiter, "recruiter", "", "the recruiter (a name, or a name with an address)")
 			valueName(f, "recruiter", "NAME")
 			f.StringVar(&ef.expect, "expect", "", "the promised answer date, e.g. fri, \"in 5 days\", 2026-11-27\n(--expect none removes it)")
 			valueName(f, "expect", "DATE")
@@ -108,14 +108,22 @@ func (ef *editFlags) changes(e *env) (stages.Changes, error) {
 		c.Process = &p
 	}
 	if ef.set["recruiter"] {
-		c.Recruiter = &ef.recruiter
+		names, people, err := stages.ParsePeople([]string{ef.recruiter}, stages.RoleRecruiter)
+		if err != nil {
+			return c, usageErr("--recruiter: %v", err)
+		}
+		name := strings.Join(names, "")
+		c.Recruiter, c.People = &name, append(c.People, people...)
 	}
 	if ef.set["note"] {
 		c.Notes = &ef.notes
 	}
 	if ef.set["interviewer"] {
-		names := []string(ef.interviewers)
-		c.Interviewers = &names
+		names, people, err := stages.ParsePeople(ef.interviewers, stages.RoleInterviewer)
+		if err != nil {
+			return c, usageErr("--interviewer: %v", err)
+		}
+		c.Interviewers, c.People = &names, append(c.People, people...)
 	}
 	if ef.set["interviewed"] {
 		t, err := e.parseMoment("--interviewed", ef.interviewed, stages.LeanPast)

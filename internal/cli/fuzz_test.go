@@ -12,7 +12,7 @@ import (
 )
 
 // The seeds of these fuzz tests run with every go test; go test
-// -fuzz=FuzzRun . (or FuzzClean) explores further.
+// -fuzz=FuzzRun ./internal/cli (or FuzzClean) explores further.
 
 // FuzzRun runs the command line on arbitrary arguments against a scratch
 // database: whatever it is given, afterview answers with a message and an

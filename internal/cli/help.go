@@ -40,16 +40,18 @@ type painter struct {
 	title, flag, command, errPrefix func(string) string
 }
 
-// newPainter looks at w, and only on a colour terminal asks it whether its
-// background is dark: the help and error paths pay for that, not 'today'.
-func newPainter(w io.Writer) (painter, io.Writer) {
+// newPainter returns the painter for text written to w, which goes to the
+// stream dest (w may buffer it). Only when dest is a colour terminal does
+// it ask whether the background is dark: the help and error paths pay for
+// that, not 'today'.
+func newPainter(w, dest io.Writer) (painter, io.Writer) {
 	plain := func(s string) string { return s }
 	p := painter{plain, plain, plain, plain}
-	f, ok := w.(term.File)
+	f, ok := dest.(term.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return p, w
 	}
-	cw := colorprofile.NewWriter(w, os.Environ())
+	cw := &colorprofile.Writer{Forward: w, Profile: colorprofile.Detect(dest, os.Environ())}
 	if cw.Profile <= colorprofile.Ascii {
 		return p, w
 	}
@@ -66,13 +68,13 @@ func newPainter(w io.Writer) (painter, io.Writer) {
 // printError prints a command's error: "afterview: " and the message, made
 // safe for the terminal, on standard error.
 func (e *env) printError(err error) {
-	p, w := newPainter(e.stderr)
+	p, w := newPainter(e.stderr, e.stderr)
 	fmt.Fprintf(w, "%s %s\n", p.errPrefix("afterview:"), cleanLines(err.Error()))
 }
 
 // help prints c's help on standard output.
 func (e *env) help(c *cobra.Command, _ []string) {
-	p, w := newPainter(c.OutOrStdout())
+	p, w := newPainter(c.OutOrStdout(), e.terminal)
 	if c == c.Root() {
 		fmt.Fprint(w, e.rootHelp(c, p))
 		return

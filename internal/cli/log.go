@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"afterview/stages"
+	"afterview/store"
 )
 
 // logOptions are log's flags.
@@ -416,22 +417,30 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 	if verb != "done" && (o.note != "" || o.outcome != "") {
 		return usageErr("--note and --outcome go with done, not %s", verb)
 	}
-	st, apps, global, err := e.snapshot()
+	st, err := e.openStore()
 	if err != nil {
 		return err
 	}
+	// Only what the prompts depend on is read: the application, and the
+	// few others that show in its prompts (see stages.PromptsOf).
 	var app *stages.Application
-	if id != 0 {
-		for i := range apps {
-			if apps[i].ID == id {
-				app = &apps[i]
-			}
+	var ps []stages.Prompt
+	if id == 0 {
+		if ps, err = promptsOf(st, 0, now); err != nil {
+			return err
 		}
-		if app == nil {
+	} else {
+		f, err := st.Focus(id)
+		if errors.Is(err, store.ErrNotFound) {
 			return notFound(id)
 		}
+		if err != nil {
+			return err
+		}
+		app = &f.App
+		ps = stages.PromptsOf(f.App, f.Related, now)
 	}
-	p, err := findPrompt(stages.Prompts(apps, global, now), id, pos[1])
+	p, err := findPrompt(ps, id, pos[1])
 	if err != nil {
 		return err
 	}
@@ -472,6 +481,33 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 		fmt.Fprintf(e.stdout, "Note: %s.\n", clean(w))
 	}
 	return nil
+}
+
+// promptsOf returns the live prompts of application id, or with id 0 those
+// about the whole search, reading only what they depend on. An id with no
+// application has none.
+func promptsOf(st *store.Store, id uint64, now time.Time) ([]stages.Prompt, error) {
+	if id == 0 {
+		active, err := st.ActiveSnapshot(stages.DateOf(now))
+		if err != nil {
+			return nil, err
+		}
+		var ps []stages.Prompt
+		for _, p := range stages.Prompts(active.Apps, active.Global, now) {
+			if p.AppID == 0 {
+				ps = append(ps, p)
+			}
+		}
+		return ps, nil
+	}
+	f, err := st.Focus(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return stages.PromptsOf(f.App, f.Related, now), nil
 }
 
 // findPrompt finds a live prompt of application id by key or, when unique, by kind.

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -37,11 +38,14 @@ func Main() {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	args           []string // the command line, for messages
-	now            func() time.Time
-	dbPath         string
-	warnedShared   bool  // warnIfShared has warned
-	clockErr       error // AFTERVIEW_NOW is malformed: commands that need the clock refuse
+	// terminal is the standard output as given, unbuffered: whether it is a
+	// terminal decides between the UI and printing today.
+	terminal     io.Writer
+	args         []string // the command line, for messages
+	now          func() time.Time
+	dbPath       string
+	warnedShared bool  // warnIfShared has warned
+	clockErr     error // AFTERVIEW_NOW is malformed: commands that need the clock refuse
 	// configPath is --config FILE or AFTERVIEW_CONFIG (empty: the default
 	// place); cfg is the configuration, read once by loadConfig.
 	configPath string
@@ -66,7 +70,11 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	args = twoDashes(args)
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, args: args}
+	// One write per line made a long listing cost a system call a line;
+	// the output is written in large blocks instead, and all of it before
+	// any error message.
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	e := &env{stdin: stdin, stdout: out, stderr: stderr, terminal: stdout, args: args}
 	e.dbPath = os.Getenv("AFTERVIEW_DB")
 	e.configPath = os.Getenv("AFTERVIEW_CONFIG")
 	e.clockErr = e.setClock()
@@ -74,6 +82,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	e.defineFlags(args)
 	e.root.SetArgs(args)
 	err := e.root.Execute()
+	if flushErr := out.Flush(); flushErr != nil && err == nil {
+		err = usageErr("cannot write the output: %v", flushErr)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -146,7 +157,7 @@ func (e *env) begin(needConfig bool) error {
 func exitCode(err error) int {
 	var fe *store.FileError
 	switch {
-	case errors.Is(err, store.ErrBusy):
+	case errors.Is(err, store.ErrBusy), errors.Is(err, store.ErrChanged):
 		return exitBusy
 	case errors.Is(err, store.ErrNewerSchema), errors.As(err, &fe):
 		return exitData

@@ -115,7 +115,7 @@ func cmdDefault(e *env) error {
 }
 
 func isTerminal(e *env) bool {
-	f, ok := e.stdout.(interface{ Fd() uintptr })
+	f, ok := e.terminal.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(f.Fd())
 }
 
@@ -132,16 +132,19 @@ func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplic
 		fmt.Fprintln(w)
 	}
 	whenW, compW := 0, 0
-	for _, p := range shown {
-		whenW = max(whenW, ansi.StringWidth(p.When(now)))
-		compW = max(compW, min(24, ansi.StringWidth(companyLabel(p))))
+	whens, companies := make([]string, len(shown)), make([]string, len(shown))
+	for i := range shown {
+		whens[i], companies[i] = shown[i].When(now), companyLabel(shown[i])
+		whenW = max(whenW, textWidth(whens[i]))
+		compW = max(compW, min(24, textWidth(companies[i])))
 	}
-	for _, p := range shown {
+	for i := range shown {
+		p := &shown[i]
 		mark := " "
 		if p.Status == stages.Overdue || p.Status == stages.Due {
 			mark = "!"
 		}
-		fmt.Fprintf(w, "%s %s  %s  %s\n", mark, pad(p.When(now), whenW), pad(companyLabel(p), compW), clean(p.Text))
+		fmt.Fprintf(w, "%s %s  %s  %s\n", mark, pad(whens[i], whenW), pad(companies[i], compW), clean(p.Text))
 	}
 	if todo == 0 {
 		if noApplications {
@@ -184,8 +187,35 @@ func companyLabel(p stages.Prompt) string {
 
 // pad truncates or pads s to exactly width cells.
 func pad(s string, width int) string {
+	if w, ok := asciiWidth(s); ok {
+		// Plain text, as most cells are: one column a byte, and working
+		// out grapheme clusters was most of the cost of a long list.
+		if w > width {
+			return ansi.Truncate(s, width, "…")
+		}
+		return s + strings.Repeat(" ", width-w)
+	}
 	s = ansi.Truncate(s, width, "…")
 	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
+}
+
+// textWidth is ansi.StringWidth, without its cost for plain text.
+func textWidth(s string) int {
+	if w, ok := asciiWidth(s); ok {
+		return w
+	}
+	return ansi.StringWidth(s)
+}
+
+// asciiWidth is the width of s when it is printable ASCII, one column a
+// byte; ok is false for anything else.
+func asciiWidth(s string) (int, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return 0, false
+		}
+	}
+	return len(s), true
 }
 
 func nextUpcoming(ps []stages.Prompt) (stages.Prompt, bool) {
@@ -243,20 +273,21 @@ func sortForList(apps []stages.Application, next map[uint64]stages.Prompt) {
 	})
 }
 
-func writeList(w io.Writer, rows []listedApp, now time.Time) {
+func writeListHeader(w io.Writer) {
 	fmt.Fprintf(w, "%4s  %-18s  %-16s  %-20s  %-22s  %s\n", "ID", "COMPANY", "ROLE", "STAGE", "WAITED", "NEXT")
-	for _, r := range rows {
-		a := r.Application
-		waited := r.wait.Label()
-		if a.Closed() {
-			waited = a.Outcome.Label()
-		}
-		next := ""
-		if r.Next != nil {
-			next = fmt.Sprintf("%s, %s", kindShort(r.next.Kind), r.next.When(now))
-		}
-		fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(clean(a.Stage), 20), pad(waited, 22), next)
+}
+
+func writeListRow(w io.Writer, r listedApp, now time.Time) {
+	a := r.Application
+	waited := r.wait.Label()
+	if a.Closed() {
+		waited = a.Outcome.Label()
 	}
+	next := ""
+	if r.Next != nil {
+		next = fmt.Sprintf("%s, %s", kindShort(r.next.Kind), r.next.When(now))
+	}
+	fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(clean(a.Stage), 20), pad(waited, 22), next)
 }
 
 func kindShort(k stages.Kind) string {
@@ -322,18 +353,26 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 	if tip := a.Template().Stages[a.StageIndex()].Tip; tip != "" && !a.Closed() {
 		fmt.Fprintf(w, "  Tip: %s\n", clean(tip))
 	}
-	if people := a.People(); len(people) > 0 {
+	if people := a.Persons(); len(people) > 0 {
 		fmt.Fprintln(w, "\nPeople:")
 		for _, p := range people {
-			tick := "[ ]"
-			if a.Thanked(p, now.Location()) {
-				tick = "[x] thanked"
+			line := fmt.Sprintf("  %s (%s)", clean(p.Name), p.Role.Label())
+			if p.Role == stages.RoleInterviewer || p.Role == stages.RoleRecruiter {
+				tick := "[ ]"
+				if a.Thanked(p.Name, now.Location()) {
+					tick = "[x] thanked"
+				}
+				line += " " + tick
 			}
-			role := "interviewer"
-			if strings.EqualFold(p, a.Recruiter) {
-				role = "recruiter"
+			for _, d := range []string{p.Email, p.Phone, p.Link} {
+				if d != "" {
+					line += " · " + clean(d)
+				}
 			}
-			fmt.Fprintf(w, "  %s (%s) %s\n", clean(p), role, tick)
+			fmt.Fprintln(w, line)
+			if p.Note != "" {
+				fmt.Fprintf(w, "      %s\n", clean(p.Note))
+			}
 		}
 	}
 	if a.Offer != nil {

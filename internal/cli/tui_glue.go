@@ -23,7 +23,7 @@ func (s tuiStore) Active(day stages.Date) (tui.ActiveSet, error) {
 }
 
 func runTUI(e *env, st *store.Store, demo bool) error {
-	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings()})
+	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings(), Drafts: tuiDrafts(e)})
 	var bug tui.PanicError
 	if errors.As(err, &bug) {
 		// The terminal is restored; hand the bug to run's recover, which says
@@ -70,4 +70,14 @@ func runDemo(e *env) error {
 		return printToday(e, false, false, false)
 	}
 	return runTUI(e, st, true)
+}
+
+// tuiDrafts is what the UI drafts with: the templates (the user's own
+// included), the name to sign with and the editor ($EDITOR, else $VISUAL).
+func tuiDrafts(e *env) tui.Drafts {
+	editor := os.Getenv("EDITOR")
+	if editor == "" {
+		editor = os.Getenv("VISUAL")
+	}
+	return tui.Drafts{Templates: draftTemplates(), Me: e.myName(), Editor: editor}
 }

@@ -53,8 +53,9 @@ func Applications(o Options) []stages.Application {
 	open := o.OpenCount()
 	closed := o.N - open
 	// Closed history spreads over a year, or more for large sets (ten
-	// thousand over about seven years: a coach's or a recruiter's book).
-	span := max(365, o.N/4)
+	// thousand over about seven years: a coach's or a recruiter's book),
+	// at most twenty years (a hundred thousand: a recruiter's career).
+	span := min(max(365, o.N/4), 20*365)
 	apps := make([]stages.Application, 0, o.N)
 	for i := 0; i < closed; i++ {
 		// Oldest first, so that ids grow with time as they would.

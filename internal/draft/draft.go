@@ -1,0 +1,388 @@
+// Package draft writes the messages afterview's prompts ask for (a
+// thank-you, a follow-up, a note about a competing offer, ...) from Go
+// text/template files: built-in ones embedded in the binary, each of which
+// a file of the user's own can replace. Drafts are text for the user to
+// paste into their own mail; nothing here sends anything.
+package draft
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+	"time"
+
+	"afterview/stages"
+)
+
+//go:embed templates/*.tmpl
+var builtin embed.FS
+
+// Gaps stand where afterview does not know something; the user fills them
+// in. They are never guessed.
+const (
+	GapSpecific  = "[something specific you discussed]"
+	GapName      = "[their name]"
+	GapMe        = "[your name]"
+	GapRole      = "[role]"
+	GapProblem   = "[a hard problem you discussed]"
+	GapAddress   = "[their address]"
+	GapReference = "[your references]"
+)
+
+// Kinds lists the template names, one per kind of message.
+var Kinds = []string{"thank_you", "thank_you_recruiter", "follow_up", "competing_offer", "withdraw",
+	"after_rejection", "reference_heads_up", "thank_references", "offer_in_writing"}
+
+// ErrNotAMessage is returned for a prompt that asks for no message (a
+// reflect note, an offer deadline, ...).
+var ErrNotAMessage = errors.New("this prompt is not a message to send, so there is nothing to draft")
+
+// Recipient is whom a draft goes to, as a template sees them.
+type Recipient struct {
+	Name  string // the full name, or a gap
+	First string // the first name, or a gap
+	Email string // empty when not known
+	Role  string // interviewer, recruiter, hiring manager, other, reference
+}
+
+// OfferNote is another company's offer, as a competing-offer note names it.
+type OfferNote struct {
+	Company  string
+	Deadline string // "Monday 30 November"; empty when none was given, assumed or passed
+}
+
+// Data is what a template can use (see the README).
+type Data struct {
+	Kind       string      // the template's name
+	To         Recipient   // the first (usually only) recipient
+	Recipients []Recipient // everyone it goes to (references: several)
+	Me         string      // the user's name, or a gap
+	Company    string
+	Role       string // the role applied for, or a gap
+	Interview  string // the final interview's day: "Thursday 19 November"
+	Specific   string // the person's note, else the latest note, else a gap
+	Stage      string // the current stage
+	Recruiter  string // the recruiter's name, or "the recruiter"
+	Netflix    bool   // the Netflix process: candor and a hard problem count
+	Declining  bool   // withdraw: the company made an offer, which this declines
+	Offers     []OfferNote
+	OfferList  string // the Offers in words: "Datadog (I need to answer by Monday 30 November) and Stripe"
+	Deadline   string // offer_in_writing: the deadline the company gave, if any
+}
+
+// Input is everything a draft is made from.
+type Input struct {
+	App        *stages.Application
+	Prompt     stages.Prompt
+	Apps       []stages.Application // every application, for the offers a note names
+	References []stages.Reference
+	Me         string    // the user's name ("" when not known)
+	Now        time.Time // the clock, in the user's zone
+}
+
+// Draft is a message ready to paste.
+type Draft struct {
+	Kind    string
+	To      []Recipient
+	Subject string
+	Body    string
+	// NoReferences is set on a reference draft when no reference is
+	// recorded as given to the company: the user should say which.
+	NoReferences bool
+}
+
+// Templates renders drafts, preferring the user's own template files.
+type Templates struct {
+	user    fs.FS  // the user's templates folder; nil: none
+	userDir string // its path, to name a broken file
+	clean   func(string) string
+}
+
+// New returns templates that read the user's own from dir (an fs.FS of the
+// folder, nil for none; dirName is its path, for messages) and pass every
+// value through clean, the program's terminal-safe cleaning, before it
+// goes into a draft.
+func New(dir fs.FS, dirName string, clean func(string) string) *Templates {
+	if clean == nil {
+		clean = func(s string) string { return s }
+	}
+	return &Templates{user: dir, userDir: dirName, clean: clean}
+}
+
+// Builtin returns the text of a built-in template, to start one's own from.
+func Builtin(kind string) (string, error) {
+	if !slices.Contains(Kinds, kind) {
+		return "", fmt.Errorf("no template called %q: the templates are %s", kind, strings.Join(Kinds, ", "))
+	}
+	b, err := builtin.ReadFile("templates/" + kind + ".tmpl")
+	return string(b), err
+}
+
+// KindOf returns the template a prompt's message uses.
+func KindOf(a *stages.Application, p stages.Prompt) (string, error) {
+	switch p.Kind {
+	case stages.ThankYou:
+		if a != nil && strings.EqualFold(strings.TrimSpace(a.Recruiter), strings.TrimSpace(p.Person)) {
+			return "thank_you_recruiter", nil
+		}
+		return "thank_you", nil
+	case stages.FollowUp, stages.CompetingOffer, stages.Withdraw, stages.ThankReferences:
+		return string(p.Kind), nil
+	case stages.AfterRejection:
+		if p.Input == stages.InputNone {
+			return "after_rejection", nil
+		}
+	case stages.StageTask:
+		if a == nil {
+			break
+		}
+		name := strings.TrimPrefix(p.Key, "stage_task:")
+		t := a.Template()
+		if i := t.StageIndex(name); i >= 0 {
+			switch {
+			case t.Stages[i].References:
+				return "reference_heads_up", nil
+			case t.Stages[i].Offer:
+				return "offer_in_writing", nil
+			}
+		}
+	}
+	return "", ErrNotAMessage
+}
+
+// Draft writes the message in.Prompt asks for. A broken template (the
+// user's or, by mistake, a built-in one) is an error naming its file and
+// line; no partial draft is returned.
+func (t *Templates) Draft(in Input) (Draft, error) {
+	kind, err := KindOf(in.App, in.Prompt)
+	if err != nil {
+		return Draft{}, err
+	}
+	data, noRefs := t.data(kind, in)
+	text, err := t.render(kind, data)
+	if err != nil {
+		return Draft{}, err
+	}
+	d := Draft{Kind: kind, To: data.Recipients, NoReferences: noRefs}
+	head, body, _ := strings.Cut(text, "\n\n")
+	subject, ok := strings.CutPrefix(head, "Subject:")
+	if !ok || strings.Contains(head, "\n") {
+		return Draft{}, fmt.Errorf("%s: line 1: a template starts with one 'Subject: ...' line and a blank line, then the body", t.fileName(kind))
+	}
+	d.Subject = strings.TrimSpace(subject)
+	d.Body = strings.TrimSpace(body)
+	return d, nil
+}
+
+// fileName is where a template comes from, for messages.
+func (t *Templates) fileName(kind string) string {
+	if t.user != nil {
+		if _, err := fs.Stat(t.user, kind+".tmpl"); err == nil {
+			return path.Join(t.userDir, kind+".tmpl")
+		}
+	}
+	return "built-in template " + kind + ".tmpl"
+}
+
+func (t *Templates) render(kind string, data Data) (string, error) {
+	src, err := Builtin(kind)
+	if err != nil {
+		return "", err
+	}
+	name := t.fileName(kind)
+	if t.user != nil {
+		b, err := fs.ReadFile(t.user, kind+".tmpl")
+		switch {
+		case err == nil:
+			src = string(b)
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", fmt.Errorf("%s: %v", path.Join(t.userDir, kind+".tmpl"), err)
+		}
+	}
+	tmpl, err := template.New(name).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return "", templateError(err)
+	}
+	var out bytes.Buffer
+	if err := tmpl.Execute(&out, data); err != nil {
+		return "", templateError(err)
+	}
+	return out.String(), nil
+}
+
+// templateError turns "template: FILE:LINE: ..." into "FILE:LINE: ...",
+// with what to do.
+func templateError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	return fmt.Errorf("%s\nFix the template (afterview draft --template KIND prints the built-in one), or remove the file to use the built-in one", msg)
+}
+
+// data gathers what the template may use; every value is cleaned.
+func (t *Templates) data(kind string, in Input) (Data, bool) {
+	a := in.App
+	loc := in.Now.Location()
+	c := t.clean
+	d := Data{
+		Kind:      kind,
+		Me:        or(c(in.Me), GapMe),
+		Company:   c(a.Company),
+		Role:      or(c(a.Role), GapRole),
+		Interview: a.Interviewed.In(loc).Format("Monday 2 January"),
+		Stage:     c(a.Stage),
+		Recruiter: or(c(a.Recruiter), "the recruiter"),
+		Netflix:   a.Process == "netflix",
+		Declining: a.Offer != nil,
+	}
+	noRefs := false
+	switch kind {
+	case "reference_heads_up", "thank_references":
+		refs := stages.ReferencesGivenTo(in.References, a.ID)
+		for _, r := range refs {
+			d.Recipients = append(d.Recipients, Recipient{Name: c(r.Name), First: c(r.First()), Email: c(r.Email), Role: "reference"})
+		}
+		if len(refs) == 0 {
+			noRefs = true
+			d.Recipients = []Recipient{{Name: GapReference, First: GapName, Role: "reference"}}
+		} else if len(refs) > 1 {
+			// One message to all of them greets them all.
+			var firsts []string
+			for _, r := range d.Recipients {
+				firsts = append(firsts, r.First)
+			}
+			d.Recipients[0].First = andList(firsts)
+		}
+	default:
+		r := Recipient{Name: GapName, First: GapName, Role: "recruiter"}
+		name := in.Prompt.Person
+		if name == "" {
+			// A stage task's message (the offer in writing) goes to the recruiter.
+			name = a.Recruiter
+		}
+		if name != "" {
+			if p, err := a.Person(name); err == nil {
+				r = Recipient{Name: c(p.Name), First: c(p.First()), Email: c(p.Email), Role: p.Role.Label()}
+			} else {
+				p := stages.Person{Name: name}
+				r = Recipient{Name: c(name), First: c(p.First())}
+			}
+		}
+		d.Recipients = []Recipient{r}
+	}
+	d.To = d.Recipients[0]
+	d.Specific = GapSpecific
+	if p, err := a.Person(in.Prompt.Person); err == nil && in.Prompt.Person != "" && p.Note != "" {
+		d.Specific = c(p.Note)
+	} else if n := latestNote(a); n != "" {
+		d.Specific = c(n)
+	}
+	// The templates end the sentence themselves.
+	d.Specific = strings.TrimRight(d.Specific, ".!;: ")
+	if d.Specific == GapSpecific && d.Netflix {
+		// Netflix's culture asks a thank-you to name a hard problem (rule 1).
+		d.Specific = GapProblem
+	}
+	today := stages.DateOf(in.Now)
+	var offers []string
+	for _, told := range in.Prompt.About {
+		o := OfferNote{Company: c(told.Company)}
+		for i := range in.Apps {
+			if other := &in.Apps[i]; other.ID == told.App && other.Offer != nil {
+				// An assumed or passed deadline is never quoted (rule 11).
+				if dl := other.Offer.Deadline; !dl.IsZero() && !dl.Before(today) {
+					o.Deadline = dl.Time(loc).Format("Monday 2 January")
+				}
+			}
+		}
+		d.Offers = append(d.Offers, o)
+		if o.Deadline != "" {
+			offers = append(offers, fmt.Sprintf("%s (I need to answer by %s)", o.Company, o.Deadline))
+		} else {
+			offers = append(offers, o.Company)
+		}
+	}
+	d.OfferList = andList(offers)
+	if a.Offer != nil && !a.Offer.Deadline.IsZero() && !a.Offer.Deadline.Before(today) {
+		d.Deadline = a.Offer.Deadline.Time(loc).Format("Monday 2 January")
+	}
+	return d, noRefs
+}
+
+// latestNote is the first line of the latest note the user logged (a
+// reflect note, most often).
+func latestNote(a *stages.Application) string {
+	for i := len(a.Events) - 1; i >= 0; i-- {
+		if e := a.Events[i]; e.Kind == stages.EvNote && strings.TrimSpace(e.Note) != "" {
+			line, _, _ := strings.Cut(strings.TrimSpace(e.Note), "\n")
+			return strings.TrimSpace(line)
+		}
+	}
+	return ""
+}
+
+func or(s, gap string) string {
+	if strings.TrimSpace(s) == "" {
+		return gap
+	}
+	return s
+}
+
+// andList joins "a", "a and b", "a, b and c".
+func andList(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// ToLine is the To header: the addresses when known, the names otherwise.
+func (d Draft) ToLine() string {
+	var out []string
+	for _, r := range d.To {
+		out = append(out, stages.Person{Name: r.Name, Email: r.Email}.Address())
+	}
+	return strings.Join(out, ", ")
+}
+
+// Text is the draft as the command line prints it: To, Subject, a blank
+// line, the body.
+func (d Draft) Text() string {
+	return "To: " + d.ToLine() + "\nSubject: " + d.Subject + "\n\n" + d.Body + "\n"
+}
+
+// Mailto is the draft as a mailto: URL (RFC 6068): the addresses known, the
+// subject and the body, every character outside the unreserved set
+// percent-encoded, line breaks as CRLF.
+func (d Draft) Mailto() string {
+	var to []string
+	for _, r := range d.To {
+		if r.Email != "" {
+			to = append(to, escape(r.Email))
+		}
+	}
+	body := strings.ReplaceAll(d.Body, "\n", "\r\n")
+	return "mailto:" + strings.Join(to, ",") + "?subject=" + escape(d.Subject) + "&body=" + escape(body)
+}
+
+// escape percent-encodes all but RFC 3986's unreserved characters, which is
+// always safe in a mailto: URL (and keeps "@" readable in addresses).
+func escape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~', c == '@':
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}

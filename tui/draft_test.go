@@ -1,0 +1,223 @@
+package tui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"afterview/internal/draft"
+	"afterview/stages"
+)
+
+// osc52 is the clipboard sequence a terminal receives for text.
+func osc52(text string) []byte {
+	return []byte("\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)))
+}
+
+func waitBoth(t *testing.T, tm *teatest.TestModel, seq []byte, status string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, seq) && strings.Contains(ansi.Strip(string(b)), status)
+	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+func thankYouStore(t *testing.T) *fakeStore {
+	a := testApp(t, "Globex", "standard", 0, []string{"Ana Lopez"}, "")
+	a.Interviewed = testNow.Add(-2 * time.Hour)
+	a.Events[0].At = a.Interviewed
+	a.KeepAddresses([]stages.Person{{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com"}})
+	return newFakeStore(a)
+}
+
+func TestDraftPaneAndCopy(t *testing.T) {
+	st := thankYouStore(t)
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe"}}
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(100, 30))
+	waitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
+	tm.Type("c")
+	want, err := opts.Drafts.Templates.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "Jamie Doe", Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(want.Text(), "Hi Ana,") || !strings.Contains(want.Text(), "Jamie Doe") {
+		t.Fatalf("the draft to compare with is not the thank-you:\n%s", want.Text())
+	}
+	// The sequence with the draft, and the status saying so.
+	waitBoth(t, tm, osc52(want.Text()), "copied to the clipboard")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+func TestEditDraftThenCopy(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "editor.sh")
+	// The "editor" rewrites the greeting, as a user would.
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nsed -i 's/^Hi Ana,/Dear Ana,/' \"$1\"\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	st := thankYouStore(t)
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe", Editor: script}}
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(100, 30))
+	waitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
+	tm.Type("E")
+	want, _ := opts.Drafts.Templates.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "Jamie Doe", Now: testNow})
+	edited := strings.Replace(want.Text(), "Hi Ana,", "Dear Ana,", 1)
+	waitBoth(t, tm, osc52(edited), "edited draft is copied")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "afterview-draft-*.txt")); len(left) > 0 {
+		t.Errorf("the draft's file is left behind: %v", left)
+	}
+}
+
+func TestNoDraftForAPromptThatIsNoMessage(t *testing.T) {
+	a := testApp(t, "Globex", "standard", 1, nil, "")
+	h := newHarness(t, newFakeStore(a), 100, 30)
+	if !strings.Contains(h.screen(), "Write down what went well") {
+		t.Fatalf("reflect is not selected:\n%s", h.screen())
+	}
+	if strings.Contains(h.screen(), "draft") {
+		t.Errorf("a reflect prompt shows a draft:\n%s", h.screen())
+	}
+	h.press("c")
+	if !strings.Contains(h.screen(), "no draft: reflect is not a message to send") {
+		t.Errorf("c on reflect:\n%s", h.screen())
+	}
+}
+
+func TestDetailListsPeopleWithDetails(t *testing.T) {
+	a := testApp(t, "Globex", "standard", 1, []string{"Ana Lopez"}, "Sam Lee")
+	now := testNow
+	if err := a.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com", Note: "the migration project"}, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetPerson(stages.Person{Name: "Noah Brooks", Role: stages.RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, newFakeStore(a), 100, 30)
+	h.press("enter")
+	s := h.screen()
+	for _, want := range []string{"✗ Ana Lopez", "interviewer", "ana@globex.com", "the migration project", "Noah Brooks", "hiring manager", "+1 555 0100", "✗ Sam Lee"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the detail screen lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "✗ Noah Brooks") {
+		t.Errorf("a hiring manager has a thank-you tick:\n%s", s)
+	}
+}
+
+func TestAddFormTakesNamesWithAddresses(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 100, 30)
+	h.press("a", "Globex")
+	h.focusField("interviewers")
+	h.press("Ana Lopez <ana@globex.com>, Bo")
+	h.focusField("recruiter")
+	h.press("Sam Lee <sam@globex.com>")
+	h.press("ctrl+s")
+	a := h.store.app(t, "Globex")
+	var got []string
+	for _, p := range a.Persons() {
+		got = append(got, p.Address()+"/"+string(p.Role))
+	}
+	if strings.Join(got, ", ") != "Ana Lopez <ana@globex.com>/interviewer, Bo/interviewer, Sam Lee <sam@globex.com>/recruiter" {
+		t.Errorf("saved people: %q", got)
+	}
+	// A malformed address stays in the form, with the reason.
+	h.press("a", "Initech")
+	h.focusField("interviewers")
+	h.press("Ana <ana at initech>")
+	h.press("ctrl+s")
+	h.mustSee("neither a plain name nor a name with an address")
+}
+
+func TestPeopleFormOnTheDetailScreen(t *testing.T) {
+	a := testApp(t, "Globex", "standard", 1, []string{"Ana Lopez"}, "")
+	h := newHarness(t, newFakeStore(a), 100, 30)
+	h.press("enter", "p")
+	h.mustSee("People · Globex")
+	// A new person, with an address in the name.
+	h.focusField("name")
+	h.press("Noah Brooks <noah@globex.com>")
+	h.focusField("role")
+	h.press("right", "right") // hiring manager
+	h.focusField("note")
+	h.press("team lead")
+	h.press("ctrl+s")
+	got := h.store.app(t, "Globex")
+	p, err := got.Person("noah")
+	if err != nil || p.Email != "noah@globex.com" || p.Role != stages.RoleHiringManager || p.Note != "team lead" {
+		t.Fatalf("Noah saved as %+v, %v", p, err)
+	}
+	// Pick Ana: her details fill the form; add a note.
+	h.press("p", "right")
+	h.mustNotSee("Name ")
+	h.focusField("note")
+	h.press("the migration project", "ctrl+s")
+	got = h.store.app(t, "Globex")
+	if p, _ := got.Person("ana"); p.Note != "the migration project" || p.Role != stages.RoleInterviewer {
+		t.Errorf("Ana saved as %+v", p)
+	}
+	// Pick Noah and remove him.
+	h.press("p", "right", "right")
+	h.focusField("role")
+	h.press("right", "right") // other, then remove
+	h.press("ctrl+s")
+	got = h.store.app(t, "Globex")
+	if _, err := got.Person("noah"); err == nil {
+		t.Errorf("Noah is still listed after remove: %+v", got.Persons())
+	}
+}
+
+// refStore is a fake store that keeps references too, as the real one does.
+type refStore struct {
+	*fakeStore
+	refs []stages.Reference
+}
+
+func (s refStore) References() ([]stages.Reference, error) { return s.refs, nil }
+
+func TestReferencesOnDetailAndInTheHeadsUpDraft(t *testing.T) {
+	a := testApp(t, "Netflix", "netflix", 5, nil, "Sam Lee")
+	if err := a.Apply(stages.Event{Kind: stages.EvStage, At: testNow.Add(-24 * time.Hour), Stage: "reference check"}); err != nil {
+		t.Fatal(err)
+	}
+	st := refStore{fakeStore: newFakeStore(a), refs: []stages.Reference{
+		{Name: "Maria Gomez", Relation: "former manager at Acme", Email: "maria@acme.com", Given: []uint64{1}},
+		{Name: "Zoe Kim", Given: []uint64{7}},
+	}}
+	m := New(Options{Store: st, Now: fixedClock})
+	m.poll = 0
+	h := &harness{t: t, m: m, store: st.fakeStore}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(m.Init())
+	h.mustSee("To: Maria Gomez <maria@acme.com>")
+	h.mustSee("Hi Maria,")
+	h.press("enter")
+	h.mustSee("REFERENCES")
+	h.press("G") // the section is below the fold
+	h.mustSee("Maria Gomez (former manager at Acme) · maria@acme.com")
+	h.mustNotSee("Zoe Kim")
+}
+
+func TestBrokenTemplateShowsInThePane(t *testing.T) {
+	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte("Subject: hi\n\n{{.Nope}}\n")}}
+	m := New(Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", sanitize)}})
+	m.poll = 0
+	h := &harness{t: t, m: m, store: nil}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(m.Init())
+	h.mustSee("Globex · thank-you · no draft")
+	h.mustSee("/cfg/afterview/templates/thank_you.tmpl:3:")
+	h.press("c")
+	h.mustSee("/cfg/afterview/templates/thank_you.tmpl:3:")
+}
