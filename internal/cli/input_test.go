@@ -6,10 +6,11 @@ import (
 	"os"
 	"path/filepath"
 
-	"afterview/stages"
 	"slices"
 	"strings"
 	"testing"
+
+	"afterview/stages"
 )
 
 // Every date flag reads the forms people say, relative to AFTERVIEW_NOW,

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"afterview/internal/termsafe"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // clean makes text from the database safe to print: what termsafe calls
@@ -77,4 +80,43 @@ func cleanLines(s string) string {
 		lines[i] = clean(l)
 	}
 	return strings.Join(lines, "\n")
+}
+
+func writeJSON(e *env, v any) error {
+	enc := json.NewEncoder(jsonSafe(e.stdout))
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// pad truncates or pads s to exactly width cells.
+func pad(s string, width int) string {
+	if w, ok := asciiWidth(s); ok {
+		// Plain text, as most cells are: one column a byte, and working
+		// out grapheme clusters was most of the cost of a long list.
+		if w > width {
+			return ansi.Truncate(s, width, "…")
+		}
+		return s + strings.Repeat(" ", width-w)
+	}
+	s = ansi.Truncate(s, width, "…")
+	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
+}
+
+// textWidth is ansi.StringWidth, without its cost for plain text.
+func textWidth(s string) int {
+	if w, ok := asciiWidth(s); ok {
+		return w
+	}
+	return ansi.StringWidth(s)
+}
+
+// asciiWidth is the width of s when it is printable ASCII, one column a
+// byte; ok is false for anything else.
+func asciiWidth(s string) (int, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return 0, false
+		}
+	}
+	return len(s), true
 }

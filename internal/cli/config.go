@@ -34,17 +34,6 @@ The file is $XDG_CONFIG_HOME/afterview/config.toml (by default
 ~/.config/afterview/config.toml); --config FILE or AFTERVIEW_CONFIG picks
 another. No file means the defaults. README.md describes every key.`
 
-func (e *env) newProcessesCommand() *cobra.Command {
-	return e.newCommand(spec{
-		use:     "processes",
-		summary: "the hiring processes you can choose, with their stages",
-		long: `Lists every hiring process you can give to 'afterview add --process' (the
-built-in ones and your own, from the configuration file) with its stages,
-its usual wait, and each stage's usual duration, task and tip.`,
-		run: func(args []string) error { return cmdProcesses(e, args) },
-	})
-}
-
 func cmdConfig(e *env, pos []string) error {
 	sub := ""
 	if len(pos) > 0 {
@@ -136,15 +125,5 @@ func editConfig(e *env, path, editor string) error {
 		return usageErr("%v", err)
 	}
 	fmt.Fprintf(e.stdout, "%s: ok\n", clean(path))
-	return nil
-}
-
-func cmdProcesses(e *env, pos []string) error {
-	if len(pos) > 0 {
-		return usageErr("processes takes no arguments")
-	}
-	var b strings.Builder
-	config.DescribeProcesses(&b, e.settings())
-	fmt.Fprint(e.stdout, cleanLines(b.String()))
 	return nil
 }
