@@ -268,7 +268,7 @@ func (e *env) resolved(ev stages.Event, atGiven bool) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return " " + strings.Join(parts, "; ")
+	return ", " + strings.Join(parts, "; ")
 }
 
 // thankees resolves --to: a named person (full name, first name or the
