@@ -201,3 +201,21 @@ task = "ask\u009b31m"
 		}
 	}
 }
+
+// pflag's complaints come out in afterview's words: the flag with two
+// dashes, the word for its value, the command's help named.
+func TestFlagErrorsInAfterviewsWords(t *testing.T) {
+	c := newCLI(t)
+	for args, want := range map[string]string{
+		"--db":                    "--db needs a value: --db FILE",
+		"log 1 note --at":         "log: --at needs a value: --at WHEN\nRun 'afterview log --help' for its options",
+		"today --json=maybe":      `today: --json is on or off: give it alone (or --json=false), not "maybe"`,
+		"log 1 offer --base lots": `log: --base: "lots" is not an amount`,
+		"list --bogus":            "list: flag provided but not defined: --bogus",
+	} {
+		out, errOut, code := c.at(cobraNow, strings.Fields(args)...)
+		if code != exitUsage || out != "" || !strings.HasPrefix(errOut, "afterview: ") || !strings.Contains(errOut, want) {
+			t.Errorf("afterview %s: exit %d, %q %q; want exit 1 and %q", args, code, out, errOut, want)
+		}
+	}
+}

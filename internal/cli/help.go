@@ -25,6 +25,18 @@ func valueName(f *pflag.FlagSet, name, word string) {
 	_ = f.SetAnnotation(name, flagValue, []string{word})
 }
 
+// flagValueName is the word for f's value ("WHEN"), empty for a switch.
+func flagValueName(f *pflag.Flag) string {
+	if f.Value.Type() == "bool" {
+		return ""
+	}
+	if v, ok := f.Annotations[flagValue]; ok && len(v) > 0 {
+		return v[0]
+	}
+	value, _ := pflag.UnquoteUsage(f)
+	return strings.ToUpper(value)
+}
+
 // helpAfter is the annotation holding the help printed after a command's
 // options.
 const helpAfter = "afterview:after"
@@ -82,7 +94,7 @@ func (e *env) help(c *cobra.Command, _ []string) {
 	var b strings.Builder
 	use := strings.TrimSpace(strings.TrimPrefix(c.Use, c.Name()))
 	fmt.Fprintf(&b, "%s %s\n", p.title("Usage:"), strings.TrimSpace(c.CommandPath()+" "+use))
-	if long := strings.TrimSpace(c.Long); long != "" {
+	if long := strings.Trim(c.Long, "\n"); long != "" {
 		b.WriteString("\n" + long + "\n")
 	} else if c.Short != "" {
 		b.WriteString("\n" + c.Short + "\n")
@@ -155,13 +167,8 @@ func flagLines(fs *pflag.FlagSet, p painter, show func(*pflag.Flag) bool) string
 		if f.Hidden || f.Name == "help" || !show(f) {
 			return
 		}
-		value, usage := pflag.UnquoteUsage(f)
-		if v, ok := f.Annotations[flagValue]; ok {
-			value = v[0]
-		}
-		if f.Value.Type() == "bool" {
-			value = ""
-		}
+		_, usage := pflag.UnquoteUsage(f)
+		value := flagValueName(f)
 		left := "--" + f.Name
 		if f.Shorthand != "" {
 			left = "-" + f.Shorthand + ", " + left

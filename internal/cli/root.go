@@ -197,12 +197,13 @@ func (e *env) flagError(c *cobra.Command, err error) error {
 			name = "-" + notExist.GetSpecifiedShortnames()
 		}
 		msg = "flag provided but not defined: " + name
+	case errors.As(err, &invalid) && invalid.GetFlag().Value.Type() == "bool":
+		msg = fmt.Sprintf("--%s is on or off: give it alone (or --%s=false), not %q", invalid.GetFlag().Name, invalid.GetFlag().Name, invalid.GetValue())
 	case errors.As(err, &invalid):
 		msg = "--" + invalid.GetFlag().Name + ": " + invalid.Unwrap().Error()
 	case errors.As(err, &required):
 		f := required.GetFlag()
-		value, _ := pflag.UnquoteUsage(f)
-		msg = fmt.Sprintf("--%s needs a value: --%s %s", f.Name, f.Name, value)
+		msg = fmt.Sprintf("--%s needs a value: --%s %s", f.Name, f.Name, flagValueName(f))
 	}
 	if c == c.Root() {
 		// A flag afterview does not know, before a word that is no
