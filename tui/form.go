@@ -273,14 +273,14 @@ func (f *form) leave() {
 func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 	fl := &f.fields[f.focus]
 	if km, ok := msg.(tea.KeyPressMsg); ok {
-		k := &c.keys
+		k := &c.keys.Form
 		if fl.when != notWhen {
-			switch km.String() {
-			case "up":
+			switch {
+			case key.Matches(km, k.Later):
 				fl.nudge(c.now(), 1)
 				f.changed(c, fl.key)
 				return nil
-			case "down":
+			case key.Matches(km, k.Earlier):
 				fl.nudge(c.now(), -1)
 				f.changed(c, fl.key)
 				return nil
@@ -294,10 +294,10 @@ func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 		}
 		if fl.isChoice() {
 			n := len(fl.choices)
-			switch km.String() {
-			case "right", "space":
+			switch {
+			case key.Matches(km, k.ChooseNext):
 				fl.choice = (fl.choice + 1) % n
-			case "left":
+			case key.Matches(km, k.ChoosePrev):
 				fl.choice = (fl.choice + n - 1) % n
 			default:
 				// A letter jumps to the next choice that starts with it.

@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"afterview/stages"
 )
 
@@ -152,14 +155,88 @@ func (o *offersModel) visibleFrom(c *programContext) int {
 }
 
 // sync keeps the selection on the same offer when the data changes.
-func (o *offersModel) sync(c *programContext) {
+func (o *offersModel) sync(c *programContext, _ selection) action {
 	for i, col := range c.data.offers {
 		if c.data.apps[col.app].ID == o.selID {
 			o.setCursor(c, i)
-			return
+			return nil
 		}
 	}
 	o.setCursor(c, o.cursor)
+	return nil
+}
+
+func (o *offersModel) title() string { return "Offers" }
+
+func (o *offersModel) tab(c *programContext) (long, short string) {
+	n := 0
+	if c.data != nil {
+		n = len(c.data.offers)
+	}
+	long = fmt.Sprintf("Offers %d", n)
+	return long, long
+}
+
+// update moves between the offers; enter opens the selected one, l logs
+// the answer to it (accepted, declined...) and e revises its terms.
+func (o *offersModel) update(c *programContext, msg tea.Msg) action {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k := &c.keys.Offers
+	switch {
+	case key.Matches(km, k.Left):
+		o.setCursor(c, o.cursor-1)
+		return nil
+	case key.Matches(km, k.Right):
+		o.setCursor(c, o.cursor+1)
+		return nil
+	case key.Matches(km, k.First):
+		o.setCursor(c, 0)
+		return nil
+	case key.Matches(km, k.Last):
+		o.setCursor(c, len(c.data.offers)-1)
+		return nil
+	}
+	a, ok := o.selected(c)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(km, k.Open):
+		return openApp{a.ID}
+	case key.Matches(km, k.Log):
+		return openForm{newLogForm(c, a, logOutcome, "")}
+	case key.Matches(km, k.Edit):
+		// On Offers, e edits the offer: the form opens on its current
+		// terms and saves a revision.
+		return openForm{newLogForm(c, a, logOffer, "")}
+	}
+	return nil
+}
+
+func (o *offersModel) help(c *programContext) helpKeys {
+	k := &c.keys
+	if c.data != nil && len(c.data.offers) == 0 {
+		return k.emptyHelp()
+	}
+	g, of := &k.Global, &k.Offers
+	return helpKeys{
+		short:   []key.Binding{of.Choose, of.Open, of.Log, of.Edit, g.Switch, g.Tabs, g.Help, g.Quit},
+		minimal: []key.Binding{of.Choose, of.Open, of.Log, g.Help, g.Quit},
+		full: [][]key.Binding{
+			{of.Left, of.Right, of.First, of.Last, of.Open, of.Log, of.Edit, g.Add, g.Undo},
+			g.column(),
+		},
+	}
+}
+
+func (o *offersModel) notes() []string {
+	return []string{
+		"★ marks the best value of a row among the offers in the same currency; amounts in different currencies are never compared or converted.",
+		"Unvested after year 1 is the stock you would walk away from by leaving then. l logs your answer to the selected offer.",
+	}
 }
 
 // offersLayout is how the comparison fits the terminal: the width of the

@@ -100,10 +100,44 @@ type statsModel struct {
 	offset int
 }
 
-func (sm *statsModel) scrollKey(c *programContext, msg tea.KeyPressMsg) bool {
-	off, ok := scrollPage(c, msg, sm.offset, len(sm.lines(c)))
-	sm.offset = off
-	return ok
+func (sm *statsModel) title() string { return "Stats" }
+
+func (sm *statsModel) tab(*programContext) (long, short string) { return "Stats", "Stats" }
+
+func (sm *statsModel) sync(*programContext, selection) action { return nil }
+
+// shown asks for the figures, which are computed once per snapshot, off
+// the UI goroutine.
+func (sm *statsModel) shown(c *programContext) tea.Cmd { return statsCmd(c.data) }
+
+func (sm *statsModel) update(c *programContext, msg tea.Msg) action {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		sm.offset, _ = scrollPage(c, km, sm.offset, len(sm.lines(c)))
+	}
+	return nil
+}
+
+func (sm *statsModel) help(c *programContext) helpKeys {
+	k := &c.keys
+	if c.data != nil && c.data.empty {
+		return k.emptyHelp()
+	}
+	g, l := &k.Global, &k.List
+	return helpKeys{
+		short:   []key.Binding{l.Down, l.Up, l.PageDown, g.Switch, g.Tabs, g.Add, g.Help, g.Quit},
+		minimal: []key.Binding{l.Down, l.Up, g.Switch, g.Help, g.Quit},
+		full: [][]key.Binding{
+			append(l.all(), g.Add, g.Undo),
+			g.column(),
+		},
+	}
+}
+
+func (sm *statsModel) notes() []string {
+	return []string{
+		"Days count from the final interview to the company's first answer (heard back, a new stage, an offer or a decision) and to its decision (an offer, or an accepted, declined or rejected outcome).",
+		"A follow-up is answered when the company got in touch after it.",
+	}
 }
 
 func (sm *statsModel) view(c *programContext) string {
@@ -275,7 +309,7 @@ func outcomeWords(o stages.OutcomeCounts) string {
 // scrollPage moves a page's offset for a scroll key; it reports whether the
 // key was one. n is the number of lines of the page.
 func scrollPage(c *programContext, msg tea.KeyPressMsg, offset, n int) (int, bool) {
-	k := &c.keys
+	k := &c.keys.List
 	h := c.bodyHeight() - 1
 	maxOff := max(0, n-h)
 	switch {
