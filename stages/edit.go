@@ -33,7 +33,7 @@ func (a *Application) Edit(c Changes, now time.Time) ([]string, error) {
 	if c.Process != nil && *c.Process != a.Process {
 		t, err := LookupTemplate(*c.Process)
 		if err != nil {
-			return nil, err
+			return nil, fieldErr(FieldProcess, err)
 		}
 		if t.Name != a.Process {
 			a.Process = t.Name

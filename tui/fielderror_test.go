@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// A mistake the domain finds on saving shows under the field it names
+// (stages.FieldError), not at the foot, and the focus goes there.
+func TestSaveErrorsGoUnderTheirField(t *testing.T) {
+	h := newHarness(t, newFakeStore(), 100, 30)
+	h.press("a", "Acme")
+	h.focusField("interviewers")
+	h.press("Ana Lopez, " + strings.Repeat("x", 201))
+	h.focusField("company")
+	h.press("ctrl+s")
+	f := h.m.form
+	if f == nil {
+		t.Fatal("the form saved an interviewer name of 201 characters")
+	}
+	if got := f.fields[f.focus].key; got != "interviewers" {
+		t.Fatalf("the focus went to %q, want interviewers", got)
+	}
+	if fl := f.field("interviewers"); !strings.Contains(fl.err, "201 characters is too long") {
+		t.Fatalf("the interviewers field says %q", fl.err)
+	}
+	if f.err != "" {
+		t.Fatalf("the foot says %q; the mistake belongs to a field", f.err)
+	}
+	h.mustSee("✗ 201 characters is too long")
+}
