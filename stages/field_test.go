@@ -98,3 +98,35 @@ func fieldNames(fs []Field) []string {
 	}
 	return out
 }
+
+// The prompts whose kind does not say what to do in a few words carry the
+// words themselves, so no face reads meaning out of a prompt's key.
+func TestPromptsSayTheirShortWords(t *testing.T) {
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	a, err := NewApplication("Acme", "", "netflix", now.Add(-10*24*time.Hour), nil, "Sam Lee", Date{}, now.Add(-10*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ID = 1
+	if err := a.Apply(Event{Kind: EvStage, Stage: "reference check", At: now.Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	b := a.Clone()
+	b.ID = 2
+	if err := b.Apply(Event{Kind: EvOutcome, Outcome: Rejected, At: now.Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range PromptsFor([]Application{a, b}, nil, now, true) {
+		got[p.Key] = p.Short
+	}
+	for key, want := range map[string]string{
+		"stage_task:reference check": "brief references",
+		"after_rejection:reply":      "reply graciously",
+		"after_rejection:lessons":    "note lessons learned",
+	} {
+		if got[key] != want {
+			t.Errorf("%s says %q in short, want %q (prompts: %v)", key, got[key], want, got)
+		}
+	}
+}

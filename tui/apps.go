@@ -315,7 +315,7 @@ func (a *appsModel) view(c *programContext) string {
 	case a.filtering:
 		right = a.input.View()
 	case a.filter != "":
-		right = s.Accent.Render("/ "+sanitize(a.filter)) + s.Muted.Render(fmt.Sprintf("  %d match%s · esc clears", len(a.rows), plural(len(a.rows), "", "es")))
+		right = s.Accent.Render("/ "+sanitize(a.filter)) + s.Muted.Render(fmt.Sprintf("  %d match%s · esc clears", len(a.rows), stages.Plural(len(a.rows), "", "es")))
 	case len(a.rows) > a.listHeight(c):
 		right = s.Muted.Render(fmt.Sprintf("%d–%d of %d", a.offset+1, min(len(a.rows), a.offset+a.listHeight(c)), len(a.rows)))
 	}

@@ -377,12 +377,7 @@ func sanitizeMultiline(s string) string {
 	return strings.Join(parts, "\n")
 }
 
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
-}
+func days(n int) string { return fmt.Sprintf("%d %s", n, stages.Plural(n, "day", "days")) }
 
 func outcomeLine(c *programContext, a *stages.Application) string {
 	s := c.styles
@@ -431,8 +426,8 @@ func offerLines(c *programContext, o *stages.Offer) []string {
 		case o.BonusPercent != nil:
 			terms = append(terms, part("bonus", fmt.Sprintf("%g%% (%s)", *o.BonusPercent, money(o.YearlyBonus(), cur)), s.Text))
 		}
-		if vest := o.VestingByYear(); len(vest) > 0 {
-			terms = append(terms, part("stock", money(o.StockValue(), cur), s.Text), part("vesting", vestingText(o, vest, false), s.Text))
+		if len(o.VestingByYear()) > 0 {
+			terms = append(terms, part("stock", money(o.StockValue(), cur), s.Text), part("vesting", vestingText(o, false), s.Text))
 		}
 		if o.SignOn != nil && *o.SignOn != 0 {
 			terms = append(terms, part("sign-on", money(*o.SignOn, cur), s.Text))
@@ -483,7 +478,7 @@ func dayCount(n int) string {
 	case n == 1:
 		return "tomorrow"
 	case n < 0:
-		return fmt.Sprintf("%d %s ago", -n, plural(-n, "day", "days"))
+		return fmt.Sprintf("%d %s ago", -n, stages.Plural(-n, "day", "days"))
 	}
 	return fmt.Sprintf("in %d days", n)
 }

@@ -316,7 +316,7 @@ func offerRows(c *programContext, col *offerColumn, short bool) []offerValue {
 		bonus,
 		amount(metricSignOn),
 		amount(metricStock),
-		{text: vestingText(o, col.vesting, short)},
+		{text: vestingText(o, short)},
 		amount(metricYear1Cash),
 		amount(metricYear1Total),
 		amount(metricFourYear),
@@ -325,24 +325,13 @@ func offerRows(c *programContext, col *offerColumn, short bool) []offerValue {
 	}
 }
 
-// vestingText says how the grant vests: "even over 4 years" ("even, 4
-// years" when short), or the yearly schedule "5/15/40/40 %".
-func vestingText(o *stages.Offer, vesting []int64, short bool) string {
-	switch {
-	case len(vesting) == 0:
-		return "–"
-	case len(o.VestSchedule) > 0:
-		parts := make([]string, len(o.VestSchedule))
-		for i, p := range o.VestSchedule {
-			parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
-		}
-		return strings.Join(parts, "/") + " %"
-	case len(vesting) == 1:
-		return "all in year 1"
-	case short:
-		return fmt.Sprintf("even, %d years", len(vesting))
+// vestingText says how the grant vests (see stages.VestingPlan), "–" when
+// there is no stock.
+func vestingText(o *stages.Offer, short bool) string {
+	if v := stages.VestingPlan(o, short); v != "" {
+		return v
 	}
-	return fmt.Sprintf("even over %d years", len(vesting))
+	return "–"
 }
 
 // deadlineCell is the deadline and the days left: "Wed 25 Nov (5 days)",
@@ -370,7 +359,7 @@ func deadlineCell(s stages.OfferSummary, short bool) offerValue {
 	if short {
 		return offerValue{text: fmt.Sprintf("%s, %dd", s.Deadline.Short(), s.DaysLeft), look: look}
 	}
-	return offerValue{text: fmt.Sprintf("%s (%d %s)", s.Deadline.Short(), s.DaysLeft, plural(s.DaysLeft, "day", "days")), look: look}
+	return offerValue{text: fmt.Sprintf("%s (%d %s)", s.Deadline.Short(), s.DaysLeft, stages.Plural(s.DaysLeft, "day", "days")), look: look}
 }
 
 func (o *offersModel) view(c *programContext) string {
@@ -386,7 +375,7 @@ func (o *offersModel) view(c *programContext) string {
 	to := min(n, from+l.fit)
 
 	var lines []string
-	summary := fmt.Sprintf("%d open %s", n, plural(n, "offer", "offers"))
+	summary := fmt.Sprintf("%d open %s", n, stages.Plural(n, "offer", "offers"))
 	anyBest, currencies := false, map[string]bool{}
 	for _, col := range d.offers {
 		currencies[col.currency] = true

@@ -75,7 +75,7 @@ func usualText(a *stages.Application, u usualAnswer) string {
 
 // usualBasis says what the usual figure rests on.
 func usualBasis(u usualAnswer) string {
-	return fmt.Sprintf("from %d earlier %s", u.n, plural(u.n, "application", "applications"))
+	return fmt.Sprintf("from %d earlier %s", u.n, stages.Plural(u.n, "application", "applications"))
 }
 
 // statsReadyMsg says the snapshot's history figures are computed.
@@ -165,7 +165,7 @@ func (sm *statsModel) lines(c *programContext) []string {
 	var L []string
 	add := func(l ...string) { L = append(L, l...) }
 	closed := all.Applications - all.Outcomes.Open
-	add(" " + s.Strong.Render(fmt.Sprintf("%d %s · %d open · %d closed", all.Applications, plural(all.Applications, "application", "applications"), all.Outcomes.Open, closed)))
+	add(" " + s.Strong.Render(fmt.Sprintf("%d %s · %d open · %d closed", all.Applications, stages.Plural(all.Applications, "application", "applications"), all.Outcomes.Open, closed)))
 	add("")
 	labelW := 14
 	field := func(label, value string) {
@@ -249,13 +249,10 @@ func followUpCell(f stages.FollowUpStats) string {
 
 // dayCell is a DayStats in a table cell: "9d (7–12, n=3)", "9d (n=1)", "–".
 func dayCell(d stages.DayStats) string {
-	switch {
-	case d.Count == 0:
-		return "–"
-	case d.Min == d.Max:
-		return fmt.Sprintf("%dd (n=%d)", d.Median, d.Count)
+	if c := d.Cell("d"); c != "" {
+		return c
 	}
-	return fmt.Sprintf("%dd (%d–%d, n=%d)", d.Median, d.Min, d.Max, d.Count)
+	return "–"
 }
 
 func dayStyle(c *programContext, d stages.DayStats) lipgloss.Style {
@@ -275,7 +272,7 @@ func daysInWords(d stages.DayStats, none string) string {
 	if d.Min != d.Max {
 		s += fmt.Sprintf(" (%d–%d)", d.Min, d.Max)
 	}
-	return s + fmt.Sprintf(" · %d %s", d.Count, plural(d.Count, "application", "applications"))
+	return s + fmt.Sprintf(" · %d %s", d.Count, stages.Plural(d.Count, "application", "applications"))
 }
 
 func followUpsInWords(f stages.FollowUpStats) string {
@@ -294,16 +291,10 @@ func followUpsInWords(f stages.FollowUpStats) string {
 
 // outcomeWords lists the non-zero outcomes: "4 open · 1 rejected".
 func outcomeWords(o stages.OutcomeCounts) string {
-	var parts []string
-	for _, out := range append([]stages.Outcome{stages.Open}, stages.Outcomes...) {
-		if n := o.Get(out); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, out.Label()))
-		}
+	if parts := o.Words(); len(parts) > 0 {
+		return strings.Join(parts, " · ")
 	}
-	if len(parts) == 0 {
-		return "–"
-	}
-	return strings.Join(parts, " · ")
+	return "–"
 }
 
 // scrollPage moves a page's offset for a scroll key; it reports whether the

@@ -175,14 +175,14 @@ func (t *todayModel) view(c *programContext) string {
 	case n == 0:
 		summary = "Nothing to do today"
 	default:
-		summary = fmt.Sprintf("%d %s to do", n, plural(n, "thing", "things"))
+		summary = fmt.Sprintf("%d %s to do", n, stages.Plural(n, "thing", "things"))
 		if o := d.overdue; o > 0 {
 			summary += " · " + s.Overdue.Render(fmt.Sprintf("%d overdue", o))
 		}
 	}
 	right := ""
 	if d.open > 0 {
-		right = s.Muted.Render(fmt.Sprintf("%d open %s", d.open, plural(d.open, "application", "applications")))
+		right = s.Muted.Render(fmt.Sprintf("%d open %s", d.open, stages.Plural(d.open, "application", "applications")))
 	}
 	if h := t.listHeight(c); len(ps) > h {
 		// A longer list than the screen: say which part shows.
