@@ -57,7 +57,7 @@ func TestSharedWords(t *testing.T) {
 		}
 	}
 	for _, c := range []struct {
-		d         DayStats
+		d          DayStats
 		unit, want string
 	}{
 		{DayStats{}, "d", ""},
