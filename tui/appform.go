@@ -228,29 +228,25 @@ func splitNames(s string) []string {
 
 // parseMoment reads a date and time; empty is nil.
 func parseMoment(c *programContext, lean stages.Lean) func(string) (any, error) {
-	return func(s string) (any, error) {
-		if strings.TrimSpace(s) == "" {
-			return nil, nil
-		}
-		t, err := stages.ParseWhen(s, c.now(), lean)
-		if err != nil {
-			return nil, err
-		}
-		return t, nil
-	}
+	return optional(func(s string) (time.Time, error) { return stages.ParseWhen(s, c.now(), lean) })
 }
 
 // parseDay reads a day; empty is nil.
 func parseDay(c *programContext, lean stages.Lean) func(string) (any, error) {
+	return optional(func(s string) (stages.Date, error) { return stages.ParseDay(s, c.now(), lean) })
+}
+
+// optional is a parser of a field that may be left empty (nil).
+func optional[T any](read func(string) (T, error)) func(string) (any, error) {
 	return func(s string) (any, error) {
 		if strings.TrimSpace(s) == "" {
 			return nil, nil
 		}
-		d, err := stages.ParseDay(s, c.now(), lean)
+		v, err := read(s)
 		if err != nil {
 			return nil, err
 		}
-		return d, nil
+		return v, nil
 	}
 }
 

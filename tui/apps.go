@@ -38,11 +38,8 @@ func newAppsModel(c *programContext) *appsModel {
 func (a *appsModel) title() string { return "Applications" }
 
 func (a *appsModel) tab(c *programContext) (long, short string) {
-	n := 0
-	if c.data != nil {
-		n = c.data.open
-	}
-	return fmt.Sprintf("Applications %d", n), fmt.Sprintf("Apps %d", n)
+	open := func(d *data) int { return d.open }
+	return counted(c, "Applications", open), counted(c, "Apps", open)
 }
 
 // typing reports whether the filter line takes the keys.

@@ -235,16 +235,13 @@ func (f *form) showLogFields(c *programContext) {
 
 // parseAmount reads an amount of money; empty is nil.
 func parseAmount(what string) func(string) (any, error) {
-	return func(s string) (any, error) {
-		if strings.TrimSpace(s) == "" {
-			return nil, nil
-		}
+	return optional(func(s string) (int64, error) {
 		n, err := stages.ParseAmount(s)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
+			return 0, fmt.Errorf("%s: %w", what, err)
 		}
 		return n, nil
-	}
+	})
 }
 
 func parseYears(s string) (int, error) {

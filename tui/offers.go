@@ -169,11 +169,7 @@ func (o *offersModel) sync(c *programContext, _ selection) action {
 func (o *offersModel) title() string { return "Offers" }
 
 func (o *offersModel) tab(c *programContext) (long, short string) {
-	n := 0
-	if c.data != nil {
-		n = len(c.data.offers)
-	}
-	long = fmt.Sprintf("Offers %d", n)
+	long = counted(c, "Offers", func(d *data) int { return len(d.offers) })
 	return long, long
 }
 

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strconv"
+
 	tea "charm.land/bubbletea/v2"
 
 	"afterview/stages"
@@ -45,6 +47,16 @@ type tabScreen interface {
 	// tab is the tab's label, and a shorter one for a narrow terminal:
 	// "Applications 7", "Apps 7".
 	tab(c *programContext) (long, short string)
+}
+
+// counted is a tab's label with a count from the data (0 before it
+// arrives): "Offers 2".
+func counted(c *programContext, label string, count func(*data) int) string {
+	n := 0
+	if c.data != nil {
+		n = count(c.data)
+	}
+	return label + " " + strconv.Itoa(n)
 }
 
 // typist is a screen that can take every key for a while (a filter line):

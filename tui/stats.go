@@ -300,26 +300,9 @@ func outcomeWords(o stages.OutcomeCounts) string {
 // scrollPage moves a page's offset for a scroll key; it reports whether the
 // key was one. n is the number of lines of the page.
 func scrollPage(c *programContext, msg tea.KeyPressMsg, offset, n int) (int, bool) {
-	k := &c.keys.List
+	// A page scrolls like a list whose cursor is the top line shown.
 	h := c.bodyHeight() - 1
-	maxOff := max(0, n-h)
-	switch {
-	case key.Matches(msg, k.Up):
-		offset--
-	case key.Matches(msg, k.Down):
-		offset++
-	case key.Matches(msg, k.Top):
-		offset = 0
-	case key.Matches(msg, k.Bottom):
-		offset = maxOff
-	case key.Matches(msg, k.PageUp):
-		offset -= h - 1
-	case key.Matches(msg, k.PageDown):
-		offset += h - 1
-	default:
-		return offset, false
-	}
-	return max(0, min(offset, maxOff)), true
+	return listKey(&c.keys.List, msg, offset, max(0, n-h)+1, h-1)
 }
 
 // pageView shows the part of a long page that fits, with a line that says

@@ -26,11 +26,7 @@ func newTodayModel() *todayModel { return &todayModel{drawn: &rowCache{}} }
 func (t *todayModel) title() string { return "Today" }
 
 func (t *todayModel) tab(c *programContext) (long, short string) {
-	n := 0
-	if c.data != nil {
-		n = len(c.data.actionable)
-	}
-	long = fmt.Sprintf("Today %d", n)
+	long = counted(c, "Today", func(d *data) int { return len(d.actionable) })
 	return long, long
 }
 
