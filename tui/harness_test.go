@@ -285,7 +285,7 @@ func (h *harness) mustNotSee(parts ...string) {
 
 func (h *harness) selectedPrompt() stages.Prompt {
 	h.t.Helper()
-	p, ok := h.m.today().selected(&h.m.ctx)
+	p, ok := h.m.today().selected(h.m.ctx)
 	if !ok {
 		h.t.Fatal("no prompt selected on Today")
 	}

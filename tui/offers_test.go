@@ -127,11 +127,11 @@ func TestOffersVestingScheduleAndCurrencies(t *testing.T) {
 func TestOffersKeys(t *testing.T) {
 	h := newHarness(t, domainOffers(t), 100, 30)
 	h.press("3")
-	if a, _ := h.m.offers().selected(&h.m.ctx); a.Company != "Netflix" {
+	if a, _ := h.m.offers().selected(h.m.ctx); a.Company != "Netflix" {
 		t.Fatalf("the first offer selected is %s, want Netflix", a.Company)
 	}
 	h.press("right")
-	if a, _ := h.m.offers().selected(&h.m.ctx); a.Company != "Globex" {
+	if a, _ := h.m.offers().selected(h.m.ctx); a.Company != "Globex" {
 		t.Fatal("→ should select the next offer")
 	}
 	h.mustSee("── Globex")
@@ -167,7 +167,7 @@ func TestOffersKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.send(revisionMsg{rev: 999})
-	if a, _ := h.m.offers().selected(&h.m.ctx); a.Company != "Globex" {
+	if a, _ := h.m.offers().selected(h.m.ctx); a.Company != "Globex" {
 		t.Fatal("a reload moved the selection")
 	}
 }
@@ -180,7 +180,7 @@ func TestOffersMoreThanFit(t *testing.T) {
 	}
 	h := newHarness(t, newFakeStore(apps...), 60, 20)
 	h.press("3")
-	fit := offersLayoutFor(&h.m.ctx).fit
+	fit := offersLayoutFor(h.m.ctx).fit
 	if fit >= 5 || fit < 2 {
 		t.Fatalf("%d offers fit in 60 columns; the test wants 2 to 4", fit)
 	}
@@ -192,7 +192,7 @@ func TestOffersMoreThanFit(t *testing.T) {
 	// Back one by one: the view follows the selection to the first.
 	for range 4 {
 		h.press("left")
-		a, _ := h.m.offers().selected(&h.m.ctx)
+		a, _ := h.m.offers().selected(h.m.ctx)
 		h.mustSee(a.Company)
 		checkFrame(t, h.screen(), 60, 20)
 	}

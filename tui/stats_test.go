@@ -117,7 +117,7 @@ func TestUsualAnswersComeFromTheOtherApplications(t *testing.T) {
 func TestUsuallyAnswersShowsOnApplicationsAndDetail(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	h.press("2")
-	if a, _ := h.m.apps().selected(&h.m.ctx); a.Company != "Netflix" {
+	if a, _ := h.m.apps().selected(h.m.ctx); a.Company != "Netflix" {
 		t.Fatalf("the first application is %s, want Netflix", a.Company)
 	}
 	h.mustSee("◷ Netflix usually answers you in 9 days · from 1 earlier application · this one is at day 12")
@@ -125,7 +125,7 @@ func TestUsuallyAnswersShowsOnApplicationsAndDetail(t *testing.T) {
 	h.mustSee("WAIT", "Netflix usually answers you in 9 days")
 	// Amazon has no history of its own: nothing is said.
 	h.press("esc", "j", "j")
-	if a, _ := h.m.apps().selected(&h.m.ctx); a.Company != "Amazon" {
+	if a, _ := h.m.apps().selected(h.m.ctx); a.Company != "Amazon" {
 		t.Fatalf("selected %s, want Amazon", a.Company)
 	}
 	h.mustNotSee("usually answers")
@@ -136,7 +136,7 @@ func TestUsuallyAnswersShowsOnApplicationsAndDetail(t *testing.T) {
 func TestKeyMapListsEveryTab(t *testing.T) {
 	k := DefaultKeyMap()
 	h := newDemoHarness(t, 100, 30)
-	c := &h.m.ctx
+	c := h.m.ctx
 	all := []helpKeys{(&detailModel{}).help(c), k.emptyHelp()}
 	for _, s := range h.m.tabs {
 		all = append(all, s.help(c))

@@ -72,7 +72,7 @@ func (c *programContext) bodyHeight() int { return max(1, c.height-4) }
 // question and the status line, routes the rest to the screen shown, and
 // carries out what the screen asks for (see action).
 type Model struct {
-	ctx   programContext
+	ctx   *programContext
 	store Store
 	poll  time.Duration
 
@@ -117,7 +117,7 @@ func New(opts Options) Model {
 		store: opts.Store,
 		poll:  pollEvery,
 		help:  help.New(),
-		ctx: programContext{
+		ctx: &programContext{
 			width:  80,
 			height: 24,
 			isDark: true,
@@ -126,7 +126,7 @@ func New(opts Options) Model {
 		},
 	}
 	m.setStyles(true)
-	m.setTabs(newTabs(&m.ctx))
+	m.setTabs(newTabs(m.ctx))
 	return m
 }
 
@@ -150,11 +150,11 @@ func (m *Model) setStyles(isDark bool) {
 	m.help.Styles = m.ctx.styles.Help
 	for _, t := range m.tabs {
 		if st, ok := t.(styler); ok {
-			st.restyle(&m.ctx)
+			st.restyle(m.ctx)
 		}
 	}
 	if m.form != nil {
-		m.form.restyle(&m.ctx)
+		m.form.restyle(m.ctx)
 	}
 }
 
@@ -174,11 +174,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.width, m.ctx.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
 		if m.form != nil {
-			m.form.resize(&m.ctx)
+			m.form.resize(m.ctx)
 		}
 		for _, t := range m.tabs {
 			if st, ok := t.(styler); ok {
-				st.resize(&m.ctx)
+				st.resize(m.ctx)
 			}
 		}
 		return m, nil
@@ -248,9 +248,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		switch m.focus() {
 		case focusForm:
-			return m, m.form.update(&m.ctx, msg)
+			return m, m.form.update(m.ctx, msg)
 		case focusTyping:
-			return m.do(m.active().update(&m.ctx, msg))
+			return m.do(m.active().update(m.ctx, msg))
 		}
 	}
 	return m, nil
@@ -284,7 +284,7 @@ func (m Model) focus() focus {
 // shown starts what the screen shown needs (the Stats figures).
 func (m Model) shown() tea.Cmd {
 	if s, ok := m.active().(shower); ok {
-		return s.shown(&m.ctx)
+		return s.shown(m.ctx)
 	}
 	return nil
 }
@@ -299,10 +299,10 @@ func (m Model) gotData(d *data) Model {
 	sel := m.sel
 	m.sel = selection{}
 	for _, t := range m.tabs {
-		t.sync(&m.ctx, sel)
+		t.sync(m.ctx, sel)
 	}
 	if m.page != nil {
-		m, _ = m.apply(m.page.sync(&m.ctx, sel))
+		m, _ = m.apply(m.page.sync(m.ctx, sel))
 	}
 	return m
 }
@@ -340,7 +340,7 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 // key handles a key press. ctrl+c always quits; an open question, form or
 // filter gets every other key first, so that q types a q there.
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := &m.ctx.keys
+	k := m.ctx.keys
 	g := &k.Global
 	if key.Matches(msg, g.Interrupt) {
 		// One key must not lose a form's typing: ask first (a second
@@ -386,9 +386,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Form.SaveOnLast) && m.form.onLast():
 			return m.submit()
 		}
-		return m, m.form.update(&m.ctx, msg)
+		return m, m.form.update(m.ctx, msg)
 	case focusTyping:
-		return m.do(m.active().update(&m.ctx, msg))
+		return m.do(m.active().update(m.ctx, msg))
 	case focusHelp:
 		switch {
 		case key.Matches(msg, g.Quit):
@@ -412,7 +412,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, g.Undo):
 		return m.undoLast()
 	case key.Matches(msg, g.Add):
-		return m.openForm(newAppForm(&m.ctx, nil))
+		return m.openForm(newAppForm(m.ctx, nil))
 	}
 	for i, b := range g.Jump {
 		if key.Matches(msg, b) && i < len(m.tabs) {
@@ -422,7 +422,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.ctx.data == nil {
 		return m, nil
 	}
-	return m.do(m.active().update(&m.ctx, msg))
+	return m.do(m.active().update(m.ctx, msg))
 }
 
 // do carries out what a screen asked for.
@@ -545,13 +545,13 @@ func (m Model) done(p stages.Prompt) (Model, tea.Cmd) {
 	var need *stages.NeedInputError
 	switch {
 	case errors.As(err, &need) && need.Input == stages.InputOutcome:
-		return m.apply(openForm{newLogForm(&m.ctx, a, logOutcome, "")})
+		return m.apply(openForm{newLogForm(m.ctx, a, logOutcome, "")})
 	case errors.As(err, &need):
 		question := "What went well, and what to improve?"
 		if p.Kind == stages.AfterRejection {
 			question = "Lessons learned from this process"
 		}
-		return m.apply(openForm{newLogForm(&m.ctx, a, logNote, question)})
+		return m.apply(openForm{newLogForm(m.ctx, a, logNote, question)})
 	case err != nil:
 		m.setStatus(err.Error())
 		return m, nil
@@ -576,7 +576,7 @@ func doneLabel(a *stages.Application, p stages.Prompt, e stages.Event) string {
 }
 
 func (m Model) snooze(p stages.Prompt) (Model, tea.Cmd) {
-	cmd, err := snoozeCmd(&m.ctx, m.store, p, stages.DateOf(m.ctx.now()).AddDays(1), false)
+	cmd, err := snoozeCmd(m.ctx, m.store, p, stages.DateOf(m.ctx.now()).AddDays(1), false)
 	if err != nil {
 		return m, nil
 	}
@@ -603,7 +603,7 @@ func (m Model) submit() (tea.Model, tea.Cmd) {
 	if f.saving {
 		return m, nil
 	}
-	cmd, ok := f.submit(&m.ctx, m.store)
+	cmd, ok := f.submit(m.ctx, m.store)
 	if !ok {
 		return m, nil
 	}

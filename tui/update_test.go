@@ -42,7 +42,7 @@ func TestListNavigation(t *testing.T) {
 		{[]string{"g"}, 0},
 		{[]string{"end"}, n - 1},
 		{[]string{"home"}, 0},
-		{[]string{"pgdown"}, min(n-1, h.m.today().page(&h.m.ctx))},
+		{[]string{"pgdown"}, min(n-1, h.m.today().page(h.m.ctx))},
 		{[]string{"pgup"}, 0},
 	}
 	for _, c := range cases {

@@ -18,7 +18,7 @@ func (m Model) View() tea.View {
 // render returns the screen as text: exactly height lines, none wider than
 // the terminal.
 func (m Model) render() string {
-	c := &m.ctx
+	c := m.ctx
 	w, h := c.width, c.height
 	if w <= 0 || h <= 0 {
 		return ""
@@ -49,7 +49,7 @@ func (m Model) render() string {
 }
 
 func (m Model) body() string {
-	c := &m.ctx
+	c := m.ctx
 	switch {
 	case m.showHelp:
 		return m.fullHelp()
@@ -70,7 +70,7 @@ func (m Model) body() string {
 // terminal the date goes first, then the tabs' names shorten; in an
 // application's detail, the tab it was opened from and the company's name.
 func (m Model) header() []string {
-	c := &m.ctx
+	c := m.ctx
 	s := c.styles
 	type tab struct {
 		long, short string
@@ -163,7 +163,7 @@ func (m Model) header() []string {
 }
 
 func (m Model) statusLine() string {
-	c := &m.ctx
+	c := m.ctx
 	s := c.styles
 	switch {
 	case m.confirm != nil:
@@ -183,7 +183,7 @@ func (m Model) helpKeys() helpKeys {
 	case focusForm:
 		return m.ctx.keys.formHelp()
 	}
-	return m.active().help(&m.ctx)
+	return m.active().help(m.ctx)
 }
 
 func (m Model) helpLine() string {
@@ -200,7 +200,7 @@ func (m Model) helpLine() string {
 }
 
 func (m Model) fullHelp() string {
-	c := &m.ctx
+	c := m.ctx
 	s := c.styles
 	var b strings.Builder
 	b.WriteString("\n " + s.Heading.Render("Keys · "+m.active().title()) + "\n\n")
@@ -230,7 +230,7 @@ func (m Model) fullHelp() string {
 // tooSmall is the whole screen of a terminal below the smallest layout:
 // it says so, rather than draw a broken one. q and ctrl+c still quit.
 func (m Model) tooSmall() string {
-	c := &m.ctx
+	c := m.ctx
 	msg := wrap(fmt.Sprintf("afterview needs a terminal of at least %d×%d; this one is %d×%d. Make it larger, or press q to quit.",
 		minWidth, minHeight, c.width, c.height), max(1, c.width-2))
 	lines := make([]string, c.height)
