@@ -128,11 +128,4 @@ func joinRight(left, right string, w int) string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
