@@ -209,7 +209,7 @@ func (s *Settings) NewApplication(company, role, process string, interviewed tim
 	}
 	t, err := s.Process(process)
 	if err != nil {
-		return Application{}, err
+		return Application{}, fieldErr(FieldProcess, err)
 	}
 	if interviewed.IsZero() {
 		interviewed = created
@@ -232,7 +232,7 @@ func (s *Settings) NewApplication(company, role, process string, interviewed tim
 	}
 	a.Events = []Event{{Kind: EvInterview, At: interviewed}}
 	if !expect.IsZero() && expect.Before(DateOf(interviewed)) {
-		return a, fmt.Errorf("promised date %s is before the final interview (%s): check the date", expect.Short(), DateOf(interviewed).Short())
+		return a, fieldErr(FieldPromised, fmt.Errorf("promised date %s is before the final interview (%s): check the date", expect.Short(), DateOf(interviewed).Short()))
 	}
 	return a, a.Validate()
 }
@@ -259,15 +259,15 @@ func (a *Application) ValidateKept() error { return a.validate(true) }
 func (a *Application) validate(kept bool) error {
 	var errs []error
 	if a.Company == "" {
-		errs = append(errs, errors.New("company: a name is needed"))
+		errs = append(errs, fieldErr(FieldCompany, errors.New("company: a name is needed")))
 	}
-	errs = append(errs, checkLen("company", a.Company, MaxNameLen), checkLen("role", a.Role, MaxNameLen),
-		checkLen("recruiter", a.Recruiter, MaxNameLen), checkLen("notes", a.Notes, MaxNoteLen))
+	errs = append(errs, checkLen(FieldCompany, "company", a.Company, MaxNameLen), checkLen(FieldRole, "role", a.Role, MaxNameLen),
+		checkLen(FieldRecruiter, "recruiter", a.Recruiter, MaxNameLen), checkLen(FieldNotes, "notes", a.Notes, MaxNoteLen))
 	if n := len(a.Interviewers); n > MaxInterviewers {
-		errs = append(errs, fmt.Errorf("interviewers: %d is too many (at most %d)", n, MaxInterviewers))
+		errs = append(errs, fieldErr(FieldInterviewers, fmt.Errorf("interviewers: %d is too many (at most %d)", n, MaxInterviewers)))
 	}
 	for _, p := range a.Interviewers {
-		errs = append(errs, checkLen("interviewer", p, MaxNameLen))
+		errs = append(errs, checkLen(FieldInterviewers, "interviewer", p, MaxNameLen))
 	}
 	for _, p := range a.Contacts {
 		if err := p.Validate(); err != nil {
@@ -275,35 +275,40 @@ func (a *Application) validate(kept bool) error {
 		}
 	}
 	if _, err := a.cfg().Process(a.Process); err != nil && !kept {
-		errs = append(errs, err)
+		errs = append(errs, fieldErr(FieldProcess, err))
 	} else if a.Template().StageIndex(a.Stage) < 0 {
 		_, err := a.Template().LookupStage(a.Stage)
-		errs = append(errs, err)
+		errs = append(errs, fieldErr(FieldStage, err))
 	}
 	if a.Outcome != Open {
 		if _, err := ParseOutcome(string(a.Outcome)); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, fieldErr(FieldOutcome, err))
 		}
 	}
 	if !a.Interviewed.IsZero() {
 		if y := a.Interviewed.Year(); y < MinYear || y > MaxYear {
-			errs = append(errs, fmt.Errorf("interview date %s is outside the years %d to %d", a.Interviewed.Format("2006-01-02"), MinYear, MaxYear))
+			errs = append(errs, fieldErr(FieldInterview, fmt.Errorf("interview date %s is outside the years %d to %d", a.Interviewed.Format("2006-01-02"), MinYear, MaxYear)))
 		}
 	}
 	if !a.Expect.IsZero() && (a.Expect.Year < MinYear || a.Expect.Year > MaxYear) {
-		errs = append(errs, fmt.Errorf("promised date %s is outside the years %d to %d", a.Expect, MinYear, MaxYear))
+		errs = append(errs, fieldErr(FieldPromised, fmt.Errorf("promised date %s is outside the years %d to %d", a.Expect, MinYear, MaxYear)))
 	}
 	return errors.Join(errs...)
 }
 
-func checkLen(field, s string, max int) error {
+// checkLen checks a text's length, naming it in the message as name; the
+// error is about field f (none: "").
+func checkLen(f Field, name, s string, max int) error {
+	var err error
 	if n := utf8.RuneCountInString(s); n > max {
-		return fmt.Errorf("%s: %d characters is too long (at most %d)", field, n, max)
+		err = fmt.Errorf("%s: %d characters is too long (at most %d)", name, n, max)
+	} else if !utf8.ValidString(s) {
+		err = fmt.Errorf("%s: not valid UTF-8 text", name)
 	}
-	if !utf8.ValidString(s) {
-		return fmt.Errorf("%s: not valid UTF-8 text", field)
+	if f == "" {
+		return err
 	}
-	return nil
+	return fieldErr(f, err)
 }
 
 // ErrFollowUpAlreadySent is returned by CheckFollowUp when one follow-up is
@@ -363,13 +368,13 @@ func (a *Application) Apply(e Event) error {
 		return errors.New("the event has no time")
 	}
 	if y := e.At.Year(); y < MinYear || y > MaxYear {
-		return fmt.Errorf("event date %s is outside the years %d to %d", e.At.Format("2006-01-02"), MinYear, MaxYear)
+		return fieldErr(FieldWhen, fmt.Errorf("event date %s is outside the years %d to %d", e.At.Format("2006-01-02"), MinYear, MaxYear))
 	}
-	if err := errors.Join(checkLen("person", e.Person, MaxNameLen), checkLen("note", e.Note, MaxNoteLen)); err != nil {
+	if err := errors.Join(checkLen(FieldPerson, "person", e.Person, MaxNameLen), checkLen(FieldNote, "note", e.Note, MaxNoteLen)); err != nil {
 		return err
 	}
 	if !e.Expect.IsZero() && e.Expect.Before(DateOf(a.Interviewed)) {
-		return fmt.Errorf("the promised date %s is before the final interview (%s): check the date", e.Expect.Short(), DateOf(a.Interviewed).Short())
+		return fieldErr(FieldPromised, fmt.Errorf("the promised date %s is before the final interview (%s): check the date", e.Expect.Short(), DateOf(a.Interviewed).Short()))
 	}
 	next := *a
 	closed := func(what string) error { return &ClosedError{Company: a.Company, Outcome: a.Outcome, What: what} }
@@ -378,7 +383,7 @@ func (a *Application) Apply(e Event) error {
 		next.Interviewed = e.At
 	case EvThanks:
 		if strings.TrimSpace(e.Person) == "" {
-			return errors.New("a thank-you needs the person it went to")
+			return fieldErr(FieldPerson, errors.New("a thank-you needs the person it went to"))
 		}
 	case EvFollowUp, EvNote, EvEdit:
 	case EvHeard:
@@ -391,7 +396,7 @@ func (a *Application) Apply(e Event) error {
 	case EvStage:
 		st, err := next.Template().LookupStage(e.Stage)
 		if err != nil {
-			return err
+			return fieldErr(FieldStage, err)
 		}
 		if a.Closed() {
 			if a.Outcome != Accepted {
@@ -448,7 +453,7 @@ func (a *Application) Apply(e Event) error {
 	case EvOutcome:
 		o, err := ParseOutcome(string(e.Outcome))
 		if err != nil {
-			return err
+			return fieldErr(FieldOutcome, err)
 		}
 		if a.Closed() {
 			return closed("outcome")
@@ -465,7 +470,7 @@ func (a *Application) Apply(e Event) error {
 			return errors.New("a told event needs the offers the company was told about")
 		}
 		for _, t := range e.Told {
-			if err := checkLen("company", t.Company, MaxNameLen); err != nil {
+			if err := checkLen("", "company", t.Company, MaxNameLen); err != nil {
 				return err
 			}
 		}

@@ -122,9 +122,9 @@ func (p Person) Validate() error {
 	if _, err := ParseRole(string(p.Role)); err != nil {
 		errs = append(errs, err)
 	}
-	errs = append(errs, checkLen("name", p.Name, MaxNameLen), checkLen("email", p.Email, MaxNameLen),
-		checkLen("phone", p.Phone, MaxNameLen), checkLen("link", p.Link, MaxLinkLen),
-		checkLen("note", p.Note, MaxPersonNoteLen), checkEmail(p.Email))
+	errs = append(errs, checkLen("", "name", p.Name, MaxNameLen), checkLen("", "email", p.Email, MaxNameLen),
+		checkLen("", "phone", p.Phone, MaxNameLen), checkLen("", "link", p.Link, MaxLinkLen),
+		checkLen("", "note", p.Note, MaxPersonNoteLen), checkEmail(p.Email))
 	return errors.Join(errs...)
 }
 

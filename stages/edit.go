@@ -36,7 +36,7 @@ func (a *Application) Edit(c Changes, now time.Time) ([]string, error) {
 	if c.Process != nil && *c.Process != a.Process {
 		t, err := a.cfg().Process(*c.Process)
 		if err != nil {
-			return nil, err
+			return nil, fieldErr(FieldProcess, err)
 		}
 		if t.Name != a.Process {
 			a.Process = t.Name

@@ -676,7 +676,7 @@ func (g *engine) stageTask(a *Application) (Prompt, bool) {
 	entered := g.stageEntered(a)
 	return Prompt{
 		Key: "stage_task:" + t.Stages[i].Name, Kind: StageTask,
-		Opens: entered, Due: a.cfg().Calendar.NextBusinessDay(entered), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip,
+		Opens: entered, Due: a.cfg().Calendar.NextBusinessDay(entered), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip, Short: t.Stages[i].TaskShort,
 	}, true
 }
 
@@ -758,14 +758,15 @@ func (g *engine) afterRejection(a *Application) []Prompt {
 		out = append(out, Prompt{
 			Key: "after_rejection:reply", Kind: AfterRejection, Person: a.Recruiter,
 			Opens: day, Due: a.cfg().Calendar.NextBusinessDay(day),
-			Text: fmt.Sprintf("Send %s a short, gracious reply: it keeps the door open", a.recruiterOr("the recruiter")),
+			Text:  fmt.Sprintf("Send %s a short, gracious reply: it keeps the door open", a.recruiterOr("the recruiter")),
+			Short: "reply graciously",
 		})
 	}
 	if !noted {
 		out = append(out, Prompt{
 			Key: "after_rejection:lessons", Kind: AfterRejection, Input: InputNote,
 			Opens: day, Due: a.cfg().Calendar.AddBusinessDays(day, 2),
-			Text: "Note the lessons learned from this process",
+			Text: "Note the lessons learned from this process", Short: "note lessons learned",
 		})
 	}
 	return out
@@ -785,15 +786,6 @@ func appendKeepApplying(ps []Prompt, global []Event, now time.Time, open int) []
 		ps = append(ps, p)
 	}
 	return ps
-}
-
-// Plural is the one word for n: one when n is 1, else many ("1 day",
-// "3 days"). The command line and the UI both use it.
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // StageSpan is a stretch of time the application spent in one stage.

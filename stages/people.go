@@ -1,6 +1,7 @@
 package stages
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -78,21 +79,21 @@ func (a *Application) MarkThanked(which []string, now time.Time) error {
 		return nil
 	}
 	if a.Interviewed.After(now) {
-		return fmt.Errorf("thanked: the interview is still ahead, so no thank-you can have gone out yet")
+		return fieldErr(FieldThanked, errors.New("thanked: the interview is still ahead, so no thank-you can have gone out yet"))
 	}
 	people := a.People()
 	var thanked []string
 	for _, n := range names {
 		if strings.EqualFold(n, "all") {
 			if len(people) == 0 {
-				return fmt.Errorf("thanked: all: the application lists no interviewer or recruiter to have thanked")
+				return fieldErr(FieldThanked, errors.New("thanked: all: the application lists no interviewer or recruiter to have thanked"))
 			}
 			thanked = append(thanked, people...)
 			continue
 		}
 		p, err := MatchPerson(people, n)
 		if err != nil {
-			return fmt.Errorf("thanked: %w", err)
+			return fieldErr(FieldThanked, fmt.Errorf("thanked: %w", err))
 		}
 		thanked = append(thanked, p)
 	}

@@ -66,6 +66,9 @@ type Prompt struct {
 	// Text says what to do; Tip adds company advice, if any.
 	Text string
 	Tip  string
+	// Short says what to do in a few words, for a narrow column, where the
+	// kind alone does not ("brief references", "note lessons learned").
+	Short string
 	// Input is what marking the prompt done needs from the user (a note, an
 	// outcome), if anything: see DoneEvent.
 	Input Input

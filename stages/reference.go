@@ -36,8 +36,8 @@ func (r Reference) Validate() error {
 	if strings.TrimSpace(r.Name) == "" {
 		errs = append(errs, errors.New("a reference needs a name"))
 	}
-	errs = append(errs, checkLen("name", r.Name, MaxNameLen), checkLen("relation", r.Relation, MaxNameLen),
-		checkLen("email", r.Email, MaxNameLen), checkLen("phone", r.Phone, MaxNameLen), checkEmail(r.Email))
+	errs = append(errs, checkLen("", "name", r.Name, MaxNameLen), checkLen("", "relation", r.Relation, MaxNameLen),
+		checkLen("", "email", r.Email, MaxNameLen), checkLen("", "phone", r.Phone, MaxNameLen), checkEmail(r.Email))
 	for _, id := range r.Given {
 		if id == 0 {
 			errs = append(errs, errors.New("given: 0 is not an application id"))

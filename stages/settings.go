@@ -146,7 +146,7 @@ func (t *Template) Validate() error {
 	if t.Name == "" {
 		return errors.New("a process needs a name")
 	}
-	if err := checkLen("process name", t.Name, MaxNameLen); err != nil {
+	if err := checkLen("", "process name", t.Name, MaxNameLen); err != nil {
 		return err
 	}
 	if len(t.Stages) == 0 {

@@ -1,7 +1,6 @@
 package stages
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -26,18 +25,6 @@ type OutcomeCounts struct {
 	Rejected  int `json:"rejected"`
 	Withdrawn int `json:"withdrawn"`
 	NoAnswer  int `json:"no_answer"`
-}
-
-// Words says the counts that are not zero, open first: "7 open",
-// "2 rejected". The command line and the UI join them their own way.
-func (c OutcomeCounts) Words() []string {
-	var parts []string
-	for _, o := range append([]Outcome{Open}, Outcomes...) {
-		if n := c.Get(o); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, o.Label()))
-		}
-	}
-	return parts
 }
 
 // Get returns the count for one outcome (Open for the applications still open).

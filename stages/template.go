@@ -18,8 +18,9 @@ var DefaultWindow = Window{Min: 7, Max: 14}
 // Stage is one step of a hiring process.
 type Stage struct {
 	Name string
-	// Task is the prompt created on entering the stage (rule 5), if any.
-	Task string
+	// Task is the prompt created on entering the stage (rule 5), if any;
+	// TaskShort says it in a few words, for a narrow column.
+	Task, TaskShort string
 	// Tip is advice shown while the application is in this stage.
 	Tip string
 	// Offer marks the stages where an offer is on the table.
@@ -53,6 +54,10 @@ const (
 	taskBackground = "Check that the dates and titles on your résumé match what past employers will confirm"
 	taskWritten    = "Ask for the offer in writing, with its response deadline"
 	taskOnboarding = "Confirm your start date and the paperwork"
+
+	shortReferences = "brief references"
+	shortBackground = "check your résumé"
+	shortWritten    = "get it in writing"
 )
 
 var templates = map[string]*Template{
@@ -62,9 +67,9 @@ var templates = map[string]*Template{
 		Stages: []Stage{
 			{Name: "final interview", Tip: "The whole panel and the hiring manager hold a debrief and decide together."},
 			{Name: "debrief", Tip: "One strong no on a culture point can end it; each interviewer asks whether they would fight to keep you."},
-			{Name: "reference check", Task: taskReferences, References: true, Tip: "The recruiter asks former managers and senior colleagues about conflict, feedback and impact."},
-			{Name: "background check", Task: taskBackground, Tip: "Employment history and education are verified; inconsistencies on a résumé delay or sink offers."},
-			{Name: "verbal offer", Task: taskWritten, Offer: true, Tip: "The recruiter or hiring manager calls with the offer; the written letter follows by email."},
+			{Name: "reference check", Task: taskReferences, TaskShort: shortReferences, References: true, Tip: "The recruiter asks former managers and senior colleagues about conflict, feedback and impact."},
+			{Name: "background check", Task: taskBackground, TaskShort: shortBackground, Tip: "Employment history and education are verified; inconsistencies on a résumé delay or sink offers."},
+			{Name: "verbal offer", Task: taskWritten, TaskShort: shortWritten, Offer: true, Tip: "The recruiter or hiring manager calls with the offer; the written letter follows by email."},
 			{Name: "offer letter", Offer: true, Tip: "Netflix pays top of personal market, almost all as base salary."},
 		},
 		OfferTip: "Netflix's first number is its best: it seldom negotiates unless shown a clearly higher competing offer.",
@@ -77,8 +82,8 @@ var templates = map[string]*Template{
 			{Name: "interview feedback", Usually: Window{Min: 2, Max: 5}, Tip: "Interviewers submit their feedback within a few days; a hiring committee reviews it next."},
 			{Name: "hiring committee", Tip: "The committee reviews all feedback; a decision usually follows within a few days to a couple of weeks."},
 			{Name: "decision", Tip: "The recruiter calls with the decision."},
-			{Name: "offer", Task: taskWritten, Offer: true, Tip: "You usually have about a week to accept, decline or counter."},
-			{Name: "background check", Task: taskBackground, Tip: "The offer is contingent on the background check."},
+			{Name: "offer", Task: taskWritten, TaskShort: shortWritten, Offer: true, Tip: "You usually have about a week to accept, decline or counter."},
+			{Name: "background check", Task: taskBackground, TaskShort: shortBackground, Tip: "The offer is contingent on the background check."},
 			{Name: "onboarding", Task: taskOnboarding, Tip: "Paperwork and a start date."},
 		},
 		OfferTip: "Amazon usually gives about a week to respond: accept, decline or counter. The offer is contingent on a background check.",
@@ -89,8 +94,8 @@ var templates = map[string]*Template{
 		Stages: []Stage{
 			{Name: "final interview", Tip: "The usual wait for a decision is one to two weeks."},
 			{Name: "decision pending", Tip: "The usual wait for a decision is one to two weeks."},
-			{Name: "references", Task: taskReferences, References: true, Tip: "A reference check usually means a positive decision is close."},
-			{Name: "offer", Task: taskWritten, Offer: true, Tip: "Get the offer in writing, with its deadline, before you answer."},
+			{Name: "references", Task: taskReferences, TaskShort: shortReferences, References: true, Tip: "A reference check usually means a positive decision is close."},
+			{Name: "offer", Task: taskWritten, TaskShort: shortWritten, Offer: true, Tip: "Get the offer in writing, with its deadline, before you answer."},
 		},
 	},
 }

@@ -324,14 +324,71 @@ func VestingWords(o *Offer) string {
 		}
 	}
 	if len(o.VestSchedule) > 0 {
-		parts := make([]string, len(o.VestSchedule))
-		for i, p := range o.VestSchedule {
-			parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
-		}
-		return strings.Join(parts, "/") + " %"
+		return scheduleWords(o.VestSchedule)
 	}
 	n := o.VestYearsOrDefault()
 	return fmt.Sprintf("%d %s", n, Plural(n, "year", "years"))
+}
+
+// scheduleWords is a yearly vesting schedule: "5/15/40/40 %".
+func scheduleWords(schedule []float64) string {
+	parts := make([]string, len(schedule))
+	for i, p := range schedule {
+		parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
+	}
+	return strings.Join(parts, "/") + " %"
+}
+
+// VestingPlan says how an offer's stock vests, for a table cell: "even
+// over 4 years" ("even, 4 years" when short), "all in year 1", or the
+// yearly schedule "5/15/40/40 %"; "" when there is no stock to vest.
+func VestingPlan(o *Offer, short bool) string {
+	years := len(o.VestingByYear())
+	switch {
+	case years == 0:
+		return ""
+	case len(o.VestSchedule) > 0:
+		return scheduleWords(o.VestSchedule)
+	case years == 1:
+		return "all in year 1"
+	case short:
+		return fmt.Sprintf("even, %d years", years)
+	}
+	return fmt.Sprintf("even over %d years", years)
+}
+
+// Plural is the word that goes with n: one when n is 1, else many.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Words lists the outcomes that count any application, with the count,
+// open first: "4 open", "1 rejected". Each face joins them its own way.
+func (c OutcomeCounts) Words() []string {
+	var parts []string
+	for _, o := range append([]Outcome{Open}, Outcomes...) {
+		if n := c.Get(o); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, o.Label()))
+		}
+	}
+	return parts
+}
+
+// Cell says days counted over applications in a few characters: the
+// median, then the range when there is one, and how many: "9d (7–12,
+// n=3)", "9d (n=1)"; unit goes after each median ("d", or " d"). It is ""
+// when nothing was counted.
+func (d DayStats) Cell(unit string) string {
+	switch {
+	case d.Count == 0:
+		return ""
+	case d.Min == d.Max:
+		return fmt.Sprintf("%d%s (n=%d)", d.Median, unit, d.Count)
+	}
+	return fmt.Sprintf("%d%s (%d–%d, n=%d)", d.Median, unit, d.Min, d.Max, d.Count)
 }
 
 // Label says where the wait stands in a few words: "day 11 · in window",

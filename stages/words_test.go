@@ -35,3 +35,43 @@ func TestPromptWhen(t *testing.T) {
 		t.Errorf("ThankYou.Label() = %q", got)
 	}
 }
+
+// The words both faces say about offers and history, in one place.
+func TestSharedWords(t *testing.T) {
+	stock := int64(120000)
+	base := int64(100000)
+	for _, c := range []struct {
+		o           Offer
+		long, short string
+	}{
+		{Offer{Base: &base}, "", ""},
+		{Offer{Base: &base, Stock: &stock}, "even over 4 years", "even, 4 years"},
+		{Offer{Base: &base, Stock: &stock, VestYears: 1}, "all in year 1", "all in year 1"},
+		{Offer{Base: &base, Stock: &stock, VestSchedule: []float64{5, 15, 40, 40}}, "5/15/40/40 %", "5/15/40/40 %"},
+	} {
+		if got := VestingPlan(&c.o, false); got != c.long {
+			t.Errorf("VestingPlan(%+v) = %q, want %q", c.o, got, c.long)
+		}
+		if got := VestingPlan(&c.o, true); got != c.short {
+			t.Errorf("VestingPlan(%+v, short) = %q, want %q", c.o, got, c.short)
+		}
+	}
+	for _, c := range []struct {
+		d          DayStats
+		unit, want string
+	}{
+		{DayStats{}, "d", ""},
+		{DayStats{Count: 1, Median: 9, Min: 9, Max: 9}, "d", "9d (n=1)"},
+		{DayStats{Count: 3, Median: 9, Min: 7, Max: 12}, " d", "9 d (7–12, n=3)"},
+	} {
+		if got := c.d.Cell(c.unit); got != c.want {
+			t.Errorf("%+v.Cell(%q) = %q, want %q", c.d, c.unit, got, c.want)
+		}
+	}
+	if got := (OutcomeCounts{Open: 4, Rejected: 1, NoAnswer: 2}).Words(); len(got) != 3 || got[0] != "4 open" || got[1] != "1 rejected" || got[2] != "2 no answer" {
+		t.Errorf("Words() = %q", got)
+	}
+	if Plural(1, "day", "days") != "day" || Plural(0, "day", "days") != "days" {
+		t.Error("Plural gets 1 or 0 wrong")
+	}
+}

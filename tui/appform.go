@@ -40,28 +40,8 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		// application's until the user picks another.
 		names = append(names, process)
 	}
-	sel := 0
-	for i, n := range names {
-		if n == process {
-			sel = i
-		}
-	}
-	checkDateTime := func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return nil
-		}
-		_, err := stages.ParseWhen(s, c.now(), stages.LeanPast)
-		return err
-	}
-	checkDate := func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return nil
-		}
-		_, err := stages.ParseDay(s, c.now(), stages.LeanFuture)
-		return err
-	}
-	checkName := func(what string, required bool) func(string) error {
-		return func(s string) error {
+	checkName := func(what string, required bool) func(string) (any, error) {
+		return checked(func(s string) error {
 			if required && strings.TrimSpace(s) == "" {
 				return fmt.Errorf("%s: a name is needed", what)
 			}
@@ -69,12 +49,12 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 				return fmt.Errorf("%s: %d characters is too long (at most %d)", what, n, stages.MaxNameLen)
 			}
 			return nil
-		}
+		})
 	}
 	f.fields = []field{
 		newField(c, "company", "Company", company, "e.g. Netflix", "The company you interviewed with. Netflix and Amazon get their own process.", stages.MaxNameLen+50),
 		newField(c, "role", "Role", role, "e.g. Senior Software Engineer", "The position, optional.", stages.MaxNameLen+50),
-		choiceField("process", "Process", "The company's hiring process: ←/→ to choose. A new company gets standard.", names, sel),
+		choiceField("process", "Process", "The company's hiring process: ←/→ to choose. A new company gets standard.", stringOptions(names), process),
 		dateField(c, "interview", "Final interview", interview, "e.g. yesterday 15:00", "When the final interview took place: yesterday 15:00, fri 10am, 28 Nov 14:00 or "+now.Format("2006-01-02")+" 14:00. Thank-yous are due 24 hours after.", whenMoment, stages.LeanPast),
 		newField(c, "interviewers", "Interviewers", interviewers, "e.g. Ana Lopez, Sam Wu", "Who interviewed you, separated by commas: each gets a thank-you prompt.", stages.MaxNoteLen),
 		newField(c, "recruiter", "Recruiter", recruiter, "e.g. Dana Kim", "Your recruiter: gets a thank-you, and the one follow-up.", stages.MaxNameLen+50),
@@ -88,11 +68,11 @@ func newAppForm(c *programContext, a *stages.Application) *form {
 		f.fields = append(f.fields[:len(f.fields)-1], th, f.fields[len(f.fields)-1])
 		f.showThanked(c)
 	}
-	f.field("company").check = checkName("company", true)
-	f.field("role").check = checkName("role", false)
-	f.field("recruiter").check = checkName("recruiter", false)
-	f.field("interview").check = checkDateTime
-	f.field("promised").check = checkDate
+	f.field("company").parse = checkName("company", true)
+	f.field("role").parse = checkName("role", false)
+	f.field("recruiter").parse = checkName("recruiter", false)
+	f.field("interview").parse = parseMoment(c, stages.LeanPast)
+	f.field("promised").parse = parseDay(c, stages.LeanFuture)
 	f.focusCmd()
 	return f
 }
@@ -114,52 +94,33 @@ func pickProcess(c *programContext, fl *field, company string) {
 	if t, err := c.settings.Process(strings.ToLower(strings.TrimSpace(company))); err == nil {
 		want = t.Name
 	}
-	for i, n := range fl.choices {
-		if n == want {
+	for i, o := range fl.options {
+		if o.value == want {
 			fl.choice = i
 		}
 	}
 }
 
-// fieldFor says which field a validation message is about, from its words.
-func fieldFor(msg string) string {
-	prefixes := []struct{ prefix, key string }{
-		{"company", "company"}, {"role", "role"}, {"recruiter", "recruiter"},
-		{"interviewer", "interviewers"}, {"notes", "notes"}, {"note", "note"},
-		{"interview date", "interview"}, {"promised date", "promised"},
-		{"unknown process", "process"}, {"unknown stage", "stage"},
-		{"person", "person"}, {"a thank-you needs", "person"},
-		{"unknown outcome", "outcome"}, {"event date", "when"}, {"thanked", "thanked"},
-	}
-	for _, p := range prefixes {
-		if strings.HasPrefix(msg, p.prefix) {
-			return p.key
-		}
-	}
-	return ""
-}
-
-// showErrors puts each line of err under the field it is about, and the
-// rest at the foot of the form; the focus goes to the first field in error.
+// showErrors puts each mistake in err under the field it is about, and
+// the rest at the foot of the form; the focus goes to the first field in
+// error.
 func (f *form) showErrors(err error) {
 	var rest []string
 	first := -1
-	for _, line := range strings.Split(err.Error(), "\n") {
-		if line == "" {
-			continue
-		}
-		k := fieldFor(line)
+	for _, e := range stages.Mistakes(err) {
 		idx := -1
-		for i := range f.fields {
-			if f.fields[i].key == k && !f.fields[i].hidden {
-				idx = i
+		if field, ok := stages.FieldOf(e); ok {
+			for i := range f.fields {
+				if f.fields[i].key == string(field) && !f.fields[i].hidden {
+					idx = i
+				}
 			}
 		}
 		if idx < 0 {
-			rest = append(rest, line)
+			rest = append(rest, e.Error())
 			continue
 		}
-		f.fields[idx].err = line
+		f.fields[idx].err = e.Error()
 		if first < 0 || idx < first {
 			first = idx
 		}
@@ -171,17 +132,20 @@ func (f *form) showErrors(err error) {
 	}
 }
 
-// checkAll validates every shown text field; it reports whether all hold.
+// checkAll reads every shown text field into its val, the values saving
+// uses; it reports whether all hold.
 func (f *form) checkAll() bool {
 	ok := true
 	first := -1
 	for i := range f.fields {
 		fl := &f.fields[i]
-		fl.err = ""
-		if fl.hidden || fl.check == nil {
+		fl.err, fl.val = "", nil
+		if fl.hidden || fl.parse == nil {
 			continue
 		}
-		if err := fl.check(fl.input.Value()); err != nil {
+		v, err := fl.parse(fl.input.Value())
+		fl.val = v
+		if err != nil {
 			fl.err = err.Error()
 			ok = false
 			if first < 0 {
@@ -214,19 +178,19 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		return f.submitPerson(c, st)
 	}
 	now := c.now()
-	var interviewed time.Time
-	if v := f.value("interview"); v != "" {
-		interviewed, _ = stages.ParseWhen(v, now, stages.LeanPast)
-	}
-	var expect stages.Date
-	if v := f.value("promised"); v != "" {
-		expect, _ = stages.ParseDay(v, now, stages.LeanFuture)
-	}
+	interviewed, _ := f.parsed("interview").(time.Time)
+	expect, _ := f.parsed("promised").(stages.Date)
 	company, role, notes := f.value("company"), f.value("role"), f.value("notes")
-	process := f.value("process")
+	process := f.chosen("process").(string)
 	// Names may come with addresses: "Ana Lopez <ana@example.com>".
 	interviewers, people, err := stages.ParsePeople(splitNames(f.value("interviewers")), stages.RoleInterviewer)
+	if err != nil {
+		err = &stages.FieldError{Field: stages.FieldInterviewers, Err: err}
+	}
 	recruiterName, recruiterPerson, rerr := stages.ParsePeople([]string{f.value("recruiter")}, stages.RoleRecruiter)
+	if rerr != nil {
+		rerr = &stages.FieldError{Field: stages.FieldRecruiter, Err: rerr}
+	}
 	if err = errors.Join(err, rerr); err != nil {
 		f.showErrors(err)
 		return nil, false
@@ -341,4 +305,35 @@ func splitNames(s string) []string {
 		}
 	}
 	return out
+}
+
+// The parsers of the forms' text fields (see field.parse).
+
+// parseMoment reads a date and time; empty is nil.
+func parseMoment(c *programContext, lean stages.Lean) func(string) (any, error) {
+	return optional(func(s string) (time.Time, error) { return stages.ParseWhen(s, c.now(), lean) })
+}
+
+// parseDay reads a day; empty is nil.
+func parseDay(c *programContext, lean stages.Lean) func(string) (any, error) {
+	return optional(func(s string) (stages.Date, error) { return stages.ParseDay(s, c.now(), lean) })
+}
+
+// optional is a parser of a field that may be left empty (nil).
+func optional[T any](read func(string) (T, error)) func(string) (any, error) {
+	return func(s string) (any, error) {
+		if strings.TrimSpace(s) == "" {
+			return nil, nil
+		}
+		v, err := read(s)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+}
+
+// checked is a parser that only checks: the value is the text itself.
+func checked(check func(string) error) func(string) (any, error) {
+	return func(s string) (any, error) { return nil, check(s) }
 }

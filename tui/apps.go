@@ -26,13 +26,92 @@ type appsModel struct {
 	drawn      *rowCache
 }
 
-func newAppsModel(c *programContext) appsModel {
+func newAppsModel(c *programContext) *appsModel {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "company or role"
 	in.CharLimit = 100
 	in.SetStyles(c.styles.Input)
-	return appsModel{input: in, drawn: &rowCache{}}
+	return &appsModel{input: in, drawn: &rowCache{}}
+}
+
+func (a *appsModel) title() string { return "Applications" }
+
+func (a *appsModel) tab(c *programContext) (long, short string) {
+	open := func(d *data) int { return d.open }
+	return counted(c, "Applications", open), counted(c, "Apps", open)
+}
+
+// typing reports whether the filter line takes the keys.
+func (a *appsModel) typing() bool { return a.filtering }
+
+func (a *appsModel) notes() []string { return todoNotes() }
+
+func (a *appsModel) help(c *programContext) helpKeys {
+	k := &c.keys
+	if a.filtering {
+		f := &k.Filter
+		return helpKeys{
+			short: []key.Binding{f.Apply, f.Clear},
+			full:  [][]key.Binding{{f.Apply, f.Clear}},
+		}
+	}
+	g, ap := &k.Global, &k.Apps
+	return helpKeys{
+		short:   []key.Binding{ap.Open, g.Add, ap.Log, ap.Edit, ap.Filter, ap.Closed, g.Switch, g.Undo, g.Help, g.Quit},
+		minimal: []key.Binding{ap.Open, g.Add, ap.Filter, g.Help, g.Quit},
+		full: [][]key.Binding{
+			{ap.Open, g.Add, ap.Edit, ap.Log, ap.Delete, ap.Filter, ap.Closed, g.Undo},
+			k.List.all(),
+			g.column(),
+		},
+	}
+}
+
+// update handles the table's keys, and every key while the filter line
+// takes the typing.
+func (a *appsModel) update(c *programContext, msg tea.Msg) action {
+	if a.filtering {
+		return cmdOf(a.filterUpdate(c, msg))
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k := &c.keys.Apps
+	switch {
+	case key.Matches(km, k.ClearFilter) && a.filter != "":
+		a.setFilter(c, "")
+		return nil
+	case key.Matches(km, k.Filter):
+		a.filtering = true
+		a.input.SetValue(a.filter)
+		a.input.CursorEnd()
+		return cmdOf(a.input.Focus())
+	case key.Matches(km, k.Closed):
+		a.showClosed = !a.showClosed
+		a.rebuild(c, 0)
+		return nil
+	}
+	if cur, ok := listKey(&c.keys.List, km, a.cursor, len(a.rows), a.page(c)); ok {
+		a.setCursor(c, cur)
+		return nil
+	}
+	app, ok := a.selected(c)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(km, k.Open):
+		return openApp{app.ID}
+	case key.Matches(km, k.Edit):
+		return openForm{newAppForm(c, app)}
+	case key.Matches(km, k.Log):
+		return openForm{newLogForm(c, app, logHeard, "")}
+	case key.Matches(km, k.Delete):
+		return askDelete{app}
+	}
+	return nil
 }
 
 func (a *appsModel) restyle(c *programContext) { a.input.SetStyles(c.styles.Input) }
@@ -77,9 +156,14 @@ func (a *appsModel) setCursor(c *programContext, i int) {
 	a.offset = max(0, min(a.offset, len(a.rows)-h))
 }
 
-// sync rebuilds the rows for new data, a new filter or the closed toggle,
-// keeping the cursor on the same application.
-func (a *appsModel) sync(c *programContext, selectID uint64) {
+func (a *appsModel) sync(c *programContext, sel selection) action {
+	a.rebuild(c, sel.app)
+	return nil
+}
+
+// rebuild rebuilds the rows for new data, a new filter or the closed toggle,
+// keeping the cursor on the same application (or on selectID's).
+func (a *appsModel) rebuild(c *programContext, selectID uint64) {
 	if c.data == nil {
 		return
 	}
@@ -115,52 +199,36 @@ func (a *appsModel) sync(c *programContext, selectID uint64) {
 func (a *appsModel) setFilter(c *programContext, f string) {
 	a.filter = f
 	a.input.SetValue(f)
-	a.sync(c, 0)
+	a.rebuild(c, 0)
 }
 
-// update handles the filter line and the closed toggle.
-func (a *appsModel) update(c *programContext, msg tea.Msg) tea.Cmd {
-	k := &c.keys
+// filterUpdate handles the filter line while it takes the keys.
+func (a *appsModel) filterUpdate(c *programContext, msg tea.Msg) tea.Cmd {
+	k := &c.keys.Filter
 	if km, ok := msg.(tea.KeyPressMsg); ok {
-		if !a.filtering {
-			switch {
-			case key.Matches(km, k.Filter):
-				a.filtering = true
-				a.input.SetValue(a.filter)
-				a.input.CursorEnd()
-				return a.input.Focus()
-			case key.Matches(km, k.Closed):
-				a.showClosed = !a.showClosed
-				a.sync(c, 0)
-			}
-			return nil
-		}
 		switch {
-		case key.Matches(km, k.ApplyFilter):
+		case key.Matches(km, k.Apply):
 			a.filtering = false
 			a.input.Blur()
 			return nil
-		case key.Matches(km, k.ClearFilter):
+		case key.Matches(km, k.Clear):
 			a.filtering = false
 			a.input.Blur()
 			a.setFilter(c, "")
 			return nil
-		case km.String() == "up" || km.String() == "down":
+		case key.Matches(km, k.Up, k.Down):
 			// Arrows keep moving through the rows while filtering.
-			if cur, ok := listKey(k, km, a.cursor, len(a.rows), a.page(c)); ok {
+			if cur, ok := listKey(&c.keys.List, km, a.cursor, len(a.rows), a.page(c)); ok {
 				a.setCursor(c, cur)
 			}
 			return nil
 		}
 	}
-	if !a.filtering {
-		return nil
-	}
 	var cmd tea.Cmd
 	a.input, cmd = a.input.Update(msg)
 	if v := a.input.Value(); v != a.filter {
 		a.filter = v
-		a.sync(c, 0)
+		a.rebuild(c, 0)
 	}
 	return cmd
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -12,15 +13,34 @@ import (
 )
 
 // detailModel is one application in full: stages, people, to-dos, offer,
-// timeline and notes, scrolled as one page.
+// timeline and notes, scrolled as one page. It opens over the tab it was
+// opened from, and esc goes back there.
 type detailModel struct {
 	appID  uint64
-	from   screenID
 	offset int
 }
 
 func (dm *detailModel) app(c *programContext) (*stages.Application, bool) {
 	return c.data.app(dm.appID)
+}
+
+func (dm *detailModel) title() string { return "Application" }
+
+// crumb is the application's name in the header, after the tab it was
+// opened from.
+func (dm *detailModel) crumb(c *programContext) string {
+	if a, ok := dm.app(c); ok {
+		return "› " + sanitize(a.Company)
+	}
+	return ""
+}
+
+// sync goes back to the tab when the application is gone.
+func (dm *detailModel) sync(c *programContext, _ selection) action {
+	if _, ok := dm.app(c); !ok {
+		return closeScreen{"that application is gone (deleted, perhaps by another afterview)"}
+	}
+	return nil
 }
 
 // target is the to-do that x, z and d act on here: the most urgent one
@@ -34,41 +54,93 @@ func (dm *detailModel) target(c *programContext) (stages.Prompt, bool) {
 	return stages.Prompt{}, false
 }
 
-func (dm *detailModel) scrollKey(c *programContext, msg tea.KeyPressMsg) bool {
-	off, ok := scrollPage(c, msg, dm.offset, len(dm.lines(c)))
-	dm.offset = off
-	return ok
+func (dm *detailModel) update(c *programContext, msg tea.Msg) action {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k := &c.keys.Detail
+	a, ok := dm.app(c)
+	if !ok || key.Matches(km, k.Back) {
+		return closeScreen{}
+	}
+	if off, ok := scrollPage(c, km, dm.offset, len(dm.lines(c))); ok {
+		dm.offset = off
+		return nil
+	}
+	switch {
+	case key.Matches(km, k.Edit):
+		return openForm{newAppForm(c, a)}
+	case key.Matches(km, k.Log):
+		return openForm{newLogForm(c, a, logHeard, "")}
+	case key.Matches(km, k.Delete):
+		return askDelete{a}
+	case key.Matches(km, k.People):
+		return openForm{newPersonForm(c, a)}
+	}
+	// Done, snooze and dismiss act on the application's most urgent to-do,
+	// the one marked ▸ under "To do".
+	pk := &c.keys.Prompt
+	if p, ok := dm.target(c); ok {
+		act, _ := promptKey(c, km, p)
+		return act
+	} else if key.Matches(km, pk.Done, pk.Snooze, pk.SnoozeTo, pk.Dismiss) {
+		return say{"nothing to do for this application today"}
+	}
+	return nil
 }
+
+func (dm *detailModel) help(c *programContext) helpKeys {
+	k := &c.keys
+	g, d, p, l := &k.Global, &k.Detail, &k.Prompt, &k.List
+	return helpKeys{
+		short:   []key.Binding{d.Back, d.Log, d.Edit, p.Done, p.Snooze, l.Up, l.Down, g.Undo, g.Help, g.Quit},
+		minimal: []key.Binding{d.Back, d.Log, p.Done, l.Down, g.Help, g.Quit},
+		full: [][]key.Binding{
+			{d.Back, d.Log, d.Edit, d.People, p.Done, p.Snooze, p.SnoozeTo, p.Dismiss, d.Delete, g.Undo},
+			l.all(),
+			g.column(),
+		},
+	}
+}
+
+func (dm *detailModel) notes() []string { return todoNotes() }
 
 func (dm *detailModel) view(c *programContext) string {
 	return pageView(c, dm.lines(c), dm.offset)
 }
 
-// lines lays the application out as the lines of one long page.
+// lines lays the application out as the lines of one long page, section
+// by section.
 func (dm *detailModel) lines(c *programContext) []string {
 	a, ok := dm.app(c)
 	if !ok {
 		return []string{"", "  " + c.styles.Muted.Render("This application is gone.")}
 	}
-	s := c.styles
-	d := c.data
-	w := c.width
-	today := d.today
-	loc := d.now.Location()
 	var L []string
-	add := func(l ...string) { L = append(L, l...) }
-	section := func(title string) {
-		add("", " "+s.Heading.Render(title))
+	for _, section := range []func(*programContext, *stages.Application) []string{
+		detailHead, detailWait, detailOffer, detailStages, dm.todo, detailPeople, detailReferences, detailTimeline, detailNotes,
+	} {
+		L = append(L, section(c, a)...)
 	}
+	return L
+}
 
-	// Who, what, when.
+// heading starts a section: a blank line and its title.
+func heading(c *programContext, title string) []string {
+	return []string{"", " " + c.styles.Heading.Render(title)}
+}
+
+// detailHead is who, what and when.
+func detailHead(c *programContext, a *stages.Application) []string {
+	s, w := c.styles, c.width
 	title := sanitize(a.Company)
 	if a.Role != "" {
 		title += " · " + sanitize(a.Role)
 	}
-	add(joinRight(" "+s.Strong.Render(truncate(title, w-20)), s.Muted.Render(a.Process+" process")+" ", w))
-	iv := a.Interviewed.In(loc)
-	info := fmt.Sprintf("final interview %s %s (%s)", stages.DateOf(iv).Short(), iv.Format("15:04"), ago(stages.DateOf(iv), today))
+	L := []string{joinRight(" "+s.Strong.Render(truncate(title, w-20)), s.Muted.Render(a.Process+" process")+" ", w)}
+	iv := a.Interviewed.In(c.data.now.Location())
+	info := fmt.Sprintf("final interview %s %s (%s)", stages.DateOf(iv).Short(), iv.Format("15:04"), ago(stages.DateOf(iv), c.data.today))
 	if a.Recruiter != "" {
 		info += " · recruiter " + sanitize(a.Recruiter)
 	}
@@ -76,53 +148,67 @@ func (dm *detailModel) lines(c *programContext) []string {
 		info += " · promised by " + a.Expect.Short()
 	}
 	for _, l := range wrap(info, w-2) {
-		add(" " + s.Muted.Render(l))
+		L = append(L, " "+s.Muted.Render(l))
 	}
 	if note := a.MissingProcessNote(); note != "" {
 		for _, l := range wrap(sanitize(note), w-2) {
-			add(" " + s.Warn.Render(l))
+			L = append(L, " "+s.Warn.Render(l))
 		}
 	}
+	return L
+}
 
-	// The wait.
+// detailWait is the wait against its window, or the outcome.
+func detailWait(c *programContext, a *stages.Application) []string {
+	s, w, d := c.styles, c.width, c.data
 	wt := d.waits[d.byID[a.ID]]
 	switch {
 	case a.Closed():
-		add("", " "+s.Label.Render(fit("OUTCOME", 9))+outcomeLine(c, a))
+		return []string{"", " " + s.Label.Render(fit("OUTCOME", 9)) + outcomeLine(c, a)}
 	case wt.Status == stages.WaitOffer:
 		// With an offer on the table the wait is over: the offer comes first.
+		return nil
 	case wt.Status == stages.WaitAhead:
-		add("", " "+s.Label.Render(fit("WAIT", 9))+s.Early.Render(fmt.Sprintf("%s %s (%s): the wait starts then", waitSymbol(wt.Status), wt.Label(), ago(wt.Interview, c.data.today))))
-	default:
-		barW := 23
-		if w < 80 {
-			barW = 15
-		}
-		line := " " + s.Label.Render(fit("WAIT", 9)) + row(waitCells(c, wt, barW, true), false, s.Selected)
-		why := fmt.Sprintf("usual window %d–%d days", wt.Window.Min, wt.Window.Max)
-		if !wt.Promised.IsZero() {
-			why = "promised by " + wt.Promised.Short()
-		}
-		if width(line)+2+width(why) <= w {
-			line += "  " + s.Muted.Render(why)
-		}
-		add("", line)
-		// Under the bar, what the user's own history with the company says.
-		if u, ok := usualLine(c, a, wt, w-11); ok {
-			add(strings.Repeat(" ", 10) + u)
-		}
+		return []string{"", " " + s.Label.Render(fit("WAIT", 9)) + s.Early.Render(fmt.Sprintf("%s %s (%s): the wait starts then", waitSymbol(wt.Status), wt.Label(), ago(wt.Interview, d.today)))}
 	}
-
-	// The offer, first thing once there is one.
-	if o := a.Offer; o != nil {
-		section("OFFER")
-		for _, l := range offerLines(c, o) {
-			add("   " + l)
-		}
+	barW := 23
+	if w < 80 {
+		barW = 15
 	}
+	line := " " + s.Label.Render(fit("WAIT", 9)) + row(waitCells(c, wt, barW, true), false, s.Selected)
+	why := fmt.Sprintf("usual window %d–%d days", wt.Window.Min, wt.Window.Max)
+	if !wt.Promised.IsZero() {
+		why = "promised by " + wt.Promised.Short()
+	}
+	if width(line)+2+width(why) <= w {
+		line += "  " + s.Muted.Render(why)
+	}
+	L := []string{"", line}
+	// Under the bar, what the user's own history with the company says.
+	if u, ok := usualLine(c, a, wt, w-11); ok {
+		L = append(L, strings.Repeat(" ", 10)+u)
+	}
+	return L
+}
 
-	// Stages, with the days spent in each.
-	section("STAGES")
+// detailOffer is the offer, first thing once there is one.
+func detailOffer(c *programContext, a *stages.Application) []string {
+	if a.Offer == nil {
+		return nil
+	}
+	L := heading(c, "OFFER")
+	for _, l := range offerLines(c, a.Offer) {
+		L = append(L, "   "+l)
+	}
+	return L
+}
+
+// detailStages lists the process's stages, with the days spent in each and
+// the tip for the current one.
+func detailStages(c *programContext, a *stages.Application) []string {
+	s, w := c.styles, c.width
+	today, loc := c.data.today, c.data.now.Location()
+	L := heading(c, "STAGES")
 	t := a.Template()
 	cur := a.StageIndex()
 	spent := map[string]int{}
@@ -162,7 +248,7 @@ func (dm *detailModel) lines(c *programContext) []string {
 		} else {
 			name = s.Text.Render(fit(name, 20))
 		}
-		add("   " + style.Render(mark) + " " + name + " " + s.Muted.Render(note))
+		L = append(L, "   "+style.Render(mark)+" "+name+" "+s.Muted.Render(note))
 	}
 	if !a.Closed() {
 		if tip := t.Stages[cur].Tip; tip != "" {
@@ -171,16 +257,21 @@ func (dm *detailModel) lines(c *programContext) []string {
 				if i == 0 {
 					lead = "   " + s.Accent.Render("Tip") + " "
 				}
-				add(lead + s.Muted.Render(l))
+				L = append(L, lead+s.Muted.Render(l))
 			}
 		}
 	}
+	return L
+}
 
-	// This application's to-dos, upcoming ones included.
+// todo is this application's to-dos, upcoming ones included, with ▸ on the
+// one x, z and d act on.
+func (dm *detailModel) todo(c *programContext, a *stages.Application) []string {
+	s, w, d := c.styles, c.width, c.data
 	ps := d.appPrompts(a.ID)
-	section("TO DO")
+	L := heading(c, "TO DO")
 	if len(ps) == 0 {
-		add("   " + s.Muted.Render("Nothing to do for this application."))
+		L = append(L, "   "+s.Muted.Render("Nothing to do for this application."))
 	}
 	target, hasTarget := dm.target(c)
 	whenOf := func(p stages.Prompt) string {
@@ -202,112 +293,130 @@ func (dm *detailModel) lines(c *programContext) []string {
 		}
 		st := s.status(p.Status)
 		text := wrap(sanitize(p.Text), textW)
-		add(" " + mark + st.Render(statusSymbol(p.Status)+" "+fit(whenOf(p), whenW)) + "  " + s.Text.Render(text[0]))
+		L = append(L, " "+mark+st.Render(statusSymbol(p.Status)+" "+fit(whenOf(p), whenW))+"  "+s.Text.Render(text[0]))
 		for _, l := range text[1:] {
-			add(strings.Repeat(" ", textAt) + s.Text.Render(l))
+			L = append(L, strings.Repeat(" ", textAt)+s.Text.Render(l))
 		}
 		if p.Tip != "" && p.Kind == stages.OfferDeadline {
 			for _, l := range wrap("Tip: "+sanitize(p.Tip), textW) {
-				add(strings.Repeat(" ", textAt) + s.Muted.Render(l))
+				L = append(L, strings.Repeat(" ", textAt)+s.Muted.Render(l))
 			}
 		}
 	}
 	if hasTarget {
-		add("   " + s.Faint.Render("x done · z snooze to tomorrow · d dismiss (acts on ▸)"))
+		L = append(L, "   "+s.Faint.Render("x done · z snooze to tomorrow · d dismiss (acts on ▸)"))
 	}
+	return L
+}
 
-	// People, with a thank-you tick each.
-	if people := a.Persons(); len(people) > 0 {
-		section("PEOPLE")
-		nameW := 22
-		if w < 80 {
-			nameW = 16
+// detailPeople lists the people, with a thank-you tick each for those a
+// thank-you goes to, and how to reach them.
+func detailPeople(c *programContext, a *stages.Application) []string {
+	people := a.Persons()
+	if len(people) == 0 {
+		return nil
+	}
+	s, w, loc := c.styles, c.width, c.data.now.Location()
+	L := heading(c, "PEOPLE")
+	nameW := 22
+	if w < 80 {
+		nameW = 16
+	}
+	roleW := 12
+	for _, p := range people {
+		roleW = max(roleW, width(p.Role.Label())+1)
+	}
+	for _, p := range people {
+		mark, st, what := " ", s.Muted, ""
+		if p.Role == stages.RoleInterviewer || p.Role == stages.RoleRecruiter {
+			mark, st, what = "✗", s.Warn, "no thank-you logged"
+			if at, ok := lastThanks(a, p.Name); ok {
+				mark, st, what = "✓", s.Good, "thanked "+stages.DateOf(at.In(loc)).Short()
+			}
 		}
-		roleW := 12
-		for _, p := range people {
-			roleW = max(roleW, width(p.Role.Label())+1)
+		line := "   " + st.Render(mark) + " " + s.Text.Render(clean(p.Name, nameW)) + " " + s.Muted.Render(fit(p.Role.Label(), roleW)) + " " + st.Render(what)
+		var reach []string
+		for _, d := range []string{p.Email, p.Phone} {
+			if d != "" {
+				reach = append(reach, sanitize(d))
+			}
 		}
-		for _, p := range people {
-			mark, st, what := " ", s.Muted, ""
-			if p.Role == stages.RoleInterviewer || p.Role == stages.RoleRecruiter {
-				mark, st, what = "✗", s.Warn, "no thank-you logged"
-				if at, ok := lastThanks(a, p.Name); ok {
-					mark, st, what = "✓", s.Good, "thanked "+stages.DateOf(at.In(loc)).Short()
-				}
-			}
-			line := "   " + st.Render(mark) + " " + s.Text.Render(clean(p.Name, nameW)) + " " + s.Muted.Render(fit(p.Role.Label(), roleW)) + " " + st.Render(what)
-			var reach []string
-			for _, d := range []string{p.Email, p.Phone} {
-				if d != "" {
-					reach = append(reach, sanitize(d))
-				}
-			}
-			if len(reach) > 0 {
-				line += s.Muted.Render(truncate(" · "+strings.Join(reach, " · "), max(0, w-width(line)-1)))
-			}
-			add(line)
-			if p.Note != "" {
-				add("     " + s.Muted.Render(truncate(sanitize(p.Note), w-6)))
-			}
+		if len(reach) > 0 {
+			line += s.Muted.Render(truncate(" · "+strings.Join(reach, " · "), max(0, w-width(line)-1)))
+		}
+		L = append(L, line)
+		if p.Note != "" {
+			L = append(L, "     "+s.Muted.Render(truncate(sanitize(p.Note), w-6)))
 		}
 	}
+	return L
+}
 
-	// The references given to this company: the heads-up and the thanks
-	// go to them.
+// detailReferences lists the references given to this company: the
+// heads-up and the thanks go to them.
+func detailReferences(c *programContext, a *stages.Application) []string {
+	s, w := c.styles, c.width
 	given := stages.ReferencesGivenTo(c.refs, a.ID)
 	inReferenceCheck := false
 	if i := a.Template().StageIndex(a.Stage); i >= 0 && !a.Closed() {
 		inReferenceCheck = a.Template().Stages[i].References
 	}
-	if len(given) > 0 || inReferenceCheck {
-		section("REFERENCES")
-		for _, r := range given {
-			line := sanitize(r.Name)
-			if r.Relation != "" {
-				line += " (" + sanitize(r.Relation) + ")"
-			}
-			for _, d := range []string{r.Email, r.Phone} {
-				if d != "" {
-					line += " · " + sanitize(d)
-				}
-			}
-			add("   " + s.Text.Render(truncate(line, w-4)))
-		}
-		if len(given) == 0 {
-			add("   " + s.Warn.Render(truncate(fmt.Sprintf("none recorded as given to %s: afterview references edit NAME --given %d", sanitize(a.Company), a.ID), w-4)))
-		}
+	if len(given) == 0 && !inReferenceCheck {
+		return nil
 	}
+	L := heading(c, "REFERENCES")
+	for _, r := range given {
+		line := sanitize(r.Name)
+		if r.Relation != "" {
+			line += " (" + sanitize(r.Relation) + ")"
+		}
+		for _, d := range []string{r.Email, r.Phone} {
+			if d != "" {
+				line += " · " + sanitize(d)
+			}
+		}
+		L = append(L, "   "+s.Text.Render(truncate(line, w-4)))
+	}
+	if len(given) == 0 {
+		L = append(L, "   "+s.Warn.Render(truncate(fmt.Sprintf("none recorded as given to %s: afterview references edit NAME --given %d", sanitize(a.Company), a.ID), w-4)))
+	}
+	return L
+}
 
-	// The timeline.
-	section("TIMELINE")
+// detailTimeline is the dated history.
+func detailTimeline(c *programContext, a *stages.Application) []string {
+	s, loc := c.styles, c.data.now.Location()
+	L := heading(c, "TIMELINE")
 	for _, te := range a.Timeline() {
 		at := te.Event.At.In(loc)
 		stamp := stages.DateOf(at).Short() + " " + at.Format("15:04")
-		text := eventText(te)
-		tw := max(10, w-4-18)
-		wrapped := wrap(text, tw)
-		add("   " + s.Muted.Render(fit(stamp, 17)) + " " + s.Text.Render(wrapped[0]))
+		wrapped := wrap(eventText(te), max(10, c.width-4-18))
+		L = append(L, "   "+s.Muted.Render(fit(stamp, 17))+" "+s.Text.Render(wrapped[0]))
 		for _, l := range wrapped[1:] {
-			add(strings.Repeat(" ", 21) + s.Text.Render(l))
+			L = append(L, strings.Repeat(" ", 21)+s.Text.Render(l))
 		}
 	}
+	return L
+}
 
-	// Notes: the application's own and each one logged.
+// detailNotes is the application's own notes and each one logged.
+func detailNotes(c *programContext, a *stages.Application) []string {
 	var notes []string
 	if a.Notes != "" {
 		notes = append(notes, a.Notes)
 	}
 	for _, e := range a.Events {
 		if e.Kind == stages.EvNote && e.Note != "" {
-			notes = append(notes, stages.DateOf(e.At.In(loc)).Short()+": "+e.Note)
+			notes = append(notes, stages.DateOf(e.At.In(c.data.now.Location())).Short()+": "+e.Note)
 		}
 	}
-	if len(notes) > 0 {
-		section("NOTES")
-		for _, n := range notes {
-			for _, l := range wrap(sanitizeMultiline(n), w-5) {
-				add("   " + s.Text.Render(l))
-			}
+	if len(notes) == 0 {
+		return nil
+	}
+	L := heading(c, "NOTES")
+	for _, n := range notes {
+		for _, l := range wrap(sanitizeMultiline(n), c.width-5) {
+			L = append(L, "   "+c.styles.Text.Render(l))
 		}
 	}
 	return L
@@ -323,12 +432,7 @@ func sanitizeMultiline(s string) string {
 	return strings.Join(parts, "\n")
 }
 
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
-}
+func days(n int) string { return fmt.Sprintf("%d %s", n, stages.Plural(n, "day", "days")) }
 
 func outcomeLine(c *programContext, a *stages.Application) string {
 	s := c.styles
@@ -377,8 +481,8 @@ func offerLines(c *programContext, o *stages.Offer) []string {
 		case o.BonusPercent != nil:
 			terms = append(terms, part("bonus", fmt.Sprintf("%g%% (%s)", *o.BonusPercent, money(o.YearlyBonus(), cur)), s.Text))
 		}
-		if vest := o.VestingByYear(); len(vest) > 0 {
-			terms = append(terms, part("stock", money(o.StockValue(), cur), s.Text), part("vesting", vestingText(o, vest, false), s.Text))
+		if len(o.VestingByYear()) > 0 {
+			terms = append(terms, part("stock", money(o.StockValue(), cur), s.Text), part("vesting", vestingText(o, false), s.Text))
 		}
 		if o.SignOn != nil && *o.SignOn != 0 {
 			terms = append(terms, part("sign-on", money(*o.SignOn, cur), s.Text))

@@ -122,7 +122,7 @@ func TestScreensWhileTheHistoryLoads(t *testing.T) {
 	}
 	// Asking for the closed ones now shows none of the few loaded so far.
 	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: 'c', Text: "c"}))
-	for _, r := range m.apps.rows {
+	for _, r := range m.apps().rows {
 		if m.ctx.data.apps[r].Closed() {
 			t.Fatalf("a closed application (%s) is listed from the partial snapshot", m.ctx.data.apps[r].Company)
 		}
@@ -135,8 +135,8 @@ func TestScreensWhileTheHistoryLoads(t *testing.T) {
 	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: tea.KeyEscape}))
 
 	m, cmd := update(t, m, tea.KeyPressMsg(tea.Key{Code: '4', Text: "4"}))
-	if m.screen != screenStats {
-		t.Fatalf("4 opened screen %d, not Stats", m.screen)
+	if m.screen() != screenStats {
+		t.Fatalf("4 opened screen %d, not Stats", m.screen())
 	}
 	if cmd != nil {
 		t.Fatal("the Stats screen started counting a partial history")
@@ -156,7 +156,7 @@ func TestScreensWhileTheHistoryLoads(t *testing.T) {
 	}
 	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '2', Text: "2"}))
 	closed := 0
-	for _, r := range m.apps.rows {
+	for _, r := range m.apps().rows {
 		if m.ctx.data.apps[r].Closed() {
 			closed++
 		}

@@ -27,13 +27,16 @@ type field struct {
 	// hint shows under the form while the field has the focus.
 	hint  string
 	input textinput.Model
-	// choices, when set, make the field a choice cycled with ←/→.
-	choices []string
+	// options, when set, make the field a choice cycled with ←/→.
+	options []option
 	choice  int
 	hidden  bool
 	err     string
-	// check validates a text field's value when the focus leaves it.
-	check func(string) error
+	// parse reads a text field's value, or says what is wrong with it: when
+	// the focus leaves the field, and once more on saving, where val keeps
+	// what it read (nil for an empty field, or one that is only checked).
+	parse func(string) (any, error)
+	val   any
 	// when, for a date field, says whether it holds a moment or a day;
 	// lean is the way a bare weekday points (see stages.Lean).
 	when whenKind
@@ -115,13 +118,30 @@ func (fl *field) changed() bool {
 	return fl.input.Value() != fl.initial
 }
 
-func (f *field) isChoice() bool { return len(f.choices) > 0 }
+func (f *field) isChoice() bool { return len(f.options) > 0 }
 
+// value is a text field's text, or the words of a choice field's option.
 func (f *field) value() string {
 	if f.isChoice() {
-		return f.choices[f.choice]
+		return f.options[f.choice].label
 	}
 	return f.input.Value()
+}
+
+// option is one choice of a choice field: its words, and the value it
+// stands for.
+type option struct {
+	label string
+	value any
+}
+
+// stringOptions are options whose words are their values.
+func stringOptions(names []string) []option {
+	out := make([]option, len(names))
+	for i, n := range names {
+		out[i] = option{n, n}
+	}
+	return out
 }
 
 // form is an add/edit application form or a log-event form. It owns what
@@ -173,9 +193,16 @@ func dateField(c *programContext, name, label, value, placeholder, hint string, 
 	return fl
 }
 
-func choiceField(key, label, hint string, choices []string, selected int) field {
-	sel := max(0, min(selected, len(choices)-1))
-	return field{key: key, label: label, hint: hint, choices: choices, choice: sel, initialChoice: sel}
+// choiceField is a choice among options, on the one whose value is selected
+// (the first, if none is).
+func choiceField(key, label, hint string, options []option, selected any) field {
+	sel := 0
+	for i, o := range options {
+		if o.value == selected {
+			sel = i
+		}
+	}
+	return field{key: key, label: label, hint: hint, options: options, choice: sel, initialChoice: sel}
 }
 
 func inputWidth(c *programContext) int { return max(12, min(48, c.width-labelWidth-8)) }
@@ -191,7 +218,18 @@ func (f *form) field(key string) *field {
 	panic("form: no field " + key)
 }
 
+// value is a field's text (or chosen words), trimmed.
 func (f *form) value(key string) string { return strings.TrimSpace(f.field(key).value()) }
+
+// chosen is a choice field's value.
+func (f *form) chosen(key string) any {
+	fl := f.field(key)
+	return fl.options[fl.choice].value
+}
+
+// parsed is what a text field was read as when the form was checked for
+// saving (see checkAll); nil for an empty field.
+func (f *form) parsed(key string) any { return f.field(key).val }
 
 func (f *form) resize(c *programContext) {
 	for i := range f.fields {
@@ -265,11 +303,11 @@ func (f *form) move(step int) tea.Cmd {
 // leave validates the field the focus is leaving, so a mistake shows at once.
 func (f *form) leave() {
 	fl := &f.fields[f.focus]
-	if fl.check == nil {
+	if fl.parse == nil {
 		return
 	}
 	fl.err = ""
-	if err := fl.check(fl.input.Value()); err != nil {
+	if _, err := fl.parse(fl.input.Value()); err != nil {
 		fl.err = err.Error()
 	}
 }
@@ -277,14 +315,14 @@ func (f *form) leave() {
 func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 	fl := &f.fields[f.focus]
 	if km, ok := msg.(tea.KeyPressMsg); ok {
-		k := &c.keys
+		k := &c.keys.Form
 		if fl.when != notWhen {
-			switch km.String() {
-			case "up":
+			switch {
+			case key.Matches(km, k.Later):
 				fl.nudge(c.now(), 1)
 				f.changed(c, fl.key)
 				return nil
-			case "down":
+			case key.Matches(km, k.Earlier):
 				fl.nudge(c.now(), -1)
 				f.changed(c, fl.key)
 				return nil
@@ -297,17 +335,17 @@ func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 			return f.move(-1)
 		}
 		if fl.isChoice() {
-			n := len(fl.choices)
-			switch km.String() {
-			case "right", "space":
+			n := len(fl.options)
+			switch {
+			case key.Matches(km, k.ChooseNext):
 				fl.choice = (fl.choice + 1) % n
-			case "left":
+			case key.Matches(km, k.ChoosePrev):
 				fl.choice = (fl.choice + n - 1) % n
 			default:
 				// A letter jumps to the next choice that starts with it.
 				if t := strings.ToLower(km.Text); t != "" {
 					for j := 1; j <= n; j++ {
-						if c := (fl.choice + j) % n; strings.HasPrefix(fl.choices[c], t) {
+						if c := (fl.choice + j) % n; strings.HasPrefix(fl.options[c].label, t) {
 							fl.choice = c
 							break
 						}
@@ -338,9 +376,9 @@ func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	fl.input, cmd = fl.input.Update(msg)
 	if fl.input.Value() != before {
-		if fl.err != "" && fl.check != nil {
+		if fl.err != "" && fl.parse != nil {
 			// Clear a shown mistake as soon as it is fixed.
-			if fl.check(fl.input.Value()) == nil {
+			if _, err := fl.parse(fl.input.Value()); err == nil {
 				fl.err = ""
 			}
 		}
@@ -355,7 +393,7 @@ func (f *form) update(c *programContext, msg tea.Msg) tea.Cmd {
 func (f *form) changed(c *programContext, key string) {
 	switch {
 	case f.kind == formLog && key == "kind":
-		f.logKind = logKind(f.field("kind").choice)
+		f.logKind = f.chosen("kind").(logKind)
 		f.showLogFields(c)
 	case f.kind != formLog && key == "process":
 		f.processTouched = true
@@ -364,7 +402,7 @@ func (f *form) changed(c *programContext, key string) {
 	case f.kind == formAdd && key == "interview":
 		f.showThanked(c)
 	case f.kind == formAdd && key == "company" && !f.processTouched:
-		pickProcess(c, f.field("process"), f.field("company").value())
+		pickProcess(c, f.field("process"), f.value("company"))
 	}
 }
 
@@ -449,7 +487,8 @@ func choiceView(c *programContext, fl *field, on bool, w int) string {
 	s := c.styles
 	var parts []string
 	total := 0
-	for i, ch := range fl.choices {
+	for i, o := range fl.options {
+		ch := o.label
 		if i == fl.choice {
 			p := "[" + ch + "]"
 			if on {
@@ -466,13 +505,13 @@ func choiceView(c *programContext, fl *field, on bool, w int) string {
 	if total <= w {
 		return strings.Join(parts, " ")
 	}
-	v := "‹ " + fl.choices[fl.choice] + " ›"
+	v := "‹ " + fl.options[fl.choice].label + " ›"
 	if on {
 		v = s.LabelOn.Render(v)
 	} else {
 		v = s.Text.Render(v)
 	}
-	return v + s.Faint.Render(truncate("  "+itoa(fl.choice+1)+"/"+itoa(len(fl.choices)), max(0, w-width(v))))
+	return v + s.Faint.Render(truncate("  "+itoa(fl.choice+1)+"/"+itoa(len(fl.options)), max(0, w-width(v))))
 }
 
 // stripFieldName drops the "company: " a message starts with when it shows

@@ -38,13 +38,8 @@ func shortAction(p stages.Prompt) string {
 		}
 		return "follow up with " + person
 	case stages.StageTask:
-		switch {
-		case strings.Contains(p.Key, "reference"):
-			return "brief references"
-		case strings.Contains(p.Key, "background"):
-			return "check your résumé"
-		case strings.Contains(p.Key, "offer"):
-			return "get it in writing"
+		if p.Short != "" {
+			return p.Short
 		}
 		return "stage task"
 	case stages.MoveOn:
@@ -54,10 +49,7 @@ func shortAction(p stages.Prompt) string {
 	case stages.KeepApplying:
 		return "keep applying"
 	case stages.AfterRejection:
-		if strings.HasSuffix(p.Key, "lessons") {
-			return "note lessons learned"
-		}
-		return "reply graciously"
+		return p.Short
 	}
 	return sanitize(p.Text)
 }

@@ -348,7 +348,7 @@ func (h *harness) mustNotSee(parts ...string) {
 
 func (h *harness) selectedPrompt() stages.Prompt {
 	h.t.Helper()
-	p, ok := h.m.today.selected(&h.m.ctx)
+	p, ok := h.m.today().selected(h.m.ctx)
 	if !ok {
 		h.t.Fatal("no prompt selected on Today")
 	}
@@ -391,4 +391,53 @@ func thanksEvent(person string, daysAgo int) stages.Event {
 
 func noteEvent(note string, daysAgo int) stages.Event {
 	return stages.Event{Kind: stages.EvNote, Note: note, At: testNow.AddDate(0, 0, -daysAgo)}
+}
+
+// screenID names the screen shown, for tests.
+type screenID int
+
+const (
+	screenToday screenID = iota
+	screenApps
+	screenOffers
+	screenStats
+	screenDetail
+)
+
+// screen is the screen shown.
+func (m Model) screen() screenID {
+	switch m.active().(type) {
+	case *appsModel:
+		return screenApps
+	case *offersModel:
+		return screenOffers
+	case *statsModel:
+		return screenStats
+	case *detailModel:
+		return screenDetail
+	}
+	return screenToday
+}
+
+// tabOf is the tab screen of type T.
+func tabOf[T tabScreen](m Model) T {
+	for _, t := range m.tabs {
+		if s, ok := t.(T); ok {
+			return s
+		}
+	}
+	panic("no such tab")
+}
+
+func (m Model) today() *todayModel   { return tabOf[*todayModel](m) }
+func (m Model) apps() *appsModel     { return tabOf[*appsModel](m) }
+func (m Model) offers() *offersModel { return tabOf[*offersModel](m) }
+func (m Model) stats() *statsModel   { return tabOf[*statsModel](m) }
+
+// detail is the application shown in full (an empty one when none is).
+func (m Model) detail() *detailModel {
+	if d, ok := m.page.(*detailModel); ok {
+		return d
+	}
+	return &detailModel{}
 }

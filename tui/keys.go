@@ -1,94 +1,236 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strconv"
 
-// KeyMap lists every key the program answers to. Each screen shows the part
-// that applies to it (see the *Help methods); nothing here is package-level
-// state, so tests and future settings can build their own.
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap lists every key the program answers to, by area: the keys of one
+// area never clash with each other, and a key two areas share (enter opens
+// on Today, Applications and Offers; esc is back, cancel or clear) shows as
+// a binding in each. Nothing here is package-level state, so tests and
+// future settings can build their own.
 type KeyMap struct {
-	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
-
-	Open, Back key.Binding
-	// Switch and SwitchBack cycle through the tabs; Today, Apps, Offers and
-	// Stats jump to one. Tabs only shows "1-4" in the short help.
-	Switch, SwitchBack, Today, Apps, Offers, Stats, Tabs key.Binding
-	// Left and Right move between the offers on the Offers screen; Choose
-	// Offer is the two in the short help.
-	Left, Right, ChooseOffer key.Binding
-
-	Add, Edit, Log, Done, Snooze, SnoozeTo, Dismiss, Delete key.Binding
-	Filter, Closed, Undo, Help, Quit                        key.Binding
-	// Copy and EditDraft copy the selected prompt's draft, as it is or
-	// after the editor (Today).
-	Copy, EditDraft key.Binding
-	// People adds or changes one of an application's people (detail).
-	People key.Binding
-
-	// Forms and prompts of the forms.
-	Next, Prev, Save, Cancel, Choose key.Binding
-	// Clear empties a text field (the text input's own ctrl+u, with the
-	// cursor at the end where a field opens); Nudge moves a date a day.
-	Clear, Nudge             key.Binding
-	Yes, No                  key.Binding
-	ApplyFilter, ClearFilter key.Binding
+	// Global keys work on every screen, outside a form or a question.
+	Global GlobalKeys
+	// List moves a cursor through a list or scrolls a page.
+	List ListKeys
+	// Prompt acts on a to-do: on Today the selected one, in an
+	// application's detail its most urgent one.
+	Prompt PromptKeys
+	Today  TodayKeys
+	Apps   AppsKeys
+	// Filter is the Applications filter line while it takes the typing.
+	Filter FilterKeys
+	Offers OffersKeys
+	Detail DetailKeys
+	Form   FormKeys
+	// Confirm answers a yes/no question, which takes every key.
+	Confirm ConfirmKeys
 }
 
-// DefaultKeyMap is the standard set of keys.
+// GlobalKeys switch screens, add, undo, help and quit.
+type GlobalKeys struct {
+	// Switch and SwitchBack cycle through the tabs; Jump holds one key per
+	// tab, in order ("1 today"), and Tabs is all of them in the short help.
+	Switch, SwitchBack key.Binding
+	Jump               []key.Binding
+	Tabs               key.Binding
+	Add, Undo          key.Binding
+	// Help opens and closes the full help; CloseHelp (esc) closes it too.
+	Help, CloseHelp key.Binding
+	// Quit quits outside a form; Interrupt (ctrl+c) quits everywhere, after
+	// asking if a form holds typing.
+	Quit, Interrupt key.Binding
+}
+
+// ListKeys move through a list or a page.
+type ListKeys struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+}
+
+// PromptKeys act on a to-do.
+type PromptKeys struct {
+	Done, Snooze, SnoozeTo, Dismiss key.Binding
+}
+
+// TodayKeys act on the selected to-do's application.
+type TodayKeys struct {
+	Open, Log, Edit key.Binding
+	// Copy and EditDraft copy the selected prompt's draft, as it is or
+	// after the editor.
+	Copy, EditDraft key.Binding
+}
+
+// AppsKeys act on the selected application, filter and show closed ones.
+type AppsKeys struct {
+	Open, Log, Edit, Delete key.Binding
+	Filter, Closed          key.Binding
+	// ClearFilter (esc) drops a kept filter.
+	ClearFilter key.Binding
+}
+
+// FilterKeys are the filter line's: keep it, clear it, and move through
+// the rows while typing.
+type FilterKeys struct {
+	Apply, Clear, Up, Down key.Binding
+}
+
+// OffersKeys choose an offer column and act on it.
+type OffersKeys struct {
+	// Left and Right move between the offers; Choose is the two in the
+	// short help.
+	Left, Right, Choose key.Binding
+	First, Last         key.Binding
+	// Edit revises the selected offer's terms; Log logs the answer to it.
+	Open, Log, Edit key.Binding
+}
+
+// DetailKeys act on the application shown in full.
+type DetailKeys struct {
+	Back, Log, Edit, Delete key.Binding
+	// People adds or changes one of the application's people.
+	People key.Binding
+}
+
+// FormKeys move through a form, choose options, nudge dates and save.
+type FormKeys struct {
+	Next, Prev key.Binding
+	// SaveOnLast (enter) saves on the last field, where Next has nowhere
+	// to go.
+	Save, SaveOnLast, Cancel key.Binding
+	// ChoosePrev and ChooseNext cycle a choice's options; Choose is the
+	// two in the help.
+	ChoosePrev, ChooseNext, Choose key.Binding
+	// Clear empties a text field (the text input's own ctrl+u, with the
+	// cursor at the end where a field opens).
+	Clear key.Binding
+	// Later and Earlier move a date field a day; Nudge is the two in the help.
+	Later, Earlier, Nudge key.Binding
+}
+
+// ConfirmKeys answer a question.
+type ConfirmKeys struct {
+	Yes, No key.Binding
+}
+
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// DefaultKeyMap is the standard set of keys, for the standard tabs (see
+// withTabs for others).
 func DefaultKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	b := bind
+	k := KeyMap{
+		Global: GlobalKeys{
+			Switch:     b("tab", "switch", "tab"),
+			SwitchBack: b("shift+tab", "previous tab", "shift+tab"),
+			Add:        b("a", "add", "a"),
+			Undo:       b("u", "undo", "u"),
+			Help:       b("?", "more", "?"),
+			CloseHelp:  b("esc", "close help", "esc"),
+			Quit:       b("q", "quit", "q", "ctrl+c"),
+			Interrupt:  b("ctrl+c", "quit", "ctrl+c"),
+		},
+		List: ListKeys{
+			Up:       b("↑/k", "up", "up", "k"),
+			Down:     b("↓/j", "down", "down", "j"),
+			Top:      b("g", "top", "g", "home"),
+			Bottom:   b("G", "bottom", "G", "end"),
+			PageUp:   b("pgup", "page up", "pgup", "ctrl+b"),
+			PageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
+		},
+		Prompt: PromptKeys{
+			Done:     b("x", "done", "x"),
+			Snooze:   b("z", "snooze", "z"),
+			SnoozeTo: b("Z", "snooze…", "Z"),
+			Dismiss:  b("d", "dismiss", "d"),
+		},
+		Today: TodayKeys{
+			Open:      b("enter", "open", "enter"),
+			Log:       b("l", "log", "l"),
+			Edit:      b("e", "edit", "e"),
+			Copy:      b("c", "copy", "c"),
+			EditDraft: b("E", "editor", "E"),
+		},
+		Apps: AppsKeys{
+			Open:        b("enter", "open", "enter"),
+			Log:         b("l", "log", "l"),
+			Edit:        b("e", "edit", "e"),
+			Delete:      b("D", "delete", "D"),
+			Filter:      b("/", "filter", "/"),
+			Closed:      b("c", "closed", "c"),
+			ClearFilter: b("esc", "clear filter", "esc"),
+		},
+		Filter: FilterKeys{
+			Apply: b("enter", "keep filter", "enter"),
+			Clear: b("esc", "clear", "esc"),
+			Up:    b("↑", "up", "up"),
+			Down:  b("↓", "down", "down"),
+		},
+		Offers: OffersKeys{
+			Left:   b("←", "previous offer", "left"),
+			Right:  b("→", "next offer", "right"),
+			Choose: b("←/→", "choose offer", "left", "right"),
+			First:  b("g", "top", "g", "home"),
+			Last:   b("G", "bottom", "G", "end"),
+			Open:   b("enter", "open", "enter"),
+			Log:    b("l", "log", "l"),
+			Edit:   b("e", "edit", "e"),
+		},
+		Detail: DetailKeys{
+			Back:   b("esc", "back", "esc"),
+			Log:    b("l", "log", "l"),
+			Edit:   b("e", "edit", "e"),
+			Delete: b("D", "delete", "D"),
+			People: b("p", "people", "p"),
+		},
+		Form: FormKeys{
+			Next:       b("enter/tab", "next field", "tab", "down", "enter"),
+			Prev:       b("shift+tab", "previous", "shift+tab", "up"),
+			Save:       b("ctrl+s", "save", "ctrl+s"),
+			SaveOnLast: b("enter", "save", "enter"),
+			Cancel:     b("esc", "cancel", "esc"),
+			ChoosePrev: b("←", "previous option", "left"),
+			ChooseNext: b("→/space", "next option", "right", "space"),
+			Choose:     b("←/→", "choose", "left", "right", "space"),
+			Clear:      b("ctrl+u", "clear", "ctrl+u"),
+			Later:      b("↑", "a day later", "up"),
+			Earlier:    b("↓", "a day earlier", "down"),
+			Nudge:      b("↑/↓", "date ±1 day", "up", "down"),
+		},
+		Confirm: ConfirmKeys{
+			Yes: b("y", "yes", "y", "Y"),
+			No:  b("n/esc", "no", "n", "N", "esc"),
+		},
 	}
-	return KeyMap{
-		Up:       b("↑/k", "up", "up", "k"),
-		Down:     b("↓/j", "down", "down", "j"),
-		Top:      b("g", "top", "g", "home"),
-		Bottom:   b("G", "bottom", "G", "end"),
-		PageUp:   b("pgup", "page up", "pgup", "ctrl+b"),
-		PageDown: b("pgdn", "page down", "pgdown", "ctrl+f"),
+	return k.withTabs([]string{"today", "applications", "offers", "stats"})
+}
 
-		Open:        b("enter", "open", "enter"),
-		Back:        b("esc", "back", "esc"),
-		Switch:      b("tab", "switch", "tab"),
-		SwitchBack:  b("shift+tab", "previous tab", "shift+tab"),
-		Today:       b("1", "today", "1"),
-		Apps:        b("2", "applications", "2"),
-		Offers:      b("3", "offers", "3"),
-		Stats:       b("4", "stats", "4"),
-		Tabs:        b("1-4", "tabs", "1", "2", "3", "4"),
-		Left:        b("←", "previous offer", "left"),
-		Right:       b("→", "next offer", "right"),
-		ChooseOffer: b("←/→", "choose offer", "left", "right"),
-
-		Add:       b("a", "add", "a"),
-		Edit:      b("e", "edit", "e"),
-		Log:       b("l", "log", "l"),
-		Done:      b("x", "done", "x"),
-		Snooze:    b("z", "snooze", "z"),
-		SnoozeTo:  b("Z", "snooze…", "Z"),
-		Dismiss:   b("d", "dismiss", "d"),
-		Delete:    b("D", "delete", "D"),
-		Filter:    b("/", "filter", "/"),
-		Closed:    b("c", "closed", "c"),
-		Undo:      b("u", "undo", "u"),
-		Copy:      b("c", "copy", "c"),
-		EditDraft: b("E", "editor", "E"),
-		People:    b("p", "people", "p"),
-		Help:      b("?", "more", "?"),
-		Quit:      b("q", "quit", "q", "ctrl+c"),
-
-		Next:   b("enter/tab", "next field", "tab", "down", "enter"),
-		Prev:   b("shift+tab", "previous", "shift+tab", "up"),
-		Save:   b("ctrl+s", "save", "ctrl+s"),
-		Cancel: b("esc", "cancel", "esc"),
-		Choose: b("←/→", "choose", "left", "right", "space"),
-		Clear:  b("ctrl+u", "clear", "ctrl+u"),
-		Nudge:  b("↑/↓", "date ±1 day", "up", "down"),
-		Yes:    b("y", "yes", "y", "Y"),
-		No:     b("n/esc", "no", "n", "N", "esc"),
-
-		ApplyFilter: b("enter", "keep filter", "enter"),
-		ClearFilter: b("esc", "clear", "esc"),
+// withTabs sets the jump keys for tabs with these names: 1 for the first,
+// and so on (up to nine).
+func (k KeyMap) withTabs(names []string) KeyMap {
+	k.Global.Jump = nil
+	var all []string
+	for i, n := range names[:min(len(names), 9)] {
+		d := strconv.Itoa(i + 1)
+		k.Global.Jump = append(k.Global.Jump, bind(d, n, d))
+		all = append(all, d)
 	}
+	k.Global.Tabs = bind("1-"+strconv.Itoa(len(all)), "tabs", all...)
+	return k
+}
+
+// ShortHelp and FullHelp make KeyMap a help.KeyMap of the keys that work
+// everywhere; each screen's help (see helpKeys) adds its own.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Global.Switch, k.Global.Tabs, k.Global.Add, k.Global.Help, k.Global.Quit}
+}
+
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Global.Add, k.Global.Undo}, k.Global.column()}
 }
 
 // helpKeys is one screen's view of the key map, for the bubbles help bar.
@@ -103,107 +245,42 @@ type helpKeys struct {
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 
-// ShortHelp and FullHelp make KeyMap itself a help.KeyMap (the Today view).
-func (k KeyMap) ShortHelp() []key.Binding  { return k.todayHelp().short }
-func (k KeyMap) FullHelp() [][]key.Binding { return k.todayHelp().full }
-
-func (k KeyMap) move() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
+func (l ListKeys) all() []key.Binding {
+	return []key.Binding{l.Up, l.Down, l.Top, l.Bottom, l.PageUp, l.PageDown}
 }
 
-// tabs is the full help's column of the keys that work on every screen:
+// column is the full help's column of the keys that work on every screen:
 // the tabs, help and quit. (a and u work everywhere too; each screen lists
 // them with its own keys, which keeps the columns short enough for 60x20.)
-func (k KeyMap) tabs() []key.Binding {
-	return []key.Binding{k.Switch, k.SwitchBack, k.Today, k.Apps, k.Offers, k.Stats, k.Help, k.Quit}
-}
-
-func (k KeyMap) todayHelp() helpKeys {
-	return helpKeys{
-		short:   []key.Binding{k.Done, k.Copy, k.Snooze, k.Open, k.Log, k.Add, k.Switch, k.Undo, k.Help, k.Quit},
-		minimal: []key.Binding{k.Done, k.Copy, k.Snooze, k.Help, k.Quit},
-		full: [][]key.Binding{
-			{k.Done, k.Copy, k.EditDraft, k.Snooze, k.SnoozeTo, k.Dismiss, k.Open, k.Log, k.Edit, k.Add, k.Undo},
-			k.move(),
-			k.tabs(),
-		},
-	}
-}
-
-func (k KeyMap) appsHelp() helpKeys {
-	return helpKeys{
-		short:   []key.Binding{k.Open, k.Add, k.Log, k.Edit, k.Filter, k.Closed, k.Switch, k.Undo, k.Help, k.Quit},
-		minimal: []key.Binding{k.Open, k.Add, k.Filter, k.Help, k.Quit},
-		full: [][]key.Binding{
-			{k.Open, k.Add, k.Edit, k.Log, k.Delete, k.Filter, k.Closed, k.Undo},
-			k.move(),
-			k.tabs(),
-		},
-	}
-}
-
-func (k KeyMap) detailHelp() helpKeys {
-	return helpKeys{
-		short:   []key.Binding{k.Back, k.Log, k.Edit, k.Done, k.Snooze, k.Up, k.Down, k.Undo, k.Help, k.Quit},
-		minimal: []key.Binding{k.Back, k.Log, k.Done, k.Down, k.Help, k.Quit},
-		full: [][]key.Binding{
-			{k.Back, k.Log, k.Edit, k.People, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss, k.Delete, k.Undo},
-			k.move(),
-			k.tabs(),
-		},
-	}
-}
-
-func (k KeyMap) offersHelp() helpKeys {
-	return helpKeys{
-		short:   []key.Binding{k.ChooseOffer, k.Open, k.Log, k.Edit, k.Switch, k.Tabs, k.Help, k.Quit},
-		minimal: []key.Binding{k.ChooseOffer, k.Open, k.Log, k.Help, k.Quit},
-		full: [][]key.Binding{
-			{k.Left, k.Right, k.Top, k.Bottom, k.Open, k.Log, k.Edit, k.Add, k.Undo},
-			k.tabs(),
-		},
-	}
-}
-
-func (k KeyMap) statsHelp() helpKeys {
-	return helpKeys{
-		short:   []key.Binding{k.Down, k.Up, k.PageDown, k.Switch, k.Tabs, k.Add, k.Help, k.Quit},
-		minimal: []key.Binding{k.Down, k.Up, k.Switch, k.Help, k.Quit},
-		full: [][]key.Binding{
-			append(k.move(), k.Add, k.Undo),
-			k.tabs(),
-		},
-	}
+func (g GlobalKeys) column() []key.Binding {
+	out := []key.Binding{g.Switch, g.SwitchBack}
+	out = append(out, g.Jump...)
+	return append(out, g.Help, g.Quit)
 }
 
 // emptyHelp is the help of a screen with nothing on it to act on (no
 // offers, no history): the way to the other tabs and to adding one.
 func (k KeyMap) emptyHelp() helpKeys {
+	g := k.Global
 	return helpKeys{
-		short:   []key.Binding{k.Switch, k.Tabs, k.Add, k.Help, k.Quit},
-		minimal: []key.Binding{k.Switch, k.Add, k.Help, k.Quit},
-		full:    [][]key.Binding{{k.Add, k.Undo}, k.tabs()},
+		short:   k.ShortHelp(),
+		minimal: []key.Binding{g.Switch, g.Add, g.Help, g.Quit},
+		full:    k.FullHelp(),
 	}
 }
 
 func (k KeyMap) formHelp() helpKeys {
+	f := k.Form
 	return helpKeys{
-		short:   []key.Binding{k.Next, k.Prev, k.Choose, k.Clear, k.Save, k.Cancel},
-		minimal: []key.Binding{k.Next, k.Save, k.Cancel},
-		full:    [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Clear, k.Nudge, k.Save, k.Cancel}},
-	}
-}
-
-func (k KeyMap) filterHelp() helpKeys {
-	return helpKeys{
-		short: []key.Binding{k.ApplyFilter, k.ClearFilter},
-		full:  [][]key.Binding{{k.ApplyFilter, k.ClearFilter}},
+		short:   []key.Binding{f.Next, f.Prev, f.Choose, f.Clear, f.Save, f.Cancel},
+		minimal: []key.Binding{f.Next, f.Save, f.Cancel},
+		full:    [][]key.Binding{{f.Next, f.Prev, f.Choose, f.Clear, f.Nudge, f.Save, f.Cancel}},
 	}
 }
 
 func (k KeyMap) confirmHelp() helpKeys {
 	return helpKeys{
-		short: []key.Binding{k.Yes, k.No},
-		full:  [][]key.Binding{{k.Yes, k.No}},
+		short: []key.Binding{k.Confirm.Yes, k.Confirm.No},
+		full:  [][]key.Binding{{k.Confirm.Yes, k.Confirm.No}},
 	}
 }

@@ -25,7 +25,13 @@ const (
 	logReopen
 )
 
-var logKindNames = []string{"heard back", "new stage", "offer", "outcome", "note", "thank-you", "follow-up", "reopen"}
+// label is the kind as the form's choice says it.
+func (k logKind) label() string {
+	return [...]string{"heard back", "new stage", "offer", "outcome", "note", "thank-you", "follow-up", "reopen"}[k]
+}
+
+// bonusPercent is a bonus typed as a percentage of base ("15%").
+type bonusPercent float64
 
 // which log kinds show each field (the kind and the time show always).
 var logFields = map[string][]logKind{
@@ -51,13 +57,13 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 
 	t := a.Template()
 	nextStage := min(a.StageIndex()+1, len(t.Stages)-1)
-	outcomes := make([]string, len(stages.Outcomes))
+	outcomes := make([]option, len(stages.Outcomes))
 	for i, o := range stages.Outcomes {
-		outcomes[i] = o.Label()
+		outcomes[i] = option{o.Label(), o}
 	}
-	outcome := 2 // rejected, the usual news when it is not an offer
+	outcome := stages.Rejected // the usual news when it is not an offer
 	if a.Offer != nil {
-		outcome = 0
+		outcome = stages.Accepted
 	}
 	// The person a thank-you most likely went to: the first not thanked yet.
 	person := ""
@@ -75,9 +81,11 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		f.logKind = kind
 	}
 	// Reopening is a choice only where there is something to reopen.
-	kinds := logKindNames[:logReopen]
-	if a.Closed() {
-		kinds = logKindNames
+	var kinds []option
+	for k := logHeard; k <= logReopen; k++ {
+		if k != logReopen || a.Closed() {
+			kinds = append(kinds, option{k.label(), k})
+		}
 	}
 	currency := "USD"
 	// The offer form opens on the current terms: what is typed over them is
@@ -87,21 +95,6 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		cur = offerFields(a.Offer)
 		if a.Offer.Currency != "" {
 			currency = a.Offer.Currency
-		}
-	}
-	checkDate := func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return nil
-		}
-		_, err := stages.ParseDay(s, c.now(), stages.LeanFuture)
-		return err
-	}
-	checkAmount := func(what string) func(string) error {
-		return func(s string) error {
-			if _, err := stages.ParseAmount(s); err != nil {
-				return fmt.Errorf("%s: %w", what, err)
-			}
-			return nil
 		}
 	}
 	noteHint := "Optional: what was said."
@@ -114,8 +107,8 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		peopleHint += " → completes a name: " + strings.Join(people, ", ")
 	}
 	f.fields = []field{
-		choiceField("kind", "What happened", "←/→ chooses what happened; the fields below follow.", kinds, int(kind)),
-		choiceField("stage", "Stage", "The stage the company moved you to.", t.StageNames(), nextStage),
+		choiceField("kind", "What happened", "←/→ chooses what happened; the fields below follow.", kinds, kind),
+		choiceField("stage", "Stage", "The stage the company moved you to.", stringOptions(t.StageNames()), t.Stages[nextStage].Name),
 		choiceField("outcome", "Outcome", "How it ended: this closes the application.", outcomes, outcome),
 		newField(c, "person", "To", person, "name", peopleHint, stages.MaxNameLen+50),
 		newField(c, "base", "Base salary", cur.base, "e.g. 180000 or 180k; empty if not known yet", "Yearly base salary, whole units; leave it empty for a verbal offer with numbers to follow.", 20),
@@ -131,7 +124,7 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 	}
 	f.field("person").input.ShowSuggestions = true
 	f.field("person").input.SetSuggestions(people)
-	f.field("person").check = func(s string) error {
+	f.field("person").parse = checked(func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("person: say who the thank-you went to")
 		}
@@ -143,21 +136,29 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 			}
 		}
 		return nil
-	}
+	})
 	for _, k := range []string{"base", "bonus", "stock", "signon"} {
-		k := k
-		f.field(k).check = func(s string) error {
-			if k == "bonus" && strings.HasSuffix(strings.TrimSpace(s), "%") {
-				if _, err := stages.ParsePercent(s); err != nil {
-					return fmt.Errorf("bonus: %w", err)
-				}
-				return nil
-			}
-			return checkAmount(f.field(k).label)(s)
-		}
+		f.field(k).parse = parseAmount(f.field(k).label)
 	}
-	f.field("vest").check = func(s string) error { _, err := parseYears(s); return err }
-	f.field("currency").check = func(s string) error {
+	bonusAmount := f.field("bonus").parse
+	f.field("bonus").parse = func(s string) (any, error) {
+		if !strings.HasSuffix(strings.TrimSpace(s), "%") {
+			return bonusAmount(s)
+		}
+		p, err := stages.ParsePercent(s)
+		if err != nil {
+			return nil, fmt.Errorf("bonus: %w", err)
+		}
+		return bonusPercent(p), nil
+	}
+	f.field("vest").parse = func(s string) (any, error) {
+		n, err := parseYears(s)
+		if err != nil {
+			return nil, err
+		}
+		return n, nil
+	}
+	f.field("currency").parse = checked(func(s string) error {
 		s = strings.TrimSpace(s)
 		if s == "" {
 			return nil
@@ -171,22 +172,22 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 			return fmt.Errorf("currency: %q is not a currency code: use three letters like USD", s)
 		}
 		return nil
-	}
-	f.field("deadline").check = checkDate
-	f.field("promised").check = checkDate
-	f.field("when").check = func(s string) error {
+	})
+	f.field("deadline").parse = parseDay(c, stages.LeanFuture)
+	f.field("promised").parse = parseDay(c, stages.LeanFuture)
+	moment := parseMoment(c, stages.LeanPast)
+	f.field("when").parse = func(s string) (any, error) {
 		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("when: a date is needed, like %s", now.Format(dateTimeLayout))
+			return nil, fmt.Errorf("when: a date is needed, like %s", now.Format(dateTimeLayout))
 		}
-		_, err := stages.ParseWhen(s, c.now(), stages.LeanPast)
-		return err
+		return moment(s)
 	}
-	f.field("note").check = func(s string) error {
+	f.field("note").parse = checked(func(s string) error {
 		if f.logKind == logNote && strings.TrimSpace(s) == "" {
 			return fmt.Errorf("note: write something, or esc to cancel")
 		}
 		return nil
-	}
+	})
 	f.showLogFields(c)
 	// Open on the field that matters most for the kind.
 	switch kind {
@@ -232,6 +233,17 @@ func (f *form) showLogFields(c *programContext) {
 	}
 }
 
+// parseAmount reads an amount of money; empty is nil.
+func parseAmount(what string) func(string) (any, error) {
+	return optional(func(s string) (int64, error) {
+		n, err := stages.ParseAmount(s)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", what, err)
+		}
+		return n, nil
+	})
+}
+
 func parseYears(s string) (int, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -270,42 +282,36 @@ func offerFields(o *stages.Offer) offerText {
 // offerRevision is what the offer form says, as a revision of cur (nil for a
 // first offer): only the terms typed and different from the current ones.
 // A field left empty is a term not given.
-func (f *form) offerRevision(cur *stages.Offer, now time.Time) *stages.Offer {
+func (f *form) offerRevision(cur *stages.Offer) *stages.Offer {
 	if cur == nil {
 		cur = &stages.Offer{}
 	}
 	o := &stages.Offer{}
-	amount := func(key, what string, was *int64) *int64 {
-		v := f.value(key)
-		if v == "" {
-			return nil
-		}
-		n, _ := stages.ParseAmount(v)
-		if was != nil && *was == n {
+	amount := func(key string, was *int64) *int64 {
+		n, ok := f.parsed(key).(int64)
+		if !ok || was != nil && *was == n {
 			return nil
 		}
 		return &n
 	}
-	o.Base = amount("base", "base", cur.Base)
-	if b := f.value("bonus"); strings.HasSuffix(b, "%") {
-		if p, _ := stages.ParsePercent(b); cur.BonusPercent == nil || *cur.BonusPercent != p || cur.Bonus != nil {
+	o.Base = amount("base", cur.Base)
+	if b, ok := f.parsed("bonus").(bonusPercent); ok {
+		if p := float64(b); cur.BonusPercent == nil || *cur.BonusPercent != p || cur.Bonus != nil {
 			o.BonusPercent = &p
 		}
 	} else {
-		o.Bonus = amount("bonus", "bonus", cur.Bonus)
+		o.Bonus = amount("bonus", cur.Bonus)
 	}
-	o.Stock = amount("stock", "stock", cur.Stock)
-	o.SignOn = amount("signon", "sign-on", cur.SignOn)
-	if y, _ := parseYears(f.value("vest")); y != cur.VestYears && (y > 0 && (o.Stock != nil || cur.Stock != nil)) {
+	o.Stock = amount("stock", cur.Stock)
+	o.SignOn = amount("signon", cur.SignOn)
+	if y, _ := f.parsed("vest").(int); y != cur.VestYears && (y > 0 && (o.Stock != nil || cur.Stock != nil)) {
 		o.VestYears = y
 	}
 	if c := strings.ToUpper(f.value("currency")); !strings.EqualFold(c, cur.Currency) && !(cur.Currency == "" && c == "USD" && cur.Known()) {
 		o.Currency = c
 	}
-	if v := f.value("deadline"); v != "" {
-		if d, err := stages.ParseDay(v, now, stages.LeanFuture); err == nil && d != cur.Deadline {
-			o.Deadline = d
-		}
+	if d, ok := f.parsed("deadline").(stages.Date); ok && d != cur.Deadline {
+		o.Deadline = d
 	}
 	return o
 }
@@ -318,12 +324,8 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		f.err = errNoApp.Error()
 		return nil, false
 	}
-	now := c.now()
-	at, _ := stages.ParseWhen(f.value("when"), now, stages.LeanPast)
-	var expect stages.Date
-	if v := f.value("promised"); v != "" && f.logKind <= logStage {
-		expect, _ = stages.ParseDay(v, now, stages.LeanFuture)
-	}
+	at, _ := f.parsed("when").(time.Time)
+	expect, _ := f.parsed("promised").(stages.Date)
 	e := stages.Event{At: at, Note: f.value("note"), Expect: expect}
 	company := sanitize(before.Company)
 	var label string
@@ -332,10 +334,10 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		e.Kind = stages.EvHeard
 		label = "heard back from " + company
 	case logStage:
-		e.Kind, e.Stage = stages.EvStage, f.value("stage")
+		e.Kind, e.Stage = stages.EvStage, f.chosen("stage").(string)
 		label = company + " moved to " + e.Stage
 	case logOffer:
-		e.Kind, e.Offer = stages.EvOffer, f.offerRevision(before.Offer, now)
+		e.Kind, e.Offer = stages.EvOffer, f.offerRevision(before.Offer)
 		label = "offer from " + company
 		if before.Offer != nil {
 			label = "revised offer from " + company
@@ -344,7 +346,7 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		e.Kind = stages.EvReopen
 		label = company + " reopened"
 	case logOutcome:
-		e.Kind, e.Outcome = stages.EvOutcome, stages.Outcomes[f.field("outcome").choice]
+		e.Kind, e.Outcome = stages.EvOutcome, f.chosen("outcome").(stages.Outcome)
 		label = company + " closed: " + e.Outcome.Label()
 	case logNote:
 		e.Kind = stages.EvNote

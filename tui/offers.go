@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"afterview/stages"
 )
 
@@ -147,14 +150,84 @@ func (o *offersModel) visibleFrom(c *programContext) int {
 }
 
 // sync keeps the selection on the same offer when the data changes.
-func (o *offersModel) sync(c *programContext) {
+func (o *offersModel) sync(c *programContext, _ selection) action {
 	for i, col := range c.data.offers {
 		if c.data.apps[col.app].ID == o.selID {
 			o.setCursor(c, i)
-			return
+			return nil
 		}
 	}
 	o.setCursor(c, o.cursor)
+	return nil
+}
+
+func (o *offersModel) title() string { return "Offers" }
+
+func (o *offersModel) tab(c *programContext) (long, short string) {
+	long = counted(c, "Offers", func(d *data) int { return len(d.offers) })
+	return long, long
+}
+
+// update moves between the offers; enter opens the selected one, l logs
+// the answer to it (accepted, declined...) and e revises its terms.
+func (o *offersModel) update(c *programContext, msg tea.Msg) action {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k := &c.keys.Offers
+	switch {
+	case key.Matches(km, k.Left):
+		o.setCursor(c, o.cursor-1)
+		return nil
+	case key.Matches(km, k.Right):
+		o.setCursor(c, o.cursor+1)
+		return nil
+	case key.Matches(km, k.First):
+		o.setCursor(c, 0)
+		return nil
+	case key.Matches(km, k.Last):
+		o.setCursor(c, len(c.data.offers)-1)
+		return nil
+	}
+	a, ok := o.selected(c)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(km, k.Open):
+		return openApp{a.ID}
+	case key.Matches(km, k.Log):
+		return openForm{newLogForm(c, a, logOutcome, "")}
+	case key.Matches(km, k.Edit):
+		// On Offers, e edits the offer: the form opens on its current
+		// terms and saves a revision.
+		return openForm{newLogForm(c, a, logOffer, "")}
+	}
+	return nil
+}
+
+func (o *offersModel) help(c *programContext) helpKeys {
+	k := &c.keys
+	if c.data != nil && len(c.data.offers) == 0 {
+		return k.emptyHelp()
+	}
+	g, of := &k.Global, &k.Offers
+	return helpKeys{
+		short:   []key.Binding{of.Choose, of.Open, of.Log, of.Edit, g.Switch, g.Tabs, g.Help, g.Quit},
+		minimal: []key.Binding{of.Choose, of.Open, of.Log, g.Help, g.Quit},
+		full: [][]key.Binding{
+			{of.Left, of.Right, of.First, of.Last, of.Open, of.Log, of.Edit, g.Add, g.Undo},
+			g.column(),
+		},
+	}
+}
+
+func (o *offersModel) notes() []string {
+	return []string{
+		"★ marks the best value of a row among the offers in the same currency; amounts in different currencies are never compared or converted.",
+		"Unvested after year 1 is the stock you would walk away from by leaving then. l logs your answer to the selected offer.",
+	}
 }
 
 // offersLayout is how the comparison fits the terminal: the width of the
@@ -234,7 +307,7 @@ func offerRows(c *programContext, col *offerColumn, short bool) []offerValue {
 		bonus,
 		amount(metricSignOn),
 		amount(metricStock),
-		{text: vestingText(o, col.vesting, short)},
+		{text: vestingText(o, short)},
 		amount(metricYear1Cash),
 		amount(metricYear1Total),
 		amount(metricFourYear),
@@ -243,24 +316,13 @@ func offerRows(c *programContext, col *offerColumn, short bool) []offerValue {
 	}
 }
 
-// vestingText says how the grant vests: "even over 4 years" ("even, 4
-// years" when short), or the yearly schedule "5/15/40/40 %".
-func vestingText(o *stages.Offer, vesting []int64, short bool) string {
-	switch {
-	case len(vesting) == 0:
-		return "–"
-	case len(o.VestSchedule) > 0:
-		parts := make([]string, len(o.VestSchedule))
-		for i, p := range o.VestSchedule {
-			parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
-		}
-		return strings.Join(parts, "/") + " %"
-	case len(vesting) == 1:
-		return "all in year 1"
-	case short:
-		return fmt.Sprintf("even, %d years", len(vesting))
+// vestingText says how the grant vests (see stages.VestingPlan), "–" when
+// there is no stock.
+func vestingText(o *stages.Offer, short bool) string {
+	if v := stages.VestingPlan(o, short); v != "" {
+		return v
 	}
-	return fmt.Sprintf("even over %d years", len(vesting))
+	return "–"
 }
 
 // deadlineCell is the deadline and the days left: "Wed 25 Nov (5 days)",

@@ -47,7 +47,7 @@ func TestOffersScreenShowsTheDomainExample(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
 			h := newHarness(t, domainOffers(t), size.w, size.h)
 			h.press("3")
-			if h.m.screen != screenOffers {
+			if h.m.screen() != screenOffers {
 				t.Fatal("3 did not open the Offers screen")
 			}
 			h.mustSee("Offers 2", "2 open offers", "Netflix", "Globex")
@@ -127,30 +127,30 @@ func TestOffersVestingScheduleAndCurrencies(t *testing.T) {
 func TestOffersKeys(t *testing.T) {
 	h := newHarness(t, domainOffers(t), 100, 30)
 	h.press("3")
-	if a, _ := h.m.offers.selected(&h.m.ctx); a.Company != "Netflix" {
+	if a, _ := h.m.offers().selected(h.m.ctx); a.Company != "Netflix" {
 		t.Fatalf("the first offer selected is %s, want Netflix", a.Company)
 	}
 	h.press("right")
-	if a, _ := h.m.offers.selected(&h.m.ctx); a.Company != "Globex" {
+	if a, _ := h.m.offers().selected(h.m.ctx); a.Company != "Globex" {
 		t.Fatal("→ should select the next offer")
 	}
 	h.mustSee("── Globex")
 	h.press("right") // stays on the last
 	h.press("left")
-	if h.m.offers.cursor != 0 {
+	if h.m.offers().cursor != 0 {
 		t.Fatal("← should select the previous offer")
 	}
 	h.press("G")
-	if h.m.offers.cursor != 1 {
+	if h.m.offers().cursor != 1 {
 		t.Fatal("G should select the last offer")
 	}
 	h.press("enter")
-	if h.m.screen != screenDetail || h.m.detail.appID != h.store.app(t, "Globex").ID {
+	if h.m.screen() != screenDetail || h.m.detail().appID != h.store.app(t, "Globex").ID {
 		t.Fatal("enter should open the selected offer's application")
 	}
 	h.mustSee("Offers 2  › Globex", "year-1 cash $207,000")
 	h.press("esc")
-	if h.m.screen != screenOffers {
+	if h.m.screen() != screenOffers {
 		t.Fatal("esc should go back to Offers")
 	}
 	h.press("l")
@@ -167,7 +167,7 @@ func TestOffersKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.send(revisionMsg{rev: 999})
-	if a, _ := h.m.offers.selected(&h.m.ctx); a.Company != "Globex" {
+	if a, _ := h.m.offers().selected(h.m.ctx); a.Company != "Globex" {
 		t.Fatal("a reload moved the selection")
 	}
 }
@@ -180,7 +180,7 @@ func TestOffersMoreThanFit(t *testing.T) {
 	}
 	h := newHarness(t, newFakeStore(apps...), 60, 20)
 	h.press("3")
-	fit := offersLayoutFor(&h.m.ctx).fit
+	fit := offersLayoutFor(h.m.ctx).fit
 	if fit >= 5 || fit < 2 {
 		t.Fatalf("%d offers fit in 60 columns; the test wants 2 to 4", fit)
 	}
@@ -192,7 +192,7 @@ func TestOffersMoreThanFit(t *testing.T) {
 	// Back one by one: the view follows the selection to the first.
 	for range 4 {
 		h.press("left")
-		a, _ := h.m.offers.selected(&h.m.ctx)
+		a, _ := h.m.offers().selected(h.m.ctx)
 		h.mustSee(a.Company)
 		checkFrame(t, h.screen(), 60, 20)
 	}
@@ -217,7 +217,7 @@ func TestOffersEmptySaysHowToLogOne(t *testing.T) {
 	for _, k := range []string{"right", "left", "enter", "l", "G"} {
 		h.press(k) // nothing to act on: no panic, no form
 	}
-	if h.m.form != nil || h.m.screen != screenOffers {
+	if h.m.form != nil || h.m.screen() != screenOffers {
 		t.Fatal("keys on an empty Offers screen should do nothing")
 	}
 	checkFrame(t, h.screen(), 100, 30)

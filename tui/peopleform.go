@@ -22,14 +22,14 @@ func newPersonForm(c *programContext, a *stages.Application) *form {
 	for _, p := range a.Persons() {
 		who = append(who, p.Name)
 	}
-	roles := make([]string, 0, len(stages.Roles)+1)
+	roles := make([]option, 0, len(stages.Roles)+1)
 	for _, r := range stages.Roles {
-		roles = append(roles, r.Label())
+		roles = append(roles, option{r.Label(), r})
 	}
 	f.fields = []field{
-		choiceField("who", "Who", "←/→: a new person, or someone listed to change or remove.", who, 0),
+		choiceField("who", "Who", "←/→: a new person, or someone listed to change or remove.", stringOptions(who), newPersonChoice),
 		newField(c, "name", "Name", "", "e.g. Ana Lopez <ana@example.com>", "A name, or a name with an address as mail shows it.", stages.MaxNameLen+stages.MaxNameLen),
-		choiceField("role", "Role", "Interviewers and the recruiter get a thank-you prompt each.", roles, 0),
+		choiceField("role", "Role", "Interviewers and the recruiter get a thank-you prompt each.", roles, stages.RoleInterviewer),
 		newField(c, "email", "Email", "", "ana@example.com", "Drafts go To this address.", stages.MaxNameLen),
 		newField(c, "phone", "Phone", "", "", "", stages.MaxNameLen),
 		newField(c, "link", "Link", "", "https://…", "A profile page.", stages.MaxLinkLen),
@@ -54,9 +54,9 @@ func (f *form) pickPerson(c *programContext) {
 		p, _ = a.Person(who)
 	}
 	f.field("name").hidden = existing
-	role.choices = role.choices[:len(stages.Roles)]
+	role.options = role.options[:len(stages.Roles)]
 	if existing {
-		role.choices = append(role.choices, removeRole)
+		role.options = append(role.options, option{removeRole, removeRole})
 	}
 	for i, r := range stages.Roles {
 		if r == p.Role {
@@ -81,11 +81,12 @@ func (f *form) submitPerson(c *programContext, st Store) (tea.Cmd, bool) {
 	who := f.field("who").value()
 	var change func(*stages.Application) error
 	var status string
-	if f.field("role").value() == removeRole {
+	if f.chosen("role") == removeRole {
 		change = func(a *stages.Application) error { _, err := a.RemovePerson(who, now); return err }
 		status = "removed " + sanitize(who)
 	} else {
-		p := stages.Person{Name: who, Role: stages.Roles[f.field("role").choice],
+		role, _ := f.chosen("role").(stages.Role)
+		p := stages.Person{Name: who, Role: role,
 			Email: f.value("email"), Phone: f.value("phone"), Link: f.value("link"), Note: f.value("note")}
 		if who == newPersonChoice {
 			typed, err := stages.ParsePerson(f.value("name"))

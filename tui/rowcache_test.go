@@ -10,8 +10,8 @@ import (
 
 // uncached is the model with its row caches off: every row drawn afresh.
 func uncached(m Model) Model {
-	m.apps.drawn = nil
-	m.today.drawn = nil
+	m.apps().drawn = nil
+	m.today().drawn = nil
 	return m
 }
 

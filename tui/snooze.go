@@ -20,15 +20,15 @@ func newSnoozeForm(c *programContext, p stages.Prompt) *form {
 	tomorrow := stages.DateOf(now).AddDays(1)
 	until := dateField(c, "until", "Until", tomorrow.String(), "e.g. mon, +3d",
 		"The day it comes back: mon, in 3 days, +1w, 4 Dec. ↑/↓ move it a day.", whenDay, stages.LeanFuture)
-	until.check = func(s string) error {
+	until.parse = func(s string) (any, error) {
 		d, err := stages.ParseDay(s, c.now(), stages.LeanFuture)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !d.After(stages.DateOf(c.now())) {
-			return fmt.Errorf("until: %s is not after today: pick a later day", stages.DescribeDay(d, c.now()))
+			return nil, fmt.Errorf("until: %s is not after today: pick a later day", stages.DescribeDay(d, c.now()))
 		}
-		return nil
+		return d, nil
 	}
 	f.fields = []field{until}
 	f.focusCmd()
@@ -36,8 +36,7 @@ func newSnoozeForm(c *programContext, p stages.Prompt) *form {
 }
 
 func (f *form) submitSnooze(c *programContext, st Store) (tea.Cmd, bool) {
-	now := c.now()
-	until, _ := stages.ParseDay(f.value("until"), now, stages.LeanFuture)
+	until, _ := f.parsed("until").(stages.Date)
 	cmd, err := snoozeCmd(c, st, f.prompt, until, true)
 	if err != nil {
 		f.err = err.Error()

@@ -105,10 +105,44 @@ type statsModel struct {
 	offset int
 }
 
-func (sm *statsModel) scrollKey(c *programContext, msg tea.KeyPressMsg) bool {
-	off, ok := scrollPage(c, msg, sm.offset, len(sm.lines(c)))
-	sm.offset = off
-	return ok
+func (sm *statsModel) title() string { return "Stats" }
+
+func (sm *statsModel) tab(*programContext) (long, short string) { return "Stats", "Stats" }
+
+func (sm *statsModel) sync(*programContext, selection) action { return nil }
+
+// shown asks for the figures, which are computed once per snapshot, off
+// the UI goroutine.
+func (sm *statsModel) shown(c *programContext) tea.Cmd { return statsCmd(c.data) }
+
+func (sm *statsModel) update(c *programContext, msg tea.Msg) action {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		sm.offset, _ = scrollPage(c, km, sm.offset, len(sm.lines(c)))
+	}
+	return nil
+}
+
+func (sm *statsModel) help(c *programContext) helpKeys {
+	k := &c.keys
+	if c.data != nil && c.data.empty {
+		return k.emptyHelp()
+	}
+	g, l := &k.Global, &k.List
+	return helpKeys{
+		short:   []key.Binding{l.Down, l.Up, l.PageDown, g.Switch, g.Tabs, g.Add, g.Help, g.Quit},
+		minimal: []key.Binding{l.Down, l.Up, g.Switch, g.Help, g.Quit},
+		full: [][]key.Binding{
+			append(l.all(), g.Add, g.Undo),
+			g.column(),
+		},
+	}
+}
+
+func (sm *statsModel) notes() []string {
+	return []string{
+		"Days count from the final interview to the company's first answer (heard back, a new stage, an offer or a decision) and to its decision (an offer, or an accepted, declined or rejected outcome).",
+		"A follow-up is answered when the company got in touch after it.",
+	}
 }
 
 func (sm *statsModel) view(c *programContext) string {
@@ -220,13 +254,10 @@ func followUpCell(f stages.FollowUpStats) string {
 
 // dayCell is a DayStats in a table cell: "9d (7–12, n=3)", "9d (n=1)", "–".
 func dayCell(d stages.DayStats) string {
-	switch {
-	case d.Count == 0:
-		return "–"
-	case d.Min == d.Max:
-		return fmt.Sprintf("%dd (n=%d)", d.Median, d.Count)
+	if c := d.Cell("d"); c != "" {
+		return c
 	}
-	return fmt.Sprintf("%dd (%d–%d, n=%d)", d.Median, d.Min, d.Max, d.Count)
+	return "–"
 }
 
 func dayStyle(c *programContext, d stages.DayStats) lipgloss.Style {
@@ -265,36 +296,18 @@ func followUpsInWords(f stages.FollowUpStats) string {
 
 // outcomeWords lists the non-zero outcomes: "4 open · 1 rejected".
 func outcomeWords(o stages.OutcomeCounts) string {
-	parts := o.Words()
-	if len(parts) == 0 {
-		return "–"
+	if parts := o.Words(); len(parts) > 0 {
+		return strings.Join(parts, " · ")
 	}
-	return strings.Join(parts, " · ")
+	return "–"
 }
 
 // scrollPage moves a page's offset for a scroll key; it reports whether the
 // key was one. n is the number of lines of the page.
 func scrollPage(c *programContext, msg tea.KeyPressMsg, offset, n int) (int, bool) {
-	k := &c.keys
+	// A page scrolls like a list whose cursor is the top line shown.
 	h := c.bodyHeight() - 1
-	maxOff := max(0, n-h)
-	switch {
-	case key.Matches(msg, k.Up):
-		offset--
-	case key.Matches(msg, k.Down):
-		offset++
-	case key.Matches(msg, k.Top):
-		offset = 0
-	case key.Matches(msg, k.Bottom):
-		offset = maxOff
-	case key.Matches(msg, k.PageUp):
-		offset -= h - 1
-	case key.Matches(msg, k.PageDown):
-		offset += h - 1
-	default:
-		return offset, false
-	}
-	return max(0, min(offset, maxOff)), true
+	return listKey(&c.keys.List, msg, offset, max(0, n-h)+1, h-1)
 }
 
 // pageView shows the part of a long page that fits, with a line that says

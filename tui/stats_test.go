@@ -13,7 +13,7 @@ func TestStatsScreenShowsTheHistory(t *testing.T) {
 		t.Fatal("the history figures should wait until the Stats screen asks for them")
 	}
 	h.press("4")
-	if h.m.screen != screenStats || h.m.ctx.data.stats.Load() == nil {
+	if h.m.screen() != screenStats || h.m.ctx.data.stats.Load() == nil {
 		t.Fatal("4 should open Stats with its figures computed")
 	}
 	// The figures are stages.ComputeStats's, the ones `afterview stats` prints.
@@ -44,13 +44,13 @@ func TestStatsScrolls(t *testing.T) {
 	h.mustSee("↓ lines 1–15 of", "BY PROCESS")
 	h.mustNotSee("Stripe")
 	h.press("j")
-	if h.m.stats.offset != 1 {
-		t.Fatalf("j scrolled to %d, want 1", h.m.stats.offset)
+	if h.m.stats().offset != 1 {
+		t.Fatalf("j scrolled to %d, want 1", h.m.stats().offset)
 	}
 	h.press("G")
 	h.mustSee("Stripe", "↑ lines")
 	h.press("pgup", "g")
-	if h.m.stats.offset != 0 {
+	if h.m.stats().offset != 0 {
 		t.Fatal("g should scroll to the top")
 	}
 	// At 60 columns the outcomes move out of the table to lines of their own.
@@ -117,7 +117,7 @@ func TestUsualAnswersComeFromTheOtherApplications(t *testing.T) {
 func TestUsuallyAnswersShowsOnApplicationsAndDetail(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	h.press("2")
-	if a, _ := h.m.apps.selected(&h.m.ctx); a.Company != "Netflix" {
+	if a, _ := h.m.apps().selected(h.m.ctx); a.Company != "Netflix" {
 		t.Fatalf("the first application is %s, want Netflix", a.Company)
 	}
 	h.mustSee("◷ Netflix usually answers you in 9 days · from 1 earlier application · this one is at day 12")
@@ -125,7 +125,7 @@ func TestUsuallyAnswersShowsOnApplicationsAndDetail(t *testing.T) {
 	h.mustSee("WAIT", "Netflix usually answers you in 9 days")
 	// Amazon has no history of its own: nothing is said.
 	h.press("esc", "j", "j")
-	if a, _ := h.m.apps.selected(&h.m.ctx); a.Company != "Amazon" {
+	if a, _ := h.m.apps().selected(h.m.ctx); a.Company != "Amazon" {
 		t.Fatalf("selected %s, want Amazon", a.Company)
 	}
 	h.mustNotSee("usually answers")
@@ -135,7 +135,13 @@ func TestUsuallyAnswersShowsOnApplicationsAndDetail(t *testing.T) {
 
 func TestKeyMapListsEveryTab(t *testing.T) {
 	k := DefaultKeyMap()
-	for _, hk := range []helpKeys{k.todayHelp(), k.appsHelp(), k.detailHelp(), k.offersHelp(), k.statsHelp(), k.emptyHelp()} {
+	h := newDemoHarness(t, 100, 30)
+	c := h.m.ctx
+	all := []helpKeys{(&detailModel{}).help(c), k.emptyHelp()}
+	for _, s := range h.m.tabs {
+		all = append(all, s.help(c))
+	}
+	for _, hk := range all {
 		found := map[string]bool{}
 		for _, col := range hk.FullHelp() {
 			for _, b := range col {
@@ -151,7 +157,6 @@ func TestKeyMapListsEveryTab(t *testing.T) {
 	if len(k.FullHelp()) == 0 || len(k.ShortHelp()) == 0 {
 		t.Fatal("KeyMap's own help is empty")
 	}
-	h := newDemoHarness(t, 100, 30)
 	h.press("3", "?")
 	h.mustSee("Keys · Offers", "←     previous offer", "3         offers", "4         stats", "★ marks the best value")
 	h.press("esc", "4", "?")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"afterview/stages"
@@ -17,6 +19,77 @@ type todayModel struct {
 	selApp uint64
 	selKey string
 	drawn  *rowCache
+}
+
+func newTodayModel() *todayModel { return &todayModel{drawn: &rowCache{}} }
+
+func (t *todayModel) title() string { return "Today" }
+
+func (t *todayModel) tab(c *programContext) (long, short string) {
+	long = counted(c, "Today", func(d *data) int { return len(d.actionable) })
+	return long, long
+}
+
+func (t *todayModel) update(c *programContext, msg tea.Msg) action {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	if cur, ok := listKey(&c.keys.List, km, t.cursor, len(c.data.actionable), t.page(c)); ok {
+		t.setCursor(c, cur)
+		return nil
+	}
+	p, ok := t.selected(c)
+	if !ok {
+		return nil
+	}
+	if a, ok := promptKey(c, km, p); ok {
+		return a
+	}
+	k := &c.keys.Today
+	switch {
+	case key.Matches(km, k.Copy):
+		return onPrompt{verbCopy, p}
+	case key.Matches(km, k.EditDraft):
+		return onPrompt{verbEditDraft, p}
+	case key.Matches(km, k.Open):
+		if p.AppID != 0 {
+			return openApp{p.AppID}
+		}
+	case key.Matches(km, k.Log):
+		if a, ok := c.data.app(p.AppID); ok {
+			return openForm{newLogForm(c, a, logHeard, "")}
+		}
+	case key.Matches(km, k.Edit):
+		if a, ok := c.data.app(p.AppID); ok {
+			return openForm{newAppForm(c, a)}
+		}
+	}
+	return nil
+}
+
+func (t *todayModel) help(c *programContext) helpKeys {
+	k := &c.keys
+	g, p, td := &k.Global, &k.Prompt, &k.Today
+	return helpKeys{
+		short:   []key.Binding{p.Done, td.Copy, p.Snooze, td.Open, td.Log, g.Add, g.Switch, g.Undo, g.Help, g.Quit},
+		minimal: []key.Binding{p.Done, td.Copy, p.Snooze, g.Help, g.Quit},
+		full: [][]key.Binding{
+			{p.Done, td.Copy, td.EditDraft, p.Snooze, p.SnoozeTo, p.Dismiss, td.Open, td.Log, td.Edit, g.Add, g.Undo},
+			k.List.all(),
+			g.column(),
+		},
+	}
+}
+
+func (t *todayModel) notes() []string { return todoNotes() }
+
+// todoNotes are the full help's notes on the screens that act on to-dos.
+func todoNotes() []string {
+	return []string{
+		"x marks a to-do done by logging what doing it means: a thank-you sent, a follow-up sent; reflect opens a note, an offer opens its answer.",
+		"z brings a to-do back tomorrow. u takes back the last change made in this session.",
+	}
 }
 
 // previewHeight is the space kept under the list for the selected prompt.
@@ -61,9 +134,13 @@ func (t *todayModel) scroll(c *programContext) {
 
 // sync puts the cursor back on the prompt it was on after the data changed;
 // if that prompt is gone (done), the cursor stays at the same place in the
-// list, on the prompt that moved up. With selectID set it goes to that
-// application's first prompt.
-func (t *todayModel) sync(c *programContext, selectID uint64) {
+// list, on the prompt that moved up. With an application selected it goes
+// to that application's first prompt; with a prompt, to that prompt.
+func (t *todayModel) sync(c *programContext, sel selection) action {
+	if sel.prompt.key != "" {
+		t.selApp, t.selKey = sel.prompt.app, sel.prompt.key
+	}
+	selectID := sel.app
 	ps := c.data.actionable
 	found := -1
 	for i, p := range ps {
@@ -80,6 +157,7 @@ func (t *todayModel) sync(c *programContext, selectID uint64) {
 		found = min(t.cursor, len(ps)-1)
 	}
 	t.setCursor(c, max(0, found))
+	return nil
 }
 
 func (t *todayModel) view(c *programContext) string {

@@ -55,19 +55,6 @@ const (
 	minHeight = 20
 )
 
-type screenID int
-
-const (
-	screenToday screenID = iota
-	screenApps
-	screenOffers
-	screenStats
-	screenDetail
-)
-
-// tabs are the screens of the header, in the order tab cycles through them.
-var tabs = []screenID{screenToday, screenApps, screenOffers, screenStats}
-
 // programContext is what every screen needs to draw itself: the terminal
 // size, the styles, the keys, the clock and the current data.
 type programContext struct {
@@ -93,19 +80,22 @@ type programContext struct {
 // bodyHeight is the number of lines between the header and the footer.
 func (c *programContext) bodyHeight() int { return max(1, c.height-4) }
 
-// Model is the root model.
+// Model is the root model: it owns the global keys, the form, the
+// question and the status line, routes the rest to the screen shown, and
+// carries out what the screen asks for (see action).
 type Model struct {
-	ctx   programContext
+	ctx   *programContext
 	store Store
 	poll  time.Duration
 
-	screen screenID
-	today  todayModel
-	apps   appsModel
-	offers offersModel
-	stats  statsModel
-	detail detailModel
-	form   *form
+	// tabs are the screens of the header (see newTabs); tab is the one
+	// shown, or the one page was opened from.
+	tabs []tabScreen
+	tab  int
+	// page, when set, is a screen opened from the tab: an application in
+	// full.
+	page screen
+	form *form
 	// confirm, when set, is a yes/no question that takes every key.
 	confirm  *confirm
 	showHelp bool
@@ -118,9 +108,9 @@ type Model struct {
 	undo    []undoEntry
 	loading bool
 	loadErr error
-	// selectID is an application to put the cursor on once the next
-	// snapshot arrives (after an add, or an undo).
-	selectID uint64
+	// sel is what to select once the next snapshot arrives (after an add,
+	// or an undo).
+	sel selection
 }
 
 // confirm is a pending yes/no question.
@@ -145,11 +135,10 @@ func New(opts Options) Model {
 		store: opts.Store,
 		poll:  pollEvery,
 		help:  help.New(),
-		ctx: programContext{
+		ctx: &programContext{
 			width:    80,
 			height:   24,
 			isDark:   true,
-			keys:     DefaultKeyMap(),
 			now:      now,
 			demo:     opts.Demo,
 			settings: opts.Settings,
@@ -157,9 +146,18 @@ func New(opts Options) Model {
 		},
 	}
 	m.setStyles(true)
-	m.apps = newAppsModel(&m.ctx)
-	m.today.drawn = &rowCache{}
+	m.setTabs(newTabs(m.ctx))
 	return m
+}
+
+// setTabs puts tabs in the header, each with its digit key.
+func (m *Model) setTabs(tabs []tabScreen) {
+	m.tabs, m.tab = tabs, 0
+	names := make([]string, len(tabs))
+	for i, t := range tabs {
+		names[i] = strings.ToLower(t.title())
+	}
+	m.ctx.keys = DefaultKeyMap().withTabs(names)
 }
 
 func (m *Model) setStyles(isDark bool) {
@@ -170,9 +168,13 @@ func (m *Model) setStyles(isDark bool) {
 		m.ctx.styles.Selected = lipgloss.NewStyle().Reverse(true)
 	}
 	m.help.Styles = m.ctx.styles.Help
-	m.apps.restyle(&m.ctx)
+	for _, t := range m.tabs {
+		if st, ok := t.(styler); ok {
+			st.restyle(m.ctx)
+		}
+	}
 	if m.form != nil {
-		m.form.restyle(&m.ctx)
+		m.form.restyle(m.ctx)
 	}
 }
 
@@ -192,9 +194,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.width, m.ctx.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width - 2)
 		if m.form != nil {
-			m.form.resize(&m.ctx)
+			m.form.resize(m.ctx)
 		}
-		m.apps.resize(&m.ctx)
+		for _, t := range m.tabs {
+			if st, ok := t.(styler); ok {
+				st.resize(m.ctx)
+			}
+		}
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.setStyles(msg.IsDark())
@@ -217,10 +223,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// The references may have changed with the data (an outside
 		// write bumps the same revision).
-		if m.screen == screenStats {
-			return m, tea.Batch(statsCmd(m.ctx.data), refsCmd(m.store))
-		}
-		return m, refsCmd(m.store)
+		return m, tea.Batch(m.shown(), refsCmd(m.store))
 	case statsReadyMsg:
 		// Filed with the snapshot they were computed from, if it is still
 		// the one shown: the next frame shows them.
@@ -276,14 +279,47 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:
-		if m.form != nil {
-			return m, m.form.update(&m.ctx, msg)
-		}
-		if m.screen == screenApps && m.apps.filtering {
-			return m, m.apps.update(&m.ctx, msg)
+		switch m.focus() {
+		case focusForm:
+			return m, m.form.update(m.ctx, msg)
+		case focusTyping:
+			return m.do(m.active().update(m.ctx, msg))
 		}
 	}
 	return m, nil
+}
+
+// active is the screen shown.
+func (m Model) active() screen {
+	if m.page != nil {
+		return m.page
+	}
+	return m.tabs[m.tab]
+}
+
+// focus says what takes the keys.
+func (m Model) focus() focus {
+	switch {
+	case m.confirm != nil:
+		return focusConfirm
+	case m.form != nil:
+		return focusForm
+	}
+	if t, ok := m.active().(typist); ok && t.typing() {
+		return focusTyping
+	}
+	if m.showHelp {
+		return focusHelp
+	}
+	return focusScreen
+}
+
+// shown starts what the screen shown needs (the Stats figures).
+func (m Model) shown() tea.Cmd {
+	if s, ok := m.active().(shower); ok {
+		return s.shown(m.ctx)
+	}
+	return nil
 }
 
 func (m *Model) setStatus(s string) { m.status, m.statusErr, m.readErr = s, false, false }
@@ -303,16 +339,13 @@ func (m Model) gotData(d *data) Model {
 	m.loading = false
 	m.loadErr = nil
 	m.ctx.data = d
-	sel := m.selectID
-	m.selectID = 0
-	m.today.sync(&m.ctx, sel)
-	m.apps.sync(&m.ctx, sel)
-	m.offers.sync(&m.ctx)
-	if m.screen == screenDetail {
-		if _, ok := d.app(m.detail.appID); !ok {
-			m.screen = m.detail.from
-			m.setStatus("that application is gone (deleted, perhaps by another afterview)")
-		}
+	sel := m.sel
+	m.sel = selection{}
+	for _, t := range m.tabs {
+		t.sync(m.ctx, sel)
+	}
+	if m.page != nil {
+		m, _ = m.apply(m.page.sync(m.ctx, sel))
 	}
 	return m
 }
@@ -342,10 +375,7 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 			yes:      logCmd(m.store, *a, accept, sanitize(a.Company)+" offer accepted", false),
 		}
 	}
-	m.selectID = msg.selectID
-	if msg.selectPrompt.key != "" {
-		m.today.selApp, m.today.selKey = msg.selectPrompt.app, msg.selectPrompt.key
-	}
+	m.sel = selection{app: msg.selectID, prompt: msg.selectPrompt}
 	m.loading = true
 	return m, loadCmd(m.store, m.ctx.now)
 }
@@ -353,8 +383,9 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 // key handles a key press. ctrl+c always quits; an open question, form or
 // filter gets every other key first, so that q types a q there.
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := &m.ctx.keys
-	if msg.String() == "ctrl+c" {
+	k := m.ctx.keys
+	g := &k.Global
+	if key.Matches(msg, g.Interrupt) {
 		// One key must not lose a form's typing: ask first (a second
 		// ctrl+c quits).
 		if m.form != nil && m.confirm == nil && m.form.dirty() {
@@ -363,13 +394,14 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Quit
 	}
-	if m.confirm != nil {
+	switch m.focus() {
+	case focusConfirm:
 		c := m.confirm
 		switch {
-		case key.Matches(msg, k.Yes):
+		case key.Matches(msg, k.Confirm.Yes):
 			m.confirm = nil
 			return m, c.yes
-		case key.Matches(msg, k.No):
+		case key.Matches(msg, k.Confirm.No):
 			m.confirm = nil
 			if c.no != "" {
 				m.setStatus(c.no)
@@ -378,10 +410,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, nil
-	}
-	if m.form != nil {
+	case focusForm:
 		switch {
-		case key.Matches(msg, k.Cancel):
+		case key.Matches(msg, k.Form.Cancel):
 			if m.form.dirty() {
 				m.confirm = &confirm{
 					question: "Discard what you typed?",
@@ -393,98 +424,109 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.form = nil
 			m.setStatus("cancelled; nothing saved")
 			return m, nil
-		case key.Matches(msg, k.Save):
+		case key.Matches(msg, k.Form.Save):
 			return m.submit()
-		case msg.String() == "enter" && m.form.onLast():
+		case key.Matches(msg, k.Form.SaveOnLast) && m.form.onLast():
 			return m.submit()
 		}
-		return m, m.form.update(&m.ctx, msg)
-	}
-	if m.screen == screenApps && m.apps.filtering {
-		return m, m.apps.update(&m.ctx, msg)
-	}
-	if m.showHelp {
+		return m, m.form.update(m.ctx, msg)
+	case focusTyping:
+		return m.do(m.active().update(m.ctx, msg))
+	case focusHelp:
 		switch {
-		case key.Matches(msg, k.Quit):
+		case key.Matches(msg, g.Quit):
 			return m, tea.Quit
-		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
+		case key.Matches(msg, g.Help), key.Matches(msg, g.CloseHelp):
 			m.showHelp = false
 		}
 		return m, nil
 	}
 	m.status, m.statusErr = "", false
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, g.Quit):
 		return m, tea.Quit
-	case key.Matches(msg, k.Help):
+	case key.Matches(msg, g.Help):
 		m.showHelp = true
 		return m, nil
-	case key.Matches(msg, k.Switch):
+	case key.Matches(msg, g.Switch):
 		return m.show(m.nextTab(1))
-	case key.Matches(msg, k.SwitchBack):
+	case key.Matches(msg, g.SwitchBack):
 		return m.show(m.nextTab(-1))
-	case key.Matches(msg, k.Today):
-		return m.show(screenToday)
-	case key.Matches(msg, k.Apps):
-		return m.show(screenApps)
-	case key.Matches(msg, k.Offers):
-		return m.show(screenOffers)
-	case key.Matches(msg, k.Stats):
-		return m.show(screenStats)
-	case key.Matches(msg, k.Undo):
+	case key.Matches(msg, g.Undo):
 		return m.undoLast()
-	case key.Matches(msg, k.Add):
-		return m.openForm(newAppForm(&m.ctx, nil))
+	case key.Matches(msg, g.Add):
+		return m.openForm(newAppForm(m.ctx, nil))
+	}
+	for i, b := range g.Jump {
+		if key.Matches(msg, b) && i < len(m.tabs) {
+			return m.show(i)
+		}
 	}
 	if m.ctx.data == nil {
 		return m, nil
 	}
-	switch m.screen {
-	case screenToday:
-		return m.todayKey(msg)
-	case screenApps:
-		return m.appsKey(msg)
-	case screenOffers:
-		return m.offersKey(msg)
-	case screenStats:
-		if m.stats.scrollKey(&m.ctx, msg) {
-			return m, nil
+	return m.do(m.active().update(m.ctx, msg))
+}
+
+// do carries out what a screen asked for.
+func (m Model) do(a action) (tea.Model, tea.Cmd) { return m.apply(a) }
+
+func (m Model) apply(a action) (Model, tea.Cmd) {
+	switch a := a.(type) {
+	case runCmd:
+		return m, a.cmd
+	case openApp:
+		if _, ok := m.ctx.data.app(a.id); ok {
+			m.page = &detailModel{appID: a.id}
 		}
-	case screenDetail:
-		return m.detailKey(msg)
+	case openForm:
+		m.form = a.f
+		return m, a.f.focusCmd()
+	case onPrompt:
+		switch a.verb {
+		case verbDone:
+			return m.done(a.p)
+		case verbSnooze:
+			return m.snooze(a.p)
+		case verbDismiss:
+			return m.dismiss(a.p)
+		case verbCopy:
+			next, cmd := m.copyDraft(a.p)
+			return next.(Model), cmd
+		case verbEditDraft:
+			next, cmd := m.editDraft(a.p)
+			return next.(Model), cmd
+		}
+	case askDelete:
+		m.confirm = &confirm{
+			question: fmt.Sprintf("Delete %s and its history? (u undoes)", truncate(sanitize(a.a.Company), 30)),
+			yes:      deleteCmd(m.store, *a.a),
+		}
+	case closeScreen:
+		m.page = nil
+		if a.status != "" {
+			m.setStatus(a.status)
+		}
+	case say:
+		m.setStatus(a.status)
 	}
 	return m, nil
 }
 
 // nextTab is the tab step places after the open one (-1: before it); from
 // an application's detail, it counts from the tab the detail was opened on.
-func (m Model) nextTab(step int) screenID {
-	cur := m.screen
-	if cur == screenDetail {
-		cur = m.detail.from
-	}
-	for i, t := range tabs {
-		if t == cur {
-			return tabs[(i+step+len(tabs))%len(tabs)]
-		}
-	}
-	return screenToday
+func (m Model) nextTab(step int) int {
+	n := len(m.tabs)
+	return (m.tab + step%n + n) % n
 }
 
-// show opens a tab. The Stats screen asks for its figures, which are
-// computed once per snapshot, off the UI goroutine.
-func (m Model) show(s screenID) (tea.Model, tea.Cmd) {
-	m.screen = s
-	if s == screenStats {
-		return m, statsCmd(m.ctx.data)
-	}
-	return m, nil
+// show opens a tab, closing a page opened from the one before.
+func (m Model) show(tab int) (tea.Model, tea.Cmd) {
+	m.tab, m.page = tab, nil
+	return m, m.shown()
 }
 
-func (m Model) openForm(f *form) (tea.Model, tea.Cmd) {
-	m.form = f
-	return m, f.focusCmd()
-}
+func (m Model) openForm(f *form) (tea.Model, tea.Cmd) { return m.apply(openForm{f}) }
 
 func (m Model) undoLast() (tea.Model, tea.Cmd) {
 	if len(m.undo) == 0 {
@@ -497,20 +539,8 @@ func (m Model) undoLast() (tea.Model, tea.Cmd) {
 	return m, undoCmd(m.store, u)
 }
 
-func (m Model) openDetail(id uint64) Model {
-	if _, ok := m.ctx.data.app(id); !ok {
-		return m
-	}
-	m.detail = detailModel{appID: id, from: m.screen}
-	if m.screen == screenDetail {
-		m.detail.from = screenToday
-	}
-	m.screen = screenDetail
-	return m
-}
-
 // listKey moves a list cursor; it reports whether the key was a move.
-func listKey(k *KeyMap, msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
+func listKey(k *ListKeys, msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
 	switch {
 	case key.Matches(msg, k.Up):
 		cursor--
@@ -530,168 +560,27 @@ func listKey(k *KeyMap, msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
 	return max(0, min(cursor, n-1)), true
 }
 
-func (m Model) todayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := &m.ctx.keys
-	ps := m.ctx.data.actionable
-	if c, ok := listKey(k, msg, m.today.cursor, len(ps), m.today.page(&m.ctx)); ok {
-		m.today.setCursor(&m.ctx, c)
-		return m, nil
-	}
-	p, ok := m.today.selected(&m.ctx)
-	if !ok {
-		return m, nil
-	}
+// promptKey is what the prompt keys do to p.
+func promptKey(c *programContext, msg tea.KeyPressMsg, p stages.Prompt) (action, bool) {
+	k := &c.keys.Prompt
 	switch {
-	case key.Matches(msg, k.Open):
-		if p.AppID != 0 {
-			return m.openDetail(p.AppID), nil
-		}
 	case key.Matches(msg, k.Done):
-		return m.done(p)
+		return onPrompt{verbDone, p}, true
 	case key.Matches(msg, k.Snooze):
-		return m.snooze(p)
+		return onPrompt{verbSnooze, p}, true
 	case key.Matches(msg, k.SnoozeTo):
-		return m.openForm(newSnoozeForm(&m.ctx, p))
+		return openForm{newSnoozeForm(c, p)}, true
 	case key.Matches(msg, k.Dismiss):
-		return m.dismiss(p)
-	case key.Matches(msg, k.Copy):
-		return m.copyDraft(p)
-	case key.Matches(msg, k.EditDraft):
-		return m.editDraft(p)
-	case key.Matches(msg, k.Log):
-		if a, ok := m.ctx.data.app(p.AppID); ok {
-			return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
-		}
-	case key.Matches(msg, k.Edit):
-		if a, ok := m.ctx.data.app(p.AppID); ok {
-			return m.openForm(newAppForm(&m.ctx, a))
-		}
+		return onPrompt{verbDismiss, p}, true
 	}
-	return m, nil
-}
-
-func (m Model) appsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := &m.ctx.keys
-	if key.Matches(msg, k.Back) && m.apps.filter != "" {
-		m.apps.setFilter(&m.ctx, "")
-		return m, nil
-	}
-	if key.Matches(msg, k.Filter) || key.Matches(msg, k.Closed) {
-		return m, m.apps.update(&m.ctx, msg)
-	}
-	if c, ok := listKey(k, msg, m.apps.cursor, len(m.apps.rows), m.apps.page(&m.ctx)); ok {
-		m.apps.setCursor(&m.ctx, c)
-		return m, nil
-	}
-	a, ok := m.apps.selected(&m.ctx)
-	if !ok {
-		return m, nil
-	}
-	switch {
-	case key.Matches(msg, k.Open):
-		return m.openDetail(a.ID), nil
-	case key.Matches(msg, k.Edit):
-		return m.openForm(newAppForm(&m.ctx, a))
-	case key.Matches(msg, k.Log):
-		return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
-	case key.Matches(msg, k.Delete):
-		return m.askDelete(a), nil
-	}
-	return m, nil
-}
-
-// offersKey moves between the offers; enter opens the selected one, l logs
-// the answer to it (accepted, declined...) and e edits the application.
-func (m Model) offersKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := &m.ctx.keys
-	o := &m.offers
-	switch {
-	case key.Matches(msg, k.Left):
-		o.setCursor(&m.ctx, o.cursor-1)
-		return m, nil
-	case key.Matches(msg, k.Right):
-		o.setCursor(&m.ctx, o.cursor+1)
-		return m, nil
-	case key.Matches(msg, k.Top):
-		o.setCursor(&m.ctx, 0)
-		return m, nil
-	case key.Matches(msg, k.Bottom):
-		o.setCursor(&m.ctx, len(m.ctx.data.offers)-1)
-		return m, nil
-	}
-	a, ok := o.selected(&m.ctx)
-	if !ok {
-		return m, nil
-	}
-	switch {
-	case key.Matches(msg, k.Open):
-		return m.openDetail(a.ID), nil
-	case key.Matches(msg, k.Log):
-		return m.openForm(newLogForm(&m.ctx, a, logOutcome, ""))
-	case key.Matches(msg, k.Edit):
-		// On Offers, e edits the offer: the form opens on its current
-		// terms and saves a revision.
-		return m.openForm(newLogForm(&m.ctx, a, logOffer, ""))
-	}
-	return m, nil
-}
-
-func (m Model) askDelete(a *stages.Application) Model {
-	m.confirm = &confirm{
-		question: fmt.Sprintf("Delete %s and its history? (u undoes)", truncate(sanitize(a.Company), 30)),
-		yes:      deleteCmd(m.store, *a),
-	}
-	return m
-}
-
-func (m Model) detailKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := &m.ctx.keys
-	a, ok := m.ctx.data.app(m.detail.appID)
-	if !ok {
-		m.screen = m.detail.from
-		return m, nil
-	}
-	if key.Matches(msg, k.Back) {
-		m.screen = m.detail.from
-		return m, nil
-	}
-	if m.detail.scrollKey(&m.ctx, msg) {
-		return m, nil
-	}
-	switch {
-	case key.Matches(msg, k.Edit):
-		return m.openForm(newAppForm(&m.ctx, a))
-	case key.Matches(msg, k.Log):
-		return m.openForm(newLogForm(&m.ctx, a, logHeard, ""))
-	case key.Matches(msg, k.Delete):
-		return m.askDelete(a), nil
-	case key.Matches(msg, k.People):
-		return m.openForm(newPersonForm(&m.ctx, a))
-	}
-	// Done, snooze and dismiss act on the application's most urgent to-do,
-	// the one marked ▸ under "To do".
-	if p, ok := m.detail.target(&m.ctx); ok {
-		switch {
-		case key.Matches(msg, k.Done):
-			return m.done(p)
-		case key.Matches(msg, k.Snooze):
-			return m.snooze(p)
-		case key.Matches(msg, k.SnoozeTo):
-			return m.openForm(newSnoozeForm(&m.ctx, p))
-		case key.Matches(msg, k.Dismiss):
-			return m.dismiss(p)
-		}
-	} else if key.Matches(msg, k.Done, k.Snooze, k.SnoozeTo, k.Dismiss) {
-		m.setStatus("nothing to do for this application today")
-	}
-	return m, nil
+	return nil, false
 }
 
 // done marks a prompt done by logging what doing it means, as
 // stages.DoneEvent says (the command line's done says the same). Prompts
 // that need a word from the user (a reflection, an answer to an offer) open
 // the matching form instead.
-func (m Model) done(p stages.Prompt) (tea.Model, tea.Cmd) {
+func (m Model) done(p stages.Prompt) (Model, tea.Cmd) {
 	now := m.ctx.now()
 	if p.AppID == 0 {
 		e, _ := stages.DoneEvent(nil, p, now, "")
@@ -705,13 +594,13 @@ func (m Model) done(p stages.Prompt) (tea.Model, tea.Cmd) {
 	var need *stages.NeedInputError
 	switch {
 	case errors.As(err, &need) && need.Input == stages.InputOutcome:
-		return m.openForm(newLogForm(&m.ctx, a, logOutcome, ""))
+		return m.apply(openForm{newLogForm(m.ctx, a, logOutcome, "")})
 	case errors.As(err, &need):
 		question := "What went well, and what to improve?"
 		if p.Kind == stages.AfterRejection {
 			question = "Lessons learned from this process"
 		}
-		return m.openForm(newLogForm(&m.ctx, a, logNote, question))
+		return m.apply(openForm{newLogForm(m.ctx, a, logNote, question)})
 	case err != nil:
 		m.setStatus(err.Error())
 		return m, nil
@@ -735,15 +624,15 @@ func doneLabel(a *stages.Application, p stages.Prompt, e stages.Event) string {
 	return p.Kind.Label() + " for " + company + " done"
 }
 
-func (m Model) snooze(p stages.Prompt) (tea.Model, tea.Cmd) {
-	cmd, err := snoozeCmd(&m.ctx, m.store, p, stages.DateOf(m.ctx.now()).AddDays(1), false)
+func (m Model) snooze(p stages.Prompt) (Model, tea.Cmd) {
+	cmd, err := snoozeCmd(m.ctx, m.store, p, stages.DateOf(m.ctx.now()).AddDays(1), false)
 	if err != nil {
 		return m, nil
 	}
 	return m, cmd
 }
 
-func (m Model) dismiss(p stages.Prompt) (tea.Model, tea.Cmd) {
+func (m Model) dismiss(p stages.Prompt) (Model, tea.Cmd) {
 	e := stages.Event{Kind: stages.EvDismiss, Prompt: p.Key, At: m.ctx.now()}
 	label := p.Kind.Label() + " dismissed"
 	if p.AppID == 0 {
@@ -763,7 +652,7 @@ func (m Model) submit() (tea.Model, tea.Cmd) {
 	if f.saving {
 		return m, nil
 	}
-	cmd, ok := f.submit(&m.ctx, m.store)
+	cmd, ok := f.submit(m.ctx, m.store)
 	if !ok {
 		return m, nil
 	}

@@ -18,8 +18,8 @@ func lastEvent(a stages.Application) stages.Event { return a.Events[len(a.Events
 
 func TestStartsOnTodayMostUrgentFirst(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
-	if h.m.screen != screenToday {
-		t.Fatalf("starts on screen %d, want Today", h.m.screen)
+	if h.m.screen() != screenToday {
+		t.Fatalf("starts on screen %d, want Today", h.m.screen())
 	}
 	p := h.selectedPrompt()
 	if p.Company != "Netflix" || p.Kind != stages.StageTask || p.Status != stages.Overdue {
@@ -44,30 +44,30 @@ func TestListNavigation(t *testing.T) {
 		{[]string{"g"}, 0},
 		{[]string{"end"}, n - 1},
 		{[]string{"home"}, 0},
-		{[]string{"pgdown"}, min(n-1, h.m.today.page(&h.m.ctx))},
+		{[]string{"pgdown"}, min(n-1, h.m.today().page(h.m.ctx))},
 		{[]string{"pgup"}, 0},
 	}
 	for _, c := range cases {
 		h.press(c.keys...)
-		if h.m.today.cursor != c.want {
-			t.Fatalf("after %v the cursor is on %d, want %d", c.keys, h.m.today.cursor, c.want)
+		if h.m.today().cursor != c.want {
+			t.Fatalf("after %v the cursor is on %d, want %d", c.keys, h.m.today().cursor, c.want)
 		}
 	}
 	// The same keys move the Applications table.
 	h.press("tab", "G")
-	if got, want := h.m.apps.cursor, len(h.m.apps.rows)-1; got != want {
+	if got, want := h.m.apps().cursor, len(h.m.apps().rows)-1; got != want {
 		t.Fatalf("G on Applications: cursor %d, want %d", got, want)
 	}
 	h.press("k", "g", "j")
-	if h.m.apps.cursor != 1 {
-		t.Fatalf("g j on Applications: cursor %d, want 1", h.m.apps.cursor)
+	if h.m.apps().cursor != 1 {
+		t.Fatalf("g j on Applications: cursor %d, want 1", h.m.apps().cursor)
 	}
 }
 
 func TestDoneThankYouLogsThanksToThatPerson(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	p := h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.ThankYou })
-	at := h.m.today.cursor
+	at := h.m.today().cursor
 	h.press("x")
 	e := lastEvent(h.store.app(t, p.Company))
 	if e.Kind != stages.EvThanks || e.Person != p.Person || !e.At.Equal(testNow) {
@@ -78,8 +78,8 @@ func TestDoneThankYouLogsThanksToThatPerson(t *testing.T) {
 			t.Fatal("the thank-you is still on Today after x")
 		}
 	}
-	if h.m.today.cursor != at {
-		t.Fatalf("the cursor moved from %d to %d; it should stay in place on the next prompt", at, h.m.today.cursor)
+	if h.m.today().cursor != at {
+		t.Fatalf("the cursor moved from %d to %d; it should stay in place on the next prompt", at, h.m.today().cursor)
 	}
 	h.mustSee("thank-you to " + p.Person + " logged")
 }
@@ -277,27 +277,27 @@ func TestUndo(t *testing.T) {
 func TestEnterOpensDetailAndEscGoesBack(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	h.press("enter")
-	if h.m.screen != screenDetail {
+	if h.m.screen() != screenDetail {
 		t.Fatal("enter did not open the application")
 	}
 	h.mustSee("STAGES", "● reference check", "TO DO", "PEOPLE", "Tip")
 	h.press("j", "j")
-	if h.m.detail.offset != 2 {
-		t.Fatalf("j j scrolled to %d, want 2", h.m.detail.offset)
+	if h.m.detail().offset != 2 {
+		t.Fatalf("j j scrolled to %d, want 2", h.m.detail().offset)
 	}
 	h.mustSee("✓ Priya Raman")
 	h.press("G")
 	h.mustSee("TIMELINE", "NOTES")
 	h.press("g")
-	if h.m.detail.offset != 0 {
+	if h.m.detail().offset != 0 {
 		t.Fatal("g did not scroll to the top")
 	}
 	h.press("esc")
-	if h.m.screen != screenToday {
+	if h.m.screen() != screenToday {
 		t.Fatal("esc did not go back to Today")
 	}
 	h.press("tab", "enter", "esc")
-	if h.m.screen != screenApps {
+	if h.m.screen() != screenApps {
 		t.Fatal("esc from a detail opened from Applications should go back there")
 	}
 }
@@ -321,7 +321,7 @@ func TestDetailActsOnItsMostUrgentToDo(t *testing.T) {
 		t.Fatal("l in the detail should open the log form")
 	}
 	h.press("esc", "D", "y")
-	if h.m.screen == screenDetail {
+	if h.m.screen() == screenDetail {
 		t.Fatal("after deleting it the detail should close")
 	}
 }
@@ -331,14 +331,14 @@ func TestTabAndNumbersSwitchScreens(t *testing.T) {
 	// tab cycles through the four tabs and round again; shift+tab goes back.
 	for _, want := range []screenID{screenApps, screenOffers, screenStats, screenToday} {
 		h.press("tab")
-		if h.m.screen != want {
-			t.Fatalf("tab opened screen %d, want %d", h.m.screen, want)
+		if h.m.screen() != want {
+			t.Fatalf("tab opened screen %d, want %d", h.m.screen(), want)
 		}
 	}
 	for _, want := range []screenID{screenStats, screenOffers, screenApps, screenToday} {
 		h.press("shift+tab")
-		if h.m.screen != want {
-			t.Fatalf("shift+tab opened screen %d, want %d", h.m.screen, want)
+		if h.m.screen() != want {
+			t.Fatalf("shift+tab opened screen %d, want %d", h.m.screen(), want)
 		}
 	}
 	for _, c := range []struct {
@@ -352,15 +352,15 @@ func TestTabAndNumbersSwitchScreens(t *testing.T) {
 		{"1", screenToday, "things to do"},
 	} {
 		h.press(c.key)
-		if h.m.screen != c.want {
-			t.Fatalf("%s opened screen %d, want %d", c.key, h.m.screen, c.want)
+		if h.m.screen() != c.want {
+			t.Fatalf("%s opened screen %d, want %d", c.key, h.m.screen(), c.want)
 		}
 		h.mustSee(c.sees)
 	}
 	// From an application's detail, tab goes on from the tab it was opened on.
 	h.press("2", "enter", "tab")
-	if h.m.screen != screenOffers {
-		t.Fatalf("tab in a detail opened from Applications opened screen %d, want Offers", h.m.screen)
+	if h.m.screen() != screenOffers {
+		t.Fatalf("tab in a detail opened from Applications opened screen %d, want Offers", h.m.screen())
 	}
 }
 
@@ -388,7 +388,7 @@ func TestQuit(t *testing.T) {
 	}
 	h = newDemoHarness(t, 100, 30)
 	h.press("tab", "/", "q")
-	if h.quit || h.m.apps.filter != "q" {
+	if h.quit || h.m.apps().filter != "q" {
 		t.Fatal("q in the filter should type")
 	}
 }
@@ -410,20 +410,20 @@ func TestHelpToggles(t *testing.T) {
 func TestFilterAndClosedToggle(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	h.press("tab", "/", "AMA")
-	if len(h.m.apps.rows) != 1 {
-		t.Fatalf("filter AMA shows %d rows, want Amazon only", len(h.m.apps.rows))
+	if len(h.m.apps().rows) != 1 {
+		t.Fatalf("filter AMA shows %d rows, want Amazon only", len(h.m.apps().rows))
 	}
 	h.press("enter")
-	if h.m.apps.filtering || h.m.apps.filter != "AMA" {
+	if h.m.apps().filtering || h.m.apps().filter != "AMA" {
 		t.Fatal("enter should keep the filter and leave the filter line")
 	}
 	h.mustSee("/ AMA", "1 match")
 	h.press("esc")
-	if h.m.apps.filter != "" || len(h.m.apps.rows) != 7 {
+	if h.m.apps().filter != "" || len(h.m.apps().rows) != 7 {
 		t.Fatal("esc should clear the filter")
 	}
 	h.press("/", "engineer", "backspace", "esc")
-	if h.m.apps.filter != "" {
+	if h.m.apps().filter != "" {
 		t.Fatal("esc while typing a filter should clear it")
 	}
 	h.press("/", "nothing-like-this", "enter")
@@ -848,7 +848,7 @@ func TestUndoEveryKindRespectsChangesElsewhere(t *testing.T) {
 		h.press("x") // logs on the selected prompt's application
 		h.press("tab")
 		for i := 0; ; i++ {
-			if a, ok := h.m.apps.selected(&h.m.ctx); ok && a.ID == p.AppID {
+			if a, ok := h.m.apps().selected(h.m.ctx); ok && a.ID == p.AppID {
 				break
 			}
 			if i > 20 {

@@ -18,7 +18,7 @@ func (m Model) View() tea.View {
 // render returns the screen as text: exactly height lines, none wider than
 // the terminal.
 func (m Model) render() string {
-	c := &m.ctx
+	c := m.ctx
 	w, h := c.width, c.height
 	if w <= 0 || h <= 0 {
 		return ""
@@ -49,7 +49,7 @@ func (m Model) render() string {
 }
 
 func (m Model) body() string {
-	c := &m.ctx
+	c := m.ctx
 	switch {
 	case m.showHelp:
 		return m.fullHelp()
@@ -62,17 +62,7 @@ func (m Model) body() string {
 		}
 		return "\n  " + c.styles.Muted.Render("Loading…")
 	}
-	switch m.screen {
-	case screenApps:
-		return m.apps.view(c)
-	case screenOffers:
-		return m.offers.view(c)
-	case screenStats:
-		return m.stats.view(c)
-	case screenDetail:
-		return m.detail.view(c)
-	}
-	return m.today.view(c)
+	return m.active().view(c)
 }
 
 // header is the title line with the tabs, and a rule under it that is heavy
@@ -80,48 +70,21 @@ func (m Model) body() string {
 // terminal the date goes first, then the tabs' names shorten; in an
 // application's detail, the tab it was opened from and the company's name.
 func (m Model) header() []string {
-	c := &m.ctx
+	c := m.ctx
 	s := c.styles
 	type tab struct {
 		long, short string
-		id          screenID
+		id          int
 	}
-	var all []tab
-	for _, id := range tabs {
-		t := tab{id: id}
-		switch id {
-		case screenToday:
-			n := 0
-			if c.data != nil {
-				n = len(c.data.actionable)
-			}
-			t.long = fmt.Sprintf("Today %d", n)
-			t.short = t.long
-		case screenApps:
-			n := 0
-			if c.data != nil {
-				n = c.data.open
-			}
-			t.long, t.short = fmt.Sprintf("Applications %d", n), fmt.Sprintf("Apps %d", n)
-		case screenOffers:
-			n := 0
-			if c.data != nil {
-				n = len(c.data.offers)
-			}
-			t.long = fmt.Sprintf("Offers %d", n)
-			t.short = t.long
-		case screenStats:
-			t.long, t.short = "Stats", "Stats"
-		}
-		all = append(all, t)
+	all := make([]tab, len(m.tabs))
+	for i, t := range m.tabs {
+		all[i].long, all[i].short = t.tab(c)
+		all[i].id = i
 	}
-	active := m.screen
+	active := m.tab
 	crumb := ""
-	if m.screen == screenDetail {
-		active = m.detail.from
-		if a, ok := c.data.app(m.detail.appID); ok {
-			crumb = "› " + sanitize(a.Company)
-		}
+	if cr, ok := m.active().(crumber); ok {
+		crumb = cr.crumb(c)
 	}
 	badge := ""
 	if c.demo {
@@ -200,7 +163,7 @@ func (m Model) header() []string {
 }
 
 func (m Model) statusLine() string {
-	c := &m.ctx
+	c := m.ctx
 	s := c.styles
 	switch {
 	case m.confirm != nil:
@@ -214,27 +177,13 @@ func (m Model) statusLine() string {
 }
 
 func (m Model) helpKeys() helpKeys {
-	k := m.ctx.keys
-	switch {
-	case m.confirm != nil:
-		return k.confirmHelp()
-	case m.form != nil:
-		return k.formHelp()
-	case m.screen == screenApps && m.apps.filtering:
-		return k.filterHelp()
-	case m.screen == screenApps:
-		return k.appsHelp()
-	case m.screen == screenOffers && m.ctx.data != nil && len(m.ctx.data.offers) == 0,
-		m.screen == screenStats && m.ctx.data != nil && m.ctx.data.empty:
-		return k.emptyHelp()
-	case m.screen == screenOffers:
-		return k.offersHelp()
-	case m.screen == screenStats:
-		return k.statsHelp()
-	case m.screen == screenDetail:
-		return k.detailHelp()
+	switch m.focus() {
+	case focusConfirm:
+		return m.ctx.keys.confirmHelp()
+	case focusForm:
+		return m.ctx.keys.formHelp()
 	}
-	return k.todayHelp()
+	return m.active().help(m.ctx)
 }
 
 func (m Model) helpLine() string {
@@ -251,35 +200,17 @@ func (m Model) helpLine() string {
 }
 
 func (m Model) fullHelp() string {
-	c := &m.ctx
+	c := m.ctx
 	s := c.styles
 	var b strings.Builder
-	title := map[screenID]string{screenToday: "Today", screenApps: "Applications", screenOffers: "Offers", screenStats: "Stats", screenDetail: "Application"}[m.screen]
-	b.WriteString("\n " + s.Heading.Render("Keys · "+title) + "\n\n")
+	b.WriteString("\n " + s.Heading.Render("Keys · "+m.active().title()) + "\n\n")
 	full := m.help
 	full.SetWidth(c.width - 2)
 	for _, l := range strings.Split(full.FullHelpView(m.helpKeys().FullHelp()), "\n") {
 		b.WriteString(" " + l + "\n")
 	}
 	b.WriteString("\n")
-	var notes []string
-	switch m.screen {
-	case screenOffers:
-		notes = []string{
-			"★ marks the best value of a row among the offers in the same currency; amounts in different currencies are never compared or converted.",
-			"Unvested after year 1 is the stock you would walk away from by leaving then. l logs your answer to the selected offer.",
-		}
-	case screenStats:
-		notes = []string{
-			"Days count from the final interview to the company's first answer (heard back, a new stage, an offer or a decision) and to its decision (an offer, or an accepted, declined or rejected outcome).",
-			"A follow-up is answered when the company got in touch after it.",
-		}
-	default:
-		notes = []string{
-			"x marks a to-do done by logging what doing it means: a thank-you sent, a follow-up sent; reflect opens a note, an offer opens its answer.",
-			"z brings a to-do back tomorrow. u takes back the last change made in this session.",
-		}
-	}
+	notes := m.active().notes()
 	notes = append(notes, "In a form, q and every other letter type; esc cancels, ctrl+s saves.")
 	// Notes go whole or not at all: on a short terminal the first ones show.
 	room := c.bodyHeight() - strings.Count(b.String(), "\n")
@@ -299,7 +230,7 @@ func (m Model) fullHelp() string {
 // tooSmall is the whole screen of a terminal below the smallest layout:
 // it says so, rather than draw a broken one. q and ctrl+c still quit.
 func (m Model) tooSmall() string {
-	c := &m.ctx
+	c := m.ctx
 	msg := wrap(fmt.Sprintf("afterview needs a terminal of at least %d×%d; this one is %d×%d. Make it larger, or press q to quit.",
 		minWidth, minHeight, c.width, c.height), max(1, c.width-2))
 	lines := make([]string, c.height)

@@ -46,10 +46,7 @@ func days(d stages.DayStats) string {
 	if d.Count == 0 {
 		return "-"
 	}
-	if d.Min == d.Max {
-		return fmt.Sprintf("%d d (n=%d)", d.Median, d.Count)
-	}
-	return fmt.Sprintf("%d d (%d–%d, n=%d)", d.Median, d.Min, d.Max, d.Count)
+	return d.Cell(" d")
 }
 
 func writeStats(w io.Writer, s stages.Stats) {
