@@ -133,6 +133,9 @@ func TestHelpEverywhere(t *testing.T) {
 		t.Errorf("export --help lacks -o, --output FILE:\n%s", out)
 	}
 	root := c.ok(cobraNow, "--help")
+	if a, l, td := strings.Index(root, "\n  add "), strings.Index(root, "\n  list "), strings.Index(root, "\n  today "); a < 0 || a > l || l > td {
+		t.Errorf("afterview --help lists the commands out of their order (add, list, today, ...):\n%s", root)
+	}
 	for _, want := range []string{"completion", "man ", "--db FILE", "--config FILE", "--version", "Exit codes:"} {
 		if !strings.Contains(root, want) {
 			t.Errorf("afterview --help lacks %q", want)

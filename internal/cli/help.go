@@ -125,7 +125,8 @@ output is not a terminal).
 %s
 `, p.title("Usage:"), p.title("Commands:"))
 	writeCommands(&b, root.Commands(), p)
-	fmt.Fprintf(&b, "\n%s\n%s", p.title("Options:"), flagLines(root.Flags(), p, func(*pflag.Flag) bool { return true }))
+	all := func(*pflag.Flag) bool { return true }
+	fmt.Fprintf(&b, "\n%s\n%s%s", p.title("Options:"), flagLines(root.PersistentFlags(), p, all), flagLines(root.LocalNonPersistentFlags(), p, all))
 	fmt.Fprintf(&b, `
 Run 'afterview COMMAND --help' for a command's options.
 

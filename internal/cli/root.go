@@ -84,6 +84,11 @@ func (e *env) defineFlags(args []string) {
 	}
 }
 
+// The help lists the commands in the order of commands(), the most used
+// first, as it always has, not alphabetically. (cobra keeps this setting
+// for the whole program; afterview has one command tree.)
+func init() { cobra.EnableCommandSorting = false }
+
 // commands lists every command afterview has, in the order the help lists
 // them. A new command is a file with its newXxxCommand and one line here.
 func (e *env) commands() []*cobra.Command {
