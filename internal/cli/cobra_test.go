@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -219,6 +220,45 @@ func TestFlagErrorsInAfterviewsWords(t *testing.T) {
 		out, errOut, code := c.at(cobraNow, strings.Fields(args)...)
 		if code != exitUsage || out != "" || !strings.HasPrefix(errOut, "afterview: ") || !strings.Contains(errOut, want) {
 			t.Errorf("afterview %s: exit %d, %q %q; want exit 1 and %q", args, code, out, errOut, want)
+		}
+	}
+}
+
+// Arguments complete from the data: the open applications' ids with their
+// company, log's kinds, an application's prompts. Completing never creates
+// the database.
+func TestCompletionsFromTheData(t *testing.T) {
+	c := newCLI(t)
+	if out := c.ok(cobraNow, "__complete", "show", ""); strings.Contains(out, "\t") && !strings.HasPrefix(out, ":") {
+		t.Errorf("no database yet, yet completions: %q", out)
+	}
+	if _, err := os.Stat(c.db); err == nil {
+		t.Fatal("completing created the database")
+	}
+	c.ok("2026-11-19T16:00", "add", "Acme", "--interviewed", "2026-11-19T15:00", "--interviewer", "Ana Lopez")
+	c.ok("2026-11-19T16:00", "add", "Initech", "--interviewed", "2026-11-19T15:00")
+	c.ok("2026-11-19T16:00", "log", "2", "rejected")
+	for _, tt := range []struct {
+		args     []string
+		want     []string
+		wantNone []string
+	}{
+		{[]string{"show", ""}, []string{"1\tAcme"}, []string{"2\tInitech"}},
+		{[]string{"done", ""}, []string{"1\tAcme"}, nil},
+		{[]string{"log", "1", ""}, []string{"thanks", "followup", "accepted", "reopen"}, nil},
+		{[]string{"done", "1", ""}, []string{"thank_you:ana-lopez\tSend a short, personal thank-you to Ana Lopez"}, nil},
+		{[]string{"draft", "1", "th"}, []string{"thank_you:ana-lopez"}, nil},
+	} {
+		out := c.ok(cobraNow, append([]string{"__complete"}, tt.args...)...)
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("afterview %q offers no %q:\n%s", tt.args, w, out)
+			}
+		}
+		for _, w := range tt.wantNone {
+			if strings.Contains(out, w) {
+				t.Errorf("afterview %q offers the closed %q:\n%s", tt.args, w, out)
+			}
 		}
 	}
 }

@@ -19,7 +19,8 @@ func (e *env) newDeleteCommand() *cobra.Command {
 		flags: func(f *pflag.FlagSet) {
 			f.BoolVarP(&yes, "yes", "y", false, "delete without asking")
 		},
-		run: func(args []string) error { return cmdDelete(e, yes, args) },
+		complete: e.completeID(""),
+		run:      func(args []string) error { return cmdDelete(e, yes, args) },
 	})
 }
 

@@ -38,8 +38,9 @@ $XDG_CONFIG_HOME/afterview/templates/KIND.tmpl (by default
 			f.StringVar(&r.template, "template", "", "print the built-in template KIND, to start your own from")
 			valueName(f, "template", "KIND")
 		},
-		choices: map[string][]string{"template": draft.Kinds},
-		run:     func(args []string) error { return cmdDraft(e, *r, args) },
+		choices:  map[string][]string{"template": draft.Kinds},
+		complete: e.completeID("prompt"),
+		run:      func(args []string) error { return cmdDraft(e, *r, args) },
 	})
 }
 

@@ -35,7 +35,8 @@ func (e *env) newEditCommand() *cobra.Command {
 			f.StringVar(&ef.notes, "note", "", "the application's notes (replaces them)")
 			valueName(f, "note", "TEXT")
 		},
-		run: func(args []string) error { return cmdEdit(e, ef, args) },
+		complete: e.completeID(""),
+		run:      func(args []string) error { return cmdEdit(e, ef, args) },
 	})
 }
 

@@ -62,7 +62,8 @@ func (e *env) newLogCommand() *cobra.Command {
 			f.StringVar(&o.deadline, "deadline", "", "offer: the date to answer by")
 			valueName(f, "deadline", "DATE")
 		},
-		run: func(args []string) error { return cmdLog(e, o, args) },
+		complete: e.completeID("kind"),
+		run:      func(args []string) error { return cmdLog(e, o, args) },
 	})
 }
 

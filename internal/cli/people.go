@@ -43,8 +43,9 @@ The options go with add and edit; edit changes only those given.`,
 			f.StringVar(&pf.person.Note, "note", "", "something specific you discussed, e.g. \"asked about the migration\"")
 			valueName(f, "note", "TEXT")
 		},
-		choices: map[string][]string{"role": {"interviewer", "recruiter", "hiring-manager", "other"}},
-		run:     func(args []string) error { return cmdPeople(e, pf, args) },
+		choices:  map[string][]string{"role": {"interviewer", "recruiter", "hiring-manager", "other"}},
+		complete: e.completeID(""),
+		run:      func(args []string) error { return cmdPeople(e, pf, args) },
 	})
 }
 

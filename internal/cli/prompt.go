@@ -65,7 +65,8 @@ func (e *env) newPromptCommand(verb string) *cobra.Command {
 				_ = f.MarkHidden(name)
 			}
 		},
-		run: func(args []string) error { return promptAction(e, verb, o, args) },
+		complete: e.completeID("prompt"),
+		run:      func(args []string) error { return promptAction(e, verb, o, args) },
 	})
 }
 

@@ -22,6 +22,8 @@ type spec struct {
 	flags   func(f *pflag.FlagSet)
 	// choices are the values a flag takes, for shell completions.
 	choices map[string][]string
+	// complete completes the arguments (ids, kinds, prompts), if set.
+	complete cobra.CompletionFunc
 	// noConfig: the command reads the configuration file itself (config)
 	// or needs none, so a broken file does not stop it.
 	noConfig bool
@@ -49,6 +51,11 @@ func (e *env) newCommand(s spec) *cobra.Command {
 	}
 	if s.after != "" {
 		c.Annotations = map[string]string{helpAfter: s.after}
+	}
+	if s.complete != nil {
+		c.ValidArgsFunction = s.complete
+	} else {
+		c.ValidArgsFunction = cobra.NoFileCompletions
 	}
 	// The help lists flags in the order they are defined: the usual first.
 	c.Flags().SortFlags = false

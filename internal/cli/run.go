@@ -184,14 +184,9 @@ func (e *env) setClock() error {
 
 // openStore opens the database at the chosen or default path.
 func (e *env) openStore() (*store.Store, error) {
-	path := e.dbPath
-	if path == "" {
-		home, _ := os.UserHomeDir()
-		p, err := store.DefaultPath(os.Getenv("XDG_DATA_HOME"), home)
-		if err != nil {
-			return nil, err
-		}
-		path = p
+	path, err := e.databasePath()
+	if err != nil {
+		return nil, err
 	}
 	st, err := store.Open(path, store.WithClock(e.now))
 	if err == nil {
@@ -199,6 +194,16 @@ func (e *env) openStore() (*store.Store, error) {
 		st.SetSettings(e.settings())
 	}
 	return st, err
+}
+
+// databasePath is the database file: --db, AFTERVIEW_DB, or the default
+// place in the data folder.
+func (e *env) databasePath() (string, error) {
+	if e.dbPath != "" {
+		return e.dbPath, nil
+	}
+	home, _ := os.UserHomeDir()
+	return store.DefaultPath(os.Getenv("XDG_DATA_HOME"), home)
 }
 
 // configFile returns the configuration file's path and whether the user

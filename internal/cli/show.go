@@ -23,7 +23,8 @@ func (e *env) newShowCommand() *cobra.Command {
 		flags: func(f *pflag.FlagSet) {
 			f.BoolVar(&asJSON, "json", false, "print the application as JSON (the export format's record)")
 		},
-		run: func(args []string) error { return cmdShow(e, asJSON, args) },
+		complete: e.completeID(""),
+		run:      func(args []string) error { return cmdShow(e, asJSON, args) },
 	})
 }
 
