@@ -262,3 +262,15 @@ func TestCompletionsFromTheData(t *testing.T) {
 		}
 	}
 }
+
+// The help's colours come from COLORFGBG when it says the background is
+// light, else the dark scheme: the terminal is never asked, as one that
+// never answers would hold an error message back for seconds.
+func TestDarkBackgroundGuess(t *testing.T) {
+	for fgbg, dark := range map[string]bool{"": true, "15;0": true, "0;15": false, "0;7": false, "7;default;0": true, "junk": true} {
+		t.Setenv("COLORFGBG", fgbg)
+		if got := darkBackground(); got != dark {
+			t.Errorf("COLORFGBG=%q: dark %v, want %v", fgbg, got, dark)
+		}
+	}
+}

@@ -53,9 +53,8 @@ type painter struct {
 }
 
 // newPainter returns the painter for text written to w, which goes to the
-// stream dest (w may buffer it). Only when dest is a colour terminal does
-// it ask whether the background is dark: the help and error paths pay for
-// that, not 'today'.
+// stream dest (w may buffer it): colours only when dest is a colour
+// terminal, worked out on the help and error paths only, never on today's.
 func newPainter(w, dest io.Writer) (painter, io.Writer) {
 	plain := func(s string) string { return s }
 	p := painter{plain, plain, plain, plain}
@@ -67,14 +66,30 @@ func newPainter(w, dest io.Writer) (painter, io.Writer) {
 	if cw.Profile <= colorprofile.Ascii {
 		return p, w
 	}
-	isDark := lipgloss.HasDarkBackground(os.Stdin, f)
-	cs := fang.DefaultColorScheme(lipgloss.LightDark(isDark))
+	cs := fang.DefaultColorScheme(lipgloss.LightDark(darkBackground()))
 	style := func(s lipgloss.Style) func(string) string { return func(t string) string { return s.Render(t) } }
 	p.title = style(lipgloss.NewStyle().Bold(true).Foreground(cs.Title))
 	p.flag = style(lipgloss.NewStyle().Foreground(cs.Flag))
 	p.command = style(lipgloss.NewStyle().Foreground(cs.Command))
 	p.errPrefix = style(lipgloss.NewStyle().Bold(true).Foreground(cs.ErrorHeader[1]))
 	return p, cw
+}
+
+// darkBackground guesses the terminal's background from COLORFGBG
+// ("15;0": light text on black), dark when it does not say. Asking the
+// terminal itself (fang does) waits for an answer that some terminals never
+// give: seconds before an error message appears.
+func darkBackground() bool {
+	fgbg := os.Getenv("COLORFGBG")
+	i := strings.LastIndexByte(fgbg, ';')
+	if i < 0 {
+		return true
+	}
+	switch fgbg[i+1:] {
+	case "7", "15":
+		return false
+	}
+	return true
 }
 
 // printError prints a command's error: "afterview: " and the message, made
