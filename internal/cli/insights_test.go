@@ -78,3 +78,17 @@ func TestExportFormats(t *testing.T) {
 		t.Fatalf("unknown format: exit %d %q", code, errOut)
 	}
 }
+
+// The vesting cell is the one the Offers screen says (stages.VestingPlan):
+// a one-year grant vests "all in year 1", not "even over 1 years".
+func TestOffersVestingWords(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2026-11-19T16:00", "add", "Acme", "--interviewed", "2026-11-19T15:00")
+	c.ok("2026-11-20T08:00", "log", "1", "offer", "--base", "100k", "--stock", "10k", "--vest-years", "1", "--deadline", "2026-11-27")
+	c.ok("2026-11-19T16:00", "add", "Initech", "--interviewed", "2026-11-19T15:00")
+	c.ok("2026-11-20T08:00", "log", "2", "offer", "--base", "90k", "--stock", "40k", "--vest", "10/20/30/40", "--deadline", "2026-11-28")
+	out := c.ok("2026-11-20T09:00", "offers")
+	if !strings.Contains(out, "all in year 1") || !strings.Contains(out, "10/20/30/40 %") || strings.Contains(out, "1 years") {
+		t.Errorf("offers vesting:\n%s", out)
+	}
+}

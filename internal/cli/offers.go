@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -45,6 +44,7 @@ type offerRow struct {
 	VestingYears []int64   `json:"vesting_by_year"`
 	Schedule     []float64 `json:"vest_schedule,omitempty"`
 	stages.OfferSummary
+	offer *stages.Offer // for the words the UI says too
 }
 
 // openOffers lists the applications still open that hold an offer, soonest
@@ -54,7 +54,7 @@ func openOffers(apps []stages.Application, today stages.Date) []offerRow {
 	for _, i := range stages.OpenOffers(apps) {
 		a := &apps[i]
 		o := a.Offer
-		r := offerRow{AppID: a.ID, Company: a.Company, Currency: o.Currency, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
+		r := offerRow{offer: o, AppID: a.ID, Company: a.Company, Currency: o.Currency, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
 			OfferSummary: o.Summary(today)}
 		if o.Known() {
 			r.Base, r.Bonus, r.SignOn, r.Stock = new(o.BaseValue()), new(o.YearlyBonus()), new(o.SignOnValue()), new(o.StockValue())
@@ -113,17 +113,10 @@ func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 	line("sign-on", money(func(r offerRow) *int64 { return r.SignOn }))
 	line("stock grant", money(func(r offerRow) *int64 { return r.Stock }))
 	line("vesting", func(r offerRow) string {
-		switch {
-		case len(r.VestingYears) == 0:
-			return "-"
-		case len(r.Schedule) > 0:
-			parts := make([]string, len(r.Schedule))
-			for i, p := range r.Schedule {
-				parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
-			}
-			return strings.Join(parts, "/") + " %"
+		if v := stages.VestingPlan(r.offer, false); v != "" {
+			return v
 		}
-		return fmt.Sprintf("even over %d years", len(r.VestingYears))
+		return "-"
 	})
 	line("year-1 cash", money(func(r offerRow) *int64 { return r.Year1Cash }))
 	line("year-1 total", money(func(r offerRow) *int64 { return r.Year1Total }))
