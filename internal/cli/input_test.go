@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-
 	"slices"
 	"strings"
 	"testing"
