@@ -226,7 +226,7 @@ func (c *Calendar) Describe() string {
 		less = append(less, c.HolidaysName+" public holidays")
 	}
 	if c != nil && len(c.daysOff) > 0 {
-		less = append(less, fmt.Sprintf("%d day%s off", len(c.daysOff), plural(len(c.daysOff))))
+		less = append(less, fmt.Sprintf("%d %s off", len(c.daysOff), Plural(len(c.daysOff), "day", "days")))
 	}
 	if len(less) > 0 {
 		s += ", less " + strings.Join(less, " and ")

@@ -774,7 +774,7 @@ func (g *engine) afterRejection(a *Application) []Prompt {
 
 func appendKeepApplying(ps []Prompt, global []Event, now time.Time, open int) []Prompt {
 	monday := DateOf(now).MondayOf()
-	text := fmt.Sprintf("Only %d application%s still open: keep the pipeline full, do not wait on one company", open, plural(open))
+	text := fmt.Sprintf("Only %d %s still open: keep the pipeline full, do not wait on one company", open, Plural(open, "application", "applications"))
 	if open == 0 {
 		text = "No application is open any more: start new ones and keep the pipeline full"
 	}
@@ -786,13 +786,6 @@ func appendKeepApplying(ps []Prompt, global []Event, now time.Time, open int) []
 		ps = append(ps, p)
 	}
 	return ps
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // StageSpan is a stretch of time the application spent in one stage.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -317,4 +318,26 @@ func FormatMoney(amount int64, currency string) string {
 	default:
 		return sign + n + " " + code
 	}
+}
+
+// OpenOffers returns the indexes in apps of the open applications that
+// hold an offer, soonest deadline first (ties in the order given): the
+// order of 'afterview offers' and of the Offers screen.
+func OpenOffers(apps []Application) []int {
+	var open []int
+	for i := range apps {
+		if apps[i].OfferOpen() {
+			open = append(open, i)
+		}
+	}
+	// The deadline Summary reports: none when neither it nor the day the
+	// offer arrived is known.
+	deadline := func(i int) Date {
+		if o := apps[i].Offer; !o.Deadline.IsZero() || !o.Received.IsZero() {
+			return o.OfferDeadline()
+		}
+		return Date{}
+	}
+	sort.SliceStable(open, func(i, j int) bool { return deadline(open[i]).Before(deadline(open[j])) })
+	return open
 }

@@ -37,7 +37,7 @@ func (p Prompt) When(now time.Time) string {
 		if n <= 0 {
 			return "overdue since " + p.DueAt.In(now.Location()).Format("15:04")
 		}
-		return fmt.Sprintf("%d day%s overdue", n, plural(n))
+		return fmt.Sprintf("%d %s overdue", n, Plural(n, "day", "days"))
 	case Due:
 		if !p.DueAt.IsZero() {
 			return "due today by " + p.DueAt.In(now.Location()).Format("15:04")
@@ -327,7 +327,7 @@ func VestingWords(o *Offer) string {
 		return scheduleWords(o.VestSchedule)
 	}
 	n := o.VestYearsOrDefault()
-	return fmt.Sprintf("%d year%s", n, plural(n))
+	return fmt.Sprintf("%d %s", n, Plural(n, "year", "years"))
 }
 
 // scheduleWords is a yearly vesting schedule: "5/15/40/40 %".

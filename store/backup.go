@@ -97,7 +97,15 @@ func (t *taggedWriter) Write(p []byte) (int, error) {
 // before Open upgrades it, so that an upgrade that goes wrong, or a newer
 // afterview the user wants to leave, costs nothing.
 func (s *Store) backupBeforeMigration(version uint64) (string, error) {
-	dst := BackupName(s.path, backupClock())
+	// Named by the caller's clock (WithClock); without one, by the file's
+	// last change, which is when the copy's contents were written.
+	at := time.Time{}
+	if s.now != nil {
+		at = s.now()
+	} else if info, err := os.Stat(s.path); err == nil {
+		at = info.ModTime()
+	}
+	dst := BackupName(s.path, at)
 	err := s.run(reading, func(tx *bbolt.Tx) error { return s.copyTo(tx, dst) })
 	if err != nil {
 		var fe *FileError
@@ -108,11 +116,6 @@ func (s *Store) backupBeforeMigration(version uint64) (string, error) {
 	}
 	return dst, nil
 }
-
-// backupClock names the backups taken before a migration. Open has no
-// clock parameter, and a backup's name is not a rule: the wall clock is
-// right; tests replace it.
-var backupClock = time.Now
 
 // diskFull reports a write that failed for want of space.
 func diskFull(err error) bool { return outfile.DiskFull(err) }

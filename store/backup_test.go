@@ -258,9 +258,14 @@ func fakeMigration(t *testing.T, m func(*bbolt.Tx) error) {
 	}
 	migrations[0] = m
 	t.Cleanup(func() { delete(migrations, 0) })
-	at := time.Date(2026, time.November, 20, 9, 0, 0, 0, time.Local)
-	backupClock = func() time.Time { return at }
-	t.Cleanup(func() { backupClock = time.Now })
+}
+
+// migrationAt is the clock the migration tests open the file with: it
+// names the backup taken before an upgrade.
+var migrationAt = time.Date(2026, time.November, 20, 9, 0, 0, 0, time.Local)
+
+func openAtMigration(path string) (*Store, error) {
+	return Open(path, WithClock(func() time.Time { return migrationAt }))
 }
 
 func TestMigrationBacksUpFirst(t *testing.T) {
@@ -272,13 +277,13 @@ func TestMigrationBacksUpFirst(t *testing.T) {
 		migrated = true
 		return nil
 	})
-	if _, err := Open(s.Path()); err != nil {
+	if _, err := openAtMigration(s.Path()); err != nil {
 		t.Fatal(err)
 	}
 	if !migrated {
 		t.Fatal("the migration did not run")
 	}
-	backup := BackupName(s.Path(), backupClock())
+	backup := BackupName(s.Path(), migrationAt)
 	checkBolt(t, backup)
 	version := func(path string) uint64 {
 		db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second, ReadOnly: true})
@@ -323,14 +328,14 @@ func TestFailedMigrationLeavesFileAndBackup(t *testing.T) {
 		}
 		return errors.New("the new layout does not fit")
 	})
-	_, err := Open(s.Path())
+	_, err := openAtMigration(s.Path())
 	if err == nil || !strings.Contains(err.Error(), "the new layout does not fit") {
 		t.Fatalf("Open = %v, want the migration's error", err)
 	}
 	if !reflect.DeepEqual(before, readBytes(t, s.Path())) {
 		t.Error("a failed migration changed the file")
 	}
-	checkBolt(t, BackupName(s.Path(), backupClock()))
+	checkBolt(t, BackupName(s.Path(), migrationAt))
 }
 
 func TestMigrationWithoutItsBackupDoesNotUpgrade(t *testing.T) {
@@ -338,11 +343,11 @@ func TestMigrationWithoutItsBackupDoesNotUpgrade(t *testing.T) {
 	setSchema(t, s.Path(), 0)
 	fakeMigration(t, func(*bbolt.Tx) error { t.Error("migrated without a backup"); return nil })
 	// A directory where the backup should go makes it fail, even for root.
-	if err := os.Mkdir(BackupName(s.Path(), backupClock()), 0o700); err != nil {
+	if err := os.Mkdir(BackupName(s.Path(), migrationAt), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	before := readBytes(t, s.Path())
-	_, err := Open(s.Path())
+	_, err := openAtMigration(s.Path())
 	wantFileError(t, err, s.Path(), "was not upgraded from schema version 0", "backup")
 	if !reflect.DeepEqual(before, readBytes(t, s.Path())) {
 		t.Error("the file was changed")

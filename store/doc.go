@@ -4,9 +4,10 @@
 //
 // # The data file
 //
-// The file lives at DefaultPath ($AFTERVIEW_DB, else
-// $XDG_DATA_HOME/afterview/afterview.db, else
-// ~/.local/share/afterview/afterview.db). Open creates its folder with mode
+// The file lives where the caller says; DefaultPath gives the usual place
+// ($XDG_DATA_HOME/afterview/afterview.db, else
+// ~/.local/share/afterview/afterview.db) from the values the caller read:
+// the store reads no environment variable and keeps no clock. Open creates its folder with mode
 // 0700 and the file with mode 0600: it holds notes about the user's job
 // search.
 //

@@ -40,21 +40,19 @@ var (
 // when SchemaVersion becomes 2, migrations[1] goes here.
 var migrations = map[uint64]func(*bbolt.Tx) error{}
 
-// DefaultPath is where the data file lives: $AFTERVIEW_DB if set, else
+// DefaultPath is where the data file lives by default, given the
+// environment's XDG_DATA_HOME and the user's home folder (the command line
+// reads both, and AFTERVIEW_DB, which overrides them):
 // $XDG_DATA_HOME/afterview/afterview.db, else
 // ~/.local/share/afterview/afterview.db.
-func DefaultPath() (string, error) {
-	if p := os.Getenv("AFTERVIEW_DB"); p != "" {
-		return p, nil
-	}
+func DefaultPath(dataHome, home string) (string, error) {
 	// The XDG base directory spec says a relative XDG_DATA_HOME is invalid
 	// and must be ignored.
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "afterview", "afterview.db"), nil
+	if dataHome != "" && filepath.IsAbs(dataHome) {
+		return filepath.Join(dataHome, "afterview", "afterview.db"), nil
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find your home folder to keep the data file in (%v): set AFTERVIEW_DB to the file to use", err)
+	if home == "" {
+		return "", errors.New("cannot find your home folder to keep the data file in: set AFTERVIEW_DB (or --db) to the file to use")
 	}
 	return filepath.Join(home, ".local", "share", "afterview", "afterview.db"), nil
 }
@@ -68,7 +66,18 @@ type Store struct {
 	maxSize int // bytes; 0: no cap (see SetMaxSize)
 	// settings are bound to every application read (see SetSettings).
 	settings *stages.Settings
+	// now is the caller's clock (WithClock), for naming the backup taken
+	// before an upgrade.
+	now func() time.Time
 }
+
+// Option changes how Open opens the file.
+type Option func(*Store)
+
+// WithClock gives the store the caller's clock: it names the backup Open
+// takes before upgrading an older file. The store keeps no clock of its
+// own; without one that backup is named by the file's last change.
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
 // SetSettings makes every application the store reads, adds, validates or imports
 // use the given calendar, rules and processes (nil: the defaults).
@@ -79,11 +88,14 @@ func (s *Store) SetSettings(settings *stages.Settings) { s.settings = settings }
 // (migrating an older file, refusing a newer one with ErrNewerSchema). The
 // file is closed again before Open returns. A file Open refuses is left
 // exactly as it was.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("no data file path given")
 	}
 	s := &Store{path: path, timeout: DefaultTimeout}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fileErr(path, "its folder cannot be created", err, "check that the folder path is free and writable, or set AFTERVIEW_DB to another path")
 	}

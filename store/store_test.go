@@ -786,20 +786,19 @@ func TestClassifyPermission(t *testing.T) {
 
 func TestDefaultPath(t *testing.T) {
 	home := t.TempDir()
-	t.Setenv("HOME", home)
-	cases := []struct{ db, xdg, want string }{
-		{"/tmp/mine.db", "/data", "/tmp/mine.db"},
-		{"", "/data", "/data/afterview/afterview.db"},
-		{"", "relative/data", filepath.Join(home, ".local/share/afterview/afterview.db")},
-		{"", "", filepath.Join(home, ".local/share/afterview/afterview.db")},
+	cases := []struct{ xdg, want string }{
+		{"/data", "/data/afterview/afterview.db"},
+		{"relative/data", filepath.Join(home, ".local/share/afterview/afterview.db")},
+		{"", filepath.Join(home, ".local/share/afterview/afterview.db")},
 	}
 	for _, c := range cases {
-		t.Setenv("AFTERVIEW_DB", c.db)
-		t.Setenv("XDG_DATA_HOME", c.xdg)
-		got, err := DefaultPath()
+		got, err := DefaultPath(c.xdg, home)
 		if err != nil || got != c.want {
-			t.Errorf("AFTERVIEW_DB=%q XDG_DATA_HOME=%q: %q, %v; want %q", c.db, c.xdg, got, err, c.want)
+			t.Errorf("XDG_DATA_HOME=%q: %q, %v; want %q", c.xdg, got, err, c.want)
 		}
+	}
+	if _, err := DefaultPath("", ""); err == nil || !strings.Contains(err.Error(), "AFTERVIEW_DB") {
+		t.Errorf("no home folder: %v; want an error naming AFTERVIEW_DB", err)
 	}
 }
 

@@ -51,8 +51,9 @@ type data struct {
 	// 9 days").
 	usual []usualAnswer
 	// stats is the history summary, computed on first use (off the UI
-	// goroutine, see statsCmd): it costs a pass over every event, which the
-	// other screens should not pay for on each reload.
+	// goroutine, see statsCmd, and filed here by Update): it costs a pass
+	// over every event, which the other screens should not pay for on each
+	// reload.
 	stats atomic.Pointer[stages.Stats]
 }
 
@@ -185,17 +186,6 @@ func (d *data) nextPrompt(id uint64) (stages.Prompt, bool) {
 		return d.prompts[idx[0]], true
 	}
 	return stages.Prompt{}, false
-}
-
-// historyStats returns the Stats screen's figures, computing them the first
-// time. It is safe to call from a command's goroutine.
-func (d *data) historyStats() *stages.Stats {
-	if s := d.stats.Load(); s != nil {
-		return s
-	}
-	s := stages.ComputeStats(d.apps, d.today)
-	d.stats.Store(&s)
-	return &s
 }
 
 // liveApps leaves out the closed history that can no longer have prompts

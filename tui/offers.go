@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -69,11 +68,8 @@ func (o *offerColumn) value(a *stages.Application, m offerMetric) (int64, bool) 
 // deadline first (ties in store order), the order `afterview offers` uses.
 func openOffers(apps []stages.Application, today stages.Date) []offerColumn {
 	var cols []offerColumn
-	for i := range apps {
+	for _, i := range stages.OpenOffers(apps) {
 		a := &apps[i]
-		if !a.OfferOpen() {
-			continue
-		}
 		cur := strings.ToUpper(strings.TrimSpace(a.Offer.Currency))
 		if cur == "" {
 			cur = "USD"
@@ -81,7 +77,6 @@ func openOffers(apps []stages.Application, today stages.Date) []offerColumn {
 		cols = append(cols, offerColumn{app: i, currency: cur, bonus: a.Offer.YearlyBonus(),
 			vesting: a.Offer.VestingByYear(), sum: a.Offer.Summary(today)})
 	}
-	sort.SliceStable(cols, func(i, j int) bool { return cols[i].sum.Deadline.Before(cols[j].sum.Deadline) })
 	for m := offerMetric(0); m < offerMetrics; m++ {
 		markBest(apps, cols, m)
 	}

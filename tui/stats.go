@@ -78,19 +78,24 @@ func usualBasis(u usualAnswer) string {
 	return fmt.Sprintf("from %d earlier %s", u.n, stages.Plural(u.n, "application", "applications"))
 }
 
-// statsReadyMsg says the snapshot's history figures are computed.
-type statsReadyMsg struct{}
+// statsReadyMsg carries the history figures of the snapshot d, computed
+// off the UI goroutine; Update files them with d.
+type statsReadyMsg struct {
+	d     *data
+	stats stages.Stats
+}
 
 // statsCmd computes the history figures of a snapshot off the UI goroutine.
+// It only reads the snapshot: the figures travel in its message.
 func statsCmd(d *data) tea.Cmd {
 	// A partial snapshot lacks the closed history the figures are about:
 	// they wait for the full one.
 	if d == nil || d.partial || d.stats.Load() != nil {
 		return nil
 	}
+	apps, today := d.apps, d.today
 	return func() tea.Msg {
-		d.historyStats()
-		return statsReadyMsg{}
+		return statsReadyMsg{d: d, stats: stages.ComputeStats(apps, today)}
 	}
 }
 

@@ -162,3 +162,27 @@ func TestKeyMapListsEveryTab(t *testing.T) {
 	h.press("esc", "4", "?")
 	h.mustSee("Keys · Stats", "pgdn page down", "first answer")
 }
+
+// The command that computes the figures only reads the snapshot: they come
+// back in its message, and Update files them with the snapshot they are
+// about, not with a newer one that replaced it meanwhile.
+func TestStatsCommandReturnsItsFigures(t *testing.T) {
+	h := newDemoHarness(t, 100, 30)
+	d := h.m.ctx.data
+	msg, ok := statsCmd(d)().(statsReadyMsg)
+	if !ok || msg.d != d || msg.stats.All.Applications == 0 {
+		t.Fatalf("statsCmd returned %#v, want the figures of the snapshot", msg)
+	}
+	if d.stats.Load() != nil {
+		t.Fatal("statsCmd wrote into the shared snapshot")
+	}
+	stale := statsReadyMsg{d: &data{}, stats: msg.stats}
+	h.send(stale)
+	if d.stats.Load() != nil {
+		t.Fatal("figures of another snapshot were filed with the one shown")
+	}
+	h.send(msg)
+	if got := d.stats.Load(); got == nil || got.All.Applications != msg.stats.All.Applications {
+		t.Fatal("Update did not file the figures with their snapshot")
+	}
+}

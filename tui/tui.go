@@ -225,7 +225,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// write bumps the same revision).
 		return m, tea.Batch(m.shown(), refsCmd(m.store))
 	case statsReadyMsg:
-		// The figures are in the snapshot: the next frame shows them.
+		// Filed with the snapshot they were computed from, if it is still
+		// the one shown: the next frame shows them.
+		if msg.d != nil && msg.d == m.ctx.data && msg.d.stats.Load() == nil {
+			msg.d.stats.Store(&msg.stats)
+		}
 		return m, nil
 	case pollMsg:
 		var cmds []tea.Cmd

@@ -1,0 +1,331 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"afterview/stages"
+)
+
+// logOptions are log's flags.
+type logOptions struct {
+	at, to, stage, note, expect string
+	force, isNew                bool
+	base, stock, signOn         amountFlag
+	bonus                       bonusFlag
+	bonusPct                    percentFlag
+	vestYears                   int
+	vest, currency, deadline    string
+}
+
+func (e *env) newLogCommand() *cobra.Command {
+	o := &logOptions{}
+	return e.newCommand(spec{
+		use:     "log ID KIND [options]",
+		summary: "log what happened: thanks, followup, heard, stage, offer, note, an outcome",
+		long:    logLong,
+		after:   datesHelp,
+		flags: func(f *pflag.FlagSet) {
+			f.StringVar(&o.at, "at", "", "when it happened (default: now), e.g. \"yesterday 15:00\", \"fri 10am\",\n2026-11-20 or 2026-11-20T15:00")
+			valueName(f, "at", "WHEN")
+			f.StringVar(&o.to, "to", "", "the person a thank-you went to (--new: someone not listed yet)")
+			valueName(f, "to", "NAME")
+			f.BoolVar(&o.isNew, "new", false, "with --to: someone the application does not list yet (they are added)")
+			f.StringVar(&o.stage, "stage", "", "the stage moved to")
+			valueName(f, "stage", "NAME")
+			f.StringVar(&o.note, "note", "", "what was said or what you noted")
+			valueName(f, "note", "TEXT")
+			f.StringVar(&o.expect, "expect", "", "the date the company now promises an answer by")
+			valueName(f, "expect", "DATE")
+			f.BoolVar(&o.force, "force", false, "log a second follow-up anyway")
+			f.Var(&o.base, "base", "offer: the yearly base salary; amounts as you write them:\n180000, 180,000, $180,000, 180k")
+			valueName(f, "base", "N")
+			f.Var(&o.bonus, "bonus", "offer: the yearly bonus; 15% is a percentage of base")
+			valueName(f, "bonus", "N|P%")
+			f.Var(&o.bonusPct, "bonus-pct", "offer: the yearly bonus as a percentage of base")
+			valueName(f, "bonus-pct", "P")
+			f.Var(&o.stock, "stock", "offer: the stock grant's total value")
+			valueName(f, "stock", "N")
+			f.IntVar(&o.vestYears, "vest-years", 0, "offer: the years the stock vests over, evenly")
+			valueName(f, "vest-years", "N")
+			f.StringVar(&o.vest, "vest", "", "offer: the yearly vesting percentages")
+			valueName(f, "vest", "5/15/40/40")
+			f.Var(&o.signOn, "sign-on", "offer: the sign-on bonus")
+			valueName(f, "sign-on", "N")
+			f.StringVar(&o.currency, "currency", "", "offer: the currency")
+			valueName(f, "currency", "USD")
+			f.StringVar(&o.deadline, "deadline", "", "offer: the date to answer by")
+			valueName(f, "deadline", "DATE")
+		},
+		complete: e.completeID("kind"),
+		run:      func(args []string) error { return cmdLog(e, o, args) },
+	})
+}
+
+const logLong = `Logs what happened on application ID.
+
+Kinds:
+  thanks      you sent a thank-you (--to NAME, or --to all); NAME is a full
+              name, a first name or the start of one; --new for someone the
+              application does not list yet (they are added)
+  followup    you sent a follow-up to the recruiter (one is enough: a second
+              one while still waiting needs --force)
+  heard       the company got in touch (--note, --expect DATE for a new promise)
+  stage       the application moved to a stage (--stage NAME, or as the 3rd argument)
+  offer       an offer arrived (--base, --bonus or --bonus-pct, --stock,
+              --vest-years, --vest, --sign-on, --currency, --deadline); leave
+              out what you do not know yet (a verbal offer: no terms at all).
+              Logged again, it is a revision: the terms you give replace the
+              current ones, the others stay; a revision that changes nothing
+              is refused
+  note        you wrote a note (--note TEXT, or as the 3rd argument)
+  accepted, declined, rejected, withdrawn, no-answer
+              the application closed with that outcome
+  reopen      a closed application is open again (the company came back): it
+              returns to waiting at its last stage. A closed application takes
+              no offer, stage, news or outcome until it is reopened`
+
+func cmdLog(e *env, o *logOptions, pos []string) error {
+	var err error
+	if len(pos) < 2 || len(pos) > 3 {
+		return usageErr("log needs an application id and a kind, e.g. afterview log 3 thanks --to \"Ana Lopez\"\nRun 'afterview log --help' for the kinds")
+	}
+	id, err := parseID(pos[0])
+	if err != nil {
+		return err
+	}
+	kind := strings.ToLower(pos[1])
+	extra := ""
+	if len(pos) == 3 {
+		extra = pos[2]
+	}
+	now := e.now()
+	ev := stages.Event{At: now, Note: strings.TrimSpace(o.note)}
+	if o.at != "" {
+		if ev.At, err = e.parseMoment("--at", o.at, stages.LeanPast); err != nil {
+			return err
+		}
+		if stages.DateOf(ev.At).After(stages.DateOf(now)) {
+			return usageErr("--at %s is in the future: log things once they have happened", o.at)
+		}
+	}
+	if o.expect != "" {
+		if ev.Expect, err = e.parseDay("--expect", o.expect, stages.LeanFuture); err != nil {
+			return err
+		}
+	}
+	switch kind {
+	case "thanks", "thank-you", "thankyou":
+		ev.Kind = stages.EvThanks
+		ev.Person = strings.TrimSpace(o.to)
+		if ev.Person == "" {
+			ev.Person = extra
+		}
+	case "followup", "follow-up":
+		ev.Kind = stages.EvFollowUp
+	case "heard":
+		ev.Kind = stages.EvHeard
+	case "stage":
+		ev.Kind = stages.EvStage
+		ev.Stage = strings.TrimSpace(o.stage)
+		if ev.Stage == "" {
+			ev.Stage = extra
+		}
+		if ev.Stage == "" {
+			return usageErr("log stage needs the stage, e.g. afterview log %d stage \"reference check\"", id)
+		}
+	case "offer":
+		ev.Kind = stages.EvOffer
+		// Only the terms given are part of the offer (or of its revision):
+		// a term left out is unknown, or keeps its earlier value.
+		offer := &stages.Offer{Base: o.base.p, Bonus: o.bonus.amount, BonusPercent: o.bonus.percent, Stock: o.stock.p, VestYears: o.vestYears,
+			SignOn: o.signOn.p, Currency: strings.ToUpper(strings.TrimSpace(o.currency))}
+		if o.bonusPct.p != nil {
+			offer.BonusPercent = o.bonusPct.p
+		}
+		if o.vest != "" {
+			if offer.VestSchedule, err = parseSchedule(o.vest); err != nil {
+				return usageErr("--vest: %v", err)
+			}
+		}
+		if o.deadline != "" {
+			if offer.Deadline, err = e.parseDay("--deadline", o.deadline, stages.LeanFuture); err != nil {
+				return err
+			}
+		}
+		ev.Offer = offer
+	case "note":
+		ev.Kind = stages.EvNote
+		if ev.Note == "" {
+			ev.Note = strings.TrimSpace(extra)
+		}
+		if ev.Note == "" {
+			return usageErr("log note needs the text, e.g. afterview log %d note \"went well: system design\"", id)
+		}
+	case "reopen":
+		ev.Kind = stages.EvReopen
+	default:
+		outcome, err := stages.ParseOutcome(kind)
+		if err != nil {
+			return usageErr("unknown kind %q: choose one of thanks, followup, heard, stage, offer, note, accepted, declined, rejected, withdrawn, no-answer, reopen", pos[1])
+		}
+		ev.Kind = stages.EvOutcome
+		ev.Outcome = outcome
+	}
+
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	app, err := st.Get(id)
+	if err != nil {
+		return err
+	}
+	if ev.Kind == stages.EvThanks {
+		people, added, err := thankees(&app, ev.Person, o.isNew, now.Location())
+		if err != nil {
+			return err
+		}
+		if added {
+			ev.Person = people[0]
+			if app, err = st.Update(id, func(a *stages.Application) error {
+				a.Interviewers = append(a.Interviewers, ev.Person)
+				return a.Apply(ev)
+			}); err != nil {
+				return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
+			}
+			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, now listed with %s (#%d)%s.\n", clean(ev.Person), clean(app.Company), id, e.resolved(ev, o.at != ""))
+			return nil
+		}
+		// One transaction for everyone: all are logged or none.
+		events := make([]stages.Event, len(people))
+		for i, p := range people {
+			events[i] = ev
+			events[i].Person = p
+		}
+		if _, err = st.LogEvents(id, events, nil); err != nil {
+			return logErr(&app, err)
+		}
+		for _, p := range people {
+			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d)%s.\n", clean(p), clean(app.Company), id, e.resolved(ev, o.at != ""))
+		}
+		return nil
+	}
+	var guard func(*stages.Application) error
+	if ev.Kind == stages.EvFollowUp && !o.force {
+		// Checked inside the write's transaction: two commands at once
+		// must not both see no follow-up and both log one.
+		guard = func(a *stages.Application) error {
+			if err := a.CheckFollowUp(); err != nil {
+				f, _ := a.PendingFollowUp()
+				return usageErr("%s (#%d): a follow-up was already sent on %s and the company has not answered since.\nOne is enough: more can hurt. To log another anyway, add --force", clean(a.Company), id, stages.DateOf(f.At).Short())
+			}
+			return nil
+		}
+	}
+	updated, err := st.LogEvents(id, []stages.Event{ev}, guard)
+	if err != nil {
+		return logErr(&app, err)
+	}
+	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
+	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, o.at != ""))
+	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
+		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
+	}
+	if ev.Kind == stages.EvStage && updated.PastOffer() && app.OfferOpen() && !updated.Closed() {
+		fmt.Fprintf(e.stdout, "Moving past the offer means you answered it. If you accepted, log it: afterview log %d accepted\n", id)
+	}
+	if ev.Kind == stages.EvStage && updated.Stage != ev.Stage {
+		fmt.Fprintf(e.stdout, "It is dated before the current stage (%s), so it fills in the history; the application stays there.\n", clean(updated.Stage))
+	}
+	return nil
+}
+
+// logErr explains a refused event on application a, with the way out when
+// there is one.
+func logErr(a *stages.Application, err error) error {
+	var closed *stages.ClosedError
+	if errors.As(err, &closed) {
+		return usageErr("%s (#%d): %s.\nIf they came back, reopen it first: afterview log %d reopen", clean(a.Company), a.ID, clean(err.Error()), a.ID)
+	}
+	return inputErr(fmt.Sprintf("%s (#%d)", clean(a.Company), a.ID), err)
+}
+
+// resolved says the dates the flags were read as, so "--at fri" shows which
+// Friday was meant: " on Fri 27 Nov 10:00; answer by Fri 4 Dec".
+func (e *env) resolved(ev stages.Event, atGiven bool) string {
+	var parts []string
+	if atGiven {
+		parts = append(parts, "on "+stages.DescribeWhen(ev.At, e.now()))
+	}
+	if ev.Offer != nil && !ev.Offer.Deadline.IsZero() {
+		parts = append(parts, "answer by "+stages.DescribeDay(ev.Offer.Deadline, e.now()))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(parts, "; ")
+}
+
+// thankees resolves --to: a named person (full name, first name or the
+// start of a name), or "all" for everyone not yet thanked (thank-yous dated
+// in loc). A name that fits no one is refused, listing the people, unless
+// isNew says it is someone not listed; then added is true.
+func thankees(a *stages.Application, to string, isNew bool, loc *time.Location) (people []string, added bool, err error) {
+	listed := a.People()
+	if strings.EqualFold(strings.TrimSpace(to), "all") {
+		var out []string
+		for _, p := range listed {
+			if !a.Thanked(p, loc) {
+				out = append(out, p)
+			}
+		}
+		if len(out) == 0 {
+			return nil, false, usageErr("everyone at %s (#%d) has been thanked already", clean(a.Company), a.ID)
+		}
+		return out, false, nil
+	}
+	to = strings.TrimSpace(to)
+	if to == "" {
+		if len(listed) == 0 {
+			return nil, false, usageErr("log thanks needs --to NAME: the person you thanked (with --new, as the application lists no one)")
+		}
+		return nil, false, usageErr("log thanks needs --to NAME: one of %s, or --to all", clean(strings.Join(listed, ", ")))
+	}
+	if n := len([]rune(to)); n > stages.MaxNameLen {
+		return nil, false, usageErr("%s (#%d): person: %d characters is too long for a name (at most %d)", clean(a.Company), a.ID, n, stages.MaxNameLen)
+	}
+	p, err := stages.MatchPerson(listed, to)
+	if err == nil && (!isNew || strings.EqualFold(p, to)) {
+		return []string{p}, false, nil
+	}
+	if isNew {
+		// Someone not on the list (a coordinator, say): thanked, and listed
+		// from now on.
+		return []string{to}, true, nil
+	}
+	return nil, false, usageErr("%s (#%d): %v.\nTo thank someone not listed, add --new", clean(a.Company), a.ID, cleanLines(err.Error()))
+}
+
+// parseSchedule reads a vesting schedule like 5/15/40/40 (percent a year).
+func parseSchedule(s string) ([]float64, error) {
+	var out []float64
+	total := 0.0
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == ' ' }) {
+		var v float64
+		if _, err := fmt.Sscanf(part, "%g", &v); err != nil || v < 0 {
+			return nil, fmt.Errorf("%q is not a schedule: give yearly percentages like 25/25/25/25", s)
+		}
+		out = append(out, v)
+		total += v
+	}
+	if len(out) == 0 || total < 99.99 || total > 100.01 {
+		return nil, fmt.Errorf("the yearly percentages %q must add up to 100", s)
+	}
+	return out, nil
+}

@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"afterview/stages"
+)
+
+func (e *env) newTodayCommand() *cobra.Command {
+	var asJSON, all, count bool
+	return e.newCommand(spec{
+		use:     "today [--json] [--all] [--count]",
+		summary: "what to do today, most urgent first",
+		long: `What to do today, most urgent first: overdue (longest first), due today, then
+open (soonest due first). Short enough for a shell start-up file.`,
+		flags: func(f *pflag.FlagSet) {
+			f.BoolVar(&asJSON, "json", false, "print a JSON array, one object per prompt (see README)")
+			f.BoolVar(&all, "all", false, "also list upcoming prompts, with the day they open")
+			f.BoolVar(&count, "count", false, "print only the number of prompts due or overdue today")
+		},
+		run: func(args []string) error { return cmdToday(e, asJSON, all, count, args) },
+	})
+}
+
+// promptJSON is a prompt as 'today --json' prints it.
+type promptJSON struct {
+	AppID   uint64 `json:"app_id"`
+	Company string `json:"company"`
+	Kind    string `json:"kind"`
+	Key     string `json:"key"`
+	Person  string `json:"person"`
+	Opens   string `json:"opens"`
+	Due     string `json:"due"`
+	DueAt   string `json:"due_at,omitempty"`
+	Snoozed string `json:"snoozed_until,omitempty"`
+	Status  string `json:"status"`
+	Text    string `json:"text"`
+	Tip     string `json:"tip,omitempty"`
+}
+
+func toPromptJSON(p stages.Prompt) promptJSON {
+	j := promptJSON{AppID: p.AppID, Company: p.Company, Kind: string(p.Kind), Key: p.Key, Person: p.Person,
+		Opens: p.Opens.String(), Due: p.Due.String(), Snoozed: p.Snoozed.String(), Status: string(p.Status),
+		Text: p.Text, Tip: p.Tip}
+	if !p.DueAt.IsZero() {
+		j.DueAt = p.DueAt.Format(time.RFC3339)
+	}
+	return j
+}
+
+func cmdToday(e *env, asJSON, all, count bool, pos []string) error {
+	if len(pos) > 0 {
+		return usageErr("today takes no arguments, got %q", pos[0])
+	}
+	return printToday(e, asJSON, all, count)
+}
+
+func printToday(e *env, asJSON, all, count bool) error {
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	now := e.now()
+	// Only the open applications and the recently rejected ones can have
+	// prompts: years of closed history are not even read.
+	active, err := st.ActiveSnapshot(stages.DateOf(now))
+	if err != nil {
+		return err
+	}
+	ps := stages.PromptsFor(active.Apps, active.Global, now, !active.Empty)
+	shown := ps
+	if !all {
+		shown = stages.Actionable(ps)
+	}
+	switch {
+	case count:
+		n := 0
+		for _, p := range ps {
+			if p.Status == stages.Due || p.Status == stages.Overdue {
+				n++
+			}
+		}
+		fmt.Fprintln(e.stdout, n)
+	case asJSON:
+		out := make([]promptJSON, 0, len(shown))
+		for _, p := range shown {
+			out = append(out, toPromptJSON(p))
+		}
+		return writeJSON(e, out)
+	default:
+		writeToday(e.stdout, shown, ps, now, active.Empty)
+	}
+	return nil
+}
+
+// cmdDefault opens the TUI on a terminal, and prints today otherwise.
+func cmdDefault(e *env) error {
+	if !isTerminal(e) {
+		return printToday(e, false, false, false)
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	return runTUI(e, st, false)
+}
+
+func isTerminal(e *env) bool {
+	f, ok := e.terminal.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
+}
+
+func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplications bool) {
+	today := stages.DateOf(now)
+	fmt.Fprintf(w, "afterview · %s %d %s %d · %s\n", today.Weekday(), today.Day, today.Month, today.Year, todayCount(shown))
+	todo := 0
+	for _, p := range shown {
+		if p.Status != stages.Upcoming {
+			todo++
+		}
+	}
+	if len(shown) > 0 {
+		fmt.Fprintln(w)
+	}
+	whenW, compW := 0, 0
+	whens, companies := make([]string, len(shown)), make([]string, len(shown))
+	for i := range shown {
+		whens[i], companies[i] = shown[i].When(now), companyLabel(shown[i])
+		whenW = max(whenW, textWidth(whens[i]))
+		compW = max(compW, min(24, textWidth(companies[i])))
+	}
+	for i := range shown {
+		p := &shown[i]
+		mark := " "
+		if p.Status == stages.Overdue || p.Status == stages.Due {
+			mark = "!"
+		}
+		fmt.Fprintf(w, "%s %s  %s  %s\n", mark, pad(whens[i], whenW), pad(companies[i], compW), clean(p.Text))
+	}
+	if todo == 0 {
+		if noApplications {
+			fmt.Fprintln(w, "\nNo applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
+			return
+		}
+		if next, ok := nextUpcoming(all); ok {
+			fmt.Fprintf(w, "\nNext: %s, %s opens %s.\n", clean(next.Company), next.Kind.Label(), stages.DayName(next.ComesBack(), today))
+		}
+	}
+}
+
+// todayCount is the header's count, told the way 'today --count' counts:
+// due means due or overdue today; prompts open but not due yet are coming up.
+func todayCount(ps []stages.Prompt) string {
+	due, open := 0, 0
+	for _, p := range ps {
+		switch p.Status {
+		case stages.Due, stages.Overdue:
+			due++
+		case stages.StatusOpen:
+			open++
+		}
+	}
+	switch {
+	case due == 0 && open == 0:
+		return "nothing to do today"
+	case open == 0:
+		return fmt.Sprintf("%d due today", due)
+	}
+	return fmt.Sprintf("%d due today, %d coming up", due, open)
+}
+
+func companyLabel(p stages.Prompt) string {
+	if p.AppID == 0 {
+		return "all"
+	}
+	return fmt.Sprintf("%s #%d", clean(p.Company), p.AppID)
+}
+
+func nextUpcoming(ps []stages.Prompt) (stages.Prompt, bool) {
+	var best stages.Prompt
+	found := false
+	for _, p := range ps {
+		if p.Status == stages.Upcoming && (!found || p.ComesBack().Before(best.ComesBack())) {
+			best, found = p, true
+		}
+	}
+	return best, found
+}
