@@ -25,10 +25,7 @@ func (e *env) newDeleteCommand() *cobra.Command {
 }
 
 func cmdDelete(e *env, yes bool, pos []string) error {
-	if len(pos) != 1 {
-		return usageErr("delete needs an application id, e.g. afterview delete 3")
-	}
-	id, err := parseID(pos[0])
+	id, err := oneID(pos, "delete", "afterview delete 3")
 	if err != nil {
 		return err
 	}

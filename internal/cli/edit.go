@@ -49,10 +49,7 @@ type editFlags struct {
 }
 
 func cmdEdit(e *env, ef *editFlags, pos []string) error {
-	if len(pos) != 1 {
-		return usageErr("edit needs an application id, e.g. afterview edit 3 --role \"Staff Engineer\"")
-	}
-	id, err := parseID(pos[0])
+	id, err := oneID(pos, "edit", "afterview edit 3 --role \"Staff Engineer\"")
 	if err != nil {
 		return err
 	}

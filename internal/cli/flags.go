@@ -108,6 +108,15 @@ func (e *env) parseDay(flag, s string, lean stages.Lean) (stages.Date, error) {
 }
 
 // parseID reads an application id.
+// oneID reads the one application id a command takes; example shows the
+// command in use, for the message when the id is missing or extra.
+func oneID(pos []string, verb, example string) (uint64, error) {
+	if len(pos) != 1 {
+		return 0, usageErr("%s needs an application id, e.g. %s", verb, example)
+	}
+	return parseID(pos[0])
+}
+
 func parseID(s string) (uint64, error) {
 	id, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
 	if err != nil || id == 0 {

@@ -29,10 +29,7 @@ func (e *env) newShowCommand() *cobra.Command {
 }
 
 func cmdShow(e *env, asJSON bool, pos []string) error {
-	if len(pos) != 1 {
-		return usageErr("show needs an application id, e.g. afterview show 3")
-	}
-	id, err := parseID(pos[0])
+	id, err := oneID(pos, "show", "afterview show 3")
 	if err != nil {
 		return err
 	}
