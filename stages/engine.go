@@ -31,77 +31,36 @@ func Prompts(apps []Application, global []Event, now time.Time) []Prompt {
 // day's prompts depend on; started says whether the file holds any
 // application (open or closed), which decides the keep-applying reminder.
 func PromptsFor(apps []Application, global []Event, now time.Time, started bool) []Prompt {
-	g := engine{now: now, loc: now.Location(), today: DateOf(now)}
-	open := 0
-	var lastInterview time.Time
+	owns := make([]Own, len(apps))
 	for i := range apps {
-		a := &apps[i]
-		if a.Outcome == Accepted {
-			if at := a.outcomeAt(); at.After(g.accepted) {
-				g.accepted = at
-			}
-		}
-		if a.Closed() {
-			continue
-		}
-		if a.Interviewed.After(lastInterview) {
-			lastInterview = a.Interviewed
-		}
-		open++
-		if a.OfferOpen() {
-			g.offers = append(g.offers, a)
-		}
+		owns[i] = OwnOf(&apps[i], now.Location())
 	}
-	// Oldest offer first: a company is owed a mention of each, and its
-	// prompt is due after the earliest it has not heard of (rule 12).
-	sort.SliceStable(g.offers, func(i, j int) bool {
-		oi, oj := g.offers[i].Offer.Received, g.offers[j].Offer.Received
-		if !oi.Equal(oj) {
-			return oi.Before(oj)
-		}
-		return g.offers[i].ID < g.offers[j].ID
-	})
-	if len(g.offers) > 0 {
-		g.offerIDs = make(map[uint64]bool, len(g.offers))
-		for _, o := range g.offers {
-			g.offerIDs[o.ID] = true
-		}
-	}
-	var ps []Prompt
-	for i := range apps {
-		ps = g.appendAppPrompts(ps, &apps[i])
-	}
-	// Keep applying, unless the search ended with an accepted offer and no
-	// new one has started since (no open application interviewed after it).
-	searchOver := !g.accepted.IsZero() && !lastInterview.After(g.accepted)
-	if started && open < 3 && !searchOver {
-		ps = appendKeepApplying(ps, global, now, open)
-	}
-	Rank(ps)
-	return ps
+	return PromptsFromOwn(owns, global, now, started)
 }
 
-// engine holds what one run of the rules knows about the whole search.
-type engine struct {
-	now   time.Time
-	loc   *time.Location
-	today Date
-	// offers are the open applications holding an open offer, oldest
-	// offer first; offerIDs is the same set by id.
-	offers   []*Application
-	offerIDs map[uint64]bool
-	// accepted is when the latest accepted offer was accepted (zero: none).
-	accepted time.Time
+// ownEngine works out what one application brings to the prompts (OwnOf),
+// with dates in the user's zone.
+type ownEngine struct {
+	loc *time.Location
 }
 
 // day is t's civil date in the user's current zone.
-func (g *engine) day(t time.Time) Date { return DateOf(t.In(g.loc)) }
+func (g *ownEngine) day(t time.Time) Date { return DateOf(t.In(g.loc)) }
 
-// endedByAcceptance reports whether an open application belongs to a search
-// that an accepted offer ended: its final interview came before the
-// acceptance (one interviewed after it is a new search).
-func (g *engine) endedByAcceptance(a *Application) bool {
-	return !g.accepted.IsZero() && a.Interviewed.Before(g.accepted)
+// engine holds what one run of the rules knows about the whole search.
+type engine struct {
+	ownEngine
+	now   time.Time
+	today Date
+	// offers are the open offers, oldest first; offerIDs is the same set
+	// by id.
+	offers   []heldOffer
+	offerIDs map[uint64]bool
+	// toldNone is the competing-offer prompt's list for a company told of
+	// none of the offers, worked out once (most are).
+	toldNone *untoldOffers
+	// accepted is when the latest accepted offer was accepted (zero: none).
+	accepted time.Time
 }
 
 // Actionable keeps the prompts that are open, due or overdue, in order.
@@ -350,69 +309,6 @@ const afterRejectionLapse = 14
 // the fact does not open with a stale reminder).
 const reflectLapse = 7
 
-func (g *engine) appendAppPrompts(ps []Prompt, a *Application) []Prompt {
-	switch a.Outcome {
-	case Open, Rejected, Accepted:
-	default:
-		return ps
-	}
-	log := readPromptLog(a.Events)
-	add := func(p Prompt) {
-		p.AppID = a.ID
-		p.Company = a.Company
-		if log.settle(&p, g.now) {
-			ps = append(ps, p)
-		}
-	}
-	switch a.Outcome {
-	case Rejected:
-		for _, p := range g.afterRejection(a) {
-			add(p)
-		}
-		return ps
-	case Accepted:
-		for _, p := range g.afterAcceptance(a) {
-			add(p)
-		}
-		return ps
-	}
-
-	interviewDay := g.day(a.Interviewed)
-	fresh := !a.answeredSince(a.Interviewed)
-	if fresh && !a.notedSince(interviewDay, g.loc) && g.today.DaysSince(interviewDay.AddDays(2)) <= reflectLapse {
-		add(Prompt{Key: "reflect", Kind: Reflect, Opens: interviewDay, Due: interviewDay.AddDays(2), Input: InputNote,
-			Text: "Write down what went well in the interview and what to improve, while it is fresh"})
-	}
-	if g.endedByAcceptance(a) {
-		// From acceptance on, the other applications get one prompt: say
-		// so kindly (rule 10). No follow-up, move-on, competing-offer,
-		// thank-you or offer-deadline prompt competes with it.
-		add(g.withdraw(a))
-		return ps
-	}
-	followOpens, _ := a.followUpWindow(g.loc)
-	if fresh && g.today.Before(followOpens) {
-		for _, p := range g.thankYous(a) {
-			add(p)
-		}
-	}
-	switch {
-	case a.OfferOpen():
-		add(g.offerDeadline(a))
-	case a.Offer == nil:
-		if p, ok := g.followUpOrMoveOn(a); ok {
-			add(p)
-		}
-		if p, ok := g.competingOffer(a); ok {
-			add(p)
-		}
-	}
-	if p, ok := g.stageTask(a); ok {
-		add(p)
-	}
-	return ps
-}
-
 // answeredSince reports whether the company answered after t: a new stage,
 // an offer or an outcome.
 func (a *Application) answeredSince(t time.Time) bool {
@@ -478,7 +374,7 @@ func (a *Application) ThankYouDue(loc *time.Location) time.Time {
 	return a.Interviewed.In(loc).AddDate(0, 0, 1)
 }
 
-func (g *engine) thankYous(a *Application) []Prompt {
+func (g *ownEngine) thankYous(a *Application) []Prompt {
 	dueAt := a.ThankYouDue(g.loc)
 	interviewDay := g.day(a.Interviewed)
 	var out []Prompt
@@ -495,9 +391,11 @@ func (g *engine) thankYous(a *Application) []Prompt {
 	return out
 }
 
-func (a *Application) recruiterOr(fallback string) string {
-	if a.Recruiter != "" {
-		return a.Recruiter
+func (a *Application) recruiterOr(fallback string) string { return recruiterOr(a.Recruiter, fallback) }
+
+func recruiterOr(recruiter, fallback string) string {
+	if recruiter != "" {
+		return recruiter
 	}
 	return fallback
 }
@@ -523,7 +421,7 @@ func (a *Application) followUpWindow(loc *time.Location) (opens, due Date) {
 // the move-on prompt, unless the rules say otherwise (Rules.MoveOnAfter).
 const MoveOnAfter = 5
 
-func (g *engine) followUpOrMoveOn(a *Application) (Prompt, bool) {
+func (g *ownEngine) followUpOrMoveOn(a *Application) (Prompt, bool) {
 	if f, sent := a.PendingFollowUp(); sent {
 		day := g.day(f.At)
 		opens := a.cfg().Calendar.AddBusinessDays(day, a.cfg().Rules.MoveOnAfter)
@@ -553,7 +451,7 @@ func (a *Application) CheckFollowUp() error {
 	return nil
 }
 
-func (g *engine) offerDeadline(a *Application) Prompt {
+func (g *ownEngine) offerDeadline(a *Application) Prompt {
 	received := g.day(a.Offer.Received)
 	deadline := a.Offer.OfferDeadline()
 	text := fmt.Sprintf("Answer the offer by %s: accept, decline or counter", deadline.Short())
@@ -604,39 +502,70 @@ const maxToldAtOnce = 20
 // earliest of those, and it is due the next business day after that offer
 // arrived, so a newer offer never makes a late prompt look fresh. The cost
 // stays linear in what this company was told, however many offers are open.
-func (g *engine) competingOffer(a *Application) (Prompt, bool) {
+func (g *engine) competingOffer(o *Own) (Prompt, bool) {
 	if len(g.offers) == 0 {
 		return Prompt{}, false
 	}
-	told := a.toldAbout()
+	var u *untoldOffers
+	if g.offerIDs[o.ID] || slices.ContainsFunc(o.Told, func(id uint64) bool { return g.offerIDs[id] }) {
+		u = g.untold(o)
+	} else {
+		if g.toldNone == nil {
+			g.toldNone = g.untold(o)
+		}
+		u = g.toldNone
+	}
+	if u == nil {
+		return Prompt{}, false
+	}
+	return Prompt{
+		Key: u.key, Kind: CompetingOffer, Person: o.Recruiter,
+		Opens: u.day, Due: o.calendar().NextBusinessDay(u.day), About: u.about,
+		Text: "Tell " + recruiterOr(o.Recruiter, "the recruiter") + " you hold " + u.what,
+	}, true
+}
+
+// untoldOffers is what a competing-offer prompt says: the offers the
+// company was not told about (About, shared by the prompts that name the
+// same ones), in words, the key and the day of the earliest.
+type untoldOffers struct {
+	about []ToldOffer
+	what  string
+	key   string
+	day   Date
+}
+
+// untold works out the offers o's company was not told about, or nil when
+// it heard of every one.
+func (g *engine) untold(o *Own) *untoldOffers {
 	left := len(g.offers)
-	if g.offerIDs[a.ID] {
+	if g.offerIDs[o.ID] {
 		left--
 	}
-	for id := range told {
-		if g.offerIDs[id] && id != a.ID {
+	for _, id := range o.Told {
+		if g.offerIDs[id] && id != o.ID {
 			left--
 		}
 	}
 	if left <= 0 {
-		return Prompt{}, false
+		return nil
 	}
-	var untold []*Application
-	for _, o := range g.offers {
-		if o == a || told[o.ID] {
+	var untold []heldOffer
+	for _, other := range g.offers {
+		if other.id == o.ID || o.told(other.id) {
 			continue
 		}
-		if untold = append(untold, o); len(untold) == min(left, maxToldAtOnce) {
+		if untold = append(untold, other); len(untold) == min(left, maxToldAtOnce) {
 			break
 		}
 	}
 	about := make([]ToldOffer, len(untold))
 	names := make([]string, 0, 3)
-	for i, o := range untold {
-		about[i] = ToldOffer{App: o.ID, Company: o.Company}
+	for i, other := range untold {
+		about[i] = ToldOffer{App: other.id, Company: other.company}
 		if i < 3 {
-			name := o.Company
-			if d := o.Offer.Deadline; !d.IsZero() && !d.Before(g.today) {
+			name := other.company
+			if d := other.deadline; !d.IsZero() && !d.Before(g.today) {
 				// Only a deadline the company gave, and not yet passed, is
 				// quoted to another company (rule 11).
 				name += fmt.Sprintf(" (deadline %s)", d.Short())
@@ -653,21 +582,16 @@ func (g *engine) competingOffer(a *Application) (Prompt, bool) {
 		what = "offers from " + strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
 	}
 	first := untold[0]
-	day := g.day(first.Offer.Received)
-	return Prompt{
-		Key: fmt.Sprintf("%s:%d", CompetingOffer, first.ID), Kind: CompetingOffer, Person: a.Recruiter,
-		Opens: day, Due: a.cfg().Calendar.NextBusinessDay(day), About: about,
-		Text: fmt.Sprintf("Tell %s you hold %s", a.recruiterOr("the recruiter"), what),
-	}, true
+	return &untoldOffers{about: about, what: what, key: fmt.Sprintf("%s:%d", CompetingOffer, first.id), day: g.day(first.received)}
 }
 
 // stageEntered is the day the application entered its current stage.
-func (g *engine) stageEntered(a *Application) Date {
+func (g *ownEngine) stageEntered(a *Application) Date {
 	hist := a.StageHistory()
 	return g.day(hist[len(hist)-1].From)
 }
 
-func (g *engine) stageTask(a *Application) (Prompt, bool) {
+func (g *ownEngine) stageTask(a *Application) (Prompt, bool) {
 	t := a.Template()
 	i := t.StageIndex(a.Stage)
 	if i < 0 || t.Stages[i].Task == "" {
@@ -682,15 +606,15 @@ func (g *engine) stageTask(a *Application) (Prompt, bool) {
 
 // withdraw is the one prompt an application gets once another offer is
 // accepted (rule 10).
-func (g *engine) withdraw(a *Application) Prompt {
+func (g *engine) withdraw(o *Own) Prompt {
 	day := g.day(g.accepted)
-	text := fmt.Sprintf("Tell %s, kindly, that you accepted another offer: paths cross again", a.recruiterOr("the recruiter"))
-	if a.Offer != nil {
-		text = fmt.Sprintf("Decline %s's offer kindly: tell %s you accepted another; paths cross again", a.Company, a.recruiterOr("the recruiter"))
+	text := fmt.Sprintf("Tell %s, kindly, that you accepted another offer: paths cross again", recruiterOr(o.Recruiter, "the recruiter"))
+	if o.HasOffer {
+		text = fmt.Sprintf("Decline %s's offer kindly: tell %s you accepted another; paths cross again", o.Company, recruiterOr(o.Recruiter, "the recruiter"))
 	}
 	return Prompt{
-		Key: string(Withdraw), Kind: Withdraw, Person: a.Recruiter,
-		Opens: day, Due: a.cfg().Calendar.NextBusinessDay(day), Text: text,
+		Key: string(Withdraw), Kind: Withdraw, Person: o.Recruiter,
+		Opens: day, Due: o.calendar().NextBusinessDay(day), Text: text,
 	}
 }
 
@@ -708,7 +632,7 @@ func (a *Application) CalledReferences() bool {
 
 // afterAcceptance is what an accepted offer still asks (rule 10): the tasks
 // of the stages after the offer, and thanking the references it called.
-func (g *engine) afterAcceptance(a *Application) []Prompt {
+func (g *ownEngine) afterAcceptance(a *Application) []Prompt {
 	var out []Prompt
 	if a.PastOffer() {
 		if p, ok := g.stageTask(a); ok {
@@ -726,7 +650,9 @@ func (g *engine) afterAcceptance(a *Application) []Prompt {
 	return out
 }
 
-func (g *engine) afterRejection(a *Application) []Prompt {
+// afterRejection is what a rejection asks, from the day it came; its
+// prompts lapse afterRejectionLapse days later.
+func (g *ownEngine) afterRejection(a *Application) (Date, []Prompt) {
 	var at time.Time
 	for _, e := range a.Events {
 		if e.Kind == EvOutcome && e.Outcome == Rejected {
@@ -734,12 +660,9 @@ func (g *engine) afterRejection(a *Application) []Prompt {
 		}
 	}
 	if at.IsZero() {
-		return nil
+		return Date{}, nil
 	}
 	day := g.day(at)
-	if g.today.DaysSince(day) > afterRejectionLapse {
-		return nil
-	}
 	var out []Prompt
 	replied := false
 	noted := false
@@ -769,7 +692,7 @@ func (g *engine) afterRejection(a *Application) []Prompt {
 			Text: "Note the lessons learned from this process", Short: "note lessons learned",
 		})
 	}
-	return out
+	return day, out
 }
 
 func appendKeepApplying(ps []Prompt, global []Event, now time.Time, open int) []Prompt {

@@ -76,6 +76,8 @@ type Settings struct {
 	// their usual order, then the user's own in the order given.
 	processes map[string]*Template
 	names     []string
+	// key names the settings for caches (Key).
+	key string
 }
 
 var defaultSettings = mustSettings(nil, DefaultRules, nil)

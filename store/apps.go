@@ -36,7 +36,7 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 			return err
 		}
 		a.ID = next
-		if err := putApp(b, a); err != nil {
+		if err := s.putApp(b, a); err != nil {
 			return err
 		}
 		id = next
@@ -182,7 +182,7 @@ func (s *Store) Update(id uint64, fn func(*stages.Application) error) (stages.Ap
 		if err := checkApplicationKept(&a, a.Process == process); err != nil {
 			return fmt.Errorf("application %d (%s): %w", id, a.Company, err)
 		}
-		if err := putApp(b, a); err != nil {
+		if err := s.putApp(b, a); err != nil {
 			return err
 		}
 		out = a
@@ -247,7 +247,7 @@ func (s *Store) Restore(a stages.Application) error {
 		if n := countKeys(b, MaxApplications); n >= MaxApplications {
 			return fmt.Errorf("the database holds %d applications, the most afterview keeps", n)
 		}
-		return putApp(b, a)
+		return s.putApp(b, a)
 	})
 }
 
@@ -393,7 +393,7 @@ func (s *Store) globalEvents(tx *bbolt.Tx) ([]stages.Event, error) {
 	return events, nil
 }
 
-func putApp(b *bbolt.Bucket, a stages.Application) error {
+func (s *Store) putApp(b *bbolt.Bucket, a stages.Application) error {
 	// Ids only grow, so applications are nearly always appended: full
 	// pages instead of bbolt's half-full default keep the file small.
 	b.FillPercent = appendFill
@@ -404,7 +404,7 @@ func putApp(b *bbolt.Bucket, a stages.Application) error {
 	if err := b.Put(key(a.ID), v); err != nil {
 		return err
 	}
-	return indexApp(b.Tx(), &a)
+	return s.indexApp(b.Tx(), &a)
 }
 
 func appendGlobal(b *bbolt.Bucket, e stages.Event) error {

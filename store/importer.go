@@ -128,7 +128,7 @@ func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error)
 				newID[a.ID] = next
 				a.ID = next
 			}
-			if err := putApp(apps, a); err != nil {
+			if err := s.putApp(apps, a); err != nil {
 				return err
 			}
 			res.Imported++

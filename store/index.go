@@ -41,8 +41,9 @@ var (
 // activeIndexVersion is the layout of the index and the meaning of its
 // dates. Change it whenever stages.Application.PromptsUntil changes what it
 // returns, or stages.Application.SharesPrompts what it reports, so that
-// indexes built by older code are rebuilt. Version 2 added the shared bucket.
-const activeIndexVersion = 2
+// indexes built by older code are rebuilt. Version 2 added the shared
+// bucket, version 3 the prompt cache (owncache.go).
+const activeIndexVersion = 3
 
 // ActiveSet is what the prompts of one day depend on.
 type ActiveSet struct {
@@ -136,7 +137,7 @@ func (s *Store) scanActive(tx *bbolt.Tx, day stages.Date) ([]stages.Application,
 
 // indexApp puts a in the index, or takes it out; putApp calls it for every
 // application it stores.
-func indexApp(tx *bbolt.Tx, a *stages.Application) error {
+func (s *Store) indexApp(tx *bbolt.Tx, a *stages.Application) error {
 	b, err := tx.CreateBucketIfNotExists(bucketActive)
 	if err != nil {
 		return err
@@ -159,16 +160,27 @@ func indexApp(tx *bbolt.Tx, a *stages.Application) error {
 	last, forever := a.PromptsUntil()
 	switch {
 	case forever:
-		return b.Put(key(a.ID), activeAlways)
+		err = b.Put(key(a.ID), activeAlways)
 	case !last.IsZero():
-		return b.Put(key(a.ID), []byte(last.String()))
+		err = b.Put(key(a.ID), []byte(last.String()))
+	default:
+		if err := b.Delete(key(a.ID)); err != nil {
+			return err
+		}
+		if own := tx.Bucket(bucketOwn); own != nil {
+			return own.Delete(key(a.ID))
+		}
+		return nil
 	}
-	return b.Delete(key(a.ID))
+	if err != nil {
+		return err
+	}
+	return s.putOwn(tx, a)
 }
 
 // unindexApp takes a deleted application out of the index.
 func unindexApp(tx *bbolt.Tx, id uint64) error {
-	for _, name := range [][]byte{bucketActive, bucketShared} {
+	for _, name := range [][]byte{bucketActive, bucketShared, bucketOwn} {
 		if b := tx.Bucket(name); b != nil {
 			if err := b.Delete(key(id)); err != nil {
 				return err
@@ -180,7 +192,7 @@ func unindexApp(tx *bbolt.Tx, id uint64) error {
 
 // dropIndex empties the index, for a write that replaces every application.
 func dropIndex(tx *bbolt.Tx) error {
-	for _, name := range [][]byte{bucketActive, bucketShared} {
+	for _, name := range [][]byte{bucketActive, bucketShared, bucketOwn} {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
@@ -195,7 +207,7 @@ func dropIndex(tx *bbolt.Tx) error {
 func indexFresh(tx *bbolt.Tx) bool {
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(keyActive)
-	if len(v) != 16 || tx.Bucket(bucketActive) == nil || tx.Bucket(bucketShared) == nil {
+	if len(v) != 16 || tx.Bucket(bucketActive) == nil || tx.Bucket(bucketShared) == nil || tx.Bucket(bucketOwn) == nil {
 		return false
 	}
 	return binary.BigEndian.Uint64(v[:8]) == activeIndexVersion && binary.BigEndian.Uint64(v[8:]) == revisionOf(tx)
@@ -221,7 +233,7 @@ func (s *Store) rebuildIndex(tx *bbolt.Tx) error {
 	if err := dropIndex(tx); err != nil {
 		return err
 	}
-	for _, name := range [][]byte{bucketActive, bucketShared} {
+	for _, name := range [][]byte{bucketActive, bucketShared, bucketOwn} {
 		if _, err := tx.CreateBucket(name); err != nil {
 			return err
 		}
@@ -235,7 +247,7 @@ func (s *Store) rebuildIndex(tx *bbolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		if err := indexApp(tx, &a); err != nil {
+		if err := s.indexApp(tx, &a); err != nil {
 			return err
 		}
 	}

@@ -66,6 +66,10 @@ type Store struct {
 	maxSize int // bytes; 0: no cap (see SetMaxSize)
 	// settings are bound to every application read (see SetSettings).
 	settings *stages.Settings
+	// zone is the user's zone and zoneName its name (WithZone), for the
+	// prompt cache; nil: no cache is kept.
+	zone     *time.Location
+	zoneName string
 	// now is the caller's clock (WithClock), for naming the backup taken
 	// before an upgrade.
 	now func() time.Time

@@ -68,12 +68,13 @@ func printToday(e *env, asJSON, all, count bool) error {
 	}
 	now := e.now()
 	// Only the open applications and the recently rejected ones can have
-	// prompts: years of closed history are not even read.
-	active, err := st.ActiveSnapshot(stages.DateOf(now))
+	// prompts, and the store keeps what each brings to them: years of
+	// closed history are not read, nor are the open applications.
+	active, err := st.OwnSnapshot(stages.DateOf(now))
 	if err != nil {
 		return err
 	}
-	ps := stages.PromptsFor(active.Apps, active.Global, now, !active.Empty)
+	ps := stages.PromptsFromOwn(active.Owns, active.Global, now, !active.Empty)
 	shown := ps
 	if !all {
 		shown = stages.Actionable(ps)

@@ -6,6 +6,8 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -241,6 +243,12 @@ func Parse(path string, data []byte) (*Config, error) {
 			// The reader checks all NewSettings does, where it can say
 			// where; this is a last safety net.
 			r.problems = append(r.problems, Problem{Msg: oneLine(err)})
+		}
+		if s != nil {
+			// Equal files give equal settings: the contents name them
+			// for the store's prompt cache.
+			sum := sha256.Sum256(data)
+			s.SetKey("file " + hex.EncodeToString(sum[:16]))
 		}
 		c.Settings = s
 	}

@@ -1,0 +1,343 @@
+package stages
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Own is what one application brings to the prompts of any day, worked out
+// from the application alone: its prompts, each with the last day it can
+// show, and the few facts the prompts of the whole search need from it (an
+// open offer to mention to the others, an acceptance that ends the search).
+// The prompts that depend on other applications (withdraw, competing offer)
+// and each prompt's status are worked out from Owns for the day
+// (PromptsFromOwn), so an Own stays right until the application itself
+// changes: a store can keep it up to date on write and give today's prompts
+// without reading the applications again.
+//
+// An Own depends on the application, on the zone its dates are taken in and
+// on the settings it was bound to (Settings.Key names them).
+type Own struct {
+	ID          uint64
+	Company     string
+	Recruiter   string
+	Outcome     Outcome
+	Interviewed time.Time
+	// Accepted is when the application was accepted (zero unless it was).
+	Accepted time.Time
+	// HasOffer reports an offer, open or answered; OfferOpen one still
+	// open, received at OfferReceived, with the deadline the company gave
+	// (OfferDeadline, zero if none).
+	HasOffer      bool
+	OfferOpen     bool
+	OfferReceived time.Time
+	OfferDeadline Date
+	// Told are the other applications whose offers this company heard
+	// about, ascending.
+	Told []uint64
+	// Closed and Snoozed are what the candidate did to the prompts other
+	// applications decide (withdraw, competing offer): their keys marked
+	// done or dismissed, and snoozed (the latest snooze of each).
+	Closed  []string
+	Snoozed []Snooze
+	// Prompts are the application's own prompts, with their snoozes and
+	// without the ones marked done or dismissed, in the engine's order.
+	Prompts []OwnPrompt
+
+	cal *Calendar
+}
+
+// Snooze is a prompt snoozed until a day.
+type Snooze struct {
+	Key   string
+	Until Date
+}
+
+// OwnPrompt is a prompt of one application for every day at once: it shows
+// until the day before Until (zero: no end), with the status of the day.
+type OwnPrompt struct {
+	// Prompt has no status (and no AppID or Company: the Own has them).
+	Prompt Prompt
+	// Until is the first day the prompt no longer shows (zero: it shows
+	// until the application changes).
+	Until Date
+	// Kept marks a prompt that stays when an accepted offer elsewhere ends
+	// the search (the reflection on the interview); the others give way to
+	// the one withdraw prompt.
+	Kept bool
+}
+
+// BindOwn gives o the calendar of s, for an Own read back from storage.
+func (s *Settings) BindOwn(o *Own) { o.cal = s.Calendar }
+
+// Calendar is the calendar o counts business days in.
+func (o *Own) calendar() *Calendar {
+	if o.cal != nil {
+		return o.cal
+	}
+	return defaultSettings.Calendar
+}
+
+// Key names these settings for a cache of what they decide (Own): equal
+// keys promise equal settings. The defaults are "default"; settings read
+// from a file are named by the file's contents (SetKey). An empty key
+// promises nothing, and nothing is cached under it.
+func (s *Settings) Key() string {
+	if s == nil || s == defaultSettings {
+		return "default"
+	}
+	return s.key
+}
+
+// SetKey names the settings (see Key).
+func (s *Settings) SetKey(key string) { s.key = key }
+
+// OwnOf works out what application a brings to the prompts of any day (see
+// Own), with every date taken in loc.
+func OwnOf(a *Application, loc *time.Location) Own {
+	o := Own{ID: a.ID, Company: a.Company, Recruiter: a.Recruiter, Outcome: a.Outcome, Interviewed: a.Interviewed,
+		HasOffer: a.Offer != nil, cal: a.cfg().Calendar}
+	switch a.Outcome {
+	case Open, Rejected, Accepted:
+	default:
+		return o
+	}
+	o.Accepted = a.AcceptedAt()
+	if a.OfferOpen() {
+		o.OfferOpen, o.OfferReceived, o.OfferDeadline = true, a.Offer.Received, a.Offer.Deadline
+	}
+	for id := range a.toldAbout() {
+		o.Told = append(o.Told, id)
+	}
+	slices.Sort(o.Told)
+	log := readPromptLog(a.Events)
+	for k := range log.closed {
+		if sharedKey(k) {
+			o.Closed = append(o.Closed, k)
+		}
+	}
+	slices.Sort(o.Closed)
+	for k, d := range log.snoozed {
+		if sharedKey(k) {
+			o.Snoozed = append(o.Snoozed, Snooze{k, d})
+		}
+	}
+	slices.SortFunc(o.Snoozed, func(x, y Snooze) int { return strings.Compare(x.Key, y.Key) })
+	g := ownEngine{loc: loc}
+	add := func(p Prompt, until Date, kept bool) {
+		if log.closed[p.Key] {
+			return
+		}
+		p.Snoozed = log.snoozed[p.Key]
+		o.Prompts = append(o.Prompts, OwnPrompt{Prompt: p, Until: until, Kept: kept})
+	}
+	switch a.Outcome {
+	case Rejected:
+		day, ps := g.afterRejection(a)
+		for _, p := range ps {
+			add(p, day.AddDays(afterRejectionLapse+1), false)
+		}
+		return o
+	case Accepted:
+		for _, p := range g.afterAcceptance(a) {
+			add(p, Date{}, false)
+		}
+		return o
+	}
+	interviewDay := g.day(a.Interviewed)
+	fresh := !a.answeredSince(a.Interviewed)
+	if fresh && !a.notedSince(interviewDay, loc) {
+		add(Prompt{Key: "reflect", Kind: Reflect, Opens: interviewDay, Due: interviewDay.AddDays(2), Input: InputNote,
+			Text: "Write down what went well in the interview and what to improve, while it is fresh"},
+			interviewDay.AddDays(2+reflectLapse+1), true)
+	}
+	if fresh {
+		followOpens, _ := a.followUpWindow(loc)
+		for _, p := range g.thankYous(a) {
+			add(p, followOpens, false)
+		}
+	}
+	switch {
+	case a.OfferOpen():
+		add(g.offerDeadline(a), Date{}, false)
+	case a.Offer == nil:
+		if p, ok := g.followUpOrMoveOn(a); ok {
+			add(p, Date{}, false)
+		}
+	}
+	if p, ok := g.stageTask(a); ok {
+		add(p, Date{}, false)
+	}
+	return o
+}
+
+// sharedKey reports a prompt key that the state of other applications
+// decides (withdraw, competing offer), which an Own keeps the log of.
+func sharedKey(k string) bool {
+	return k == string(Withdraw) || strings.HasPrefix(k, string(CompetingOffer)+":")
+}
+
+// settleShared sets the snooze and status of a withdraw or competing-offer
+// prompt of o, or reports false when the candidate closed it.
+func (o *Own) settleShared(p *Prompt, now time.Time) bool {
+	if _, closed := slices.BinarySearch(o.Closed, p.Key); closed {
+		return false
+	}
+	if i, ok := slices.BinarySearchFunc(o.Snoozed, p.Key, func(s Snooze, k string) int { return strings.Compare(s.Key, k) }); ok {
+		p.Snoozed = o.Snoozed[i].Until
+	}
+	p.Status = statusOf(p, now)
+	return true
+}
+
+func (o *Own) told(id uint64) bool {
+	_, ok := slices.BinarySearch(o.Told, id)
+	return ok
+}
+
+// PromptsFromOwn is PromptsFor on what each application brings (OwnOf).
+func PromptsFromOwn(owns []Own, global []Event, now time.Time, started bool) []Prompt {
+	d := NewDay(now)
+	n := 0
+	for i := range owns {
+		d.Note(&owns[i])
+		n += len(owns[i].Prompts)
+	}
+	ps := make([]Prompt, 0, n+n/4+1)
+	for i := range owns {
+		ps = d.Add(ps, &owns[i])
+	}
+	return d.Finish(ps, global, started)
+}
+
+// Day works out the prompts of one day from what each application brings
+// (Own), in two passes, so that a caller can stream the Owns instead of
+// holding them all: Note every Own, then Add every Own, then Finish. The
+// Owns given to Note may be reused afterwards.
+type Day struct {
+	g             engine
+	open          int
+	lastInterview time.Time
+	sorted        bool
+}
+
+// NewDay starts the prompts of now's day (dates in now's zone).
+func NewDay(now time.Time) *Day {
+	return &Day{g: engine{ownEngine: ownEngine{loc: now.Location()}, now: now, today: DateOf(now)}}
+}
+
+// Note takes in what the prompts of the others need from o: an open offer
+// to mention, an acceptance that ends the search, whether it is open.
+func (d *Day) Note(o *Own) {
+	g := &d.g
+	if o.Outcome == Accepted && o.Accepted.After(g.accepted) {
+		g.accepted = o.Accepted
+	}
+	if o.Outcome != Open {
+		return
+	}
+	if o.Interviewed.After(d.lastInterview) {
+		d.lastInterview = o.Interviewed
+	}
+	d.open++
+	if o.OfferOpen {
+		g.offers = append(g.offers, heldOffer{id: o.ID, company: o.Company, received: o.OfferReceived, deadline: o.OfferDeadline})
+		d.sorted = false
+	}
+}
+
+// ready orders the offers once every Own is noted.
+func (d *Day) ready() {
+	if d.sorted {
+		return
+	}
+	d.sorted = true
+	g := &d.g
+	// Oldest offer first: a company is owed a mention of each, and its
+	// prompt is due after the earliest it has not heard of (rule 12).
+	slices.SortStableFunc(g.offers, func(x, y heldOffer) int {
+		if c := x.received.Compare(y.received); c != 0 {
+			return c
+		}
+		return cmpID(x.id, y.id)
+	})
+	g.offerIDs = make(map[uint64]bool, len(g.offers))
+	for _, o := range g.offers {
+		g.offerIDs[o.id] = true
+	}
+	g.toldNone = nil
+}
+
+// Add appends the prompts o has on the day, once every Own is noted.
+func (d *Day) Add(ps []Prompt, o *Own) []Prompt {
+	d.ready()
+	return d.g.appendOwn(ps, o)
+}
+
+// Finish adds the prompts about the whole search (keep applying) and ranks
+// them all. started says whether the file holds any application at all.
+func (d *Day) Finish(ps []Prompt, global []Event, started bool) []Prompt {
+	// Keep applying, unless the search ended with an accepted offer and no
+	// new one has started since (no open application interviewed after it).
+	g := &d.g
+	searchOver := !g.accepted.IsZero() && !d.lastInterview.After(g.accepted)
+	if started && d.open < 3 && !searchOver {
+		ps = appendKeepApplying(ps, global, g.now, d.open)
+	}
+	Rank(ps)
+	return ps
+}
+
+// heldOffer is an open offer the other companies may be told about.
+type heldOffer struct {
+	id       uint64
+	company  string
+	received time.Time
+	deadline Date
+}
+
+func cmpID(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// appendOwn adds the prompts application o has on the engine's day.
+func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
+	ended := o.Outcome == Open && !g.accepted.IsZero() && o.Interviewed.Before(g.accepted)
+	for i := range o.Prompts {
+		op := &o.Prompts[i]
+		if (ended && !op.Kept) || (!op.Until.IsZero() && !g.today.Before(op.Until)) {
+			continue
+		}
+		p := op.Prompt
+		p.AppID, p.Company = o.ID, o.Company
+		p.Status = statusOf(&p, g.now)
+		ps = append(ps, p)
+	}
+	if o.Outcome != Open {
+		return ps
+	}
+	shared := func(p Prompt) {
+		p.AppID, p.Company = o.ID, o.Company
+		if o.settleShared(&p, g.now) {
+			ps = append(ps, p)
+		}
+	}
+	if ended {
+		// From acceptance on, the other applications get one prompt: say
+		// so kindly (rule 10). No follow-up, move-on, competing-offer,
+		// thank-you or offer-deadline prompt competes with it.
+		shared(g.withdraw(o))
+	} else if !o.HasOffer {
+		if p, ok := g.competingOffer(o); ok {
+			shared(p)
+		}
+	}
+	return ps
+}
