@@ -59,6 +59,10 @@ type engine struct {
 	// toldNone is the competing-offer prompt's list for a company told of
 	// none of the offers, worked out once (most are).
 	toldNone *untoldOffers
+	// pos is the place of the application being added in the order of
+	// Day.Note: the one an offer of the same id is not (unsaved
+	// applications all have id 0).
+	pos int
 	// accepted is when the latest accepted offer was accepted (zero: none).
 	accepted time.Time
 }
@@ -507,7 +511,7 @@ func (g *engine) competingOffer(o *Own) (Prompt, bool) {
 		return Prompt{}, false
 	}
 	var u *untoldOffers
-	if g.offerIDs[o.ID] || slices.ContainsFunc(o.Told, func(id uint64) bool { return g.offerIDs[id] }) {
+	if o.OfferOpen || slices.ContainsFunc(o.Told, func(id uint64) bool { return g.offerIDs[id] }) {
 		u = g.untold(o)
 	} else {
 		if g.toldNone == nil {
@@ -539,7 +543,7 @@ type untoldOffers struct {
 // it heard of every one.
 func (g *engine) untold(o *Own) *untoldOffers {
 	left := len(g.offers)
-	if g.offerIDs[o.ID] {
+	if o.OfferOpen && o.Outcome == Open {
 		left--
 	}
 	for _, id := range o.Told {
@@ -552,7 +556,7 @@ func (g *engine) untold(o *Own) *untoldOffers {
 	}
 	var untold []heldOffer
 	for _, other := range g.offers {
-		if other.id == o.ID || o.told(other.id) {
+		if other.pos == g.pos || o.told(other.id) {
 			continue
 		}
 		if untold = append(untold, other); len(untold) == min(left, maxToldAtOnce) {

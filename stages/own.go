@@ -217,6 +217,7 @@ func PromptsFromOwn(owns []Own, global []Event, now time.Time, started bool) []P
 // Owns given to Note may be reused afterwards.
 type Day struct {
 	g             engine
+	noted, added  int // Owns noted and added so far
 	open          int
 	lastInterview time.Time
 	sorted        bool
@@ -231,6 +232,7 @@ func NewDay(now time.Time) *Day {
 // to mention, an acceptance that ends the search, whether it is open.
 func (d *Day) Note(o *Own) {
 	g := &d.g
+	d.noted++
 	if o.Outcome == Accepted && o.Accepted.After(g.accepted) {
 		g.accepted = o.Accepted
 	}
@@ -242,7 +244,7 @@ func (d *Day) Note(o *Own) {
 	}
 	d.open++
 	if o.OfferOpen {
-		g.offers = append(g.offers, heldOffer{id: o.ID, company: o.Company, received: o.OfferReceived, deadline: o.OfferDeadline})
+		g.offers = append(g.offers, heldOffer{pos: d.noted, id: o.ID, company: o.Company, received: o.OfferReceived, deadline: o.OfferDeadline})
 		d.sorted = false
 	}
 }
@@ -269,9 +271,12 @@ func (d *Day) ready() {
 	g.toldNone = nil
 }
 
-// Add appends the prompts o has on the day, once every Own is noted.
+// Add appends the prompts o has on the day, once every Own is noted; the
+// Owns are added in the order they were noted.
 func (d *Day) Add(ps []Prompt, o *Own) []Prompt {
 	d.ready()
+	d.added++
+	d.g.pos = d.added
 	return d.g.appendOwn(ps, o)
 }
 
@@ -291,6 +296,7 @@ func (d *Day) Finish(ps []Prompt, global []Event, started bool) []Prompt {
 
 // heldOffer is an open offer the other companies may be told about.
 type heldOffer struct {
+	pos      int // the application's place in the order of Note
 	id       uint64
 	company  string
 	received time.Time
