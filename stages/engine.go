@@ -87,14 +87,16 @@ func Rank(ps []Prompt) {
 	// Sorting the prompts themselves moved large structs through a
 	// reflection-based swapper, and less worked out the same statuses,
 	// weights and day numbers again at every comparison. Each prompt's
-	// leading keys are computed once; the order is less's, with the
-	// original position as the last tie-break, so the result is exactly
-	// the stable sort's.
+	// keys are computed once, the names as their places in the sorted
+	// names, so that a comparison compares integers; the order is less's,
+	// with the original position as the last tie-break, so the result is
+	// exactly the stable sort's. The prompts are then moved into place.
+	companies, people := nameRanks(ps, func(p *Prompt) string { return p.Company }), nameRanks(ps, func(p *Prompt) string { return p.Person })
 	keys := make([]rankKey, len(ps))
 	for i := range ps {
 		p := &ps[i]
-		k := rankKey{p: p, index: int32(i), status: int8(statusRank(p.Status)), weight: int8(p.Kind.Weight()),
-			dueAt: math.MinInt64, company: p.Company, person: p.Person, app: p.AppID}
+		k := rankKey{index: int32(i), status: int8(statusRank(p.Status)), weight: int8(p.Kind.Weight()),
+			dueAt: math.MinInt64, company: companies[p.Company], person: people[p.Person], app: p.AppID}
 		switch p.Status {
 		case Overdue, StatusOpen:
 			k.first = int32(p.Due.days())
@@ -106,18 +108,49 @@ func Rank(ps []Prompt) {
 		}
 		keys[i] = k
 	}
-	slices.SortFunc(keys, compareRank)
-	sorted := make([]Prompt, len(ps))
+	slices.SortFunc(keys, func(a, b rankKey) int { return compareRank(ps, a, b) })
+	// Move each prompt to its place, one cycle of the permutation at a
+	// time: no second copy of the prompts.
 	for i := range keys {
-		sorted[i] = *keys[i].p
+		if keys[i].index < 0 {
+			continue
+		}
+		tmp := ps[i]
+		j := i
+		for {
+			from := int(keys[j].index)
+			keys[j].index = -1
+			if from == i {
+				ps[j] = tmp
+				break
+			}
+			ps[j] = ps[from]
+			j = from
+		}
 	}
-	copy(ps, sorted)
+}
+
+// nameRanks gives each distinct name of the prompts its place among them
+// in byte order.
+func nameRanks(ps []Prompt, name func(*Prompt) string) map[string]int32 {
+	ranks := map[string]int32{}
+	for i := range ps {
+		ranks[name(&ps[i])] = 0
+	}
+	names := make([]string, 0, len(ranks))
+	for n := range ranks {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for i, n := range names {
+		ranks[n] = int32(i)
+	}
+	return ranks
 }
 
 // rankKey is a prompt's place in the ranking: what less compares, computed
 // once, so that most comparisons never touch the prompts themselves.
 type rankKey struct {
-	p             *Prompt
 	first, second int32 // day numbers: see less
 	index         int32
 	status        int8
@@ -126,38 +159,34 @@ type rankKey struct {
 	// zero (which is before every time), as DueAt.Before orders them: the
 	// years afterview accepts are well within the range.
 	dueAt           int64
-	company, person string
+	company, person int32 // places in the sorted names
 	app             uint64
 }
 
 // compareRank is less as a three-way comparison on precomputed keys, ending
 // with the original position.
-func compareRank(a, b rankKey) int {
-	if a.status != b.status {
+func compareRank(ps []Prompt, a, b rankKey) int {
+	// Not cmp.Or: it would work out every comparison, the keys' strings
+	// too, where the first that differs decides.
+	switch {
+	case a.status != b.status:
 		return cmp.Compare(a.status, b.status)
-	}
-	if a.first != b.first {
+	case a.first != b.first:
 		return cmp.Compare(a.first, b.first)
-	}
-	if a.second != b.second {
+	case a.second != b.second:
 		return cmp.Compare(a.second, b.second)
-	}
-	if a.weight != b.weight {
+	case a.weight != b.weight:
 		return cmp.Compare(a.weight, b.weight)
-	}
-	if a.dueAt != b.dueAt {
+	case a.dueAt != b.dueAt:
 		return cmp.Compare(a.dueAt, b.dueAt)
-	}
-	if a.company != b.company {
-		return strings.Compare(a.company, b.company)
-	}
-	if a.person != b.person {
-		return strings.Compare(a.person, b.person)
-	}
-	if a.app != b.app {
+	case a.company != b.company:
+		return cmp.Compare(a.company, b.company)
+	case a.person != b.person:
+		return cmp.Compare(a.person, b.person)
+	case a.app != b.app:
 		return cmp.Compare(a.app, b.app)
 	}
-	if c := strings.Compare(a.p.Key, b.p.Key); c != 0 {
+	if c := strings.Compare(ps[a.index].Key, ps[b.index].Key); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.index, b.index)

@@ -216,6 +216,13 @@ func PromptsFromOwn(owns []Own, global []Event, now time.Time, started bool) []P
 // holding them all: Note every Own, then Add every Own, then Finish. The
 // Owns given to Note may be reused afterwards.
 type Day struct {
+	// Actionable drops the upcoming prompts as they are added, all but
+	// the first (Next): a caller that shows what to do today need not hold
+	// them.
+	Actionable bool
+	// Next is the first upcoming prompt in the ranking, when Actionable.
+	Next *Prompt
+
 	g             engine
 	noted, added  int // Owns noted and added so far
 	open          int
@@ -277,7 +284,24 @@ func (d *Day) Add(ps []Prompt, o *Own) []Prompt {
 	d.ready()
 	d.added++
 	d.g.pos = d.added
-	return d.g.appendOwn(ps, o)
+	if !d.Actionable {
+		return d.g.appendOwn(ps, o)
+	}
+	from := len(ps)
+	ps = d.g.appendOwn(ps, o)
+	kept := ps[:from]
+	for i := from; i < len(ps); i++ {
+		p := &ps[i]
+		if p.Status != Upcoming {
+			kept = append(kept, *p)
+			continue
+		}
+		if d.Next == nil || less(p, d.Next) {
+			next := *p
+			d.Next = &next
+		}
+	}
+	return kept
 }
 
 // Finish adds the prompts about the whole search (keep applying) and ranks
@@ -288,7 +312,15 @@ func (d *Day) Finish(ps []Prompt, global []Event, started bool) []Prompt {
 	g := &d.g
 	searchOver := !g.accepted.IsZero() && !d.lastInterview.After(g.accepted)
 	if started && d.open < 3 && !searchOver {
+		from := len(ps)
 		ps = appendKeepApplying(ps, global, g.now, d.open)
+		if d.Actionable && len(ps) > from && ps[from].Status == Upcoming {
+			if d.Next == nil || less(&ps[from], d.Next) {
+				next := ps[from]
+				d.Next = &next
+			}
+			ps = ps[:from]
+		}
 	}
 	Rank(ps)
 	return ps

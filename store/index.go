@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -15,8 +14,13 @@ import (
 // depend on instead of decoding years of closed history. It is derived data,
 // kept in the same transaction as every write:
 //
-//	active  8-byte big-endian id -> "always" (open or accepted), or the last
-//	        day ("YYYY-MM-DD") a rejected application's prompts can show
+//	active  8-byte big-endian id -> "always", for every open or accepted
+//	        application
+//	lapse   8-byte big-endian id -> the last day ("YYYY-MM-DD") a rejected
+//	        application's prompts can show
+//	lapsing that day followed by the id -> the application's cached Own
+//	        (owncache.go), or nothing: the same, in date order, so that a
+//	        day's read skips the rejections of years past
 //	shared  8-byte big-endian id -> "" for every application whose state
 //	        shows in the prompts of others (stages.Application.SharesPrompts:
 //	        an open offer), or the instant it was accepted (8-byte
@@ -32,8 +36,12 @@ import (
 // afterview wrote to it: the revision moved on without the index) is read the
 // slow way until Open or the next write rebuilds the index.
 var (
-	bucketActive = []byte("active")
-	bucketShared = []byte("shared")
+	bucketActive  = []byte("active")
+	bucketLapse   = []byte("lapse")
+	bucketLapsing = []byte("lapsing")
+	bucketShared  = []byte("shared")
+	// indexBuckets are the index's buckets (the prompt cache's too).
+	indexBuckets = [][]byte{bucketActive, bucketLapse, bucketLapsing, bucketShared, bucketOwn}
 	keyActive    = []byte("active")
 	activeAlways = []byte("always")
 )
@@ -42,7 +50,8 @@ var (
 // dates. Change it whenever stages.Application.PromptsUntil changes what it
 // returns, or stages.Application.SharesPrompts what it reports, so that
 // indexes built by older code are rebuilt. Version 2 added the shared
-// bucket, version 3 the prompt cache (owncache.go).
+// bucket, version 3 the prompt cache (owncache.go) and the rejected
+// applications in date order (lapse, lapsing).
 const activeIndexVersion = 3
 
 // ActiveSet is what the prompts of one day depend on.
@@ -99,25 +108,55 @@ func (s *Store) indexedApps(tx *bbolt.Tx, day stages.Date) (apps []stages.Applic
 	if !indexFresh(tx) {
 		return nil, false, nil
 	}
-	today := []byte(day.String())
+	ids, ok := activeIDs(tx, day)
+	if !ok {
+		return nil, false, nil
+	}
 	b := tx.Bucket(bucketApps)
-	var raws []rawApp
-	c := tx.Bucket(bucketActive).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if len(k) != 8 {
-			return nil, false, nil
-		}
-		if !bytes.Equal(v, activeAlways) && bytes.Compare(v, today) < 0 {
-			continue
-		}
-		raw := b.Get(k)
+	raws := make([]rawApp, 0, len(ids))
+	for _, id := range ids {
+		raw := b.Get(key(id))
 		if raw == nil {
 			return nil, false, nil
 		}
-		raws = append(raws, rawApp{binary.BigEndian.Uint64(k), raw})
+		raws = append(raws, rawApp{id, raw})
 	}
 	apps, err = s.decodeApps(raws)
 	return apps, err == nil, err
+}
+
+// activeIDs lists the applications the index holds as active on day, in
+// id order; ok is false when the index is inconsistent.
+func activeIDs(tx *bbolt.Tx, day stages.Date) (ids []uint64, ok bool) {
+	c := tx.Bucket(bucketActive).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if len(k) != 8 {
+			return nil, false
+		}
+		ids = append(ids, binary.BigEndian.Uint64(k))
+	}
+	lapsing, ok := lapsingIDs(tx, day)
+	if !ok {
+		return nil, false
+	}
+	if len(lapsing) > 0 {
+		ids = append(ids, lapsing...)
+		slices.Sort(ids)
+	}
+	return ids, true
+}
+
+// lapsingIDs lists the rejected applications whose prompts can still show
+// on day, in date order.
+func lapsingIDs(tx *bbolt.Tx, day stages.Date) (ids []uint64, ok bool) {
+	c := tx.Bucket(bucketLapsing).Cursor()
+	for k, _ := c.Seek([]byte(day.String())); k != nil; k, _ = c.Next() {
+		if len(k) != len("2006-01-02")+8 {
+			return nil, false
+		}
+		ids = append(ids, binary.BigEndian.Uint64(k[len(k)-8:]))
+	}
+	return ids, true
 }
 
 // scanActive is indexedApps the slow way: every application is decoded.
@@ -138,11 +177,6 @@ func (s *Store) scanActive(tx *bbolt.Tx, day stages.Date) ([]stages.Application,
 // indexApp puts a in the index, or takes it out; putApp calls it for every
 // application it stores.
 func (s *Store) indexApp(tx *bbolt.Tx, a *stages.Application) error {
-	b, err := tx.CreateBucketIfNotExists(bucketActive)
-	if err != nil {
-		return err
-	}
-	b.FillPercent = appendFill
 	shared, err := tx.CreateBucketIfNotExists(bucketShared)
 	if err != nil {
 		return err
@@ -157,29 +191,74 @@ func (s *Store) indexApp(tx *bbolt.Tx, a *stages.Application) error {
 	if err != nil {
 		return err
 	}
-	last, forever := a.PromptsUntil()
-	switch {
-	case forever:
-		err = b.Put(key(a.ID), activeAlways)
-	case !last.IsZero():
-		err = b.Put(key(a.ID), []byte(last.String()))
-	default:
-		if err := b.Delete(key(a.ID)); err != nil {
-			return err
-		}
-		if own := tx.Bucket(bucketOwn); own != nil {
-			return own.Delete(key(a.ID))
-		}
-		return nil
+	if err := unlapse(tx, a.ID); err != nil {
+		return err
 	}
+	active, err := tx.CreateBucketIfNotExists(bucketActive)
 	if err != nil {
 		return err
 	}
-	return s.putOwn(tx, a)
+	active.FillPercent = appendFill
+	last, forever := a.PromptsUntil()
+	if forever {
+		if err := active.Put(key(a.ID), activeAlways); err != nil {
+			return err
+		}
+		return s.putOwn(tx, a)
+	}
+	if err := active.Delete(key(a.ID)); err != nil {
+		return err
+	}
+	if own := tx.Bucket(bucketOwn); own != nil {
+		if err := own.Delete(key(a.ID)); err != nil {
+			return err
+		}
+	}
+	if last.IsZero() {
+		return nil
+	}
+	// A rejected application: its Own is kept beside its date, until the
+	// writes of later days drop it (pruneLapsed).
+	date := []byte(last.String())
+	lapse, err := tx.CreateBucketIfNotExists(bucketLapse)
+	if err != nil {
+		return err
+	}
+	lapsing, err := tx.CreateBucketIfNotExists(bucketLapsing)
+	if err != nil {
+		return err
+	}
+	if err := lapse.Put(key(a.ID), date); err != nil {
+		return err
+	}
+	var rec []byte
+	if !lapsed(tx, last) {
+		rec = s.ownValue(a)
+	}
+	return lapsing.Put(append(date, key(a.ID)...), rec)
+}
+
+// unlapse takes an application out of the rejected ones' buckets.
+func unlapse(tx *bbolt.Tx, id uint64) error {
+	lapse, lapsing := tx.Bucket(bucketLapse), tx.Bucket(bucketLapsing)
+	if lapse == nil || lapsing == nil {
+		return nil
+	}
+	date := lapse.Get(key(id))
+	if date == nil {
+		return nil
+	}
+	if err := lapsing.Delete(append(slices.Clone(date), key(id)...)); err != nil {
+		return err
+	}
+	return lapse.Delete(key(id))
 }
 
 // unindexApp takes a deleted application out of the index.
 func unindexApp(tx *bbolt.Tx, id uint64) error {
+	if err := unlapse(tx, id); err != nil {
+		return err
+	}
 	for _, name := range [][]byte{bucketActive, bucketShared, bucketOwn} {
 		if b := tx.Bucket(name); b != nil {
 			if err := b.Delete(key(id)); err != nil {
@@ -192,7 +271,7 @@ func unindexApp(tx *bbolt.Tx, id uint64) error {
 
 // dropIndex empties the index, for a write that replaces every application.
 func dropIndex(tx *bbolt.Tx) error {
-	for _, name := range [][]byte{bucketActive, bucketShared, bucketOwn} {
+	for _, name := range indexBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
@@ -207,8 +286,13 @@ func dropIndex(tx *bbolt.Tx) error {
 func indexFresh(tx *bbolt.Tx) bool {
 	meta := tx.Bucket(bucketMeta)
 	v := meta.Get(keyActive)
-	if len(v) != 16 || tx.Bucket(bucketActive) == nil || tx.Bucket(bucketShared) == nil || tx.Bucket(bucketOwn) == nil {
+	if len(v) != 16 {
 		return false
+	}
+	for _, name := range indexBuckets {
+		if tx.Bucket(name) == nil {
+			return false
+		}
 	}
 	return binary.BigEndian.Uint64(v[:8]) == activeIndexVersion && binary.BigEndian.Uint64(v[8:]) == revisionOf(tx)
 }
@@ -223,6 +307,9 @@ func (s *Store) finishIndex(tx *bbolt.Tx, wasFresh bool) error {
 			return err
 		}
 	}
+	if err := s.pruneLapsed(tx); err != nil {
+		return err
+	}
 	v := make([]byte, 16)
 	binary.BigEndian.PutUint64(v[:8], activeIndexVersion)
 	binary.BigEndian.PutUint64(v[8:], revisionOf(tx))
@@ -233,7 +320,7 @@ func (s *Store) rebuildIndex(tx *bbolt.Tx) error {
 	if err := dropIndex(tx); err != nil {
 		return err
 	}
-	for _, name := range [][]byte{bucketActive, bucketShared, bucketOwn} {
+	for _, name := range indexBuckets {
 		if _, err := tx.CreateBucket(name); err != nil {
 			return err
 		}

@@ -21,7 +21,7 @@ var genNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 // importGenerated fills a new store with a generated data set.
 func importGenerated(tb testing.TB, path string, o gen.Options) *Store {
 	tb.Helper()
-	s, err := Open(path)
+	s, err := Open(path, WithZone(time.UTC, "UTC"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -58,6 +58,32 @@ func samePrompts(t *testing.T, s *Store, days int) {
 		}
 		if active.Empty != (len(all) == 0) {
 			t.Fatalf("Empty is %v with %d applications", active.Empty, len(all))
+		}
+		day, err := s.Prompts(now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(day.Prompts, want) {
+			t.Fatalf("on %s the prompt cache gives %d prompts, everything (%d applications) gives %d",
+				stages.DateOf(now), len(day.Prompts), len(all), len(want))
+		}
+		act, err := s.ActionablePrompts(now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var next *stages.Prompt
+		for i := range want {
+			if want[i].Status == stages.Upcoming {
+				next = &want[i]
+				break
+			}
+		}
+		if wantAct := stages.Actionable(want); !reflect.DeepEqual(act.Prompts, wantAct) || !reflect.DeepEqual(act.Next, next) {
+			t.Fatalf("on %s the actionable prompts are %d (next %+v), want %d (next %+v)",
+				stages.DateOf(now), len(act.Prompts), act.Next, len(wantAct), next)
+		}
+		if s.zone != nil && hasIndex(t, s) && day.Reworked != 0 {
+			t.Fatalf("on %s %d applications had no cached prompts", stages.DateOf(now), day.Reworked)
 		}
 		if active.All && len(active.Apps) != len(all) {
 			t.Fatalf("All with %d of %d applications", len(active.Apps), len(all))
@@ -96,7 +122,7 @@ func sameFocus(t *testing.T, s *Store, all []stages.Application, global []stages
 	}
 }
 
-func activeIDs(t *testing.T, s *Store, day stages.Date) []uint64 {
+func snapshotIDs(t *testing.T, s *Store, day stages.Date) []uint64 {
 	t.Helper()
 	active, err := s.ActiveSnapshot(day)
 	if err != nil {
@@ -125,7 +151,7 @@ func TestActiveSnapshotGivesTheSamePrompts(t *testing.T) {
 			want = append(want, a.ID)
 		}
 	}
-	if got := activeIDs(t, s, today); !reflect.DeepEqual(got, want) {
+	if got := snapshotIDs(t, s, today); !reflect.DeepEqual(got, want) {
 		t.Errorf("active set %v, want %v", got, want)
 	}
 	if len(want) > 100 {
@@ -197,7 +223,7 @@ func TestActiveIndexFollowsEveryWrite(t *testing.T) {
 	if err := s.Delete(closed); err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range activeIDs(t, s, today) {
+	for _, id := range snapshotIDs(t, s, today) {
 		if id == added || id == closed {
 			t.Fatalf("deleted application %d is still in the active set", id)
 		}
@@ -333,13 +359,13 @@ func hasIndex(t *testing.T, s *Store) bool {
 func TestOpenRebuildsAMissingIndex(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "afterview.db")
 	s := importGenerated(t, path, gen.Options{N: 300, Seed: 5, Now: genNow})
-	want := activeIDs(t, s, stages.DateOf(genNow))
+	want := snapshotIDs(t, s, stages.DateOf(genNow))
 	dropIndexRaw(t, path)
 	if hasIndex(t, s) {
 		t.Fatal("the index survived its removal")
 	}
 	// Without the index, reads still give the active set (the slow way).
-	if got := activeIDs(t, s, stages.DateOf(genNow)); !reflect.DeepEqual(got, want) {
+	if got := snapshotIDs(t, s, stages.DateOf(genNow)); !reflect.DeepEqual(got, want) {
 		t.Fatalf("without the index: active %v, want %v", got, want)
 	}
 	samePrompts(t, s, 15)
@@ -350,7 +376,7 @@ func TestOpenRebuildsAMissingIndex(t *testing.T) {
 	if !hasIndex(t, s) {
 		t.Fatal("Open did not rebuild the missing index")
 	}
-	if got := activeIDs(t, s, stages.DateOf(genNow)); !reflect.DeepEqual(got, want) {
+	if got := snapshotIDs(t, s, stages.DateOf(genNow)); !reflect.DeepEqual(got, want) {
 		t.Fatalf("rebuilt index: active %v, want %v", got, want)
 	}
 }
@@ -376,7 +402,7 @@ func TestIndexStaleAfterAnOlderAfterviewWrites(t *testing.T) {
 		t.Fatal("the index counts as fresh after a write that did not maintain it")
 	}
 	found := func() bool {
-		for _, id := range activeIDs(t, s, stages.DateOf(genNow)) {
+		for _, id := range snapshotIDs(t, s, stages.DateOf(genNow)) {
 			if id == a.ID {
 				return true
 			}

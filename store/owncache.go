@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"runtime"
-	"runtime/debug"
+	"slices"
 	"strconv"
-	"sync"
+	"strings"
 	"time"
+	"unsafe"
 
 	"go.etcd.io/bbolt"
 
@@ -44,7 +44,7 @@ var bucketOwn = []byte("own")
 const ownVersion = 1
 
 // ownFormat is the first byte of a record: the layout below.
-const ownFormat = 1
+const ownFormat = 2
 
 // WithZone gives the store the zone the user's dates are taken in, and a
 // name for it that is equal for equal zones (time.Local's String is just
@@ -80,50 +80,90 @@ func (s *Store) ownContext() uint64 {
 	return 1
 }
 
-// ownOf works out an application's Own in the store's zone.
-func (s *Store) ownOf(a *stages.Application) stages.Own {
+// ownFor is ownOf for a pointer.
+func (s *Store) ownFor(a *stages.Application, loc *time.Location) *stages.Own {
+	o := s.ownOf(a, loc)
+	return &o
+}
+
+// ownOf works out an application's Own with dates in loc.
+func (s *Store) ownOf(a *stages.Application, loc *time.Location) stages.Own {
 	if s.settings != nil {
 		s.settings.Bind(a)
-	}
-	loc := s.zone
-	if loc == nil {
-		loc = time.UTC
 	}
 	return stages.OwnOf(a, loc)
 }
 
-// putOwn keeps the cached Own of an application in the active index up to
+// putOwn keeps the cached Own of an open or accepted application up to
 // date (or drops it when the store keeps no cache).
 func (s *Store) putOwn(tx *bbolt.Tx, a *stages.Application) error {
 	b, err := tx.CreateBucketIfNotExists(bucketOwn)
 	if err != nil {
 		return err
 	}
-	ctx := s.ownContext()
-	if ctx == 0 {
+	rec := s.ownValue(a)
+	if rec == nil {
 		return b.Delete(key(a.ID))
 	}
 	b.FillPercent = appendFill
-	o := s.ownOf(a)
-	return b.Put(key(a.ID), encodeOwn(ctx, &o))
+	return b.Put(key(a.ID), rec)
 }
 
-// ownRecord decodes a cached Own if it was written for ctx; ok is false
-// when there is none for it (or it cannot be read: the application is then
-// decoded instead).
-func (s *Store) ownRecord(v []byte, id uint64, ctx uint64) (o stages.Own, ok bool) {
-	if ctx == 0 || len(v) < 9 || v[0] != ownFormat || binary.BigEndian.Uint64(v[1:9]) != ctx {
-		return stages.Own{}, false
+// ownValue is the record of a's Own, or nil when the store keeps no cache.
+func (s *Store) ownValue(a *stages.Application) []byte {
+	ctx := s.ownContext()
+	if ctx == 0 {
+		return nil
 	}
-	o, err := decodeOwn(v[9:], s.zone)
-	if err != nil {
-		return stages.Own{}, false
+	o := s.ownOf(a, s.zone)
+	return encodeOwn(ctx, &o)
+}
+
+// keyLapsePruned in the meta bucket is the day before which the rejected
+// applications' records were dropped (pruneLapsed).
+var keyLapsePruned = []byte("lapse pruned")
+
+// lapsePrunedAfter is how long after its prompts lapse a rejected
+// application's record is kept: a clock set back a little (a demo, a test)
+// still finds it.
+const lapsePrunedAfter = 31
+
+// lapsed reports whether a rejected application's prompts lapsing on last
+// lapsed before the day pruned records go back to.
+func lapsed(tx *bbolt.Tx, last stages.Date) bool {
+	v := tx.Bucket(bucketMeta).Get(keyLapsePruned)
+	return v != nil && string(v) > last.String()
+}
+
+// pruneLapsed drops the records of the rejected applications whose
+// prompts lapsed a month before the store's clock, so that years of
+// rejections do not keep a cached Own each. Each write prunes from where
+// the last stopped; a read on a day before that works the few it needs
+// out from the applications.
+func (s *Store) pruneLapsed(tx *bbolt.Tx) error {
+	lapsing := tx.Bucket(bucketLapsing)
+	if s.now == nil || lapsing == nil {
+		return nil
 	}
-	o.ID = id
-	if s.settings != nil {
-		s.settings.BindOwn(&o)
+	meta := tx.Bucket(bucketMeta)
+	cut := []byte(stages.DateOf(s.now()).AddDays(-lapsePrunedAfter).String())
+	from := meta.Get(keyLapsePruned)
+	if bytes.Compare(from, cut) >= 0 {
+		return nil
 	}
-	return o, true
+	var drop [][]byte
+	c := lapsing.Cursor()
+	for k, v := c.Seek(from); k != nil && bytes.Compare(k, cut) < 0; k, v = c.Next() {
+		if len(v) > 0 {
+			drop = append(drop, slices.Clone(k))
+		}
+	}
+	for _, k := range drop {
+		if err := lapsing.Put(k, nil); err != nil {
+			return err
+		}
+	}
+	return meta.Put(keyLapsePruned, cut)
 }
 
 // ownEpoch is day 0 of the dates in a record.
@@ -178,6 +218,9 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 	w.flag(o.OfferOpen)
 	w.time(o.OfferReceived)
 	w.date(o.OfferDeadline)
+	// The number of prompts, again, where Day.Note's pass reads: the
+	// prompts of the day can then be held in one allocation.
+	w.uint(uint64(len(o.Prompts)))
 	w.uint(uint64(len(o.Told)))
 	for _, id := range o.Told {
 		w.uint(id)
@@ -294,220 +337,316 @@ func (r *ownReader) date() stages.Date {
 	return ownEpoch.AddDays(int(unzigzag(u - 1)))
 }
 
-func decodeOwn(v []byte, loc *time.Location) (stages.Own, error) {
-	r := ownReader{s: string(v), loc: loc}
-	var o stages.Own
-	o.Company = r.str()
-	o.Recruiter = r.str()
-	o.Outcome = stages.Outcome(r.str())
+// decodeOwnHead decodes what Day.Note needs of a record (up to the offer),
+// without copying it: the company's name is copied only for an open offer.
+func decodeOwnHead(o *stages.Own, prompts *int, v []byte) error {
+	r := ownReader{s: unsafeString(v)}
+	company := r.str()
+	r.str() // the recruiter
+	o.Outcome = stages.Outcome(ownOutcome(r.str()))
 	o.Interviewed = r.time()
 	o.Accepted = r.time()
 	o.HasOffer = r.flag()
 	o.OfferOpen = r.flag()
 	o.OfferReceived = r.time()
 	o.OfferDeadline = r.date()
-	if n := r.count(); n > 0 {
-		o.Told = make([]uint64, n)
-		for i := range o.Told {
-			o.Told[i] = r.uint()
-		}
+	*prompts = r.count()
+	o.Company = ""
+	if o.OfferOpen {
+		o.Company = strings.Clone(company)
 	}
-	if n := r.count(); n > 0 {
-		o.Closed = make([]string, n)
-		for i := range o.Closed {
-			o.Closed[i] = r.str()
-		}
+	return r.err
+}
+
+// decodeOwnInto decodes a record into o, reusing its slices.
+func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
+	r := ownReader{s: string(v), loc: loc}
+	o.Company = r.str()
+	o.Recruiter = r.str()
+	o.Outcome = stages.Outcome(ownOutcome(r.str()))
+	o.Interviewed = r.time()
+	o.Accepted = r.time()
+	o.HasOffer = r.flag()
+	o.OfferOpen = r.flag()
+	o.OfferReceived = r.time()
+	o.OfferDeadline = r.date()
+	r.count() // the number of prompts, for decodeOwnHead
+	o.Told = o.Told[:0]
+	for n := r.count(); n > 0; n-- {
+		o.Told = append(o.Told, r.uint())
 	}
-	if n := r.count(); n > 0 {
-		o.Snoozed = make([]stages.Snooze, n)
-		for i := range o.Snoozed {
-			o.Snoozed[i] = stages.Snooze{Key: r.str(), Until: r.date()}
-		}
+	o.Closed = o.Closed[:0]
+	for n := r.count(); n > 0; n-- {
+		o.Closed = append(o.Closed, r.str())
 	}
-	if n := r.count(); n > 0 {
-		o.Prompts = make([]stages.OwnPrompt, n)
-		for i := range o.Prompts {
-			op := &o.Prompts[i]
-			p := &op.Prompt
-			p.Key = r.str()
-			p.Kind = stages.Kind(r.str())
-			p.Person = r.str()
-			p.Opens = r.date()
-			p.Due = r.date()
-			p.DueAt = r.time()
-			p.Snoozed = r.date()
-			p.Text = r.str()
-			p.Tip = r.str()
-			p.Short = r.str()
-			p.Input = stages.Input(r.str())
-			op.Until = r.date()
-			op.Kept = r.flag()
-		}
+	o.Snoozed = o.Snoozed[:0]
+	for n := r.count(); n > 0; n-- {
+		o.Snoozed = append(o.Snoozed, stages.Snooze{Key: r.str(), Until: r.date()})
+	}
+	n := r.count()
+	o.Prompts = slices.Grow(o.Prompts[:0], n)[:n]
+	for i := range o.Prompts {
+		op := &o.Prompts[i]
+		p := &op.Prompt
+		*p = stages.Prompt{}
+		p.Key = r.str()
+		p.Kind = stages.Kind(r.str())
+		p.Person = r.str()
+		p.Opens = r.date()
+		p.Due = r.date()
+		p.DueAt = r.time()
+		p.Snoozed = r.date()
+		p.Text = r.str()
+		p.Tip = r.str()
+		p.Short = r.str()
+		p.Input = stages.Input(r.str())
+		op.Until = r.date()
+		op.Kept = r.flag()
 	}
 	if r.err == nil && r.i != len(r.s) {
 		r.err = errOwnRecord
 	}
-	return o, r.err
+	return r.err
 }
 
-// OwnSet is what the prompts of one day need, as stages.PromptsFromOwn
-// takes it.
-type OwnSet struct {
-	// Owns are what the applications the day's prompts depend on bring
-	// (the applications of ActiveSet), by id.
-	Owns []stages.Own
-	// Global are the events about no application, as Global returns them.
-	Global []stages.Event
+// ownOutcome gives the outcomes a record holds as constants, so that a
+// head decoded from bbolt's memory keeps no pointer into it.
+func ownOutcome(s string) string {
+	for _, o := range []stages.Outcome{stages.Open, stages.Accepted, stages.Rejected, stages.Declined, stages.Withdrawn, stages.NoAnswer} {
+		if s == string(o) {
+			return string(o)
+		}
+	}
+	return strings.Clone(s)
+}
+
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// refreshFrom is how many applications a read works out for want of a
+// cached Own before it rewrites the cache: a few cost less than a write.
+const refreshFrom = 64
+
+// DayPrompts is the prompts of one day, ranked: what stages.Prompts gives
+// on every application.
+type DayPrompts struct {
+	Prompts []stages.Prompt
 	// Empty reports a file that holds no application at all.
 	Empty bool
-	// Reworked counts the Owns worked out from their applications, for want
-	// of a cached one for this zone and these settings.
+	// Next is the first upcoming prompt, when only the actionable ones were
+	// asked for (Prompts holds no upcoming one then).
+	Next *stages.Prompt
+	// Reworked counts the applications whose Own was worked out from the
+	// application, for want of a cached one for this zone and these
+	// settings.
 	Reworked int
 }
 
-// ownParallelFrom is the number of records from which decoding them is
-// shared between the processors.
-const ownParallelFrom = 2048
+// Prompts gives the prompts of now's day from the prompt cache, in one read
+// transaction: the applications are not decoded, except those without a
+// cached Own for the store's zone and settings. When many were missing
+// (another configuration file, a new afterview), it then rewrites them,
+// best effort, so that the next read is fast again. The cache is read
+// twice, one record at a time (stages.Day), so that memory holds the
+// prompts and not every application's record.
+func (s *Store) Prompts(now time.Time) (DayPrompts, error) { return s.prompts(now, false) }
 
-// OwnSnapshot reads what the prompts of day need (see OwnSet) in one
-// transaction: the cached Own of each application in the active index, and
-// the application itself only where there is none for the store's zone and
-// settings. When many were missing (another configuration file, a new
-// afterview), it then rewrites them, best effort, so that the next read is
-// fast again.
-func (s *Store) OwnSnapshot(day stages.Date) (OwnSet, error) {
-	var out OwnSet
+// ActionablePrompts is Prompts without the upcoming prompts but the first
+// (DayPrompts.Next): what today shows, in less memory.
+func (s *Store) ActionablePrompts(now time.Time) (DayPrompts, error) { return s.prompts(now, true) }
+
+func (s *Store) prompts(now time.Time, actionable bool) (DayPrompts, error) {
+	var out DayPrompts
 	ctx := s.ownContext()
+	if s.zone == nil || now.Location() != s.zone {
+		// Cached records are in the store's zone.
+		ctx = 0
+	}
 	err := s.view(func(tx *bbolt.Tx) error {
 		first, _ := tx.Bucket(bucketApps).Cursor().First()
 		out.Empty = first == nil
-		var err error
-		if out.Global, err = s.globalEvents(tx); err != nil {
+		global, err := s.globalEvents(tx)
+		if err != nil {
 			return err
 		}
+		day := stages.NewDay(now)
+		day.Actionable = actionable
 		if !indexFresh(tx) {
-			apps, err := s.scanActive(tx, day)
+			apps, err := s.scanActive(tx, stages.DateOf(now))
 			if err != nil {
 				return err
 			}
-			out.Owns = make([]stages.Own, len(apps))
 			for i := range apps {
-				out.Owns[i] = s.ownOf(&apps[i])
+				day.Note(s.ownFor(&apps[i], now.Location()))
 			}
+			var ps []stages.Prompt
+			for i := range apps {
+				ps = day.Add(ps, s.ownFor(&apps[i], now.Location()))
+			}
+			out.Prompts = day.Finish(ps, global, !out.Empty)
+			out.Next = day.Next
 			out.Reworked = len(apps)
 			return nil
 		}
-		return s.cachedOwns(tx, day, ctx, &out)
+		ps, reworked, err := s.cachedPrompts(tx, day, now, ctx)
+		if err != nil {
+			return err
+		}
+		out.Prompts = day.Finish(ps, global, !out.Empty)
+		out.Next = day.Next
+		out.Reworked = reworked
+		return nil
 	})
 	if err != nil {
-		return OwnSet{}, err
+		return DayPrompts{}, err
 	}
-	if ctx != 0 && out.Reworked > 64 && out.Reworked*4 > len(out.Owns) {
-		s.refreshOwn(ctx)
+	if ctx != 0 && out.Reworked > refreshFrom {
+		s.refreshOwn(ctx, stages.DateOf(now))
 	}
 	return out, nil
 }
 
-// cachedOwns fills out.Owns from the active index and the cache.
-func (s *Store) cachedOwns(tx *bbolt.Tx, day stages.Date, ctx uint64, out *OwnSet) error {
-	today := []byte(day.String())
-	apps, own := tx.Bucket(bucketApps), tx.Bucket(bucketOwn)
-	type entry struct {
-		id  uint64
-		rec []byte
+// ownRecords walks the applications the prompts of day depend on with
+// their cached records (nil where there is none): the rejected ones whose
+// prompts still show, in date order, then the open and accepted ones, in
+// id order.
+func (s *Store) ownRecords(tx *bbolt.Tx, day stages.Date, fn func(id uint64, rec []byte) error) error {
+	lc := tx.Bucket(bucketLapsing).Cursor()
+	for k, v := lc.Seek([]byte(day.String())); k != nil; k, v = lc.Next() {
+		if len(k) != len("2006-01-02")+8 {
+			return damaged(s.path, fmt.Errorf("the index of rejected applications holds a stray key %q", k))
+		}
+		if err := fn(binary.BigEndian.Uint64(k[len(k)-8:]), v); err != nil {
+			return err
+		}
 	}
-	var entries []entry
+	oc := tx.Bucket(bucketOwn).Cursor()
+	ok, ov := oc.First()
 	c := tx.Bucket(bucketActive).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		if len(k) != 8 {
 			return damaged(s.path, fmt.Errorf("the active index holds a stray key %q", k))
 		}
-		if !bytes.Equal(v, activeAlways) && bytes.Compare(v, today) < 0 {
-			continue
+		// Both buckets are in id order: the cache's cursor follows.
+		for ok != nil && bytes.Compare(ok, k) < 0 {
+			ok, ov = oc.Next()
 		}
-		entries = append(entries, entry{binary.BigEndian.Uint64(k), own.Get(k)})
-	}
-	out.Owns = make([]stages.Own, len(entries))
-	found := make([]bool, len(entries))
-	decode := func(from, to int) {
-		for i := from; i < to; i++ {
-			out.Owns[i], found[i] = s.ownRecord(entries[i].rec, entries[i].id, ctx)
+		var rec []byte
+		if bytes.Equal(ok, k) {
+			rec = ov
 		}
-	}
-	if workers := runtime.GOMAXPROCS(0); workers > 1 && len(entries) >= ownParallelFrom {
-		var wg sync.WaitGroup
-		per := (len(entries) + workers - 1) / workers
-		for from := 0; from < len(entries); from += per {
-			to := min(from+per, len(entries))
-			wg.Go(func() {
-				// A damaged file can give a record a length that runs
-				// past the memory map; fault protection is per goroutine
-				// (see decodeApps). A record that faults is not used:
-				// the application is read instead, which reports it.
-				defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-				defer func() {
-					if recover() != nil {
-						for i := from; i < to; i++ {
-							found[i] = false
-						}
-					}
-				}()
-				decode(from, to)
-			})
-		}
-		wg.Wait()
-	} else {
-		decode(0, len(entries))
-	}
-	var raws []rawApp
-	var at []int
-	for i, e := range entries {
-		if !found[i] {
-			v := apps.Get(key(e.id))
-			if v == nil {
-				return damaged(s.path, fmt.Errorf("the active index lists application %d, which is not there", e.id))
-			}
-			raws, at = append(raws, rawApp{e.id, v}), append(at, i)
+		if err := fn(binary.BigEndian.Uint64(k), rec); err != nil {
+			return err
 		}
 	}
-	if len(raws) == 0 {
-		return nil
-	}
-	decoded, err := s.decodeApps(raws)
-	if err != nil {
-		return err
-	}
-	for j := range decoded {
-		out.Owns[at[j]] = s.ownOf(&decoded[j])
-	}
-	out.Reworked = len(decoded)
 	return nil
 }
 
-// refreshOwn rewrites the cached Owns for this store's context, best effort
-// (another afterview may hold the file, or it may be read-only: reads then
-// keep working them out). The data do not change, so the revision does not
-// move.
-func (s *Store) refreshOwn(ctx uint64) {
+// cachedPrompts makes the day's prompts in two passes over the cached
+// records (see Prompts).
+func (s *Store) cachedPrompts(tx *bbolt.Tx, day *stages.Day, now time.Time, ctx uint64) ([]stages.Prompt, int, error) {
+	today, loc := stages.DateOf(now), now.Location()
+	apps := tx.Bucket(bucketApps)
+	valid := func(rec []byte) bool {
+		return ctx != 0 && len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx
+	}
+	// Pass 1: what the others need of each (Day.Note). Applications
+	// without a usable record are decoded once, here, and kept.
+	var owns []stages.Own
+	var head stages.Own
+	// n bounds the prompts of the day: each application's own, one
+	// withdraw or competing offer per open one, keep applying.
+	n, count := 1, 0
+	err := s.ownRecords(tx, today, func(id uint64, rec []byte) error {
+		if valid(rec) && decodeOwnHead(&head, &count, rec[9:]) == nil {
+			head.ID = id
+			day.Note(&head)
+			n += count + 1
+			return nil
+		}
+		a, err := s.getApp(apps, id)
+		if err != nil {
+			return err
+		}
+		owns = append(owns, s.ownOf(&a, loc))
+		o := &owns[len(owns)-1]
+		day.Note(o)
+		n += len(o.Prompts) + 1
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	// Pass 2: the prompts, in the same order.
+	ps := make([]stages.Prompt, 0, n)
+	next := 0
+	var o stages.Own
+	err = s.ownRecords(tx, today, func(id uint64, rec []byte) error {
+		if valid(rec) && decodeOwnHead(&head, &count, rec[9:]) == nil {
+			if err := decodeOwnInto(&o, rec[9:], s.zone); err != nil {
+				return damaged(s.path, fmt.Errorf("the cached prompts of application %d cannot be read: %v", id, err))
+			}
+			o.ID = id
+			if s.settings != nil {
+				s.settings.BindOwn(&o)
+			}
+			ps = day.Add(ps, &o)
+			return nil
+		}
+		if next >= len(owns) || owns[next].ID != id {
+			return errors.New("the prompt cache changed while it was read")
+		}
+		ps = day.Add(ps, &owns[next])
+		next++
+		return nil
+	})
+	return ps, len(owns), err
+}
+
+// refreshOwn rewrites the cached Owns a read of day uses for this store's
+// context, best effort (another afterview may hold the file, or it may be
+// read-only: reads then keep working them out). The data do not change, so
+// the revision does not move.
+func (s *Store) refreshOwn(ctx uint64, day stages.Date) {
 	_ = s.run(writing, func(tx *bbolt.Tx) error {
 		if err := s.checkSchema(tx); err != nil || !indexFresh(tx) {
 			return err
 		}
-		apps, own := tx.Bucket(bucketApps), tx.Bucket(bucketOwn)
-		c := tx.Bucket(bucketActive).Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if len(k) != 8 {
-				return errors.New("stray key")
+		apps, own, lapsing := tx.Bucket(bucketApps), tx.Bucket(bucketOwn), tx.Bucket(bucketLapsing)
+		var stale []uint64
+		var staleLapsing [][]byte
+		err := s.ownRecords(tx, day, func(id uint64, rec []byte) error {
+			if len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx {
+				return nil
 			}
-			if rec := own.Get(k); len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx {
-				continue
+			if own.Get(key(id)) != nil || tx.Bucket(bucketActive).Get(key(id)) != nil {
+				stale = append(stale, id)
+			} else if date := tx.Bucket(bucketLapse).Get(key(id)); date != nil {
+				staleLapsing = append(staleLapsing, append(slices.Clone(date), key(id)...))
 			}
-			id := binary.BigEndian.Uint64(k)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, id := range stale {
 			a, err := s.getApp(apps, id)
 			if err != nil {
 				return err
 			}
 			if err := s.putOwn(tx, &a); err != nil {
+				return err
+			}
+		}
+		for _, k := range staleLapsing {
+			d, err := stages.ParseDate(string(k[:len(k)-8]))
+			if err != nil || lapsed(tx, d) {
+				continue
+			}
+			a, err := s.getApp(apps, binary.BigEndian.Uint64(k[len(k)-8:]))
+			if err != nil {
+				return err
+			}
+			if err := lapsing.Put(k, s.ownValue(&a)); err != nil {
 				return err
 			}
 		}

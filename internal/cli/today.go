@@ -70,19 +70,25 @@ func printToday(e *env, asJSON, all, count bool) error {
 	// Only the open applications and the recently rejected ones can have
 	// prompts, and the store keeps what each brings to them: years of
 	// closed history are not read, nor are the open applications.
-	active, err := st.OwnSnapshot(stages.DateOf(now))
+	read := st.ActionablePrompts
+	if all {
+		read = st.Prompts
+	}
+	active, err := read(now)
 	if err != nil {
 		return err
 	}
-	ps := stages.PromptsFromOwn(active.Owns, active.Global, now, !active.Empty)
-	shown := ps
-	if !all {
-		shown = stages.Actionable(ps)
+	shown := active.Prompts
+	next := active.Next
+	if all {
+		if p, ok := nextUpcoming(shown); ok {
+			next = &p
+		}
 	}
 	switch {
 	case count:
 		n := 0
-		for _, p := range ps {
+		for _, p := range shown {
 			if p.Status == stages.Due || p.Status == stages.Overdue {
 				n++
 			}
@@ -95,7 +101,7 @@ func printToday(e *env, asJSON, all, count bool) error {
 		}
 		return writeJSON(e, out)
 	default:
-		writeToday(e.stdout, shown, ps, now, active.Empty)
+		writeToday(e.stdout, shown, next, now, active.Empty)
 	}
 	return nil
 }
@@ -117,7 +123,9 @@ func isTerminal(e *env) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplications bool) {
+// writeToday prints the prompts shown; next is the first upcoming one, if
+// any, which it names when nothing is to do.
+func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now time.Time, noApplications bool) {
 	today := stages.DateOf(now)
 	fmt.Fprintf(w, "afterview · %s %d %s %d · %s\n", today.Weekday(), today.Day, today.Month, today.Year, todayCount(shown))
 	todo := 0
@@ -149,7 +157,7 @@ func writeToday(w io.Writer, shown, all []stages.Prompt, now time.Time, noApplic
 			fmt.Fprintln(w, "\nNo applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
 			return
 		}
-		if next, ok := nextUpcoming(all); ok {
+		if next != nil {
 			fmt.Fprintf(w, "\nNext: %s, %s opens %s.\n", clean(next.Company), next.Kind.Label(), stages.DayName(next.ComesBack(), today))
 		}
 	}

@@ -1,0 +1,250 @@
+package store
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"afterview/internal/gen"
+	"afterview/stages"
+)
+
+// Every Own of generated data reads back as it was written.
+func TestOwnRecordsRoundTrip(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	apps := gen.Applications(gen.Options{N: 400, Seed: 3, Now: genNow})
+	apps = append(apps, gen.Applications(gen.Options{N: 200, Seed: 4, Now: genNow, AllOpen: true})...)
+	for _, loc := range []*time.Location{time.UTC, la} {
+		for i := range apps {
+			want := stages.OwnOf(&apps[i], loc)
+			rec := encodeOwn(42, &want)
+			var got stages.Own
+			if err := decodeOwnInto(&got, rec[9:], loc); err != nil {
+				t.Fatalf("application %d: %v", apps[i].ID, err)
+			}
+			got.ID = want.ID
+			stages.DefaultSettings().BindOwn(&got)
+			stages.DefaultSettings().BindOwn(&want)
+			normalizeOwn(&want)
+			normalizeOwn(&got)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("application %d in %s:\n got %+v\nwant %+v", apps[i].ID, loc, got, want)
+			}
+			var head stages.Own
+			var n int
+			if err := decodeOwnHead(&head, &n, rec[9:]); err != nil || n != len(want.Prompts) || head.Outcome != want.Outcome || !head.Interviewed.Equal(want.Interviewed) ||
+				head.OfferOpen != want.OfferOpen || !head.Accepted.Equal(want.Accepted) || head.OfferDeadline != want.OfferDeadline {
+				t.Fatalf("application %d: head %+v, %v", apps[i].ID, head, err)
+			}
+		}
+	}
+	// A record cut anywhere is refused, never misread.
+	o := stages.OwnOf(&apps[0], time.UTC)
+	rec := encodeOwn(1, &o)[9:]
+	for n := range len(rec) {
+		var got stages.Own
+		if err := decodeOwnInto(&got, rec[:n], time.UTC); err == nil {
+			t.Fatalf("a record cut to %d of %d bytes was read", n, len(rec))
+		}
+	}
+}
+
+// normalizeOwn makes the times of an Own comparable with DeepEqual: the
+// instants matter, not the zone they were read in, and empty slices are nil.
+func normalizeOwn(o *stages.Own) {
+	for _, t := range []*time.Time{&o.Interviewed, &o.Accepted, &o.OfferReceived} {
+		if !t.IsZero() {
+			*t = t.UTC()
+		}
+	}
+	for i := range o.Prompts {
+		if t := &o.Prompts[i].Prompt.DueAt; !t.IsZero() {
+			*t = t.UTC()
+		}
+	}
+	if len(o.Told) == 0 {
+		o.Told = nil
+	}
+	if len(o.Closed) == 0 {
+		o.Closed = nil
+	}
+	if len(o.Snoozed) == 0 {
+		o.Snoozed = nil
+	}
+	if len(o.Prompts) == 0 {
+		o.Prompts = nil
+	}
+}
+
+// The cache gives the prompts stages.Prompts gives on everything in the
+// user's zone and with the user's settings, and a record written for
+// another zone or other settings is never used.
+func TestPromptCacheFollowsZoneAndSettings(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := stages.NewCalendar([]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}, "test", func(year int) []stages.Date {
+		return []stages.Date{stages.NewDate(year, time.November, 23), stages.NewDate(year, time.November, 26), stages.NewDate(year, time.December, 1)}
+	}, []stages.Date{stages.NewDate(2026, time.November, 24)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	holidays, err := stages.NewSettings(cal, stages.DefaultRules, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	holidays.SetKey("holidays")
+
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s := importGenerated(t, path, gen.Options{N: 2 * refreshFrom, Seed: 11, Now: genNow, AllOpen: true})
+	check := func(s *Store, loc *time.Location, settings *stages.Settings, wantReworked bool) {
+		t.Helper()
+		all, global, err := s.Snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for d := -10; d <= 20; d += 3 {
+			now := genNow.In(loc).AddDate(0, 0, d)
+			want := stages.Prompts(all, global, now)
+			day, err := s.Prompts(now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(day.Prompts, want) {
+				t.Fatalf("in %s with %q settings on %s: the cache gives %d prompts, everything %d",
+					loc, settings.Key(), stages.DateOf(now), len(day.Prompts), len(want))
+			}
+			if wantReworked != (day.Reworked > 0) {
+				t.Fatalf("in %s with %q settings: %d worked out from the applications", loc, settings.Key(), day.Reworked)
+			}
+			wantReworked = false // the first read rewrote them (refreshFrom)
+		}
+	}
+	check(s, time.UTC, nil, false)
+	for _, c := range []struct {
+		loc      *time.Location
+		settings *stages.Settings
+	}{{la, nil}, {tokyo, nil}, {la, holidays}, {time.UTC, holidays}, {time.UTC, nil}} {
+		other, err := Open(path, WithZone(c.loc, c.loc.String()), WithSettings(c.settings))
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(other, c.loc, c.settings, true)
+	}
+
+	// A clock in another zone than the store's is served right too.
+	day, err := s.Prompts(genNow.In(la))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, global, _ := s.Snapshot()
+	if want := stages.Prompts(all, global, genNow.In(la)); !reflect.DeepEqual(day.Prompts, want) {
+		t.Fatalf("a clock in %s: %d prompts, want %d", la, len(day.Prompts), len(want))
+	}
+}
+
+// A store without a zone keeps no cache, and what it writes never leaves a
+// record behind that another would misread.
+func TestNoZoneNoStaleRecords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s := importGenerated(t, path, gen.Options{N: 120, Seed: 12, Now: genNow})
+	plain, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _, err := plain.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var open uint64
+	for _, a := range all {
+		if !a.Closed() {
+			open = a.ID
+			break
+		}
+	}
+	if _, err := plain.Log(open, stages.Event{Kind: stages.EvNote, At: genNow, Note: "written without a zone"}); err != nil {
+		t.Fatal(err)
+	}
+	err = plain.view(func(tx *bbolt.Tx) error {
+		if rec := tx.Bucket(bucketOwn).Get(key(open)); rec != nil {
+			t.Errorf("a write without a zone left a record for application %d", open)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, global, err := s.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, err := s.Prompts(genNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := stages.Prompts(all, global, genNow); !reflect.DeepEqual(day.Prompts, want) || day.Reworked != 1 {
+		t.Fatalf("after a write without a zone: %d prompts (%d worked out), want %d (1)", len(day.Prompts), day.Reworked, len(want))
+	}
+}
+
+// Writes drop the cached records of rejections that lapsed a month before
+// their clock; a read on an earlier day still gets every prompt right.
+func TestLapsedRecordsArePruned(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	importGenerated(t, path, gen.Options{N: 600, Seed: 13, Now: genNow})
+	later := genNow.AddDate(0, 0, 60)
+	s, err := Open(path, WithZone(time.UTC, "UTC"), WithClock(func() time.Time { return later }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	records := func() (kept, dropped int) {
+		err := s.view(func(tx *bbolt.Tx) error {
+			return tx.Bucket(bucketLapsing).ForEach(func(k, v []byte) error {
+				if len(v) > 0 {
+					kept++
+				} else if string(k[:10]) >= stages.DateOf(genNow).String() {
+					dropped++
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return kept, dropped
+	}
+	if kept, dropped := records(); kept == 0 || dropped != 0 {
+		t.Fatalf("before a write: %d records kept, %d recent ones dropped", kept, dropped)
+	}
+	if err := s.LogGlobal(stages.Event{Kind: stages.EvDismiss, At: later, Prompt: "keep_applying:2027-01-18"}); err != nil {
+		t.Fatal(err)
+	}
+	if kept, dropped := records(); kept != 0 || dropped == 0 {
+		t.Fatalf("after a write 60 days on: %d records kept, %d recent ones dropped", kept, dropped)
+	}
+	all, global, err := s.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, now := range []time.Time{genNow, genNow.AddDate(0, 0, 7), later} {
+		day, err := s.Prompts(now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := stages.Prompts(all, global, now); !reflect.DeepEqual(day.Prompts, want) {
+			t.Fatalf("on %s after pruning: %d prompts, want %d", stages.DateOf(now), len(day.Prompts), len(want))
+		}
+	}
+}
