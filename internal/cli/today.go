@@ -62,6 +62,7 @@ func cmdToday(e *env, asJSON, all, count bool, pos []string) error {
 }
 
 func printToday(e *env, asJSON, all, count bool) error {
+	defer pauseGC()()
 	st, err := e.openStore()
 	if err != nil {
 		return err
