@@ -26,7 +26,7 @@ import (
 //	        an open offer), or the instant it was accepted (8-byte
 //	        big-endian Unix nanoseconds), so that a command about one
 //	        application reads it, these few and the latest acceptance
-//	        (Store.Focus)
+//	        (Store.AppPrompts)
 //	meta    "active" -> index layout version and the revision it matches,
 //	        8-byte big-endian each
 //
@@ -358,88 +358,4 @@ func revisionOf(tx *bbolt.Tx) uint64 {
 		return binary.BigEndian.Uint64(v)
 	}
 	return 0
-}
-
-// Focused is what the prompts of one application depend on.
-type Focused struct {
-	// App is the application.
-	App stages.Application
-	// Related are the other applications whose state shows in its prompts
-	// (stages.Application.SharesPrompts) and the latest accepted one, by
-	// id: with App, what stages.PromptsFor needs.
-	Related []stages.Application
-}
-
-// Focus reads one application and the few others its prompts depend on, in
-// one transaction, for a command about that application: a history of any
-// size is not decoded. The error unwraps to ErrNotFound when there is no
-// such application.
-func (s *Store) Focus(id uint64) (Focused, error) {
-	var out Focused
-	err := s.view(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketApps)
-		var err error
-		if out.App, err = s.getApp(b, id); err != nil {
-			return err
-		}
-		related, ok, err := s.sharedApps(tx, id)
-		if err == nil && !ok {
-			// The index cannot be trusted: read the slow way until the
-			// next write rebuilds it.
-			var all []stages.Application
-			all, err = s.allApps(tx)
-			related = nil
-			for _, a := range all {
-				if a.ID != id && (a.SharesPrompts() || !a.AcceptedAt().IsZero()) {
-					related = append(related, a)
-				}
-			}
-		}
-		out.Related = related
-		return err
-	})
-	if err != nil {
-		return Focused{}, err
-	}
-	return out, nil
-}
-
-// sharedApps reads the applications the index lists as shared, but id, and
-// the latest accepted ones. ok is false when the index cannot be trusted.
-func (s *Store) sharedApps(tx *bbolt.Tx, id uint64) (apps []stages.Application, ok bool, err error) {
-	if !indexFresh(tx) {
-		return nil, false, nil
-	}
-	var ids []uint64
-	var latest uint64
-	var accepted []uint64
-	c := tx.Bucket(bucketShared).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if len(k) != 8 || (len(v) != 0 && len(v) != 8) {
-			return nil, false, nil
-		}
-		other := binary.BigEndian.Uint64(k)
-		switch {
-		case other == id:
-		case len(v) == 0:
-			ids = append(ids, other)
-		case binary.BigEndian.Uint64(v) > latest:
-			latest, accepted = binary.BigEndian.Uint64(v), append(accepted[:0], other)
-		case binary.BigEndian.Uint64(v) == latest:
-			accepted = append(accepted, other)
-		}
-	}
-	ids = append(ids, accepted...)
-	slices.Sort(ids)
-	b := tx.Bucket(bucketApps)
-	raws := make([]rawApp, 0, len(ids))
-	for _, other := range ids {
-		v := b.Get(key(other))
-		if v == nil {
-			return nil, false, nil
-		}
-		raws = append(raws, rawApp{other, v})
-	}
-	apps, err = s.decodeApps(raws)
-	return apps, err == nil, err
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"testing"
 	"time"
 
@@ -94,8 +93,8 @@ func samePrompts(t *testing.T, s *Store, days int) {
 	}
 }
 
-// sameFocus checks that what Focus reads for each application gives it the
-// prompts it has among everything.
+// sameFocus checks that AppPrompts gives each application the prompts it
+// has among everything.
 func sameFocus(t *testing.T, s *Store, all []stages.Application, global []stages.Event, now time.Time) {
 	t.Helper()
 	want := map[uint64][]stages.Prompt{}
@@ -103,21 +102,13 @@ func sameFocus(t *testing.T, s *Store, all []stages.Application, global []stages
 		want[p.AppID] = append(want[p.AppID], p)
 	}
 	for _, a := range all {
-		f, err := s.Focus(a.ID)
+		ap, err := s.AppPrompts(a.ID, now)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(f.App, a) {
-			t.Fatalf("Focus(%d) read another application: %+v", a.ID, f.App)
-		}
-		for _, r := range f.Related {
-			if r.ID == a.ID || (!r.SharesPrompts() && r.AcceptedAt().IsZero()) {
-				t.Fatalf("Focus(%d) relates application %d (outcome %q, offer %v), which its prompts do not depend on", a.ID, r.ID, r.Outcome, r.Offer != nil)
-			}
-		}
-		if got := stages.PromptsOf(f.App, f.Related, now); !reflect.DeepEqual(got, want[a.ID]) {
-			t.Fatalf("on %s application %d gets %d prompts from Focus (%d related), %d from everything",
-				stages.DateOf(now), a.ID, len(got), len(f.Related), len(want[a.ID]))
+		if !reflect.DeepEqual(ap.App, a) || !reflect.DeepEqual(ap.Prompts, want[a.ID]) {
+			t.Fatalf("on %s application %d gets %d prompts from AppPrompts, %d from everything",
+				stages.DateOf(now), a.ID, len(ap.Prompts), len(want[a.ID]))
 		}
 	}
 }
@@ -193,8 +184,14 @@ func TestActiveIndexFollowsEveryWrite(t *testing.T) {
 	if _, err := s.Log(offered, offer); err != nil {
 		t.Fatal(err)
 	}
-	if f, err := s.Focus(closed); err != nil || !slices.ContainsFunc(f.Related, func(a stages.Application) bool { return a.ID == offered }) {
-		t.Fatalf("after an offer on %d, Focus(%d) relates %v (%v)", offered, closed, f.Related, err)
+	err = s.view(func(tx *bbolt.Tx) error {
+		if v := tx.Bucket(bucketShared).Get(key(offered)); v == nil || len(v) != 0 {
+			t.Fatalf("after an offer on %d, the shared index holds %q for it", offered, v)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	samePrompts(t, s, 20)
 	for _, o := range []stages.Outcome{stages.Accepted, stages.Declined} {

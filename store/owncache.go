@@ -653,3 +653,76 @@ func (s *Store) refreshOwn(ctx uint64, day stages.Date) {
 		return nil
 	})
 }
+
+// AppPrompts is one application and its live prompts.
+type AppPrompts struct {
+	App     stages.Application
+	Prompts []stages.Prompt
+}
+
+// AppPrompts reads application id and works out its live prompts, as
+// stages.PromptsOf gives them, in one read transaction: of the others, only
+// what its prompts need is read, the open offers' first fields from the
+// prompt cache and the latest acceptance from the index, so that a history
+// with thousands of open offers is not decoded. The error unwraps to
+// ErrNotFound when there is no such application.
+func (s *Store) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
+	var out AppPrompts
+	ctx := s.ownContext()
+	if s.zone == nil || now.Location() != s.zone {
+		ctx = 0
+	}
+	loc := now.Location()
+	err := s.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketApps)
+		var err error
+		if out.App, err = s.getApp(b, id); err != nil {
+			return err
+		}
+		if !indexFresh(tx) {
+			var all []stages.Application
+			if all, err = s.allApps(tx); err != nil {
+				return err
+			}
+			out.Prompts = stages.PromptsOf(out.App, all, now)
+			return nil
+		}
+		day := stages.NewDay(now)
+		mine := s.ownOf(&out.App, loc)
+		day.Note(&mine)
+		own := tx.Bucket(bucketOwn)
+		var head stages.Own
+		var count int
+		c := tx.Bucket(bucketShared).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if len(k) != 8 || (len(v) != 0 && len(v) != 8) {
+				return damaged(s.path, fmt.Errorf("the index of shared applications holds a stray entry %q", k))
+			}
+			other := binary.BigEndian.Uint64(k)
+			switch {
+			case other == id:
+			case len(v) == 8:
+				// An acceptance: its instant is all the others need.
+				day.Note(&stages.Own{ID: other, Outcome: stages.Accepted, Accepted: time.Unix(0, int64(binary.BigEndian.Uint64(v)))})
+			default:
+				rec := own.Get(k)
+				if ctx != 0 && len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx && decodeOwnHead(&head, &count, rec[9:]) == nil {
+					head.ID = other
+					day.Note(&head)
+					continue
+				}
+				a, err := s.getApp(b, other)
+				if err != nil {
+					return err
+				}
+				day.Note(s.ownFor(&a, loc))
+			}
+		}
+		out.Prompts = day.Finish(day.Add(nil, &mine), nil, false)
+		return nil
+	})
+	if err != nil {
+		return AppPrompts{}, err
+	}
+	return out, nil
+}

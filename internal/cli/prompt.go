@@ -114,7 +114,7 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 			return err
 		}
 	} else {
-		f, err := st.Focus(id)
+		f, err := st.AppPrompts(id, now)
 		if errors.Is(err, store.ErrNotFound) {
 			return notFound(id)
 		}
@@ -122,7 +122,7 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 			return err
 		}
 		app = &f.App
-		ps = stages.PromptsOf(f.App, f.Related, now)
+		ps = f.Prompts
 	}
 	p, err := findPrompt(ps, id, pos[1])
 	if err != nil {
@@ -172,26 +172,26 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 // application has none.
 func promptsOf(st *store.Store, id uint64, now time.Time) ([]stages.Prompt, error) {
 	if id == 0 {
-		active, err := st.ActiveSnapshot(stages.DateOf(now))
+		day, err := st.Prompts(now)
 		if err != nil {
 			return nil, err
 		}
 		var ps []stages.Prompt
-		for _, p := range stages.Prompts(active.Apps, active.Global, now) {
+		for _, p := range day.Prompts {
 			if p.AppID == 0 {
 				ps = append(ps, p)
 			}
 		}
 		return ps, nil
 	}
-	f, err := st.Focus(id)
+	f, err := st.AppPrompts(id, now)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	return stages.PromptsOf(f.App, f.Related, now), nil
+	return f.Prompts, nil
 }
 
 // findPrompt finds a live prompt of application id by key or, when unique, by kind.

@@ -37,22 +37,20 @@ func cmdShow(e *env, asJSON bool, pos []string) error {
 	if err != nil {
 		return err
 	}
-	// The application and the few others its prompts depend on: a long
+	// The application and what its prompts need of the others: a long
 	// history is not read.
-	f, err := st.Focus(id)
+	now := e.now()
+	f, err := st.AppPrompts(id, now)
 	if errors.Is(err, store.ErrNotFound) {
 		return notFound(id)
 	}
 	if err != nil {
 		return err
 	}
-	app := &f.App
 	if asJSON {
-		return writeJSON(e, app)
+		return writeJSON(e, &f.App)
 	}
-	now := e.now()
-	mine := stages.PromptsOf(f.App, f.Related, now)
-	writeShow(e.stdout, app, mine, now)
+	writeShow(e.stdout, &f.App, f.Prompts, now)
 	return nil
 }
 
