@@ -304,6 +304,19 @@ func (d *Day) Add(ps []Prompt, o *Own) []Prompt {
 	return kept
 }
 
+// Of gives the prompts o has on the day, ranked, once every Own is noted,
+// for a caller that wants one application's prompts at a time, in any
+// order (list). Unlike Add, it does not drop upcoming prompts.
+func (d *Day) Of(o *Own) []Prompt {
+	d.ready()
+	// No place: o is compared with the offers only for a competing-offer
+	// prompt, which an application holding an offer never gets.
+	d.g.pos = -1
+	ps := d.g.appendOwn(nil, o)
+	Rank(ps)
+	return ps
+}
+
 // Finish adds the prompts about the whole search (keep applying) and ranks
 // them all. started says whether the file holds any application at all.
 func (d *Day) Finish(ps []Prompt, global []Event, started bool) []Prompt {

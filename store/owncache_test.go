@@ -3,6 +3,7 @@ package store
 import (
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -247,4 +248,101 @@ func TestLapsedRecordsArePruned(t *testing.T) {
 			t.Fatalf("on %s after pruning: %d prompts, want %d", stages.DateOf(now), len(day.Prompts), len(want))
 		}
 	}
+}
+
+// ListOpen gives the open applications in list's order with their most
+// urgent prompt, and that prompt of the closed ones that have one, as the
+// prompts of everything rank them; from the cache and without it, over
+// more than one batch.
+func TestListOpenRanksLikePrompts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	importGenerated(t, path, gen.Options{N: openBatch + 300, Seed: 14, Now: genNow, AllOpen: true})
+	zoned, err := Open(path, WithZone(time.UTC, "UTC"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Some closed ones with prompts: accepted, and just rejected.
+	for id, o := range map[uint64]stages.Outcome{3: stages.Accepted, 5: stages.Rejected, 8: stages.Rejected} {
+		if _, err := zoned.Log(id, stages.Event{Kind: stages.EvOutcome, At: genNow.Add(-time.Hour), Outcome: o}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, global, err := zoned.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, now := range []time.Time{genNow, genNow.AddDate(0, 0, 9)} {
+		next := map[uint64]stages.Prompt{}
+		for _, p := range stages.Prompts(all, global, now) {
+			if _, ok := next[p.AppID]; !ok && p.AppID != 0 {
+				next[p.AppID] = p
+			}
+		}
+		type row struct {
+			id   uint64
+			next *stages.Prompt
+		}
+		var want []row
+		wantClosed := map[uint64]stages.Prompt{}
+		for _, a := range all {
+			p, ok := next[a.ID]
+			switch {
+			case a.Closed() && ok:
+				wantClosed[a.ID] = p
+			case !a.Closed() && ok:
+				want = append(want, row{a.ID, &p})
+			case !a.Closed():
+				want = append(want, row{a.ID, nil})
+			}
+		}
+		group := func(r row) int {
+			switch {
+			case r.next == nil:
+				return 2
+			case r.next.Status == stages.Due || r.next.Status == stages.Overdue:
+				return 0
+			}
+			return 1
+		}
+		slices.SortStableFunc(want, func(a, b row) int {
+			if c := group(a) - group(b); c != 0 {
+				return c
+			}
+			if a.next != nil && b.next != nil {
+				if c := a.next.Due.Compare(b.next.Due); c != 0 {
+					return c
+				}
+			}
+			return int(a.id) - int(b.id)
+		})
+		for _, s := range []*Store{zoned, plain} {
+			var got []row
+			closed, err := s.ListOpen(now, func(a *stages.Application, next *stages.Prompt) error {
+				got = append(got, row{a.ID, next})
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("on %s ListOpen gives %d open applications, want %d (first differing at %d)", stages.DateOf(now), len(got), len(want), firstDiff(got, want))
+			}
+			if !reflect.DeepEqual(closed, wantClosed) {
+				t.Fatalf("on %s ListOpen gives closed prompts %v, want %v", stages.DateOf(now), closed, wantClosed)
+			}
+		}
+	}
+}
+
+func firstDiff[T any](a, b []T) int {
+	for i := range min(len(a), len(b)) {
+		if !reflect.DeepEqual(a[i], b[i]) {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }

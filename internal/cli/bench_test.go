@@ -62,7 +62,9 @@ func benchDB(b *testing.B, o gen.Options) string {
 // in, which numbers them on from the last id.
 func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
 	tb.Helper()
-	st, err := store.Open(path)
+	// In the zone the commands use, so that the prompt cache is written
+	// for them as a user's would be.
+	st, err := store.Open(path, store.WithZone(time.Local, zoneName(time.Local)))
 	if err != nil {
 		tb.Fatal(err)
 	}

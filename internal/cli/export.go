@@ -64,12 +64,12 @@ func cmdExport(e *env, format, out string, pos []string) error {
 			return cw.Flush()
 		}
 	case "ics", "taskwarrior":
-		// Prompts: what the active applications hold (see today).
-		active, err := st.ActiveSnapshot(stages.DateOf(now))
+		// The prompts, as today reads them.
+		day, err := st.Prompts(now)
 		if err != nil {
 			return err
 		}
-		ps := stages.Prompts(active.Apps, active.Global, now)
+		ps := day.Prompts
 		if strings.ToLower(format) == "ics" {
 			write = func(w io.Writer) error { return store.WriteICS(w, ps, now) }
 		} else {

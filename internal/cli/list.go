@@ -52,35 +52,22 @@ func cmdList(e *env, asJSON, onlyOpen bool, pos []string) error {
 		return err
 	}
 	now := e.now()
-	today := stages.DateOf(now)
-	// The open applications come first, ranked by their next action: they
-	// and the prompts are in the active set. The closed history follows,
-	// newest first, read and written a batch at a time, so that a history
-	// of any size takes little memory. Those are separate reads: the
-	// revision before and after tells whether another afterview wrote in
-	// between.
+	// The open applications come first, ranked by their next action
+	// (Store.ListOpen, from the prompt cache); the closed history follows,
+	// newest first. Both are read and written a batch at a time, so that a
+	// history of any size takes little memory. Those are separate reads:
+	// the revision before and after tells whether another afterview wrote
+	// in between.
 	before, err := st.Revision()
 	if err != nil {
 		return err
 	}
-	active, err := st.ActiveSnapshot(today)
-	if err != nil {
-		return err
-	}
-	next := nextByApp(stages.Prompts(active.Apps, active.Global, now))
-	var open []stages.Application
-	for _, a := range active.Apps {
-		if !a.Closed() {
-			open = append(open, a)
-		}
-	}
-	sortForList(open, next)
-	row := func(a *stages.Application) listedApp {
+	row := func(a *stages.Application, next *stages.Prompt) listedApp {
 		w := a.Wait(now)
 		r := listedApp{Application: *a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window, wait: w}
-		if p, ok := next[a.ID]; ok {
-			pj := toPromptJSON(p)
-			r.Next, r.next = &pj, p
+		if next != nil {
+			pj := toPromptJSON(*next)
+			r.Next, r.next = &pj, *next
 		}
 		return r
 	}
@@ -88,16 +75,21 @@ func cmdList(e *env, asJSON, onlyOpen bool, pos []string) error {
 	if asJSON {
 		out = newListJSON(e.stdout)
 	}
-	for i := range open {
-		if err := out.write(row(&open[i])); err != nil {
-			return err
-		}
+	closedNext, err := st.ListOpen(now, func(a *stages.Application, next *stages.Prompt) error {
+		return out.write(row(a, next))
+	})
+	if err != nil && !errors.Is(err, store.ErrChanged) {
+		return err
 	}
 	if !onlyOpen {
 		_, err := st.Scan(true, func(apps []stages.Application) error {
 			for i := range apps {
 				if apps[i].Closed() {
-					if err := out.write(row(&apps[i])); err != nil {
+					var next *stages.Prompt
+					if p, ok := closedNext[apps[i].ID]; ok {
+						next = &p
+					}
+					if err := out.write(row(&apps[i], next)); err != nil {
 						return err
 					}
 				}

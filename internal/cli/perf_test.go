@@ -163,8 +163,10 @@ func TestListStreamsTheSameListing(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := generatedStore(t, filepath.Join(dir, "afterview.db"), gen.Options{N: 2300, Seed: 6, Now: now, Open: 80})
+	// More open applications than one of list's batches.
+	allOpen := generatedStore(t, filepath.Join(dir, "all-open.db"), gen.Options{N: 2100, Seed: 8, Now: now, AllOpen: true})
 	t.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
-	for _, s := range []*store.Store{empty, st} {
+	for _, s := range []*store.Store{empty, st, allOpen} {
 		for _, flags := range [][]string{nil, {"--json"}, {"--open"}, {"--json", "--open"}} {
 			var got, errOut bytes.Buffer
 			if code := run(append([]string{"--db", s.Path(), "list"}, flags...), nil, &got, &errOut); code != exitOK {

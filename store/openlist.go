@@ -1,0 +1,209 @@
+package store
+
+import (
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"afterview/stages"
+)
+
+// openBatch is how many open applications ListOpen reads in one
+// transaction.
+const openBatch = 1024
+
+// ListOpen calls fn with every open application and its most urgent prompt
+// (nil when it has none), in the order 'list' gives them: those with
+// something due or overdue first, then by the next prompt's due day (those
+// without one last), then by id. It works from the prompt cache and reads
+// the applications a batch at a time, in transactions of their own with
+// the file closed in between, so that memory holds a few numbers per open
+// application and one batch, whatever the history. If another afterview
+// writes in between, it stops with an error that unwraps to ErrChanged.
+//
+// It returns the most urgent prompt of each closed application that still
+// has one (accepted, or rejected in the last days), for the listing of the
+// closed history.
+func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *stages.Prompt) error) (closedNext map[uint64]stages.Prompt, err error) {
+	ctx := s.ownContext()
+	if s.zone == nil || now.Location() != s.zone {
+		ctx = 0
+	}
+	loc := now.Location()
+	day := stages.NewDay(now)
+	var revision uint64
+	first := true
+	// read runs one transaction of the listing, checking that nothing was
+	// written since the first.
+	read := func(fn func(tx *bbolt.Tx) error) error {
+		return s.view(func(tx *bbolt.Tx) error {
+			rev := revisionOf(tx)
+			if !first && rev != revision {
+				return fmt.Errorf("%s: another afterview wrote to it while it was being read; run the command again (%w)", s.path, ErrChanged)
+			}
+			first, revision = false, rev
+			if !indexFresh(tx) {
+				return fmt.Errorf("%s: the index is being rebuilt; run the command again (%w)", s.path, ErrChanged)
+			}
+			return fn(tx)
+		})
+	}
+	// own gives the Own of an application in the active bucket: from its
+	// record when there is one for this context, else from the application.
+	var full stages.Own
+	own := func(tx *bbolt.Tx, id uint64, headOnly bool) (*stages.Own, error) {
+		rec := tx.Bucket(bucketOwn).Get(key(id))
+		if ctx != 0 && len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx {
+			var n int
+			if headOnly {
+				if err := decodeOwnHead(&full, &n, rec[9:]); err == nil {
+					full.ID = id
+					return &full, nil
+				}
+			} else if err := decodeOwnInto(&full, rec[9:], s.zone); err == nil {
+				full.ID = id
+				if s.settings != nil {
+					s.settings.BindOwn(&full)
+				}
+				return &full, nil
+			}
+		}
+		a, err := s.getApp(tx.Bucket(bucketApps), id)
+		if err != nil {
+			return nil, err
+		}
+		return s.ownFor(&a, loc), nil
+	}
+	// each walks the active bucket (open and accepted applications) a
+	// batch at a time.
+	each := func(fn func(tx *bbolt.Tx, id uint64) error) error {
+		from := uint64(0)
+		for done := false; !done; {
+			err := read(func(tx *bbolt.Tx) error {
+				c := tx.Bucket(bucketActive).Cursor()
+				n := 0
+				k, _ := c.Seek(key(from))
+				for ; k != nil && n < openBatch; k, _ = c.Next() {
+					if len(k) != 8 {
+						return damaged(s.path, fmt.Errorf("the active index holds a stray key %q", k))
+					}
+					if err := fn(tx, binary.BigEndian.Uint64(k)); err != nil {
+						return err
+					}
+					n++
+				}
+				if k == nil {
+					done = true
+				} else {
+					from = binary.BigEndian.Uint64(k)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// What every application's prompts need of the others.
+	err = each(func(tx *bbolt.Tx, id uint64) error {
+		o, err := own(tx, id, true)
+		if err == nil {
+			day.Note(o)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The rank of each open application: a few numbers each.
+	type ranked struct {
+		id    uint64
+		group int8 // 0: something due or overdue, 1: a prompt later, 2: none
+		due   stages.Date
+	}
+	var order []ranked
+	closedNext = map[uint64]stages.Prompt{}
+	err = each(func(tx *bbolt.Tx, id uint64) error {
+		o, err := own(tx, id, false)
+		if err != nil {
+			return err
+		}
+		if o.Outcome != stages.Open {
+			if ps := day.Of(o); len(ps) > 0 {
+				closedNext[id] = ps[0]
+			}
+			return nil
+		}
+		r := ranked{id: id, group: 2}
+		if ps := day.Of(o); len(ps) > 0 {
+			r.group, r.due = 1, ps[0].Due
+			if ps[0].Status == stages.Due || ps[0].Status == stages.Overdue {
+				r.group = 0
+			}
+		}
+		order = append(order, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The rejected applications whose prompts still show.
+	err = read(func(tx *bbolt.Tx) error {
+		ids, ok := lapsingIDs(tx, stages.DateOf(now))
+		if !ok {
+			return damaged(s.path, fmt.Errorf("the index of rejected applications holds a stray key"))
+		}
+		for _, id := range ids {
+			a, err := s.getApp(tx.Bucket(bucketApps), id)
+			if err != nil {
+				return err
+			}
+			if ps := day.Of(s.ownFor(&a, loc)); len(ps) > 0 {
+				closedNext[id] = ps[0]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(order, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(a.group, b.group), a.due.Compare(b.due), cmp.Compare(a.id, b.id))
+	})
+	// The applications, a batch at a time, with the file closed while fn
+	// writes them out.
+	for len(order) > 0 {
+		batch := order[:min(openBatch, len(order))]
+		order = order[len(batch):]
+		apps := make([]stages.Application, len(batch))
+		next := make([]*stages.Prompt, len(batch))
+		err := read(func(tx *bbolt.Tx) error {
+			b := tx.Bucket(bucketApps)
+			for i, r := range batch {
+				a, err := s.getApp(b, r.id)
+				if err != nil {
+					return err
+				}
+				apps[i] = a
+				if ps := day.Of(s.ownFor(&a, loc)); len(ps) > 0 {
+					next[i] = &ps[0]
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for i := range apps {
+			if err := fn(&apps[i], next[i]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return closedNext, nil
+}
