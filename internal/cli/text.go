@@ -102,6 +102,19 @@ func pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
 }
 
+// appendPad appends s padded or truncated to exactly width cells (pad),
+// without a string of its own for plain text.
+func appendPad(dst []byte, s string, width int) []byte {
+	if w, ok := asciiWidth(s); ok && w <= width {
+		dst = append(dst, s...)
+		for range width - w {
+			dst = append(dst, ' ')
+		}
+		return dst
+	}
+	return append(dst, pad(s, width)...)
+}
+
 // textWidth is ansi.StringWidth, without its cost for plain text.
 func textWidth(s string) int {
 	if w, ok := asciiWidth(s); ok {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -145,13 +146,24 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 		whenW = max(whenW, textWidth(whens[i]))
 		compW = max(compW, min(24, textWidth(companies[i])))
 	}
+	// One buffer for the lines: a long list is hundreds of thousands.
+	line := make([]byte, 0, 256)
 	for i := range shown {
 		p := &shown[i]
-		mark := " "
+		line = line[:0]
 		if p.Status == stages.Overdue || p.Status == stages.Due {
-			mark = "!"
+			line = append(line, '!')
+		} else {
+			line = append(line, ' ')
 		}
-		fmt.Fprintf(w, "%s %s  %s  %s\n", mark, pad(whens[i], whenW), pad(companies[i], compW), clean(p.Text))
+		line = append(line, ' ')
+		line = appendPad(line, whens[i], whenW)
+		line = append(line, "  "...)
+		line = appendPad(line, companies[i], compW)
+		line = append(line, "  "...)
+		line = append(line, clean(p.Text)...)
+		line = append(line, '\n')
+		w.Write(line)
 	}
 	if todo == 0 {
 		if noApplications {
@@ -189,7 +201,7 @@ func companyLabel(p stages.Prompt) string {
 	if p.AppID == 0 {
 		return "all"
 	}
-	return fmt.Sprintf("%s #%d", clean(p.Company), p.AppID)
+	return clean(p.Company) + " #" + strconv.FormatUint(p.AppID, 10)
 }
 
 func nextUpcoming(ps []stages.Prompt) (stages.Prompt, bool) {
