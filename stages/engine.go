@@ -87,30 +87,32 @@ func Rank(ps []Prompt) {
 	// Sorting the prompts themselves moved large structs through a
 	// reflection-based swapper, and less worked out the same statuses,
 	// weights and day numbers again at every comparison. Each prompt's
-	// keys are computed once, the names as their places in the sorted
-	// names, so that a comparison compares integers; the order is less's,
-	// with the original position as the last tie-break, so the result is
-	// exactly the stable sort's. The prompts are then moved into place.
-	companies, people := nameRanks(ps, func(p *Prompt) string { return p.Company }), nameRanks(ps, func(p *Prompt) string { return p.Person })
-	keys := make([]rankKey, len(ps))
-	for i := range ps {
-		p := &ps[i]
-		k := rankKey{index: int32(i), status: int8(statusRank(p.Status)), weight: int8(p.Kind.Weight()),
-			dueAt: math.MinInt64, company: companies[p.Company], person: people[p.Person], app: p.AppID}
-		switch p.Status {
-		case Overdue, StatusOpen:
-			k.first = int32(p.Due.days())
-		case Upcoming:
-			k.first, k.second = int32(p.comesBack().days()), int32(p.Due.days())
-		}
-		if !p.DueAt.IsZero() {
-			k.dueAt = p.DueAt.UnixNano()
-		}
-		keys[i] = k
+	// place in every field of the order is computed once and packed into
+	// three integers (the names and deadlines as their places among the
+	// prompts' own), so that nearly every comparison compares integers;
+	// the order is less's, with the original position as the last
+	// tie-break, so the result is exactly the stable sort's. The prompts
+	// are then moved into place, without a second copy.
+	keys, ok := rankKeys(ps)
+	if !ok {
+		// Dates far outside what afterview accepts: the plain way.
+		sort.SliceStable(ps, func(i, j int) bool { return less(&ps[i], &ps[j]) })
+		return
 	}
-	slices.SortFunc(keys, func(a, b rankKey) int { return compareRank(ps, a, b) })
-	// Move each prompt to its place, one cycle of the permutation at a
-	// time: no second copy of the prompts.
+	slices.SortFunc(keys, func(a, b rankKey) int {
+		switch {
+		case a.w1 != b.w1:
+			return cmp.Compare(a.w1, b.w1)
+		case a.w2 != b.w2:
+			return cmp.Compare(a.w2, b.w2)
+		case a.app != b.app:
+			return cmp.Compare(a.app, b.app)
+		}
+		if c := strings.Compare(ps[a.index].Key, ps[b.index].Key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.index, b.index)
+	})
 	for i := range keys {
 		if keys[i].index < 0 {
 			continue
@@ -130,66 +132,90 @@ func Rank(ps []Prompt) {
 	}
 }
 
-// nameRanks gives each distinct name of the prompts its place among them
-// in byte order.
-func nameRanks(ps []Prompt, name func(*Prompt) string) map[string]int32 {
-	ranks := map[string]int32{}
-	for i := range ps {
-		ranks[name(&ps[i])] = 0
-	}
-	names := make([]string, 0, len(ranks))
-	for n := range ranks {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for i, n := range names {
-		ranks[n] = int32(i)
-	}
-	return ranks
-}
-
-// rankKey is a prompt's place in the ranking: what less compares, computed
-// once, so that most comparisons never touch the prompts themselves.
+// rankKey is a prompt's place in the ranking, packed (see rankKeys).
 type rankKey struct {
-	first, second int32 // day numbers: see less
-	index         int32
-	status        int8
-	weight        int8
-	// dueAt is DueAt in Unix nanoseconds, the lowest value when it is
-	// zero (which is before every time), as DueAt.Before orders them: the
-	// years afterview accepts are well within the range.
-	dueAt           int64
-	company, person int32 // places in the sorted names
-	app             uint64
+	// w1: status, first and second day (see less), weight; w2: deadline,
+	// company and person, as their places among the prompts'.
+	w1, w2 uint64
+	app    uint64
+	index  int32
 }
 
-// compareRank is less as a three-way comparison on precomputed keys, ending
-// with the original position.
-func compareRank(ps []Prompt, a, b rankKey) int {
-	// Not cmp.Or: it would work out every comparison, the keys' strings
-	// too, where the first that differs decides.
-	switch {
-	case a.status != b.status:
-		return cmp.Compare(a.status, b.status)
-	case a.first != b.first:
-		return cmp.Compare(a.first, b.first)
-	case a.second != b.second:
-		return cmp.Compare(a.second, b.second)
-	case a.weight != b.weight:
-		return cmp.Compare(a.weight, b.weight)
-	case a.dueAt != b.dueAt:
-		return cmp.Compare(a.dueAt, b.dueAt)
-	case a.company != b.company:
-		return cmp.Compare(a.company, b.company)
-	case a.person != b.person:
-		return cmp.Compare(a.person, b.person)
-	case a.app != b.app:
-		return cmp.Compare(a.app, b.app)
+// rankKeys packs each prompt's place in the order of less. Every field
+// gets 21 or 22 bits: days count from the earliest among the prompts
+// (22 bits are 11,000 years), names and deadlines by their place among
+// the distinct ones (2 or 4 million). ok is false when the prompts do not
+// fit.
+func rankKeys(ps []Prompt) (keys []rankKey, ok bool) {
+	const dayBits, nameBits = 22, 21
+	companies := placeOf(ps, func(p *Prompt) string { return p.Company }, strings.Compare)
+	people := placeOf(ps, func(p *Prompt) string { return p.Person }, strings.Compare)
+	deadlines := placeOf(ps, func(p *Prompt) int64 {
+		if p.DueAt.IsZero() {
+			return math.MinInt64 // before every time, as DueAt.Before has it
+		}
+		return p.DueAt.UnixNano()
+	}, cmp.Compare[int64])
+	firsts := make([]int, len(ps))
+	seconds := make([]int, len(ps))
+	lowest := math.MaxInt
+	for i := range ps {
+		p := &ps[i]
+		switch p.Status {
+		case Overdue, StatusOpen:
+			firsts[i] = p.Due.days()
+		case Upcoming:
+			firsts[i], seconds[i] = p.comesBack().days(), p.Due.days()
+		default:
+			continue
+		}
+		lowest = min(lowest, firsts[i], seconds[i])
 	}
-	if c := strings.Compare(ps[a.index].Key, ps[b.index].Key); c != 0 {
-		return c
+	if len(ps) >= 1<<nameBits {
+		return nil, false
 	}
-	return cmp.Compare(a.index, b.index)
+	keys = make([]rankKey, len(ps))
+	for i := range ps {
+		p := &ps[i]
+		var first, second uint64
+		switch p.Status {
+		case Overdue, StatusOpen:
+			first = uint64(firsts[i] - lowest + 1)
+		case Upcoming:
+			first, second = uint64(firsts[i]-lowest+1), uint64(seconds[i]-lowest+1)
+		}
+		keys[i] = rankKey{
+			w1:  uint64(statusRank(p.Status))<<62 | first<<40 | second<<18 | uint64(p.Kind.Weight())<<14,
+			w2:  uint64(deadlines[i])<<42 | uint64(companies[i])<<nameBits | uint64(people[i]),
+			app: p.AppID, index: int32(i),
+		}
+		if first >= 1<<dayBits || second >= 1<<dayBits {
+			return nil, false
+		}
+	}
+	return keys, true
+}
+
+// placeOf gives each prompt the place of its field among the distinct
+// values of that field in the prompts, in the order of compare.
+func placeOf[T comparable](ps []Prompt, field func(*Prompt) T, compare func(T, T) int) []int32 {
+	places := map[T]int32{}
+	for i := range ps {
+		places[field(&ps[i])] = 0
+	}
+	values := make([]T, 0, len(places))
+	for v := range places {
+		values = append(values, v)
+	}
+	slices.SortFunc(values, compare)
+	for i, v := range values {
+		places[v] = int32(i)
+	}
+	out := make([]int32, len(ps))
+	for i := range ps {
+		out[i] = places[field(&ps[i])]
+	}
+	return out
 }
 
 func statusRank(s Status) int {
