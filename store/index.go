@@ -359,3 +359,38 @@ func revisionOf(tx *bbolt.Tx) uint64 {
 	}
 	return 0
 }
+
+// WithOffers reads the open applications that hold an offer (the index's
+// shared ones; stages.OpenOffers picks the open offers among them), in id
+// order, without decoding the rest of the history.
+func (s *Store) WithOffers() ([]stages.Application, error) {
+	var apps []stages.Application
+	err := s.view(func(tx *bbolt.Tx) error {
+		if !indexFresh(tx) {
+			all, err := s.allApps(tx)
+			for _, a := range all {
+				if a.SharesPrompts() {
+					apps = append(apps, a)
+				}
+			}
+			return err
+		}
+		b := tx.Bucket(bucketApps)
+		var raws []rawApp
+		c := tx.Bucket(bucketShared).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if len(k) != 8 || len(v) != 0 {
+				continue // an acceptance
+			}
+			raw := b.Get(k)
+			if raw == nil {
+				return damaged(s.path, fmt.Errorf("the index lists application %d, which is not there", binary.BigEndian.Uint64(k)))
+			}
+			raws = append(raws, rawApp{binary.BigEndian.Uint64(k), raw})
+		}
+		var err error
+		apps, err = s.decodeApps(raws)
+		return err
+	})
+	return apps, err
+}

@@ -91,6 +91,20 @@ func samePrompts(t *testing.T, s *Store, days int) {
 	for _, d := range []int{-days, 0, days} {
 		sameFocus(t, s, all, global, genNow.AddDate(0, 0, d))
 	}
+	// The open offers, from the index, are the ones among everything.
+	held, err := s.WithOffers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	offers := func(apps []stages.Application) (ids []uint64) {
+		for _, i := range stages.OpenOffers(apps) {
+			ids = append(ids, apps[i].ID)
+		}
+		return ids
+	}
+	if got, want := offers(held), offers(all); !reflect.DeepEqual(got, want) {
+		t.Fatalf("WithOffers gives the open offers %v, everything %v", got, want)
+	}
 }
 
 // sameFocus checks that AppPrompts gives each application the prompts it

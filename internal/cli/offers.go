@@ -68,7 +68,12 @@ func cmdOffers(e *env, asJSON bool, pos []string) error {
 	if len(pos) > 0 {
 		return usageErr("offers takes no arguments, got %q", pos[0])
 	}
-	_, apps, _, err := e.snapshot()
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	// The applications holding an offer, from the index: not the history.
+	apps, err := st.WithOffers()
 	if err != nil {
 		return err
 	}
