@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"afterview/internal/draft"
-	"afterview/stages"
+	"afterview/store"
 )
 
 func (e *env) newDraftCommand() *cobra.Command {
@@ -84,21 +84,26 @@ func cmdDraft(e *env, given draftRequest, pos []string) error {
 		fmt.Fprint(e.stdout, text)
 		return nil
 	}
-	st, apps, global, err := e.snapshot()
+	st, err := e.openStore()
 	if err != nil {
 		return err
 	}
-	var app *stages.Application
-	for i := range apps {
-		if apps[i].ID == r.id {
-			app = &apps[i]
-		}
-	}
-	if app == nil {
+	// The application, its prompts and the offers a note may name: not
+	// the history.
+	now := e.now()
+	f, err := st.AppPrompts(r.id, now)
+	if errors.Is(err, store.ErrNotFound) {
 		return notFound(r.id)
 	}
-	now := e.now()
-	p, err := findPrompt(stages.Prompts(apps, global, now), r.id, r.prompt)
+	if err != nil {
+		return err
+	}
+	app := &f.App
+	p, err := findPrompt(f.Prompts, r.id, r.prompt)
+	if err != nil {
+		return err
+	}
+	apps, err := st.WithOffers()
 	if err != nil {
 		return err
 	}
