@@ -1,6 +1,7 @@
 package stages
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -269,7 +270,7 @@ func (d *Day) ready() {
 		if c := x.received.Compare(y.received); c != 0 {
 			return c
 		}
-		return cmpID(x.id, y.id)
+		return cmp.Compare(x.id, y.id)
 	})
 	g.offerIDs = make(map[uint64]bool, len(g.offers))
 	for _, o := range g.offers {
@@ -346,16 +347,6 @@ type heldOffer struct {
 	company  string
 	received time.Time
 	deadline Date
-}
-
-func cmpID(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // appendOwn adds the prompts application o has on the engine's day.

@@ -29,10 +29,7 @@ const openBatch = 1024
 // has one (accepted, or rejected in the last days), for the listing of the
 // closed history.
 func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *stages.Prompt) error) (closedNext map[uint64]stages.Prompt, err error) {
-	ctx := s.ownContext()
-	if s.zone == nil || now.Location() != s.zone {
-		ctx = 0
-	}
+	ctx := s.ownContextAt(now)
 	loc := now.Location()
 	day := stages.NewDay(now)
 	var revision uint64
@@ -57,7 +54,7 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 	var full stages.Own
 	own := func(tx *bbolt.Tx, id uint64, headOnly bool) (*stages.Own, error) {
 		rec := tx.Bucket(bucketOwn).Get(key(id))
-		if ctx != 0 && len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx {
+		if ownValid(rec, ctx) {
 			var n int
 			if headOnly {
 				if err := decodeOwnHead(&full, &n, rec[9:]); err == nil {

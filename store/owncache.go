@@ -80,6 +80,20 @@ func (s *Store) ownContext() uint64 {
 	return 1
 }
 
+// ownContextAt is the context of the records usable with a clock at now:
+// none when the clock is in another zone than the store's records.
+func (s *Store) ownContextAt(now time.Time) uint64 {
+	if s.zone == nil || now.Location() != s.zone {
+		return 0
+	}
+	return s.ownContext()
+}
+
+// ownValid reports whether rec is a record written for ctx (never for 0).
+func ownValid(rec []byte, ctx uint64) bool {
+	return ctx != 0 && len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx
+}
+
 // ownFor is ownOf for a pointer.
 func (s *Store) ownFor(a *stages.Application, loc *time.Location) *stages.Own {
 	o := s.ownOf(a, loc)
@@ -456,11 +470,7 @@ func (s *Store) ActionablePrompts(now time.Time) (DayPrompts, error) { return s.
 
 func (s *Store) prompts(now time.Time, actionable bool) (DayPrompts, error) {
 	var out DayPrompts
-	ctx := s.ownContext()
-	if s.zone == nil || now.Location() != s.zone {
-		// Cached records are in the store's zone.
-		ctx = 0
-	}
+	ctx := s.ownContextAt(now)
 	err := s.view(func(tx *bbolt.Tx) error {
 		first, _ := tx.Bucket(bucketApps).Cursor().First()
 		out.Empty = first == nil
@@ -546,9 +556,6 @@ func (s *Store) ownRecords(tx *bbolt.Tx, day stages.Date, fn func(id uint64, rec
 func (s *Store) cachedPrompts(tx *bbolt.Tx, day *stages.Day, now time.Time, ctx uint64) ([]stages.Prompt, int, error) {
 	today, loc := stages.DateOf(now), now.Location()
 	apps := tx.Bucket(bucketApps)
-	valid := func(rec []byte) bool {
-		return ctx != 0 && len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx
-	}
 	// Pass 1: what the others need of each (Day.Note). Applications
 	// without a usable record are decoded once, here, and kept.
 	var owns []stages.Own
@@ -557,7 +564,7 @@ func (s *Store) cachedPrompts(tx *bbolt.Tx, day *stages.Day, now time.Time, ctx 
 	// withdraw or competing offer per open one, keep applying.
 	n, count := 1, 0
 	err := s.ownRecords(tx, today, func(id uint64, rec []byte) error {
-		if valid(rec) && decodeOwnHead(&head, &count, rec[9:]) == nil {
+		if ownValid(rec, ctx) && decodeOwnHead(&head, &count, rec[9:]) == nil {
 			head.ID = id
 			day.Note(&head)
 			n += count + 1
@@ -581,7 +588,7 @@ func (s *Store) cachedPrompts(tx *bbolt.Tx, day *stages.Day, now time.Time, ctx 
 	next := 0
 	var o stages.Own
 	err = s.ownRecords(tx, today, func(id uint64, rec []byte) error {
-		if valid(rec) && decodeOwnHead(&head, &count, rec[9:]) == nil {
+		if ownValid(rec, ctx) && decodeOwnHead(&head, &count, rec[9:]) == nil {
 			if err := decodeOwnInto(&o, rec[9:], s.zone); err != nil {
 				return damaged(s.path, fmt.Errorf("the cached prompts of application %d cannot be read: %v", id, err))
 			}
@@ -615,7 +622,7 @@ func (s *Store) refreshOwn(ctx uint64, day stages.Date) {
 		var stale []uint64
 		var staleLapsing [][]byte
 		err := s.ownRecords(tx, day, func(id uint64, rec []byte) error {
-			if len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx {
+			if ownValid(rec, ctx) {
 				return nil
 			}
 			if own.Get(key(id)) != nil || tx.Bucket(bucketActive).Get(key(id)) != nil {
@@ -668,10 +675,7 @@ type AppPrompts struct {
 // ErrNotFound when there is no such application.
 func (s *Store) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 	var out AppPrompts
-	ctx := s.ownContext()
-	if s.zone == nil || now.Location() != s.zone {
-		ctx = 0
-	}
+	ctx := s.ownContextAt(now)
 	loc := now.Location()
 	err := s.view(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketApps)
@@ -706,7 +710,7 @@ func (s *Store) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 				day.Note(&stages.Own{ID: other, Outcome: stages.Accepted, Accepted: time.Unix(0, int64(binary.BigEndian.Uint64(v)))})
 			default:
 				rec := own.Get(k)
-				if ctx != 0 && len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx && decodeOwnHead(&head, &count, rec[9:]) == nil {
+				if ownValid(rec, ctx) && decodeOwnHead(&head, &count, rec[9:]) == nil {
 					head.ID = other
 					day.Note(&head)
 					continue
