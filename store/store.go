@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -33,6 +34,11 @@ var (
 
 	keySchema   = []byte("schema")
 	keyRevision = []byte("revision")
+	// keyCount holds the number of applications and the revision it is
+	// true at (8-byte big-endian each), so that Add need not count 100,000
+	// keys to enforce MaxApplications. An older afterview does not keep it;
+	// its writes move the revision on, and the next write counts again.
+	keyCount = []byte("count")
 )
 
 // migrations[v] upgrades a file from schema version v to v+1, inside the
@@ -273,14 +279,57 @@ func (s *Store) update(fn func(*bbolt.Tx) error) error {
 			return err
 		}
 		indexWasFresh := indexFresh(tx)
+		before := revisionOf(tx)
 		if err := fn(tx); err != nil {
 			return err
 		}
-		if err := bumpRevision(tx); err != nil {
-			return err
-		}
-		return s.finishIndex(tx, indexWasFresh)
+		return s.finishWrite(tx, before, indexWasFresh)
 	})
+}
+
+// finishWrite ends every write: the revision moves on, and the count of
+// applications and the active index are brought up to date with it.
+// before is the revision the write started from.
+func (s *Store) finishWrite(tx *bbolt.Tx, before uint64, indexWasFresh bool) error {
+	if err := bumpRevision(tx); err != nil {
+		return err
+	}
+	if err := stampCount(tx, before); err != nil {
+		return err
+	}
+	return s.finishIndex(tx, indexWasFresh)
+}
+
+// appCount is the number of applications tx sees: the kept count when it is
+// current, else counted (once: the write's end keeps it from then on).
+func appCount(tx *bbolt.Tx) int {
+	if v := tx.Bucket(bucketMeta).Get(keyCount); len(v) == 16 && binary.BigEndian.Uint64(v[8:]) == revisionOf(tx) {
+		return int(binary.BigEndian.Uint64(v[:8]))
+	}
+	return countKeys(tx.Bucket(bucketApps), math.MaxInt)
+}
+
+// setCount records that the applications number n, within a write, before
+// the revision moves on (finishWrite carries it over).
+func setCount(tx *bbolt.Tx, n int) error {
+	v := make([]byte, 16)
+	binary.BigEndian.PutUint64(v[:8], uint64(n))
+	binary.BigEndian.PutUint64(v[8:], revisionOf(tx))
+	return tx.Bucket(bucketMeta).Put(keyCount, v)
+}
+
+// stampCount carries the count over to the revision a write ends at: the
+// count is kept when it was current at revision before (untouched or set
+// by the write), and counted otherwise.
+func stampCount(tx *bbolt.Tx, before uint64) error {
+	n := -1
+	if v := tx.Bucket(bucketMeta).Get(keyCount); len(v) == 16 && binary.BigEndian.Uint64(v[8:]) == before {
+		n = int(binary.BigEndian.Uint64(v[:8]))
+	}
+	if n < 0 {
+		n = countKeys(tx.Bucket(bucketApps), math.MaxInt)
+	}
+	return setCount(tx, n)
 }
 
 func bumpRevision(tx *bbolt.Tx) error {
