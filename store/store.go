@@ -348,7 +348,15 @@ const (
 	reading  access = iota // read only, under a shared lock
 	writing                // read and write an existing data file
 	creating               // create the file if needed (Open only)
+	// holding reads an existing data file under the exclusive lock, so
+	// that no other afterview writes until fn returns: an import builds
+	// the new file meanwhile and renames it over this one.
+	holding
 )
+
+// reopenTries bounds how often run opens the file again when the path
+// names another file by the time the lock is taken (see run).
+const reopenTries = 5
 
 // run opens the file (shared lock for reading, exclusive for writing, never
 // waiting longer than the timeout), runs fn in one transaction and closes the
@@ -402,9 +410,23 @@ func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
 			return f, err
 		},
 	}
-	db, err = bbolt.Open(s.path, 0o600, opts)
-	if err != nil {
-		return s.openError(err)
+	for try := 1; ; try++ {
+		db, err = bbolt.Open(s.path, 0o600, opts)
+		if err != nil {
+			return s.openError(err)
+		}
+		// An import replaces the file by renaming a new one over it
+		// while it holds the old one's lock. Whoever waited for that
+		// lock now holds the old file, which no path names any more:
+		// what it wrote there would be lost. Open the path again.
+		if s.stillNamed(file) {
+			break
+		}
+		closeQuietly(db)
+		db, file = nil, nil
+		if try == reopenTries {
+			return busyError(s.path)
+		}
 	}
 	db.AllocSize = fileGrowth
 	wrapped := func(tx *bbolt.Tx) error {
@@ -419,7 +441,7 @@ func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
 		}
 		return nil
 	}
-	if write {
+	if write && mode != holding {
 		err = db.Update(wrapped)
 	} else {
 		err = db.View(wrapped)
@@ -434,6 +456,24 @@ func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
 		err = closeErr
 	}
 	return classify(s.path, err)
+}
+
+// stillNamed reports whether the data file's path still names the open
+// file f. A path that cannot be looked at any more (moved aside) is left to
+// the checks that follow, as before.
+func (s *Store) stillNamed(f *os.File) bool {
+	if f == nil {
+		return true
+	}
+	opened, err := f.Stat()
+	if err != nil {
+		return true
+	}
+	named, err := os.Stat(s.path)
+	if err != nil {
+		return true
+	}
+	return os.SameFile(opened, named)
 }
 
 // openError explains why bbolt.Open failed. Besides its sentinel errors and
