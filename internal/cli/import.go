@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"afterview/internal/outfile"
 	"afterview/stages"
 	"afterview/store"
 )
@@ -75,6 +76,10 @@ func cmdImport(e *env, format string, replace, merge bool, pos []string) error {
 	if err != nil {
 		return err
 	}
+	// An import writes a new data file (and, from standard input, a copy
+	// of its input) beside the database before it renames it into place:
+	// an interrupt leaves the database as it was and no temporary file.
+	defer outfile.RemoveOnSignal()()
 	if f := strings.ToLower(format); f == "csv" {
 		return importCSV(e, st, in, name, mode)
 	} else if f != "json" {
