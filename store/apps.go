@@ -29,7 +29,7 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 	err := s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketApps)
 		n := appCount(tx)
-		if n >= MaxApplications {
+		if n >= appLimit {
 			return fmt.Errorf("the database holds %d applications, the most afterview keeps (and can export and import back): delete closed ones you no longer need", n)
 		}
 		next, err := nextID(b)
@@ -252,7 +252,7 @@ func (s *Store) Restore(a stages.Application) error {
 			return fmt.Errorf("application %d (%s) is already there", a.ID, a.Company)
 		}
 		n := appCount(tx)
-		if n >= MaxApplications {
+		if n >= appLimit {
 			return fmt.Errorf("the database holds %d applications, the most afterview keeps", n)
 		}
 		if err := putApp(b, a); err != nil {

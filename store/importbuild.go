@@ -312,11 +312,18 @@ func (s *Store) buildImport(tx *bbolt.Tx, in *importInput, plan *importPlan, mod
 	if err := b.finish(held); err != nil {
 		return res, err
 	}
+	if beforeImportRename != nil {
+		beforeImportRename()
+	}
 	if err := out.Commit(); err != nil {
 		return res, classify(s.path, err)
 	}
 	return ImportResult{Imported: b.imported, Skipped: b.skipped}, nil
 }
+
+// beforeImportRename, when set (by tests), runs once the new file is
+// complete, before it is renamed over the data file.
+var beforeImportRename func()
 
 func tooManyGlobal() error {
 	return fmt.Errorf("nothing was imported: with the file's global events the database would hold more than %d, the most afterview keeps", MaxGlobal)
@@ -461,8 +468,8 @@ func (b *importBuilder) mergeDecisions(held int) error {
 			}
 			continue
 		}
-		if held+imported >= MaxApplications {
-			return fmt.Errorf("nothing was imported: with the file's applications the database would hold more than %d, the most afterview keeps", MaxApplications)
+		if held+imported >= appLimit {
+			return fmt.Errorf("nothing was imported: with the file's applications the database would hold more than %d, the most afterview keeps", appLimit)
 		}
 		imported++
 		next := seq + uint64(imported)

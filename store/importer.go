@@ -358,7 +358,7 @@ func (d *importDecoder) references(visit func(int, stages.Reference)) error {
 }
 
 func (d *importDecoder) applications(visit func(int, *stages.Application)) error {
-	return d.list(`"applications"`, MaxApplications, "the export holds", "applications", func(i int) error {
+	return d.list(`"applications"`, appLimit, "the export holds", "applications", func(i int) error {
 		a, err := d.application(i)
 		if err != nil {
 			return err
