@@ -860,7 +860,17 @@ func (p *rawReader) stringRest() error {
 		if len(chunk) == 0 {
 			return err
 		}
-		i := bytes.IndexAny(chunk, "\"\\")
+		// Most of a file is inside strings: look for the quote and the
+		// backslash one byte value at a time, which is vectorised.
+		i := bytes.IndexByte(chunk, '"')
+		if i < 0 {
+			i = len(chunk)
+		}
+		if j := bytes.IndexByte(chunk[:i], '\\'); j >= 0 {
+			i = j
+		} else if i == len(chunk) {
+			i = -1
+		}
 		if i < 0 {
 			p.buf = append(p.buf, chunk...)
 			_, _ = p.r.Discard(len(chunk))

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -289,4 +291,75 @@ func TestImportThroughALink(t *testing.T) {
 		t.Errorf("through the link after the import: %d applications, %v", len(apps), err)
 	}
 	noTempFiles(t, dir)
+}
+
+// The second reading finds each record exactly where encoding/json does,
+// whatever the strings hold (quotes, backslashes, brackets) and wherever a
+// read ends.
+func TestReadRawFindsEveryRecord(t *testing.T) {
+	s := populated(t)
+	tricky := mustApp(t, `Q"uote \ {[Acme]}`, "")
+	tricky.Notes = strings.Repeat(`a \"quoted\" {note} [x] \\ `, 600) + `\`
+	if _, err := s.Add(tricky); err != nil {
+		t.Fatal(err)
+	}
+	data := export(t, s)
+	var want struct {
+		Apps   []json.RawMessage `json:"applications"`
+		Global []json.RawMessage `json:"global_events"`
+	}
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	for _, chunk := range []int{1, 7, 4096, len(data)} {
+		var apps, global [][]byte
+		err := readRaw(iotest.OneByteReader(bytes.NewReader(data)), func(raw []byte) error {
+			apps = append(apps, bytes.Clone(raw))
+			return nil
+		}, func(raw []byte) error {
+			global = append(global, bytes.Clone(raw))
+			return nil
+		})
+		if chunk > 1 {
+			apps, global = nil, nil
+			err = readRaw(&chunkReader{data: data, n: chunk}, func(raw []byte) error {
+				apps = append(apps, bytes.Clone(raw))
+				return nil
+			}, func(raw []byte) error {
+				global = append(global, bytes.Clone(raw))
+				return nil
+			})
+		}
+		if err != nil {
+			t.Fatalf("reads of %d bytes: %v", chunk, err)
+		}
+		if len(apps) != len(want.Apps) || len(global) != len(want.Global) {
+			t.Fatalf("reads of %d bytes: %d applications and %d global events, want %d and %d", chunk, len(apps), len(global), len(want.Apps), len(want.Global))
+		}
+		for i := range apps {
+			if !bytes.Equal(apps[i], want.Apps[i]) {
+				t.Errorf("reads of %d bytes: application %d differs", chunk, i)
+			}
+		}
+		for i := range global {
+			if !bytes.Equal(global[i], want.Global[i]) {
+				t.Errorf("reads of %d bytes: global event %d differs", chunk, i)
+			}
+		}
+	}
+}
+
+// chunkReader reads data n bytes at a time.
+type chunkReader struct {
+	data []byte
+	n    int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.data)
+	c.data = c.data[k:]
+	return k, nil
 }
