@@ -12,7 +12,6 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
-	"path/filepath"
 
 	"go.etcd.io/bbolt"
 
@@ -259,12 +258,10 @@ func (s *Store) buildImport(tx *bbolt.Tx, in *importInput, plan *importPlan, mod
 		}
 	}
 
-	target := s.path
-	if resolved, err := filepath.EvalSymlinks(s.path); err == nil {
-		// The file a link leads to is replaced; the link stays.
-		target = resolved
-	}
-	out, err := outfile.Create(target, outfile.Options{What: "the new data file for the import, beside"})
+	// Always a temporary file (even where Create would write through, as
+	// under /dev/shm), renamed over the file the path leads to: a link to
+	// the data file stays a link.
+	out, err := outfile.Scratch(s.path, "the new data file for the import, beside")
 	if err != nil {
 		return res, err
 	}
@@ -367,7 +364,7 @@ func (b *importBuilder) open() error {
 		NoSync:          true,
 		NoGrowSync:      true,
 		MaxSize:         b.s.maxSize,
-		InitialMmapSize: int(min(b.sizeHint*2, 1<<34)),
+		InitialMmapSize: int(min(b.sizeHint*2, 1<<30)),
 	})
 	if err != nil {
 		return classify(b.s.path, err)

@@ -363,3 +363,31 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 	c.data = c.data[k:]
 	return k, nil
 }
+
+// A data file under /dev (/dev/shm, a RAM disk) is a file like any other
+// for an import: the new file is built beside it, never written through it.
+func TestImportIntoADataFileUnderDev(t *testing.T) {
+	dir, err := os.MkdirTemp("/dev/shm", "afterview-test-")
+	if err != nil {
+		t.Skipf("no /dev/shm here: %v", err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	s, err := Open(filepath.Join(dir, "afterview.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(mustApp(t, "Mine", "")); err != nil {
+		t.Fatal(err)
+	}
+	data := export(t, populated(t))
+	for _, mode := range []ImportMode{ImportMerge, ImportReplace} {
+		if _, err := s.Import(bytes.NewReader(data), mode); err != nil {
+			t.Fatalf("mode %d: %v", mode, err)
+		}
+		checkBolt(t, s.Path())
+		noTempFiles(t, dir)
+	}
+	if n := keptCount(t, s); n != 3 {
+		t.Errorf("after the replace the file holds %d applications, want 3", n)
+	}
+}

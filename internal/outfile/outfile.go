@@ -165,8 +165,10 @@ func (f *File) temporary() (*File, error) {
 
 // Scratch opens a private temporary file beside path (which need not
 // exist), named, removed on a signal and, if a killed afterview left it, by
-// the next one, as Create's are. It is never renamed: Abort removes it.
-// what names path's file in messages.
+// the next one, as Create's are. Unlike Create it never writes through,
+// whatever path is (a file under /dev/shm, say): Commit renames it over
+// path (the file a link leads to), Abort removes it. what names path's file
+// in messages.
 func Scratch(path, what string) (*File, error) {
 	f := &File{path: path, final: path, what: what}
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
