@@ -391,3 +391,43 @@ func TestImportIntoADataFileUnderDev(t *testing.T) {
 		t.Errorf("after the replace the file holds %d applications, want 3", n)
 	}
 }
+
+// A syntax error is reported at its own line, wherever it is: in an
+// application read at once or record by record, or between records.
+func TestImportNamesTheLineOfASyntaxError(t *testing.T) {
+	s := populated(t)
+	big := mustApp(t, "Big", "")
+	big.Notes = strings.Repeat("n", stages.MaxNoteLen)
+	for i := range 4 {
+		if _, err := s.Log(1, stages.Event{Kind: stages.EvNote, At: t0.Add(time.Duration(i+1) * time.Hour), Note: big.Notes}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good := string(export(t, s)) // application 1 is over 64 KiB, read record by record
+	lines := strings.Split(good, "\n")
+	for _, c := range []struct{ name, after, find string }{
+		{"in a small application", `"company": "Zeta"`, `"company": "Zeta"`},
+		{"in a large application", `"company": "Netflix"`, `"company": "Netflix"`},
+		{"in an event of a small application", `"company": "Amazon"`, `"kind": "`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			at, seen := -1, false
+			for i := range lines {
+				seen = seen || strings.Contains(lines[i], c.after)
+				if seen && strings.Contains(lines[i], c.find) {
+					at = i
+					break
+				}
+			}
+			if at < 0 {
+				t.Fatalf("%q after %q is not in the export", c.find, c.after)
+			}
+			bad := append([]string{}, lines...)
+			bad[at] = strings.Replace(bad[at], `": "`, `" "`, 1) // no colon
+			_, err := newStore(t).Import(strings.NewReader(strings.Join(bad, "\n")), ImportIntoEmpty)
+			if want := fmt.Sprintf("line %d:", at+1); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%v; want it to say %q", err, want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -146,6 +147,8 @@ type importDecoder struct {
 	w        *window
 	dec      *json.Decoder
 	problems problems
+	held     []byte        // what wholeApplication looks at
+	ahead    *bufio.Reader // the input, under the window (may be nil)
 }
 
 // exportVisitor receives an export's records as readExport decodes them, in
@@ -233,8 +236,11 @@ func (d *importDecoder) value(v any, what func() string) error {
 // a passed limit, a file that is not an export, or the refusal of records
 // that did not decode (which v saw too).
 func readExport(r io.Reader, v exportVisitor) (Export, error) {
-	w := &window{r: r}
-	d := &importDecoder{w: w, dec: json.NewDecoder(w)}
+	// Buffered under the window, so that wholeApplication can look ahead
+	// without the window counting what the decoder does not read.
+	ahead := bufio.NewReaderSize(r, 256<<10)
+	w := &window{r: ahead}
+	d := &importDecoder{w: w, dec: json.NewDecoder(w), ahead: ahead, held: make([]byte, 0, 4<<10)}
 	d.dec.DisallowUnknownFields()
 	var x Export
 	if err := d.delim('{', "the file"); err != nil {
@@ -359,7 +365,10 @@ func (d *importDecoder) references(visit func(int, stages.Reference)) error {
 
 func (d *importDecoder) applications(visit func(int, *stages.Application)) error {
 	return d.list(`"applications"`, appLimit, "the export holds", "applications", func(i int) error {
-		a, err := d.application(i)
+		a, done, err := d.wholeApplication(i)
+		if !done && err == nil {
+			a, err = d.application(i)
+		}
 		if err != nil {
 			return err
 		}
@@ -400,6 +409,122 @@ func (d *importDecoder) listOrNull(name string, limit int, owner, kind string, e
 		return true, d.fail(err)
 	}
 	return true, nil
+}
+
+// wholeFrom is the size up to which an application is read at once
+// (wholeApplication): afterview's own are about a kilobyte.
+const wholeFrom = 64 << 10
+
+// wholeApplication reads application n at once when it is small: the fast
+// decoder (decode.go) reads it, and when it cannot (anything it does not
+// expect: an unknown field, a null, a repeated key), the record-by-record
+// reading below reads the same bytes, so that the result and the problems
+// are the same either way. done is false when the application is larger
+// than wholeFrom: nothing was read, and the caller reads it record by
+// record, so that the limits on records and events stop a huge one early.
+func (d *importDecoder) wholeApplication(n int) (a stages.Application, done bool, err error) {
+	// Where the application ends, in what the JSON decoder holds and
+	// then what is buffered ahead of it, without reading on; held keeps
+	// its bytes, to find a syntax error in.
+	var end objectScan
+	d.held = d.held[:0]
+	r := d.dec.Buffered()
+	var chunk [4 << 10]byte
+	for !end.done && end.n <= wholeFrom {
+		k, _ := r.Read(chunk[:])
+		if k == 0 {
+			break
+		}
+		d.held = append(d.held, chunk[:end.feed(chunk[:k])]...)
+	}
+	if !end.done && end.n <= wholeFrom && d.ahead != nil {
+		ahead, _ := d.ahead.Peek(min(wholeFrom, d.ahead.Size()))
+		d.held = append(d.held, ahead[:end.feed(ahead)]...)
+	}
+	if !end.done || end.n > wholeFrom {
+		return a, false, nil
+	}
+	var raw json.RawMessage
+	d.w.next()
+	base := d.dec.InputOffset()
+	if err := d.dec.Decode(&raw); err != nil {
+		// The decoder's offsets count from elsewhere: find the bad
+		// byte in the application's own bytes, for its line.
+		var syn *json.SyntaxError
+		if k := bytes.IndexByte(d.held, '{'); k >= 0 && errors.As(json.Unmarshal(d.held[k:], &raw), &syn) {
+			base += int64(k) + syn.Offset - 1
+		}
+		return a, true, d.failAt(err, base)
+	}
+	if fastDecode(raw, &a) {
+		if len(a.Events) > MaxEvents {
+			return a, true, fmt.Errorf("application #%d in the file has more than %d events, the most afterview accepts", n, MaxEvents)
+		}
+		return a, true, nil
+	}
+	// The same bytes, record by record (valid JSON: Decode said so).
+	a = stages.Application{}
+	sub := &importDecoder{w: &window{r: bytes.NewReader(raw)}}
+	sub.dec = json.NewDecoder(sub.w)
+	sub.dec.DisallowUnknownFields()
+	a, err = sub.application(n)
+	for _, p := range sub.problems.first {
+		d.problems.add(p)
+	}
+	d.problems.n += sub.problems.n - len(sub.problems.first)
+	return a, true, err
+}
+
+// objectScan finds the end of a JSON object fed to it in pieces, after
+// white space and the comma that ends the value before it. It only follows
+// strings and brackets: the decoder checks the syntax.
+type objectScan struct {
+	n                          int // bytes fed up to the end, or so far
+	depth                      int
+	started, str, escape, done bool
+}
+
+// feed takes the next piece and returns how much of it belongs to the
+// object (all of it, until the end is found).
+func (s *objectScan) feed(b []byte) int {
+	if s.done {
+		return 0
+	}
+	for i, c := range b {
+		switch {
+		case s.str:
+			switch {
+			case s.escape:
+				s.escape = false
+			case c == '\\':
+				s.escape = true
+			case c == '"':
+				s.str = false
+			}
+		case !s.started:
+			switch c {
+			case ' ', '\t', '\n', '\r', ',':
+			case '{':
+				s.started, s.depth = true, 1
+			default:
+				// Not an object: the record-by-record reading says so.
+				s.n = wholeFrom + 1
+				return i
+			}
+		case c == '"':
+			s.str = true
+		case c == '{' || c == '[':
+			s.depth++
+		case c == '}' || c == ']':
+			if s.depth--; s.depth == 0 {
+				s.done = true
+				s.n += i + 1
+				return i + 1
+			}
+		}
+	}
+	s.n += len(b)
+	return len(b)
 }
 
 // application reads one application, its events one by one.
