@@ -4,8 +4,8 @@
 #
 #   scripts/bench.sh            # 1,000 to 100,000 applications, 3% and all open
 #
-# For each data set it builds afterview, generates the set (internal/gen;
-# sets larger than one import takes are imported in parts), imports it into
+# For each data set it builds afterview, generates the set (internal/gen)
+# as one export file, imports it into
 # a new afterview file and, as one Taskwarrior task per application (open:
 # pending, closed: completed, events as annotations), into a new Taskwarrior
 # data folder, then measures with hyperfine every command next to its
@@ -16,7 +16,7 @@
 #   log ID thanks --to NAME    task add ...          (one durable write each)
 #   list, list --open          task list
 #   export, export --format csv   task export
-#   import (10,000 at most)    task import
+#   import (the whole set)     task import (the same, as tasks)
 # with /usr/bin/time the peak memory of each (median of 3), the file size
 # per application, and with scripts/firstframe.py the TUI's first frame in a
 # real pseudo-terminal (process start to the first screen with data).
@@ -59,7 +59,6 @@ fi
 (cd "$repo" && go build -o "$work/afterview" . && go build -o "$work/gendata" ./internal/gen/gendata)
 av=$work/afterview
 tw_version=$(task --version)
-part=10000 # what one afterview import takes (store.MaxApplications)
 # The defaults, whatever the configuration of the user running this; the
 # holiday runs name a file of their own (US public holidays and a day off).
 export XDG_CONFIG_HOME=$work/config AFTERVIEW_CONFIG=
@@ -83,20 +82,15 @@ peak1() {
 fmt_ms() { awk -v v="$1" 'BEGIN { if (v >= 1000) printf "%.2f s", v / 1000; else printf "%.1f ms", v }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", b / a }'; }
 
-# generate SET DIR: the data set as afterview export parts and Taskwarrior tasks.
+# generate SET DIR: the data set as one afterview export and as Taskwarrior
+# tasks, imported into afterview.db and the tasks folder.
 generate() {
-  local set=$1 dir=$2 n=${1%%-*} flags=() from
+  local set=$1 dir=$2 n=${1%%-*} flags=()
   [[ $set == *all-open ]] && flags=(-all-open)
   mkdir -p "$dir/tasks"
-  for ((from = 1; from <= n; from += part)); do
-    "$work/gendata" -n "$n" -seed "$seed" -now "$now" "${flags[@]}" -from "$from" -count $((n - from + 1 < part ? n - from + 1 : part)) >"$dir/part-$from.json"
-  done
+  "$work/gendata" -n "$n" -seed "$seed" -now "$now" "${flags[@]}" >"$dir/data.json"
   "$work/gendata" -n "$n" -seed "$seed" -now "$now" "${flags[@]}" -format taskwarrior >"$dir/tasks.json"
-  local mode=()
-  for ((from = 1; from <= n; from += part)); do
-    "$av" --db "$dir/afterview.db" import "${mode[@]}" "$dir/part-$from.json" >/dev/null
-    mode=(--merge)
-  done
+  "$av" --db "$dir/afterview.db" import "$dir/data.json" >/dev/null
   printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=%s\n' "$dir/tasks" "$tw_version" >"$dir/taskrc"
   TASKRC=$dir/taskrc task import "$dir/tasks.json" >/dev/null
 }
@@ -133,17 +127,16 @@ for set in $sets; do
   AFTERVIEW_NOW=$now hyperfine -N --style basic --warmup 1 --runs "$slow" --export-json "$dir/big.json" \
     -n list "$av --db $db list" -n task-list "task list" \
     -n export "$av --db $db export" -n csv "$av --db $db export --format csv" -n task-export "task export" >&2
-  # Import: one part (at most 10,000) into a new file, next to Taskwarrior
-  # importing the same applications as tasks into a new folder.
-  imp=$dir/part-1.json
-  head -n "$part" "$dir/tasks.json" >"$dir/tasks-part.json" # one task a line
+  # Import: the whole set into a new file, next to Taskwarrior importing
+  # the same applications as tasks into a new folder.
+  imp=$dir/data.json
   printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=%s\n' "$dir/tasks-imp" "$tw_version" >"$dir/taskrc-imp"
   hyperfine -N --style basic --runs 3 --export-json "$dir/import.json" \
     --prepare "rm -rf $dir/imp.db $dir/tasks-imp" \
     -n import "$av --db $dir/imp.db import $imp" >&2
   hyperfine --style basic --runs 3 --export-json "$dir/task-import.json" \
     --prepare "rm -rf $dir/tasks-imp; mkdir -p $dir/tasks-imp" \
-    -n task-import "TASKRC=$dir/taskrc-imp task import $dir/tasks-part.json" >&2
+    -n task-import "TASKRC=$dir/taskrc-imp task import $dir/tasks.json" >&2
 
   # Five frames at 100,000 (seconds each all open); none within firstframe.py's
   # 10 seconds is reported as such rather than ending the run.
@@ -173,14 +166,14 @@ for set in $sets; do
   done | sort -n | sed -n 2p)
   timp_mib=$(for _ in 1 2 3; do
     rm -rf "$dir/tasks-imp" && mkdir -p "$dir/tasks-imp"
-    TASKRC=$dir/taskrc-imp peak1 task import "$dir/tasks-part.json"
+    TASKRC=$dir/taskrc-imp peak1 task import "$dir/tasks.json"
   done | sort -n | sed -n 2p)
   row "import FILE" "$(ms "$dir/import.json" import)" "$imp_mib" "import" "$(ms "$dir/task-import.json" task-import)" "$timp_mib"
   unset AFTERVIEW_NOW
   printf '| %s | TUI first frame (median, min-max) | %s ms (%s-%s) | | | | | |\n' "$set" "$f_med" "$f_min" "$f_max" >>"$summary.$set"
   printf '| %s | file | %s MiB, %s B per application | | | | | |\n' "$set" \
     "$(awk -v b="$size" 'BEGIN { printf "%.1f", b / 1048576 }')" "$((size / n))" >>"$summary.$set"
-  rm -rf "$dir"/part-*.json "$dir/tasks.json" "$dir/tasks-part.json"
+  rm -rf "$dir/data.json" "$dir/tasks.json"
   cat "$summary.$set" # each set's rows as soon as they are measured
   rm -rf "$dir"       # a 100,000 set takes half a gigabyte
 done

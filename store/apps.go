@@ -28,7 +28,8 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 	var id uint64
 	err := s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketApps)
-		if n := countKeys(b, MaxApplications); n >= MaxApplications {
+		n := appCount(tx)
+		if n >= appLimit {
 			return fmt.Errorf("the database holds %d applications, the most afterview keeps (and can export and import back): delete closed ones you no longer need", n)
 		}
 		next, err := nextID(b)
@@ -40,7 +41,7 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 			return err
 		}
 		id = next
-		return nil
+		return setCount(tx, n+1)
 	})
 	return id, err
 }
@@ -201,11 +202,20 @@ func (s *Store) Delete(id uint64) error {
 		if b.Get(key(id)) == nil {
 			return notFound(id)
 		}
-		if err := unindexApp(tx, id); err != nil {
-			return err
-		}
-		return b.Delete(key(id))
+		return deleteApp(tx, id)
 	})
+}
+
+// deleteApp removes a stored application, from the index and the count too.
+func deleteApp(tx *bbolt.Tx, id uint64) error {
+	n := appCount(tx)
+	if err := unindexApp(tx, id); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketApps).Delete(key(id)); err != nil {
+		return err
+	}
+	return setCount(tx, n-1)
 }
 
 // DeleteIf removes an application for good if check, which sees it as it
@@ -222,10 +232,7 @@ func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error
 		if err := check(&a); err != nil {
 			return err
 		}
-		if err := unindexApp(tx, id); err != nil {
-			return err
-		}
-		return b.Delete(key(id))
+		return deleteApp(tx, id)
 	})
 }
 
@@ -244,10 +251,14 @@ func (s *Store) Restore(a stages.Application) error {
 		case b.Get(key(a.ID)) != nil:
 			return fmt.Errorf("application %d (%s) is already there", a.ID, a.Company)
 		}
-		if n := countKeys(b, MaxApplications); n >= MaxApplications {
+		n := appCount(tx)
+		if n >= appLimit {
 			return fmt.Errorf("the database holds %d applications, the most afterview keeps", n)
 		}
-		return s.putApp(b, a)
+		if err := s.putApp(b, a); err != nil {
+			return err
+		}
+		return setCount(tx, n+1)
 	})
 }
 

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -104,5 +107,33 @@ func BenchmarkDecodeApplication(b *testing.B) {
 		if _, err := s.decodeApp(a.ID, v); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkImport is `afterview import FILE` into a new data file, the file
+// already in memory (bytes.Reader, which can be read twice).
+func BenchmarkImport(b *testing.B) {
+	for _, set := range benchSets {
+		b.Run(set.name, func(b *testing.B) {
+			var buf bytes.Buffer
+			x := Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: set.opts.Now, Applications: gen.Applications(set.opts), Global: []stages.Event{}}
+			if err := json.NewEncoder(&buf).Encode(x); err != nil {
+				b.Fatal(err)
+			}
+			dir := b.TempDir()
+			b.SetBytes(int64(buf.Len()))
+			n := 0
+			for b.Loop() {
+				n++
+				s, err := Open(filepath.Join(dir, fmt.Sprint(n, ".db")))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.Import(bytes.NewReader(buf.Bytes()), ImportIntoEmpty); err != nil {
+					b.Fatal(err)
+				}
+				_ = os.Remove(s.Path())
+			}
+		})
 	}
 }

@@ -320,6 +320,6 @@ func (s *Store) ImportCSV(r io.Reader, mode ImportMode, now time.Time) (n int, i
 	if err := json.NewEncoder(&buf).Encode(Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: now, Applications: x.Applications, Global: []stages.Event{}}); err != nil {
 		return 0, nil, err
 	}
-	n, err = s.Import(&buf, mode)
+	n, err = s.Import(bytes.NewReader(buf.Bytes()), mode)
 	return n, x.Ignored, err
 }

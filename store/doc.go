@@ -107,11 +107,12 @@
 // are left out. Exporting and importing loses nothing: an import of an
 // export exports to the same bytes (given the same exported_at).
 //
-// Import reads at most MaxImportSize bytes, refuses fields it does not know,
-// and checks every record before it writes anything: if one is wrong, the
-// whole file is refused with a message naming each faulty record
-// ("application 3 (Netflix): unknown stage ...") and the database is left as
-// it was. ImportIntoEmpty keeps the file's ids and refuses a database that
+// Import refuses fields it does not know and checks every record before it
+// writes anything: if one is wrong, the whole file is refused with a message
+// naming each faulty record ("application 3 (Netflix): unknown stage ...")
+// and the database is left as it was. It reads the file twice as a stream
+// and builds the result as a new data file renamed over the old one, so its
+// memory does not grow with the file (see importbuild.go). ImportIntoEmpty keeps the file's ids and refuses a database that
 // already holds applications; ImportReplace swaps everything for the file's
 // content, keeping its ids; ImportMerge adds the file's applications under new
 // ids. Global events are appended, or replaced with ImportReplace.

@@ -37,7 +37,7 @@ const (
 	// Limits on what a database holds, which are also the limits of one
 	// import: whatever afterview writes, afterview reads back. Add, Log and
 	// LogGlobal refuse to go past them.
-	MaxApplications = 10_000
+	MaxApplications = 100_000
 	MaxEvents       = 10_000 // per application
 	MaxGlobal       = 100_000
 	// The same limits under the names imports used.
@@ -50,6 +50,11 @@ const (
 	// maxListed is how many problems an import refusal lists.
 	maxListed = 10
 )
+
+// appLimit is MaxApplications, which every check uses; only the tests under
+// the race detector lower it, to run the round trip at the limit in the
+// time CI allows (TestRoundTripAtTheLimits runs at 100,000 without it).
+var appLimit = MaxApplications
 
 // Export writes every application and global event as indented JSON, ending
 // with a newline. now is recorded as the export's time. It streams: the
@@ -156,73 +161,81 @@ func jsonError(data []byte, err error) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
-// checkExport validates every record before anything is written.
-func checkExport(x Export, mode ImportMode) error {
-	var problems []error
-	seen := map[uint64]int{}
-	for i := range x.Applications {
-		a := &x.Applications[i]
-		name := fmt.Sprintf("application %d", a.ID)
-		if a.ID == 0 {
-			name = fmt.Sprintf("application #%d in the file", i+1)
-		}
-		if a.Company != "" {
-			name += " (" + a.Company + ")"
-		}
-		var errs []error
-		// Merged applications get new ids, so only the other modes need
-		// good ones.
-		if mode != ImportMerge {
-			switch {
-			case a.ID == 0:
-				errs = append(errs, errors.New("it has no id"))
-			case a.ID > maxID:
-				errs = append(errs, fmt.Errorf("id %d is too large", a.ID))
-			case seen[a.ID] > 0:
-				errs = append(errs, fmt.Errorf("id %d is also used by application #%d in the file", a.ID, seen[a.ID]))
-			default:
-				seen[a.ID] = i + 1
-			}
-		}
-		if n := len(a.Events); n > MaxImportEvents {
-			errs = append(errs, fmt.Errorf("it has %d events, more than the %d afterview accepts", n, MaxImportEvents))
-		} else if err := checkApplication(a); err != nil {
-			errs = append(errs, err)
-		}
-		if err := errors.Join(errs...); err != nil {
-			problems = append(problems, fmt.Errorf("%s: %s", name, oneLine(err)))
+// checkImportedApp checks the application that is record i (from 1) of an
+// import file, as Add checks one. seen maps the ids met so far to their
+// records (merged applications get new ids, so a merge needs none).
+func checkImportedApp(i int, a *stages.Application, mode ImportMode, seen map[uint64]int) error {
+	name := fmt.Sprintf("application %d", a.ID)
+	if a.ID == 0 {
+		name = fmt.Sprintf("application #%d in the file", i)
+	}
+	if a.Company != "" {
+		name += " (" + a.Company + ")"
+	}
+	var errs []error
+	if mode != ImportMerge {
+		switch {
+		case a.ID == 0:
+			errs = append(errs, errors.New("it has no id"))
+		case a.ID > maxID:
+			errs = append(errs, fmt.Errorf("id %d is too large", a.ID))
+		case seen[a.ID] > 0:
+			errs = append(errs, fmt.Errorf("id %d is also used by application #%d in the file", a.ID, seen[a.ID]))
+		default:
+			seen[a.ID] = i
 		}
 	}
-	for i, r := range x.References {
-		if err := r.Validate(); err != nil {
-			problems = append(problems, fmt.Errorf("reference #%d in the file (%s): %s", i+1, r.Name, oneLine(err)))
-		}
+	if n := len(a.Events); n > MaxImportEvents {
+		errs = append(errs, fmt.Errorf("it has %d events, more than the %d afterview accepts", n, MaxImportEvents))
+	} else if err := checkApplication(a); err != nil {
+		errs = append(errs, err)
 	}
-	for i, e := range x.Global {
-		if err := checkGlobalEvent(e); err != nil {
-			problems = append(problems, fmt.Errorf("global event #%d in the file: %s", i+1, oneLine(err)))
-		}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("%s: %s", name, oneLine(err))
 	}
-	return refusal(problems)
+	return nil
 }
 
-// refusal says that the file was refused and lists what is wrong with it.
-func refusal(problems []error) error {
-	if len(problems) == 0 {
+// problems gathers what is wrong with an import file as it is read: the
+// first few, which the refusal lists, and how many in all, so that a file
+// of 100,000 bad records costs no more memory than one of ten.
+type problems struct {
+	first []error
+	n     int
+}
+
+func (p *problems) add(err error) {
+	p.n++
+	if len(p.first) < maxListed {
+		p.first = append(p.first, err)
+	}
+}
+
+// refusal says that the file was refused and lists what is wrong with it:
+// the problems of each list in turn. It is nil when there are none.
+func (p problems) refusal(more ...problems) error {
+	total := p.n
+	lines := make([]string, 0, maxListed+1)
+	for _, l := range append([]problems{p}, more...) {
+		for _, err := range l.first {
+			if len(lines) < maxListed {
+				lines = append(lines, err.Error())
+			}
+		}
+	}
+	for _, l := range more {
+		total += l.n
+	}
+	if total == 0 {
 		return nil
 	}
-	lines := make([]string, 0, maxListed+1)
-	for i, p := range problems {
-		if i == maxListed {
-			lines = append(lines, fmt.Sprintf("and %d more", len(problems)-maxListed))
-			break
-		}
-		lines = append(lines, p.Error())
+	if total > maxListed {
+		lines = append(lines, fmt.Sprintf("and %d more", total-maxListed))
 	}
-	if len(lines) == 1 {
+	if total == 1 {
 		return fmt.Errorf("nothing was imported: %s", lines[0])
 	}
-	return fmt.Errorf("nothing was imported: %d problems:\n  %s", len(problems), strings.Join(lines, "\n  "))
+	return fmt.Errorf("nothing was imported: %d problems:\n  %s", total, strings.Join(lines, "\n  "))
 }
 
 // oneLine joins the lines of an errors.Join error.

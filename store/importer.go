@@ -1,12 +1,12 @@
 package store
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"go.etcd.io/bbolt"
@@ -36,125 +36,37 @@ func (s *Store) Import(r io.Reader, mode ImportMode) (n int, err error) {
 // wrong, it refuses the whole file, names the records at fault and leaves
 // the database unchanged. The file is read as a stream, record by record,
 // and refused as soon as it passes a limit (MaxApplications, MaxEvents,
-// MaxGlobal, maxRecordBytes), so a huge file costs no more memory than the
-// largest import it could be. Global events are appended (ImportIntoEmpty,
+// MaxGlobal, maxRecordBytes). Global events are appended (ImportIntoEmpty,
 // ImportMerge; a merge skips those already held) or replace the stored ones
 // (ImportReplace).
+//
+// Memory stays small whatever the file's size: the file is read twice, once
+// to check it and once to store it (an input that cannot be read twice, such
+// as standard input, is copied beside the data file as it is checked), and
+// the result is built as a new data file beside the old one, in many short
+// transactions, then renamed over it in one step (see buildImport). The old
+// file stays locked meanwhile, so no other afterview writes in between.
 func (s *Store) ImportReport(r io.Reader, mode ImportMode) (ImportResult, error) {
-	var res ImportResult
 	if mode < ImportIntoEmpty || mode > ImportMerge {
-		return res, fmt.Errorf("unknown import mode %d", mode)
+		return ImportResult{}, fmt.Errorf("unknown import mode %d", mode)
 	}
-	x, err := decodeExport(r)
+	in, err := s.newImportInput(r)
 	if err != nil {
-		return res, err
+		return ImportResult{}, err
 	}
-	if s.settings != nil {
-		// The user's own processes are checked as the user defined them.
-		s.settings.BindAll(x.Applications)
+	defer in.close()
+	plan, err := s.checkImport(in.first(), mode)
+	if err != nil {
+		return ImportResult{}, in.explain(err)
 	}
-	if err := checkExport(x, mode); err != nil {
-		return res, err
-	}
-	err = s.update(func(tx *bbolt.Tx) error {
-		res = ImportResult{}
-		apps, global := tx.Bucket(bucketApps), tx.Bucket(bucketGlobal)
-		switch mode {
-		case ImportIntoEmpty:
-			if k, _ := apps.Cursor().First(); k != nil {
-				return errors.New("the database already holds applications: use --replace to replace them with the file's, or --merge to add the file's under new ids")
-			}
-		case ImportReplace:
-			// Ids never go back, so an id someone remembers from before
-			// the replace cannot silently point at another application.
-			seq := apps.Sequence()
-			for _, name := range [][]byte{bucketApps, bucketGlobal} {
-				if err := tx.DeleteBucket(name); err != nil {
-					return err
-				}
-			}
-			if err := dropIndex(tx); err != nil {
-				return err
-			}
-			var err error
-			if apps, err = tx.CreateBucket(bucketApps); err != nil {
-				return err
-			}
-			if err := apps.SetSequence(seq); err != nil {
-				return err
-			}
-			if global, err = tx.CreateBucket(bucketGlobal); err != nil {
-				return err
-			}
+	var res ImportResult
+	err = s.run(holding, func(tx *bbolt.Tx) error {
+		if err := s.checkSchema(tx); err != nil {
+			return err
 		}
-		held := 0
-		// present maps the applications already held to their ids; newID
-		// the file's ids to the ones they are stored under, so that the
-		// references given to them follow.
-		var present map[appIdentity]uint64
-		newID := map[uint64]uint64{}
-		var heldGlobal []stages.Event
-		if mode == ImportMerge {
-			existing, err := s.allApps(tx)
-			if err != nil {
-				return err
-			}
-			held = len(existing)
-			present = make(map[appIdentity]uint64, len(existing)+len(x.Applications))
-			for i := range existing {
-				present[identity(&existing[i])] = existing[i].ID
-			}
-			if heldGlobal, err = s.globalEvents(tx); err != nil {
-				return err
-			}
-		}
-		var highest uint64
-		for _, a := range x.Applications {
-			if mode == ImportMerge {
-				id := identity(&a)
-				if had, ok := present[id]; ok {
-					newID[a.ID] = had
-					res.Skipped++
-					continue
-				}
-				if held+res.Imported >= MaxApplications {
-					return fmt.Errorf("nothing was imported: with the file's applications the database would hold more than %d, the most afterview keeps", MaxApplications)
-				}
-				next, err := nextID(apps)
-				if err != nil {
-					return err
-				}
-				present[id] = next
-				newID[a.ID] = next
-				a.ID = next
-			}
-			if err := s.putApp(apps, a); err != nil {
-				return err
-			}
-			res.Imported++
-			highest = max(highest, a.ID)
-		}
-		if highest > apps.Sequence() {
-			if err := apps.SetSequence(highest); err != nil {
-				return err
-			}
-		}
-		n := len(heldGlobal)
-		if mode == ImportIntoEmpty {
-			n = global.Stats().KeyN
-		}
-		for _, e := range x.Global {
-			if mode == ImportMerge && slices.ContainsFunc(heldGlobal, func(old stages.Event) bool { return sameEvent(old, e) }) {
-				continue
-			}
-			if n++; n > MaxGlobal {
-				return fmt.Errorf("nothing was imported: with the file's global events the database would hold more than %d, the most afterview keeps", MaxGlobal)
-			}
-			if err := appendGlobal(global, e); err != nil {
-				return err
-			}
-		}
-		return s.importReferences(tx, x.References, mode, newID)
+		var err error
+		res, err = s.buildImport(tx, in, plan, mode)
+		return err
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -234,7 +146,18 @@ func (w *window) line(offset int64) int {
 type importDecoder struct {
 	w        *window
 	dec      *json.Decoder
-	problems []error
+	problems problems
+	held     []byte        // what wholeApplication looks at
+	ahead    *bufio.Reader // the input, under the window (may be nil)
+}
+
+// exportVisitor receives an export's records as readExport decodes them, in
+// the file's order; i counts from 1 in each list. A record that did not
+// decode is passed as far as it did (the refusal names it).
+type exportVisitor struct {
+	app       func(i int, a *stages.Application)
+	global    func(i int, e stages.Event)
+	reference func(i int, r stages.Reference)
 }
 
 // fail turns a decoding error into one that says where.
@@ -303,13 +226,21 @@ func (d *importDecoder) value(v any, what func() string) error {
 	case errors.As(err, &syn), errors.Is(err, errRecordTooLarge), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return d.failAt(err, base)
 	}
-	d.problems = append(d.problems, fmt.Errorf("%s: %s", what(), strings.TrimPrefix(err.Error(), "json: ")))
+	d.problems.add(fmt.Errorf("%s: %s", what(), strings.TrimPrefix(err.Error(), "json: ")))
 	return nil
 }
 
-func decodeExport(r io.Reader) (Export, error) {
-	w := &window{r: r}
-	d := &importDecoder{w: w, dec: json.NewDecoder(w)}
+// readExport reads an export from r, passing each record to v as soon as it
+// is decoded, so that no more than one application is held at a time. It
+// returns the file's head (format, version, time), or an error: broken JSON,
+// a passed limit, a file that is not an export, or the refusal of records
+// that did not decode (which v saw too).
+func readExport(r io.Reader, v exportVisitor) (Export, error) {
+	// Buffered under the window, so that wholeApplication can look ahead
+	// without the window counting what the decoder does not read.
+	ahead := bufio.NewReaderSize(r, 256<<10)
+	w := &window{r: ahead}
+	d := &importDecoder{w: w, dec: json.NewDecoder(w), ahead: ahead, held: make([]byte, 0, 4<<10)}
 	d.dec.DisallowUnknownFields()
 	var x Export
 	if err := d.delim('{', "the file"); err != nil {
@@ -364,21 +295,21 @@ func decodeExport(r io.Reader) (Export, error) {
 			if err := checkHead(false); err != nil {
 				return Export{}, err
 			}
-			if x.Applications, err = d.applications(); err != nil {
+			if err := d.applications(v.app); err != nil {
 				return Export{}, err
 			}
 		case "global_events":
 			if err := checkHead(false); err != nil {
 				return Export{}, err
 			}
-			if x.Global, err = d.globalEvents(); err != nil {
+			if err := d.globalEvents(v.global); err != nil {
 				return Export{}, err
 			}
 		case "references":
 			if err := checkHead(false); err != nil {
 				return Export{}, err
 			}
-			if x.References, err = d.references(); err != nil {
+			if err := d.references(v.reference); err != nil {
 				return Export{}, err
 			}
 		default:
@@ -414,60 +345,186 @@ func decodeExport(r io.Reader) (Export, error) {
 		return Export{}, d.fail(err)
 	}
 	x.Format, x.Version = *format, *version
-	if err := refusal(d.problems); err != nil {
+	if err := d.problems.refusal(); err != nil {
 		return Export{}, err
 	}
 	return x, nil
 }
 
 // references reads the user's references (export version 2).
-func (d *importDecoder) references() ([]stages.Reference, error) {
-	var refs []stages.Reference
-	err := d.list(`"references"`, stages.MaxReferences, "the export holds", "references", func(i int) error {
+func (d *importDecoder) references(visit func(int, stages.Reference)) error {
+	return d.list(`"references"`, stages.MaxReferences, "the export holds", "references", func(i int) error {
 		var r stages.Reference
-		err := d.value(&r, func() string { return fmt.Sprintf("reference #%d in the file", i) })
-		refs = append(refs, r)
-		return err
+		if err := d.value(&r, func() string { return fmt.Sprintf("reference #%d in the file", i) }); err != nil {
+			return err
+		}
+		visit(i, r)
+		return nil
 	})
-	return refs, err
 }
 
-func (d *importDecoder) applications() ([]stages.Application, error) {
-	var apps []stages.Application
-	err := d.list(`"applications"`, MaxApplications, "the export holds", "applications", func(i int) error {
-		a, err := d.application(i)
-		apps = append(apps, a)
-		return err
+func (d *importDecoder) applications(visit func(int, *stages.Application)) error {
+	return d.list(`"applications"`, appLimit, "the export holds", "applications", func(i int) error {
+		a, done, err := d.wholeApplication(i)
+		if !done && err == nil {
+			a, err = d.application(i)
+		}
+		if err != nil {
+			return err
+		}
+		visit(i, &a)
+		return nil
 	})
-	return apps, err
 }
 
 // list reads a JSON array (or null) one element at a time, refusing it as
 // soon as it holds more than limit elements: elem reads element i (from 1).
 // owner and kind say, in the refusal, whose elements and of what kind.
 func (d *importDecoder) list(name string, limit int, owner, kind string, elem func(i int) error) error {
+	_, err := d.listOrNull(name, limit, owner, kind, elem)
+	return err
+}
+
+// listOrNull is list, reporting whether there was a list (not null).
+func (d *importDecoder) listOrNull(name string, limit int, owner, kind string, elem func(i int) error) (bool, error) {
 	tok, err := d.dec.Token()
 	if err != nil {
-		return d.fail(err)
+		return false, d.fail(err)
 	}
 	if tok == nil {
-		return nil
+		return false, nil
 	}
 	if tok != json.Delim('[') {
-		return fmt.Errorf("the export: %s should be a list", name)
+		return false, fmt.Errorf("the export: %s should be a list", name)
 	}
 	for n := 1; d.dec.More(); n++ {
 		if n > limit {
-			return fmt.Errorf("%s more than %d %s, the most afterview accepts", owner, limit, kind)
+			return true, fmt.Errorf("%s more than %d %s, the most afterview accepts", owner, limit, kind)
 		}
 		if err := elem(n); err != nil {
-			return err
+			return true, err
 		}
 	}
 	if _, err := d.dec.Token(); err != nil {
-		return d.fail(err)
+		return true, d.fail(err)
 	}
-	return nil
+	return true, nil
+}
+
+// wholeFrom is the size up to which an application is read at once
+// (wholeApplication): afterview's own are about a kilobyte.
+const wholeFrom = 64 << 10
+
+// wholeApplication reads application n at once when it is small: the fast
+// decoder (decode.go) reads it, and when it cannot (anything it does not
+// expect: an unknown field, a null, a repeated key), the record-by-record
+// reading below reads the same bytes, so that the result and the problems
+// are the same either way. done is false when the application is larger
+// than wholeFrom: nothing was read, and the caller reads it record by
+// record, so that the limits on records and events stop a huge one early.
+func (d *importDecoder) wholeApplication(n int) (a stages.Application, done bool, err error) {
+	// Where the application ends, in what the JSON decoder holds and
+	// then what is buffered ahead of it, without reading on; held keeps
+	// its bytes, to find a syntax error in.
+	var end objectScan
+	d.held = d.held[:0]
+	r := d.dec.Buffered()
+	var chunk [4 << 10]byte
+	for !end.done && end.n <= wholeFrom {
+		k, _ := r.Read(chunk[:])
+		if k == 0 {
+			break
+		}
+		d.held = append(d.held, chunk[:end.feed(chunk[:k])]...)
+	}
+	if !end.done && end.n <= wholeFrom && d.ahead != nil {
+		ahead, _ := d.ahead.Peek(min(wholeFrom, d.ahead.Size()))
+		d.held = append(d.held, ahead[:end.feed(ahead)]...)
+	}
+	if !end.done || end.n > wholeFrom {
+		return a, false, nil
+	}
+	var raw json.RawMessage
+	d.w.next()
+	base := d.dec.InputOffset()
+	if err := d.dec.Decode(&raw); err != nil {
+		// The decoder's offsets count from elsewhere: find the bad
+		// byte in the application's own bytes, for its line.
+		var syn *json.SyntaxError
+		if k := bytes.IndexByte(d.held, '{'); k >= 0 && errors.As(json.Unmarshal(d.held[k:], &raw), &syn) {
+			base += int64(k) + syn.Offset - 1
+		}
+		return a, true, d.failAt(err, base)
+	}
+	if fastDecode(raw, &a) {
+		if len(a.Events) > MaxEvents {
+			return a, true, fmt.Errorf("application #%d in the file has more than %d events, the most afterview accepts", n, MaxEvents)
+		}
+		return a, true, nil
+	}
+	// The same bytes, record by record (valid JSON: Decode said so).
+	a = stages.Application{}
+	sub := &importDecoder{w: &window{r: bytes.NewReader(raw)}}
+	sub.dec = json.NewDecoder(sub.w)
+	sub.dec.DisallowUnknownFields()
+	a, err = sub.application(n)
+	for _, p := range sub.problems.first {
+		d.problems.add(p)
+	}
+	d.problems.n += sub.problems.n - len(sub.problems.first)
+	return a, true, err
+}
+
+// objectScan finds the end of a JSON object fed to it in pieces, after
+// white space and the comma that ends the value before it. It only follows
+// strings and brackets: the decoder checks the syntax.
+type objectScan struct {
+	n                          int // bytes fed up to the end, or so far
+	depth                      int
+	started, str, escape, done bool
+}
+
+// feed takes the next piece and returns how much of it belongs to the
+// object (all of it, until the end is found).
+func (s *objectScan) feed(b []byte) int {
+	if s.done {
+		return 0
+	}
+	for i, c := range b {
+		switch {
+		case s.str:
+			switch {
+			case s.escape:
+				s.escape = false
+			case c == '\\':
+				s.escape = true
+			case c == '"':
+				s.str = false
+			}
+		case !s.started:
+			switch c {
+			case ' ', '\t', '\n', '\r', ',':
+			case '{':
+				s.started, s.depth = true, 1
+			default:
+				// Not an object: the record-by-record reading says so.
+				s.n = wholeFrom + 1
+				return i
+			}
+		case c == '"':
+			s.str = true
+		case c == '{' || c == '[':
+			s.depth++
+		case c == '}' || c == ']':
+			if s.depth--; s.depth == 0 {
+				s.done = true
+				s.n += i + 1
+				return i + 1
+			}
+		}
+	}
+	s.n += len(b)
+	return len(b)
 }
 
 // application reads one application, its events one by one.
@@ -489,7 +546,10 @@ func (d *importDecoder) application(n int) (stages.Application, error) {
 		if err != nil {
 			return a, err
 		}
-		if k == "events" {
+		// encoding/json matches field names without regard to case, and
+		// the pass that stores the file decodes each application whole:
+		// both must see the same events.
+		if strings.EqualFold(k, "events") {
 			if events, err = d.events(what); err != nil {
 				return a, err
 			}
@@ -517,30 +577,35 @@ func (d *importDecoder) application(n int) (stages.Application, error) {
 	}
 	own.WriteByte('}')
 	if err := decodeStrict(own.Bytes(), &a); err != nil {
-		d.problems = append(d.problems, fmt.Errorf("%s: %s", what(), jsonError(own.Bytes(), err)))
+		d.problems.add(fmt.Errorf("%s: %s", what(), jsonError(own.Bytes(), err)))
 	}
 	a.Events = events
 	return a, nil
 }
 
 func (d *importDecoder) events(app func() string) ([]stages.Event, error) {
-	events := []stages.Event{}
-	err := d.list(app()+`: "events"`, MaxEvents, app()+" has", "events", func(i int) error {
+	var events []stages.Event
+	list, err := d.listOrNull(app()+`: "events"`, MaxEvents, app()+" has", "events", func(i int) error {
 		var e stages.Event
 		err := d.value(&e, func() string { return fmt.Sprintf("%s: event %d", app(), i) })
 		events = append(events, e)
 		return err
 	})
+	if list && events == nil {
+		// An empty list is an empty list, and null is none, as
+		// encoding/json has them.
+		events = []stages.Event{}
+	}
 	return events, err
 }
 
-func (d *importDecoder) globalEvents() ([]stages.Event, error) {
-	var events []stages.Event
-	err := d.list(`"global_events"`, MaxGlobal, "the export holds", "global events", func(i int) error {
+func (d *importDecoder) globalEvents(visit func(int, stages.Event)) error {
+	return d.list(`"global_events"`, MaxGlobal, "the export holds", "global events", func(i int) error {
 		var e stages.Event
-		err := d.value(&e, func() string { return fmt.Sprintf("global event #%d in the file", i) })
-		events = append(events, e)
-		return err
+		if err := d.value(&e, func() string { return fmt.Sprintf("global event #%d in the file", i) }); err != nil {
+			return err
+		}
+		visit(i, e)
+		return nil
 	})
-	return events, err
 }

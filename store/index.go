@@ -281,6 +281,20 @@ func dropIndex(tx *bbolt.Tx) error {
 	return nil
 }
 
+// emptyIndex drops the index and creates it again empty, for a write that
+// then puts every application (putApp fills it).
+func emptyIndex(tx *bbolt.Tx) error {
+	if err := dropIndex(tx); err != nil {
+		return err
+	}
+	for _, name := range indexBuckets {
+		if _, err := tx.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // indexFresh reports whether the index matches the data: it exists, has
 // this afterview's layout, and was brought up to date by the last write.
 func indexFresh(tx *bbolt.Tx) bool {
@@ -317,13 +331,8 @@ func (s *Store) finishIndex(tx *bbolt.Tx, wasFresh bool) error {
 }
 
 func (s *Store) rebuildIndex(tx *bbolt.Tx) error {
-	if err := dropIndex(tx); err != nil {
+	if err := emptyIndex(tx); err != nil {
 		return err
-	}
-	for _, name := range indexBuckets {
-		if _, err := tx.CreateBucket(name); err != nil {
-			return err
-		}
 	}
 	c := tx.Bucket(bucketApps).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {

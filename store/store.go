@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -33,6 +34,11 @@ var (
 
 	keySchema   = []byte("schema")
 	keyRevision = []byte("revision")
+	// keyCount holds the number of applications and the revision it is
+	// true at (8-byte big-endian each), so that Add need not count 100,000
+	// keys to enforce MaxApplications. An older afterview does not keep it;
+	// its writes move the revision on, and the next write counts again.
+	keyCount = []byte("count")
 )
 
 // migrations[v] upgrades a file from schema version v to v+1, inside the
@@ -277,14 +283,57 @@ func (s *Store) update(fn func(*bbolt.Tx) error) error {
 			return err
 		}
 		indexWasFresh := indexFresh(tx)
+		before := revisionOf(tx)
 		if err := fn(tx); err != nil {
 			return err
 		}
-		if err := bumpRevision(tx); err != nil {
-			return err
-		}
-		return s.finishIndex(tx, indexWasFresh)
+		return s.finishWrite(tx, before, indexWasFresh)
 	})
+}
+
+// finishWrite ends every write: the revision moves on, and the count of
+// applications and the active index are brought up to date with it.
+// before is the revision the write started from.
+func (s *Store) finishWrite(tx *bbolt.Tx, before uint64, indexWasFresh bool) error {
+	if err := bumpRevision(tx); err != nil {
+		return err
+	}
+	if err := stampCount(tx, before); err != nil {
+		return err
+	}
+	return s.finishIndex(tx, indexWasFresh)
+}
+
+// appCount is the number of applications tx sees: the kept count when it is
+// current, else counted (once: the write's end keeps it from then on).
+func appCount(tx *bbolt.Tx) int {
+	if v := tx.Bucket(bucketMeta).Get(keyCount); len(v) == 16 && binary.BigEndian.Uint64(v[8:]) == revisionOf(tx) {
+		return int(binary.BigEndian.Uint64(v[:8]))
+	}
+	return countKeys(tx.Bucket(bucketApps), math.MaxInt)
+}
+
+// setCount records that the applications number n, within a write, before
+// the revision moves on (finishWrite carries it over).
+func setCount(tx *bbolt.Tx, n int) error {
+	v := make([]byte, 16)
+	binary.BigEndian.PutUint64(v[:8], uint64(n))
+	binary.BigEndian.PutUint64(v[8:], revisionOf(tx))
+	return tx.Bucket(bucketMeta).Put(keyCount, v)
+}
+
+// stampCount carries the count over to the revision a write ends at: the
+// count is kept when it was current at revision before (untouched or set
+// by the write), and counted otherwise.
+func stampCount(tx *bbolt.Tx, before uint64) error {
+	n := -1
+	if v := tx.Bucket(bucketMeta).Get(keyCount); len(v) == 16 && binary.BigEndian.Uint64(v[8:]) == before {
+		n = int(binary.BigEndian.Uint64(v[:8]))
+	}
+	if n < 0 {
+		n = countKeys(tx.Bucket(bucketApps), math.MaxInt)
+	}
+	return setCount(tx, n)
 }
 
 func bumpRevision(tx *bbolt.Tx) error {
@@ -303,7 +352,15 @@ const (
 	reading  access = iota // read only, under a shared lock
 	writing                // read and write an existing data file
 	creating               // create the file if needed (Open only)
+	// holding reads an existing data file under the exclusive lock, so
+	// that no other afterview writes until fn returns: an import builds
+	// the new file meanwhile and renames it over this one.
+	holding
 )
+
+// reopenTries bounds how often run opens the file again when the path
+// names another file by the time the lock is taken (see run).
+const reopenTries = 5
 
 // run opens the file (shared lock for reading, exclusive for writing, never
 // waiting longer than the timeout), runs fn in one transaction and closes the
@@ -357,9 +414,23 @@ func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
 			return f, err
 		},
 	}
-	db, err = bbolt.Open(s.path, 0o600, opts)
-	if err != nil {
-		return s.openError(err)
+	for try := 1; ; try++ {
+		db, err = bbolt.Open(s.path, 0o600, opts)
+		if err != nil {
+			return s.openError(err)
+		}
+		// An import replaces the file by renaming a new one over it
+		// while it holds the old one's lock. Whoever waited for that
+		// lock now holds the old file, which no path names any more:
+		// what it wrote there would be lost. Open the path again.
+		if s.stillNamed(file) {
+			break
+		}
+		closeQuietly(db)
+		db, file = nil, nil
+		if try == reopenTries {
+			return busyError(s.path)
+		}
 	}
 	db.AllocSize = fileGrowth
 	wrapped := func(tx *bbolt.Tx) error {
@@ -374,7 +445,7 @@ func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
 		}
 		return nil
 	}
-	if write {
+	if write && mode != holding {
 		err = db.Update(wrapped)
 	} else {
 		err = db.View(wrapped)
@@ -389,6 +460,24 @@ func (s *Store) run(mode access, fn func(*bbolt.Tx) error) (err error) {
 		err = closeErr
 	}
 	return classify(s.path, err)
+}
+
+// stillNamed reports whether the data file's path still names the open
+// file f. A path that cannot be looked at any more (moved aside) is left to
+// the checks that follow, as before.
+func (s *Store) stillNamed(f *os.File) bool {
+	if f == nil {
+		return true
+	}
+	opened, err := f.Stat()
+	if err != nil {
+		return true
+	}
+	named, err := os.Stat(s.path)
+	if err != nil {
+		return true
+	}
+	return os.SameFile(opened, named)
 }
 
 // openError explains why bbolt.Open failed. Besides its sentinel errors and

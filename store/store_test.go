@@ -969,6 +969,7 @@ func TestImportRefusesBadFilesWhole(t *testing.T) {
 			if !bytes.Equal(fileBefore, readBytes(t, dst.Path())) {
 				t.Error("a refused import changed the file")
 			}
+			noTempFiles(t, filepath.Dir(dst.Path()))
 		})
 	}
 }

@@ -58,8 +58,9 @@ func benchDB(b *testing.B, o gen.Options) string {
 }
 
 // generatedStore imports a generated data set into a new data file at path.
-// One import takes at most store.MaxImportApplications; the rest are merged
-// in, which numbers them on from the last id.
+// One import takes store.MaxImportApplications (100,000), every set; a
+// larger one would be merged in parts, which numbers them on from the last
+// id.
 func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
 	tb.Helper()
 	// In the zone the commands use, so that the prompt cache is written
@@ -79,7 +80,7 @@ func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
 		if err := json.NewEncoder(&buf).Encode(x); err != nil {
 			tb.Fatal(err)
 		}
-		if _, err := st.Import(&buf, mode); err != nil {
+		if _, err := st.Import(bytes.NewReader(buf.Bytes()), mode); err != nil {
 			tb.Fatal(err)
 		}
 		mode = store.ImportMerge

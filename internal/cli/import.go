@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"afterview/internal/outfile"
 	"afterview/stages"
 	"afterview/store"
 )
@@ -46,6 +48,11 @@ application per row, dates in any form afterview reads (2026-11-20 15:00,
 back. A bad row is named by its line, and nothing is imported.
 `
 
+// importMemoryLimit is the import's soft limit on the Go heap (see
+// debug.SetMemoryLimit): a file held whole in memory (one application of
+// 10,000 events of long notes) goes past it, slower, never refused.
+const importMemoryLimit = 36 << 20
+
 func cmdImport(e *env, format string, replace, merge bool, pos []string) error {
 	if len(pos) != 1 {
 		return usageErr("import needs one file, e.g. afterview import backup.json")
@@ -75,6 +82,16 @@ func cmdImport(e *env, format string, replace, merge bool, pos []string) error {
 	if err != nil {
 		return err
 	}
+	// An import writes a new data file (and, from standard input, a copy
+	// of its input) beside the database before it renames it into place:
+	// an interrupt leaves the database as it was and no temporary file.
+	defer outfile.RemoveOnSignal()()
+	// An import holds about 25 MiB at 100,000 applications (a merge: the
+	// identities it compares) and makes garbage as it goes; left to
+	// itself the collector lets the heap reach twice what is held. A soft
+	// limit keeps the whole process near 50 MiB (BENCHMARKS.md), for a
+	// few percent more collecting.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	if f := strings.ToLower(format); f == "csv" {
 		return importCSV(e, st, in, name, mode)
 	} else if f != "json" {

@@ -138,6 +138,11 @@ func Create(path string, opts Options) (*File, error) {
 	default:
 		return nil, f.fail(statErr)
 	}
+	return f.temporary()
+}
+
+// temporary opens f's temporary file beside f.final.
+func (f *File) temporary() (*File, error) {
 	dir, base := filepath.Split(f.final)
 	if dir == "" {
 		dir = "."
@@ -156,6 +161,20 @@ func Create(path string, opts Options) (*File, error) {
 		return nil, f.fail(err)
 	}
 	return f, nil
+}
+
+// Scratch opens a private temporary file beside path (which need not
+// exist), named, removed on a signal and, if a killed afterview left it, by
+// the next one, as Create's are. Unlike Create it never writes through,
+// whatever path is (a file under /dev/shm, say): Commit renames it over
+// path (the file a link leads to), Abort removes it. what names path's file
+// in messages.
+func Scratch(path, what string) (*File, error) {
+	f := &File{path: path, final: path, what: what}
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		f.final = resolved
+	}
+	return f.temporary()
 }
 
 // systemPath reports a path under /dev or /proc (/dev/stdout, /dev/fd/3,

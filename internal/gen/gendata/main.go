@@ -5,12 +5,13 @@
 //	go run ./internal/gen/gendata -n 10000 -seed 1 -now 2026-11-20T09:00 > data.json
 //	afterview --db bench.db import data.json
 //
-// A set larger than one import takes (store.MaxImportApplications) is
-// written in parts, the first imported into an empty database and the
-// others with --merge, which numbers them on from the last id:
+// One import takes a whole set of up to store.MaxImportApplications
+// (100,000). A set can also be written in parts, the first imported into an
+// empty database and the others with --merge, which numbers them on from
+// the last id:
 //
-//	gendata -n 100000 -now ... -from 1 -count 10000 > part1.json
-//	gendata -n 100000 -now ... -from 10001 -count 10000 > part2.json ...
+//	gendata -n 100000 -now ... -from 1 -count 50000 > part1.json
+//	gendata -n 100000 -now ... -from 50001 -count 50000 > part2.json
 //
 // -now is the clock the data is generated against (local time); use the same
 // one as AFTERVIEW_NOW when measuring, so that the open applications are
