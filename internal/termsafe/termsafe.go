@@ -34,7 +34,8 @@ var BidiControls = []rune{0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d
 // Safe reports whether s can go to a terminal as it is: valid UTF-8 with no
 // unsafe character.
 func Safe(s string) bool {
-	for i := 0; i < len(s); {
+	i := printableASCII(s)
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == 0x7f {
@@ -50,4 +51,31 @@ func Safe(s string) bool {
 		i += size
 	}
 	return true
+}
+
+// Bytes repeated in each of the eight lanes of a word.
+const (
+	lanes01 = 0x0101010101010101
+	lanes20 = 0x2020202020202020
+	lanes7f = 0x7f7f7f7f7f7f7f7f
+	lanes80 = 0x8080808080808080
+)
+
+// printableASCII is how many of s's first bytes are plain printable ASCII
+// (0x20 to 0x7e), counted eight at a time, give or take the last few: most
+// text is, and this is Safe's cost on a long list. It may stop early; Safe
+// checks the rest a character at a time.
+func printableASCII(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		del := v ^ lanes7f   // a zero lane where a byte is DEL
+		if v&lanes80 != 0 || // a byte of 0x80 or more
+			(v-lanes20)&^v&lanes80 != 0 || // a byte below 0x20
+			(del-lanes01)&^del&lanes80 != 0 {
+			break
+		}
+	}
+	return i
 }

@@ -3,6 +3,7 @@ package termsafe
 import (
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestUnsafe(t *testing.T) {
@@ -40,6 +41,33 @@ func TestUnsafe(t *testing.T) {
 	for _, s := range []string{"\xff", "a\x1b[2J", "\u009b31m", "x\u202ey"} {
 		if Safe(s) {
 			t.Errorf("%q passes as safe", s)
+		}
+	}
+}
+
+// printableASCII never counts a byte that is not printable ASCII, wherever
+// it sits in a word, and Safe agrees with a character-by-character check.
+func TestPrintableASCII(t *testing.T) {
+	for b := range 256 {
+		for at := range 16 {
+			buf := []byte("abcdefghijklmnopqrstuvwx")
+			buf[at] = byte(b)
+			s := string(buf)
+			n := printableASCII(s)
+			for j := range n {
+				if c := s[j]; c < 0x20 || c >= 0x7f {
+					t.Fatalf("byte %#x at %d: printableASCII counted %d bytes, past it", b, at, n)
+				}
+			}
+			want := true
+			for _, r := range s {
+				if r == utf8.RuneError || Unsafe(r) {
+					want = false
+				}
+			}
+			if got := Safe(s); got != want {
+				t.Fatalf("byte %#x at %d: Safe = %v, want %v", b, at, got, want)
+			}
 		}
 	}
 }
