@@ -3,7 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -139,31 +141,44 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 	if len(shown) > 0 {
 		fmt.Fprintln(w)
 	}
-	whenW, compW := 0, 0
+	// A long list (hundreds of thousands with everything open) is worked
+	// out on every core, in parts: first the cells and the columns' widths,
+	// then the lines, each part into a buffer of its own.
 	whens, companies := make([]string, len(shown)), make([]string, len(shown))
-	for i := range shown {
-		whens[i], companies[i] = shown[i].When(now), companyLabel(shown[i])
-		whenW = max(whenW, textWidth(whens[i]))
-		compW = max(compW, min(24, textWidth(companies[i])))
-	}
-	// One buffer for the lines: a long list is hundreds of thousands.
-	line := make([]byte, 0, 256)
-	for i := range shown {
-		p := &shown[i]
-		line = line[:0]
-		if p.Status == stages.Overdue || p.Status == stages.Due {
-			line = append(line, '!')
-		} else {
-			line = append(line, ' ')
+	whenWs, compWs := make([]int, parts(len(shown))), make([]int, parts(len(shown)))
+	inParts(len(shown), func(part, from, to int) {
+		for i := from; i < to; i++ {
+			whens[i], companies[i] = shown[i].When(now), companyLabel(shown[i])
+			whenWs[part] = max(whenWs[part], textWidth(whens[i]))
+			compWs[part] = max(compWs[part], min(24, textWidth(companies[i])))
 		}
-		line = append(line, ' ')
-		line = appendPad(line, whens[i], whenW)
-		line = append(line, "  "...)
-		line = appendPad(line, companies[i], compW)
-		line = append(line, "  "...)
-		line = append(line, clean(p.Text)...)
-		line = append(line, '\n')
-		w.Write(line)
+	})
+	whenW, compW := 0, 0
+	for part := range whenWs {
+		whenW, compW = max(whenW, whenWs[part]), max(compW, compWs[part])
+	}
+	out := make([][]byte, parts(len(shown)))
+	inParts(len(shown), func(part, from, to int) {
+		line := make([]byte, 0, (to-from)*(whenW+compW+100))
+		for i := from; i < to; i++ {
+			p := &shown[i]
+			if p.Status == stages.Overdue || p.Status == stages.Due {
+				line = append(line, '!')
+			} else {
+				line = append(line, ' ')
+			}
+			line = append(line, ' ')
+			line = appendPad(line, whens[i], whenW)
+			line = append(line, "  "...)
+			line = appendPad(line, companies[i], compW)
+			line = append(line, "  "...)
+			line = append(line, clean(p.Text)...)
+			line = append(line, '\n')
+		}
+		out[part] = line
+	})
+	for _, b := range out {
+		w.Write(b)
 	}
 	if todo == 0 {
 		if noApplications {
@@ -172,6 +187,45 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 		}
 		if next != nil {
 			fmt.Fprintf(w, "\nNext: %s, %s opens %s.\n", clean(next.Company), next.Kind.Label(), stages.DayName(next.ComesBack(), today))
+		}
+	}
+}
+
+// partFrom is the length from which inParts shares the work between the
+// processors: below it, starting goroutines costs more than it saves.
+const partFrom = 2048
+
+// parts is how many parts inParts cuts n items into.
+func parts(n int) int {
+	if n < partFrom {
+		return 1
+	}
+	return min(runtime.GOMAXPROCS(0), n/(partFrom/2))
+}
+
+// inParts calls fn with each of parts(n) consecutive ranges of 0..n, at
+// once on as many goroutines, and returns when all are done; a panic in one
+// is raised again here.
+func inParts(n int, fn func(part, from, to int)) {
+	k := parts(n)
+	if k == 1 {
+		fn(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	panics := make([]any, k)
+	for part := range k {
+		wg.Go(func() {
+			// A bug here is carried to the caller's goroutine, where
+			// Run's recover turns it into a message, not a trace.
+			defer func() { panics[part] = recover() }()
+			fn(part, part*n/k, (part+1)*n/k)
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
 		}
 	}
 }
