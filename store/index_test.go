@@ -88,9 +88,80 @@ func samePrompts(t *testing.T, s *Store, days int) {
 		if active.All && len(active.Apps) != len(all) {
 			t.Fatalf("All with %d of %d applications", len(active.Apps), len(all))
 		}
+		sameStages(t, s, all, now, want)
 	}
 	for _, d := range []int{-days, 0, days} {
 		sameFocus(t, s, all, global, genNow.AddDate(0, 0, d))
+	}
+}
+
+// sameStages checks the staged reads of the terminal UI on now's day:
+// FirstScreen gives the prompts everything gives (want), the applications
+// of the first to-dos and the offers they name, as they are stored, and the
+// counts of open applications and offers; ActiveDay gives the active set
+// with the same prompts, all at the revision.
+func sameStages(t *testing.T, s *Store, all []stages.Application, now time.Time, want []stages.Prompt) {
+	t.Helper()
+	rev, err := s.Revision()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[uint64]stages.Application{}
+	open, offers := 0, 0
+	for _, a := range all {
+		byID[a.ID] = a
+		if !a.Closed() {
+			open++
+		}
+		if a.OfferOpen() {
+			offers++
+		}
+	}
+	const first = 5
+	fs, err := s.FirstScreen(now, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fs.Prompts, want) {
+		t.Fatalf("on %s FirstScreen gives %d prompts, everything gives %d", stages.DateOf(now), len(fs.Prompts), len(want))
+	}
+	if fs.Open != open || fs.Offers != offers || fs.Empty != (len(all) == 0) || fs.Revision != rev {
+		t.Fatalf("on %s FirstScreen counts %d open, %d offers (empty %v, revision %d), want %d, %d (%v, %d)",
+			stages.DateOf(now), fs.Open, fs.Offers, fs.Empty, fs.Revision, open, offers, len(all) == 0, rev)
+	}
+	need := map[uint64]bool{}
+	n := 0
+	for _, p := range want {
+		if p.Status == stages.Upcoming || n == first {
+			continue
+		}
+		n++
+		if p.AppID != 0 {
+			need[p.AppID] = true
+		}
+		for _, o := range p.About {
+			need[o.App] = true
+		}
+	}
+	if len(fs.Apps) != len(need) {
+		t.Fatalf("on %s FirstScreen read %d applications for its first %d to-dos, want %d", stages.DateOf(now), len(fs.Apps), first, len(need))
+	}
+	for i, a := range fs.Apps {
+		if !need[a.ID] || !reflect.DeepEqual(a, byID[a.ID]) || (i > 0 && fs.Apps[i-1].ID >= a.ID) {
+			t.Fatalf("on %s FirstScreen read application %d (needed %v), or read it wrong, or out of order", stages.DateOf(now), a.ID, need[a.ID])
+		}
+	}
+	ad, err := s.ActiveDay(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	active, err := s.ActiveSnapshot(stages.DateOf(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ad.ActiveSet, active) || !reflect.DeepEqual(ad.Prompts, want) || ad.Revision != rev {
+		t.Fatalf("on %s ActiveDay reads %d applications with %d prompts at revision %d, want %d with %d at %d",
+			stages.DateOf(now), len(ad.Apps), len(ad.Prompts), ad.Revision, len(active.Apps), len(want), rev)
 	}
 }
 
