@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -19,15 +20,12 @@ type data struct {
 	apps   []stages.Application
 	global []stages.Event
 	byID   map[uint64]int
-	// partial marks a snapshot of the active applications only (every open
-	// one, and the closed ones whose prompts can still show today), read
-	// first so that Today shows without waiting for years of closed
-	// history: Today and Offers are complete, the closed history and what
-	// is derived from it (the Stats screen, the usual answer times) follow
-	// with the full snapshot.
-	partial bool
+	// level says how much of the store the snapshot holds (see loadLevel):
+	// the TUI loads it in stages, so that the first screen does not wait
+	// for what it does not show.
+	level loadLevel
 	// empty reports a store with no application at all (in a partial
-	// snapshot too, where apps holds only the active ones).
+	// snapshot too, where apps holds only some).
 	empty bool
 
 	prompts    []stages.Prompt // every live prompt, upcoming included, ranked
@@ -42,6 +40,9 @@ type data struct {
 	search  []string
 	open    int
 	overdue int
+	// offerCount is the number of open offers (len(offers) once they are
+	// loaded; before, the store's count, for the header).
+	offerCount int
 
 	// offers are the open offers side by side, soonest deadline first, as
 	// `afterview offers` lists them.
@@ -57,27 +58,90 @@ type data struct {
 	stats atomic.Pointer[stages.Stats]
 }
 
+// loadLevel is how much of the store a snapshot holds, in the order the
+// TUI loads them.
+type loadLevel int
+
+const (
+	// levelPrompts is the first screen's: every prompt of the day, the
+	// applications of the first to-dos (firstScreenApps) and the header's
+	// counts. Today is complete for what it shows; the other screens are
+	// still loading.
+	levelPrompts loadLevel = iota
+	// levelActive holds every application the day's prompts depend on
+	// (every open one, and the closed ones whose prompts can still show
+	// today): Today, Offers and the open applications are complete; the
+	// closed history and what is derived from it (the Stats screen, the
+	// usual answer times) follow with the full snapshot.
+	levelActive
+	// levelFull is everything.
+	levelFull
+)
+
+// firstScreenApps is how many to-dos the first load reads the applications
+// of: more than a tall terminal shows, far fewer than a long list holds.
+const firstScreenApps = 64
+
+// complete reports a snapshot of everything.
+func (d *data) complete() bool { return d.level == levelFull }
+
+// allOpen reports a snapshot that holds every open application (and every
+// open offer).
+func (d *data) allOpen() bool { return d.level >= levelActive }
+
 func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time) *data {
-	return buildData(apps, global, rev, now, false, len(apps) == 0)
+	empty := len(apps) == 0
+	return buildData(apps, global, enginePrompts(apps, global, now, empty), rev, now, levelFull, empty)
 }
 
-// newActiveData is the partial snapshot (see data.partial) of the active
-// applications; hasApps reports whether the store holds any application at all.
-func newActiveData(active []stages.Application, global []stages.Event, rev uint64, now time.Time, hasApps bool) *data {
-	return buildData(active, global, rev, now, true, !hasApps)
-}
-
-func buildData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time, partial, empty bool) *data {
-	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, partial: partial, empty: empty}
-	d.byID = make(map[uint64]int, len(apps))
-	for i := range apps {
-		d.byID[apps[i].ID] = i
+// newActiveData is the snapshot of the active applications (see
+// levelActive), with their prompts as the store gives them (nil: worked
+// out here from the applications, which the day's prompts depend on).
+func newActiveData(set ActiveSet, now time.Time) *data {
+	level := levelActive
+	if set.All {
+		level = levelFull
 	}
-	if !empty {
+	ps := set.Prompts
+	if ps == nil {
+		ps = enginePrompts(set.Apps, set.Global, now, set.Empty)
+	}
+	return buildData(set.Apps, set.Global, ps, set.Revision, now, level, set.Empty)
+}
+
+// newFirstData is the first screen's snapshot (see levelPrompts). A store
+// with no application at all is complete from the start.
+func newFirstData(fs FirstScreen, now time.Time) *data {
+	level := levelPrompts
+	if fs.Empty {
+		level = levelFull
+	}
+	d := buildData(fs.Apps, fs.Global, fs.Prompts, fs.Revision, now, level, fs.Empty)
+	if level == levelPrompts {
+		d.open, d.offerCount = fs.Open, fs.Offers
+	}
+	return d
+}
+
+// enginePrompts works the day's prompts out from the applications they
+// depend on (or more).
+func enginePrompts(apps []stages.Application, global []stages.Event, now time.Time, empty bool) []stages.Prompt {
+	if empty {
 		// With no application at all, "keep applying" would greet a new
 		// user with "only 0 applications still open": the welcome says it
 		// better.
-		d.prompts = stages.PromptsFor(liveApps(apps, d.today), global, now, !empty)
+		return nil
+	}
+	return stages.PromptsFor(liveApps(apps, stages.DateOf(now)), global, now, true)
+}
+
+// buildData derives what the screens show from a snapshot and the day's
+// prompts.
+func buildData(apps []stages.Application, global []stages.Event, prompts []stages.Prompt, rev uint64, now time.Time, level loadLevel, empty bool) *data {
+	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, prompts: prompts, level: level, empty: empty}
+	d.byID = make(map[uint64]int, len(apps))
+	for i := range apps {
+		d.byID[apps[i].ID] = i
 	}
 	d.actionable = stages.Actionable(d.prompts)
 	d.perApp = make(map[uint64][]int)
@@ -88,7 +152,10 @@ func buildData(apps []stages.Application, global []stages.Event, rev uint64, now
 		if p.Status == stages.Upcoming {
 			d.upcoming = append(d.upcoming, p)
 		}
-		if p.AppID != 0 {
+		if p.AppID == 0 {
+			continue
+		}
+		if _, loaded := d.byID[p.AppID]; loaded || level != levelPrompts {
 			d.perApp[p.AppID] = append(d.perApp[p.AppID], i)
 		}
 	}
@@ -103,8 +170,11 @@ func buildData(apps []stages.Application, global []stages.Event, rev uint64, now
 			d.open++
 		}
 	}
-	d.offers = openOffers(apps, d.today)
-	if partial {
+	if level >= levelActive {
+		d.offers = openOffers(apps, d.today)
+		d.offerCount = len(d.offers)
+	}
+	if level != levelFull {
 		// The other applications to the same company are not loaded yet:
 		// no usual answer time until they are.
 		d.usual = make([]usualAnswer, len(apps))
@@ -168,6 +238,24 @@ func (d *data) app(id uint64) (*stages.Application, bool) {
 		return nil, false
 	}
 	return &d.apps[i], true
+}
+
+// stillLoading is what an action on data not loaded yet says.
+const stillLoading = "afterview is still loading: try again in a moment"
+
+// errStillLoading is need's answer for an application not loaded yet.
+var errStillLoading = errors.New("afterview is still loading that application: try again in a moment")
+
+// need returns the application with the given ID for an action on it, or
+// why there is none: not loaded yet (a partial snapshot), or gone.
+func (d *data) need(id uint64) (*stages.Application, error) {
+	if a, ok := d.app(id); ok {
+		return a, nil
+	}
+	if d == nil || !d.complete() {
+		return nil, errStillLoading
+	}
+	return nil, errNoApp
 }
 
 // appPrompts returns an application's prompts, upcoming included, ranked.

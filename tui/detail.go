@@ -37,10 +37,16 @@ func (dm *detailModel) crumb(c *programContext) string {
 
 // sync goes back to the tab when the application is gone.
 func (dm *detailModel) sync(c *programContext, _ selection) action {
-	if _, ok := dm.app(c); !ok {
+	if _, ok := dm.app(c); !ok && c.data.complete() {
 		return closeScreen{"that application is gone (deleted, perhaps by another afterview)"}
 	}
 	return nil
+}
+
+// ready: the page needs its application.
+func (dm *detailModel) ready(d *data) bool {
+	_, ok := d.app(dm.appID)
+	return ok
 }
 
 // target is the to-do that x, z and d act on here: the most urgent one
@@ -114,7 +120,10 @@ func (dm *detailModel) view(c *programContext) string {
 // by section.
 func (dm *detailModel) lines(c *programContext) []string {
 	a, ok := dm.app(c)
-	if !ok {
+	switch {
+	case !ok && !c.data.complete():
+		return []string{"", "  " + c.styles.Muted.Render("Loading the application…")}
+	case !ok:
 		return []string{"", "  " + c.styles.Muted.Render("This application is gone.")}
 	}
 	var L []string
