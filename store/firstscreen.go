@@ -20,9 +20,15 @@ import (
 type FirstScreen struct {
 	// Revision is the revision the rest was read at.
 	Revision uint64
-	// Prompts are the day's prompts, upcoming included, ranked: what
-	// Prompts gives.
+	// Prompts are the day's prompts to do today, ranked: what
+	// ActionablePrompts gives. When there is none, they are every prompt
+	// of the day, upcoming included (what Prompts gives), for a screen
+	// that says what comes next; All says so.
 	Prompts []stages.Prompt
+	// All reports that Prompts holds the upcoming prompts too.
+	All bool
+	// Next is the first upcoming prompt (nil if none).
+	Next *stages.Prompt
 	// Apps are, by id, the applications of the first to-dos asked for and
 	// those whose offers these to-dos name (a competing offer's draft
 	// quotes their deadlines).
@@ -36,9 +42,9 @@ type FirstScreen struct {
 }
 
 // FirstScreen reads, in one transaction, the prompts of now's day from the
-// prompt cache (see Prompts) and the applications the first `first`
-// prompts to do today are about: however many applications the file holds,
-// it decodes those few.
+// prompt cache (see ActionablePrompts) and the applications the first
+// `first` of them are about: however many applications the file holds, it
+// decodes those few, and it ranks only what is to do today.
 func (s *Store) FirstScreen(now time.Time, first int) (FirstScreen, error) {
 	var out FirstScreen
 	ctx := s.promptContext(now)
@@ -49,11 +55,19 @@ func (s *Store) FirstScreen(now time.Time, first int) (FirstScreen, error) {
 		if err != nil {
 			return err
 		}
-		dp, day, err := s.dayPrompts(tx, now, ctx, false, global)
+		dp, day, err := s.dayPrompts(tx, now, ctx, true, global)
+		if err == nil && len(dp.Prompts) == 0 && dp.Next != nil {
+			// Nothing to do today: the screen lists what comes next.
+			dp, day, err = s.dayPrompts(tx, now, ctx, false, global)
+			out.All = true
+			if next, ok := firstUpcoming(dp.Prompts); ok {
+				dp.Next = &next
+			}
+		}
 		if err != nil {
 			return err
 		}
-		out.Prompts, out.Empty, out.Global, reworked = dp.Prompts, dp.Empty, global, dp.Reworked
+		out.Prompts, out.Next, out.Empty, out.Global, reworked = dp.Prompts, dp.Next, dp.Empty, global, dp.Reworked
 		out.Open, out.Offers = day.Open(), day.OpenOffers()
 		b := tx.Bucket(bucketApps)
 		for _, id := range firstApps(out.Prompts, first) {
@@ -70,6 +84,16 @@ func (s *Store) FirstScreen(now time.Time, first int) (FirstScreen, error) {
 	}
 	s.refreshIfReworked(ctx, now, reworked)
 	return out, nil
+}
+
+// firstUpcoming is the first upcoming prompt of ranked prompts.
+func firstUpcoming(ps []stages.Prompt) (stages.Prompt, bool) {
+	for _, p := range ps {
+		if p.Status == stages.Upcoming {
+			return p, true
+		}
+	}
+	return stages.Prompt{}, false
 }
 
 // firstApps lists, by id, the applications of the first n prompts that are

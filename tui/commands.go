@@ -48,8 +48,13 @@ type ActiveStore interface {
 type FirstScreen struct {
 	// Revision is the revision the rest was read at.
 	Revision uint64
-	// Prompts are the day's prompts, upcoming included, ranked.
+	// Prompts are the day's prompts to do today, ranked; when there is
+	// none, every prompt of the day, upcoming included (All).
 	Prompts []stages.Prompt
+	// All reports that Prompts holds the upcoming prompts too.
+	All bool
+	// Next is the first upcoming prompt (nil if none).
+	Next *stages.Prompt
 	// Apps are the applications of the first to-dos asked for, and those
 	// whose offers these to-dos name.
 	Apps []stages.Application

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -27,6 +28,10 @@ type data struct {
 	// empty reports a store with no application at all (in a partial
 	// snapshot too, where apps holds only some).
 	empty bool
+	// toDoOnly marks prompts without the upcoming ones (the first
+	// screen's, when there is something to do): upcoming holds the next
+	// alone, and an application's own list waits for the next stage.
+	toDoOnly bool
 
 	prompts    []stages.Prompt // every live prompt, upcoming included, ranked
 	actionable []stages.Prompt // open, due and overdue, ranked
@@ -63,9 +68,9 @@ type data struct {
 type loadLevel int
 
 const (
-	// levelPrompts is the first screen's: every prompt of the day, the
-	// applications of the first to-dos (firstScreenApps) and the header's
-	// counts. Today is complete for what it shows; the other screens are
+	// levelPrompts is the first screen's: the day's prompts to do (see
+	// data.toDoOnly), the applications of the first to-dos
+	// (firstScreenApps) and the header's counts. Today is complete for what it shows; the other screens are
 	// still loading.
 	levelPrompts loadLevel = iota
 	// levelActive holds every application the day's prompts depend on
@@ -120,6 +125,13 @@ func newFirstData(fs FirstScreen, now time.Time) *data {
 	if level == levelPrompts {
 		d.open, d.offerCount = fs.Open, fs.Offers
 	}
+	if !fs.All {
+		d.toDoOnly = true
+		d.upcoming = nil
+		if fs.Next != nil {
+			d.upcoming = []stages.Prompt{*fs.Next}
+		}
+	}
 	return d
 }
 
@@ -143,14 +155,19 @@ func buildData(apps []stages.Application, global []stages.Event, prompts []stage
 	for i := range apps {
 		d.byID[apps[i].ID] = i
 	}
-	d.actionable = stages.Actionable(d.prompts)
+	// Ranked, the upcoming prompts come last: the others are the first
+	// part, shared rather than copied (tens of thousands in a long search).
+	firstUpcoming, ranked := len(prompts), true
 	d.perApp = make(map[uint64][]int)
-	for i, p := range d.prompts {
-		if p.Status == stages.Overdue {
+	for i := range prompts {
+		p := &prompts[i]
+		switch {
+		case p.Status == stages.Upcoming:
+			firstUpcoming = min(firstUpcoming, i)
+		case firstUpcoming < i:
+			ranked = false
+		case p.Status == stages.Overdue:
 			d.overdue++
-		}
-		if p.Status == stages.Upcoming {
-			d.upcoming = append(d.upcoming, p)
 		}
 		if p.AppID == 0 {
 			continue
@@ -158,6 +175,19 @@ func buildData(apps []stages.Application, global []stages.Event, prompts []stage
 		if _, loaded := d.byID[p.AppID]; loaded || level != levelPrompts {
 			d.perApp[p.AppID] = append(d.perApp[p.AppID], i)
 		}
+	}
+	if ranked {
+		d.actionable = prompts[:firstUpcoming:firstUpcoming]
+		d.upcoming = prompts[firstUpcoming:]
+	} else {
+		d.overdue = 0
+		for i := range prompts {
+			if prompts[i].Status == stages.Overdue {
+				d.overdue++
+			}
+		}
+		d.actionable = stages.Actionable(prompts)
+		d.upcoming = slices.DeleteFunc(slices.Clone(prompts), func(p stages.Prompt) bool { return p.Status != stages.Upcoming })
 	}
 	d.waits = make([]stages.Wait, len(apps))
 	d.search = make([]string, len(apps))

@@ -43,10 +43,11 @@ func (dm *detailModel) sync(c *programContext, _ selection) action {
 	return nil
 }
 
-// ready: the page needs its application.
+// ready: the page needs its application, and every prompt of it (the
+// upcoming ones too).
 func (dm *detailModel) ready(d *data) bool {
 	_, ok := d.app(dm.appID)
-	return ok
+	return ok && !d.toDoOnly
 }
 
 // target is the to-do that x, z and d act on here: the most urgent one
@@ -121,7 +122,7 @@ func (dm *detailModel) view(c *programContext) string {
 func (dm *detailModel) lines(c *programContext) []string {
 	a, ok := dm.app(c)
 	switch {
-	case !ok && !c.data.complete():
+	case (!ok && !c.data.complete()) || c.data.toDoOnly:
 		return []string{"", "  " + c.styles.Muted.Render("Loading the application…")}
 	case !ok:
 		return []string{"", "  " + c.styles.Muted.Render("This application is gone.")}

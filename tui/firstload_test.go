@@ -33,7 +33,17 @@ func (s *activeFakeStore) FirstScreen(now time.Time, n int) (FirstScreen, error)
 		return FirstScreen{}, err
 	}
 	all, global, _ := s.fakeStore.Snapshot()
-	fs := FirstScreen{Revision: rev, Prompts: stages.Prompts(all, global, now), Global: global, Empty: len(all) == 0}
+	ps := stages.Prompts(all, global, now)
+	fs := FirstScreen{Revision: rev, Prompts: stages.Actionable(ps), Global: global, Empty: len(all) == 0}
+	for i := range ps {
+		if ps[i].Status == stages.Upcoming {
+			fs.Next = &ps[i]
+			break
+		}
+	}
+	if len(fs.Prompts) == 0 && fs.Next != nil {
+		fs.Prompts, fs.All = ps, true
+	}
 	need := map[uint64]bool{}
 	for _, p := range fs.Prompts {
 		if p.Status == stages.Upcoming || n == 0 {
@@ -144,13 +154,25 @@ func screens(t *testing.T, m Model) []string {
 }
 
 // stagedSets are the data sets the staged loads are checked on: the demo, a
-// generated history (3% open) and a generated set all open, whose to-do
-// list is longer than the first load reads the applications of.
-func stagedSets() map[string][]stages.Application {
+// generated history (3% open), a generated set all open, whose to-do list
+// is longer than the first load reads the applications of, and three
+// applications with nothing to do today, whose screen lists what comes.
+func stagedSets(t *testing.T) map[string][]stages.Application {
+	var idle []stages.Application
+	for _, company := range []string{"Acme", "Globex", "Initech"} {
+		a := testApp(t, company, "standard", 3, []string{"Ana Lee"}, "")
+		for _, e := range []stages.Event{thanksEvent("Ana Lee", 3), noteEvent("went well", 3)} {
+			if err := a.Apply(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		idle = append(idle, a)
+	}
 	return map[string][]stages.Application{
 		"demo":     DemoApplications(testNow),
 		"600":      gen.Applications(gen.Options{N: 600, Seed: 7, Now: testNow}),
 		"all-open": gen.Applications(gen.Options{N: 150, Seed: 7, Now: testNow, AllOpen: true}),
+		"idle":     idle,
 	}
 }
 
@@ -159,7 +181,7 @@ func stagedSets() map[string][]stages.Application {
 // history gives; each stage that follows keeps it so, and the last ends
 // with every screen as a full load draws it.
 func TestTodayDrawsFirstFromThePrompts(t *testing.T) {
-	for name, apps := range stagedSets() {
+	for name, apps := range stagedSets(t) {
 		for _, size := range [][2]int{{100, 30}, {80, 24}} {
 			t.Run(fmt.Sprintf("%s/%dx%d", name, size[0], size[1]), func(t *testing.T) {
 				st := &activeFakeStore{fakeStore: newFakeStore(apps...)}
@@ -168,11 +190,14 @@ func TestTodayDrawsFirstFromThePrompts(t *testing.T) {
 					t.Fatalf("the first load read the first screen %d times and the active set %d times, want 1 and 0", st.firsts, st.actives)
 				}
 				d := m.ctx.data
-				if d.level != levelPrompts || len(d.apps) >= len(apps) || len(d.apps) == 0 {
+				if d.level != levelPrompts || len(d.apps) >= len(apps) {
 					t.Fatalf("the first snapshot holds %d of %d applications (level %d): want the first to-dos' only", len(d.apps), len(apps), d.level)
 				}
 				full := newHarness(t, newFakeStore(apps...), size[0], size[1])
 				want := full.screen()
+				if name == "idle" && (!strings.Contains(want, "All done for today") || !strings.Contains(want, "Coming up")) {
+					t.Fatalf("the idle set has something to do today, or nothing coming:\n%s", want)
+				}
 				if first := plain(m); first != want {
 					t.Fatalf("Today from the prompts differs from Today from everything:\n--- prompts first\n%s\n--- all\n%s", first, want)
 				}
@@ -204,7 +229,7 @@ func TestTodayDrawsFirstFromThePrompts(t *testing.T) {
 // says so and does nothing; on a loaded one it works; once they are in,
 // it works everywhere.
 func TestActionsWaitForTheirApplication(t *testing.T) {
-	apps := stagedSets()["all-open"]
+	apps := stagedSets(t)["all-open"]
 	st := &activeFakeStore{fakeStore: newFakeStore(apps...)}
 	m, next := startPartial(t, st, 100, 30)
 	d := m.ctx.data
@@ -256,6 +281,12 @@ func TestActionsWaitForTheirApplication(t *testing.T) {
 	if _, cmd := update(t, m, tea.KeyPressMsg(tea.Key{Code: 'x', Text: "x"})); cmd == nil {
 		t.Fatal("x on the first to-do, whose application is loaded, did nothing")
 	}
+	// Its page needs its upcoming prompts too, which come next.
+	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: tea.KeyEnter}))
+	if s := plain(m); m.page == nil || !strings.Contains(s, "Loading the application…") {
+		t.Fatalf("the page of an application whose upcoming prompts are not loaded:\n%s", s)
+	}
+	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: tea.KeyEscape}))
 	// Applications and Offers say they are loading, and so do their keys.
 	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '2', Text: "2"}))
 	if s := plain(m); !strings.Contains(s, "Loading the applications…") {
