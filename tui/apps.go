@@ -168,6 +168,10 @@ func (a *appsModel) ready(d *data) bool {
 	return d.allOpen()
 }
 
+// takesKeys: the keys move through and act on the open applications,
+// which the closed ones follow.
+func (a *appsModel) takesKeys(d *data) bool { return d.allOpen() }
+
 func (a *appsModel) sync(c *programContext, sel selection) action {
 	a.rebuild(c, sel.app)
 	return nil

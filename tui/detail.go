@@ -43,6 +43,12 @@ func (dm *detailModel) sync(c *programContext, _ selection) action {
 	return nil
 }
 
+// takesKeys: the keys act on the application.
+func (dm *detailModel) takesKeys(d *data) bool {
+	_, ok := d.app(dm.appID)
+	return ok
+}
+
 // ready: the page needs its application, and every prompt of it (the
 // upcoming ones too).
 func (dm *detailModel) ready(d *data) bool {

@@ -287,25 +287,30 @@ func TestActionsWaitForTheirApplication(t *testing.T) {
 		t.Fatalf("the page of an application whose upcoming prompts are not loaded:\n%s", s)
 	}
 	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: tea.KeyEscape}))
-	// Applications and Offers say they are loading, and so do their keys.
-	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '2', Text: "2"}))
-	if s := plain(m); !strings.Contains(s, "Loading the applications…") {
-		t.Fatalf("Applications before they are loaded:\n%s", s)
-	}
-	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: tea.KeyEnter}))
-	if s := plain(m); !strings.Contains(s, "still loading") || m.page != nil {
-		t.Fatalf("enter on Applications before they are loaded:\n%s", s)
-	}
+	// Offers and Applications say they are loading; the keys typed there
+	// wait for them, in order, and are carried out when they arrive.
 	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '3', Text: "3"}))
-	if s := plain(m); !strings.Contains(s, "Loading the offers…") {
+	if s := plain(m); !strings.Contains(s, "Loading the offers…") || !strings.Contains(s, "Offers 4") {
 		t.Fatalf("Offers before they are loaded:\n%s", s)
 	}
-	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: tea.KeyEnter}))
-	if s := plain(m); !strings.Contains(s, "still loading") || m.page != nil {
-		t.Fatalf("enter on Offers before they are loaded:\n%s", s)
+	for _, k := range []tea.Key{{Code: tea.KeyEnter}, {Code: 'q', Text: "q"}} {
+		_, cmd := update(t, m, tea.KeyPressMsg(k))
+		if k.Code == 'q' && (cmd == nil || cmd() != tea.Quit()) {
+			t.Fatal("q does not quit while a screen loads")
+		}
 	}
-	// The active set arrives: the last to-do acts.
-	m, _ = nextStage(t, m, next)
+	for _, k := range []tea.Key{{Code: tea.KeyEnter}, {Code: tea.KeyEscape}, {Code: '2', Text: "2"}, {Code: 'j', Text: "j"}, {Code: tea.KeyEnter}} {
+		m, _ = update(t, m, tea.KeyPressMsg(k))
+	}
+	if s := plain(m); m.page != nil || m.screen() != screenOffers || !strings.Contains(s, "loading… the keys you type wait for it") {
+		t.Fatalf("keys typed on Offers before they are loaded:\n%s", s)
+	}
+	m, next = nextStage(t, m, next)
+	if m.screen() != screenDetail || m.apps().cursor != 1 || len(m.held) != 0 {
+		t.Fatalf("the keys typed while loading were not carried out once loaded (screen %d, cursor %d):\n%s", m.screen(), m.apps().cursor, plain(m))
+	}
+	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: tea.KeyEscape}))
+	// The active set is in: the to-do whose application was not loaded acts.
 	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '1', Text: "1"}))
 	for i, q := range m.ctx.data.actionable {
 		if q.AppID == p.AppID && q.Key == p.Key {

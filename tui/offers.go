@@ -152,6 +152,9 @@ func (o *offersModel) visibleFrom(c *programContext) int {
 // ready: the offers need every open application.
 func (o *offersModel) ready(d *data) bool { return d.allOpen() }
 
+// takesKeys: the keys choose among the offers.
+func (o *offersModel) takesKeys(d *data) bool { return d.allOpen() }
+
 // sync keeps the selection on the same offer when the data changes.
 func (o *offersModel) sync(c *programContext, _ selection) action {
 	for i, col := range c.data.offers {

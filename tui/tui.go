@@ -112,6 +112,9 @@ type Model struct {
 	loading bool
 	loadGen int
 	loadErr error
+	// held are the keys typed while the screen shown was still loading,
+	// carried out once it is in (replay).
+	held []tea.KeyPressMsg
 	// pending is a newer snapshot that the screen shown cannot show yet
 	// (a reload's first stage, while Applications needs every open
 	// application): it stays on the older one, complete, until the next
@@ -200,11 +203,38 @@ func (m Model) Init() tea.Cmd {
 // Update routes a message: global ones here, the rest to the open screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
-	if n, ok := next.(Model); ok && n.pending != nil && n.fits(n.pending) {
-		// The user moved to a screen the newer snapshot fits.
-		return n.gotData(n.pending), cmd
+	n, ok := next.(Model)
+	if !ok {
+		return next, cmd
 	}
-	return next, cmd
+	if n.pending != nil && n.fits(n.pending) {
+		// The user moved to a screen the newer snapshot fits.
+		n = n.gotData(n.pending)
+	}
+	if len(n.held) > 0 && n.takesKeys() {
+		var more tea.Cmd
+		n, more = n.replay()
+		cmd = tea.Batch(cmd, more)
+	}
+	return n, cmd
+}
+
+// maxHeld bounds the keys kept while a screen loads.
+const maxHeld = 64
+
+// replay carries out the keys typed while the screen was loading, in
+// order; those typed after one that meets a screen still loading wait
+// again.
+func (m Model) replay() (Model, tea.Cmd) {
+	keys := m.held
+	m.held = nil
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		next, cmd := m.key(k)
+		m = next.(Model)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -401,6 +431,17 @@ func (m Model) fits(d *data) bool {
 	return false
 }
 
+// takesKeys reports whether the screen shown has what its keys act on.
+func (m Model) takesKeys() bool {
+	if m.ctx.data == nil {
+		return false
+	}
+	if k, ok := m.active().(keyTaker); ok {
+		return k.takesKeys(m.ctx.data)
+	}
+	return true
+}
+
 func (m Model) gotData(d *data) Model {
 	m.readWorked()
 	m.pending = nil
@@ -507,6 +548,18 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if len(m.held) > 0 || !m.takesKeys() {
+		// The screen is still loading: the key waits for it, in order
+		// with any before it (see replay), rather than act on nothing.
+		if key.Matches(msg, g.Quit) {
+			return m, tea.Quit
+		}
+		if len(m.held) < maxHeld {
+			m.held = append(m.held, msg)
+		}
+		m.setStatus("loading… the keys you type wait for it")
+		return m, nil
+	}
 	m.status, m.statusErr = "", false
 	switch {
 	case key.Matches(msg, g.Quit):
@@ -527,10 +580,6 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, b) && i < len(m.tabs) {
 			return m.show(i)
 		}
-	}
-	if m.ctx.data == nil {
-		m.setStatus(stillLoading)
-		return m, nil
 	}
 	return m.do(m.active().update(m.ctx, msg))
 }
