@@ -504,3 +504,31 @@ func TestIndexStaleAfterAnOlderAfterviewWrites(t *testing.T) {
 	}
 	samePrompts(t, s, 15)
 }
+
+// With nothing to do today, the first screen says what comes next: it
+// reads every prompt of the day, upcoming ones included.
+func TestFirstScreenWithNothingToDo(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "afterview.db"), WithZone(time.UTC, "UTC"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := genNow.AddDate(0, 0, 5)
+	for _, company := range []string{"Acme", "Globex", "Initech"} {
+		a, err := stages.NewApplication(company, "Engineer", "standard", later, []string{"Ana Lee"}, "Sam Roe", stages.Date{}, genNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Add(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fs, err := s.FirstScreen(genNow, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fs.All || fs.Next == nil || len(fs.Prompts) == 0 || len(fs.Apps) != 0 || fs.Open != 3 {
+		t.Fatalf("nothing to do today: all %v, next %v, %d prompts, %d applications read, %d open",
+			fs.All, fs.Next, len(fs.Prompts), len(fs.Apps), fs.Open)
+	}
+	samePrompts(t, s, 10)
+}

@@ -126,6 +126,9 @@ type (
 		// works clears its message, since the cause (the file busy for a
 		// moment) has passed.
 		read bool
+		// load marks a stage of load gen (see dataMsg).
+		load bool
+		gen  int
 	}
 )
 
@@ -134,11 +137,11 @@ func loadCmd(st Store, now func() time.Time, gen int) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
-			return errMsg{err: err, doing: "reading the revision", read: true}
+			return errMsg{err: err, doing: "reading the revision", read: true, load: true, gen: gen}
 		}
 		apps, global, err := st.Snapshot()
 		if err != nil {
-			return errMsg{err: err, doing: "loading applications", read: true}
+			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
 		}
 		return dataMsg{newData(apps, global, rev, now()), gen}
 	}
@@ -156,7 +159,7 @@ func firstLoadCmd(st Store, now func() time.Time, gen int) tea.Cmd {
 		t := now()
 		fs, err := as.FirstScreen(t, firstScreenApps)
 		if err != nil {
-			return errMsg{err: err, doing: "loading applications", read: true}
+			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
 		}
 		return dataMsg{newFirstData(fs, t), gen}
 	}
@@ -168,7 +171,7 @@ func activeCmd(as ActiveStore, now func() time.Time, gen int) tea.Cmd {
 		t := now()
 		set, err := as.Active(t)
 		if err != nil {
-			return errMsg{err: err, doing: "loading applications", read: true}
+			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
 		}
 		return dataMsg{newActiveData(set, t), gen}
 	}

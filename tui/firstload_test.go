@@ -373,6 +373,10 @@ func TestReloadInStages(t *testing.T) {
 		t.Fatal("a stage of an overtaken load was shown or went on")
 	}
 	m.loadGen--
+	// So is its failure: the newer load is still under way.
+	if m2, _ := update(t, m, errMsg{err: errDiskFull, doing: "loading applications", read: true, load: true, gen: m.loadGen - 1}); !m2.loading || m2.statusErr {
+		t.Fatalf("a failed stage of an overtaken load stopped the newer one (loading %v, status %q)", m2.loading, m2.status)
+	}
 	m, next = nextStage(t, m, next)
 	if m.pending == nil || plain(m) != shown {
 		t.Fatal("the active set was shown under closed applications")

@@ -324,6 +324,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStatus(msg.status)
 		return m, nil
 	case errMsg:
+		if msg.load && msg.gen != m.loadGen {
+			// A stage of a load a newer one overtook: that one goes on.
+			return m, nil
+		}
 		m.loading = false
 		if msg.forForm && m.form != nil {
 			m.form.saving = false
