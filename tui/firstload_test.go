@@ -120,6 +120,21 @@ func startPartial(t *testing.T, st Store, w, h int) (m Model, next tea.Cmd) {
 	return up.(Model), next
 }
 
+// startPartialMsg is startPartial for a first load that may answer with
+// an error rather than data.
+func startPartialMsg(t *testing.T, st Store, w, h int) (m Model, next tea.Cmd) {
+	t.Helper()
+	m = New(Options{Store: st, Now: fixedClock})
+	m.poll = 0
+	up, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	batch, ok := up.(Model).Init()().(tea.BatchMsg)
+	if !ok || len(batch) == 0 {
+		t.Fatal("Init did not return a batch with the load first")
+	}
+	up, next = up.Update(batch[0]())
+	return up.(Model), next
+}
+
 // nextStage runs the next stage of a load and gives the model its answer.
 func nextStage(t *testing.T, m Model, next tea.Cmd) (Model, tea.Cmd) {
 	t.Helper()
@@ -501,10 +516,52 @@ func TestHistoryLoadFailureIsRetried(t *testing.T) {
 		if m.ctx.data.level != level {
 			t.Fatalf("the snapshot at level %d was taken for level %d", level, m.ctx.data.level)
 		}
+		// With no load under way, keys are not held for one: the user
+		// can leave a screen that waits for the failed part.
+		m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '3', Text: "3"}))
+		m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '1', Text: "1"}))
+		if m.screen() != screenToday || len(m.held) != 0 {
+			t.Fatalf("after a failed load the keys were held (screen %d, %d held)", m.screen(), len(m.held))
+		}
 		m, next = poll(m)
 	}
 	if !m.ctx.data.complete() {
 		t.Fatalf("the poll's load did not bring the whole history (level %d)", m.ctx.data.level)
+	}
+}
+
+// When the very first load fails, the screen names the error and keys
+// neither act on missing data nor wait for ever; the poll loads again.
+func TestFirstLoadFailure(t *testing.T) {
+	fs := newFakeStore(DemoApplications(testNow)...)
+	fs.readFail = errDiskFull
+	m, next := startPartialMsg(t, &activeFakeStore{fakeStore: fs}, 100, 30)
+	if next != nil || m.ctx.data != nil || m.loading {
+		t.Fatalf("a failed first load: data %v, loading %v, another stage %v", m.ctx.data != nil, m.loading, next != nil)
+	}
+	for _, k := range []tea.Key{{Code: 'j', Text: "j"}, {Code: tea.KeyEnter}, {Code: '2', Text: "2"}, {Code: 'x', Text: "x"}} {
+		m, _ = update(t, m, tea.KeyPressMsg(k))
+	}
+	if s := plain(m); !strings.Contains(s, "disk full") && !strings.Contains(s, "Could not read") {
+		t.Fatalf("a failed first load does not say why:\n%s", s)
+	}
+	m, cmd := update(t, m, pollMsg{})
+	for cmd != nil {
+		msg := cmd()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range b {
+				if c != nil {
+					msg = c()
+				}
+			}
+		}
+		m, cmd = update(t, m, msg)
+	}
+	if m.ctx.data == nil || !m.ctx.data.complete() {
+		t.Fatal("the poll after a failed first load did not load")
+	}
+	if fs.writes != 0 || len(m.held) != 0 {
+		t.Fatalf("keys typed after the failed load acted later: %d writes, %d held", fs.writes, len(m.held))
 	}
 }
 

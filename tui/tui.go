@@ -329,6 +329,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.loading = false
+		if msg.load {
+			// The keys waiting for this load would wait for the next
+			// poll's: the error says why, and the keys work again.
+			m.held = nil
+		}
 		if msg.forForm && m.form != nil {
 			m.form.saving = false
 			m.form.err = msg.err.Error()
@@ -552,7 +557,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if len(m.held) > 0 || !m.takesKeys() {
+	if m.loading && (len(m.held) > 0 || !m.takesKeys()) {
 		// The screen is still loading: the key waits for it, in order
 		// with any before it (see replay), rather than act on nothing.
 		if key.Matches(msg, g.Quit) {
@@ -584,6 +589,11 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, b) && i < len(m.tabs) {
 			return m.show(i)
 		}
+	}
+	if m.ctx.data == nil {
+		// The load failed; the next poll tries again.
+		m.setStatus(stillLoading)
+		return m, nil
 	}
 	return m.do(m.active().update(m.ctx, msg))
 }
