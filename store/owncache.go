@@ -80,12 +80,6 @@ func (s *Store) ownContext() uint64 {
 	return 1
 }
 
-// ownFor is ownOf for a pointer.
-func (s *Store) ownFor(a *stages.Application, loc *time.Location) *stages.Own {
-	o := s.ownOf(a, loc)
-	return &o
-}
-
 // ownOf works out an application's Own with dates in loc.
 func (s *Store) ownOf(a *stages.Application, loc *time.Location) stages.Own {
 	if s.settings != nil {

@@ -320,7 +320,7 @@ func TestActionsWaitForTheirApplication(t *testing.T) {
 	if s := plain(m); m.page != nil || m.screen() != screenOffers || !strings.Contains(s, "loading… the keys you type wait for it") {
 		t.Fatalf("keys typed on Offers before they are loaded:\n%s", s)
 	}
-	m, next = nextStage(t, m, next)
+	m, _ = nextStage(t, m, next)
 	if m.screen() != screenDetail || m.apps().cursor != 1 || len(m.held) != 0 {
 		t.Fatalf("the keys typed while loading were not carried out once loaded (screen %d, cursor %d):\n%s", m.screen(), m.apps().cursor, plain(m))
 	}
