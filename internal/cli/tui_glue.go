@@ -14,6 +14,10 @@ import (
 // that it waits for neither the open applications nor the closed history.
 type tuiStore struct{ *store.Store }
 
+// Without the staged reads the TUI would still work, loading everything
+// before its first frame: keep the adapter whole.
+var _ tui.ActiveStore = tuiStore{}
+
 func (s tuiStore) FirstScreen(now time.Time, n int) (tui.FirstScreen, error) {
 	fs, err := s.Store.FirstScreen(now, n)
 	return tui.FirstScreen(fs), err
