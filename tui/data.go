@@ -33,7 +33,7 @@ type data struct {
 	// alone, and an application's own list waits for the next stage.
 	toDoOnly bool
 
-	prompts    []stages.Prompt // every live prompt, upcoming included, ranked
+	prompts    []stages.Prompt // every live prompt, upcoming included (unless toDoOnly), ranked
 	actionable []stages.Prompt // open, due and overdue, ranked
 	upcoming   []stages.Prompt // upcoming only, soonest first
 	// perApp holds the indices into prompts of each application's prompts.
@@ -70,8 +70,8 @@ type loadLevel int
 const (
 	// levelPrompts is the first screen's: the day's prompts to do (see
 	// data.toDoOnly), the applications of the first to-dos
-	// (firstScreenApps) and the header's counts. Today is complete for what it shows; the other screens are
-	// still loading.
+	// (firstScreenApps) and the header's counts. Today is complete for
+	// what it shows; the other screens are still loading.
 	levelPrompts loadLevel = iota
 	// levelActive holds every application the day's prompts depend on
 	// (every open one, and the closed ones whose prompts can still show
