@@ -405,6 +405,29 @@ func TestReloadInStages(t *testing.T) {
 	if !m.ctx.data.complete() || m.loading {
 		t.Fatal("the reload did not end with everything")
 	}
+
+	// An application's page keeps its complete snapshot through a
+	// reload's first stage (which lists only its to-dos) and takes the
+	// active set, which holds it whole.
+	m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: tea.KeyEnter}))
+	page := plain(m)
+	if m.page == nil || !strings.Contains(page, "TIMELINE") {
+		t.Fatalf("enter did not open the application:\n%s", page)
+	}
+	id := m.page.(*detailModel).appID
+	if _, err := st.Log(id, stages.Event{Kind: stages.EvNote, Note: "noted in the shell", At: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	m, reload = update(t, m, revisionMsg{rev: st.rev})
+	m, next = update(t, m, reload())
+	if m.pending == nil || plain(m) != page {
+		t.Fatalf("the page went partial on a reload's first stage:\n%s", plain(m))
+	}
+	m, _ = nextStage(t, m, next)
+	a, ok := m.ctx.data.app(id)
+	if m.pending != nil || m.ctx.data.level != levelActive || !ok || a.Events[len(a.Events)-1].Note != "noted in the shell" || m.page == nil {
+		t.Fatalf("the page did not take the active set with the change:\n%s", plain(m))
+	}
 }
 
 // Until the history is in, the other screens say so rather than show a part
