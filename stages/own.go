@@ -257,6 +257,13 @@ func (d *Day) Note(o *Own) {
 	}
 }
 
+// Open is the number of open applications among the Owns noted so far.
+func (d *Day) Open() int { return d.open }
+
+// OpenOffers is the number of open offers among the Owns noted so far: the
+// offers a screen lists side by side.
+func (d *Day) OpenOffers() int { return len(d.g.offers) }
+
 // ready orders the offers once every Own is noted.
 func (d *Day) ready() {
 	if d.sorted {

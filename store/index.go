@@ -76,26 +76,36 @@ type ActiveSet struct {
 func (s *Store) ActiveSnapshot(day stages.Date) (ActiveSet, error) {
 	var out ActiveSet
 	err := s.view(func(tx *bbolt.Tx) error {
-		c := tx.Bucket(bucketApps).Cursor()
-		first, _ := c.First()
-		last, _ := c.Last()
-		out.Empty = first == nil
-		apps, ok, err := s.indexedApps(tx, day)
-		if err == nil && !ok {
-			apps, err = s.scanActive(tx, day)
-		}
-		if err != nil {
-			return err
-		}
-		out.Apps = apps
-		// The keys are ids from 1 up to the last one: when there are as many
-		// active applications as that last id, there is no other.
-		out.All = out.Empty || (len(first) == 8 && len(last) == 8 &&
-			binary.BigEndian.Uint64(first) >= 1 && binary.BigEndian.Uint64(last) == uint64(len(apps)))
-		out.Global, err = s.globalEvents(tx)
+		var err error
+		out, err = s.activeSet(tx, day)
 		return err
 	})
 	if err != nil {
+		return ActiveSet{}, err
+	}
+	return out, nil
+}
+
+// activeSet is what ActiveSnapshot reads, inside a read transaction.
+func (s *Store) activeSet(tx *bbolt.Tx, day stages.Date) (ActiveSet, error) {
+	var out ActiveSet
+	c := tx.Bucket(bucketApps).Cursor()
+	first, _ := c.First()
+	last, _ := c.Last()
+	out.Empty = first == nil
+	apps, ok, err := s.indexedApps(tx, day)
+	if err == nil && !ok {
+		apps, err = s.scanActive(tx, day)
+	}
+	if err != nil {
+		return ActiveSet{}, err
+	}
+	out.Apps = apps
+	// The keys are ids from 1 up to the last one: when there are as many
+	// active applications as that last id, there is no other.
+	out.All = out.Empty || (len(first) == 8 && len(last) == 8 &&
+		binary.BigEndian.Uint64(first) >= 1 && binary.BigEndian.Uint64(last) == uint64(len(apps)))
+	if out.Global, err = s.globalEvents(tx); err != nil {
 		return ActiveSet{}, err
 	}
 	return out, nil

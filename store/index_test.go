@@ -87,6 +87,7 @@ func samePrompts(t *testing.T, s *Store, days int) {
 		if active.All && len(active.Apps) != len(all) {
 			t.Fatalf("All with %d of %d applications", len(active.Apps), len(all))
 		}
+		sameStages(t, s, all, now, want)
 	}
 	for _, d := range []int{-days, 0, days} {
 		sameFocus(t, s, all, global, genNow.AddDate(0, 0, d))
@@ -104,6 +105,88 @@ func samePrompts(t *testing.T, s *Store, days int) {
 	}
 	if got, want := offers(held), offers(all); !reflect.DeepEqual(got, want) {
 		t.Fatalf("WithOffers gives the open offers %v, everything %v", got, want)
+	}
+}
+
+// sameStages checks the staged reads of the terminal UI on now's day:
+// FirstScreen gives the prompts everything gives (want), the applications
+// of the first to-dos and the offers they name, as they are stored, and the
+// counts of open applications and offers; ActiveDay gives the active set
+// with the same prompts, all at the revision.
+func sameStages(t *testing.T, s *Store, all []stages.Application, now time.Time, want []stages.Prompt) {
+	t.Helper()
+	rev, err := s.Revision()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[uint64]stages.Application{}
+	open, offers := 0, 0
+	for _, a := range all {
+		byID[a.ID] = a
+		if !a.Closed() {
+			open++
+		}
+		if a.OfferOpen() {
+			offers++
+		}
+	}
+	const first = 5
+	fs, err := s.FirstScreen(now, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFirst, wantAll := stages.Actionable(want), false
+	var next *stages.Prompt
+	for i := range want {
+		if want[i].Status == stages.Upcoming {
+			next = &want[i]
+			break
+		}
+	}
+	if len(wantFirst) == 0 && next != nil {
+		wantFirst, wantAll = want, true
+	}
+	if !reflect.DeepEqual(fs.Prompts, wantFirst) || fs.All != wantAll || !reflect.DeepEqual(fs.Next, next) {
+		t.Fatalf("on %s FirstScreen gives %d prompts (all %v, next %+v), want %d (%v, %+v)",
+			stages.DateOf(now), len(fs.Prompts), fs.All, fs.Next, len(wantFirst), wantAll, next)
+	}
+	if fs.Open != open || fs.Offers != offers || fs.Empty != (len(all) == 0) || fs.Revision != rev {
+		t.Fatalf("on %s FirstScreen counts %d open, %d offers (empty %v, revision %d), want %d, %d (%v, %d)",
+			stages.DateOf(now), fs.Open, fs.Offers, fs.Empty, fs.Revision, open, offers, len(all) == 0, rev)
+	}
+	need := map[uint64]bool{}
+	n := 0
+	for _, p := range want {
+		if p.Status == stages.Upcoming || n == first {
+			continue
+		}
+		n++
+		if p.AppID != 0 {
+			need[p.AppID] = true
+		}
+		for _, o := range p.About {
+			need[o.App] = true
+		}
+	}
+	if len(fs.Apps) != len(need) {
+		t.Fatalf("on %s FirstScreen read %d applications for its first %d to-dos, want %d", stages.DateOf(now), len(fs.Apps), first, len(need))
+	}
+	for i, a := range fs.Apps {
+		if !need[a.ID] || !reflect.DeepEqual(a, byID[a.ID]) || (i > 0 && fs.Apps[i-1].ID >= a.ID) {
+			t.Fatalf("on %s FirstScreen read application %d (needed %v), or read it wrong, or out of order", stages.DateOf(now), a.ID, need[a.ID])
+		}
+	}
+	ad, err := s.ActiveDay(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	active, err := s.ActiveSnapshot(stages.DateOf(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ad.ActiveSet, active) || !reflect.DeepEqual(ad.Prompts, want) || ad.Revision != rev {
+		t.Fatalf("on %s ActiveDay reads %d applications with %d prompts at revision %d, want %d with %d at %d",
+			stages.DateOf(now), len(ad.Apps), len(ad.Prompts), ad.Revision, len(active.Apps), len(want), rev)
 	}
 }
 
@@ -431,4 +514,32 @@ func TestIndexStaleAfterAnOlderAfterviewWrites(t *testing.T) {
 		t.Fatal("the next write did not rebuild the index")
 	}
 	samePrompts(t, s, 15)
+}
+
+// With nothing to do today, the first screen says what comes next: it
+// reads every prompt of the day, upcoming ones included.
+func TestFirstScreenWithNothingToDo(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "afterview.db"), WithZone(time.UTC, "UTC"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := genNow.AddDate(0, 0, 5)
+	for _, company := range []string{"Acme", "Globex", "Initech"} {
+		a, err := stages.NewApplication(company, "Engineer", "standard", later, []string{"Ana Lee"}, "Sam Roe", stages.Date{}, genNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Add(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fs, err := s.FirstScreen(genNow, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fs.All || fs.Next == nil || len(fs.Prompts) == 0 || len(fs.Apps) != 0 || fs.Open != 3 {
+		t.Fatalf("nothing to do today: all %v, next %v, %d prompts, %d applications read, %d open",
+			fs.All, fs.Next, len(fs.Prompts), len(fs.Apps), fs.Open)
+	}
+	samePrompts(t, s, 10)
 }

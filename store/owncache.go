@@ -472,47 +472,72 @@ func (s *Store) prompts(now time.Time, actionable bool) (DayPrompts, error) {
 	var out DayPrompts
 	ctx := s.ownContextAt(now)
 	err := s.view(func(tx *bbolt.Tx) error {
-		first, _ := tx.Bucket(bucketApps).Cursor().First()
-		out.Empty = first == nil
 		global, err := s.globalEvents(tx)
 		if err != nil {
 			return err
 		}
-		day := stages.NewDay(now)
-		day.Actionable = actionable
-		if !indexFresh(tx) {
-			apps, err := s.scanActive(tx, stages.DateOf(now))
-			if err != nil {
-				return err
-			}
-			for i := range apps {
-				day.Note(s.ownFor(&apps[i], now.Location()))
-			}
-			var ps []stages.Prompt
-			for i := range apps {
-				ps = day.Add(ps, s.ownFor(&apps[i], now.Location()))
-			}
-			out.Prompts = day.Finish(ps, global, !out.Empty)
-			out.Next = day.Next
-			out.Reworked = len(apps)
-			return nil
-		}
-		ps, reworked, err := s.cachedPrompts(tx, day, now, ctx)
-		if err != nil {
-			return err
-		}
-		out.Prompts = day.Finish(ps, global, !out.Empty)
-		out.Next = day.Next
-		out.Reworked = reworked
-		return nil
+		out, _, err = s.dayPrompts(tx, now, ctx, actionable, global)
+		return err
 	})
 	if err != nil {
 		return DayPrompts{}, err
 	}
-	if ctx != 0 && out.Reworked > refreshFrom {
+	s.refreshIfReworked(ctx, now, out.Reworked)
+	return out, nil
+}
+
+// refreshIfReworked rewrites the cache after a read that had to work many
+// Owns out from the applications (see Prompts).
+func (s *Store) refreshIfReworked(ctx uint64, now time.Time, reworked int) {
+	if ctx != 0 && reworked > refreshFrom {
 		s.refreshOwn(ctx, stages.DateOf(now))
 	}
-	return out, nil
+}
+
+// dayPrompts is what Prompts reads, inside a read transaction, given the
+// global events; the Day also holds the counts it made on the way
+// (stages.Day.Open).
+func (s *Store) dayPrompts(tx *bbolt.Tx, now time.Time, ctx uint64, actionable bool, global []stages.Event) (DayPrompts, *stages.Day, error) {
+	var out DayPrompts
+	first, _ := tx.Bucket(bucketApps).Cursor().First()
+	out.Empty = first == nil
+	day := stages.NewDay(now)
+	day.Actionable = actionable
+	if !indexFresh(tx) {
+		apps, err := s.scanActive(tx, stages.DateOf(now))
+		if err != nil {
+			return out, nil, err
+		}
+		out.Prompts = s.promptsOf(day, apps, global, now, !out.Empty)
+		out.Next = day.Next
+		out.Reworked = len(apps)
+		return out, day, nil
+	}
+	ps, reworked, err := s.cachedPrompts(tx, day, now, ctx)
+	if err != nil {
+		return out, nil, err
+	}
+	out.Prompts = day.Finish(ps, global, !out.Empty)
+	out.Next = day.Next
+	out.Reworked = reworked
+	return out, day, nil
+}
+
+// promptsOf works the day's prompts out from the applications they depend
+// on, already decoded, as the cache would give them.
+func (s *Store) promptsOf(day *stages.Day, apps []stages.Application, global []stages.Event, now time.Time, started bool) []stages.Prompt {
+	owns := make([]stages.Own, len(apps))
+	n := 1
+	for i := range apps {
+		owns[i] = s.ownOf(&apps[i], now.Location())
+		day.Note(&owns[i])
+		n += len(owns[i].Prompts) + 1
+	}
+	ps := make([]stages.Prompt, 0, n)
+	for i := range owns {
+		ps = day.Add(ps, &owns[i])
+	}
+	return day.Finish(ps, global, started)
 }
 
 // ownRecords walks the applications the prompts of day depend on with

@@ -215,9 +215,9 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		return addCmd(st, a), true
 	}
 
-	before, ok := c.data.app(f.appID)
-	if !ok {
-		f.err = errNoApp.Error()
+	before, err := c.data.need(f.appID)
+	if err != nil {
+		f.err = err.Error()
 		return nil, false
 	}
 	orig := f.orig

@@ -99,6 +99,9 @@ func (a *appsModel) update(c *programContext, msg tea.Msg) action {
 	}
 	app, ok := a.selected(c)
 	if !ok {
+		if !c.data.allOpen() && key.Matches(km, k.Open, k.Edit, k.Log, k.Delete) {
+			return say{stillLoading}
+		}
 		return nil
 	}
 	switch {
@@ -156,6 +159,19 @@ func (a *appsModel) setCursor(c *programContext, i int) {
 	a.offset = max(0, min(a.offset, len(a.rows)-h))
 }
 
+// ready: the open applications need every open one; the closed ones, the
+// whole history.
+func (a *appsModel) ready(d *data) bool {
+	if a.showClosed {
+		return d.complete()
+	}
+	return d.allOpen()
+}
+
+// takesKeys: the keys move through and act on the open applications,
+// which the closed ones follow.
+func (a *appsModel) takesKeys(d *data) bool { return d.allOpen() }
+
 func (a *appsModel) sync(c *programContext, sel selection) action {
 	a.rebuild(c, sel.app)
 	return nil
@@ -177,9 +193,14 @@ func (a *appsModel) rebuild(c *programContext, selectID uint64) {
 	needle := strings.ToLower(strings.TrimSpace(a.filter))
 	a.rows = a.rows[:0]
 	found := -1
-	for _, i := range d.order {
+	order := d.order
+	if !d.allOpen() {
+		// A few applications, not the list: it waits for every open one.
+		order = nil
+	}
+	for _, i := range order {
 		app := &d.apps[i]
-		if app.Closed() && (!a.showClosed || d.partial) {
+		if app.Closed() && (!a.showClosed || !d.complete()) {
 			continue
 		}
 		if needle != "" && !strings.Contains(d.search[i], needle) {
@@ -293,7 +314,7 @@ func (a *appsModel) view(c *programContext) string {
 
 	closed := len(d.apps) - d.open
 	summary := fmt.Sprintf("%d open", d.open)
-	if d.partial {
+	if !d.complete() {
 		// The closed ones are still loading (sync leaves them out).
 		summary += " · closed ones loading…"
 	} else if closed > 0 {
@@ -337,7 +358,9 @@ func (a *appsModel) view(c *programContext) string {
 		case a.filter != "":
 			msg = "Nothing matches “" + sanitize(a.filter) + "”. esc clears the filter."
 		case d.empty:
-		case d.partial:
+		case !d.allOpen():
+			msg = "Loading the applications…"
+		case !d.complete():
 			msg = "Loading the closed applications…"
 		default:
 			msg = "Every application is closed: c shows them."

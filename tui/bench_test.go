@@ -43,7 +43,7 @@ func bigHarness(tb testing.TB, n int) Model {
 	m := New(Options{Store: newFakeStore(), Now: fixedClock})
 	m.poll = 0
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	next, _ = next.(Model).Update(dataMsg{newData(manyApps(tb, n), nil, 1, testNow)})
+	next, _ = next.(Model).Update(dataMsg{d: newData(manyApps(tb, n), nil, 1, testNow)})
 	return next.(Model)
 }
 

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -19,18 +21,19 @@ type data struct {
 	apps   []stages.Application
 	global []stages.Event
 	byID   map[uint64]int
-	// partial marks a snapshot of the active applications only (every open
-	// one, and the closed ones whose prompts can still show today), read
-	// first so that Today shows without waiting for years of closed
-	// history: Today and Offers are complete, the closed history and what
-	// is derived from it (the Stats screen, the usual answer times) follow
-	// with the full snapshot.
-	partial bool
+	// level says how much of the store the snapshot holds (see loadLevel):
+	// the TUI loads it in stages, so that the first screen does not wait
+	// for what it does not show.
+	level loadLevel
 	// empty reports a store with no application at all (in a partial
-	// snapshot too, where apps holds only the active ones).
+	// snapshot too, where apps holds only some).
 	empty bool
+	// toDoOnly marks prompts without the upcoming ones (the first
+	// screen's, when there is something to do): upcoming holds the next
+	// alone, and an application's own list waits for the next stage.
+	toDoOnly bool
 
-	prompts    []stages.Prompt // every live prompt, upcoming included, ranked
+	prompts    []stages.Prompt // every live prompt, upcoming included (unless toDoOnly), ranked
 	actionable []stages.Prompt // open, due and overdue, ranked
 	upcoming   []stages.Prompt // upcoming only, soonest first
 	// perApp holds the indices into prompts of each application's prompts.
@@ -42,6 +45,9 @@ type data struct {
 	search  []string
 	open    int
 	overdue int
+	// offerCount is the number of open offers (len(offers) once they are
+	// loaded; before, the store's count, for the header).
+	offerCount int
 
 	// offers are the open offers side by side, soonest deadline first, as
 	// `afterview offers` lists them.
@@ -57,40 +63,131 @@ type data struct {
 	stats atomic.Pointer[stages.Stats]
 }
 
+// loadLevel is how much of the store a snapshot holds, in the order the
+// TUI loads them.
+type loadLevel int
+
+const (
+	// levelPrompts is the first screen's: the day's prompts to do (see
+	// data.toDoOnly), the applications of the first to-dos
+	// (firstScreenApps) and the header's counts. Today is complete for
+	// what it shows; the other screens are still loading.
+	levelPrompts loadLevel = iota
+	// levelActive holds every application the day's prompts depend on
+	// (every open one, and the closed ones whose prompts can still show
+	// today): Today, Offers and the open applications are complete; the
+	// closed history and what is derived from it (the Stats screen, the
+	// usual answer times) follow with the full snapshot.
+	levelActive
+	// levelFull is everything.
+	levelFull
+)
+
+// firstScreenApps is how many to-dos the first load reads the applications
+// of: more than a tall terminal shows, far fewer than a long list holds.
+const firstScreenApps = 64
+
+// complete reports a snapshot of everything.
+func (d *data) complete() bool { return d.level == levelFull }
+
+// allOpen reports a snapshot that holds every open application (and every
+// open offer).
+func (d *data) allOpen() bool { return d.level >= levelActive }
+
 func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time) *data {
-	return buildData(apps, global, rev, now, false, len(apps) == 0)
+	empty := len(apps) == 0
+	return buildData(apps, global, enginePrompts(apps, global, now, empty), rev, now, levelFull, empty)
 }
 
-// newActiveData is the partial snapshot (see data.partial) of the active
-// applications; hasApps reports whether the store holds any application at all.
-func newActiveData(active []stages.Application, global []stages.Event, rev uint64, now time.Time, hasApps bool) *data {
-	return buildData(active, global, rev, now, true, !hasApps)
+// newActiveData is the snapshot of the active applications (see
+// levelActive), with their prompts as the store gives them (nil: worked
+// out here from the applications, which the day's prompts depend on).
+func newActiveData(set ActiveSet, now time.Time) *data {
+	level := levelActive
+	if set.All {
+		level = levelFull
+	}
+	ps := set.Prompts
+	if ps == nil {
+		ps = enginePrompts(set.Apps, set.Global, now, set.Empty)
+	}
+	return buildData(set.Apps, set.Global, ps, set.Revision, now, level, set.Empty)
 }
 
-func buildData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time, partial, empty bool) *data {
-	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, partial: partial, empty: empty}
+// newFirstData is the first screen's snapshot (see levelPrompts). A store
+// with no application at all is complete from the start.
+func newFirstData(fs FirstScreen, now time.Time) *data {
+	level := levelPrompts
+	if fs.Empty {
+		level = levelFull
+	}
+	d := buildData(fs.Apps, fs.Global, fs.Prompts, fs.Revision, now, level, fs.Empty)
+	if level == levelPrompts {
+		d.open, d.offerCount = fs.Open, fs.Offers
+	}
+	if !fs.All {
+		d.toDoOnly = true
+		d.upcoming = nil
+		if fs.Next != nil {
+			d.upcoming = []stages.Prompt{*fs.Next}
+		}
+	}
+	return d
+}
+
+// enginePrompts works the day's prompts out from the applications they
+// depend on (or more).
+func enginePrompts(apps []stages.Application, global []stages.Event, now time.Time, empty bool) []stages.Prompt {
+	if empty {
+		// With no application at all, "keep applying" would greet a new
+		// user with "only 0 applications still open": the welcome says it
+		// better.
+		return nil
+	}
+	return stages.PromptsFor(liveApps(apps, stages.DateOf(now)), global, now, true)
+}
+
+// buildData derives what the screens show from a snapshot and the day's
+// prompts.
+func buildData(apps []stages.Application, global []stages.Event, prompts []stages.Prompt, rev uint64, now time.Time, level loadLevel, empty bool) *data {
+	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, prompts: prompts, level: level, empty: empty}
 	d.byID = make(map[uint64]int, len(apps))
 	for i := range apps {
 		d.byID[apps[i].ID] = i
 	}
-	if !empty {
-		// With no application at all, "keep applying" would greet a new
-		// user with "only 0 applications still open": the welcome says it
-		// better.
-		d.prompts = stages.PromptsFor(liveApps(apps, d.today), global, now, !empty)
-	}
-	d.actionable = stages.Actionable(d.prompts)
+	// Ranked, the upcoming prompts come last: the others are the first
+	// part, shared rather than copied (tens of thousands in a long search).
+	firstUpcoming, ranked := len(prompts), true
 	d.perApp = make(map[uint64][]int)
-	for i, p := range d.prompts {
-		if p.Status == stages.Overdue {
+	for i := range prompts {
+		p := &prompts[i]
+		switch {
+		case p.Status == stages.Upcoming:
+			firstUpcoming = min(firstUpcoming, i)
+		case firstUpcoming < i:
+			ranked = false
+		case p.Status == stages.Overdue:
 			d.overdue++
 		}
-		if p.Status == stages.Upcoming {
-			d.upcoming = append(d.upcoming, p)
+		if p.AppID == 0 {
+			continue
 		}
-		if p.AppID != 0 {
+		if _, loaded := d.byID[p.AppID]; loaded || level != levelPrompts {
 			d.perApp[p.AppID] = append(d.perApp[p.AppID], i)
 		}
+	}
+	if ranked {
+		d.actionable = prompts[:firstUpcoming:firstUpcoming]
+		d.upcoming = prompts[firstUpcoming:]
+	} else {
+		d.overdue = 0
+		for i := range prompts {
+			if prompts[i].Status == stages.Overdue {
+				d.overdue++
+			}
+		}
+		d.actionable = stages.Actionable(prompts)
+		d.upcoming = slices.DeleteFunc(slices.Clone(prompts), func(p stages.Prompt) bool { return p.Status != stages.Upcoming })
 	}
 	d.waits = make([]stages.Wait, len(apps))
 	d.search = make([]string, len(apps))
@@ -103,8 +200,11 @@ func buildData(apps []stages.Application, global []stages.Event, rev uint64, now
 			d.open++
 		}
 	}
-	d.offers = openOffers(apps, d.today)
-	if partial {
+	if level >= levelActive {
+		d.offers = openOffers(apps, d.today)
+		d.offerCount = len(d.offers)
+	}
+	if level != levelFull {
 		// The other applications to the same company are not loaded yet:
 		// no usual answer time until they are.
 		d.usual = make([]usualAnswer, len(apps))
@@ -168,6 +268,24 @@ func (d *data) app(id uint64) (*stages.Application, bool) {
 		return nil, false
 	}
 	return &d.apps[i], true
+}
+
+// stillLoading is what an action on data not loaded yet says.
+const stillLoading = "afterview is still loading: try again in a moment"
+
+// errStillLoading is need's answer for an application not loaded yet.
+var errStillLoading = errors.New("afterview is still loading that application: try again in a moment")
+
+// need returns the application with the given ID for an action on it, or
+// why there is none: not loaded yet (a partial snapshot), or gone.
+func (d *data) need(id uint64) (*stages.Application, error) {
+	if a, ok := d.app(id); ok {
+		return a, nil
+	}
+	if d == nil || !d.complete() {
+		return nil, errStillLoading
+	}
+	return nil, errNoApp
 }
 
 // appPrompts returns an application's prompts, upcoming included, ranked.

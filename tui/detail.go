@@ -37,10 +37,23 @@ func (dm *detailModel) crumb(c *programContext) string {
 
 // sync goes back to the tab when the application is gone.
 func (dm *detailModel) sync(c *programContext, _ selection) action {
-	if _, ok := dm.app(c); !ok {
+	if _, ok := dm.app(c); !ok && c.data.complete() {
 		return closeScreen{"that application is gone (deleted, perhaps by another afterview)"}
 	}
 	return nil
+}
+
+// takesKeys: the keys act on the application.
+func (dm *detailModel) takesKeys(d *data) bool {
+	_, ok := d.app(dm.appID)
+	return ok
+}
+
+// ready: the page needs its application, and every prompt of it (the
+// upcoming ones too).
+func (dm *detailModel) ready(d *data) bool {
+	_, ok := d.app(dm.appID)
+	return ok && !d.toDoOnly
 }
 
 // target is the to-do that x, z and d act on here: the most urgent one
@@ -114,7 +127,10 @@ func (dm *detailModel) view(c *programContext) string {
 // by section.
 func (dm *detailModel) lines(c *programContext) []string {
 	a, ok := dm.app(c)
-	if !ok {
+	switch {
+	case (!ok && !c.data.complete()) || c.data.toDoOnly:
+		return []string{"", "  " + c.styles.Muted.Render("Loading the application…")}
+	case !ok:
 		return []string{"", "  " + c.styles.Muted.Render("This application is gone.")}
 	}
 	var L []string

@@ -55,10 +55,19 @@ func (c *programContext) draftFor(p stages.Prompt) (d draft.Draft, ok bool, err 
 	}
 	a, found := c.data.app(p.AppID)
 	if !found {
+		if p.AppID != 0 && !c.data.complete() {
+			return d, false, errStillLoading
+		}
 		return d, false, nil
 	}
 	if _, err := draft.KindOf(a, p); err != nil {
 		return d, false, nil
+	}
+	for _, o := range p.About {
+		// The offers it names give their deadlines.
+		if _, ok := c.data.app(o.App); !ok && !c.data.complete() {
+			return d, false, errStillLoading
+		}
 	}
 	d, err = c.drafts.Templates.Draft(draft.Input{App: a, Prompt: p, Apps: c.data.apps, References: c.refs, Me: c.drafts.Me, Now: c.data.now})
 	return d, err == nil, err
@@ -113,6 +122,8 @@ func draftError(c *programContext, p stages.Prompt, err error, height int) strin
 func (m *Model) draftOrSay(p stages.Prompt) (draft.Draft, bool) {
 	d, ok, err := m.ctx.draftFor(p)
 	switch {
+	case errors.Is(err, errStillLoading):
+		m.setStatus(err.Error())
 	case err != nil:
 		m.setError(err)
 	case !ok:

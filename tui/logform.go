@@ -319,9 +319,9 @@ func (f *form) offerRevision(cur *stages.Offer) *stages.Offer {
 // submitLog builds the event, tries it on a copy of the application so that
 // mistakes show in the form, and saves it.
 func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
-	before, ok := c.data.app(f.appID)
-	if !ok {
-		f.err = errNoApp.Error()
+	before, err := c.data.need(f.appID)
+	if err != nil {
+		f.err = err.Error()
 		return nil, false
 	}
 	at, _ := f.parsed("when").(time.Time)

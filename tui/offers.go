@@ -149,6 +149,12 @@ func (o *offersModel) visibleFrom(c *programContext) int {
 	return max(0, min(off, n-fit))
 }
 
+// ready: the offers need every open application.
+func (o *offersModel) ready(d *data) bool { return d.allOpen() }
+
+// takesKeys: the keys choose among the offers.
+func (o *offersModel) takesKeys(d *data) bool { return d.allOpen() }
+
 // sync keeps the selection on the same offer when the data changes.
 func (o *offersModel) sync(c *programContext, _ selection) action {
 	for i, col := range c.data.offers {
@@ -164,7 +170,7 @@ func (o *offersModel) sync(c *programContext, _ selection) action {
 func (o *offersModel) title() string { return "Offers" }
 
 func (o *offersModel) tab(c *programContext) (long, short string) {
-	long = counted(c, "Offers", func(d *data) int { return len(d.offers) })
+	long = counted(c, "Offers", func(d *data) int { return d.offerCount })
 	return long, long
 }
 
@@ -176,6 +182,12 @@ func (o *offersModel) update(c *programContext, msg tea.Msg) action {
 		return nil
 	}
 	k := &c.keys.Offers
+	if !c.data.allOpen() {
+		if key.Matches(km, k.Left, k.Right, k.First, k.Last, k.Open, k.Log, k.Edit) {
+			return say{stillLoading}
+		}
+		return nil
+	}
 	switch {
 	case key.Matches(km, k.Left):
 		o.setCursor(c, o.cursor-1)
@@ -358,6 +370,10 @@ func (o *offersModel) view(c *programContext) string {
 	d := c.data
 	w := c.width
 	n := len(d.offers)
+	if !d.allOpen() {
+		return " " + s.Strong.Render(fmt.Sprintf("%d open %s", d.offerCount, stages.Plural(d.offerCount, "offer", "offers"))) +
+			"\n\n  " + s.Muted.Render("Loading the offers…")
+	}
 	if n == 0 {
 		return offersEmpty(c)
 	}

@@ -72,9 +72,9 @@ func (f *form) pickPerson(c *programContext) {
 }
 
 func (f *form) submitPerson(c *programContext, st Store) (tea.Cmd, bool) {
-	before, ok := c.data.app(f.appID)
-	if !ok {
-		f.err = errNoApp.Error()
+	before, err := c.data.need(f.appID)
+	if err != nil {
+		f.err = err.Error()
 		return nil, false
 	}
 	now := c.now()

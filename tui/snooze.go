@@ -73,9 +73,9 @@ func snoozeCmd(c *programContext, st Store, p stages.Prompt, until stages.Date, 
 			}
 		}, nil
 	}
-	a, ok := c.data.app(p.AppID)
-	if !ok {
-		return nil, errNoApp
+	a, err := c.data.need(p.AppID)
+	if err != nil {
+		return nil, err
 	}
 	return logCmd(st, *a, e, sanitize(a.Company)+" "+label, fromForm), nil
 }

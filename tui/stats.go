@@ -90,7 +90,7 @@ type statsReadyMsg struct {
 func statsCmd(d *data) tea.Cmd {
 	// A partial snapshot lacks the closed history the figures are about:
 	// they wait for the full one.
-	if d == nil || d.partial || d.stats.Load() != nil {
+	if d == nil || !d.complete() || d.stats.Load() != nil {
 		return nil
 	}
 	apps, today := d.apps, d.today

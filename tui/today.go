@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -24,6 +25,9 @@ type todayModel struct {
 func newTodayModel() *todayModel { return &todayModel{drawn: &rowCache{}} }
 
 func (t *todayModel) title() string { return "Today" }
+
+// ready: Today shows the prompts, which every snapshot holds whole.
+func (t *todayModel) ready(*data) bool { return true }
 
 func (t *todayModel) tab(c *programContext) (long, short string) {
 	long = counted(c, "Today", func(d *data) int { return len(d.actionable) })
@@ -56,14 +60,18 @@ func (t *todayModel) update(c *programContext, msg tea.Msg) action {
 		if p.AppID != 0 {
 			return openApp{p.AppID}
 		}
-	case key.Matches(km, k.Log):
-		if a, ok := c.data.app(p.AppID); ok {
+	case key.Matches(km, k.Log), key.Matches(km, k.Edit):
+		if p.AppID == 0 {
+			return nil
+		}
+		a, err := c.data.need(p.AppID)
+		if err != nil {
+			return say{err.Error()}
+		}
+		if key.Matches(km, k.Log) {
 			return openForm{newLogForm(c, a, logHeard, "")}
 		}
-	case key.Matches(km, k.Edit):
-		if a, ok := c.data.app(p.AppID); ok {
-			return openForm{newAppForm(c, a)}
-		}
+		return openForm{newAppForm(c, a)}
 	}
 	return nil
 }
@@ -230,13 +238,15 @@ func (t *todayModel) view(c *programContext) string {
 		p, _ := t.selected(c)
 		d, ok, err := c.draftFor(p)
 		switch {
+		case errors.Is(err, errStillLoading):
+			b.WriteString(t.preview(c, true))
 		case ok:
 			// The draft takes the pane and the rows the list leaves free.
 			b.WriteString(draftPreview(c, p, d, previewHeight+h-(end-t.offset)))
 		case err != nil:
 			b.WriteString(draftError(c, p, err, previewHeight+h-(end-t.offset)))
 		default:
-			b.WriteString(t.preview(c))
+			b.WriteString(t.preview(c, false))
 		}
 	}
 	return b.String()
@@ -261,8 +271,9 @@ func todayRow(c *programContext, p stages.Prompt, sel bool, when string, whenW, 
 }
 
 // preview shows the selected prompt in full under the list, with its tip
-// and where its application stands.
-func (t *todayModel) preview(c *programContext) string {
+// and where its application stands; loading says that its draft (or its
+// application) is not loaded yet.
+func (t *todayModel) preview(c *programContext, loading bool) string {
 	s := c.styles
 	w := c.width
 	p, ok := t.selected(c)
@@ -297,7 +308,12 @@ func (t *todayModel) preview(c *programContext) string {
 		if u := wt.UsuallyText(); u != "" {
 			info += " · " + u
 		}
+		if loading {
+			info = "loading its draft… · " + info
+		}
 		lines = append(lines, " "+s.Muted.Render(truncate(info, w-2)))
+	} else if loading {
+		lines = append(lines, " "+s.Muted.Render(truncate("Loading "+sanitize(p.Company)+"'s application…", w-2)))
 	}
 	if len(lines) > previewHeight {
 		// Keep the last line (where the application stands) and cut the

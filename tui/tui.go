@@ -106,8 +106,20 @@ type Model struct {
 	// readErr is set while the status shows a failed read's error.
 	readErr bool
 	undo    []undoEntry
+	// loading is set while a load is under way (its stages, see
+	// loadLevel); loadGen numbers the loads, so that the stages of one
+	// overtaken by a newer load stop.
 	loading bool
+	loadGen int
 	loadErr error
+	// held are the keys typed while the screen shown was still loading,
+	// carried out once it is in (replay).
+	held []tea.KeyPressMsg
+	// pending is a newer snapshot that the screen shown cannot show yet
+	// (a reload's first stage, while Applications needs every open
+	// application): it stays on the older one, complete, until the next
+	// stage arrives or the user moves to a screen it fits.
+	pending *data
 	// sel is what to select once the next snapshot arrives (after an add,
 	// or an undo).
 	sel selection
@@ -132,9 +144,10 @@ func New(opts Options) Model {
 		opts.Drafts.Templates = draft.New(nil, "", sanitize)
 	}
 	m := Model{
-		store: opts.Store,
-		poll:  pollEvery,
-		help:  help.New(),
+		store:   opts.Store,
+		poll:    pollEvery,
+		help:    help.New(),
+		loading: true, // Init's load
 		ctx: &programContext{
 			width:    80,
 			height:   24,
@@ -180,7 +193,7 @@ func (m *Model) setStyles(isDark bool) {
 
 // Init loads the data, starts polling and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now), tea.RequestBackgroundColor, refsCmd(m.store)}
+	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now, m.loadGen), tea.RequestBackgroundColor, refsCmd(m.store)}
 	if m.poll > 0 {
 		cmds = append(cmds, pollAfter(m.poll))
 	}
@@ -189,6 +202,42 @@ func (m Model) Init() tea.Cmd {
 
 // Update routes a message: global ones here, the rest to the open screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	n, ok := next.(Model)
+	if !ok {
+		return next, cmd
+	}
+	if n.pending != nil && n.fits(n.pending) {
+		// The user moved to a screen the newer snapshot fits.
+		n = n.gotData(n.pending)
+	}
+	if len(n.held) > 0 && n.takesKeys() {
+		var more tea.Cmd
+		n, more = n.replay()
+		cmd = tea.Batch(cmd, more)
+	}
+	return n, cmd
+}
+
+// maxHeld bounds the keys kept while a screen loads.
+const maxHeld = 64
+
+// replay carries out the keys typed while the screen was loading, in
+// order; those typed after one that meets a screen still loading wait
+// again.
+func (m Model) replay() (Model, tea.Cmd) {
+	keys := m.held
+	m.held = nil
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		next, cmd := m.key(k)
+		m = next.(Model)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.width, m.ctx.height = msg.Width, msg.Height
@@ -215,12 +264,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case editedMsg:
 		return m.edited(msg)
 	case dataMsg:
-		m = m.gotData(msg.d)
-		if msg.d.partial {
-			// Today is drawn; now the rest of the history.
-			m.loading = true
-			return m, historyCmd(m.store, m.ctx.now)
+		if msg.gen != m.loadGen {
+			// A newer load overtook this one: its stages stop here.
+			if m.ctx.data == nil {
+				m = m.gotData(msg.d)
+			}
+			return m, nil
 		}
+		m = m.gotLoad(msg.d)
+		if next := nextLoadCmd(m.store, m.ctx.now, msg.d, msg.gen, true); next != nil {
+			// Drawn what this stage holds; now the next.
+			return m, next
+		}
+		m.loading = false
 		// The references may have changed with the data (an outside
 		// write bumps the same revision).
 		return m, tea.Batch(m.shown(), refsCmd(m.store))
@@ -241,11 +297,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// its hour), so a snapshot older than a minute is redone even
 			// when nothing was written.
 			// A partial snapshot is here only when loading the rest failed:
-			// try again.
-			if d := m.ctx.data; d == nil || d.partial || m.ctx.now().Sub(d.now) >= time.Minute {
+			// try again from there.
+			switch d := m.ctx.data; {
+			case d == nil || m.ctx.now().Sub(d.now) >= time.Minute:
+				var load tea.Cmd
+				m, load = m.reload()
+				cmds = append(cmds, load)
+			case !d.complete():
 				m.loading = true
-				cmds = append(cmds, loadCmd(m.store, m.ctx.now))
-			} else {
+				cmds = append(cmds, nextLoadCmd(m.store, m.ctx.now, d, m.loadGen, false))
+			default:
 				cmds = append(cmds, revisionCmd(m.store))
 			}
 		}
@@ -253,8 +314,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case revisionMsg:
 		m.readWorked()
 		if !m.loading && (m.ctx.data == nil || msg.rev != m.ctx.data.rev) {
-			m.loading = true
-			return m, loadCmd(m.store, m.ctx.now)
+			return m.reload()
 		}
 		return m, nil
 	case savedMsg:
@@ -264,7 +324,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStatus(msg.status)
 		return m, nil
 	case errMsg:
+		if msg.load && msg.gen != m.loadGen {
+			// A stage of a load a newer one overtook: that one goes on.
+			return m, nil
+		}
 		m.loading = false
+		if msg.load {
+			// The keys waiting for this load would wait for the next
+			// poll's: the error says why, and the keys work again.
+			m.held = nil
+		}
 		if msg.forForm && m.form != nil {
 			m.form.saving = false
 			m.form.err = msg.err.Error()
@@ -334,9 +403,57 @@ func (m *Model) readWorked() {
 	}
 }
 
+// reload starts a new load of the store, in stages when it reads so; the
+// stages of any load under way stop.
+func (m Model) reload() (Model, tea.Cmd) {
+	m.loadGen++
+	m.loading = true
+	return m, firstLoadCmd(m.store, m.ctx.now, m.loadGen)
+}
+
+// gotLoad takes a stage of a load: it is shown at once, unless an older
+// snapshot that the screen shown needs more of is up (a reload's first
+// stage under the Applications list): then it waits in pending.
+func (m Model) gotLoad(d *data) Model {
+	m.readWorked()
+	if old := m.ctx.data; old != nil && d.level < old.level && !m.fits(d) {
+		m.pending = d
+		return m
+	}
+	return m.gotData(d)
+}
+
+// fits reports whether the screen shown, with its form, can be drawn
+// complete from d.
+func (m Model) fits(d *data) bool {
+	if d.complete() {
+		return true
+	}
+	if m.form != nil && m.form.appID != 0 {
+		if _, ok := d.app(m.form.appID); !ok {
+			return false
+		}
+	}
+	if r, ok := m.active().(readier); ok {
+		return r.ready(d)
+	}
+	return false
+}
+
+// takesKeys reports whether the screen shown has what its keys act on.
+func (m Model) takesKeys() bool {
+	if m.ctx.data == nil {
+		return false
+	}
+	if k, ok := m.active().(keyTaker); ok {
+		return k.takesKeys(m.ctx.data)
+	}
+	return true
+}
+
 func (m Model) gotData(d *data) Model {
 	m.readWorked()
-	m.loading = false
+	m.pending = nil
 	m.loadErr = nil
 	m.ctx.data = d
 	sel := m.sel
@@ -376,8 +493,7 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.sel = selection{app: msg.selectID, prompt: msg.selectPrompt}
-	m.loading = true
-	return m, loadCmd(m.store, m.ctx.now)
+	return m.reload()
 }
 
 // key handles a key press. ctrl+c always quits; an open question, form or
@@ -441,6 +557,18 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.loading && (len(m.held) > 0 || !m.takesKeys()) {
+		// The screen is still loading: the key waits for it, in order
+		// with any before it (see replay), rather than act on nothing.
+		if key.Matches(msg, g.Quit) {
+			return m, tea.Quit
+		}
+		if len(m.held) < maxHeld {
+			m.held = append(m.held, msg)
+		}
+		m.setStatus("loading… the keys you type wait for it")
+		return m, nil
+	}
 	m.status, m.statusErr = "", false
 	switch {
 	case key.Matches(msg, g.Quit):
@@ -463,6 +591,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if m.ctx.data == nil {
+		// The load failed; the next poll tries again.
+		m.setStatus(stillLoading)
 		return m, nil
 	}
 	return m.do(m.active().update(m.ctx, msg))
@@ -476,9 +606,11 @@ func (m Model) apply(a action) (Model, tea.Cmd) {
 	case runCmd:
 		return m, a.cmd
 	case openApp:
-		if _, ok := m.ctx.data.app(a.id); ok {
-			m.page = &detailModel{appID: a.id}
+		if _, err := m.ctx.data.need(a.id); err != nil {
+			m.setStatus(err.Error())
+			return m, nil
 		}
+		m.page = &detailModel{appID: a.id}
 	case openForm:
 		m.form = a.f
 		return m, a.f.focusCmd()
@@ -586,8 +718,9 @@ func (m Model) done(p stages.Prompt) (Model, tea.Cmd) {
 		e, _ := stages.DoneEvent(nil, p, now, "")
 		return m, logGlobalCmd(m.store, e, p.Kind.Label()+" done")
 	}
-	a, ok := m.ctx.data.app(p.AppID)
-	if !ok {
+	a, err := m.ctx.data.need(p.AppID)
+	if err != nil {
+		m.setStatus(err.Error())
 		return m, nil
 	}
 	e, err := stages.DoneEvent(a, p, now, "")
@@ -627,6 +760,7 @@ func doneLabel(a *stages.Application, p stages.Prompt, e stages.Event) string {
 func (m Model) snooze(p stages.Prompt) (Model, tea.Cmd) {
 	cmd, err := snoozeCmd(m.ctx, m.store, p, stages.DateOf(m.ctx.now()).AddDays(1), false)
 	if err != nil {
+		m.setStatus(err.Error())
 		return m, nil
 	}
 	return m, cmd
@@ -638,8 +772,9 @@ func (m Model) dismiss(p stages.Prompt) (Model, tea.Cmd) {
 	if p.AppID == 0 {
 		return m, logGlobalCmd(m.store, e, label)
 	}
-	a, ok := m.ctx.data.app(p.AppID)
-	if !ok {
+	a, err := m.ctx.data.need(p.AppID)
+	if err != nil {
+		m.setStatus(err.Error())
 		return m, nil
 	}
 	return m, logCmd(m.store, *a, e, sanitize(a.Company)+" "+label, false)

@@ -63,9 +63,7 @@ func benchDB(b *testing.B, o gen.Options) string {
 // id.
 func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
 	tb.Helper()
-	// In the zone the commands use, so that the prompt cache is written
-	// for them as a user's would be.
-	st, err := store.Open(path, store.WithZone(time.Local, zoneName(time.Local)))
+	st, err := openBenchStore(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -86,6 +84,14 @@ func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
 		mode = store.ImportMerge
 	}
 	return st
+}
+
+// openBenchStore opens a data file as the command line does for the
+// benchmarks' clock (benchNow, in the local zone): with the prompt cache.
+func openBenchStore(path string) (*store.Store, error) {
+	// In the zone the commands use, so that the prompt cache is written
+	// for them as a user's would be.
+	return store.Open(path, store.WithZone(time.Local, zoneName(time.Local)))
 }
 
 // BenchmarkToday is `afterview today` in process: open the file, read what
@@ -114,9 +120,10 @@ func BenchmarkToday(b *testing.B) {
 
 // firstFrame is the TUI from nothing to its first screen with data, the way
 // the program does it: New on the store as runTUI passes it, Init's load
-// command (revision, the active applications, the screens' data), the
-// terminal size, then View. It returns the model, the frame and the command
-// the model asked for next: the load of the whole history.
+// command (the day's prompts from the prompt cache and the applications of
+// the first to-dos, the screens' data), the terminal size, then View. It
+// returns the model, the frame and the command the model asked for next:
+// the load of the active applications.
 func firstFrame(b *testing.B, st *store.Store, width, height int) (tea.Model, string, tea.Cmd) {
 	m := tea.Model(tui.New(tui.Options{Store: tuiStore{st}, Now: func() time.Time { return benchNow }}))
 	batch, ok := m.Init()().(tea.BatchMsg)
@@ -132,15 +139,15 @@ func firstFrame(b *testing.B, st *store.Store, width, height int) (tea.Model, st
 }
 
 // loadedTUI is the TUI once the whole history is in: the first frame, then
-// the load that follows it (none when the active applications were all of
-// them).
+// the loads that follow it (the active applications, then everything; none
+// after a snapshot that was everything already).
 func loadedTUI(b *testing.B, st *store.Store, width, height int) (tea.Model, string) {
 	m, frame, next := firstFrame(b, st, width, height)
-	if next == nil {
-		return m, frame
+	for next != nil {
+		m, next = m.Update(next())
+		frame = m.View().Content
 	}
-	m, _ = m.Update(next())
-	return m, m.View().Content
+	return m, frame
 }
 
 // BenchmarkTUIFirstFrame measures the first frame at 100x30. The process
@@ -148,7 +155,7 @@ func loadedTUI(b *testing.B, st *store.Store, width, height int) (tea.Model, str
 func BenchmarkTUIFirstFrame(b *testing.B) {
 	for _, set := range benchSets {
 		b.Run(set.name, func(b *testing.B) {
-			st, err := store.Open(benchDB(b, set.opts))
+			st, err := openBenchStore(benchDB(b, set.opts))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -165,13 +172,13 @@ func BenchmarkTUIFirstFrame(b *testing.B) {
 
 // BenchmarkTUIFullLoad measures the TUI from nothing until the whole history
 // is in (the Applications list with the closed ones, the Stats screen): the
-// first frame and the load that follows it, off the UI goroutine. That load
-// starts 30 ms after the first frame (tui's historyDelay), which the figure
-// includes.
+// first frame and the loads that follow it, off the UI goroutine. They start
+// 20 and 30 ms after the stage before (tui's activeDelay and historyDelay),
+// which the figure includes.
 func BenchmarkTUIFullLoad(b *testing.B) {
 	for _, set := range benchSets {
 		b.Run(set.name, func(b *testing.B) {
-			st, err := store.Open(benchDB(b, set.opts))
+			st, err := openBenchStore(benchDB(b, set.opts))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -211,7 +218,7 @@ func BenchmarkTUIKey(b *testing.B) {
 		scroll = append(scroll, up)
 	}
 	for _, set := range benchSets {
-		st, err := store.Open(benchDB(b, set.opts))
+		st, err := openBenchStore(benchDB(b, set.opts))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -3,19 +3,30 @@ package cli
 import (
 	"errors"
 	"os"
+	"time"
 
-	"afterview/stages"
 	"afterview/store"
 	"afterview/tui"
 )
 
-// tuiStore lets the TUI read the active applications alone at start-up
-// (tui.ActiveStore), so that its first screen skips the closed history.
+// tuiStore lets the TUI read in stages (tui.ActiveStore): its first screen
+// from the prompt cache and a few applications, then the active ones, so
+// that it waits for neither the open applications nor the closed history.
 type tuiStore struct{ *store.Store }
 
-func (s tuiStore) Active(day stages.Date) (tui.ActiveSet, error) {
-	set, err := s.ActiveSnapshot(day)
-	return tui.ActiveSet(set), err
+// Without the staged reads the TUI would still work, loading everything
+// before its first frame: keep the adapter whole.
+var _ tui.ActiveStore = tuiStore{}
+
+func (s tuiStore) FirstScreen(now time.Time, n int) (tui.FirstScreen, error) {
+	fs, err := s.Store.FirstScreen(now, n)
+	return tui.FirstScreen(fs), err
+}
+
+func (s tuiStore) Active(now time.Time) (tui.ActiveSet, error) {
+	set, err := s.ActiveDay(now)
+	return tui.ActiveSet{Apps: set.Apps, Global: set.Global, Empty: set.Empty, All: set.All,
+		Prompts: set.Prompts, Revision: set.Revision}, err
 }
 
 func runTUI(e *env, st *store.Store, demo bool) error {

@@ -1,0 +1,163 @@
+package store
+
+import (
+	"slices"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"afterview/stages"
+)
+
+// The terminal UI's first screen is the day's to-do list. It reads in
+// stages so that the first frame costs what it shows: the prompts from the
+// prompt cache and the few applications the first of them are about
+// (FirstScreen), then the applications every prompt depends on (ActiveDay),
+// then everything.
+
+// FirstScreen is what the first screen shows: the day's prompts, the
+// applications of the first to-dos, and the counts of the header.
+type FirstScreen struct {
+	// Revision is the revision the rest was read at.
+	Revision uint64
+	// Prompts are the day's prompts to do today, ranked: what
+	// ActionablePrompts gives. When there is none, they are every prompt
+	// of the day, upcoming included (what Prompts gives), for a screen
+	// that says what comes next; All says so.
+	Prompts []stages.Prompt
+	// All reports that Prompts holds the upcoming prompts too.
+	All bool
+	// Next is the first upcoming prompt (nil if none).
+	Next *stages.Prompt
+	// Apps are, by id, the applications of the first to-dos asked for and
+	// those whose offers these to-dos name (a competing offer's draft
+	// quotes their deadlines).
+	Apps []stages.Application
+	// Global are the events about no application, as Global returns them.
+	Global []stages.Event
+	// Open is the number of open applications, Offers of open offers.
+	Open, Offers int
+	// Empty reports a file that holds no application at all.
+	Empty bool
+}
+
+// FirstScreen reads, in one transaction, the prompts of now's day from the
+// prompt cache (see ActionablePrompts) and the applications the first
+// `first` of them are about: however many applications the file holds, it
+// decodes those few, and it ranks only what is to do today.
+func (s *Store) FirstScreen(now time.Time, first int) (FirstScreen, error) {
+	var out FirstScreen
+	ctx := s.ownContextAt(now)
+	var reworked int
+	err := s.view(func(tx *bbolt.Tx) error {
+		out.Revision = revisionOf(tx)
+		global, err := s.globalEvents(tx)
+		if err != nil {
+			return err
+		}
+		dp, day, err := s.dayPrompts(tx, now, ctx, true, global)
+		if err == nil && len(dp.Prompts) == 0 && dp.Next != nil {
+			// Nothing to do today: the screen lists what comes next.
+			dp, day, err = s.dayPrompts(tx, now, ctx, false, global)
+			out.All = true
+			if next, ok := firstUpcoming(dp.Prompts); ok {
+				dp.Next = &next
+			}
+		}
+		if err != nil {
+			return err
+		}
+		out.Prompts, out.Next, out.Empty, out.Global, reworked = dp.Prompts, dp.Next, dp.Empty, global, dp.Reworked
+		out.Open, out.Offers = day.Open(), day.OpenOffers()
+		b := tx.Bucket(bucketApps)
+		for _, id := range firstApps(out.Prompts, first) {
+			a, err := s.getApp(b, id)
+			if err != nil {
+				return err
+			}
+			out.Apps = append(out.Apps, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return FirstScreen{}, err
+	}
+	s.refreshIfReworked(ctx, now, reworked)
+	return out, nil
+}
+
+// firstUpcoming is the first upcoming prompt of ranked prompts.
+func firstUpcoming(ps []stages.Prompt) (stages.Prompt, bool) {
+	for _, p := range ps {
+		if p.Status == stages.Upcoming {
+			return p, true
+		}
+	}
+	return stages.Prompt{}, false
+}
+
+// firstApps lists, by id, the applications of the first n prompts that are
+// not upcoming, and of the offers they name.
+func firstApps(ps []stages.Prompt, n int) []uint64 {
+	var ids []uint64
+	for i := range ps {
+		if n <= 0 {
+			break
+		}
+		p := &ps[i]
+		if p.Status == stages.Upcoming {
+			continue
+		}
+		n--
+		if p.AppID != 0 {
+			ids = append(ids, p.AppID)
+		}
+		for _, o := range p.About {
+			ids = append(ids, o.App)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// ActiveDay is ActiveSnapshot with the day's prompts and the revision, read
+// in the same transaction.
+type ActiveDay struct {
+	ActiveSet
+	// Prompts are the day's prompts, upcoming included, ranked: what
+	// stages.Prompts gives on Apps.
+	Prompts []stages.Prompt
+	// Revision is the revision the rest was read at.
+	Revision uint64
+}
+
+// ActiveDay reads what the prompts of now's day depend on (ActiveSnapshot)
+// and those prompts, taken from the prompt cache rather than worked out
+// again from the applications, in one transaction.
+func (s *Store) ActiveDay(now time.Time) (ActiveDay, error) {
+	var out ActiveDay
+	ctx := s.ownContextAt(now)
+	var reworked int
+	err := s.view(func(tx *bbolt.Tx) error {
+		out.Revision = revisionOf(tx)
+		set, err := s.activeSet(tx, stages.DateOf(now))
+		if err != nil {
+			return err
+		}
+		out.ActiveSet = set
+		if !indexFresh(tx) {
+			// The applications are decoded already: the cache would be
+			// worked out from them anyway.
+			out.Prompts = s.promptsOf(stages.NewDay(now), set.Apps, set.Global, now, !set.Empty)
+			return nil
+		}
+		dp, _, err := s.dayPrompts(tx, now, ctx, false, set.Global)
+		out.Prompts, reworked = dp.Prompts, dp.Reworked
+		return err
+	})
+	if err != nil {
+		return ActiveDay{}, err
+	}
+	s.refreshIfReworked(ctx, now, reworked)
+	return out, nil
+}
