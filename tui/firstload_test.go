@@ -637,3 +637,26 @@ func TestNoHistoryLoadWhenTheActiveSetIsEverything(t *testing.T) {
 		t.Fatalf("the Stats screen after counting:\n%s", s)
 	}
 }
+
+// Options.Shown is called once, with the first screen's data, not again
+// on the stages and reloads that follow.
+func TestShownOnceWithTheFirstData(t *testing.T) {
+	st := &activeFakeStore{fakeStore: newFakeStore(DemoApplications(testNow)...)}
+	shown := 0
+	h := &harness{t: t, m: New(Options{Store: st, Now: fixedClock, Shown: func() { shown++ }}), store: st.fakeStore}
+	h.m.poll = 0
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if shown != 0 {
+		t.Fatalf("Shown called %d times before any data", shown)
+	}
+	h.run(h.m.Init())
+	if shown != 1 || !h.m.ctx.data.complete() {
+		t.Fatalf("after start: Shown called %d times", shown)
+	}
+	m, cmd := update(t, h.m, tea.KeyPressMsg(tea.Key{Code: 'x', Text: "x"}))
+	m, reload := update(t, m, cmd())
+	update(t, m, reload())
+	if shown != 1 {
+		t.Fatalf("after a reload: Shown called %d times", shown)
+	}
+}

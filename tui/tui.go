@@ -34,6 +34,9 @@ type Options struct {
 	// Drafts drafts the messages prompts ask for (unset: the built-in
 	// templates, unsigned, and no editor).
 	Drafts Drafts
+	// Shown, if set, is called once, when the first screen with data is
+	// about to be drawn (the caller's start-up ends there).
+	Shown func()
 }
 
 // Run opens the program on the terminal and returns when the user quits.
@@ -87,6 +90,8 @@ type Model struct {
 	ctx   *programContext
 	store Store
 	poll  time.Duration
+	// onShown is Options.Shown until it is called.
+	onShown func()
 
 	// tabs are the screens of the header (see newTabs); tab is the one
 	// shown, or the one page was opened from.
@@ -144,6 +149,7 @@ func New(opts Options) Model {
 		opts.Drafts.Templates = draft.New(nil, "", sanitize)
 	}
 	m := Model{
+		onShown: opts.Shown,
 		store:   opts.Store,
 		poll:    pollEvery,
 		help:    help.New(),
@@ -272,6 +278,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m = m.gotLoad(msg.d)
+		if m.onShown != nil {
+			m.onShown()
+			m.onShown = nil
+		}
 		if next := nextLoadCmd(m.store, m.ctx.now, msg.d, msg.gen, true); next != nil {
 			// Drawn what this stage holds; now the next.
 			return m, next

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"os"
+	"sync"
 	"time"
 
 	"afterview/store"
@@ -30,7 +31,15 @@ func (s tuiStore) Active(now time.Time) (tui.ActiveSet, error) {
 }
 
 func runTUI(e *env, st *store.Store, demo bool) error {
-	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings(), Drafts: tuiDrafts(e)})
+	// The start-up runs without garbage collections, as today does: the
+	// first screen's reads keep what they allocate, and a collection in
+	// the middle of them delayed the first frame by a third. The collector
+	// comes back as that screen is drawn, for the rest of the session.
+	restore := pauseGC()
+	var once sync.Once
+	shown := func() { once.Do(restore) }
+	defer shown()
+	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings(), Drafts: tuiDrafts(e), Shown: shown})
 	var bug tui.PanicError
 	if errors.As(err, &bug) {
 		// The terminal is restored; hand the bug to run's recover, which says
