@@ -39,9 +39,15 @@ type Options struct {
 	Shown func()
 }
 
+// frameRate is how many times a second the screen may be redrawn: Bubble
+// Tea's most. A frame waits for the renderer's next tick, at 60 a second
+// up to 17 ms after the data or the key it shows; an idle screen costs
+// nothing more, as an unchanged frame is not written.
+const frameRate = 120
+
 // Run opens the program on the terminal and returns when the user quits.
 func Run(opts Options) error {
-	final, err := tea.NewProgram(safe{inner: New(opts)}).Run()
+	final, err := tea.NewProgram(safe{inner: New(opts)}, tea.WithFPS(frameRate)).Run()
 	if s, ok := final.(safe); ok && s.err != nil {
 		return *s.err
 	}
