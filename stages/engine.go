@@ -199,9 +199,13 @@ func rankKeys(ps []Prompt) (keys []rankKey, ok bool) {
 // placeOf gives each prompt the place of its field among the distinct
 // values of that field in the prompts, in the order of compare.
 func placeOf[T comparable](ps []Prompt, field func(*Prompt) T, compare func(T, T) int) []int32 {
+	// The prompts of one application come together and share their
+	// company: a value equal to the one before is not looked up again.
 	places := map[T]int32{}
 	for i := range ps {
-		places[field(&ps[i])] = 0
+		if v := field(&ps[i]); i == 0 || v != field(&ps[i-1]) {
+			places[v] = 0
+		}
 	}
 	values := make([]T, 0, len(places))
 	for v := range places {
@@ -213,7 +217,11 @@ func placeOf[T comparable](ps []Prompt, field func(*Prompt) T, compare func(T, T
 	}
 	out := make([]int32, len(ps))
 	for i := range ps {
-		out[i] = places[field(&ps[i])]
+		if v := field(&ps[i]); i > 0 && v == field(&ps[i-1]) {
+			out[i] = out[i-1]
+		} else {
+			out[i] = places[v]
+		}
 	}
 	return out
 }
@@ -336,8 +344,10 @@ func (l promptLog) settle(p *Prompt, now time.Time) bool {
 	return true
 }
 
-func statusOf(p *Prompt, now time.Time) Status {
-	today := DateOf(now)
+func statusOf(p *Prompt, now time.Time) Status { return statusOn(p, now, DateOf(now)) }
+
+// statusOn is statusOf with now's date worked out once by the caller.
+func statusOn(p *Prompt, now time.Time, today Date) Status {
 	if today.Before(p.comesBack()) {
 		return Upcoming
 	}

@@ -366,7 +366,7 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		}
 		p := op.Prompt
 		p.AppID, p.Company = o.ID, o.Company
-		p.Status = statusOf(&p, g.now)
+		p.Status = statusOn(&p, g.now, g.today)
 		ps = append(ps, p)
 	}
 	if o.Outcome != Open {

@@ -36,6 +36,9 @@ func clean(s string) string {
 }
 
 func needsClean(s string) bool {
+	if termsafe.PlainASCII(s) {
+		return false // most text, checked at once
+	}
 	return !termsafe.Safe(s) || strings.ContainsRune(s, utf8.RuneError)
 }
 
@@ -126,10 +129,8 @@ func textWidth(s string) int {
 // asciiWidth is the width of s when it is printable ASCII, one column a
 // byte; ok is false for anything else.
 func asciiWidth(s string) (int, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] >= 0x7f {
-			return 0, false
-		}
+	if !termsafe.PlainASCII(s) {
+		return 0, false
 	}
 	return len(s), true
 }

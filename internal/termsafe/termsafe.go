@@ -53,6 +53,17 @@ func Safe(s string) bool {
 	return true
 }
 
+// PlainASCII reports whether s is printable ASCII alone (0x20 to 0x7e):
+// safe, and one column a byte.
+func PlainASCII(s string) bool {
+	for i := printableASCII(s); i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
 // Bytes repeated in each of the eight lanes of a word.
 const (
 	lanes01 = 0x0101010101010101

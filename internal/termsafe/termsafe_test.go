@@ -1,6 +1,7 @@
 package termsafe
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -69,5 +70,25 @@ func TestPrintableASCII(t *testing.T) {
 				t.Fatalf("byte %#x at %d: Safe = %v, want %v", b, at, got, want)
 			}
 		}
+	}
+}
+
+// PlainASCII is true exactly for printable ASCII, wherever a byte that is
+// not sits.
+func TestPlainASCII(t *testing.T) {
+	for b := range 256 {
+		for n := 1; n <= 20; n++ {
+			for at := range n {
+				buf := []byte(strings.Repeat("x", n))
+				buf[at] = byte(b)
+				want := b >= 0x20 && b < 0x7f
+				if got := PlainASCII(string(buf)); got != want {
+					t.Fatalf("byte %#x at %d of %d: PlainASCII = %v", b, at, n, got)
+				}
+			}
+		}
+	}
+	if !PlainASCII("") {
+		t.Fatal("the empty string is not plain ASCII")
 	}
 }
