@@ -126,12 +126,13 @@ for set in $sets; do
     -n log "$av --db $db log $id thanks --to 'Jo Park' --new" -n add "task add 'Thank Jo Park' project:bench" \
     -n snooze "$av --db $db snooze $sid '$skey' --until 2099-01-01" -n annotate "task 1 annotate 'snoozed'" >&2
   # done changes what it marks for good: each run starts from a copy (not
-  # timed), of the file and of the tasks folder.
+  # timed), of the file and of the tasks folder, synced so that the run's
+  # own sync does not write the copy out.
   printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=%s\n' "$dir/tasks-done" "$tw_version" >"$dir/taskrc-done"
   hyperfine -N --style basic --warmup 1 --runs "$slow" --export-json "$dir/done.json" \
-    --prepare "cp $db $dir/done.db" -n done "$av --db $dir/done.db done $sid '$skey'" >&2
+    --prepare "cp $db $dir/done.db && sync $dir/done.db" -n done "$av --db $dir/done.db done $sid '$skey'" >&2
   hyperfine --style basic --warmup 1 --runs "$slow" --export-json "$dir/task-done.json" \
-    --prepare "rm -rf $dir/tasks-done; cp -r $dir/tasks $dir/tasks-done" \
+    --prepare "rm -rf $dir/tasks-done; cp -r $dir/tasks $dir/tasks-done && sync" \
     -n task-done "TASKRC=$dir/taskrc-done task 1 done" >&2
   AFTERVIEW_NOW=$now hyperfine -N --style basic --warmup 1 --runs "$slow" --export-json "$dir/big.json" \
     -n list "$av --db $db list" -n task-list "task list" \
@@ -163,7 +164,7 @@ for set in $sets; do
   row "today (US holidays)" "$(ms "$dir/read.json" today-us)" "$(peak "$av" --db "$db" --config "$us" today)" "next" "$(ms "$dir/read.json" next)" "$(peak task next)"
   row "show ID" "$(ms "$dir/read.json" show)" "$(peak "$av" --db "$db" show "$id")" "1 info" "$(ms "$dir/read.json" info)" "$(peak task 1 info)"
   row "snooze ID PROMPT" "$(ms "$dir/write.json" snooze)" "$(peak "$av" --db "$db" snooze "$sid" "$skey" --until 2099-01-02)" "1 annotate" "$(ms "$dir/write.json" annotate)" "$(peak task 1 annotate peak)"
-  cp "$db" "$dir/done.db" && rm -rf "$dir/tasks-done" && cp -r "$dir/tasks" "$dir/tasks-done"
+  cp "$db" "$dir/done.db" && rm -rf "$dir/tasks-done" && cp -r "$dir/tasks" "$dir/tasks-done" && sync
   row "done ID PROMPT" "$(ms "$dir/done.json" done)" "$(peak1 "$av" --db "$dir/done.db" done "$sid" "$skey")" "1 done" "$(ms "$dir/task-done.json" task-done)" "$(TASKRC=$dir/taskrc-done peak1 task 1 done)"
   row "log ID thanks" "$(ms "$dir/write.json" log)" "$(peak "$av" --db "$db" log "$id" note --note peak)" "add" "$(ms "$dir/write.json" add)" "$(peak task add peak project:bench)"
   row "list --open" "$(ms "$dir/read.json" list-open)" "$(peak "$av" --db "$db" list --open)" "list" "$(ms "$dir/big.json" task-list)" "$(peak task list)"

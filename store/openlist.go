@@ -12,9 +12,13 @@ import (
 	"afterview/stages"
 )
 
-// openBatch is how many open applications ListOpen reads in one
-// transaction.
-const openBatch = 1024
+// openBatch is how many open applications ListOpen reads and hands out in
+// one transaction; rankBatch how many cached records it reads in one while
+// it ranks them (a few numbers each are kept).
+const (
+	openBatch = 1024
+	rankBatch = 8 * openBatch
+)
 
 // ListOpen calls fn with every open application and its most urgent prompt
 // (nil when it has none), in the order 'list' gives them: those with
@@ -84,7 +88,7 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 				c := tx.Bucket(bucketActive).Cursor()
 				n := 0
 				k, _ := c.Seek(key(from))
-				for ; k != nil && n < openBatch; k, _ = c.Next() {
+				for ; k != nil && n < rankBatch; k, _ = c.Next() {
 					if len(k) != 8 {
 						return damaged(s.path, fmt.Errorf("the active index holds a stray key %q", k))
 					}
@@ -177,21 +181,30 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 	for len(order) > 0 {
 		batch := order[:min(openBatch, len(order))]
 		order = order[len(batch):]
-		apps := make([]stages.Application, len(batch))
+		var apps []stages.Application
 		next := make([]*stages.Prompt, len(batch))
 		err := read(func(tx *bbolt.Tx) error {
 			b := tx.Bucket(bucketApps)
+			raws := make([]rawApp, len(batch))
 			for i, r := range batch {
-				a, err := s.getApp(b, r.id)
+				v := b.Get(key(r.id))
+				if v == nil {
+					return notFound(r.id)
+				}
+				raws[i] = rawApp{r.id, v}
+				// The next prompt from the cached record (the
+				// application's own when there is none).
+				o, err := own(tx, r.id, false)
 				if err != nil {
 					return err
 				}
-				apps[i] = a
-				if ps := day.Of(s.ownFor(&a, loc)); len(ps) > 0 {
+				if ps := day.Of(o); len(ps) > 0 {
 					next[i] = &ps[0]
 				}
 			}
-			return nil
+			var err error
+			apps, err = s.decodeApps(raws)
+			return err
 		})
 		if err != nil {
 			return nil, err

@@ -256,7 +256,7 @@ func TestLapsedRecordsArePruned(t *testing.T) {
 // more than one batch.
 func TestListOpenRanksLikePrompts(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "afterview.db")
-	importGenerated(t, path, gen.Options{N: openBatch + 300, Seed: 14, Now: genNow, AllOpen: true})
+	importGenerated(t, path, gen.Options{N: rankBatch + 300, Seed: 14, Now: genNow, AllOpen: true})
 	zoned, err := Open(path, WithZone(time.UTC, "UTC"))
 	if err != nil {
 		t.Fatal(err)
