@@ -103,12 +103,25 @@ func Rank(ps []Prompt) {
 		switch {
 		case a.w1 != b.w1:
 			return cmp.Compare(a.w1, b.w1)
-		case a.w2 != b.w2:
-			return cmp.Compare(a.w2, b.w2)
-		case a.app != b.app:
+		case a.dueAt != b.dueAt:
+			return cmp.Compare(a.dueAt, b.dueAt)
+		case a.company != b.company:
+			return cmp.Compare(a.company, b.company)
+		}
+		pa, pb := &ps[a.index], &ps[b.index]
+		if c := strings.Compare(pa.Company, pb.Company); c != 0 {
+			return c
+		}
+		if a.person != b.person {
+			return cmp.Compare(a.person, b.person)
+		}
+		if c := strings.Compare(pa.Person, pb.Person); c != 0 {
+			return c
+		}
+		if a.app != b.app {
 			return cmp.Compare(a.app, b.app)
 		}
-		if c := strings.Compare(ps[a.index].Key, ps[b.index].Key); c != 0 {
+		if c := strings.Compare(pa.Key, pb.Key); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.index, b.index)
@@ -134,28 +147,24 @@ func Rank(ps []Prompt) {
 
 // rankKey is a prompt's place in the ranking, packed (see rankKeys).
 type rankKey struct {
-	// w1: status, first and second day (see less), weight; w2: deadline,
-	// company and person, as their places among the prompts'.
-	w1, w2 uint64
-	app    uint64
-	index  int32
+	// w1: status, first and second day (see less), weight.
+	w1 uint64
+	// dueAt is DueAt in Unix nanoseconds, the lowest value when it is
+	// zero (which is before every time), as DueAt.Before orders them.
+	dueAt int64
+	// company and person are the names' first eight bytes, in an order
+	// that agrees with the names' wherever the first eight differ.
+	company, person uint64
+	app             uint64
+	index           int32
 }
 
-// rankKeys packs each prompt's place in the order of less. Every field
-// gets 21 or 22 bits: days count from the earliest among the prompts
-// (22 bits are 11,000 years), names and deadlines by their place among
-// the distinct ones (2 or 4 million). ok is false when the prompts do not
-// fit.
+// rankKeys packs each prompt's place in the order of less: status, days
+// and weight in one integer (days count from the earliest among the
+// prompts: 22 bits are 11,000 years), the deadline, and the names' first
+// bytes. ok is false when the days do not fit.
 func rankKeys(ps []Prompt) (keys []rankKey, ok bool) {
-	const dayBits, nameBits = 22, 21
-	companies := placeOf(ps, func(p *Prompt) string { return p.Company }, strings.Compare)
-	people := placeOf(ps, func(p *Prompt) string { return p.Person }, strings.Compare)
-	deadlines := placeOf(ps, func(p *Prompt) int64 {
-		if p.DueAt.IsZero() {
-			return math.MinInt64 // before every time, as DueAt.Before has it
-		}
-		return p.DueAt.UnixNano()
-	}, cmp.Compare[int64])
+	const dayBits = 22
 	firsts := make([]int, len(ps))
 	seconds := make([]int, len(ps))
 	lowest := math.MaxInt
@@ -171,7 +180,7 @@ func rankKeys(ps []Prompt) (keys []rankKey, ok bool) {
 		}
 		lowest = min(lowest, firsts[i], seconds[i])
 	}
-	if len(ps) >= 1<<nameBits {
+	if len(ps) >= math.MaxInt32 {
 		return nil, false
 	}
 	keys = make([]rankKey, len(ps))
@@ -184,46 +193,34 @@ func rankKeys(ps []Prompt) (keys []rankKey, ok bool) {
 		case Upcoming:
 			first, second = uint64(firsts[i]-lowest+1), uint64(seconds[i]-lowest+1)
 		}
-		keys[i] = rankKey{
-			w1:  uint64(statusRank(p.Status))<<62 | first<<40 | second<<18 | uint64(p.Kind.Weight())<<14,
-			w2:  uint64(deadlines[i])<<42 | uint64(companies[i])<<nameBits | uint64(people[i]),
-			app: p.AppID, index: int32(i),
-		}
 		if first >= 1<<dayBits || second >= 1<<dayBits {
 			return nil, false
 		}
+		k := rankKey{
+			w1:      uint64(statusRank(p.Status))<<62 | first<<40 | second<<18 | uint64(p.Kind.Weight())<<14,
+			dueAt:   math.MinInt64,
+			company: prefix(p.Company), person: prefix(p.Person),
+			app: p.AppID, index: int32(i),
+		}
+		if !p.DueAt.IsZero() {
+			k.dueAt = p.DueAt.UnixNano()
+		}
+		keys[i] = k
 	}
 	return keys, true
 }
 
-// placeOf gives each prompt the place of its field among the distinct
-// values of that field in the prompts, in the order of compare.
-func placeOf[T comparable](ps []Prompt, field func(*Prompt) T, compare func(T, T) int) []int32 {
-	// The prompts of one application come together and share their
-	// company: a value equal to the one before is not looked up again.
-	places := map[T]int32{}
-	for i := range ps {
-		if v := field(&ps[i]); i == 0 || v != field(&ps[i-1]) {
-			places[v] = 0
+// prefix is s's first eight bytes as a big-endian number, zero-padded:
+// two names whose first eight bytes differ compare as these do.
+func prefix(s string) uint64 {
+	var v uint64
+	for i := range 8 {
+		v <<= 8
+		if i < len(s) {
+			v |= uint64(s[i])
 		}
 	}
-	values := make([]T, 0, len(places))
-	for v := range places {
-		values = append(values, v)
-	}
-	slices.SortFunc(values, compare)
-	for i, v := range values {
-		places[v] = int32(i)
-	}
-	out := make([]int32, len(ps))
-	for i := range ps {
-		if v := field(&ps[i]); i > 0 && v == field(&ps[i-1]) {
-			out[i] = out[i-1]
-		} else {
-			out[i] = places[v]
-		}
-	}
-	return out
+	return v
 }
 
 func statusRank(s Status) int {

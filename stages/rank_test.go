@@ -25,8 +25,10 @@ func TestRankIsTheStableSortByLess(t *testing.T) {
 				Kind:    Kinds[rnd.IntN(len(Kinds))],
 				Due:     base.AddDays(rnd.IntN(5) - 2),
 				Opens:   base.AddDays(rnd.IntN(5) - 3),
-				Company: []string{"Acme", "Globex", "Initech"}[rnd.IntN(3)],
-				Person:  []string{"", "Ana", "Bo"}[rnd.IntN(3)],
+				// Names that share their first eight bytes, or all of
+				// a shorter one's, as well as short ones.
+				Company: []string{"Acme", "Globex", "Initech", "Initech Labs", "Initech Labsx", "Initech Lab"}[rnd.IntN(6)],
+				Person:  []string{"", "Ana", "Bo", "Ana Lopez", "Ana Lopez-Garcia"}[rnd.IntN(5)],
 				AppID:   uint64(rnd.IntN(4)),
 				Key:     fmt.Sprintf("k%d", rnd.IntN(3)),
 				Text:    fmt.Sprint(i), // tells equal prompts apart

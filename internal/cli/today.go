@@ -142,43 +142,53 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 		fmt.Fprintln(w)
 	}
 	// A long list (hundreds of thousands with everything open) is worked
-	// out on every core, in parts: first the cells and the columns' widths,
-	// then the lines, each part into a buffer of its own.
-	whens, companies := make([]string, len(shown)), make([]string, len(shown))
+	// out on every core, in parts: first the "when" cells and the columns'
+	// widths, then the lines, a chunk at a time, each part of a chunk into
+	// a buffer of its own, written in order, so that memory holds the
+	// prompts and one chunk of lines.
+	whens := make([]string, len(shown))
 	whenWs, compWs := make([]int, parts(len(shown))), make([]int, parts(len(shown)))
 	inParts(len(shown), func(part, from, to int) {
 		for i := from; i < to; i++ {
-			whens[i], companies[i] = shown[i].When(now), companyLabel(shown[i])
+			whens[i] = shown[i].When(now)
 			whenWs[part] = max(whenWs[part], textWidth(whens[i]))
-			compWs[part] = max(compWs[part], min(24, textWidth(companies[i])))
+			compWs[part] = max(compWs[part], min(24, textWidth(companyLabel(shown[i]))))
 		}
 	})
 	whenW, compW := 0, 0
 	for part := range whenWs {
 		whenW, compW = max(whenW, whenWs[part]), max(compW, compWs[part])
 	}
-	out := make([][]byte, parts(len(shown)))
-	inParts(len(shown), func(part, from, to int) {
-		line := make([]byte, 0, (to-from)*(whenW+compW+100))
-		for i := from; i < to; i++ {
-			p := &shown[i]
-			if p.Status == stages.Overdue || p.Status == stages.Due {
-				line = append(line, '!')
-			} else {
-				line = append(line, ' ')
+	const chunk = 16 << 10
+	out := make([][]byte, parts(min(len(shown), chunk)))
+	for start := 0; start < len(shown); start += chunk {
+		lines := shown[start:min(len(shown), start+chunk)]
+		inParts(len(lines), func(part, from, to int) {
+			line := out[part][:0]
+			if line == nil {
+				// Room for the part's lines, so that it never grows.
+				line = make([]byte, 0, (to-from)*(whenW+compW+112))
 			}
-			line = append(line, ' ')
-			line = appendPad(line, whens[i], whenW)
-			line = append(line, "  "...)
-			line = appendPad(line, companies[i], compW)
-			line = append(line, "  "...)
-			line = append(line, clean(p.Text)...)
-			line = append(line, '\n')
+			for i := from; i < to; i++ {
+				p := &lines[i]
+				if p.Status == stages.Overdue || p.Status == stages.Due {
+					line = append(line, '!')
+				} else {
+					line = append(line, ' ')
+				}
+				line = append(line, ' ')
+				line = appendPad(line, whens[start+i], whenW)
+				line = append(line, "  "...)
+				line = appendPad(line, companyLabel(*p), compW)
+				line = append(line, "  "...)
+				line = append(line, clean(p.Text)...)
+				line = append(line, '\n')
+			}
+			out[part] = line
+		})
+		for part := range parts(len(lines)) {
+			w.Write(out[part])
 		}
-		out[part] = line
-	})
-	for _, b := range out {
-		w.Write(b)
 	}
 	if todo == 0 {
 		if noApplications {
