@@ -134,7 +134,7 @@ for set in $sets; do
   # own sync does not write the copy out.
   printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=%s\n' "$dir/tasks-done" "$tw_version" >"$dir/taskrc-done"
   hyperfine -N --style basic --warmup 1 --runs "$slow" --export-json "$dir/done.json" \
-    --prepare "cp $db $dir/done.db && sync $dir/done.db" -n done "$av --db $dir/done.db done $sid '$skey'" >&2
+    --prepare "sh -c 'cp $db $dir/done.db && sync $dir/done.db'" -n done "$av --db $dir/done.db done $sid '$skey'" >&2
   hyperfine --style basic --warmup 1 --runs "$slow" --export-json "$dir/task-done.json" \
     --prepare "rm -rf $dir/tasks-done; cp -r $dir/tasks $dir/tasks-done && sync" \
     -n task-done "TASKRC=$dir/taskrc-done task 1 done" >&2
