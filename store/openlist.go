@@ -14,10 +14,13 @@ import (
 
 // openBatch is how many open applications ListOpen reads and hands out in
 // one transaction; rankBatch how many cached records it reads in one while
-// it ranks them (a few numbers each are kept).
+// it ranks them (a few numbers each are kept). The applications are read in
+// the listing's order, scattered over the file, and the kernel maps up to
+// 64 KiB of the file around each page read: a smaller batch keeps what the
+// process holds of the file small.
 const (
-	openBatch = 1024
-	rankBatch = 8 * openBatch
+	openBatch = 256
+	rankBatch = 8192
 )
 
 // ListOpen calls fn with every open application and its most urgent prompt
