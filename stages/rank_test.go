@@ -21,10 +21,10 @@ func TestRankIsTheStableSortByLess(t *testing.T) {
 		ps := make([]Prompt, n)
 		for i := range ps {
 			p := Prompt{
-				Status:  statuses[rnd.IntN(len(statuses))],
-				Kind:    Kinds[rnd.IntN(len(Kinds))],
-				Due:     base.AddDays(rnd.IntN(5) - 2),
-				Opens:   base.AddDays(rnd.IntN(5) - 3),
+				Status: statuses[rnd.IntN(len(statuses))],
+				Kind:   Kinds[rnd.IntN(len(Kinds))],
+				Due:    base.AddDays(rnd.IntN(5) - 2),
+				Opens:  base.AddDays(rnd.IntN(5) - 3),
 				// Names that share their first eight bytes, or all of
 				// a shorter one's, as well as short ones.
 				Company: []string{"Acme", "Globex", "Initech", "Initech Labs", "Initech Labsx", "Initech Lab"}[rnd.IntN(6)],
