@@ -35,7 +35,7 @@ func PromptsFor(apps []Application, global []Event, now time.Time, started bool)
 	for i := range apps {
 		owns[i] = OwnOf(&apps[i], now.Location())
 	}
-	return PromptsFromOwn(owns, global, now, started)
+	return NewDay(now).PromptsOf(owns, global, started)
 }
 
 // ownEngine works out what one application brings to the prompts (OwnOf),

@@ -13,7 +13,7 @@ import (
 // open offer to mention to the others, an acceptance that ends the search).
 // The prompts that depend on other applications (withdraw, competing offer)
 // and each prompt's status are worked out from Owns for the day
-// (PromptsFromOwn), so an Own stays right until the application itself
+// (Day), so an Own stays right until the application itself
 // changes: a store can keep it up to date on write and give today's prompts
 // without reading the applications again.
 //
@@ -197,21 +197,6 @@ func (o *Own) told(id uint64) bool {
 	return ok
 }
 
-// PromptsFromOwn is PromptsFor on what each application brings (OwnOf).
-func PromptsFromOwn(owns []Own, global []Event, now time.Time, started bool) []Prompt {
-	d := NewDay(now)
-	n := 0
-	for i := range owns {
-		d.Note(&owns[i])
-		n += len(owns[i].Prompts)
-	}
-	ps := make([]Prompt, 0, n+n/4+1)
-	for i := range owns {
-		ps = d.Add(ps, &owns[i])
-	}
-	return d.Finish(ps, global, started)
-}
-
 // Day works out the prompts of one day from what each application brings
 // (Own), in two passes, so that a caller can stream the Owns instead of
 // holding them all: Note every Own, then Add every Own, then Finish. The
@@ -310,6 +295,21 @@ func (d *Day) Add(ps []Prompt, o *Own) []Prompt {
 		}
 	}
 	return kept
+}
+
+// PromptsOf is the day's prompts from owns held all at once: Note, Add
+// and Finish over them.
+func (d *Day) PromptsOf(owns []Own, global []Event, started bool) []Prompt {
+	n := 1
+	for i := range owns {
+		d.Note(&owns[i])
+		n += len(owns[i].Prompts) + 1
+	}
+	ps := make([]Prompt, 0, n)
+	for i := range owns {
+		ps = d.Add(ps, &owns[i])
+	}
+	return d.Finish(ps, global, started)
 }
 
 // Of gives the prompts o has on the day, ranked, once every Own is noted,

@@ -39,48 +39,23 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 	ctx := s.ownContextAt(now)
 	loc := now.Location()
 	day := stages.NewDay(now)
-	var revision uint64
-	first := true
+	var one oneRevision
 	// read runs one transaction of the listing, checking that nothing was
 	// written since the first.
 	read := func(fn func(tx *bbolt.Tx) error) error {
 		return s.view(func(tx *bbolt.Tx) error {
-			rev := revisionOf(tx)
-			if !first && rev != revision {
-				return fmt.Errorf("%s: another afterview wrote to it while it was being read; run the command again (%w)", s.path, ErrChanged)
+			if err := one.check(s.path, tx); err != nil {
+				return err
 			}
-			first, revision = false, rev
 			if !indexFresh(tx) {
 				return fmt.Errorf("%s: the index is being rebuilt; run the command again (%w)", s.path, ErrChanged)
 			}
 			return fn(tx)
 		})
 	}
-	// own gives the Own of an application in the active bucket: from its
-	// record when there is one for this context, else from the application.
 	var full stages.Own
 	own := func(tx *bbolt.Tx, id uint64, headOnly bool) (*stages.Own, error) {
-		rec := tx.Bucket(bucketOwn).Get(key(id))
-		if ownValid(rec, ctx) {
-			var n int
-			if headOnly {
-				if err := decodeOwnHead(&full, &n, rec[9:]); err == nil {
-					full.ID = id
-					return &full, nil
-				}
-			} else if err := decodeOwnInto(&full, rec[9:], s.zone); err == nil {
-				full.ID = id
-				if s.settings != nil {
-					s.settings.BindOwn(&full)
-				}
-				return &full, nil
-			}
-		}
-		a, err := s.getApp(tx.Bucket(bucketApps), id)
-		if err != nil {
-			return nil, err
-		}
-		return s.ownFor(&a, loc), nil
+		return s.ownAt(tx, id, ctx, loc, &full, headOnly)
 	}
 	// each walks the active bucket (open and accepted applications) a
 	// batch at a time.

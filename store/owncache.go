@@ -94,6 +94,33 @@ func ownValid(rec []byte, ctx uint64) bool {
 	return ctx != 0 && len(rec) >= 9 && rec[0] == ownFormat && binary.BigEndian.Uint64(rec[1:9]) == ctx
 }
 
+// ownAt gives the Own of the open or accepted application id: decoded
+// into into from its cached record when there is one for ctx (its first
+// fields alone, what Day.Note needs, with head), else worked out from the
+// application with dates in loc.
+func (s *Store) ownAt(tx *bbolt.Tx, id uint64, ctx uint64, loc *time.Location, into *stages.Own, head bool) (*stages.Own, error) {
+	if rec := tx.Bucket(bucketOwn).Get(key(id)); ownValid(rec, ctx) {
+		var n int
+		if head {
+			if decodeOwnHead(into, &n, rec[9:]) == nil {
+				into.ID = id
+				return into, nil
+			}
+		} else if decodeOwnInto(into, rec[9:], s.zone) == nil {
+			into.ID = id
+			if s.settings != nil {
+				s.settings.BindOwn(into)
+			}
+			return into, nil
+		}
+	}
+	a, err := s.getApp(tx.Bucket(bucketApps), id)
+	if err != nil {
+		return nil, err
+	}
+	return s.ownFor(&a, loc), nil
+}
+
 // ownFor is ownOf for a pointer.
 func (s *Store) ownFor(a *stages.Application, loc *time.Location) *stages.Own {
 	o := s.ownOf(a, loc)
@@ -527,17 +554,10 @@ func (s *Store) dayPrompts(tx *bbolt.Tx, now time.Time, ctx uint64, actionable b
 // on, already decoded, as the cache would give them.
 func (s *Store) promptsOf(day *stages.Day, apps []stages.Application, global []stages.Event, now time.Time, started bool) []stages.Prompt {
 	owns := make([]stages.Own, len(apps))
-	n := 1
 	for i := range apps {
 		owns[i] = s.ownOf(&apps[i], now.Location())
-		day.Note(&owns[i])
-		n += len(owns[i].Prompts) + 1
 	}
-	ps := make([]stages.Prompt, 0, n)
-	for i := range owns {
-		ps = day.Add(ps, &owns[i])
-	}
-	return day.Finish(ps, global, started)
+	return day.PromptsOf(owns, global, started)
 }
 
 // ownRecords walks the applications the prompts of day depend on with
@@ -719,9 +739,7 @@ func (s *Store) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 		day := stages.NewDay(now)
 		mine := s.ownOf(&out.App, loc)
 		day.Note(&mine)
-		own := tx.Bucket(bucketOwn)
 		var head stages.Own
-		var count int
 		c := tx.Bucket(bucketShared).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 8 || (len(v) != 0 && len(v) != 8) {
@@ -734,17 +752,11 @@ func (s *Store) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 				// An acceptance: its instant is all the others need.
 				day.Note(&stages.Own{ID: other, Outcome: stages.Accepted, Accepted: time.Unix(0, int64(binary.BigEndian.Uint64(v)))})
 			default:
-				rec := own.Get(k)
-				if ownValid(rec, ctx) && decodeOwnHead(&head, &count, rec[9:]) == nil {
-					head.ID = other
-					day.Note(&head)
-					continue
-				}
-				a, err := s.getApp(b, other)
+				o, err := s.ownAt(tx, other, ctx, loc, &head, true)
 				if err != nil {
 					return err
 				}
-				day.Note(s.ownFor(&a, loc))
+				day.Note(o)
 			}
 		}
 		out.Prompts = day.Finish(day.Add(nil, &mine), nil, false)

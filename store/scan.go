@@ -30,8 +30,7 @@ const scanBatch = 1024
 // transaction, so that they and the applications are one picture.
 func (s *Store) Scan(reverse bool, fn func([]stages.Application) error) ([]stages.Event, error) {
 	var global []stages.Event
-	var revision uint64
-	first := true
+	var one oneRevision
 	next := uint64(0)
 	if reverse {
 		next = math.MaxUint64
@@ -40,17 +39,15 @@ func (s *Store) Scan(reverse bool, fn func([]stages.Application) error) ([]stage
 		var batch []stages.Application
 		done := false
 		err := s.view(func(tx *bbolt.Tx) error {
-			rev := revisionOf(tx)
-			if !first && rev != revision {
-				return fmt.Errorf("%s: another afterview wrote to it while it was being read; run the command again (%w)", s.path, ErrChanged)
-			}
-			if first {
+			if !one.seen {
 				var err error
 				if global, err = s.globalEvents(tx); err != nil {
 					return err
 				}
 			}
-			first, revision = false, rev
+			if err := one.check(s.path, tx); err != nil {
+				return err
+			}
 			var raws []rawApp
 			c := tx.Bucket(bucketApps).Cursor()
 			k, v := c.Seek(key(next))
@@ -84,6 +81,23 @@ func (s *Store) Scan(reverse bool, fn func([]stages.Application) error) ([]stage
 			return global, nil
 		}
 	}
+}
+
+// oneRevision checks that a read made of several transactions sees one
+// revision of the file: a write in between makes the next check fail with
+// an error that unwraps to ErrChanged.
+type oneRevision struct {
+	seen     bool
+	revision uint64
+}
+
+func (o *oneRevision) check(path string, tx *bbolt.Tx) error {
+	rev := revisionOf(tx)
+	if o.seen && rev != o.revision {
+		return fmt.Errorf("%s: another afterview wrote to it while it was being read; run the command again (%w)", path, ErrChanged)
+	}
+	o.seen, o.revision = true, rev
+	return nil
 }
 
 func step(c *bbolt.Cursor, reverse bool) ([]byte, []byte) {
