@@ -105,18 +105,11 @@ func (s *activeFakeStore) Snapshot() ([]stages.Application, []stages.Event, erro
 // after it (the next stage).
 func startPartial(t *testing.T, st Store, w, h int) (m Model, next tea.Cmd) {
 	t.Helper()
-	m = New(Options{Store: st, Now: fixedClock})
-	m.poll = 0
-	up, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	batch, ok := up.(Model).Init()().(tea.BatchMsg)
-	if !ok || len(batch) == 0 {
-		t.Fatal("Init did not return a batch with the load first")
-	}
-	msg, ok := batch[0]().(dataMsg)
-	if !ok {
+	m, msg := firstLoad(t, st, w, h)
+	if _, ok := msg.(dataMsg); !ok {
 		t.Fatalf("the first load answered %T, not data", msg)
 	}
-	up, next = up.Update(msg)
+	up, next := m.Update(msg)
 	return up.(Model), next
 }
 
@@ -124,15 +117,23 @@ func startPartial(t *testing.T, st Store, w, h int) (m Model, next tea.Cmd) {
 // an error rather than data.
 func startPartialMsg(t *testing.T, st Store, w, h int) (m Model, next tea.Cmd) {
 	t.Helper()
-	m = New(Options{Store: st, Now: fixedClock})
+	m, msg := firstLoad(t, st, w, h)
+	up, next := m.Update(msg)
+	return up.(Model), next
+}
+
+// firstLoad builds the TUI on st at w x h and runs its first load's
+// command, returning the model before that answer and the answer.
+func firstLoad(t *testing.T, st Store, w, h int) (Model, tea.Msg) {
+	t.Helper()
+	m := New(Options{Store: st, Now: fixedClock})
 	m.poll = 0
 	up, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	batch, ok := up.(Model).Init()().(tea.BatchMsg)
 	if !ok || len(batch) == 0 {
 		t.Fatal("Init did not return a batch with the load first")
 	}
-	up, next = up.Update(batch[0]())
-	return up.(Model), next
+	return up.(Model), batch[0]()
 }
 
 // nextStage runs the next stage of a load and gives the model its answer.
