@@ -37,20 +37,27 @@ func (r Role) Label() string { return strings.ReplaceAll(string(r), "_", " ") }
 
 // Limits on a person's details.
 const (
-	MaxLinkLen       = 2000
-	MaxPersonNoteLen = 1000
+	MaxLinkLen        = 2000
+	MaxTalkedAboutLen = 1000
 )
 
-// Person is someone at the company: their role and how to reach them. The
-// note is the one specific thing worth remembering ("asked about the
-// migration project"), which a drafted thank-you quotes.
+// Person is someone at the company: their role and how to reach them.
+// TalkedAbout is the one specific thing you discussed ("the migration
+// project"), written to be quoted: a drafted thank-you to them says it
+// (rule 14), and nothing else of the user's own ever goes into a draft.
+//
+// It is stored and exported under the key "note", the name it had before
+// it was called "talked about": it always held this line (the people
+// command, the form and the README said a drafted thank-you quotes it), so
+// files and exports of every version load as they are, and an older
+// afterview reads a newer file without losing it.
 type Person struct {
-	Name  string `json:"name"`
-	Role  Role   `json:"role"`
-	Email string `json:"email,omitempty"`
-	Phone string `json:"phone,omitempty"`
-	Link  string `json:"link,omitempty"`
-	Note  string `json:"note,omitempty"`
+	Name        string `json:"name"`
+	Role        Role   `json:"role"`
+	Email       string `json:"email,omitempty"`
+	Phone       string `json:"phone,omitempty"`
+	Link        string `json:"link,omitempty"`
+	TalkedAbout string `json:"note,omitempty"`
 }
 
 // First is the first word of the person's name.
@@ -124,7 +131,7 @@ func (p Person) Validate() error {
 	}
 	errs = append(errs, checkLen("", "name", p.Name, MaxNameLen), checkLen("", "email", p.Email, MaxNameLen),
 		checkLen("", "phone", p.Phone, MaxNameLen), checkLen("", "link", p.Link, MaxLinkLen),
-		checkLen("", "note", p.Note, MaxPersonNoteLen), checkEmail(p.Email))
+		checkLen("", "talked about", p.TalkedAbout, MaxTalkedAboutLen), checkEmail(p.Email))
 	return errors.Join(errs...)
 }
 
@@ -202,7 +209,7 @@ func (a *Application) Person(name string) (Person, error) {
 // as an edit event at now.
 func (a *Application) SetPerson(p Person, now time.Time) error {
 	p.Name = strings.Join(strings.Fields(p.Name), " ")
-	p.Email, p.Phone, p.Link, p.Note = strings.TrimSpace(p.Email), strings.TrimSpace(p.Phone), strings.TrimSpace(p.Link), strings.TrimSpace(p.Note)
+	p.Email, p.Phone, p.Link, p.TalkedAbout = strings.TrimSpace(p.Email), strings.TrimSpace(p.Phone), strings.TrimSpace(p.Link), strings.TrimSpace(p.TalkedAbout)
 	if p.Role == "" {
 		p.Role = RoleInterviewer
 	}

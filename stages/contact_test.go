@@ -40,7 +40,7 @@ func TestPeopleKeepInterviewersAndRecruiterConsistent(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Details for an interviewer already listed: still one person.
-	if err := a.SetPerson(Person{Name: "elena sato", Role: RoleInterviewer, Email: "elena@figma.com", Note: "asked about the migration"}, now); err != nil {
+	if err := a.SetPerson(Person{Name: "elena sato", Role: RoleInterviewer, Email: "elena@figma.com", TalkedAbout: "asked about the migration"}, now); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(a.Interviewers, ","); got != "Elena Sato" {

@@ -477,7 +477,7 @@ func (d *decoder) people(out *[]stages.Person) bool {
 			case "link":
 				return 4, d.str(&p.Link)
 			case "note":
-				return 5, d.str(&p.Note)
+				return 5, d.str(&p.TalkedAbout)
 			}
 			return 0, false
 		})

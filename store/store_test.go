@@ -57,7 +57,7 @@ func fullApp(t *testing.T) stages.Application {
 	}
 	a.Notes = "Panel liked the caching story & the <design> round. Ünïcode ✓"
 	a.Contacts = []stages.Person{{Name: "Ana López", Role: stages.RoleInterviewer, Email: "ana@example.com",
-		Phone: "+1 555 0100", Link: "https://example.com/ana", Note: "asked about the migration"}}
+		Phone: "+1 555 0100", Link: "https://example.com/ana", TalkedAbout: "asked about the migration"}}
 	offer := &stages.Offer{
 		Currency: "USD", Base: new(int64(350000)), Bonus: new(int64(1000)), BonusPercent: new(float64(15)), SignOn: new(int64(20000)), Stock: new(int64(100000)),
 		VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}, Deadline: stages.NewDate(2026, 12, 4),

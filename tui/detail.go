@@ -361,8 +361,8 @@ func detailPeople(c *programContext, a *stages.Application) []string {
 			line += s.Muted.Render(truncate(" · "+strings.Join(reach, " · "), max(0, w-width(line)-1)))
 		}
 		L = append(L, line)
-		if p.Note != "" {
-			L = append(L, "     "+s.Muted.Render(truncate(sanitize(p.Note), w-6)))
+		if p.TalkedAbout != "" {
+			L = append(L, "     "+s.Muted.Render(truncate("talked about: "+sanitize(p.TalkedAbout), w-6)))
 		}
 	}
 	return L

@@ -97,7 +97,7 @@ func TestNoDraftForAPromptThatIsNoMessage(t *testing.T) {
 func TestDetailListsPeopleWithDetails(t *testing.T) {
 	a := testApp(t, "Globex", "standard", 1, []string{"Ana Lopez"}, "Sam Lee")
 	now := testNow
-	if err := a.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com", Note: "the migration project"}, now); err != nil {
+	if err := a.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com", TalkedAbout: "the migration project"}, now); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.SetPerson(stages.Person{Name: "Noah Brooks", Role: stages.RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
@@ -150,21 +150,21 @@ func TestPeopleFormOnTheDetailScreen(t *testing.T) {
 	h.press("Noah Brooks <noah@globex.com>")
 	h.focusField("role")
 	h.press("right", "right") // hiring manager
-	h.focusField("note")
+	h.focusField("talked_about")
 	h.press("team lead")
 	h.press("ctrl+s")
 	got := h.store.app(t, "Globex")
 	p, err := got.Person("noah")
-	if err != nil || p.Email != "noah@globex.com" || p.Role != stages.RoleHiringManager || p.Note != "team lead" {
+	if err != nil || p.Email != "noah@globex.com" || p.Role != stages.RoleHiringManager || p.TalkedAbout != "team lead" {
 		t.Fatalf("Noah saved as %+v, %v", p, err)
 	}
-	// Pick Ana: her details fill the form; add a note.
+	// Pick Ana: her details fill the form; add what you talked about.
 	h.press("p", "right")
 	h.mustNotSee("Name ")
-	h.focusField("note")
+	h.focusField("talked_about")
 	h.press("the migration project", "ctrl+s")
 	got = h.store.app(t, "Globex")
-	if p, _ := got.Person("ana"); p.Note != "the migration project" || p.Role != stages.RoleInterviewer {
+	if p, _ := got.Person("ana"); p.TalkedAbout != "the migration project" || p.Role != stages.RoleInterviewer {
 		t.Errorf("Ana saved as %+v", p)
 	}
 	// Pick Noah and remove him.

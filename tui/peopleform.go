@@ -33,7 +33,7 @@ func newPersonForm(c *programContext, a *stages.Application) *form {
 		newField(c, "email", "Email", "", "ana@example.com", "Drafts go To this address.", stages.MaxNameLen),
 		newField(c, "phone", "Phone", "", "", "", stages.MaxNameLen),
 		newField(c, "link", "Link", "", "https://…", "A profile page.", stages.MaxLinkLen),
-		newField(c, "note", "Note", "", "e.g. the migration project", "One specific thing you discussed: a drafted thank-you mentions it.", stages.MaxPersonNoteLen),
+		newField(c, "talked_about", "Talked about", "", "e.g. the migration project", "One specific thing you discussed, written to be quoted: the thank-you draft says it. Keep private thoughts in a note.", stages.MaxTalkedAboutLen),
 	}
 	f.focusCmd()
 	return f
@@ -63,7 +63,7 @@ func (f *form) pickPerson(c *programContext) {
 			role.choice = i
 		}
 	}
-	for key, v := range map[string]string{"email": p.Email, "phone": p.Phone, "link": p.Link, "note": p.Note} {
+	for key, v := range map[string]string{"email": p.Email, "phone": p.Phone, "link": p.Link, "talked_about": p.TalkedAbout} {
 		fl := f.field(key)
 		fl.input.SetValue(v)
 		fl.input.CursorEnd()
@@ -87,7 +87,7 @@ func (f *form) submitPerson(c *programContext, st Store) (tea.Cmd, bool) {
 	} else {
 		role, _ := f.chosen("role").(stages.Role)
 		p := stages.Person{Name: who, Role: role,
-			Email: f.value("email"), Phone: f.value("phone"), Link: f.value("link"), Note: f.value("note")}
+			Email: f.value("email"), Phone: f.value("phone"), Link: f.value("link"), TalkedAbout: f.value("talked_about")}
 		if who == newPersonChoice {
 			typed, err := stages.ParsePerson(f.value("name"))
 			if err != nil {

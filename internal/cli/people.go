@@ -26,8 +26,9 @@ Lists an application's people (interviewers, recruiter, hiring managers,
 others) with how to reach them, or adds, changes or removes one. NAME is a
 name or a name with an address ("Ana Lopez <ana@example.com>"); edit and
 remove take a first name or the start of one too. Interviewers get a
-thank-you prompt each; the note is the one specific thing a drafted
-thank-you mentions.
+thank-you prompt each. --talked-about is the one specific thing you
+discussed, written to be quoted: the thank-you draft to that person says
+it. Drafts never use your notes, reflections, news or offers.
 
 The options go with add and edit; edit changes only those given.`,
 		flags: func(f *pflag.FlagSet) {
@@ -40,8 +41,12 @@ The options go with add and edit; edit changes only those given.`,
 			valueName(f, "phone", "P")
 			f.StringVar(&pf.person.Link, "link", "", "a profile page")
 			valueName(f, "link", "URL")
-			f.StringVar(&pf.person.Note, "note", "", "something specific you discussed, e.g. \"asked about the migration\"")
-			valueName(f, "note", "TEXT")
+			f.StringVar(&pf.person.TalkedAbout, "talked-about", "", "one thing you discussed, quoted in the thank-you draft, e.g. \"the migration project\"")
+			valueName(f, "talked-about", "TEXT")
+			// The flag's name before it was called talked about, so that
+			// scripts written then keep working.
+			f.StringVar(&pf.person.TalkedAbout, "note", "", "the same as --talked-about")
+			_ = f.MarkDeprecated("note", "use --talked-about")
 		},
 		choices:  map[string][]string{"role": {"interviewer", "recruiter", "hiring-manager", "other"}},
 		complete: e.completeID(""),
@@ -69,7 +74,13 @@ type peopleRequest struct {
 func parsePeopleArgs(pf *peopleFlags, pos []string) (peopleRequest, error) {
 	var err error
 	r := peopleRequest{person: pf.person, set: map[string]bool{}}
-	pf.flags.Visit(func(f *pflag.Flag) { r.set[f.Name] = true })
+	pf.flags.Visit(func(f *pflag.Flag) {
+		if f.Name == "note" {
+			r.set["talked-about"] = true // its old name
+			return
+		}
+		r.set[f.Name] = true
+	})
 	if len(pos) == 0 {
 		return r, usageErr("people needs an application id, e.g. afterview people 3")
 	}
@@ -146,7 +157,7 @@ func changePeople(a *stages.Application, r peopleRequest, now func() time.Time) 
 		if !r.set["email"] {
 			r.person.Email = p.Email
 		}
-		p.Email, p.Phone, p.Link, p.Note, p.Role = r.person.Email, r.person.Phone, r.person.Link, r.person.Note, r.person.Role
+		p.Email, p.Phone, p.Link, p.TalkedAbout, p.Role = r.person.Email, r.person.Phone, r.person.Link, r.person.TalkedAbout, r.person.Role
 		return p, a.SetPerson(p, now())
 	}
 	p, err := a.Person(r.name)
@@ -162,8 +173,8 @@ func changePeople(a *stages.Application, r peopleRequest, now func() time.Time) 
 	if r.set["link"] {
 		p.Link = r.person.Link
 	}
-	if r.set["note"] {
-		p.Note = r.person.Note
+	if r.set["talked-about"] {
+		p.TalkedAbout = r.person.TalkedAbout
 	}
 	if r.set["role"] {
 		p.Role = r.person.Role
@@ -183,8 +194,8 @@ func writePeople(w io.Writer, a *stages.Application) {
 			}
 		}
 		fmt.Fprintf(w, "  %s\n", strings.Join(line, " · "))
-		if p.Note != "" {
-			fmt.Fprintf(w, "      %s\n", clean(p.Note))
+		if p.TalkedAbout != "" {
+			fmt.Fprintf(w, "      talked about: %s\n", clean(p.TalkedAbout))
 		}
 	}
 }

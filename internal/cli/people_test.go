@@ -21,10 +21,10 @@ func TestPeopleCommand(t *testing.T) {
 		}
 	}
 	c.ok(day, "people", "1", "add", "Noah Brooks <noah@figma.com>", "--role", "hiring manager", "--link", "https://example.com/noah")
-	c.ok(day, "people", "1", "edit", "ana", "--note", "the migration project", "--phone", "+1 555 0100")
+	c.ok(day, "people", "1", "edit", "ana", "--talked-about", "the migration project", "--phone", "+1 555 0100")
 	c.ok(day, "people", "1", "remove", "bo")
 	out = c.ok(day, "people", "1")
-	for _, want := range []string{"Ana Lopez (interviewer) · ana@example.com · +1 555 0100\n      the migration project", "Noah Brooks (hiring manager) · noah@figma.com · https://example.com/noah"} {
+	for _, want := range []string{"Ana Lopez (interviewer) · ana@example.com · +1 555 0100\n      talked about: the migration project", "Noah Brooks (hiring manager) · noah@figma.com · https://example.com/noah"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("people lacks %q:\n%s", want, out)
 		}
@@ -47,7 +47,7 @@ func TestPeopleCommand(t *testing.T) {
 	}
 	for _, bad := range [][]string{
 		{"people", "1", "add", "Ana Lopez"},
-		{"people", "1", "edit", "zed", "--note", "x"},
+		{"people", "1", "edit", "zed", "--talked-about", "x"},
 		{"people", "1", "add", "X", "--email", "not an address"},
 		{"people", "1", "add", "X", "--role", "boss"},
 		{"people", "1", "edit", "ana"},
@@ -63,7 +63,7 @@ func TestDraftCommand(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	c.ok(day, "add", "Figma", "--role", "Product Engineer", "--interviewed", "yesterday 15:00",
 		"--interviewer", "Ana Lopez <ana@example.com>", "--recruiter", "Riley Chen")
-	c.ok(day, "people", "1", "edit", "ana", "--note", "the migration project")
+	c.ok(day, "people", "1", "edit", "ana", "--talked-about", "the migration project")
 	out := c.ok(day, "draft", "1", "thank_you:ana-lopez")
 	for _, want := range []string{"To: Ana Lopez <ana@example.com>\nSubject: Thank you: Product Engineer interview\n\nHi Ana,\n", "at Figma", "the migration project", "Thursday 19 November"} {
 		if !strings.Contains(out, want) {
@@ -140,9 +140,10 @@ func TestReferencesCommand(t *testing.T) {
 func TestShowListsPeopleWithDetails(t *testing.T) {
 	c := newCLI(t)
 	c.ok(day, "add", "Figma", "--interviewed", "yesterday 15:00", "--interviewer", "Ana Lopez <ana@example.com>")
+	// --note, the flag's old name, still works.
 	c.ok(day, "people", "1", "add", "Noah Brooks", "--role", "other", "--phone", "+1 555 0100", "--note", "team lead")
 	out := c.ok(day, "show", "1")
-	for _, want := range []string{"  Ana Lopez (interviewer) [ ] · ana@example.com\n", "  Noah Brooks (other) · +1 555 0100\n      team lead\n"} {
+	for _, want := range []string{"  Ana Lopez (interviewer) [ ] · ana@example.com\n", "  Noah Brooks (other) · +1 555 0100\n      talked about: team lead\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
@@ -165,7 +166,7 @@ func TestReadmeExportExampleImports(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.ok(day, "import", file)
-	if out := c.ok(day, "people", "1"); !strings.Contains(out, "Ana Lopez (interviewer) · ana@example.com\n      the migration project") {
+	if out := c.ok(day, "people", "1"); !strings.Contains(out, "Ana Lopez (interviewer) · ana@example.com\n      talked about: the migration project") {
 		t.Errorf("people of the README's example:\n%s", out)
 	}
 	if out := c.ok(day, "references"); !strings.Contains(out, "Maria Gomez (former manager at Acme) · maria@acme.com\n    given to Netflix #1") {

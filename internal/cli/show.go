@@ -134,8 +134,8 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 				}
 			}
 			fmt.Fprintln(w, line)
-			if p.Note != "" {
-				fmt.Fprintf(w, "      %s\n", clean(p.Note))
+			if p.TalkedAbout != "" {
+				fmt.Fprintf(w, "      talked about: %s\n", clean(p.TalkedAbout))
 			}
 		}
 	}

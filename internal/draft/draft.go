@@ -57,7 +57,13 @@ type OfferNote struct {
 	Deadline string // "Monday 30 November"; empty when none was given, assumed or passed
 }
 
-// Data is what a template can use (see the README).
+// Data is what a template can use (see the README). A draft is a message
+// to someone else, so Data holds only what the user wrote for one (rule
+// 14): names, roles, the company, dates, the stage, the person's "talked
+// about" line and the offers' company names and quotable deadlines. It has
+// no field for notes, reflections, news, stats or amounts, and no pointer
+// to the application, so no template, the user's own included, can reach
+// them.
 type Data struct {
 	Kind       string      // the template's name
 	To         Recipient   // the first (usually only) recipient
@@ -66,7 +72,7 @@ type Data struct {
 	Company    string
 	Role       string // the role applied for, or a gap
 	Interview  string // the final interview's day: "Thursday 19 November"
-	Specific   string // the person's note, else the latest note, else a gap
+	Specific   string // the person's "talked about" line, else a gap
 	Stage      string // the current stage
 	Recruiter  string // the recruiter's name, or "the recruiter"
 	Netflix    bool   // the Netflix process: candor and a hard problem count
@@ -275,11 +281,11 @@ func (t *Templates) data(kind string, in Input) (Data, bool) {
 		d.Recipients = []Recipient{r}
 	}
 	d.To = d.Recipients[0]
+	// Only the line the user wrote to be quoted, on the person it goes to;
+	// never a note or a reflection, which are the user's own (rule 14).
 	d.Specific = GapSpecific
-	if p, err := a.Person(in.Prompt.Person); err == nil && in.Prompt.Person != "" && p.Note != "" {
-		d.Specific = c(p.Note)
-	} else if n := latestNote(a); n != "" {
-		d.Specific = c(n)
+	if p, err := a.Person(in.Prompt.Person); err == nil && in.Prompt.Person != "" && p.TalkedAbout != "" {
+		d.Specific = c(p.TalkedAbout)
 	}
 	// The templates end the sentence themselves.
 	d.Specific = strings.TrimRight(d.Specific, ".!;: ")
@@ -311,18 +317,6 @@ func (t *Templates) data(kind string, in Input) (Data, bool) {
 		d.Deadline = a.Offer.Deadline.Time(loc).Format("Monday 2 January")
 	}
 	return d, noRefs
-}
-
-// latestNote is the first line of the latest note the user logged (a
-// reflect note, most often).
-func latestNote(a *stages.Application) string {
-	for i := len(a.Events) - 1; i >= 0; i-- {
-		if e := a.Events[i]; e.Kind == stages.EvNote && strings.TrimSpace(e.Note) != "" {
-			line, _, _ := strings.Cut(strings.TrimSpace(e.Note), "\n")
-			return strings.TrimSpace(line)
-		}
-	}
-	return ""
 }
 
 func or(s, gap string) string {

@@ -31,7 +31,7 @@ func withOffer(a stages.Application, deadline stages.Date) stages.Application {
 	return a
 }
 
-// fixture: Figma with people who have addresses and a note, two companies
+// fixture: Figma with people who have addresses and a talked-about line, two companies
 // with offers (Datadog gave a deadline, Stripe did not), and a Netflix
 // application in reference check.
 func fixture(t *testing.T) []stages.Application {
@@ -41,7 +41,7 @@ func fixture(t *testing.T) []stages.Application {
 		{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@figma.com"},
 		{Name: "Riley Chen", Role: stages.RoleRecruiter, Email: "riley@figma.com"},
 	})
-	if err := figma.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@figma.com", Note: "the migration project."}, now); err != nil {
+	if err := figma.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@figma.com", TalkedAbout: "the migration project."}, now); err != nil {
 		t.Fatal(err)
 	}
 	datadog := withOffer(app(t, "Datadog", "SRE", "standard", nil, "Dee"), stages.NewDate(2026, 11, 30))
@@ -81,7 +81,7 @@ func TestDraftsGolden(t *testing.T) {
 	}{
 		{"thank_you_with_address_and_note", figma, stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, "Jamie Doe", "thank_you"},
 		{"thank_you_recruiter", figma, stages.Prompt{Kind: stages.ThankYou, Person: "Riley Chen"}, "Jamie Doe", "thank_you_recruiter"},
-		{"thank_you_netflix_latest_note", netflix, stages.Prompt{Kind: stages.ThankYou, Person: "Dana Whitfield"}, "Jamie Doe", "thank_you"},
+		{"thank_you_netflix_note_stays_private", netflix, stages.Prompt{Kind: stages.ThankYou, Person: "Dana Whitfield"}, "Jamie Doe", "thank_you"},
 		{"thank_you_netflix_gap_asks_for_a_hard_problem", &netflixBare, stages.Prompt{Kind: stages.ThankYou, Person: "Lee"}, "Jamie Doe", "thank_you"},
 		{"thank_you_gaps", &bare, stages.Prompt{Kind: stages.ThankYou, Person: "Kim"}, "", "thank_you"},
 		{"follow_up", figma, stages.Prompt{Kind: stages.FollowUp, Person: "Riley Chen"}, "Jamie Doe", "follow_up"},

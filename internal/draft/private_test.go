@@ -1,0 +1,136 @@
+package draft
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"afterview/stages"
+)
+
+// marker is written into everything that is the user's own; no draft may
+// carry it (rule 14). The amounts are marked by their digits.
+const (
+	marker       = "PRIVATEMARKER"
+	markerAmount = 7777777
+	otherAmount  = 8888888
+)
+
+// privateApp is an application whose notes, reflection, news and offer all
+// hold the marker, with a recruiter and an interviewer.
+func privateApp(t *testing.T, process string, offered bool) stages.Application {
+	t.Helper()
+	a := app(t, "Acme", "Platform Engineer", process, []string{"Ben Park"}, "Riley Chen")
+	a.ID = 1
+	a.Notes = marker + " notes"
+	at := now.Add(-2 * time.Hour)
+	a.Events = append(a.Events,
+		stages.Event{Kind: stages.EvNote, At: at, Note: marker + " a note: Stripe offered 230k"},
+		stages.Event{Kind: stages.EvDone, At: at, Prompt: "reflect", Note: marker + " reflection: bombed the Kubernetes question"},
+		stages.Event{Kind: stages.EvHeard, At: at, Note: marker + " news from the recruiter"},
+	)
+	if offered {
+		base, bonus, stock := int64(markerAmount), int64(markerAmount), int64(markerAmount)
+		a.Offer = &stages.Offer{Currency: "USD", Base: &base, Bonus: &bonus, Stock: &stock, SignOn: &base,
+			Deadline: stages.NewDate(2026, 12, 4), Received: now.Add(-24 * time.Hour)}
+		a.Events = append(a.Events, stages.Event{Kind: stages.EvOffer, At: at, Note: marker + " offer note", Offer: a.Offer})
+	}
+	return a
+}
+
+// promptsOf is every prompt of every kind the engine has (stages.Kinds)
+// that could be asked of a, each person and each stage of its process
+// tried, so that a new kind or a new stage with a message is covered here
+// without a change to this test.
+func promptsOf(a *stages.Application, other *stages.Application) []stages.Prompt {
+	var out []stages.Prompt
+	for _, k := range stages.Kinds {
+		base := stages.Prompt{Kind: k, AppID: a.ID, Company: a.Company, Key: string(k)}
+		if k == stages.CompetingOffer {
+			base.About = []stages.ToldOffer{{App: other.ID, Company: other.Company}}
+		}
+		out = append(out, base)
+		for _, p := range a.Persons() {
+			q := base
+			q.Person, q.Key = p.Name, string(k)+":"+p.Name
+			out = append(out, q)
+		}
+		if k == stages.StageTask {
+			for _, s := range a.Template().StageNames() {
+				q := base
+				q.Key = "stage_task:" + s
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+func TestNoDraftCarriesWhatIsPrivate(t *testing.T) {
+	covered := map[string]bool{}
+	for _, process := range stages.TemplateNames() {
+		for _, offered := range []bool{false, true} {
+			a := privateApp(t, process, offered)
+			other := withOffer(app(t, "Globex", "SRE", "standard", nil, "Dee"), stages.NewDate(2026, 11, 30))
+			other.ID = 2
+			other.Notes = marker + " Globex notes"
+			amount := int64(otherAmount)
+			other.Offer.Base, other.Offer.Stock = &amount, &amount
+			apps := []stages.Application{a, other}
+			for _, p := range promptsOf(&a, &other) {
+				d, err := New(nil, "", nil).Draft(Input{App: &a, Prompt: p, Apps: apps, References: refs, Me: "Jamie Doe", Now: now})
+				if errors.Is(err, ErrNotAMessage) {
+					continue
+				}
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", process, p.Kind, p.Key, err)
+				}
+				covered[d.Kind] = true
+				text := d.Text()
+				for _, private := range []string{marker, "7777", "7,777", "8888", "8,888", "230k", "Kubernetes"} {
+					if strings.Contains(text, private) {
+						t.Errorf("%s, offer %v, %s (%s): the draft carries %q:\n%s", process, offered, p.Key, d.Kind, private, text)
+					}
+				}
+			}
+		}
+	}
+	// Every kind of draft was rendered: a kind no prompt reaches here is
+	// one this test would miss.
+	for _, k := range Kinds {
+		if !covered[k] {
+			t.Errorf("no prompt drafted %s", k)
+		}
+	}
+	if len(covered) != len(Kinds) {
+		t.Errorf("drafted %v, the kinds are %v", slices.Sorted(func(yield func(string) bool) {
+			for k := range covered {
+				if !yield(k) {
+					return
+				}
+			}
+		}), Kinds)
+	}
+}
+
+// The talked-about line is what the user wrote to be quoted: the thank-you
+// to that person says it, and the thank-you to someone else does not.
+func TestThankYouSaysWhatYouTalkedAbout(t *testing.T) {
+	a := privateApp(t, "standard", false)
+	a.Interviewers = append(a.Interviewers, "Ana Lopez")
+	if err := a.SetPerson(stages.Person{Name: "Ben Park", Role: stages.RoleInterviewer, TalkedAbout: "the scheduler rewrite"}, now); err != nil {
+		t.Fatal(err)
+	}
+	in := Input{App: &a, Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ben Park"}, Me: "Jamie Doe", Now: now}
+	d, err := New(nil, "", nil).Draft(in)
+	if err != nil || !strings.Contains(d.Body, "our conversation: the scheduler rewrite.") {
+		t.Errorf("the thank-you to Ben = %q, %v", d.Body, err)
+	}
+	in.Prompt.Person = "Ana Lopez"
+	d, err = New(nil, "", nil).Draft(in)
+	if err != nil || strings.Contains(d.Body, "scheduler") || !strings.Contains(d.Body, GapSpecific) {
+		t.Errorf("the thank-you to Ana = %q, %v", d.Body, err)
+	}
+}
