@@ -7,6 +7,7 @@ package draft
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
 	"errors"
 	"fmt"
@@ -14,6 +15,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 	"time"
 
@@ -108,6 +111,35 @@ type Templates struct {
 	user    fs.FS  // the user's templates folder; nil: none
 	userDir string // its path, to name a broken file
 	clean   func(string) string
+	runs    *runs // shared by the copies WithClean makes
+}
+
+// The limits of one draft. A template is a small program the user can
+// write, and text/template has no limit of its own: {{range 100000}}
+// nested twice never ends, {{range 100000000}}x{{end}} writes gigabytes.
+// A good draft is well under 2 KiB and renders in microseconds.
+const (
+	// MaxSize is the most a draft may be: its template's output stops
+	// there, with an error naming the template.
+	MaxSize = 64 << 10
+	// MaxTime is how long a draft may take; the caller gets an error
+	// naming the template then, whatever the template is still doing.
+	MaxTime = 2 * time.Second
+)
+
+// runs keeps one template file's execution from piling up. text/template
+// cannot be stopped: an execution past MaxTime that writes is stopped by
+// its writer, but a loop that writes nothing spins on until its range
+// ends. So each template source runs one execution at a time (a second
+// draft from it waits for the first, within its own MaxTime), and a
+// source that ran out of time is not run again: its error is kept, keyed
+// by the file's contents, so selecting that prompt again in the UI costs
+// nothing and a fixed file runs at once. The command line exits after
+// its one draft, which ends any such loop with the process.
+type runs struct {
+	mu      sync.Mutex
+	running map[[32]byte]chan struct{} // closed when that execution returns
+	failed  map[[32]byte]error
 }
 
 // New returns templates that read the user's own from dir (an fs.FS of the
@@ -118,7 +150,22 @@ func New(dir fs.FS, dirName string, clean func(string) string) *Templates {
 	if clean == nil {
 		clean = func(s string) string { return s }
 	}
-	return &Templates{user: dir, userDir: dirName, clean: clean}
+	return &Templates{user: dir, userDir: dirName, clean: clean,
+		runs: &runs{running: map[[32]byte]chan struct{}{}, failed: map[[32]byte]error{}}}
+}
+
+// OwnFiles reports whether a draft may come from a file of the user's own
+// (the templates have a folder to look in). The built-in templates are
+// in memory and render in microseconds; a file is read from disk and may
+// run for up to MaxTime, which a UI does off its event loop.
+func (t *Templates) OwnFiles() bool { return t.user != nil }
+
+// WithClean returns the same templates (the same files, the same record
+// of runaway ones) cleaning every value with clean instead.
+func (t *Templates) WithClean(clean func(string) string) *Templates {
+	c := *t
+	c.clean = clean
+	return &c
 }
 
 // Builtin returns the text of a built-in template, to start one's own from.
@@ -215,11 +262,98 @@ func (t *Templates) render(kind string, data Data) (string, error) {
 	if err != nil {
 		return "", templateError(err)
 	}
-	var out bytes.Buffer
-	if err := tmpl.Execute(&out, data); err != nil {
-		return "", templateError(err)
+	return t.runs.execute(tmpl, name, src, data)
+}
+
+// errTooLong stops an execution whose draft passed MaxSize; errStopped,
+// one that ran out of time.
+var (
+	errTooLong = errors.New("draft too long")
+	errStopped = errors.New("stopped")
+)
+
+// limitedWriter keeps a draft's text, failing every write past MaxSize or
+// after stop: that error ends the template's execution.
+type limitedWriter struct {
+	buf     bytes.Buffer
+	stopped atomic.Bool
+}
+
+func (w *limitedWriter) Write(p []byte) (int, error) {
+	if w.stopped.Load() {
+		return 0, errStopped
 	}
-	return out.String(), nil
+	if w.buf.Len()+len(p) > MaxSize {
+		return 0, errTooLong
+	}
+	return w.buf.Write(p)
+}
+
+// execute runs tmpl (parsed from src, the file name) on data within
+// MaxSize and MaxTime; see runs.
+func (r *runs) execute(tmpl *template.Template, name, src string, data Data) (string, error) {
+	key := sha256.Sum256([]byte(name + "\x00" + src))
+	timeout := fmt.Errorf("%s: the draft took longer than %v, the limit, and was stopped: a loop in the template runs too long\n"+
+		"Fix the template (afterview draft --template KIND prints the built-in one), or remove the file to use the built-in one", name, MaxTime)
+	deadline := time.NewTimer(MaxTime)
+	defer deadline.Stop()
+	r.mu.Lock()
+	for {
+		if err := r.failed[key]; err != nil {
+			r.mu.Unlock()
+			return "", err
+		}
+		busy := r.running[key]
+		if busy == nil {
+			break
+		}
+		r.mu.Unlock()
+		select {
+		case <-busy:
+		case <-deadline.C:
+			return "", timeout
+		}
+		r.mu.Lock()
+	}
+	finished := make(chan struct{})
+	r.running[key] = finished
+	r.mu.Unlock()
+
+	w := &limitedWriter{}
+	result := make(chan error, 1)
+	go func() {
+		defer func() {
+			r.mu.Lock()
+			delete(r.running, key)
+			r.mu.Unlock()
+			close(finished)
+		}()
+		defer func() {
+			// text/template passes a runtime error in a function it calls
+			// on as a panic, which would end the program from here.
+			if p := recover(); p != nil {
+				result <- fmt.Errorf("%s: %v", name, p)
+			}
+		}()
+		result <- tmpl.Execute(w, data)
+	}()
+	select {
+	case err := <-result:
+		switch {
+		case errors.Is(err, errTooLong):
+			return "", fmt.Errorf("%s: the draft passed %d KiB, the limit, and was stopped: a loop in the template writes too much\n"+
+				"Fix the template (afterview draft --template KIND prints the built-in one), or remove the file to use the built-in one", name, MaxSize>>10)
+		case err != nil:
+			return "", templateError(err)
+		}
+		return w.buf.String(), nil
+	case <-deadline.C:
+		w.stopped.Store(true)
+		r.mu.Lock()
+		r.failed[key] = timeout
+		r.mu.Unlock()
+		return "", timeout
+	}
 }
 
 // templateError turns "template: FILE:LINE: ..." into "FILE:LINE: ...",
