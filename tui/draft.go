@@ -48,14 +48,16 @@ func refsCmd(st Store) tea.Cmd {
 	}
 }
 
-// draftFor drafts p's message; ok is false for a prompt that is no message.
-func (c *programContext) draftFor(p stages.Prompt) (d draft.Draft, ok bool, err error) {
-	if c.data == nil || c.drafts.Templates == nil {
+// draftOf drafts p's message from one snapshot of the data; ok is false
+// for a prompt that is no message. It reads nothing that changes, so it
+// runs off the event loop (see drafting).
+func draftOf(dr Drafts, dt *data, refs []stages.Reference, p stages.Prompt) (d draft.Draft, ok bool, err error) {
+	if dt == nil || dr.Templates == nil {
 		return d, false, nil
 	}
-	a, found := c.data.app(p.AppID)
+	a, found := dt.app(p.AppID)
 	if !found {
-		if p.AppID != 0 && !c.data.complete() {
+		if p.AppID != 0 && !dt.complete() {
 			return d, false, errStillLoading
 		}
 		return d, false, nil
@@ -65,12 +67,140 @@ func (c *programContext) draftFor(p stages.Prompt) (d draft.Draft, ok bool, err 
 	}
 	for _, o := range p.About {
 		// The offers it names give their deadlines.
-		if _, ok := c.data.app(o.App); !ok && !c.data.complete() {
+		if _, ok := dt.app(o.App); !ok && !dt.complete() {
 			return d, false, errStillLoading
 		}
 	}
-	d, err = c.drafts.Templates.Draft(draft.Input{App: a, Prompt: p, Apps: c.data.apps, References: c.refs, Me: c.drafts.Me, Now: c.data.now})
+	d, err = dr.Templates.Draft(draft.Input{App: a, Prompt: p, Apps: dt.apps, References: refs, Me: dr.Me, Now: dt.now})
 	return d, err == nil, err
+}
+
+// A draft is rendered off the event loop: a template of the user's own
+// can take up to draft.MaxTime, and the keys (q above all) must work
+// meanwhile. The selected prompt's draft is asked for after every update
+// (drafting); until it comes (draftMsg) the pane says it is rendering, and
+// a draft that comes for a prompt no longer selected, or from older data,
+// is dropped.
+
+// draftKey names one rendering: the prompt, in one snapshot of the data,
+// with one list of references.
+type draftKey struct {
+	data *data
+	refs int // programContext.refsGen
+	app  uint64
+	key  string
+}
+
+// drafted is a rendering, asked for or done.
+type drafted struct {
+	key  draftKey
+	done bool
+	d    draft.Draft
+	ok   bool
+	err  error
+}
+
+// draftMsg carries a draft rendered off the event loop; then is what the
+// user asked to do with it meanwhile (copy or edit), if anything.
+type draftMsg struct {
+	r    drafted
+	p    stages.Prompt
+	then promptVerb
+}
+
+// noVerb: nothing to do with a draft but show it.
+const noVerb promptVerb = -1
+
+func (c *programContext) draftKey(p stages.Prompt) draftKey {
+	return draftKey{data: c.data, refs: c.refsGen, app: p.AppID, key: p.Key}
+}
+
+// draftFor is p's draft as rendered; ready is false while it renders (or
+// before it was asked for).
+func (c *programContext) draftFor(p stages.Prompt) (r drafted, ready bool) {
+	if c.drafted.key != c.draftKey(p) || !c.drafted.done {
+		return drafted{}, false
+	}
+	return c.drafted, true
+}
+
+// renderDraft starts rendering p's draft, unless it is rendered or on its
+// way; then is done with it when it comes.
+func (c *programContext) renderDraft(p stages.Prompt, then promptVerb) tea.Cmd {
+	k := c.draftKey(p)
+	if c.drafted.key == k && then == noVerb {
+		return nil
+	}
+	if !c.mustRender(p) {
+		// No message, its application not loaded yet, or the built-in
+		// templates: done at once, with no "rendering" to show.
+		d, ok, err := draftOf(c.drafts, c.data, c.refs, p)
+		c.drafted = drafted{key: k, done: true, d: d, ok: ok, err: err}
+		return nil
+	}
+	c.drafted = drafted{key: k}
+	dr, dt, refs := c.drafts, c.data, c.refs
+	return func() tea.Msg {
+		d, ok, err := draftOf(dr, dt, refs, p)
+		return draftMsg{r: drafted{key: k, done: true, d: d, ok: ok, err: err}, p: p, then: then}
+	}
+}
+
+// mustRender reports whether p's draft is rendered off the event loop: a
+// message whose application (and the offers it names) are loaded, when
+// the user's templates folder may hold its template. The built-in
+// templates alone (in tests, or with no home folder) are drafted at once:
+// they are in memory, cannot run away, and take microseconds.
+func (c *programContext) mustRender(p stages.Prompt) bool {
+	a, ok := c.data.app(p.AppID)
+	if !ok || c.drafts.Templates == nil || !c.drafts.Templates.OwnFiles() {
+		return false
+	}
+	if _, err := draft.KindOf(a, p); err != nil {
+		return false
+	}
+	for _, o := range p.About {
+		if _, ok := c.data.app(o.App); !ok && !c.data.complete() {
+			return false
+		}
+	}
+	return true
+}
+
+// drafting asks for the draft the screen shows: Today's selected prompt's.
+func (m Model) drafting() tea.Cmd {
+	if m.page != nil || m.ctx.data == nil {
+		return nil
+	}
+	t, ok := m.tabs[m.tab].(*todayModel)
+	if !ok {
+		return nil
+	}
+	p, ok := t.selected(m.ctx)
+	if !ok {
+		return nil
+	}
+	return m.ctx.renderDraft(p, noVerb)
+}
+
+// gotDraft files a rendered draft, if it is still the one wanted, and does
+// what was asked for with it.
+func (m Model) gotDraft(msg draftMsg) (tea.Model, tea.Cmd) {
+	if msg.r.key != m.ctx.draftKey(msg.p) || msg.r.key != m.ctx.drafted.key {
+		// Stale: the data or the selection moved on while it rendered.
+		if msg.then != noVerb {
+			m.setStatus("the to-dos changed while the draft rendered: nothing copied; try again")
+		}
+		return m, nil
+	}
+	m.ctx.drafted = msg.r
+	switch msg.then {
+	case verbCopy:
+		return m.copyDraft(msg.p)
+	case verbEditDraft:
+		return m.editDraft(msg.p)
+	}
+	return m, nil
 }
 
 // draftPreview draws the selected prompt's draft in the lower pane, in as
@@ -117,10 +247,19 @@ func draftError(c *programContext, p stages.Prompt, err error, height int) strin
 	return strings.Join(lines[:min(len(lines), height)], "\n")
 }
 
-// draftOrSay drafts p's message, or says in the status line why there is
-// none (a broken template, or no message to send).
-func (m *Model) draftOrSay(p stages.Prompt) (draft.Draft, bool) {
-	d, ok, err := m.ctx.draftFor(p)
+// draftOrSay gives p's draft, or says in the status line why there is
+// none (a broken template, or no message to send). While it renders, more
+// is a command that renders it and does then with it.
+func (m *Model) draftOrSay(p stages.Prompt, then promptVerb) (d draft.Draft, ok bool, more tea.Cmd) {
+	r, ready := m.ctx.draftFor(p)
+	if !ready {
+		more = m.ctx.renderDraft(p, then)
+		if r, ready = m.ctx.draftFor(p); !ready {
+			m.setStatus("rendering the draft…")
+			return d, false, more
+		}
+	}
+	d, ok, err := r.d, r.ok, r.err
 	switch {
 	case errors.Is(err, errStillLoading):
 		m.setStatus(err.Error())
@@ -129,15 +268,15 @@ func (m *Model) draftOrSay(p stages.Prompt) (draft.Draft, bool) {
 	case !ok:
 		m.setStatus("no draft: " + p.Kind.Label() + " is not a message to send")
 	}
-	return d, ok && err == nil
+	return d, ok && err == nil, nil
 }
 
 // copyDraft puts the selected prompt's draft on the clipboard through the
 // terminal (OSC 52), which works over SSH and in tmux with set-clipboard on.
 func (m Model) copyDraft(p stages.Prompt) (tea.Model, tea.Cmd) {
-	d, ok := m.draftOrSay(p)
+	d, ok, more := m.draftOrSay(p, verbCopy)
 	if !ok {
-		return m, nil
+		return m, more
 	}
 	m.setStatus("draft to " + sanitize(d.ToLine()) + " copied to the clipboard: paste it into your mail, then x marks it done")
 	return m, tea.SetClipboard(d.Text())
@@ -152,9 +291,9 @@ type editedMsg struct {
 // editDraft opens the selected prompt's draft in the user's editor; what
 // they save is copied (see editedMsg).
 func (m Model) editDraft(p stages.Prompt) (tea.Model, tea.Cmd) {
-	d, ok := m.draftOrSay(p)
+	d, ok, more := m.draftOrSay(p, verbEditDraft)
 	if !ok {
-		return m, nil
+		return m, more
 	}
 	args := strings.Fields(m.ctx.drafts.Editor)
 	if len(args) == 0 {

@@ -221,3 +221,95 @@ func TestBrokenTemplateShowsInThePane(t *testing.T) {
 	h.press("c")
 	h.mustSee("/cfg/afterview/templates/thank_you.tmpl:3:")
 }
+
+// slowTemplate loops without writing for several times draft.MaxTime (the
+// nested range of the README's bomb, shortened so that it ends: text/
+// template cannot be stopped, and a loop of 100000 x 100000 would keep a
+// processor of the test binary busy for minutes after the test).
+const slowTemplate = "Subject: hi\n\n{{range 3000}}{{range 100000}}{{end}}{{end}}\n"
+
+// A template of the user's own that never ends renders off the event loop:
+// the pane says it is rendering, and q quits at once, long before the
+// draft's time limit.
+func TestRunawayTemplateLeavesTheKeysWorking(t *testing.T) {
+	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte(slowTemplate)}}
+	opts := Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil)}}
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(100, 30))
+	waitScreen(t, tm, "rendering its draft…")
+	start := time.Now()
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(draft.MaxTime/2))
+	if took := time.Since(start); took >= draft.MaxTime/2 {
+		t.Errorf("q took %v while the draft rendered", took)
+	}
+}
+
+// Once its time is up, the pane names the file and the limit; the same
+// file is not run again when the prompt is selected again.
+func TestRunawayTemplateErrorShowsInThePane(t *testing.T) {
+	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte(slowTemplate)}}
+	st := thankYouStore(t)
+	b := testApp(t, "Initech", "standard", 0, []string{"Bo Diaz"}, "")
+	b.Interviewed = testNow.Add(-time.Hour)
+	b.Events[0].At = b.Interviewed
+	if _, err := st.Add(b); err != nil {
+		t.Fatal(err)
+	}
+	// The harness runs each command as it comes: the first draft takes
+	// its whole time.
+	h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil)}}, 100, 30)
+	h.mustSee("Globex · thank-you · no draft", "/cfg/afterview/templates/thank_you.tmpl: the draft took longer than 2s")
+	// The other thank-you uses the same file: its error comes at once.
+	start := time.Now()
+	h.press("j")
+	if took := time.Since(start); took > 500*time.Millisecond {
+		t.Errorf("the second prompt's error took %v", took)
+	}
+	h.mustSee("Initech · thank-you · no draft", "thank_you.tmpl: the draft took longer than 2s")
+}
+
+// A draft that comes back for a prompt no longer selected is dropped: the
+// pane shows the selected prompt's, rendered for it.
+func TestStaleDraftIsDropped(t *testing.T) {
+	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte("Subject: Thanks {{.To.First}}\n\nHi {{.To.First}}\n")}}
+	st := thankYouStore(t)
+	b := testApp(t, "Initech", "standard", 0, []string{"Bo Diaz"}, "")
+	b.Interviewed = testNow.Add(-time.Hour)
+	b.Events[0].At = b.Interviewed
+	if _, err := st.Add(b); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg", nil)}})
+	m.poll = 0
+	h := &harness{t: t, m: m, store: st}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(m.Init())
+	first := h.selectedPrompt()
+	h.mustSee("Subject: Thanks " + strings.Fields(first.Person)[0])
+	// Ask for the first prompt's draft again, move on, then let it come.
+	h.m.ctx.drafted = drafted{}
+	late := h.m.ctx.renderDraft(first, noVerb)
+	if late == nil {
+		t.Fatal("no rendering was started for a template of the user's own")
+	}
+	h.press("j")
+	second := h.selectedPrompt()
+	if second.Person == first.Person {
+		t.Fatal("j did not move to the other thank-you")
+	}
+	h.send(late())
+	h.mustSee("Subject: Thanks " + strings.Fields(second.Person)[0])
+	h.mustNotSee("Subject: Thanks " + strings.Fields(first.Person)[0])
+}
+
+// The draft pane treats characters that must not reach the terminal as the
+// lists do: dropped, not shown as '?'.
+func TestDraftPaneDropsControlsAsTheListsDo(t *testing.T) {
+	st := thankYouStore(t)
+	st.apps[0].Company = "Glo\x07bex\u202e"
+	for _, cleaning := range []func(string) string{nil, func(s string) string { return strings.ReplaceAll(s, "\x07", "?") }} {
+		h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", cleaning)}}, 100, 30)
+		h.mustSee("Globex Send a short", "about the Engineer role at", "Globex. I keep thinking")
+		h.mustNotSee("Glo?bex", "\x07", "\u202e")
+	}
+}

@@ -236,17 +236,19 @@ func (t *todayModel) view(c *programContext) string {
 	if c.bodyHeight() >= 12 {
 		b.WriteString("\n")
 		p, _ := t.selected(c)
-		d, ok, err := c.draftFor(p)
+		r, ready := c.draftFor(p)
 		switch {
-		case errors.Is(err, errStillLoading):
-			b.WriteString(t.preview(c, true))
-		case ok:
+		case !ready:
+			b.WriteString(t.preview(c, "rendering its draft…"))
+		case errors.Is(r.err, errStillLoading):
+			b.WriteString(t.preview(c, "loading its draft…"))
+		case r.ok:
 			// The draft takes the pane and the rows the list leaves free.
-			b.WriteString(draftPreview(c, p, d, previewHeight+h-(end-t.offset)))
-		case err != nil:
-			b.WriteString(draftError(c, p, err, previewHeight+h-(end-t.offset)))
+			b.WriteString(draftPreview(c, p, r.d, previewHeight+h-(end-t.offset)))
+		case r.err != nil:
+			b.WriteString(draftError(c, p, r.err, previewHeight+h-(end-t.offset)))
 		default:
-			b.WriteString(t.preview(c, false))
+			b.WriteString(t.preview(c, ""))
 		}
 	}
 	return b.String()
@@ -271,9 +273,9 @@ func todayRow(c *programContext, p stages.Prompt, sel bool, when string, whenW, 
 }
 
 // preview shows the selected prompt in full under the list, with its tip
-// and where its application stands; loading says that its draft (or its
-// application) is not loaded yet.
-func (t *todayModel) preview(c *programContext, loading bool) string {
+// and where its application stands; waiting, when set, says that its draft
+// is on its way ("loading its draft…": its application is not loaded yet).
+func (t *todayModel) preview(c *programContext, waiting string) string {
 	s := c.styles
 	w := c.width
 	p, ok := t.selected(c)
@@ -308,11 +310,11 @@ func (t *todayModel) preview(c *programContext, loading bool) string {
 		if u := wt.UsuallyText(); u != "" {
 			info += " · " + u
 		}
-		if loading {
-			info = "loading its draft… · " + info
+		if waiting != "" {
+			info = waiting + " · " + info
 		}
 		lines = append(lines, " "+s.Muted.Render(truncate(info, w-2)))
-	} else if loading {
+	} else if waiting != "" {
 		lines = append(lines, " "+s.Muted.Render(truncate("Loading "+sanitize(p.Company)+"'s application…", w-2)))
 	}
 	if len(lines) > previewHeight {

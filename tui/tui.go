@@ -82,8 +82,14 @@ type programContext struct {
 	demo     bool
 	settings *stages.Settings
 	drafts   Drafts
-	// refs are the user's references, for the drafts that go to them.
-	refs []stages.Reference
+	// refs are the user's references, for the drafts that go to them;
+	// refsGen counts their updates, so that a draft made with older ones
+	// is rendered again.
+	refs    []stages.Reference
+	refsGen int
+	// drafted is the selected prompt's draft, rendered off the event
+	// loop (see drafting).
+	drafted drafted
 }
 
 // bodyHeight is the number of lines between the header and the footer.
@@ -151,9 +157,12 @@ func New(opts Options) Model {
 		now = time.Now
 	}
 	if opts.Drafts.Templates == nil {
-		// The built-in templates, every value cleaned as the screen is.
-		opts.Drafts.Templates = draft.New(nil, "", sanitize)
+		opts.Drafts.Templates = draft.New(nil, "", nil)
 	}
+	// Every value cleaned as the rest of the screen is (sanitize drops
+	// what termsafe calls unsafe), whatever cleaning the templates came
+	// with: the command line's writes '?' instead.
+	opts.Drafts.Templates = opts.Drafts.Templates.WithClean(sanitize)
 	m := Model{
 		onShown: opts.Shown,
 		store:   opts.Store,
@@ -228,6 +237,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		n, more = n.replay()
 		cmd = tea.Batch(cmd, more)
 	}
+	if draft := n.drafting(); draft != nil {
+		cmd = tea.Batch(cmd, draft)
+	}
 	return n, cmd
 }
 
@@ -272,7 +284,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case refsMsg:
 		m.ctx.refs = msg.refs
+		m.ctx.refsGen++
 		return m, nil
+	case draftMsg:
+		return m.gotDraft(msg)
 	case editedMsg:
 		return m.edited(msg)
 	case dataMsg:
