@@ -2,6 +2,7 @@ package draft
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -132,5 +133,36 @@ func TestThankYouSaysWhatYouTalkedAbout(t *testing.T) {
 	d, err = New(nil, "", nil).Draft(in)
 	if err != nil || strings.Contains(d.Body, "scheduler") || !strings.Contains(d.Body, GapSpecific) {
 		t.Errorf("the thank-you to Ana = %q, %v", d.Body, err)
+	}
+}
+
+// Data can carry only words and flags: every field, however deep, is a
+// string or a bool (or a list of records of them). So no template, the
+// user's own included, can reach an application, an offer's amounts or an
+// event's note through it, nor call a method that does.
+func TestDataHoldsOnlyWordsAndFlags(t *testing.T) {
+	var walk func(path string, typ reflect.Type)
+	walk = func(path string, typ reflect.Type) {
+		switch typ.Kind() {
+		case reflect.String, reflect.Bool:
+		case reflect.Slice:
+			walk(path+"[]", typ.Elem())
+		case reflect.Struct:
+			if typ.PkgPath() != reflect.TypeFor[Data]().PkgPath() {
+				t.Errorf("%s is a %s, from outside the draft package", path, typ)
+				return
+			}
+			for f := range typ.Fields() {
+				walk(path+"."+f.Name, f.Type)
+			}
+		default:
+			t.Errorf("%s is a %s: a template could reach more than words through it", path, typ)
+		}
+	}
+	walk("Data", reflect.TypeFor[Data]())
+	for _, typ := range []reflect.Type{reflect.TypeFor[Data](), reflect.TypeFor[Recipient](), reflect.TypeFor[OfferNote]()} {
+		if n := typ.NumMethod() + reflect.PointerTo(typ).NumMethod(); n > 0 {
+			t.Errorf("%s has %d methods a template could call", typ, n)
+		}
 	}
 }
