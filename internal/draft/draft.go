@@ -329,8 +329,8 @@ func (r *runs) execute(tmpl *template.Template, name, src string, data Data) (st
 			close(finished)
 		}()
 		defer func() {
-			// text/template passes a runtime error in a function it calls
-			// on as a panic, which would end the program from here.
+			// text/template passes a runtime error on as a panic, which
+			// would end the program from this goroutine.
 			if p := recover(); p != nil {
 				result <- fmt.Errorf("%s: %v", name, p)
 			}
