@@ -2,8 +2,10 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,7 +86,23 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// One application larger than wholeFrom, which the check reads record
+	// by record rather than at once: the merge renumbers it all the same.
+	large, err := src.Add(mustApp(t, "Large", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []stages.Event
+	for i := range 4 {
+		notes = append(notes, stages.Event{Kind: stages.EvNote, At: toldAt.Add(-time.Duration(i+1) * time.Hour), Note: strings.Repeat("long ", stages.MaxNoteLen/5)})
+	}
+	if _, err := src.LogEvents(large, append(notes, eventsNamingApps[stages.EvTold](toldAt, 1, "Acme")), nil); err != nil {
+		t.Fatal(err)
+	}
 	data := export(t, src)
+	if a, _ := src.Get(large); len(mustJSON(t, a)) <= wholeFrom {
+		t.Fatalf("the large application is not larger than %d bytes", wholeFrom)
+	}
 
 	// The database: two applications of its own and Acme, already there
 	// (the same one: the merge skips it, and the file's 1 is its 2).
@@ -95,7 +113,7 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 		}
 	}
 	res, err := dst.ImportReport(bytes.NewReader(data), ImportMerge)
-	if err != nil || res.Imported != 1+len(kinds) || res.Skipped != 1 {
+	if err != nil || res.Imported != 2+len(kinds) || res.Skipped != 1 {
 		t.Fatalf("merge: %+v, %v", res, err)
 	}
 	const newAcme, newGlobex = 2, 4
@@ -115,6 +133,12 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 		if len(got) != len(want) || !sameEvent(got[0], want[0]) || !sameEvent(got[1], want[1]) {
 			t.Errorf("%s events after the merge:\n got %+v\nwant %+v", k, got, want)
 		}
+	}
+
+	if a, err := dst.Get(uint64(newGlobex + 1 + len(kinds))); err != nil || a.Company != "Large" {
+		t.Errorf("the large application after the merge: %s, %v", a.Company, err)
+	} else if last := a.Events[len(a.Events)-1]; last.Kind != stages.EvTold || last.Told[0].App != newAcme {
+		t.Errorf("the large application's last event after the merge is %+v; want its told event to name Acme as %d", last, newAcme)
 	}
 
 	// What the person sees: told about Acme (or done with the prompt that
@@ -168,4 +192,13 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 	if !bytes.Equal(export(t, kept), data) {
 		t.Error("an import into an empty database changed the events that name applications")
 	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
