@@ -117,6 +117,7 @@ func FuzzFastDecode(f *testing.F) {
 		f.Add(v)
 	}
 	f.Add([]byte(`{"id":1,"offer":{"vest_schedule":[1,2]},"events":[{"kind":"x","until":"2026-01-01"}]}`))
+	f.Add([]byte(`{"id":1,"events":[{"kind":"told","told":[{"app":7,"company":"Globex"},{"company":"Z\u00fcrich","app":8}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameAsEncodingJSON(t, data)
 	})
