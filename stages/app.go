@@ -153,6 +153,11 @@ const (
 	// MaxInterviewers bounds the people of one application: more is a
 	// mistake, and each gets a thank-you prompt.
 	MaxInterviewers = 50
+	// MaxContacts bounds the people whose details one application keeps
+	// (Contacts): the interviewers, the recruiter and a few more, dozens
+	// at most for a person; thousands are a mistake that every page and
+	// draft would carry.
+	MaxContacts = 200
 )
 
 // Template returns the application's process template, from the settings it
@@ -253,7 +258,10 @@ func (a *Application) Validate() error { return a.validate(false) }
 
 // ValidateKept is Validate for an application already stored whose process
 // is unchanged: a process since removed from the configuration is no error,
-// the application keeps working with the stages it recorded.
+// the application keeps working with the stages it recorded. Nor are more
+// people than MaxContacts, which an afterview before that limit let in: the
+// application keeps working, and they can be removed (SetPerson, which
+// adds or changes one, checks the limit).
 func (a *Application) ValidateKept() error { return a.validate(true) }
 
 func (a *Application) validate(kept bool) error {
@@ -268,6 +276,9 @@ func (a *Application) validate(kept bool) error {
 	}
 	for _, p := range a.Interviewers {
 		errs = append(errs, checkLen(FieldInterviewers, "interviewer", p, MaxNameLen))
+	}
+	if n := len(a.Contacts); n > MaxContacts && !kept {
+		errs = append(errs, fmt.Errorf("people: %s has %d, more than the %d afterview keeps for one application; remove the people you no longer need", a.Company, n, MaxContacts))
 	}
 	for _, p := range a.Contacts {
 		if err := p.Validate(); err != nil {

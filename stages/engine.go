@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Prompts returns every live prompt for the applications and the global
@@ -316,15 +317,52 @@ func readPromptLog(events []Event) promptLog {
 
 // KeySlug is a name as a prompt key carries it: lower case, words joined
 // by hyphens ("Ana Lopez" -> "ana-lopez"), so that a key is one word on a
-// command line.
+// command line, without the characters a terminal is not shown as they are
+// (keyDropped): the key a shell completion offers, cleaned for the
+// terminal, is then the key itself, and done finds it.
 func KeySlug(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(name)), "-")
+	words := strings.Fields(strings.ToLower(name))
+	if strings.IndexFunc(name, keyDropped) >= 0 {
+		kept := words[:0]
+		for _, w := range words {
+			if w = strings.Map(func(r rune) rune {
+				if keyDropped(r) {
+					return -1
+				}
+				return r
+			}, w); w != "" {
+				kept = append(kept, w)
+			}
+		}
+		words = kept
+	}
+	return strings.Join(words, "-")
+}
+
+// keyDropped reports a character KeySlug leaves out: one of those the one
+// rule of what a terminal may be shown (internal/termsafe's Unsafe) keeps
+// off it, control characters and bidirectional controls, or the
+// replacement character, which invalid UTF-8 reads as and which the
+// terminal is not shown either. stages imports nothing of ours, so the
+// rule is repeated here; TestPromptKeysDropWhatTermsafeCleans (in
+// internal/cli) holds the two together.
+func keyDropped(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f, r == utf8.RuneError:
+		return true
+	case r == 0x061c, r == 0x200b, r == 0x200e, r == 0x200f,
+		r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 // NormalKey is a prompt key in today's spelling: keys logged before names
-// became slugs ("thank_you:ana lopez") still name the same prompt.
+// became slugs ("thank_you:ana lopez"), and before slugs dropped what
+// keyDropped does ("thank_you:ben\x1bpark"), still name the same prompt.
 func NormalKey(key string) string {
-	if kind, rest, ok := strings.Cut(key, ":"); ok && kind == string(ThankYou) && strings.ContainsAny(rest, " \t") {
+	if kind, rest, ok := strings.Cut(key, ":"); ok && kind == string(ThankYou) &&
+		(strings.ContainsAny(rest, " \t") || strings.IndexFunc(rest, keyDropped) >= 0) {
 		return kind + ":" + KeySlug(rest)
 	}
 	return key

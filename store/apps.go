@@ -136,7 +136,9 @@ func (s *Store) LogEvents(id uint64, events []stages.Event, check func(*stages.A
 			return errAlreadyLogged
 		}
 		if n := len(a.Events); n > MaxEvents {
-			return fmt.Errorf("application %d (%s) holds %d events, the most afterview keeps: log a note on it instead of more events, or start a new application", id, a.Company, MaxEvents)
+			// Everything logged on it is an event (a note, an edit, a
+			// prompt marked done), so what is left is a new application.
+			return fmt.Errorf("application %d (%s) holds %d events, the most afterview keeps, and anything more on it (a note, an edit, a prompt marked done) would be another: add a new application for what comes next, and keep this one as its history", id, a.Company, MaxEvents)
 		}
 		return nil
 	})

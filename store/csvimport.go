@@ -64,7 +64,7 @@ func readCSVWith(r io.Reader, now time.Time, settings *stages.Settings) (CSVImpo
 		return CSVImport{}, errors.New("the CSV is empty: its first row should name the columns, e.g. company,role,interviewed")
 	}
 	if err != nil {
-		return CSVImport{}, fmt.Errorf("the CSV cannot be read: %v", err)
+		return CSVImport{}, fmt.Errorf("the CSV's first row cannot be read: %s", csvReadProblem(err))
 	}
 	var out CSVImport
 	cols := map[string]int{}
@@ -91,14 +91,16 @@ func readCSVWith(r io.Reader, now time.Time, settings *stages.Settings) (CSVImpo
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			problems = append(problems, fmt.Errorf("line %d: %v", line, err))
+			// A row that cannot be read has no fields to ask FieldPos
+			// about: its line comes with the error.
+			problems = append(problems, errors.New(csvReadProblem(err)))
 			if len(problems) >= maxListed {
 				break
 			}
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		cell := func(d string) string {
 			if i, ok := cols[d]; ok && i < len(rec) {
 				return strings.TrimSpace(unquoteCell(rec[i]))
@@ -140,6 +142,28 @@ func readCSVWith(r io.Reader, now time.Time, settings *stages.Settings) (CSVImpo
 		}
 	}
 	return out, nil
+}
+
+// csvReadProblem says what is wrong with a row the CSV reader refused,
+// by its line, and how to write it instead. Quotes are what goes wrong in
+// practice: a name with a " typed into a cell, or a cell opened with " and
+// never closed.
+func csvReadProblem(err error) string {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return err.Error()
+	}
+	at := fmt.Sprintf("line %d", pe.StartLine)
+	if pe.Line != pe.StartLine {
+		at = fmt.Sprintf("lines %d to %d", pe.StartLine, pe.Line)
+	}
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return fmt.Sprintf(`%s, column %d: a " inside a cell that is not in quotes; put the whole cell in quotes and double each " in it, e.g. "A""b"`, at, pe.Column)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return fmt.Sprintf(`%s: a cell in quotes is not closed where it should be; a quoted cell ends with " just before the next comma or line, and each " inside it is doubled ("")`, at)
+	}
+	return fmt.Sprintf("%s, column %d: %v", at, pe.Column, pe.Err)
 }
 
 func orUnnamed(company string) string {

@@ -531,9 +531,34 @@ func (d *decoder) event(e *stages.Event) bool {
 			return 8, d.date(&e.Until)
 		case "expect":
 			return 9, d.date(&e.Expect)
+		case "told":
+			return 10, d.told(&e.Told)
 		}
 		return 0, false
 	})
+}
+
+// told reads the offers a told event names.
+func (d *decoder) told(out *[]stages.ToldOffer) bool {
+	var told []stages.ToldOffer
+	empty, ok := d.array(func() bool {
+		told = append(told, stages.ToldOffer{})
+		t := &told[len(told)-1]
+		return d.object(func(key []byte) (uint, bool) {
+			switch string(key) {
+			case "app":
+				return 0, d.uint64(&t.App)
+			case "company":
+				return 1, d.str(&t.Company)
+			}
+			return 0, false
+		})
+	})
+	if empty {
+		told = []stages.ToldOffer{}
+	}
+	*out = told
+	return ok
 }
 
 func (d *decoder) offer(o *stages.Offer) bool {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"afterview/internal/gen"
 	"afterview/stages"
@@ -116,7 +117,79 @@ func FuzzFastDecode(f *testing.F) {
 		f.Add(v)
 	}
 	f.Add([]byte(`{"id":1,"offer":{"vest_schedule":[1,2]},"events":[{"kind":"x","until":"2026-01-01"}]}`))
+	f.Add([]byte(`{"id":1,"events":[{"kind":"told","told":[{"app":7,"company":"Globex"},{"company":"Z\u00fcrich","app":8}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameAsEncodingJSON(t, data)
 	})
+}
+
+// eventOfEveryKind is, for each kind of event, one with every field that
+// kind carries, as afterview logs it.
+func eventOfEveryKind(t *testing.T) map[stages.EventKind]stages.Event {
+	t.Helper()
+	at := t0.Add(48 * time.Hour)
+	offer := &stages.Offer{Currency: "USD", Base: new(int64(180000)), Bonus: new(int64(20000)), SignOn: new(int64(10000)),
+		Stock: new(int64(400000)), VestYears: 4, VestSchedule: []float64{25, 25, 25, 25}, Deadline: stages.NewDate(2026, 11, 30), Received: at}
+	return map[stages.EventKind]stages.Event{
+		stages.EvInterview: {Kind: stages.EvInterview, At: t0},
+		stages.EvThanks:    {Kind: stages.EvThanks, At: at, Person: "Ana López"},
+		stages.EvFollowUp:  {Kind: stages.EvFollowUp, At: at, Person: "Cara"},
+		stages.EvHeard:     {Kind: stages.EvHeard, At: at, Note: "next week", Expect: stages.NewDate(2026, 11, 27)},
+		stages.EvStage:     {Kind: stages.EvStage, At: at, Stage: "team match", Expect: stages.NewDate(2026, 11, 27)},
+		stages.EvOffer:     {Kind: stages.EvOffer, At: at, Offer: offer},
+		stages.EvOutcome:   {Kind: stages.EvOutcome, At: at, Outcome: stages.Declined},
+		stages.EvNote:      {Kind: stages.EvNote, At: at, Note: "called Cara"},
+		stages.EvDone:      {Kind: stages.EvDone, At: at, Prompt: "competing_offer:7"},
+		stages.EvDismiss:   {Kind: stages.EvDismiss, At: at, Prompt: "thank_you:ana-lópez"},
+		stages.EvSnooze:    {Kind: stages.EvSnooze, At: at, Prompt: "follow_up:2026-11-20", Until: stages.NewDate(2026, 11, 25)},
+		stages.EvEdit:      {Kind: stages.EvEdit, At: at, Note: "role: Engineer -> Staff Engineer"},
+		stages.EvTold:      {Kind: stages.EvTold, At: at, Told: []stages.ToldOffer{{App: 7, Company: "Globex"}, {App: 12, Company: "Zürich Re"}}},
+		stages.EvReopen:    {Kind: stages.EvReopen, At: at},
+	}
+}
+
+// Every kind of event decodes the fast way, to what encoding/json gives:
+// an application holding one that the decoder did not know would take the
+// slow path, silently, at every read.
+func TestFastDecodeCoversEveryEventKind(t *testing.T) {
+	events := eventOfEveryKind(t)
+	for _, k := range stages.EventKinds {
+		e, ok := events[k]
+		if !ok {
+			t.Errorf("no %q event in eventOfEveryKind: add one with every field it carries", k)
+			continue
+		}
+		a := mustApp(t, "Acme", "")
+		a.Events = append(a.Events, e)
+		v, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sameAsEncodingJSON(t, v) {
+			t.Errorf("an application with a %q event missed the fast path:\n%s", k, v)
+		}
+	}
+}
+
+// A told list the decoder does not expect is left to encoding/json, which
+// gives the same result or the same refusal.
+func TestFastDecodeToldAsEncodingJSON(t *testing.T) {
+	base := `{"id":1,"company":"Acme","process":"standard","stage":"final interview","interviewed":"2026-11-16T15:00:00-05:00","created":"2026-11-16T15:00:00-05:00","events":[{"kind":"told","at":"2026-11-18T15:00:00-05:00","told":TOLD}]}`
+	for told, fast := range map[string]bool{
+		`[{"app":7,"company":"Globex"}]`: true,
+		`[]`:                             true,
+		`[{"company":"Globex","app":7},{"app":8}]`: true,
+		`null`:                                   false,
+		`[{"app":7,"company":"Globex","app":8}]`: false,
+		`[{"app":7,"company":"Globex","extra":1}]`:          false,
+		`[{"app":-7,"company":"Globex"}]`:                   false,
+		`[{"app":7.5,"company":"Globex"}]`:                  false,
+		`[{"app":7,"company":"Glo\u0062ex"}]`:               true,
+		`[{"app":18446744073709551616,"company":"Globex"}]`: false,
+		`{"app":7}`: false,
+	} {
+		if got := sameAsEncodingJSON(t, []byte(strings.Replace(base, "TOLD", told, 1))); got != fast {
+			t.Errorf("told %s: fast path %v, want %v", told, got, fast)
+		}
+	}
 }

@@ -347,7 +347,8 @@ type importBuilder struct {
 	skipped  int    // a merge's, already held
 	highest  uint64 // the largest id stored (into empty, replace)
 	// A merge's: whether each application of the file is already held,
-	// and the ids the file's become (for the references).
+	// and the ids the file's become (for the references, and the events
+	// that name other applications: see stages.Event.RenumberApps).
 	skip  []bool
 	newID map[uint64]uint64
 	// A merge's global events already held, by a hash of their kind,
@@ -453,16 +454,22 @@ func (b *importBuilder) mergeDecisions(held int) error {
 		}
 	}
 	b.skip = make([]bool, len(b.plan.idents))
-	if len(b.plan.refs) > 0 {
-		b.newID = make(map[uint64]uint64, len(b.plan.ids))
+	b.newID = make(map[uint64]uint64, len(b.plan.ids))
+	// newIDOf records where application i of the file goes. An id of 0
+	// names no application, and a file that gives one id twice (a merge
+	// does not check them) has it name the first.
+	newIDOf := func(i int, id uint64) {
+		if old := b.plan.ids[i]; old != 0 {
+			if _, dup := b.newID[old]; !dup {
+				b.newID[old] = id
+			}
+		}
 	}
 	imported := 0
 	for i, id := range b.plan.idents {
 		if had, ok := present[id]; ok {
 			b.skip[i] = true
-			if b.newID != nil {
-				b.newID[b.plan.ids[i]] = had
-			}
+			newIDOf(i, had)
 			continue
 		}
 		if held+imported >= appLimit {
@@ -474,9 +481,7 @@ func (b *importBuilder) mergeDecisions(held int) error {
 			return errNoMoreIDs
 		}
 		present[id] = next
-		if b.newID != nil {
-			b.newID[b.plan.ids[i]] = next
-		}
+		newIDOf(i, next)
 	}
 	return nil
 }
@@ -608,6 +613,13 @@ func (b *importBuilder) app(raw []byte) error {
 			return err
 		}
 		a.ID = next
+		to := func(id uint64) (uint64, bool) {
+			n, ok := b.newID[id]
+			return n, ok
+		}
+		for j := range a.Events {
+			a.Events[j] = a.Events[j].RenumberApps(to)
+		}
 	}
 	if err := b.s.putApp(apps, a); err != nil {
 		return classify(b.s.path, err)

@@ -146,6 +146,15 @@ func TestRoundTripAtTheLimits(t *testing.T) {
 		if _, err := s.Log(id, stages.Event{Kind: stages.EvNote, At: t0.Add(time.Hour * 1000), Note: "one more"}); err == nil || !strings.Contains(err.Error(), "10000 events") {
 			t.Errorf("Log past %d events = %v, want a refusal", MaxEvents, err)
 		}
+		// The refusal suggests what works: a note is an event too, and
+		// so is a prompt marked done, but a new application can be added.
+		_, err = s.Log(id, stages.Event{Kind: stages.EvDone, At: t0.Add(time.Hour * 1001), Prompt: "reflect"})
+		if err == nil || strings.Contains(err.Error(), "instead") || !strings.Contains(err.Error(), "add a new application") {
+			t.Errorf("the refusal past %d events = %v; want it to suggest a new application, and nothing refused the same way", MaxEvents, err)
+		}
+		if _, err := s.Add(mustApp(t, "Chatty", "")); err != nil {
+			t.Errorf("adding a new application for Chatty, as the refusal suggests: %v", err)
+		}
 		roundTrip(t, s)
 	})
 

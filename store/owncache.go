@@ -41,7 +41,7 @@ var bucketOwn = []byte("own")
 // a text, a day), so that records written by older code are not used.
 // TestOwnVersion fails when the prompts of the generated data change and
 // this did not.
-const ownVersion = 1
+const ownVersion = 2
 
 // ownFormat is the first byte of a record: the layout below.
 const ownFormat = 2
