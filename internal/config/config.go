@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -153,33 +154,34 @@ func Load(path string, explicit bool) (*Config, error) {
 	return Parse(path, data)
 }
 
+// readFile reads the configuration file whole. Anything but a regular
+// file (a folder, a FIFO, a device such as /dev/zero) is refused before it
+// is opened, and a file larger than MaxFileSize before it is read.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such configuration file: check the path, or create it with 'afterview config edit': %w", path, os.ErrNotExist)
-		}
+	f, info, err := openRegular(path)
+	var nr *notRegular
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such configuration file: check the path, or create it with 'afterview config edit': %w", path, os.ErrNotExist)
+	case errors.As(err, &nr) && nr.mode.IsDir():
+		return nil, fmt.Errorf("%s %w: name the configuration file itself (config.toml)", path, nr)
+	case errors.As(err, &nr):
+		return nil, fmt.Errorf("%s %w: afterview reads its configuration only from a regular file; name another with --config FILE, or replace this one with a file", path, nr)
+	case err != nil:
 		return nil, fmt.Errorf("%s: cannot read the configuration file: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	tooLarge := fmt.Errorf("%s is larger than %d KiB: this is not an afterview configuration file", path, MaxFileSize>>10)
+	if info.Size() > MaxFileSize {
+		return nil, tooLarge
+	}
+	// The file may grow while it is read: the limit holds all the same.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the configuration file: %v", path, unwrapPath(err))
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a configuration file: name the file itself (config.toml)", path)
-	}
-	data := make([]byte, 0, min(info.Size()+1, MaxFileSize+1))
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := f.Read(buf)
-		data = append(data, buf[:n]...)
-		if len(data) > MaxFileSize {
-			return nil, fmt.Errorf("%s is larger than %d KiB: this is not an afterview configuration file", path, MaxFileSize>>10)
-		}
-		if err != nil {
-			break
-		}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge
 	}
 	return data, nil
 }
