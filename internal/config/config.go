@@ -542,13 +542,15 @@ func (r *reader) processes(list []processFile) []stages.Template {
 				r.fail(sp, "process %q lists the stage %q twice", name, sn)
 				ok = false
 			default:
-				index[sn] = j + 1
 				r.text(sp, "stage", s)
 				t.Stages = append(t.Stages, stages.Stage{
 					Name:       sn,
 					Offer:      strings.Contains(sn, "offer"),
 					References: strings.Contains(sn, "reference"),
 				})
+				// Its place among the stages kept: a nameless one
+				// before it is not.
+				index[sn] = len(t.Stages)
 			}
 		}
 		if p.WaitWindow != nil {
