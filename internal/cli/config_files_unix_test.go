@@ -37,7 +37,7 @@ func (c *cli) atWithin(now string, args ...string) (string, string, int) {
 	return "", "", 0
 }
 
-func mkfifo(t *testing.T, path string) {
+func fifoOrSkip(t *testing.T, path string) {
 	t.Helper()
 	if err := syscall.Mkfifo(path, 0o600); err != nil {
 		t.Skipf("cannot make a FIFO here: %v", err)
@@ -50,7 +50,7 @@ func mkfifo(t *testing.T, path string) {
 func TestAConfigFIFOStopsEveryCommandAtOnce(t *testing.T) {
 	c := newCLI(t)
 	path := filepath.Join(t.TempDir(), "c.toml")
-	mkfifo(t, path)
+	fifoOrSkip(t, path)
 	for _, args := range [][]string{{"--config", path, "today"}, {"--config", path, "config", "check"}} {
 		out, errOut, code := c.atWithin("2026-11-20T09:00", args...)
 		if code != exitUsage || out != "" || !strings.Contains(errOut, path+" is a named pipe (FIFO), not a regular file") || !strings.Contains(errOut, "--config FILE") {
@@ -70,7 +70,7 @@ func TestATemplateFIFOIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "thank_you.tmpl")
-	mkfifo(t, file)
+	fifoOrSkip(t, file)
 	out, errOut, code := c.atWithin(day, "draft", "1", "thank_you:ana-lopez")
 	if code != exitUsage || out != "" || !strings.Contains(errOut, file+": is a named pipe (FIFO), not a regular file") {
 		t.Errorf("a FIFO template: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)

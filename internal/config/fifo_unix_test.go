@@ -3,6 +3,8 @@
 package config
 
 import (
+	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -87,5 +89,20 @@ func TestAFIFOAmongTheTemplatesIsRefused(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "is a named pipe (FIFO), not a regular file") {
 		t.Errorf("a FIFO template: %v", err)
+	}
+	// A look is not an open: it says what is there.
+	mode := within(t, "fs.Stat on a FIFO", func() fs.FileMode {
+		info, err := fs.Stat(dir, "thank_you.tmpl")
+		if err != nil {
+			t.Errorf("fs.Stat of a FIFO template: %v", err)
+			return 0
+		}
+		return info.Mode()
+	})
+	if mode.Type() != fs.ModeNamedPipe {
+		t.Errorf("fs.Stat of a FIFO template: mode %v", mode)
+	}
+	if _, err := fs.Stat(dir, "follow_up.tmpl"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("fs.Stat of a missing template: %v", err)
 	}
 }

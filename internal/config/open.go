@@ -80,6 +80,20 @@ func openLooked(path string) (*os.File, fs.FileInfo, error) {
 // says what it is and what to do, without its path: the caller names it.
 type Folder string
 
+// Stat looks at name in the folder without opening it, as fs.Stat would
+// otherwise do.
+func (d Folder) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	info, err := os.Stat(filepath.Join(string(d), filepath.FromSlash(name)))
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Path = name
+	}
+	return info, err
+}
+
 // Open opens name in the folder.
 func (d Folder) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
