@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"afterview/internal/config"
 	"afterview/internal/draft"
 	"afterview/store"
 )
@@ -131,13 +132,14 @@ func cmdDraft(e *env, given draftRequest, pos []string) error {
 
 // draftTemplates are the built-in templates and the user's own, every
 // value cleaned for the terminal by the command line's one cleaning
-// function.
+// function. The user's open as the configuration file does: a FIFO or a
+// device among them is refused, never waited on.
 func draftTemplates() *draft.Templates {
 	dir := templatesDir()
 	if dir == "" {
 		return draft.New(nil, "", clean)
 	}
-	return draft.New(os.DirFS(dir), dir, clean)
+	return draft.New(config.Folder(dir), dir, clean)
 }
 
 // templatesDir is $XDG_CONFIG_HOME/afterview/templates, by default

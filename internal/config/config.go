@@ -6,14 +6,17 @@
 package config
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +27,11 @@ import (
 
 // MaxFileSize bounds the file: a configuration is a page or two.
 const MaxFileSize = 1 << 20
+
+// MaxProblemsShown bounds the problems an error lists: past it, their
+// number is said. A file of thousands of unknown keys is not a
+// configuration file, and its messages would bury the first.
+const MaxProblemsShown = 20
 
 // Config is the file as read, and the settings it gives.
 type Config struct {
@@ -153,33 +161,34 @@ func Load(path string, explicit bool) (*Config, error) {
 	return Parse(path, data)
 }
 
+// readFile reads the configuration file whole. Anything but a regular
+// file (a folder, a FIFO, a device such as /dev/zero) is refused before it
+// is opened, and a file larger than MaxFileSize before it is read.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such configuration file: check the path, or create it with 'afterview config edit': %w", path, os.ErrNotExist)
-		}
+	f, info, err := openRegular(path)
+	var nr *notRegular
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such configuration file: check the path, or create it with 'afterview config edit': %w", path, os.ErrNotExist)
+	case errors.As(err, &nr) && nr.mode.IsDir():
+		return nil, fmt.Errorf("%s %w: name the configuration file itself (config.toml)", path, nr)
+	case errors.As(err, &nr):
+		return nil, fmt.Errorf("%s %w: afterview reads its configuration only from a regular file; name another with --config FILE, or replace this one with a file", path, nr)
+	case err != nil:
 		return nil, fmt.Errorf("%s: cannot read the configuration file: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	tooLarge := fmt.Errorf("%s is larger than %d KiB: this is not an afterview configuration file", path, MaxFileSize>>10)
+	if info.Size() > MaxFileSize {
+		return nil, tooLarge
+	}
+	// The file may grow while it is read: the limit holds all the same.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the configuration file: %v", path, unwrapPath(err))
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a configuration file: name the file itself (config.toml)", path)
-	}
-	data := make([]byte, 0, min(info.Size()+1, MaxFileSize+1))
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := f.Read(buf)
-		data = append(data, buf[:n]...)
-		if len(data) > MaxFileSize {
-			return nil, fmt.Errorf("%s is larger than %d KiB: this is not an afterview configuration file", path, MaxFileSize>>10)
-		}
-		if err != nil {
-			break
-		}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge
 	}
 	return data, nil
 }
@@ -207,7 +216,7 @@ type Problem struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	for i, p := range e.Problems {
+	for i, p := range e.Problems[:min(len(e.Problems), MaxProblemsShown)] {
 		if i > 0 {
 			b.WriteString("\n")
 		}
@@ -217,21 +226,43 @@ func (e *Error) Error() string {
 			fmt.Fprintf(&b, "%s: %s", e.Path, p.Msg)
 		}
 	}
+	if more := len(e.Problems) - MaxProblemsShown; more > 0 {
+		fmt.Fprintf(&b, "\n… and %s more %s", thousands(more), stages.Plural(more, "problem", "problems"))
+	}
 	fmt.Fprintf(&b, "\nNothing was run. Fix the file (afterview config edit), or check it with 'afterview config check'.")
 	return b.String()
+}
+
+// thousands writes n with its thousands apart: 59,980.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // Parse reads a configuration document; path names it in errors.
 func Parse(path string, data []byte) (*Config, error) {
 	cerr := &Error{Path: path}
+	// One walk finds where every key is, and the keys the file may not
+	// have; the decoder is given the file without them.
+	w := locate(data)
 	var f file
-	dec := toml.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
+	dec := toml.NewDecoder(bytes.NewReader(blank(data, w.ignore)))
+	if len(w.unknown) == 0 {
+		// The library's own check stays, as a safety net: it is slow
+		// only for many unknown keys (see locate), and the walk found
+		// none.
+		dec.DisallowUnknownFields()
+	}
 	if err := dec.Decode(&f); err != nil {
-		cerr.Problems = decodeProblems(err)
+		cerr.Problems = sortProblems(append(w.unknown, decodeProblems(err)...))
 		return nil, cerr
 	}
-	r := reader{locs: locate(data), set: map[string]bool{}}
+	// The values are checked even when there are unknown keys, so that
+	// every problem is told at once.
+	r := reader{locs: w.locs, set: map[string]bool{}, problems: w.unknown}
 	c := &Config{Path: path, Exists: true, Me: f.Me, Set: r.set}
 	r.me(f.Me)
 	cal := r.calendar(f.Calendar)
@@ -253,17 +284,22 @@ func Parse(path string, data []byte) (*Config, error) {
 		c.Settings = s
 	}
 	if len(r.problems) > 0 {
-		sort.SliceStable(r.problems, func(i, j int) bool {
-			a, b := r.problems[i], r.problems[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Col < b.Col
-		})
-		cerr.Problems = r.problems
+		cerr.Problems = sortProblems(r.problems)
 		return nil, cerr
 	}
 	return c, nil
+}
+
+// sortProblems puts problems in the order of the file.
+func sortProblems(ps []Problem) []Problem {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return ps
 }
 
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
@@ -279,15 +315,7 @@ func decodeProblems(err error) []Problem {
 		for i := range strict.Errors {
 			de := &strict.Errors[i]
 			line, col := de.Position()
-			key := []string(de.Key())
-			name := key[len(key)-1]
-			table := tableOf(key[:len(key)-1])
-			where := "at the top of the file"
-			if table != "" {
-				where = "in [" + tablePath(key[:len(key)-1]) + "]"
-			}
-			msg := fmt.Sprintf("unknown key %q %s: the keys there are %s", name, where, strings.Join(keys[table], ", "))
-			out = append(out, Problem{line, col, msg})
+			out = append(out, Problem{line, col, unknownKey(de.Key())})
 		}
 		return out
 	}
@@ -314,6 +342,18 @@ func decodeProblems(err error) []Problem {
 		return []Problem{{line, col, msg}}
 	}
 	return []Problem{{Msg: "this is not valid TOML: " + err.Error()}}
+}
+
+// unknownKey says that the last part of key is not a key of the table it
+// is in, and which are.
+func unknownKey(key []string) string {
+	name, in := key[len(key)-1], key[:len(key)-1]
+	table := tableOf(in)
+	where := "at the top of the file"
+	if table != "" {
+		where = "in [" + tablePath(in) + "]"
+	}
+	return fmt.Sprintf("unknown key %q %s: the keys there are %s", name, where, strings.Join(keys[table], ", "))
 }
 
 // tablePath writes a table's key as the file does: [process.stage."team match"].
@@ -540,13 +580,15 @@ func (r *reader) processes(list []processFile) []stages.Template {
 				r.fail(sp, "process %q lists the stage %q twice", name, sn)
 				ok = false
 			default:
-				index[sn] = j + 1
 				r.text(sp, "stage", s)
 				t.Stages = append(t.Stages, stages.Stage{
 					Name:       sn,
 					Offer:      strings.Contains(sn, "offer"),
 					References: strings.Contains(sn, "reference"),
 				})
+				// Its place among the stages kept: a nameless one
+				// before it is not.
+				index[sn] = len(t.Stages)
 			}
 		}
 		if p.WaitWindow != nil {

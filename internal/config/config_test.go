@@ -208,6 +208,7 @@ func TestBadFilesSayWhereAndWhat(t *testing.T) {
 		{"process without a name", "[[process]]\nstages = [\"a\"]\n", "config.toml:1:3", []string{"has no name"}},
 		{"process twice", "[[process]]\nname = \"g\"\nstages = [\"a\"]\n[[process]]\nname = \"G\"\nstages = [\"b\"]\n", "config.toml:5:8", []string{"described twice"}},
 		{"stage twice", "[[process]]\nname = \"g\"\nstages = [\"a\", \"A\"]\n", "config.toml:3:16", []string{`lists the stage "a" twice`}},
+		{"a nameless stage before one described", "[[process]]\nname = \"g\"\nstages = [\"\", \"b\"]\n[process.stage.b]\ntask = \"x\"\n", "config.toml:3:11", []string{"a stage has no name"}},
 		{"not TOML", "[rules\n", "config.toml:1:7", []string{"not valid TOML"}},
 	}
 	for _, tt := range tests {
