@@ -51,7 +51,10 @@ var (
 // returns, or stages.Application.SharesPrompts what it reports, so that
 // indexes built by older code are rebuilt. Version 2 added the shared
 // bucket, version 3 the prompt cache (owncache.go) and the rejected
-// applications in date order (lapse, lapsing).
+// applications in date order (lapse, lapsing). TestDerivedDigests fails,
+// saying "bump activeIndexVersion", when the index of generated data
+// changes and this did not: a lapse day moved by a rule would otherwise
+// keep hiding prompts in files indexed by an older afterview.
 const activeIndexVersion = 3
 
 // ActiveSet is what the prompts of one day depend on.

@@ -39,8 +39,9 @@ var bucketOwn = []byte("own")
 // ownVersion is the meaning of a cached Own: change it whenever
 // stages.OwnOf gives something else for the same application (a rule,
 // a text, a day), so that records written by older code are not used.
-// TestOwnVersion fails when the prompts of the generated data change and
-// this did not.
+// TestDerivedDigests fails, saying "bump ownVersion", when the cached Owns
+// of generated data change under the default settings, a holiday
+// calendar, another work week or a custom process and this did not.
 const ownVersion = 1
 
 // ownFormat is the first byte of a record: the layout below.
