@@ -418,3 +418,60 @@ func TestAnOlderOwnVersionIsNotServed(t *testing.T) {
 		t.Fatalf("after the rewrite: %d prompts (%d worked out), want %d (0)", len(day.Prompts), day.Reworked, len(want))
 	}
 }
+
+// The index's lapse day holds in every zone: a rejection logged in the
+// evening in Los Angeles is the next morning in Tokyo, where its prompts
+// show a day longer; a user who moved (or whose file was written with
+// another offset) must still see them on that last day.
+func TestLapseIndexHoldsInEveryZone(t *testing.T) {
+	la, tokyo := mustZone(t, "America/Los_Angeles"), mustZone(t, "Asia/Tokyo")
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s, err := Open(path, WithZone(tokyo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 {
+		a, err := stages.NewApplication(fmt.Sprintf("Company %d", i), "SWE", "standard", time.Date(2026, 11, 16, 15, 0, 0, 0, la), []string{"Ana"}, "Sam", stages.Date{}, time.Date(2026, 11, 16, 15, 0, 0, 0, la))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := s.Add(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if _, err := s.Log(id, stages.Event{Kind: stages.EvOutcome, At: time.Date(2026, 11, 20, 20, 0, 0, 0, la), Outcome: stages.Rejected}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if !hasIndex(t, s) {
+		t.Fatal("no index")
+	}
+	all, global, err := s.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for day := stages.NewDate(2026, time.November, 21); day.Before(stages.NewDate(2026, time.December, 10)); day = day.AddDays(1) {
+		for _, loc := range []*time.Location{tokyo, la, time.UTC} {
+			now := day.Time(loc).Add(12 * time.Hour)
+			want := stages.Prompts(all, global, now)
+			got, err := s.Prompts(now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Prompts, want) {
+				t.Fatalf("in %s on %s the store gives %d prompts, everything %d", loc, day, len(got.Prompts), len(want))
+			}
+			for _, p := range want {
+				if p.AppID == 1 && loc == tokyo && day == stages.NewDate(2026, time.December, 5) {
+					shown++
+				}
+			}
+		}
+	}
+	if shown == 0 {
+		t.Fatal("the test shows no after-rejection prompt on Tokyo's last day")
+	}
+}
