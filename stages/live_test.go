@@ -32,7 +32,9 @@ func TestPromptsUntil(t *testing.T) {
 	}{
 		{"open", newApp(t, Event{Kind: EvHeard, At: rejectedAt}), Date{}, true},
 		{"open with an offer", newApp(t, Event{Kind: EvOffer, At: rejectedAt}), Date{}, true},
-		{"rejected", newApp(t, outcome(Rejected)), NewDate(2026, 12, 4), false},
+		// Rejected at 10:00 UTC on 20 Nov: the 21st from UTC+10 on, whose
+		// notes last until 5 Dec.
+		{"rejected", newApp(t, outcome(Rejected)), NewDate(2026, 12, 5), false},
 		{"accepted", newApp(t, outcome(Accepted)), Date{}, true},
 		{"declined", newApp(t, outcome(Declined)), Date{}, false},
 		{"no answer", newApp(t, outcome(NoAnswer)), Date{}, false},
@@ -49,39 +51,57 @@ func TestPromptsUntil(t *testing.T) {
 }
 
 // TestPromptsUntilMatchesTheEngine guards the promise callers rely on: past
-// the day PromptsUntil gives, the engine shows nothing for the application,
-// and up to it, it may.
+// the day PromptsUntil gives, the engine shows nothing for the application
+// in any zone, and up to it, in some zone, it may.
 func TestPromptsUntilMatchesTheEngine(t *testing.T) {
 	interview := time.Date(2026, 11, 16, 15, 0, 0, 0, time.UTC)
-	a, err := NewApplication("Acme", "SWE", "standard", interview, []string{"Ana"}, "Sam", Date{}, interview)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Apply(Event{Kind: EvOutcome, At: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Outcome: Rejected}); err != nil {
-		t.Fatal(err)
-	}
-	a.ID = 1
-	// Three open applications besides, so that keep applying stays away.
-	apps := []Application{a}
-	for id := uint64(2); id <= 4; id++ {
-		o := a.Clone()
-		o.ID, o.Outcome = id, Open
-		apps = append(apps, o)
-	}
-	last, _ := a.PromptsUntil()
-	count := func(day Date) int {
-		n := 0
-		for _, p := range Prompts(apps, nil, day.Time(time.UTC).Add(12*time.Hour)) {
-			if p.AppID == 1 {
-				n++
-			}
+	var zones []*time.Location
+	for _, name := range []string{"Etc/GMT+12", "Pacific/Pago_Pago", "America/Los_Angeles", "UTC", "Asia/Tokyo", "Pacific/Kiritimati"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
 		}
-		return n
+		zones = append(zones, loc)
 	}
-	if count(last) == 0 {
-		t.Errorf("no prompt for the rejected application on %s, its last day", last)
-	}
-	if n := count(last.AddDays(1)); n != 0 {
-		t.Errorf("%d prompts for the rejected application on %s, after its last day %s", n, last.AddDays(1), last)
+	// Rejections at every hour of a day, each logged in a zone of its own.
+	for h := range 24 {
+		logged := zones[h%len(zones)]
+		a, err := NewApplication("Acme", "SWE", "standard", interview, []string{"Ana"}, "Sam", Date{}, interview)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Apply(Event{Kind: EvOutcome, At: time.Date(2026, 11, 20, h, 30, 0, 0, time.UTC).In(logged), Outcome: Rejected}); err != nil {
+			t.Fatal(err)
+		}
+		a.ID = 1
+		// Three open applications besides, so that keep applying stays away.
+		apps := []Application{a}
+		for id := uint64(2); id <= 4; id++ {
+			o := a.Clone()
+			o.ID, o.Outcome = id, Open
+			apps = append(apps, o)
+		}
+		last, _ := a.PromptsUntil()
+		count := func(day Date, loc *time.Location) int {
+			n := 0
+			for _, now := range []time.Time{day.Time(loc), day.Time(loc).Add(23*time.Hour + 59*time.Minute)} {
+				for _, p := range Prompts(apps, nil, now) {
+					if p.AppID == 1 {
+						n++
+					}
+				}
+			}
+			return n
+		}
+		shown := false
+		for _, loc := range zones {
+			if n := count(last.AddDays(1), loc); n != 0 {
+				t.Errorf("rejected at %s: %d prompts in %s on %s, after its last day %s", a.Events[len(a.Events)-1].At, n, loc, last.AddDays(1), last)
+			}
+			shown = shown || count(last, loc) > 0 || count(last.AddDays(-1), loc) > 0
+		}
+		if !shown {
+			t.Errorf("rejected at %s: no prompt in any zone on %s, its last day, or the day before", a.Events[len(a.Events)-1].At, last)
+		}
 	}
 }

@@ -20,7 +20,7 @@ var genNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 // importGenerated fills a new store with a generated data set.
 func importGenerated(tb testing.TB, path string, o gen.Options) *Store {
 	tb.Helper()
-	s, err := Open(path, WithZone(time.UTC, "UTC"))
+	s, err := Open(path, WithZone(time.UTC))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -519,7 +519,7 @@ func TestIndexStaleAfterAnOlderAfterviewWrites(t *testing.T) {
 // With nothing to do today, the first screen says what comes next: it
 // reads every prompt of the day, upcoming ones included.
 func TestFirstScreenWithNothingToDo(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "afterview.db"), WithZone(time.UTC, "UTC"))
+	s, err := Open(filepath.Join(t.TempDir(), "afterview.db"), WithZone(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ import (
 //
 // An Own depends on the zone its dates are taken in and on the settings
 // (the configuration file), besides the application: the context is a
-// hash of both and of ownVersion. A record under another context (another
+// hash of both and of ownVersion, the zone named by its rules (zoneRules). A record under another context (another
 // zone or configuration, or an older afterview's rules) is not used: the
 // application is decoded and its Own worked out again, so the answer is
 // always right, and a read that finds many such records rewrites them for
@@ -39,20 +39,61 @@ var bucketOwn = []byte("own")
 // ownVersion is the meaning of a cached Own: change it whenever
 // stages.OwnOf gives something else for the same application (a rule,
 // a text, a day), so that records written by older code are not used.
-// TestOwnVersion fails when the prompts of the generated data change and
-// this did not.
+// TestDerivedDigests fails, saying "bump ownVersion", when the cached Owns
+// of generated data change under the default settings, a holiday
+// calendar, another work week or a custom process and this did not.
 const ownVersion = 2
 
 // ownFormat is the first byte of a record: the layout below.
 const ownFormat = 2
 
-// WithZone gives the store the zone the user's dates are taken in, and a
-// name for it that is equal for equal zones (time.Local's String is just
-// "Local"): with it, every write keeps the prompt cache for that zone.
-// Without a zone, or with an empty name, the store keeps no cache and reads
-// work the prompts out from the applications.
-func WithZone(loc *time.Location, name string) Option {
-	return func(s *Store) { s.zone, s.zoneName = loc, name }
+// WithZone gives the store the zone the user's dates are taken in: with
+// it, every write keeps the prompt cache for that zone. Without a zone the
+// store keeps no cache and reads work the prompts out from the
+// applications.
+func WithZone(loc *time.Location) Option {
+	return func(s *Store) {
+		s.zone = loc
+		if loc != nil {
+			s.zoneRules = zoneRules(loc)
+		}
+	}
+}
+
+// The zone's rules are hashed over the years a job search's dates fall in:
+// what the zone does outside them changes no prompt.
+var (
+	zoneFrom  = time.Date(1970, time.January, 1, 0, 0, 0, 0, time.UTC)
+	zoneUntil = time.Date(2100, time.January, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// zoneRules names loc for the prompt cache by what it does, not by its
+// name: a hash of every offset it gives from 1970 to 2100, with its
+// abbreviation and the instant it ends. A name promises nothing about the
+// rules behind it (TZ naming a file whose contents change, time.Local
+// after a move, a zone database upgraded under the same names), while
+// equal rules give equal dates, so two zones with one hash share records.
+func zoneRules(loc *time.Location) uint64 {
+	h := fnv.New64a()
+	var buf [8]byte
+	for t := zoneFrom.In(loc); ; {
+		name, offset := t.Zone()
+		_, end := t.ZoneBounds()
+		h.Write([]byte(name))
+		binary.BigEndian.PutUint64(buf[:], uint64(int64(offset)))
+		h.Write(buf[:])
+		// The zero end of a zone that goes on forever hashes as 0.
+		var until int64
+		if !end.IsZero() {
+			until = end.Unix()
+		}
+		binary.BigEndian.PutUint64(buf[:], uint64(until))
+		h.Write(buf[:])
+		if end.IsZero() || !end.Before(zoneUntil) || !end.After(t) {
+			return h.Sum64()
+		}
+		t = end
+	}
 }
 
 // WithSettings is SetSettings as an option, so that what Open writes (an
@@ -65,15 +106,23 @@ func WithSettings(settings *stages.Settings) Option {
 // when it keeps none.
 func (s *Store) ownContext() uint64 {
 	key := s.settings.Key()
-	if s.zone == nil || s.zoneName == "" || key == "" {
+	if s.zone == nil || key == "" {
 		return 0
 	}
+	return ownContextOf(ownVersion, key, s.zoneRules)
+}
+
+// ownContextOf hashes the rules' version, the settings' key and the zone's
+// rules into a context, never 0.
+func ownContextOf(version int, settings string, zone uint64) uint64 {
 	h := fnv.New64a()
-	h.Write([]byte(strconv.Itoa(ownVersion)))
+	h.Write([]byte(strconv.Itoa(version)))
 	h.Write([]byte{0})
-	h.Write([]byte(key))
+	h.Write([]byte(settings))
 	h.Write([]byte{0})
-	h.Write([]byte(s.zoneName))
+	var buf [8]byte
+	binary.BigEndian.PutUint64(buf[:], zone)
+	h.Write(buf[:])
 	if c := h.Sum64(); c != 0 {
 		return c
 	}

@@ -137,7 +137,7 @@ func TestPromptCacheFollowsZoneAndSettings(t *testing.T) {
 		loc      *time.Location
 		settings *stages.Settings
 	}{{la, nil}, {tokyo, nil}, {la, holidays}, {time.UTC, holidays}, {time.UTC, nil}} {
-		other, err := Open(path, WithZone(c.loc, c.loc.String()), WithSettings(c.settings))
+		other, err := Open(path, WithZone(c.loc), WithSettings(c.settings))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,7 +206,7 @@ func TestLapsedRecordsArePruned(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "afterview.db")
 	importGenerated(t, path, gen.Options{N: 600, Seed: 13, Now: genNow})
 	later := genNow.AddDate(0, 0, 60)
-	s, err := Open(path, WithZone(time.UTC, "UTC"), WithClock(func() time.Time { return later }))
+	s, err := Open(path, WithZone(time.UTC), WithClock(func() time.Time { return later }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +257,7 @@ func TestLapsedRecordsArePruned(t *testing.T) {
 func TestListOpenRanksLikePrompts(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "afterview.db")
 	importGenerated(t, path, gen.Options{N: rankBatch + 300, Seed: 14, Now: genNow, AllOpen: true})
-	zoned, err := Open(path, WithZone(time.UTC, "UTC"))
+	zoned, err := Open(path, WithZone(time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,4 +345,70 @@ func firstDiff[T any](a, b []T) int {
 		}
 	}
 	return min(len(a), len(b))
+}
+
+// The cache knows a zone by its rules: equal rules under other names share
+// records, other rules under the same name do not.
+func TestZoneRulesNameTheRulesNotTheName(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := []struct {
+		name string
+		a, b *time.Location
+	}{
+		// Tokyo has kept +09:00 without summer time since 1951.
+		{"Tokyo and a fixed JST", tokyo, time.FixedZone("JST", 9*3600)},
+		{"UTC and a fixed UTC", time.UTC, time.FixedZone("UTC", 0)},
+		{"Los Angeles twice", la, mustZone(t, "America/Los_Angeles")},
+	}
+	for _, c := range same {
+		if zoneRules(c.a) != zoneRules(c.b) {
+			t.Errorf("%s: the same rules, two names for the cache", c.name)
+		}
+	}
+	differ := []struct {
+		name string
+		a, b *time.Location
+	}{
+		{"Tokyo and Los Angeles", tokyo, la},
+		{"Los Angeles and its winter offset alone", la, time.FixedZone("America/Los_Angeles", -8*3600)},
+		{"one offset, two abbreviations", time.FixedZone("JST", 9*3600), time.FixedZone("KST", 9*3600)},
+		{"UTC and an hour east", time.UTC, time.FixedZone("UTC", 3600)},
+	}
+	for _, c := range differ {
+		if zoneRules(c.a) == zoneRules(c.b) {
+			t.Errorf("%s: other rules, one name for the cache", c.name)
+		}
+	}
+}
+
+func mustZone(t *testing.T, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// Every command that opens the store names its zone: the cost must stay
+// far below a millisecond.
+func BenchmarkZoneRules(b *testing.B) {
+	for _, name := range []string{"UTC", "Asia/Tokyo", "America/Los_Angeles", "Europe/Berlin", "Australia/Lord_Howe"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				zoneRules(loc)
+			}
+		})
+	}
 }

@@ -72,10 +72,10 @@ type Store struct {
 	maxSize int // bytes; 0: no cap (see SetMaxSize)
 	// settings are bound to every application read (see SetSettings).
 	settings *stages.Settings
-	// zone is the user's zone and zoneName its name (WithZone), for the
-	// prompt cache; nil: no cache is kept.
-	zone     *time.Location
-	zoneName string
+	// zone is the user's zone and zoneRules what names it (WithZone), for
+	// the prompt cache; nil: no cache is kept.
+	zone      *time.Location
+	zoneRules uint64
 	// now is the caller's clock (WithClock), for naming the backup taken
 	// before an upgrade.
 	now func() time.Time

@@ -91,7 +91,7 @@ func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
 func openBenchStore(path string) (*store.Store, error) {
 	// In the zone the commands use, so that the prompt cache is written
 	// for them as a user's would be.
-	return store.Open(path, store.WithZone(time.Local, zoneName(time.Local)))
+	return store.Open(path, store.WithZone(time.Local))
 }
 
 // BenchmarkToday is `afterview today` in process: open the file, read what

@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"runtime/debug"
@@ -190,38 +189,11 @@ func (e *env) openStore() (*store.Store, error) {
 		return nil, err
 	}
 	loc := e.now().Location()
-	st, err := store.Open(path, store.WithClock(e.now), store.WithSettings(e.settings()), store.WithZone(loc, zoneName(loc)))
+	st, err := store.Open(path, store.WithClock(e.now), store.WithSettings(e.settings()), store.WithZone(loc))
 	if err == nil {
 		e.warnIfShared(path)
 	}
 	return st, err
-}
-
-// zoneName names loc for the store's prompt cache, equal for equal zones:
-// a named zone by its name; the local zone by what Go loaded it from (TZ,
-// or the contents of /etc/localtime). It is empty, and nothing is cached,
-// when the local zone's source cannot be told.
-func zoneName(loc *time.Location) string {
-	if loc != time.Local {
-		return loc.String()
-	}
-	prefix := "local"
-	if dir := os.Getenv("ZONEINFO"); dir != "" {
-		prefix += " zoneinfo=" + dir
-	}
-	if tz, ok := os.LookupEnv("TZ"); ok {
-		return prefix + " TZ=" + tz
-	}
-	data, err := os.ReadFile("/etc/localtime")
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return prefix + " UTC" // what Go falls back to
-		}
-		return ""
-	}
-	h := fnv.New64a()
-	h.Write(data)
-	return fmt.Sprintf("%s /etc/localtime=%x", prefix, h.Sum64())
 }
 
 // databasePath is the database file: --db, AFTERVIEW_DB, or the default
