@@ -109,7 +109,11 @@ func (s *ntfyServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.received = append(s.received, r.Method+" "+r.URL.Path+"\n"+r.Header.Get("Title")+"\n"+string(body))
+	got := r.Method + " " + r.URL.Path + "\n" + r.Header.Get("Title") + "\n" + string(body)
+	if user, password, ok := r.BasicAuth(); ok {
+		got = user + ":" + password + " " + got
+	}
+	s.received = append(s.received, got)
 	if s.status != 0 {
 		http.Error(w, `{"error":"topic is not allowed"}`, s.status)
 	}
@@ -127,9 +131,15 @@ func TestNotifyPostsToNtfy(t *testing.T) {
 	topic := &ntfyServer{status: http.StatusForbidden}
 	srv := httptest.NewServer(topic)
 	defer srv.Close()
-	_, errOut, code := c.at("2026-11-20T09:00", "notify", "--ntfy", srv.URL+"/job-search")
-	if code != exitUsage || !strings.Contains(errOut, srv.URL+"/job-search") || !strings.Contains(errOut, "403") {
-		t.Fatalf("a refusing server: exit %d, stderr %q; want exit 1 naming the URL and the status", code, errOut)
+	// A server that asks for a login gets the URL's, which no message
+	// shows.
+	withLogin := strings.Replace(srv.URL, "http://", "http://me:s3cret@", 1) + "/job-search"
+	_, errOut, code := c.at("2026-11-20T09:00", "notify", "--ntfy", withLogin)
+	if code != exitUsage || !strings.Contains(errOut, "/job-search") || !strings.Contains(errOut, "403") || strings.Contains(errOut, "s3cret") {
+		t.Fatalf("a refusing server: exit %d, stderr %q; want exit 1 naming the URL (without the password) and the status", code, errOut)
+	}
+	if got := topic.got(); len(got) != 1 || !strings.HasPrefix(got[0], "me:s3cret POST /job-search\n") {
+		t.Fatalf("the topic received %q; want a post logged in as me", got)
 	}
 	topic.status = 0
 	if out, errOut, code := c.at("2026-11-20T09:00", "notify", "--ntfy", srv.URL+"/job-search"); code != exitOK || out != "" {
