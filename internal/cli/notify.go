@@ -72,7 +72,7 @@ func cmdNotify(e *env, ntfyURL string, pos []string) error {
 	}
 	var due []stages.Prompt
 	for _, p := range active.Prompts {
-		if p.Status == stages.Due || p.Status == stages.Overdue {
+		if dueNow(p) {
 			due = append(due, p)
 		}
 	}
