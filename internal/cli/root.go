@@ -103,6 +103,7 @@ func (e *env) commands() []*cobra.Command {
 		e.newAddCommand(),
 		e.newListCommand(),
 		e.newTodayCommand(),
+		e.newNotifyCommand(),
 		e.newShowCommand(),
 		e.newEditCommand(),
 		e.newPeopleCommand(),

@@ -55,6 +55,8 @@ type env struct {
 	root               *cobra.Command
 	// pendingFlags define each command's flags, when needed (defineFlags).
 	pendingFlags map[*cobra.Command]func()
+	// notifier shows notify's notification (nil: the desktop's).
+	notifier notifier
 }
 
 // Run executes one command line and returns the exit code. A panic anywhere
@@ -69,12 +71,18 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitData
 		}
 	}()
+	return (&env{stdin: stdin, stdout: stdout, stderr: stderr}).execute(args)
+}
+
+// execute runs one command line with e's streams (and notifier, which the
+// tests set) and returns the exit code.
+func (e *env) execute(args []string) int {
 	args = twoDashes(args)
 	// One write per line made a long listing cost a system call a line;
 	// the output is written in large blocks instead, and all of it before
 	// any error message.
-	out := bufio.NewWriterSize(stdout, 64<<10)
-	e := &env{stdin: stdin, stdout: out, stderr: stderr, terminal: stdout, args: args}
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	e.stdout, e.terminal, e.args = out, e.stdout, args
 	e.dbPath = os.Getenv("AFTERVIEW_DB")
 	e.configPath = os.Getenv("AFTERVIEW_CONFIG")
 	e.clockErr = e.setClock()

@@ -93,7 +93,7 @@ func printToday(e *env, asJSON, all, count bool) error {
 	case count:
 		n := 0
 		for _, p := range shown {
-			if p.Status == stages.Due || p.Status == stages.Overdue {
+			if dueNow(p) {
 				n++
 			}
 		}
@@ -239,6 +239,10 @@ func inParts(n int, fn func(part, from, to int)) {
 		}
 	}
 }
+
+// dueNow reports whether p is what 'today --count' counts and notify
+// tells: due or overdue today.
+func dueNow(p stages.Prompt) bool { return p.Status == stages.Due || p.Status == stages.Overdue }
 
 // todayCount is the header's count, told the way 'today --count' counts:
 // due means due or overdue today; prompts open but not due yet are coming up.
