@@ -277,9 +277,10 @@ func Parse(path string, data []byte) (*Config, error) {
 		}
 		if s != nil {
 			// Equal files give equal settings: the contents name them
-			// for the store's prompt cache.
+			// for the store's prompt cache, with the version of the
+			// holiday lists, which a file names but does not hold.
 			sum := sha256.Sum256(data)
-			s.SetKey("file " + hex.EncodeToString(sum[:16]))
+			s.SetKey("file " + hex.EncodeToString(sum[:16]) + " holidays " + strconv.Itoa(holidaysVersion))
 		}
 		c.Settings = s
 	}

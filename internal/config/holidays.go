@@ -44,6 +44,14 @@ import (
 	"afterview/stages"
 )
 
+// holidaysVersion is the meaning of holidayLists: change it whenever a
+// list gives other days (an entry added or removed, a new version of
+// github.com/rickar/cal), so that the prompt cache, which names the
+// settings by the configuration file's contents, is not served with the
+// old days. TestHolidaysDigest fails, saying "bump holidaysVersion", when
+// the days change and this did not.
+const holidaysVersion = 1
+
 // holidayLists are the public holidays of each country (ISO 3166 code) and
 // region (country-region) that github.com/rickar/cal/v2 knows.
 var holidayLists = map[string][]*cal.Holiday{
