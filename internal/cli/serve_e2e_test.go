@@ -38,7 +38,7 @@ func serveTools(t *testing.T) (ssh, tmux string) {
 
 // writeTestKey makes an ed25519 key pair: the private key in OpenSSH's
 // format at path (0600), and its authorized_keys line.
-func writeTestKey(t *testing.T, path string) (line []byte, fingerprint string) {
+func writeTestKey(t testing.TB, path string) (line []byte, fingerprint string) {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -70,7 +70,7 @@ type serveProcess struct {
 var listeningRE = regexp.MustCompile(`listening on 127\.0\.0\.1:(\d+) `)
 
 // startServe starts bin serve with args and waits for the port it listens on.
-func startServe(t *testing.T, bin string, env []string, args ...string) *serveProcess {
+func startServe(t testing.TB, bin string, env []string, args ...string) *serveProcess {
 	t.Helper()
 	p := &serveProcess{cmd: exec.Command(bin, append([]string{"serve", "--listen", "127.0.0.1:0"}, args...)...), done: make(chan struct{})}
 	p.cmd.Env = append(os.Environ(), env...)
@@ -116,7 +116,7 @@ func (p *serveProcess) stderr() string {
 }
 
 // waitLog waits for the server's standard error to hold every one of parts on one line.
-func (p *serveProcess) waitLog(t *testing.T, parts ...string) {
+func (p *serveProcess) waitLog(t testing.TB, parts ...string) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
