@@ -48,9 +48,9 @@ func (e *env) newServeCommand() *cobra.Command {
 		long:    serveLong,
 		after:   serveAfter,
 		flags: func(f *pflag.FlagSet) {
-			f.StringVar(&o.listen, "listen", serveListen, "the address to listen on (host:port)")
-			f.DurationVar(&o.idle, "idle-timeout", 30*time.Minute, "close a session after this long without a key")
-			f.IntVar(&o.maxSessions, "max-sessions", 10, "the most sessions open at once")
+			f.StringVar(&o.listen, "listen", serveListen, "listen on `ADDR`, host:port (default "+serveListen+": this machine only)")
+			f.DurationVar(&o.idle, "idle-timeout", 30*time.Minute, "close a session after `D` without a key, e.g. 30m, 2h (default 30m)")
+			f.IntVar(&o.maxSessions, "max-sessions", 10, "allow at most `N` sessions at once (default 10)")
 		},
 		run: func(args []string) error { return cmdServe(e, *o, args) },
 	})
