@@ -94,8 +94,8 @@ func cmdServe(e *env, o serveOptions, pos []string) error {
 	if o.maxSessions < 1 {
 		return usageErr("--max-sessions must be 1 or more, not %d", o.maxSessions)
 	}
-	if o.idle <= 0 {
-		return usageErr("--idle-timeout must be a positive duration such as 30m, not %s", o.idle)
+	if o.idle < time.Second {
+		return usageErr("--idle-timeout must be a second or more, such as 30m, not %s", o.idle)
 	}
 	keysPath, err := serveKeysPath()
 	if err != nil {
@@ -362,6 +362,14 @@ func (sv *server) session(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		id := sv.started.Add(1)
 		who := "key " + gossh.FingerprintSHA256(sess.PublicKey()) + " from " + sess.RemoteAddr().String()
+		defer func() {
+			// A bug here ends this session, not the server and the others.
+			if r := recover(); r != nil {
+				sv.logf("session %d ended on an internal error: %v", id, r)
+				_, _ = io.WriteString(sess.Stderr(), "afterview: internal error; please report it. What you saved is in the database.\r\n")
+				_ = sess.Exit(2)
+			}
+		}()
 		s := &serveSession{}
 		if msg := sv.add(s); msg != "" {
 			sv.logf("session %d refused (%s): %s", id, who, msg)
