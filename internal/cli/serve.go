@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -149,9 +150,12 @@ func cmdServe(e *env, o serveOptions, pos []string) error {
 	}
 	sv.logf("host key %s (ED25519): your SSH client shows it the first time it connects", fp)
 	addr := ln.Addr().(*net.TCPAddr)
-	sv.logf("listening on %s for %d key(s) in %s", addr, len(keys), clean(keysPath))
+	// The address as given, with the port chosen if it was 0.
+	host, _, _ := net.SplitHostPort(o.listen)
+	shown := clean(net.JoinHostPort(host, strconv.Itoa(addr.Port)))
+	sv.logf("listening on %s for %d key(s) in %s", shown, len(keys), clean(keysPath))
 	if !addr.IP.IsLoopback() {
-		sv.logf("warning: %s can be reached from other machines; anyone there holding one of your keys reaches your data. Prefer the default %s with an SSH tunnel or a VPN", addr, serveListen)
+		sv.logf("warning: %s can be reached from other machines; anyone there holding one of your keys reaches your data. Prefer the default %s with an SSH tunnel or a VPN", shown, serveListen)
 	}
 	sv.logf("connect with: ssh -p %d %s", addr.Port, connectHost(addr))
 
@@ -176,6 +180,10 @@ func cmdServe(e *env, o serveOptions, pos []string) error {
 		sv.logf("sessions still open after %s were cut off (every write is one transaction: none is half-done)", serveShutdownWait)
 		_ = srv.Close()
 	}
+	// A write a session started before it was told may still hold the
+	// file's lock: a read waits for it to commit before the server exits.
+	// (A write is atomic either way: bbolt commits it whole or not at all.)
+	_, _ = st.Revision()
 	sv.logf("stopped")
 	return nil
 }
@@ -184,9 +192,6 @@ func cmdServe(e *env, o serveOptions, pos []string) error {
 func connectHost(addr *net.TCPAddr) string {
 	if addr.IP.IsUnspecified() {
 		return "THIS-MACHINE"
-	}
-	if addr.IP.To4() == nil {
-		return "[" + addr.IP.String() + "]"
 	}
 	return addr.IP.String()
 }

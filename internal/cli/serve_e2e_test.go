@@ -67,7 +67,7 @@ type serveProcess struct {
 	done chan struct{}
 }
 
-var listeningRE = regexp.MustCompile(`listening on 127\.0\.0\.1:(\d+) `)
+var listeningRE = regexp.MustCompile(`listening on [^ ]*:(\d+) `)
 
 // startServe starts bin serve with args and waits for the port it listens on.
 func startServe(t testing.TB, bin string, env []string, args ...string) *serveProcess {
@@ -289,7 +289,8 @@ func TestEndToEndServe(t *testing.T) {
 	}
 }
 
-// TestEndToEndServeIdle closes a session left without a key, telling it why.
+// TestEndToEndServeIdle closes a session left without a key, telling it
+// why; a server listening beyond loopback warns.
 func TestEndToEndServeIdle(t *testing.T) {
 	sshBin, tmux := serveTools(t)
 	dir := t.TempDir()
@@ -307,7 +308,9 @@ func TestEndToEndServeIdle(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "config", "afterview", "authorized_keys"), line, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	srv := startServe(t, bin, env, "--idle-timeout", "2s")
+	srv := startServe(t, bin, env, "--idle-timeout", "2s", "--listen", "0.0.0.0:0")
+	srv.waitLog(t, "warning: 0.0.0.0:"+srv.port+" can be reached from other machines")
+	srv.waitLog(t, "connect with: ssh -p "+srv.port+" THIS-MACHINE")
 	term := newE2ETerminal(t, tmux)
 	term.start("idle", e2eQuote(sshBin)+" "+strings.Join(quoteAll(sshArgs(srv.port, key, "127.0.0.1")), " "))
 	term.waitFor("idle", "Welcome")
