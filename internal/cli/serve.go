@@ -451,7 +451,9 @@ func (sv *server) run(sess ssh.Session, s *serveSession) error {
 	drafts := tuiDrafts(e)
 	// An editor would open on this machine, not on the device connected.
 	drafts.Editor = ""
-	opts := append(wishtea.MakeOptions(sess), tea.WithInput(input))
+	// The server's signals are the server's: each program would otherwise
+	// quit on SIGTERM itself, before its session is told why.
+	opts := append(wishtea.MakeOptions(sess), tea.WithInput(input), tea.WithoutSignalHandler())
 	program := tui.NewProgram(tui.Options{Store: tuiStore{sv.st}, Now: e.now, Settings: e.settings(), Drafts: drafts}, opts...)
 	s.mu.Lock()
 	s.program = program

@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -219,6 +220,30 @@ func TestEndToEndServe(t *testing.T) {
 	term.start("two", shell)
 	term.waitFor("two", "▸", "due today by 15:00", "Globex", "thank-you to Ana Lopez")
 
+	// Each session has its own size: two, made narrower, is drawn anew at
+	// its width (the rule under the tabs spans it), one is not.
+	if out, err := term.run("resize-window", "-t", "two", "-x", "72", "-y", "24"); err != nil {
+		t.Fatalf("tmux resize-window: %v\n%s", err, out)
+	}
+	headerWidth := func(session string) int {
+		for _, l := range strings.Split(term.screen(session), "\n") {
+			if strings.HasPrefix(l, "─") && strings.Contains(l, "━") {
+				return utf8.RuneCountInString(l)
+			}
+		}
+		return 0
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for headerWidth("two") != 72 {
+		if time.Now().After(deadline) {
+			t.Fatalf("session two, resized to 72 columns, is not drawn at 72:\n%s", term.screen("two"))
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	if w := headerWidth("one"); w != 100 {
+		t.Fatalf("session one's header is %d wide, want its own 100 columns:\n%s", w, term.screen("one"))
+	}
+
 	// Over the cap of two, a third session is told and closed.
 	out3, err := exec.Command(sshBin, sshArgs(srv.port, key, "-tt", "127.0.0.1")...).CombinedOutput()
 	if err == nil || !strings.Contains(string(out3), "2 sessions are open already") {
@@ -238,7 +263,7 @@ func TestEndToEndServe(t *testing.T) {
 	term.keys("two", true, "clear answers")
 	term.keys("two", false, "C-s")
 	term.waitFor("two", "logged")
-	deadline := time.Now().Add(5 * time.Second)
+	deadline = time.Now().Add(5 * time.Second)
 	for strings.Contains(term.screen("one"), "Write down what went well") {
 		if time.Now().After(deadline) {
 			t.Fatalf("session one still shows the reflection session two wrote:\n%s", term.screen("one"))
@@ -277,16 +302,22 @@ func TestEndToEndServe(t *testing.T) {
 	if err := srv.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	term.waitFor("two", "afterview serve is stopping")
 	term.waitFor("two", "EXIT=0")
+	// The whole pane, scrollback included: the message follows the
+	// program's last frame.
+	if all, _ := term.run("capture-pane", "-p", "-J", "-S", "-", "-t", "two"); !strings.Contains(all, "afterview serve is stopping") {
+		raw, _ := term.run("capture-pane", "-p", "-e", "-S", "-", "-t", "two")
+		t.Fatalf("session two was not told the server is stopping:\n%q", raw)
+	}
 	select {
 	case <-srv.done:
 	case <-time.After(10 * time.Second):
 		t.Fatalf("afterview serve did not stop within 10s of SIGTERM:\n%s", srv.stderr())
 	}
-	if code := srv.cmd.ProcessState.ExitCode(); code != 0 || !strings.Contains(srv.stderr(), "session 2 ended after") || !strings.Contains(srv.stderr(), "stopped") {
-		t.Fatalf("afterview serve exited %d after SIGTERM:\n%s", code, srv.stderr())
+	if code := srv.cmd.ProcessState.ExitCode(); code != 0 || !strings.Contains(srv.stderr(), "stopping: told 1 session(s)") || !strings.Contains(srv.stderr(), "stopped") {
+		t.Fatalf("afterview serve exited %d after SIGTERM, want 0 after telling session two:\n%s", code, srv.stderr())
 	}
+	srv.waitLog(t, "session 2 ended after", "(afterview serve is stopping")
 }
 
 // TestEndToEndServeIdle closes a session left without a key, telling it
