@@ -376,6 +376,11 @@ func (sv *server) session(ssh.Handler) ssh.Handler {
 			}
 		}()
 		s := &serveSession{}
+		if _, _, ok := sess.Pty(); !ok || len(sess.Command()) > 0 {
+			sv.logf("session %d refused (%s): a command, or no terminal", id, who)
+			wish.Fatalln(sess, "afterview: afterview serve runs the terminal UI only: connect with a terminal and no command (ssh -t -p PORT HOST)")
+			return
+		}
 		if msg := sv.add(s); msg != "" {
 			sv.logf("session %d refused (%s): %s", id, who, msg)
 			wish.Fatalln(sess, "afterview: "+msg)
@@ -440,11 +445,7 @@ func (sv *server) closeAll(why string) int {
 // size, colour profile and environment (MakeOptions), its window changes,
 // and an idle timer fed by its keys.
 func (sv *server) run(sess ssh.Session, s *serveSession) error {
-	_, windows, ok := sess.Pty()
-	if !ok || len(sess.Command()) > 0 {
-		_, _ = io.WriteString(sess.Stderr(), "afterview: afterview serve runs the terminal UI only: connect with a terminal and no command (ssh -t -p PORT HOST)\r\n")
-		return nil
-	}
+	_, windows, _ := sess.Pty()
 	input := &activity{r: sess}
 	input.touch()
 	e := sv.e

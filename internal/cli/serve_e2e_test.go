@@ -211,12 +211,17 @@ func TestEndToEndServe(t *testing.T) {
 		}
 	}
 	srv.waitLog(t, "refused key SHA256:")
+	// A command is refused: the server runs the terminal UI only.
+	if out, err := exec.Command(sshBin, sshArgs(srv.port, key, "127.0.0.1", "today")...).CombinedOutput(); exitCodeOf(err) != 1 || !strings.Contains(string(out), "runs the terminal UI only") {
+		t.Fatalf("ssh HOST today: %v, %q; want exit 1 and the terminal UI only", err, out)
+	}
 
 	term := newE2ETerminal(t, tmux)
 	shell := e2eQuote(sshBin) + " " + strings.Join(quoteAll(sshArgs(srv.port, key, "127.0.0.1")), " ")
 	term.start("one", shell)
 	term.waitFor("one", "▸", "due today by 15:00", "Globex", "thank-you to Ana Lopez")
-	srv.waitLog(t, "session 1 started: key "+fingerprint+" from 127.0.0.1:")
+	// (Session 1 was the command, refused.)
+	srv.waitLog(t, "session 2 started: key "+fingerprint+" from 127.0.0.1:")
 	term.start("two", shell)
 	term.waitFor("two", "▸", "due today by 15:00", "Globex", "thank-you to Ana Lopez")
 
@@ -274,7 +279,7 @@ func TestEndToEndServe(t *testing.T) {
 	// One quits; the command line finds both changes in the database.
 	term.keys("one", false, "q")
 	term.waitFor("one", "EXIT=0")
-	srv.waitLog(t, "session 1 ended after")
+	srv.waitLog(t, "session 2 ended after")
 	out, err = afterview("show", "1", "--json")
 	if err != nil {
 		t.Fatalf("afterview show 1 --json: %v\n%s", err, out)
@@ -317,7 +322,7 @@ func TestEndToEndServe(t *testing.T) {
 	if code := srv.cmd.ProcessState.ExitCode(); code != 0 || !strings.Contains(srv.stderr(), "stopping: told 1 session(s)") || !strings.Contains(srv.stderr(), "stopped") {
 		t.Fatalf("afterview serve exited %d after SIGTERM, want 0 after telling session two:\n%s", code, srv.stderr())
 	}
-	srv.waitLog(t, "session 2 ended after", "(afterview serve is stopping")
+	srv.waitLog(t, "session 3 ended after", "(afterview serve is stopping")
 }
 
 // TestEndToEndServeIdle closes a session left without a key, telling it
