@@ -46,8 +46,18 @@ type Options struct {
 const frameRate = 120
 
 // Run opens the program on the terminal and returns when the user quits.
-func Run(opts Options) error {
-	final, err := tea.NewProgram(safe{inner: New(opts)}, tea.WithFPS(frameRate)).Run()
+func Run(opts Options) error { return Result(NewProgram(opts).Run()) }
+
+// NewProgram makes the program Run runs; extra options come after its own,
+// so that a session over SSH gives its own input, output, size and colours.
+// Pass what its Run returns to Result.
+func NewProgram(opts Options, extra ...tea.ProgramOption) *tea.Program {
+	return tea.NewProgram(safe{inner: New(opts)}, append([]tea.ProgramOption{tea.WithFPS(frameRate)}, extra...)...)
+}
+
+// Result is the error a program made by NewProgram ended with, given what
+// its Run returned: a PanicError when a bug was caught inside it.
+func Result(final tea.Model, err error) error {
 	if s, ok := final.(safe); ok && s.err != nil {
 		return *s.err
 	}

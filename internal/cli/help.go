@@ -226,7 +226,8 @@ func (e *env) newManCommand() *cobra.Command {
 				WithSection("Exit status", "0 ok, 1 bad usage or input, 2 a problem with the data file, "+
 					"75 the database is in use by another afterview (try again).").
 				WithSection("Files", "$XDG_DATA_HOME/afterview/afterview.db (by default ~/.local/share/afterview/afterview.db): "+
-					"the data; $XDG_CONFIG_HOME/afterview/config.toml (by default ~/.config/afterview/config.toml): the configuration.")
+					"the data; $XDG_CONFIG_HOME/afterview/config.toml (by default ~/.config/afterview/config.toml): the configuration; "+
+					"$XDG_CONFIG_HOME/afterview/authorized_keys: the keys serve lets in; $XDG_DATA_HOME/afterview/ssh_host_ed25519_key: serve's host key.")
 			_, err = fmt.Fprint(e.stdout, page.Build(roff.NewDocument()))
 			return err
 		},

@@ -120,6 +120,7 @@ func (e *env) commands() []*cobra.Command {
 		e.newImportCommand(),
 		e.newBackupCommand(),
 		e.newDemoCommand(),
+		e.newServeCommand(),
 		e.newProcessesCommand(),
 		e.newConfigCommand(),
 		e.newManCommand(),
