@@ -16,8 +16,8 @@ import (
 	"afterview/internal/readme"
 )
 
-// contrib holds the files that run 'afterview notify' on a timer; the
-// README's Reminders section shows each one, word for word.
+// contrib holds the files that run 'afterview notify' on a timer;
+// docs/reminders.md shows each one, word for word.
 const contrib = "../../contrib/"
 
 var contribSamples = []struct{ sample, file string }{
@@ -36,8 +36,8 @@ func readContrib(t *testing.T, name string) string {
 	return string(data)
 }
 
-// TestReadmeSamplesReminders checks that the README shows the files in
-// contrib/ as they are; -update copies them into the README (see
+// TestReadmeSamplesReminders checks that docs/reminders.md shows the files
+// in contrib/ as they are; -update copies them into the README (see
 // TestReadmeSamples).
 func TestReadmeSamplesReminders(t *testing.T) {
 	samples := map[string]string{}
@@ -46,7 +46,7 @@ func TestReadmeSamplesReminders(t *testing.T) {
 		samples[s.sample] = readContrib(t, s.file)
 		order = append(order, s.sample)
 	}
-	diffs, err := readme.Check("../../README.md", samples, order, updateReadme())
+	diffs, err := readme.Check("../../docs/reminders.md", samples, order, updateReadme())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestReadmeSamplesReminders(t *testing.T) {
 func TestContribSystemdUnits(t *testing.T) {
 	tool, err := exec.LookPath("systemd-analyze")
 	if err != nil {
-		t.Skip("systemd-analyze is not installed: the units' syntax is not checked here (the README check still runs)")
+		t.Skip("systemd-analyze is not installed: the units' syntax is not checked here (the docs/reminders.md check still runs)")
 	}
 	// verify checks that ExecStart's program exists: %h is $HOME, where
 	// a stand-in for the installed afterview is put.

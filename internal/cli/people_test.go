@@ -150,14 +150,17 @@ func TestShowListsPeopleWithDetails(t *testing.T) {
 	}
 }
 
-// The export example in the README is a file that imports, people and
-// references included.
+// The export example in docs/formats.md is a file that imports, people
+// and references included.
 func TestReadmeExportExampleImports(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	doc, err := os.ReadFile("../../docs/formats.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, _ := strings.Cut(string(readme), "## Export format")
+	_, after, found := strings.Cut(string(doc), "## The JSON export")
+	if !found {
+		t.Fatal(`docs/formats.md has no "## The JSON export" section`)
+	}
 	_, after, _ = strings.Cut(after, "```json\n")
 	example, _, _ := strings.Cut(after, "```")
 	c := newCLI(t)
@@ -167,10 +170,10 @@ func TestReadmeExportExampleImports(t *testing.T) {
 	}
 	c.ok(day, "import", file)
 	if out := c.ok(day, "people", "1"); !strings.Contains(out, "Ana Lopez (interviewer) · ana@example.com\n      talked about: the migration project") {
-		t.Errorf("people of the README's example:\n%s", out)
+		t.Errorf("people of docs/formats.md's example:\n%s", out)
 	}
 	if out := c.ok(day, "references"); !strings.Contains(out, "Maria Gomez (former manager at Acme) · maria@acme.com\n    given to Netflix #1") {
-		t.Errorf("references of the README's example:\n%s", out)
+		t.Errorf("references of docs/formats.md's example:\n%s", out)
 	}
 }
 

@@ -24,9 +24,9 @@ func updateReadme() bool {
 // readmeNow is the clock of every README sample.
 const readmeNow = "2026-11-20T09:00"
 
-// TestReadmeSamples runs the commands the README shows on the demo data at
-// the README's clock and checks their output against the README. After a
-// deliberate change, `go test -p 1 -run TestReadmeSamples ./internal/cli ./tui -update`
+// TestReadmeSamples runs the commands the README and docs/screens.md show
+// on the demo data at the README's clock and checks their output against
+// them. After a deliberate change, `go test -p 1 -run TestReadmeSamples ./internal/cli ./tui -update`
 // rewrites the samples (the terminal UI's are checked in package tui).
 func TestReadmeSamples(t *testing.T) {
 	c := &cli{t: t, db: filepath.Join(t.TempDir(), "readme.db")}
@@ -54,16 +54,16 @@ func TestReadmeSamples(t *testing.T) {
 		}
 		return b.String()
 	}
-	samples := map[string]string{
-		"cli-today":  shell("today", "list"),
-		"cli-offers": shell("offers"),
-	}
-	order := []string{"cli-today", "cli-offers"}
-	diffs, err := readme.Check("../../README.md", samples, order, updateReadme())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range diffs {
-		t.Error(d + "\nIf the change is meant, run: go test -p 1 -run TestReadmeSamples ./internal/cli ./tui -update")
+	for _, doc := range []struct{ path, name, sample string }{
+		{"../../README.md", "cli-today", shell("today", "list")},
+		{"../../docs/screens.md", "cli-offers", shell("offers")},
+	} {
+		diffs, err := readme.Check(doc.path, map[string]string{doc.name: doc.sample}, []string{doc.name}, updateReadme())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range diffs {
+			t.Error(d + "\nIf the change is meant, run: go test -p 1 -run TestReadmeSamples ./internal/cli ./tui -update")
+		}
 	}
 }

@@ -1,10 +1,11 @@
-// Package readme keeps the README's screen samples true: each sample is a
-// fenced block right after a marker line
+// Package readme keeps the screen samples of the README and of docs/ true:
+// each sample is a fenced block right after a marker line
 //
 //	<!-- sample: NAME -->
 //
 // and the tests that print the screens compare them with the block (and,
-// with -update, rewrite the block).
+// with -update, rewrite the block). Errors and differences name the file,
+// so a sample moved from one document to another is found by its path.
 package readme
 
 import (
@@ -41,16 +42,16 @@ func block(doc, name string) (start, end int, err error) {
 	m := fmt.Sprintf(marker, name)
 	i := strings.Index(doc, m)
 	if i < 0 {
-		return 0, 0, fmt.Errorf("README has no %q marker", m)
+		return 0, 0, fmt.Errorf("no %q marker", m)
 	}
 	rest := doc[i+len(m):]
 	open := strings.Index(rest, "```")
 	if open < 0 || strings.TrimSpace(rest[:open]) != "" {
-		return 0, 0, fmt.Errorf("README: %q is not followed by a ``` block", m)
+		return 0, 0, fmt.Errorf("%q is not followed by a ``` block", m)
 	}
 	nl := strings.IndexByte(rest[open:], '\n')
 	if nl < 0 {
-		return 0, 0, fmt.Errorf("README: the block after %q does not end", m)
+		return 0, 0, fmt.Errorf("the block after %q does not end", m)
 	}
 	start = i + len(m) + open + nl + 1
 	if strings.HasPrefix(doc[start:], "```") {
@@ -58,7 +59,7 @@ func block(doc, name string) (start, end int, err error) {
 	}
 	closeAt := strings.Index(doc[start:], "\n```")
 	if closeAt < 0 {
-		return 0, 0, fmt.Errorf("README: the block after %q does not end", m)
+		return 0, 0, fmt.Errorf("the block after %q does not end", m)
 	}
 	return start, start + closeAt + 1, nil
 }
@@ -73,8 +74,9 @@ func Screen(s string) string {
 	return strings.TrimRight(strings.Join(lines, "\n"), "\n") + "\n"
 }
 
-// Check compares each sample with the README at path and, when update is
-// set, rewrites the README instead. It returns the differences found.
+// Check compares each sample with the document at path (the README or a
+// page of docs/) and, when update is set, rewrites the document instead.
+// It returns the differences found.
 func Check(path string, samples map[string]string, order []string, update bool) ([]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -86,18 +88,18 @@ func Check(path string, samples map[string]string, order []string, update bool) 
 		want := Screen(samples[name])
 		got, err := Sample(doc, name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		if got == want {
 			continue
 		}
 		if update {
 			if doc, err = Replace(doc, name, want); err != nil {
-				return nil, err
+				return nil, fmt.Errorf("%s: %w", path, err)
 			}
 			continue
 		}
-		diffs = append(diffs, fmt.Sprintf("README sample %q differs from what the program prints.\nREADME:\n%s\nprogram:\n%s", name, got, want))
+		diffs = append(diffs, fmt.Sprintf("%s: sample %q differs from what the program prints.\n%s:\n%s\nprogram:\n%s", path, name, path, got, want))
 	}
 	if update && doc != string(data) {
 		// Through a temporary file, so a test reading it meanwhile never
