@@ -46,10 +46,10 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 	return id, err
 }
 
-// nextID gives out the applications bucket's next id, up to maxID.
+// nextID gives out the applications bucket's next id, up to MaxID.
 func nextID(b *bbolt.Bucket) (uint64, error) {
 	next, err := b.NextSequence()
-	if err == nil && next > maxID {
+	if err == nil && next > MaxID {
 		err = errNoMoreIDs
 	}
 	return next, err

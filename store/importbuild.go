@@ -477,7 +477,7 @@ func (b *importBuilder) mergeDecisions(held int) error {
 		}
 		imported++
 		next := seq + uint64(imported)
-		if next > maxID {
+		if next > MaxID {
 			return errNoMoreIDs
 		}
 		present[id] = next

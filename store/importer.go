@@ -86,8 +86,8 @@ func identity(a *stages.Application) appIdentity {
 	return appIdentity{a.Company, a.Interviewed.UnixNano(), a.Created.UnixNano()}
 }
 
-// errNoMoreIDs: ids stop at maxID, the largest an import accepts.
-var errNoMoreIDs = fmt.Errorf("no more application ids: they stop at %d, the largest an export can carry", uint64(maxID))
+// errNoMoreIDs: ids stop at MaxID, the largest an import accepts.
+var errNoMoreIDs = fmt.Errorf("no more application ids: they stop at %d, the largest an export can carry", uint64(MaxID))
 
 // maxRecordBytes bounds the JSON of one record of an import: one event, or
 // an application's own fields. The largest record afterview can store (a

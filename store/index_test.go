@@ -326,7 +326,7 @@ func TestActiveIndexFollowsEveryWrite(t *testing.T) {
 
 	// Imports: merge adds, replace swaps the index with the data.
 	var buf bytes.Buffer
-	if err := s.Export(&buf, genNow); err != nil {
+	if err := exportAll(s, &buf, genNow); err != nil {
 		t.Fatal(err)
 	}
 	exported := buf.Bytes()
