@@ -495,7 +495,7 @@ func (b *importBuilder) startMerge() error {
 	if err := b.s.checkSchema(b.tx); err != nil {
 		return err
 	}
-	b.indexWasFresh = indexFresh(b.tx)
+	b.indexWasFresh = b.s.derivedFresh(b.tx)
 	b.before = revisionOf(b.tx)
 	b.heldGlobal = map[uint64][]uint64{}
 	c := b.tx.Bucket(bucketGlobal).Cursor()
@@ -531,7 +531,12 @@ func (b *importBuilder) startFresh(old *bbolt.Tx) error {
 	if err := b.begin(); err != nil {
 		return err
 	}
-	skip := map[string]bool{string(bucketApps): true, string(bucketActive): true, string(bucketShared): true}
+	skip := map[string]bool{string(bucketApps): true}
+	if b.s.deriver != nil {
+		for _, name := range b.s.deriver.Buckets() {
+			skip[string(name)] = true
+		}
+	}
 	if b.mode == ImportReplace {
 		skip[string(bucketGlobal)] = true
 	}
@@ -565,8 +570,9 @@ func (b *importBuilder) startFresh(old *bbolt.Tx) error {
 	if err := b.s.checkSchema(b.tx); err != nil {
 		return err
 	}
-	// The index holds nothing, as the applications; putApp fills both.
-	if err := emptyIndex(b.tx); err != nil {
+	// The derived records hold nothing, as the applications; putApp fills
+	// both.
+	if err := b.s.deriveReset(b.tx); err != nil {
 		return err
 	}
 	b.indexWasFresh = true

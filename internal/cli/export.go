@@ -50,7 +50,7 @@ func cmdExport(e *env, format, out string, pos []string) error {
 	var write func(w io.Writer) error
 	switch strings.ToLower(format) {
 	case "json":
-		write = func(w io.Writer) error { return exchange.Export(jsonSafe(w), st, now) }
+		write = func(w io.Writer) error { return exchange.Export(jsonSafe(w), st.Store, now) }
 	case "csv":
 		// Streamed a batch at a time: any history in little memory.
 		write = func(w io.Writer) error {
