@@ -13,6 +13,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"afterview/internal/codec"
 	"afterview/stages"
 )
 
@@ -369,7 +370,7 @@ func (s *Store) getApp(b *bbolt.Bucket, id uint64) (stages.Application, error) {
 
 func (s *Store) decodeApp(id uint64, v []byte) (stages.Application, error) {
 	var a stages.Application
-	if err := unmarshalApp(v, &a); err != nil {
+	if err := codec.UnmarshalApp(v, &a); err != nil {
 		return stages.Application{}, damaged(s.path, fmt.Errorf("application %d cannot be read: %v", id, err))
 	}
 	if a.ID != id {

@@ -11,6 +11,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"afterview/internal/codec"
 	"afterview/stages"
 )
 
@@ -456,7 +457,7 @@ func (d *importDecoder) wholeApplication(n int) (a stages.Application, done bool
 		}
 		return a, true, d.failAt(err, base)
 	}
-	if fastDecode(raw, &a) {
+	if codec.FastDecode(raw, &a) {
 		if len(a.Events) > MaxEvents {
 			return a, true, fmt.Errorf("application #%d in the file has more than %d events, the most afterview accepts", n, MaxEvents)
 		}

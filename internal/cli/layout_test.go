@@ -84,12 +84,12 @@ func reaches(imports map[string]map[string]bool, pkg, target string) bool {
 // The arrows point one way (STYLE.md): cli -> tui, agenda, exchange,
 // store, stages; agenda -> store, stages (it joins the store and the
 // engine); exchange (the file formats) -> store, stages; tui -> stages;
-// store -> stages; stages -> nothing of ours. internal/cli is the one
+// store -> codec (its JSON reader), stages; stages -> nothing of ours. internal/cli is the one
 // package that brings the UI and the data together, and the root package
 // only starts it.
 func TestImportDirections(t *testing.T) {
 	imports, _ := moduleImports(t)
-	for _, pkg := range []string{"stages", "store", "agenda", "internal/exchange", "tui", "internal/cli", "."} {
+	for _, pkg := range []string{"stages", "store", "agenda", "internal/exchange", "internal/codec", "tui", "internal/cli", "."} {
 		if imports[pkg] == nil {
 			t.Fatalf("package %s not found: is the walk looking in the right place?", pkg)
 		}
@@ -113,6 +113,12 @@ func TestImportDirections(t *testing.T) {
 	for _, above := range []string{"agenda", "internal/exchange"} {
 		if reaches(imports, "store", above) {
 			t.Errorf("store imports %s: the store holds no rule and no format but its own", above)
+		}
+	}
+	// The codec reads JSON into stages' types for the store: nothing else.
+	for imp := range imports["internal/codec"] {
+		if imp != "stages" {
+			t.Errorf("internal/codec imports %s; it speaks stages' types alone", imp)
 		}
 	}
 	if reaches(imports, "agenda", "internal/exchange") {
