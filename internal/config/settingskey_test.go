@@ -49,3 +49,15 @@ func TestSettingsKeyIsTheResolvedSettings(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSettingsKey is what every command pays for the key of its
+// settings (a file with holidays, days off and a process of its own).
+func BenchmarkSettingsKey(b *testing.B) {
+	c, err := Parse("c.toml", []byte("[calendar]\nholidays = \"US\"\ndays_off = [\"2026-12-24\"]\n\n[[process]]\nname = \"startup\"\nstages = [\"final interview\", \"offer\"]\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		SettingsKey(c.Settings)
+	}
+}
