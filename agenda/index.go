@@ -24,7 +24,7 @@ import (
 //	        an open offer), or the instant it was accepted (8-byte
 //	        big-endian Unix nanoseconds), so that a command about one
 //	        application reads it, these few and the latest acceptance
-//	        (Store.AppPrompts)
+//	        (Agenda.AppPrompts)
 //	meta    "active" -> index layout version and the revision it matches,
 //	        8-byte big-endian each
 //

@@ -82,7 +82,7 @@ func zoneRules(loc *time.Location) uint64 {
 	}
 }
 
-// ownContext is the context of the records this store writes and reads, 0
+// ownContext is the context of the records this agenda writes and reads, 0
 // when it keeps none.
 func (s *Agenda) ownContext() uint64 {
 	key := s.settings.Key()
@@ -110,7 +110,7 @@ func ownContextOf(version int, settings string, zone uint64) uint64 {
 }
 
 // ownContextAt is the context of the records usable with a clock at now:
-// none when the clock is in another zone than the store's records.
+// none when the clock is in another zone than the agenda's records.
 func (s *Agenda) ownContextAt(now time.Time) uint64 {
 	if s.zone == nil || now.Location() != s.zone {
 		return 0
@@ -206,7 +206,7 @@ func lapsed(tx *store.Tx, last stages.Date) bool {
 }
 
 // pruneLapsed drops the records of the rejected applications whose
-// prompts lapsed a month before the store's clock, so that years of
+// prompts lapsed a month before the agenda's clock, so that years of
 // rejections do not keep a cached Own each. Each write prunes from where
 // the last stopped; a read on a day before that works the few it needs
 // out from the applications.
@@ -512,7 +512,7 @@ type DayPrompts struct {
 
 // Prompts gives the prompts of now's day from the prompt cache, in one read
 // transaction: the applications are not decoded, except those without a
-// cached Own for the store's zone and settings. When many were missing
+// cached Own for the agenda's zone and settings. When many were missing
 // (another configuration file, a new afterview), it then rewrites them,
 // best effort, so that the next read is fast again. The cache is read
 // twice, one record at a time (stages.Day), so that memory holds the
@@ -681,7 +681,7 @@ func (s *Agenda) cachedPrompts(tx *store.Tx, day *stages.Day, now time.Time, ctx
 	return ps, len(owns), err
 }
 
-// refreshOwn rewrites the cached Owns a read of day uses for this store's
+// refreshOwn rewrites the cached Owns a read of day uses for this agenda's
 // context, best effort (another afterview may hold the file, or it may be
 // read-only: reads then keep working them out). The data do not change, so
 // the revision does not move.

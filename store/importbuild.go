@@ -33,7 +33,7 @@ import (
 //     file holding the old one's settings, references and id sequence
 //     otherwise. It reads the input again and stores each application with
 //     putApp, a few thousand per transaction, unsynced; then the revision,
-//     the count and the index, as every write ends. The new file is synced
+//     the count and the derived records, as every write ends. The new file is synced
 //     and renamed over the data file, and the folder synced: the data file
 //     is the old one or the new one, never a mix, whatever happens when.
 //
@@ -486,8 +486,8 @@ func (b *importBuilder) mergeDecisions(held int) error {
 	return nil
 }
 
-// startMerge begins writing into the copy: the index as it stands is kept
-// up to date by putApp, as in any write.
+// startMerge begins writing into the copy: the derived records as they
+// stand are kept up to date by putApp, as in any write.
 func (b *importBuilder) startMerge() error {
 	if err := b.begin(); err != nil {
 		return err
@@ -672,7 +672,7 @@ func (b *importBuilder) global(raw []byte) error {
 }
 
 // finish ends the new file as every write ends: the id sequence, the
-// references, the count, the revision and the index, in the last
+// references, the count, the revision and the derived records, in the last
 // transaction; then closes it.
 func (b *importBuilder) finish(held int) error {
 	apps := b.tx.Bucket(bucketApps)
