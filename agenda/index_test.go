@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -543,4 +544,43 @@ func TestFirstScreenWithNothingToDo(t *testing.T) {
 			fs.All, fs.Next, len(fs.Prompts), len(fs.Apps), fs.Open)
 	}
 	samePrompts(t, s, 10)
+}
+
+// A write through a store opened without the agenda (store.Open alone: a
+// tool, a test, an older afterview) keeps no derived records, but it moves
+// the revision on: the agenda sees its records stale, reads the slow way,
+// and the next Open rebuilds them. The derived records are never trusted
+// behind the data.
+func TestAWriteWithoutTheAgendaLeavesItStale(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s := importGenerated(t, path, gen.Options{N: 100, Seed: 4, Now: genNow})
+	if !hasIndex(t, s) {
+		t.Fatal("the agenda's import left no fresh index")
+	}
+	plain, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := plain.Add(mustApp(t, "Added without the agenda", "standard"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasIndex(t, s) {
+		t.Fatal("the index counts as fresh after a write that did not keep it")
+	}
+	has := func(s *Agenda) bool {
+		return slices.Contains(snapshotIDs(t, s, stages.DateOf(genNow)), added)
+	}
+	if !has(s) {
+		t.Fatal("the application added without the agenda is missing from the active set")
+	}
+	samePrompts(t, s, 5)
+	s, err = Open(path, WithZone(time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasIndex(t, s) || !has(s) {
+		t.Fatal("Open did not rebuild the index with the new application")
+	}
+	samePrompts(t, s, 5)
 }
