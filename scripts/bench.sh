@@ -202,7 +202,7 @@ if [ "${GO_BENCH:-1}" != 0 ]; then
   echo
   echo '| benchmark | ms/op |'
   echo '| --- | ---: |'
-  (cd "$repo" && AFTERVIEW_BENCH_LARGE=${GO_BENCH_LARGE:-0} go test -run '^$' -bench . -count 5 -timeout 60m ./stages ./store ./internal/cli) |
+  (cd "$repo" && AFTERVIEW_BENCH_LARGE=${GO_BENCH_LARGE:-0} go test -run '^$' -bench . -count 5 -timeout 60m ./stages ./store ./agenda ./internal/cli) |
     awk '/^Benchmark/ { sub(/-[0-9]+$/, "", $1); print $1, $3 }' | sort -k1,1 -k2,2n |
     awk 'function flush() { if (n) printf "| %s | %.3f |\n", name, v[int((n + 1) / 2)] / 1e6 }
       $1 != name { flush(); name = $1; n = 0 } { v[++n] = $2 } END { flush() }'

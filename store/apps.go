@@ -13,6 +13,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"afterview/internal/codec"
 	"afterview/stages"
 )
 
@@ -46,10 +47,10 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 	return id, err
 }
 
-// nextID gives out the applications bucket's next id, up to maxID.
+// nextID gives out the applications bucket's next id, up to MaxID.
 func nextID(b *bbolt.Bucket) (uint64, error) {
 	next, err := b.NextSequence()
-	if err == nil && next > maxID {
+	if err == nil && next > MaxID {
 		err = errNoMoreIDs
 	}
 	return next, err
@@ -204,14 +205,15 @@ func (s *Store) Delete(id uint64) error {
 		if b.Get(key(id)) == nil {
 			return notFound(id)
 		}
-		return deleteApp(tx, id)
+		return s.deleteApp(tx, id)
 	})
 }
 
-// deleteApp removes a stored application, from the index and the count too.
-func deleteApp(tx *bbolt.Tx, id uint64) error {
+// deleteApp removes a stored application, from the derived records and the
+// count too.
+func (s *Store) deleteApp(tx *bbolt.Tx, id uint64) error {
 	n := appCount(tx)
-	if err := unindexApp(tx, id); err != nil {
+	if err := s.deriveDelete(tx, id); err != nil {
 		return err
 	}
 	if err := tx.Bucket(bucketApps).Delete(key(id)); err != nil {
@@ -234,7 +236,7 @@ func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error
 		if err := check(&a); err != nil {
 			return err
 		}
-		return deleteApp(tx, id)
+		return s.deleteApp(tx, id)
 	})
 }
 
@@ -368,7 +370,7 @@ func (s *Store) getApp(b *bbolt.Bucket, id uint64) (stages.Application, error) {
 
 func (s *Store) decodeApp(id uint64, v []byte) (stages.Application, error) {
 	var a stages.Application
-	if err := unmarshalApp(v, &a); err != nil {
+	if err := codec.UnmarshalApp(v, &a); err != nil {
 		return stages.Application{}, damaged(s.path, fmt.Errorf("application %d cannot be read: %v", id, err))
 	}
 	if a.ID != id {
@@ -409,7 +411,7 @@ func (s *Store) globalEvents(tx *bbolt.Tx) ([]stages.Event, error) {
 func (s *Store) putApp(b *bbolt.Bucket, a stages.Application) error {
 	// Ids only grow, so applications are nearly always appended: full
 	// pages instead of bbolt's half-full default keep the file small.
-	b.FillPercent = appendFill
+	b.FillPercent = AppendFill
 	v, err := json.Marshal(a)
 	if err != nil {
 		return err
@@ -417,7 +419,7 @@ func (s *Store) putApp(b *bbolt.Bucket, a stages.Application) error {
 	if err := b.Put(key(a.ID), v); err != nil {
 		return err
 	}
-	return s.indexApp(b.Tx(), &a)
+	return s.derivePut(b.Tx(), &a)
 }
 
 func appendGlobal(b *bbolt.Bucket, e stages.Event) error {

@@ -58,21 +58,6 @@ func BenchmarkSnapshot(b *testing.B) {
 	}
 }
 
-// BenchmarkActiveSnapshot reads what today's prompts need, as `today` does.
-func BenchmarkActiveSnapshot(b *testing.B) {
-	for _, set := range benchSets {
-		b.Run(set.name, func(b *testing.B) {
-			s := benchStore(b, set.opts)
-			day := stages.DateOf(genNow)
-			for b.Loop() {
-				if _, err := s.ActiveSnapshot(day); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
 // BenchmarkLog is one durable write: a thank-you logged on an open
 // application, synced to disk.
 func BenchmarkLog(b *testing.B) {

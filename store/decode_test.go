@@ -7,24 +7,25 @@ import (
 	"testing"
 	"time"
 
+	"afterview/internal/codec"
 	"afterview/internal/gen"
 	"afterview/stages"
 )
 
-// sameAsEncodingJSON checks that unmarshalApp gives what json.Unmarshal
+// sameAsEncodingJSON checks that codec.UnmarshalApp gives what json.Unmarshal
 // gives, error or not, and reports whether the fast path took it.
 func sameAsEncodingJSON(t *testing.T, data []byte) (fast bool) {
 	t.Helper()
 	var want, got, direct stages.Application
 	wantErr := json.Unmarshal(data, &want)
-	gotErr := unmarshalApp(data, &got)
+	gotErr := codec.UnmarshalApp(data, &got)
 	if (gotErr != nil) != (wantErr != nil) {
 		t.Fatalf("%s\nunmarshalApp error %v, json.Unmarshal error %v", data, gotErr, wantErr)
 	}
 	if wantErr == nil && !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s\nunmarshalApp gives\n%#v\njson.Unmarshal gives\n%#v", data, got, want)
 	}
-	fast = fastDecode(data, &direct)
+	fast = codec.FastDecode(data, &direct)
 	if fast && (wantErr != nil || !reflect.DeepEqual(direct, want)) {
 		t.Fatalf("%s\nthe fast path accepted what json.Unmarshal decodes differently (error %v)", data, wantErr)
 	}
@@ -106,7 +107,7 @@ func TestFastDecodeGivesUpOnTheUnexpected(t *testing.T) {
 	}
 }
 
-// FuzzFastDecode: whatever the bytes, unmarshalApp agrees with
+// FuzzFastDecode: whatever the bytes, codec.UnmarshalApp agrees with
 // json.Unmarshal and never panics.
 func FuzzFastDecode(f *testing.F) {
 	for _, a := range gen.Applications(gen.Options{N: 20, Seed: 1, Now: genNow}) {

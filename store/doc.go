@@ -1,13 +1,21 @@
-// Package store keeps afterview's data in one bbolt file and reads and writes
-// the JSON export format. It speaks the types of package stages and holds no
-// rules of its own beyond checking what it stores.
+// Package store keeps afterview's data in one bbolt file: the
+// applications, the events about no application, the references and what
+// 'afterview notify' told, with the schema version, migrations, backups and
+// locking, and the import and export of its own JSON format. It speaks the
+// types of package stages and works out no prompt: it checks what it is
+// given to store (stages' validation, the limits) and applies a logged
+// event to its application, and that is all of the rules it runs. What is
+// derived from the data (the prompt cache, the lapse index) is package
+// agenda's, kept through a Deriver that every write calls inside its own
+// transaction.
 //
 // # The data file
 //
 // The file lives where the caller says; DefaultPath gives the usual place
 // ($XDG_DATA_HOME/afterview/afterview.db, else
 // ~/.local/share/afterview/afterview.db) from the values the caller read:
-// the store reads no environment variable and keeps no clock. Open creates its folder with mode
+// the store reads no environment variable and keeps no clock (WithClock
+// gives it the caller's). Open creates its folder with mode
 // 0700 and the file with mode 0600: it holds notes about the user's job
 // search.
 //
@@ -18,20 +26,24 @@
 // timeout (SetTimeout, default one second) fails with ErrBusy. A Store is
 // safe to use from several goroutines once SetTimeout has been called.
 //
-// Inside, the file has four buckets:
+// Inside, the store keeps four buckets of its own:
 //
-//	meta    "schema"   -> schema version, 8-byte big-endian (SchemaVersion)
-//	        "revision" -> 8-byte big-endian counter, +1 on every write
-//	        "active"   -> the active index's layout and revision (index.go)
-//	apps    8-byte big-endian id -> JSON of a stages.Application
-//	global  8-byte big-endian sequence -> JSON of a stages.Event
-//	active  8-byte big-endian id -> "always" or a last day (index.go)
+//	meta     "schema"     -> schema version, 8-byte big-endian (SchemaVersion)
+//	         "revision"   -> 8-byte big-endian counter, +1 on every write
+//	         "count"      -> the number of applications and the revision it
+//	                         is true at
+//	         "references" -> JSON of the []stages.Reference
+//	apps     8-byte big-endian id -> JSON of a stages.Application
+//	global   8-byte big-endian sequence -> JSON of a stages.Event
+//	notified day, id and prompt key -> 1 (notified.go)
 //
-// The active index is derived from apps, kept in the same transaction as
-// every write, so that ActiveSnapshot (what `today` reads) decodes the open
-// applications and not years of closed ones. A file without it, or one an
-// older afterview wrote to, is read without it until Open or the next write
-// rebuilds it; the schema version does not change.
+// and leaves the others to its Deriver (package agenda's active, lapse,
+// lapsing, shared and own, and its keys in meta; see agenda/index.go). The
+// Deriver's records are kept in the same transaction as every write, and
+// stamped with the revision: a store opened without a Deriver (a test, an
+// older afterview) moves the revision on, and the Deriver, seeing its
+// records stale, rebuilds them at the next Open or write. The schema
+// version does not change with them.
 //
 // Application ids come from the apps bucket's sequence, so they start at 1,
 // sort in key order and are never reused, not even after a delete or an
@@ -68,7 +80,7 @@
 //
 // # The export format
 //
-// Export writes, and Import reads, one JSON object:
+// exchange.Export writes, and Import reads, one JSON object:
 //
 //	{
 //	  "format": "afterview",
@@ -97,6 +109,10 @@
 //	    {"kind": "dismiss", "at": "2026-11-16T15:00:00-05:00", "prompt": "keep_applying:2026-11-16"}
 //	  ]
 //	}
+//
+// The streaming writer of this format is package exchange's (Export),
+// with the other formats; the import, which builds a new data file, stays
+// here.
 //
 // "format" is always "afterview" and "version" is the export format version
 // (ExportVersion, 2; version 1 files, from before people had details and

@@ -44,84 +44,18 @@ const (
 	MaxImportApplications = MaxApplications
 	MaxImportEvents       = MaxEvents
 	MaxImportGlobal       = MaxGlobal
-	// maxID keeps ids exact in JSON readers that use float64 numbers, and
+	// MaxID keeps ids exact in JSON readers that use float64 numbers, and
 	// far from the end of the bucket sequence.
-	maxID = 1<<53 - 1
-	// maxListed is how many problems an import refusal lists.
-	maxListed = 10
+	MaxID = 1<<53 - 1
+	// MaxListed is how many problems an import refusal lists (a CSV
+	// import's too).
+	MaxListed = 10
 )
 
 // appLimit is MaxApplications, which every check uses; only the tests under
 // the race detector lower it, to run the round trip at the limit in the
 // time CI allows (TestRoundTripAtTheLimits runs at 100,000 without it).
 var appLimit = MaxApplications
-
-// Export writes every application and global event as indented JSON, ending
-// with a newline. now is recorded as the export's time. It streams: the
-// applications are read in batches (Scan) and written as they come, so a
-// history of any size takes little memory; if another afterview writes
-// meanwhile, it fails with ErrChanged rather than write a mixed picture.
-func (s *Store) Export(w io.Writer, now time.Time) error {
-	// The same bytes as encoding/json gives for the whole Export value
-	// (TestExportStreamsTheSameJSON): the header, each application
-	// indented two levels deep, then the global events.
-	head, err := json.Marshal(now)
-	if err != nil {
-		return err
-	}
-	refs, err := s.References()
-	if err != nil {
-		return err
-	}
-	if _, err := fmt.Fprintf(w, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"exported_at\": %s,\n  \"applications\": [",
-		ExportFormat, ExportVersion, head); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("    ", "  ")
-	enc.SetEscapeHTML(false)
-	n := 0
-	global, err := s.Scan(false, func(apps []stages.Application) error {
-		buf.Reset()
-		for i := range apps {
-			if n > 0 {
-				buf.WriteString(",")
-			}
-			buf.WriteString("\n    ")
-			if err := enc.Encode(&apps[i]); err != nil {
-				return err
-			}
-			buf.Truncate(buf.Len() - 1) // Encode's newline
-			n++
-		}
-		_, err := w.Write(buf.Bytes())
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if n > 0 {
-		if _, err := io.WriteString(w, "\n  "); err != nil {
-			return err
-		}
-	}
-	buf.Reset()
-	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(global); err != nil {
-		return err
-	}
-	tail := fmt.Sprintf("],\n  \"global_events\": %s", bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-	if len(refs) > 0 {
-		buf.Reset()
-		if err := enc.Encode(refs); err != nil {
-			return err
-		}
-		tail += fmt.Sprintf(",\n  \"references\": %s", bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-	}
-	_, err = io.WriteString(w, tail+"\n}\n")
-	return err
-}
 
 // ImportMode says what Import does with the applications already stored.
 type ImportMode int
@@ -177,7 +111,7 @@ func checkImportedApp(i int, a *stages.Application, mode ImportMode, seen map[ui
 		switch {
 		case a.ID == 0:
 			errs = append(errs, errors.New("it has no id"))
-		case a.ID > maxID:
+		case a.ID > MaxID:
 			errs = append(errs, fmt.Errorf("id %d is too large", a.ID))
 		case seen[a.ID] > 0:
 			errs = append(errs, fmt.Errorf("id %d is also used by application #%d in the file", a.ID, seen[a.ID]))
@@ -206,7 +140,7 @@ type problems struct {
 
 func (p *problems) add(err error) {
 	p.n++
-	if len(p.first) < maxListed {
+	if len(p.first) < MaxListed {
 		p.first = append(p.first, err)
 	}
 }
@@ -215,10 +149,10 @@ func (p *problems) add(err error) {
 // the problems of each list in turn. It is nil when there are none.
 func (p problems) refusal(more ...problems) error {
 	total := p.n
-	lines := make([]string, 0, maxListed+1)
+	lines := make([]string, 0, MaxListed+1)
 	for _, l := range append([]problems{p}, more...) {
 		for _, err := range l.first {
-			if len(lines) < maxListed {
+			if len(lines) < MaxListed {
 				lines = append(lines, err.Error())
 			}
 		}
@@ -229,8 +163,8 @@ func (p problems) refusal(more ...problems) error {
 	if total == 0 {
 		return nil
 	}
-	if total > maxListed {
-		lines = append(lines, fmt.Sprintf("and %d more", total-maxListed))
+	if total > MaxListed {
+		lines = append(lines, fmt.Sprintf("and %d more", total-MaxListed))
 	}
 	if total == 1 {
 		return fmt.Errorf("nothing was imported: %s", lines[0])

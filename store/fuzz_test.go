@@ -93,7 +93,7 @@ func fuzzStore(f *testing.F) (*Store, []byte) {
 		f.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := s.Export(&buf, t0); err != nil {
+	if err := exportAll(s, &buf, t0); err != nil {
 		f.Fatal(err)
 	}
 	return s, buf.Bytes()

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -15,6 +14,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"afterview/internal/codec"
 	"afterview/internal/outfile"
 	"afterview/stages"
 )
@@ -33,7 +33,7 @@ import (
 //     file holding the old one's settings, references and id sequence
 //     otherwise. It reads the input again and stores each application with
 //     putApp, a few thousand per transaction, unsynced; then the revision,
-//     the count and the index, as every write ends. The new file is synced
+//     the count and the derived records, as every write ends. The new file is synced
 //     and renamed over the data file, and the folder synced: the data file
 //     is the old one or the new one, never a mix, whatever happens when.
 //
@@ -297,7 +297,7 @@ func (s *Store) buildImport(tx *bbolt.Tx, in *importInput, plan *importPlan, mod
 	if err != nil {
 		return res, err
 	}
-	if err := readRaw(r, b.app, b.global); err != nil {
+	if err := codec.ReadRaw(r, b.app, b.global); err != nil {
 		if changed := check(); changed != nil {
 			return res, changed
 		}
@@ -477,7 +477,7 @@ func (b *importBuilder) mergeDecisions(held int) error {
 		}
 		imported++
 		next := seq + uint64(imported)
-		if next > maxID {
+		if next > MaxID {
 			return errNoMoreIDs
 		}
 		present[id] = next
@@ -486,8 +486,8 @@ func (b *importBuilder) mergeDecisions(held int) error {
 	return nil
 }
 
-// startMerge begins writing into the copy: the index as it stands is kept
-// up to date by putApp, as in any write.
+// startMerge begins writing into the copy: the derived records as they
+// stand are kept up to date by putApp, as in any write.
 func (b *importBuilder) startMerge() error {
 	if err := b.begin(); err != nil {
 		return err
@@ -495,7 +495,7 @@ func (b *importBuilder) startMerge() error {
 	if err := b.s.checkSchema(b.tx); err != nil {
 		return err
 	}
-	b.indexWasFresh = indexFresh(b.tx)
+	b.indexWasFresh = b.s.derivedFresh(b.tx)
 	b.before = revisionOf(b.tx)
 	b.heldGlobal = map[uint64][]uint64{}
 	c := b.tx.Bucket(bucketGlobal).Cursor()
@@ -531,7 +531,12 @@ func (b *importBuilder) startFresh(old *bbolt.Tx) error {
 	if err := b.begin(); err != nil {
 		return err
 	}
-	skip := map[string]bool{string(bucketApps): true, string(bucketActive): true, string(bucketShared): true}
+	skip := map[string]bool{string(bucketApps): true}
+	if b.s.deriver != nil {
+		for _, name := range b.s.deriver.Buckets() {
+			skip[string(name)] = true
+		}
+	}
 	if b.mode == ImportReplace {
 		skip[string(bucketGlobal)] = true
 	}
@@ -565,8 +570,9 @@ func (b *importBuilder) startFresh(old *bbolt.Tx) error {
 	if err := b.s.checkSchema(b.tx); err != nil {
 		return err
 	}
-	// The index holds nothing, as the applications; putApp fills both.
-	if err := emptyIndex(b.tx); err != nil {
+	// The derived records hold nothing, as the applications; putApp fills
+	// both.
+	if err := b.s.deriveReset(b.tx); err != nil {
 		return err
 	}
 	b.indexWasFresh = true
@@ -600,7 +606,7 @@ func (b *importBuilder) app(raw []byte) error {
 		return nil
 	}
 	var a stages.Application
-	if err := unmarshalApp(raw, &a); err != nil {
+	if err := codec.UnmarshalApp(raw, &a); err != nil {
 		return errChangedInput
 	}
 	if b.s.settings != nil {
@@ -638,7 +644,8 @@ func (b *importBuilder) app(raw []byte) error {
 
 // errChangedInput: the second reading of the file did not decode as the
 // first did (the checksum then says why).
-var errChangedInput = errors.New("nothing was imported: the file changed while it was being imported; import it again once nothing writes to it")
+// errChangedInput: the input changed between the check and the build.
+var errChangedInput = codec.ErrChangedInput
 
 // global stores the next global event of the file (raw, as read).
 func (b *importBuilder) global(raw []byte) error {
@@ -665,7 +672,7 @@ func (b *importBuilder) global(raw []byte) error {
 }
 
 // finish ends the new file as every write ends: the id sequence, the
-// references, the count, the revision and the index, in the last
+// references, the count, the revision and the derived records, in the last
 // transaction; then closes it.
 func (b *importBuilder) finish(held int) error {
 	apps := b.tx.Bucket(bucketApps)
@@ -692,209 +699,4 @@ func (b *importBuilder) finish(held int) error {
 		return classify(b.s.path, err)
 	}
 	return nil
-}
-
-// readRaw reads an export that checkImport accepted, passing the raw JSON
-// of each application and of each global event, in the file's order, to
-// app and global. It checks nothing: checkImport did, and the input is
-// compared with what it read (importInput.again). It scans for the
-// records' ends without decoding what lies between, which is several times
-// faster than encoding/json's tokens.
-func readRaw(r io.Reader, app, global func(raw []byte) error) error {
-	p := &rawReader{r: bufio.NewReaderSize(r, 256<<10)}
-	if c, err := p.space(); err != nil || c != '{' {
-		return p.bad(err)
-	}
-	for {
-		c, err := p.space()
-		if err != nil {
-			return p.bad(err)
-		}
-		if c == '}' {
-			break
-		}
-		if c == ',' {
-			continue
-		}
-		if c != '"' {
-			return p.bad(nil)
-		}
-		p.buf = p.buf[:0]
-		if err := p.value(c); err != nil {
-			return p.bad(err)
-		}
-		var name string
-		if json.Unmarshal(p.buf, &name) != nil {
-			return p.bad(nil)
-		}
-		if c, err := p.space(); err != nil || c != ':' {
-			return p.bad(err)
-		}
-		var visit func([]byte) error
-		switch name {
-		case "applications":
-			visit = app
-		case "global_events":
-			visit = global
-		}
-		if err := p.list(visit); err != nil {
-			return err
-		}
-	}
-	// The rest is white space, read to the end so that the checksum
-	// covers what the first reading read.
-	_, err := io.Copy(io.Discard, p.r)
-	return err
-}
-
-// rawReader finds the extent of JSON values in an input known to be valid.
-type rawReader struct {
-	r   *bufio.Reader
-	buf []byte
-}
-
-func (p *rawReader) bad(err error) error {
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("reading the export again: %w", err)
-	}
-	return errChangedInput
-}
-
-// space skips white space and returns the next byte.
-func (p *rawReader) space() (byte, error) {
-	for {
-		c, err := p.r.ReadByte()
-		if err != nil {
-			return 0, err
-		}
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		return c, nil
-	}
-}
-
-// list reads the value after a key: a list whose elements go to visit
-// (nil: skipped), or any other value, skipped.
-func (p *rawReader) list(visit func([]byte) error) error {
-	c, err := p.space()
-	if err != nil {
-		return p.bad(err)
-	}
-	if c != '[' || visit == nil {
-		p.buf = p.buf[:0]
-		if err := p.value(c); err != nil {
-			return p.bad(err)
-		}
-		return nil
-	}
-	for {
-		c, err := p.space()
-		if err != nil {
-			return p.bad(err)
-		}
-		switch c {
-		case ']':
-			return nil
-		case ',':
-			continue
-		}
-		p.buf = p.buf[:0]
-		if err := p.value(c); err != nil {
-			return p.bad(err)
-		}
-		if err := visit(p.buf); err != nil {
-			return err
-		}
-	}
-}
-
-// value appends to buf the value that starts with c.
-func (p *rawReader) value(c byte) error {
-	p.buf = append(p.buf, c)
-	switch c {
-	case '"':
-		return p.stringRest()
-	case '{', '[':
-		depth := 1
-		for depth > 0 {
-			chunk, err := p.r.Peek(max(1, p.r.Buffered()))
-			if len(chunk) == 0 {
-				return err
-			}
-			// Up to the next quote or bracket, copied whole.
-			i := bytes.IndexAny(chunk, "\"{}[]")
-			if i < 0 {
-				p.buf = append(p.buf, chunk...)
-				_, _ = p.r.Discard(len(chunk))
-				continue
-			}
-			p.buf = append(p.buf, chunk[:i+1]...)
-			_, _ = p.r.Discard(i + 1)
-			switch chunk[i] {
-			case '"':
-				if err := p.stringRest(); err != nil {
-					return err
-				}
-			case '{', '[':
-				depth++
-			default:
-				depth--
-			}
-		}
-		return nil
-	}
-	// A number, true, false or null: up to the next delimiter.
-	for {
-		c, err := p.r.ReadByte()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			return err
-		}
-		switch c {
-		case ',', ']', '}', ' ', '\t', '\n', '\r':
-			return p.r.UnreadByte()
-		}
-		p.buf = append(p.buf, c)
-	}
-}
-
-// stringRest appends the rest of a string whose opening quote was read.
-func (p *rawReader) stringRest() error {
-	for {
-		chunk, err := p.r.Peek(max(1, p.r.Buffered()))
-		if len(chunk) == 0 {
-			return err
-		}
-		// Most of a file is inside strings: look for the quote and the
-		// backslash one byte value at a time, which is vectorised.
-		i := bytes.IndexByte(chunk, '"')
-		if i < 0 {
-			i = len(chunk)
-		}
-		if j := bytes.IndexByte(chunk[:i], '\\'); j >= 0 {
-			i = j
-		} else if i == len(chunk) {
-			i = -1
-		}
-		if i < 0 {
-			p.buf = append(p.buf, chunk...)
-			_, _ = p.r.Discard(len(chunk))
-			continue
-		}
-		p.buf = append(p.buf, chunk[:i+1]...)
-		_, _ = p.r.Discard(i + 1)
-		if chunk[i] == '"' {
-			return nil
-		}
-		// An escape: the next byte is taken whatever it is.
-		e, err := p.r.ReadByte()
-		if err != nil {
-			return err
-		}
-		p.buf = append(p.buf, e)
-	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"afterview/internal/codec"
 	"afterview/stages"
 )
 
@@ -313,7 +314,7 @@ func TestReadRawFindsEveryRecord(t *testing.T) {
 	}
 	for _, chunk := range []int{1, 7, 4096, len(data)} {
 		var apps, global [][]byte
-		err := readRaw(iotest.OneByteReader(bytes.NewReader(data)), func(raw []byte) error {
+		err := codec.ReadRaw(iotest.OneByteReader(bytes.NewReader(data)), func(raw []byte) error {
 			apps = append(apps, bytes.Clone(raw))
 			return nil
 		}, func(raw []byte) error {
@@ -322,7 +323,7 @@ func TestReadRawFindsEveryRecord(t *testing.T) {
 		})
 		if chunk > 1 {
 			apps, global = nil, nil
-			err = readRaw(&chunkReader{data: data, n: chunk}, func(raw []byte) error {
+			err = codec.ReadRaw(&chunkReader{data: data, n: chunk}, func(raw []byte) error {
 				apps = append(apps, bytes.Clone(raw))
 				return nil
 			}, func(raw []byte) error {

@@ -11,6 +11,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"afterview/internal/codec"
 	"afterview/stages"
 )
 
@@ -86,8 +87,8 @@ func identity(a *stages.Application) appIdentity {
 	return appIdentity{a.Company, a.Interviewed.UnixNano(), a.Created.UnixNano()}
 }
 
-// errNoMoreIDs: ids stop at maxID, the largest an import accepts.
-var errNoMoreIDs = fmt.Errorf("no more application ids: they stop at %d, the largest an export can carry", uint64(maxID))
+// errNoMoreIDs: ids stop at MaxID, the largest an import accepts.
+var errNoMoreIDs = fmt.Errorf("no more application ids: they stop at %d, the largest an export can carry", uint64(MaxID))
 
 // maxRecordBytes bounds the JSON of one record of an import: one event, or
 // an application's own fields. The largest record afterview can store (a
@@ -456,7 +457,7 @@ func (d *importDecoder) wholeApplication(n int) (a stages.Application, done bool
 		}
 		return a, true, d.failAt(err, base)
 	}
-	if fastDecode(raw, &a) {
+	if codec.FastDecode(raw, &a) {
 		if len(a.Events) > MaxEvents {
 			return a, true, fmt.Errorf("application #%d in the file has more than %d events, the most afterview accepts", n, MaxEvents)
 		}

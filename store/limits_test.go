@@ -161,15 +161,15 @@ func TestRoundTripAtTheLimits(t *testing.T) {
 	t.Run("ids", func(t *testing.T) {
 		s := newStore(t)
 		a := mustApp(t, "Last", "")
-		a.ID = maxID
+		a.ID = MaxID
 		if _, err := s.Import(bytes.NewReader(importFile(t, []stages.Application{a})), ImportIntoEmpty); err != nil {
 			t.Fatal(err)
 		}
 		if id, err := s.Add(mustApp(t, "Next", "")); !errors.Is(err, errNoMoreIDs) {
-			t.Errorf("Add after id %d = %d, %v; want no more ids", uint64(maxID), id, err)
+			t.Errorf("Add after id %d = %d, %v; want no more ids", uint64(MaxID), id, err)
 		}
 		if _, err := s.Import(bytes.NewReader(importFile(t, []stages.Application{mustApp(t, "Next", "")})), ImportMerge); !errors.Is(err, errNoMoreIDs) {
-			t.Errorf("merge after id %d = %v; want no more ids", uint64(maxID), err)
+			t.Errorf("merge after id %d = %v; want no more ids", uint64(MaxID), err)
 		}
 		roundTrip(t, s)
 	})

@@ -144,14 +144,15 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 	// What the person sees: told about Acme (or done with the prompt that
 	// named it), a company is asked about Globex alone; the one that
 	// snoozed the prompt naming Acme still has it snoozed.
-	day, err := dst.Prompts(toldAt.Add(24 * time.Hour))
+	apps, global, err := dst.Snapshot()
 	if err != nil {
 		t.Fatal(err)
 	}
+	dayPrompts := stages.Prompts(apps, global, toldAt.Add(24*time.Hour))
 	for i, k := range kinds {
 		id := uint64(newGlobex + 1 + i)
 		var competing []stages.Prompt
-		for _, p := range day.Prompts {
+		for _, p := range dayPrompts {
 			if p.AppID == id && p.Kind == stages.CompetingOffer {
 				competing = append(competing, p)
 			}

@@ -34,7 +34,7 @@ func TestImportVersion1File(t *testing.T) {
 		t.Errorf("references after a version 1 import = %v, %v", refs, err)
 	}
 	var out bytes.Buffer
-	if err := s.Export(&out, t0); err != nil {
+	if err := exportAll(s, &out, t0); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), `"version": 2`) {

@@ -1,72 +1,40 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"afterview/internal/gen"
 	"afterview/stages"
 )
 
-// exportAtOnce is Export as it was before it streamed: the whole snapshot
-// through encoding/json.
-func exportAtOnce(t *testing.T, s *Store) []byte {
-	t.Helper()
+// exportAll writes what the export holds through encoding/json at once:
+// the same bytes as exchange.Export streams (its
+// TestExportStreamsTheSameJSON), for the tests of what the store keeps.
+func exportAll(s *Store, w io.Writer, now time.Time) error {
 	apps, global, err := s.Snapshot()
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	refs, err := s.References()
+	if err != nil {
+		return err
+	}
+	if apps == nil {
+		apps = []stages.Application{}
+	}
+	if global == nil {
+		global = []stages.Event{}
+	}
+	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: genNow, Applications: apps, Global: global}); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func TestExportStreamsTheSameJSON(t *testing.T) {
-	check := func(name string, s *Store) {
-		t.Helper()
-		var got bytes.Buffer
-		if err := s.Export(&got, genNow); err != nil {
-			t.Fatal(err)
-		}
-		if want := exportAtOnce(t, s); !bytes.Equal(got.Bytes(), want) {
-			i := 0
-			for i < min(got.Len(), len(want)) && got.Bytes()[i] == want[i] {
-				i++
-			}
-			t.Fatalf("%s: the streamed export differs from encoding/json's at byte %d:\n%s\nwant\n%s", name, i,
-				got.Bytes()[max(0, i-200):min(got.Len(), i+200)], want[max(0, i-200):min(len(want), i+200)])
-		}
-	}
-	s := newStore(t)
-	check("empty", s)
-	if _, err := s.Add(fullApp(t)); err != nil {
-		t.Fatal(err)
-	}
-	check("one application", s)
-	for _, e := range []stages.Event{
-		{Kind: stages.EvDismiss, At: genNow, Prompt: "keep_applying:2026-11-16"},
-		{Kind: stages.EvSnooze, At: genNow, Prompt: "keep_applying:2026-11-23", Until: stages.DateOf(genNow).AddDays(3)},
-	} {
-		if err := s.LogGlobal(e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	check("global events", s)
-	// More than one batch, with HTML characters and notes.
-	big := importGenerated(t, filepath.Join(t.TempDir(), "big.db"), gen.Options{N: 2*scanBatch + 17, Seed: 3, Now: genNow})
-	if _, err := big.Update(5, func(a *stages.Application) error { a.Notes = "<b>&\"quoted\"\n</b> ünï"; return nil }); err != nil {
-		t.Fatal(err)
-	}
-	check("three batches", big)
+	return enc.Encode(Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: now, Applications: apps, Global: global, References: refs})
 }
 
 // TestScan: every application once, in order or newest first; no lock held

@@ -49,7 +49,7 @@ func TestSettingsReachEveryApplicationRead(t *testing.T) {
 		t.Errorf("Add with the store's settings: %v", err)
 	}
 	var exported bytes.Buffer
-	if err := s.Export(&exported, when); err != nil {
+	if err := exportAll(s, &exported, when); err != nil {
 		t.Fatal(err)
 	}
 

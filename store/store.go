@@ -72,10 +72,9 @@ type Store struct {
 	maxSize int // bytes; 0: no cap (see SetMaxSize)
 	// settings are bound to every application read (see SetSettings).
 	settings *stages.Settings
-	// zone is the user's zone and zoneRules what names it (WithZone), for
-	// the prompt cache; nil: no cache is kept.
-	zone      *time.Location
-	zoneRules uint64
+	// deriver keeps the records derived from the applications (WithDeriver);
+	// nil: none are kept.
+	deriver Deriver
 	// now is the caller's clock (WithClock), for naming the backup taken
 	// before an upgrade.
 	now func() time.Time
@@ -92,6 +91,13 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // SetSettings makes every application the store reads, adds, validates or imports
 // use the given calendar, rules and processes (nil: the defaults).
 func (s *Store) SetSettings(settings *stages.Settings) { s.settings = settings }
+
+// WithSettings is SetSettings as an option, so that what Open reads and
+// writes (derived records rebuilt for an older file) uses the user's
+// settings.
+func WithSettings(settings *stages.Settings) Option {
+	return func(s *Store) { s.settings = settings }
+}
 
 // Open prepares the data file at path: it creates the folder (mode 0700) and
 // the file (mode 0600) if they are missing, and checks the schema version
@@ -117,7 +123,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, fileErr(path, "is not a regular file", nil, hintMoveAside)
 	case err == nil && info.Size() > 0:
 		// An existing file is only read unless it needs a migration, was
-		// never initialised or lacks an up-to-date active index (index.go),
+		// never initialised or lacks up-to-date derived records (Deriver),
 		// so that a file we refuse stays untouched.
 		var version uint64
 		var empty, indexed bool
@@ -126,7 +132,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 			version, empty, err = s.schema(tx)
 			if err == nil && version == SchemaVersion {
 				err = s.checkSchema(tx)
-				indexed = indexFresh(tx)
+				indexed = s.derivedFresh(tx)
 			}
 			return err
 		})
@@ -135,7 +141,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		}
 		if version == SchemaVersion {
 			if !indexed {
-				s.repairIndex()
+				s.repairDerived()
 			}
 			return s, nil
 		}
@@ -161,7 +167,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		if err := s.initialise(tx); err != nil {
 			return err
 		}
-		return s.finishIndex(tx, false)
+		return s.deriveFinish(tx, false)
 	})
 	if err != nil {
 		return nil, err
@@ -282,7 +288,7 @@ func (s *Store) update(fn func(*bbolt.Tx) error) error {
 		if err := s.checkSchema(tx); err != nil {
 			return err
 		}
-		indexWasFresh := indexFresh(tx)
+		indexWasFresh := s.derivedFresh(tx)
 		before := revisionOf(tx)
 		if err := fn(tx); err != nil {
 			return err
@@ -292,7 +298,7 @@ func (s *Store) update(fn func(*bbolt.Tx) error) error {
 }
 
 // finishWrite ends every write: the revision moves on, and the count of
-// applications and the active index are brought up to date with it.
+// applications and the derived records are brought up to date with it.
 // before is the revision the write started from.
 func (s *Store) finishWrite(tx *bbolt.Tx, before uint64, indexWasFresh bool) error {
 	if err := bumpRevision(tx); err != nil {
@@ -301,7 +307,7 @@ func (s *Store) finishWrite(tx *bbolt.Tx, before uint64, indexWasFresh bool) err
 	if err := stampCount(tx, before); err != nil {
 		return err
 	}
-	return s.finishIndex(tx, indexWasFresh)
+	return s.deriveFinish(tx, indexWasFresh)
 }
 
 // appCount is the number of applications tx sees: the kept count when it is
@@ -334,6 +340,14 @@ func stampCount(tx *bbolt.Tx, before uint64) error {
 		n = countKeys(tx.Bucket(bucketApps), math.MaxInt)
 	}
 	return setCount(tx, n)
+}
+
+// revisionOf is the revision tx sees: how many writes the file has had.
+func revisionOf(tx *bbolt.Tx) uint64 {
+	if v := tx.Bucket(bucketMeta).Get(keyRevision); len(v) == 8 {
+		return binary.BigEndian.Uint64(v)
+	}
+	return 0
 }
 
 func bumpRevision(tx *bbolt.Tx) error {

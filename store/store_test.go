@@ -523,7 +523,7 @@ func TestRevisionCountsWrites(t *testing.T) {
 	step("Update", err)
 	step("LogGlobal", s.LogGlobal(stages.Event{Kind: stages.EvDismiss, At: t0, Prompt: "p"}))
 	var buf bytes.Buffer
-	if err := s.Export(&buf, t0); err != nil {
+	if err := exportAll(s, &buf, t0); err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.Import(bytes.NewReader(buf.Bytes()), ImportMerge)
@@ -832,7 +832,7 @@ func populated(t *testing.T) *Store {
 func export(t *testing.T, s *Store) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := s.Export(&buf, t0.Add(240*time.Hour)); err != nil {
+	if err := exportAll(s, &buf, t0.Add(240*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

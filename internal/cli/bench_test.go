@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"afterview/agenda"
 	"afterview/internal/gen"
 	"afterview/stages"
 	"afterview/store"
@@ -61,7 +62,7 @@ func benchDB(b *testing.B, o gen.Options) string {
 // One import takes store.MaxImportApplications (100,000), every set; a
 // larger one would be merged in parts, which numbers them on from the last
 // id.
-func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
+func generatedStore(tb testing.TB, path string, o gen.Options) *agenda.Agenda {
 	tb.Helper()
 	st, err := openBenchStore(path)
 	if err != nil {
@@ -88,10 +89,10 @@ func generatedStore(tb testing.TB, path string, o gen.Options) *store.Store {
 
 // openBenchStore opens a data file as the command line does for the
 // benchmarks' clock (benchNow, in the local zone): with the prompt cache.
-func openBenchStore(path string) (*store.Store, error) {
+func openBenchStore(path string) (*agenda.Agenda, error) {
 	// In the zone the commands use, so that the prompt cache is written
 	// for them as a user's would be.
-	return store.Open(path, store.WithZone(time.Local))
+	return agenda.Open(path, agenda.WithZone(time.Local))
 }
 
 // BenchmarkToday is `afterview today` in process: open the file, read what
@@ -124,7 +125,7 @@ func BenchmarkToday(b *testing.B) {
 // the first to-dos, the screens' data), the terminal size, then View. It
 // returns the model, the frame and the command the model asked for next:
 // the load of the active applications.
-func firstFrame(b *testing.B, st *store.Store, width, height int) (tea.Model, string, tea.Cmd) {
+func firstFrame(b *testing.B, st *agenda.Agenda, width, height int) (tea.Model, string, tea.Cmd) {
 	m := tea.Model(tui.New(tui.Options{Store: tuiStore{st}, Now: func() time.Time { return benchNow }}))
 	batch, ok := m.Init()().(tea.BatchMsg)
 	if !ok || len(batch) == 0 {
@@ -141,7 +142,7 @@ func firstFrame(b *testing.B, st *store.Store, width, height int) (tea.Model, st
 // loadedTUI is the TUI once the whole history is in: the first frame, then
 // the loads that follow it (the active applications, then everything; none
 // after a snapshot that was everything already).
-func loadedTUI(b *testing.B, st *store.Store, width, height int) (tea.Model, string) {
+func loadedTUI(b *testing.B, st *agenda.Agenda, width, height int) (tea.Model, string) {
 	m, frame, next := firstFrame(b, st, width, height)
 	for next != nil {
 		m, next = m.Update(next())

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"afterview/agenda"
 	"afterview/stages"
 	"afterview/store"
 	"afterview/tui"
@@ -105,7 +106,7 @@ func TestDoneMeansTheSameOnBothFaces(t *testing.T) {
 				t.Fatalf("done logged %d events, want one", len(byCLI)-len(before))
 			}
 
-			st, err := store.Open(uiDB)
+			st, err := agenda.Open(uiDB)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,7 +127,7 @@ func TestDoneMeansTheSameOnBothFaces(t *testing.T) {
 			}
 			var byUI []stages.Event
 			waitFor(t, func() bool {
-				byUI = eventsIn(t, st, tt.id)
+				byUI = eventsIn(t, st.Store, tt.id)
 				return len(byUI) == len(before)+1
 			}, "the UI to log the event")
 			tm.Send(keyPress("ctrl+c"))

@@ -7,9 +7,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"afterview/internal/exchange"
 	"afterview/internal/outfile"
 	"afterview/stages"
-	"afterview/store"
 )
 
 // exportFormats are export's formats, for its help and completions.
@@ -50,11 +50,11 @@ func cmdExport(e *env, format, out string, pos []string) error {
 	var write func(w io.Writer) error
 	switch strings.ToLower(format) {
 	case "json":
-		write = func(w io.Writer) error { return st.Export(jsonSafe(w), now) }
+		write = func(w io.Writer) error { return exchange.Export(jsonSafe(w), st.Store, now) }
 	case "csv":
 		// Streamed a batch at a time: any history in little memory.
 		write = func(w io.Writer) error {
-			cw, err := store.NewCSVWriter(w, stages.DateOf(now))
+			cw, err := exchange.NewCSVWriter(w, stages.DateOf(now))
 			if err != nil {
 				return err
 			}
@@ -71,9 +71,9 @@ func cmdExport(e *env, format, out string, pos []string) error {
 		}
 		ps := day.Prompts
 		if strings.ToLower(format) == "ics" {
-			write = func(w io.Writer) error { return store.WriteICS(w, ps, now) }
+			write = func(w io.Writer) error { return exchange.WriteICS(w, ps, now) }
 		} else {
-			write = func(w io.Writer) error { return store.WriteTaskwarrior(w, ps, now) }
+			write = func(w io.Writer) error { return exchange.WriteTaskwarrior(w, ps, now) }
 		}
 	default:
 		return usageErr("unknown export format %q: choose json, csv, ics or taskwarrior", format)

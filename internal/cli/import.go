@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"afterview/agenda"
+	"afterview/internal/exchange"
 	"afterview/internal/outfile"
 	"afterview/stages"
 	"afterview/store"
@@ -122,8 +124,8 @@ func inputErr(what string, err error) error {
 
 // importCSV imports a spreadsheet's CSV, all or nothing, and says which
 // columns it did not use.
-func importCSV(e *env, st *store.Store, in io.Reader, name string, mode store.ImportMode) error {
-	n, ignored, err := st.ImportCSV(in, mode, e.now())
+func importCSV(e *env, st *agenda.Agenda, in io.Reader, name string, mode store.ImportMode) error {
+	n, ignored, err := exchange.ImportCSV(st.Store, e.settings(), in, mode, e.now())
 	if err != nil {
 		return inputErr(name, err)
 	}

@@ -81,13 +81,15 @@ func reaches(imports map[string]map[string]bool, pkg, target string) bool {
 	return walk(pkg)
 }
 
-// The arrows point one way (STYLE.md): cli -> tui, store, stages; tui ->
-// stages; store -> stages; stages -> nothing of ours. internal/cli is the
-// one package that brings the UI and the store together, and the root
-// package only starts it.
+// The arrows point one way (STYLE.md): cli -> tui, agenda, exchange,
+// store, stages; agenda -> store, stages (it joins the store and the
+// engine); exchange (the file formats) -> store, stages; tui -> stages;
+// store -> codec (its JSON reader), stages; stages -> nothing of ours. internal/cli is the one
+// package that brings the UI and the data together, and the root package
+// only starts it.
 func TestImportDirections(t *testing.T) {
 	imports, _ := moduleImports(t)
-	for _, pkg := range []string{"stages", "store", "tui", "internal/cli", "."} {
+	for _, pkg := range []string{"stages", "store", "agenda", "internal/exchange", "internal/codec", "tui", "internal/cli", "."} {
 		if imports[pkg] == nil {
 			t.Fatalf("package %s not found: is the walk looking in the right place?", pkg)
 		}
@@ -95,14 +97,32 @@ func TestImportDirections(t *testing.T) {
 	if len(imports["stages"]) > 0 {
 		t.Errorf("stages imports %v; it must import nothing of ours", keys(imports["stages"]))
 	}
-	if reaches(imports, "tui", "store") {
-		t.Error("tui imports store: it declares the small store interface it needs instead")
+	for _, data := range []string{"store", "agenda", "internal/exchange"} {
+		if reaches(imports, "tui", data) {
+			t.Errorf("tui imports %s: it declares the small store interface it needs instead", data)
+		}
+		if reaches(imports, data, "tui") {
+			t.Errorf("%s imports tui", data)
+		}
+		if reaches(imports, "stages", data) {
+			t.Errorf("stages reaches %s", data)
+		}
 	}
-	if reaches(imports, "store", "tui") {
-		t.Error("store imports tui")
+	// The store only stores: what is derived and the file formats sit on
+	// top of it, never under.
+	for _, above := range []string{"agenda", "internal/exchange"} {
+		if reaches(imports, "store", above) {
+			t.Errorf("store imports %s: the store holds no rule and no format but its own", above)
+		}
 	}
-	if reaches(imports, "stages", "store") || reaches(imports, "stages", "tui") {
-		t.Error("stages reaches store or tui")
+	// The codec reads JSON into stages' types for the store: nothing else.
+	for imp := range imports["internal/codec"] {
+		if imp != "stages" {
+			t.Errorf("internal/codec imports %s; it speaks stages' types alone", imp)
+		}
+	}
+	if reaches(imports, "agenda", "internal/exchange") {
+		t.Error("agenda imports internal/exchange: the formats read the agenda, not the other way")
 	}
 	for pkg := range imports {
 		if pkg == "internal/cli" || strings.HasPrefix(pkg, "internal/gen") {
@@ -126,7 +146,7 @@ func TestStoreAndRulesReadNoEnvironmentOrClock(t *testing.T) {
 		"os.Getenv": true, "os.LookupEnv": true, "os.Environ": true, "os.UserHomeDir": true,
 		"time.Now": true, "time.Since": true, "time.Until": true,
 	}
-	for _, pkg := range []string{"stages", "store"} {
+	for _, pkg := range []string{"stages", "store", "agenda"} {
 		for _, f := range files[pkg] {
 			ast.Inspect(f, func(n ast.Node) bool {
 				sel, ok := n.(*ast.SelectorExpr)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"afterview/agenda"
 	"afterview/internal/gen"
 	"afterview/stages"
 	"afterview/store"
@@ -112,7 +113,7 @@ func TestOutputIsBuffered(t *testing.T) {
 
 // listAtOnce is 'list' as it was before it streamed: every application
 // read, ranked and written at once.
-func listAtOnce(t *testing.T, st *store.Store, now time.Time, asJSON, onlyOpen bool) string {
+func listAtOnce(t *testing.T, st *agenda.Agenda, now time.Time, asJSON, onlyOpen bool) string {
 	t.Helper()
 	apps, global, err := st.Snapshot()
 	if err != nil {
@@ -158,7 +159,7 @@ func listAtOnce(t *testing.T, st *store.Store, now time.Time, asJSON, onlyOpen b
 func TestListStreamsTheSameListing(t *testing.T) {
 	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
 	dir := t.TempDir()
-	empty, err := store.Open(filepath.Join(dir, "empty.db"))
+	empty, err := agenda.Open(filepath.Join(dir, "empty.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ func TestListStreamsTheSameListing(t *testing.T) {
 	// More open applications than one of list's batches.
 	allOpen := generatedStore(t, filepath.Join(dir, "all-open.db"), gen.Options{N: 2100, Seed: 8, Now: now, AllOpen: true})
 	t.Setenv("AFTERVIEW_NOW", "2026-11-20T09:00")
-	for _, s := range []*store.Store{empty, st, allOpen} {
+	for _, s := range []*agenda.Agenda{empty, st, allOpen} {
 		for _, flags := range [][]string{nil, {"--json"}, {"--open"}, {"--json", "--open"}} {
 			var got, errOut bytes.Buffer
 			if code := run(append([]string{"--db", s.Path(), "list"}, flags...), nil, &got, &errOut); code != exitOK {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"afterview/agenda"
 	"afterview/stages"
 	"afterview/store"
 )
@@ -170,7 +171,7 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 // promptsOf returns the live prompts of application id, or with id 0 those
 // about the whole search, reading only what they depend on. An id with no
 // application has none.
-func promptsOf(st *store.Store, id uint64, now time.Time) ([]stages.Prompt, error) {
+func promptsOf(st *agenda.Agenda, id uint64, now time.Time) ([]stages.Prompt, error) {
 	if id == 0 {
 		day, err := st.Prompts(now)
 		if err != nil {

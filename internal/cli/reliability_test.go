@@ -30,6 +30,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"afterview/agenda"
 	"afterview/stages"
 	"afterview/store"
 )
@@ -164,7 +165,8 @@ func wantCleanFailure(t *testing.T, o outcome, path string, says ...string) {
 // that it spans many pages, and returns its bytes.
 func goodDatabase(t *testing.T, path string) []byte {
 	t.Helper()
-	st, err := store.Open(path)
+	// Opened as the commands open it, with the derived records they keep.
+	st, err := agenda.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"afterview/agenda"
 	"afterview/internal/config"
 	"afterview/stages"
 	"afterview/store"
@@ -191,13 +192,13 @@ func (e *env) setClock() error {
 }
 
 // openStore opens the database at the chosen or default path.
-func (e *env) openStore() (*store.Store, error) {
+func (e *env) openStore() (*agenda.Agenda, error) {
 	path, err := e.databasePath()
 	if err != nil {
 		return nil, err
 	}
 	loc := e.now().Location()
-	st, err := store.Open(path, store.WithClock(e.now), store.WithSettings(e.settings()), store.WithZone(loc))
+	st, err := agenda.Open(path, agenda.WithClock(e.now), agenda.WithSettings(e.settings()), agenda.WithZone(loc))
 	if err == nil {
 		e.warnIfShared(path)
 	}
@@ -270,7 +271,7 @@ func shellQuote(s string) string {
 
 // snapshot opens the store and reads every application and the global
 // events in one transaction.
-func (e *env) snapshot() (*store.Store, []stages.Application, []stages.Event, error) {
+func (e *env) snapshot() (*agenda.Agenda, []stages.Application, []stages.Event, error) {
 	st, err := e.openStore()
 	if err != nil {
 		return nil, nil, nil, err

@@ -29,6 +29,7 @@ import (
 	"github.com/spf13/pflag"
 	gossh "golang.org/x/crypto/ssh"
 
+	"afterview/agenda"
 	"afterview/internal/config"
 	"afterview/store"
 	"afterview/tui"
@@ -307,7 +308,7 @@ func makeHostKey(path string) ([]byte, error) {
 // and the commands' are.
 type server struct {
 	e        *env
-	st       *store.Store
+	st       *agenda.Agenda
 	opts     serveOptions
 	keysPath string
 	log      *lockedWriter

@@ -6,21 +6,21 @@ import (
 	"sync"
 	"time"
 
-	"afterview/store"
+	"afterview/agenda"
 	"afterview/tui"
 )
 
 // tuiStore lets the TUI read in stages (tui.ActiveStore): its first screen
 // from the prompt cache and a few applications, then the active ones, so
 // that it waits for neither the open applications nor the closed history.
-type tuiStore struct{ *store.Store }
+type tuiStore struct{ *agenda.Agenda }
 
 // Without the staged reads the TUI would still work, loading everything
 // before its first frame: keep the adapter whole.
 var _ tui.ActiveStore = tuiStore{}
 
 func (s tuiStore) FirstScreen(now time.Time, n int) (tui.FirstScreen, error) {
-	fs, err := s.Store.FirstScreen(now, n)
+	fs, err := s.Agenda.FirstScreen(now, n)
 	return tui.FirstScreen(fs), err
 }
 
@@ -30,7 +30,7 @@ func (s tuiStore) Active(now time.Time) (tui.ActiveSet, error) {
 		Prompts: set.Prompts, Revision: set.Revision}, err
 }
 
-func runTUI(e *env, st *store.Store, demo bool) error {
+func runTUI(e *env, st *agenda.Agenda, demo bool) error {
 	// The start-up runs without garbage collections, as today does: the
 	// first screen's reads keep what they allocate, and a collection in
 	// the middle of them delayed the first frame by a third. The collector

@@ -7,8 +7,6 @@ package config
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -276,11 +274,10 @@ func Parse(path string, data []byte) (*Config, error) {
 			r.problems = append(r.problems, Problem{Msg: oneLine(err)})
 		}
 		if s != nil {
-			// Equal files give equal settings: the contents name them
-			// for the store's prompt cache, with the version of the
-			// holiday lists, which a file names but does not hold.
-			sum := sha256.Sum256(data)
-			s.SetKey("file " + hex.EncodeToString(sum[:16]) + " holidays " + strconv.Itoa(holidaysVersion))
+			// The prompt cache is kept under what the settings resolve
+			// to, not the file's bytes: files that differ in comments,
+			// layout or keys the rules do not read share a cache.
+			s.SetKey(SettingsKey(s))
 		}
 		c.Settings = s
 	}

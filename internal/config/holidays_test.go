@@ -69,7 +69,14 @@ func TestSettingsKeyNamesTheHolidaysVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if key := c.Settings.Key(); !strings.HasSuffix(key, " holidays "+strconv.Itoa(holidaysVersion)) {
-		t.Errorf("settings key %q does not name holidaysVersion %d", key, holidaysVersion)
+	key := c.Settings.Key()
+	if key == "" || key == "default" {
+		t.Fatalf("settings with US holidays are named %q", key)
+	}
+	if key != resolvedKey(c.Settings, holidaysVersion) {
+		t.Fatalf("the settings key %q is not the digest at holidaysVersion %d", key, holidaysVersion)
+	}
+	if again := resolvedKey(c.Settings, holidaysVersion+1); again == key {
+		t.Errorf("the settings key %q did not change with holidaysVersion", key)
 	}
 }

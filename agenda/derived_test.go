@@ -1,4 +1,4 @@
-package store
+package agenda
 
 import (
 	"bytes"
@@ -22,6 +22,7 @@ import (
 
 	"afterview/internal/gen"
 	"afterview/stages"
+	"afterview/store"
 )
 
 // What the store derives from the rules, and what keeps each from serving
@@ -133,7 +134,7 @@ func derivedDigests(t *testing.T) map[string]map[string]string {
 			}
 			importApps(t, s, apps)
 			records := 0
-			err = s.view(func(tx *bbolt.Tx) error {
+			err = s.Read(func(tx *store.Tx) error {
 				digest := func(h hash.Hash, bucket []byte, value func(k, v []byte) []byte) error {
 					fmt.Fprintf(h, "%s\n", bucket)
 					return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
@@ -190,14 +191,14 @@ func derivedDigests(t *testing.T) map[string]map[string]string {
 }
 
 // importApps puts apps in the empty store s.
-func importApps(t *testing.T, s *Store, apps []stages.Application) {
+func importApps(t *testing.T, s *Agenda, apps []stages.Application) {
 	t.Helper()
 	var buf bytes.Buffer
-	x := Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: genNow, Applications: apps, Global: []stages.Event{}}
+	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: genNow, Applications: apps, Global: []stages.Event{}}
 	if err := json.NewEncoder(&buf).Encode(x); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Import(&buf, ImportIntoEmpty); err != nil {
+	if _, err := s.Import(&buf, store.ImportIntoEmpty); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -206,11 +207,11 @@ func importApps(t *testing.T, s *Store, apps []stages.Application) {
 // cache or the active index holds must come with a new ownVersion or
 // activeIndexVersion, or files written by the older afterview would keep
 // serving the old prompts. When it fails, bump the version it names, then
-// run AFTERVIEW_UPDATE_DIGESTS=1 go test ./store -run TestDerivedDigests.
+// run AFTERVIEW_UPDATE_DIGESTS=1 go test ./agenda -run TestDerivedDigests.
 func TestDerivedDigests(t *testing.T) {
 	versions := map[string]int{"ownVersion": ownVersion, "activeIndexVersion": activeIndexVersion}
 	homes := map[string]string{"ownVersion": "owncache.go", "activeIndexVersion": "index.go"}
-	const update = "AFTERVIEW_UPDATE_DIGESTS=1 go test ./store -run TestDerivedDigests"
+	const update = "AFTERVIEW_UPDATE_DIGESTS=1 go test ./agenda -run TestDerivedDigests"
 	got := derivedDigests(t)
 	type recorded struct {
 		version int
@@ -284,7 +285,7 @@ func TestAnOlderIndexVersionIsRebuilt(t *testing.T) {
 	s := importGenerated(t, path, gen.Options{N: 300, Seed: 31, Now: genNow})
 	lapses := func() map[string]string {
 		out := map[string]string{}
-		err := s.view(func(tx *bbolt.Tx) error {
+		err := s.Read(func(tx *store.Tx) error {
 			return tx.Bucket(bucketLapse).ForEach(func(k, v []byte) error {
 				out[string(k)] = string(v)
 				return nil

@@ -1,4 +1,4 @@
-package store
+package exchange
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"afterview/stages"
+	"afterview/store"
 )
 
 // csvColumns maps the header names ReadCSV understands (lower case) to the
@@ -95,7 +96,7 @@ func readCSVWith(r io.Reader, now time.Time, settings *stages.Settings) (CSVImpo
 			// A row that cannot be read has no fields to ask FieldPos
 			// about: its line comes with the error.
 			problems = append(problems, errors.New(csvReadProblem(err)))
-			if len(problems) >= maxListed {
+			if len(problems) >= store.MaxListed {
 				break
 			}
 			continue
@@ -113,20 +114,20 @@ func readCSVWith(r io.Reader, now time.Time, settings *stages.Settings) (CSVImpo
 		a, err := csvApplication(cell, now, settings)
 		if err != nil {
 			problems = append(problems, fmt.Errorf("line %d (%s): %s", line, orUnnamed(cell("company")), oneLine(err)))
-			if len(problems) >= maxListed {
+			if len(problems) >= store.MaxListed {
 				break
 			}
 			continue
 		}
-		if id, err := strconv.ParseUint(cell("id"), 10, 64); err == nil && id > 0 && id <= maxID && !ids[id] {
+		if id, err := strconv.ParseUint(cell("id"), 10, 64); err == nil && id > 0 && id <= store.MaxID && !ids[id] {
 			a.ID = id
 			ids[id] = true
 		} else {
 			keepIDs = false
 		}
 		out.Applications = append(out.Applications, a)
-		if len(out.Applications) > MaxImportApplications {
-			return CSVImport{}, fmt.Errorf("the CSV has more than %d applications", MaxImportApplications)
+		if len(out.Applications) > store.MaxImportApplications {
+			return CSVImport{}, fmt.Errorf("the CSV has more than %d applications", store.MaxImportApplications)
 		}
 	}
 	if len(problems) > 0 {
@@ -333,17 +334,21 @@ func csvOffer(cell func(string) string) (*stages.Offer, error) {
 	return o, errors.Join(errs...)
 }
 
-// ImportCSV reads a spreadsheet's CSV (see ReadCSV) and stores it through
-// Import, so it is all or nothing in the same way and honours mode.
-func (s *Store) ImportCSV(r io.Reader, mode ImportMode, now time.Time) (n int, ignored []string, err error) {
-	x, err := readCSVWith(r, now, s.settings)
+// ImportCSV reads a spreadsheet's CSV (see ReadCSV) against settings and
+// stores it through the store's Import, so it is all or nothing in the same
+// way and honours mode.
+func ImportCSV(st *store.Store, settings *stages.Settings, r io.Reader, mode store.ImportMode, now time.Time) (n int, ignored []string, err error) {
+	x, err := readCSVWith(r, now, settings)
 	if err != nil {
 		return 0, nil, err
 	}
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: now, Applications: x.Applications, Global: []stages.Event{}}); err != nil {
+	if err := json.NewEncoder(&buf).Encode(store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: now, Applications: x.Applications, Global: []stages.Event{}}); err != nil {
 		return 0, nil, err
 	}
-	n, err = s.Import(bytes.NewReader(buf.Bytes()), mode)
+	n, err = st.Import(bytes.NewReader(buf.Bytes()), mode)
 	return n, x.Ignored, err
 }
+
+// oneLine puts an error's message on one line, for a list of problems.
+func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }

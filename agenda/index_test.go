@@ -1,10 +1,11 @@
-package store
+package agenda
 
 import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -12,24 +13,25 @@ import (
 
 	"afterview/internal/gen"
 	"afterview/stages"
+	"afterview/store"
 )
 
 // genNow is the clock of the generated data sets.
 var genNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 
 // importGenerated fills a new store with a generated data set.
-func importGenerated(tb testing.TB, path string, o gen.Options) *Store {
+func importGenerated(tb testing.TB, path string, o gen.Options) *Agenda {
 	tb.Helper()
 	s, err := Open(path, WithZone(time.UTC))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	var buf bytes.Buffer
-	x := Export{Format: ExportFormat, Version: ExportVersion, ExportedAt: o.Now, Applications: gen.Applications(o), Global: []stages.Event{}}
+	x := store.Export{Format: store.ExportFormat, Version: store.ExportVersion, ExportedAt: o.Now, Applications: gen.Applications(o), Global: []stages.Event{}}
 	if err := json.NewEncoder(&buf).Encode(x); err != nil {
 		tb.Fatal(err)
 	}
-	if _, err := s.Import(&buf, ImportIntoEmpty); err != nil {
+	if _, err := s.Import(&buf, store.ImportIntoEmpty); err != nil {
 		tb.Fatal(err)
 	}
 	return s
@@ -37,7 +39,7 @@ func importGenerated(tb testing.TB, path string, o gen.Options) *Store {
 
 // samePrompts checks that the active set gives the prompts everything gives,
 // on each of days days around genNow.
-func samePrompts(t *testing.T, s *Store, days int) {
+func samePrompts(t *testing.T, s *Agenda, days int) {
 	t.Helper()
 	all, global, err := s.Snapshot()
 	if err != nil {
@@ -113,7 +115,7 @@ func samePrompts(t *testing.T, s *Store, days int) {
 // of the first to-dos and the offers they name, as they are stored, and the
 // counts of open applications and offers; ActiveDay gives the active set
 // with the same prompts, all at the revision.
-func sameStages(t *testing.T, s *Store, all []stages.Application, now time.Time, want []stages.Prompt) {
+func sameStages(t *testing.T, s *Agenda, all []stages.Application, now time.Time, want []stages.Prompt) {
 	t.Helper()
 	rev, err := s.Revision()
 	if err != nil {
@@ -192,7 +194,7 @@ func sameStages(t *testing.T, s *Store, all []stages.Application, now time.Time,
 
 // sameFocus checks that AppPrompts gives each application the prompts it
 // has among everything.
-func sameFocus(t *testing.T, s *Store, all []stages.Application, global []stages.Event, now time.Time) {
+func sameFocus(t *testing.T, s *Agenda, all []stages.Application, global []stages.Event, now time.Time) {
 	t.Helper()
 	want := map[uint64][]stages.Prompt{}
 	for _, p := range stages.Prompts(all, global, now) {
@@ -210,7 +212,7 @@ func sameFocus(t *testing.T, s *Store, all []stages.Application, global []stages
 	}
 }
 
-func snapshotIDs(t *testing.T, s *Store, day stages.Date) []uint64 {
+func snapshotIDs(t *testing.T, s *Agenda, day stages.Date) []uint64 {
 	t.Helper()
 	active, err := s.ActiveSnapshot(day)
 	if err != nil {
@@ -281,7 +283,7 @@ func TestActiveIndexFollowsEveryWrite(t *testing.T) {
 	if _, err := s.Log(offered, offer); err != nil {
 		t.Fatal(err)
 	}
-	err = s.view(func(tx *bbolt.Tx) error {
+	err = s.Read(func(tx *store.Tx) error {
 		if v := tx.Bucket(bucketShared).Get(key(offered)); v == nil || len(v) != 0 {
 			t.Fatalf("after an offer on %d, the shared index holds %q for it", offered, v)
 		}
@@ -326,15 +328,15 @@ func TestActiveIndexFollowsEveryWrite(t *testing.T) {
 
 	// Imports: merge adds, replace swaps the index with the data.
 	var buf bytes.Buffer
-	if err := s.Export(&buf, genNow); err != nil {
+	if err := exportAll(s, &buf, genNow); err != nil {
 		t.Fatal(err)
 	}
 	exported := buf.Bytes()
-	if _, err := s.Import(bytes.NewReader(exported), ImportMerge); err != nil {
+	if _, err := s.Import(bytes.NewReader(exported), store.ImportMerge); err != nil {
 		t.Fatal(err)
 	}
 	samePrompts(t, s, 20)
-	if _, err := s.Import(bytes.NewReader(exported), ImportReplace); err != nil {
+	if _, err := s.Import(bytes.NewReader(exported), store.ImportReplace); err != nil {
 		t.Fatal(err)
 	}
 	samePrompts(t, s, 20)
@@ -441,10 +443,10 @@ func rawUpdate(t *testing.T, path string, fn func(*bbolt.Tx) error) {
 	}
 }
 
-func hasIndex(t *testing.T, s *Store) bool {
+func hasIndex(t *testing.T, s *Agenda) bool {
 	t.Helper()
 	fresh := false
-	if err := s.view(func(tx *bbolt.Tx) error { fresh = indexFresh(tx); return nil }); err != nil {
+	if err := s.Read(func(tx *store.Tx) error { fresh = s.fresh(tx); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return fresh
@@ -542,4 +544,43 @@ func TestFirstScreenWithNothingToDo(t *testing.T) {
 			fs.All, fs.Next, len(fs.Prompts), len(fs.Apps), fs.Open)
 	}
 	samePrompts(t, s, 10)
+}
+
+// A write through a store opened without the agenda (store.Open alone: a
+// tool, a test, an older afterview) keeps no derived records, but it moves
+// the revision on: the agenda sees its records stale, reads the slow way,
+// and the next Open rebuilds them. The derived records are never trusted
+// behind the data.
+func TestAWriteWithoutTheAgendaLeavesItStale(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s := importGenerated(t, path, gen.Options{N: 100, Seed: 4, Now: genNow})
+	if !hasIndex(t, s) {
+		t.Fatal("the agenda's import left no fresh index")
+	}
+	plain, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := plain.Add(mustApp(t, "Added without the agenda", "standard"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasIndex(t, s) {
+		t.Fatal("the index counts as fresh after a write that did not keep it")
+	}
+	has := func(s *Agenda) bool {
+		return slices.Contains(snapshotIDs(t, s, stages.DateOf(genNow)), added)
+	}
+	if !has(s) {
+		t.Fatal("the application added without the agenda is missing from the active set")
+	}
+	samePrompts(t, s, 5)
+	s, err = Open(path, WithZone(time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasIndex(t, s) || !has(s) {
+		t.Fatal("Open did not rebuild the index with the new application")
+	}
+	samePrompts(t, s, 5)
 }

@@ -1,4 +1,4 @@
-package store
+package agenda
 
 import (
 	"cmp"
@@ -7,9 +7,8 @@ import (
 	"slices"
 	"time"
 
-	"go.etcd.io/bbolt"
-
 	"afterview/stages"
+	"afterview/store"
 )
 
 // openBatch is how many open applications ListOpen reads and hands out in
@@ -30,45 +29,45 @@ const (
 // the applications a batch at a time, in transactions of their own with
 // the file closed in between, so that memory holds a few numbers per open
 // application and one batch, whatever the history. If another afterview
-// writes in between, it stops with an error that unwraps to ErrChanged.
+// writes in between, it stops with an error that unwraps to store.ErrChanged.
 //
 // It returns the most urgent prompt of each closed application that still
 // has one (accepted, or rejected in the last days), for the listing of the
 // closed history.
-func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *stages.Prompt) error) (closedNext map[uint64]stages.Prompt, err error) {
+func (s *Agenda) ListOpen(now time.Time, fn func(a *stages.Application, next *stages.Prompt) error) (closedNext map[uint64]stages.Prompt, err error) {
 	ctx := s.ownContextAt(now)
 	loc := now.Location()
 	day := stages.NewDay(now)
 	var one oneRevision
 	// read runs one transaction of the listing, checking that nothing was
 	// written since the first.
-	read := func(fn func(tx *bbolt.Tx) error) error {
-		return s.view(func(tx *bbolt.Tx) error {
-			if err := one.check(s.path, tx); err != nil {
+	read := func(fn func(tx *store.Tx) error) error {
+		return s.Read(func(tx *store.Tx) error {
+			if err := one.check(s.Path(), tx); err != nil {
 				return err
 			}
-			if !indexFresh(tx) {
-				return fmt.Errorf("%s: the index is being rebuilt; run the command again (%w)", s.path, ErrChanged)
+			if !s.fresh(tx) {
+				return fmt.Errorf("%s: the index is being rebuilt; run the command again (%w)", s.Path(), store.ErrChanged)
 			}
 			return fn(tx)
 		})
 	}
 	var full stages.Own
-	own := func(tx *bbolt.Tx, id uint64, headOnly bool) (*stages.Own, error) {
+	own := func(tx *store.Tx, id uint64, headOnly bool) (*stages.Own, error) {
 		return s.ownAt(tx, id, ctx, loc, &full, headOnly)
 	}
 	// each walks the active bucket (open and accepted applications) a
 	// batch at a time.
-	each := func(fn func(tx *bbolt.Tx, id uint64) error) error {
+	each := func(fn func(tx *store.Tx, id uint64) error) error {
 		from := uint64(0)
 		for done := false; !done; {
-			err := read(func(tx *bbolt.Tx) error {
+			err := read(func(tx *store.Tx) error {
 				c := tx.Bucket(bucketActive).Cursor()
 				n := 0
 				k, _ := c.Seek(key(from))
 				for ; k != nil && n < rankBatch; k, _ = c.Next() {
 					if len(k) != 8 {
-						return damaged(s.path, fmt.Errorf("the active index holds a stray key %q", k))
+						return tx.Damaged(fmt.Errorf("the active index holds a stray key %q", k))
 					}
 					if err := fn(tx, binary.BigEndian.Uint64(k)); err != nil {
 						return err
@@ -89,7 +88,7 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 		return nil
 	}
 	// What every application's prompts need of the others.
-	err = each(func(tx *bbolt.Tx, id uint64) error {
+	err = each(func(tx *store.Tx, id uint64) error {
 		o, err := own(tx, id, true)
 		if err == nil {
 			day.Note(o)
@@ -107,7 +106,7 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 	}
 	var order []ranked
 	closedNext = map[uint64]stages.Prompt{}
-	err = each(func(tx *bbolt.Tx, id uint64) error {
+	err = each(func(tx *store.Tx, id uint64) error {
 		o, err := own(tx, id, false)
 		if err != nil {
 			return err
@@ -132,13 +131,13 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 		return nil, err
 	}
 	// The rejected applications whose prompts still show.
-	err = read(func(tx *bbolt.Tx) error {
+	err = read(func(tx *store.Tx) error {
 		ids, ok := lapsingIDs(tx, stages.DateOf(now))
 		if !ok {
-			return damaged(s.path, fmt.Errorf("the index of rejected applications holds a stray key"))
+			return tx.Damaged(fmt.Errorf("the index of rejected applications holds a stray key"))
 		}
 		for _, id := range ids {
-			a, err := s.getApp(tx.Bucket(bucketApps), id)
+			a, err := tx.App(id)
 			if err != nil {
 				return err
 			}
@@ -161,15 +160,10 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 		order = order[len(batch):]
 		var apps []stages.Application
 		next := make([]*stages.Prompt, len(batch))
-		err := read(func(tx *bbolt.Tx) error {
-			b := tx.Bucket(bucketApps)
-			raws := make([]rawApp, len(batch))
+		err := read(func(tx *store.Tx) error {
+			ids := make([]uint64, len(batch))
 			for i, r := range batch {
-				v := b.Get(key(r.id))
-				if v == nil {
-					return notFound(r.id)
-				}
-				raws[i] = rawApp{r.id, v}
+				ids[i] = r.id
 				// The next prompt from the cached record (the
 				// application's own when there is none).
 				o, err := own(tx, r.id, false)
@@ -181,7 +175,7 @@ func (s *Store) ListOpen(now time.Time, fn func(a *stages.Application, next *sta
 				}
 			}
 			var err error
-			apps, err = s.decodeApps(raws)
+			apps, err = tx.Apps(ids)
 			return err
 		})
 		if err != nil {

@@ -1,12 +1,14 @@
-package store
+package exchange
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"afterview/stages"
+	"afterview/store"
 )
 
 var csvNow = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
@@ -92,7 +94,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	must(WriteCSV(&csv1, apps, stages.DateOf(csvNow)))
 
 	dst := newStore(t)
-	n, ignored, err := dst.ImportCSV(bytes.NewReader(csv1.Bytes()), ImportIntoEmpty, csvNow)
+	n, ignored, err := ImportCSV(dst, nil, bytes.NewReader(csv1.Bytes()), store.ImportIntoEmpty, csvNow)
 	if err != nil || n != 2 || len(ignored) != 0 {
 		t.Fatalf("ImportCSV = %d, %v, %v", n, ignored, err)
 	}
@@ -111,11 +113,21 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 	// All or nothing: a bad row leaves the database as it was.
 	bad := csv1.String() + "Broken,,,,,,someday\n"
-	if _, _, err := dst.ImportCSV(strings.NewReader(bad), ImportReplace, csvNow); err == nil {
+	if _, _, err := ImportCSV(dst, nil, strings.NewReader(bad), store.ImportReplace, csvNow); err == nil {
 		t.Fatal("a CSV with a bad row was imported")
 	}
 	after, _, _ := dst.Snapshot()
 	if len(after) != 2 {
 		t.Errorf("a refused import changed the database: %d applications", len(after))
 	}
+}
+
+// newStore opens a new data file in a test's temporary folder.
+func newStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "afterview.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

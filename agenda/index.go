@@ -1,13 +1,11 @@
-package store
+package agenda
 
 import (
 	"encoding/binary"
-	"fmt"
 	"slices"
 
-	"go.etcd.io/bbolt"
-
 	"afterview/stages"
+	"afterview/store"
 )
 
 // The active index lets `today` read the few applications a day's prompts
@@ -26,7 +24,7 @@ import (
 //	        an open offer), or the instant it was accepted (8-byte
 //	        big-endian Unix nanoseconds), so that a command about one
 //	        application reads it, these few and the latest acceptance
-//	        (Store.AppPrompts)
+//	        (Agenda.AppPrompts)
 //	meta    "active" -> index layout version and the revision it matches,
 //	        8-byte big-endian each
 //
@@ -77,9 +75,9 @@ type ActiveSet struct {
 // ActiveSnapshot reads what the prompts of day depend on (see ActiveSet) in
 // one transaction, without decoding the closed applications that no longer
 // matter. Snapshot still returns everything.
-func (s *Store) ActiveSnapshot(day stages.Date) (ActiveSet, error) {
+func (s *Agenda) ActiveSnapshot(day stages.Date) (ActiveSet, error) {
 	var out ActiveSet
-	err := s.view(func(tx *bbolt.Tx) error {
+	err := s.Read(func(tx *store.Tx) error {
 		var err error
 		out, err = s.activeSet(tx, day)
 		return err
@@ -91,12 +89,10 @@ func (s *Store) ActiveSnapshot(day stages.Date) (ActiveSet, error) {
 }
 
 // activeSet is what ActiveSnapshot reads, inside a read transaction.
-func (s *Store) activeSet(tx *bbolt.Tx, day stages.Date) (ActiveSet, error) {
+func (s *Agenda) activeSet(tx *store.Tx, day stages.Date) (ActiveSet, error) {
 	var out ActiveSet
-	c := tx.Bucket(bucketApps).Cursor()
-	first, _ := c.First()
-	last, _ := c.Last()
-	out.Empty = first == nil
+	first, last := tx.AppIDs()
+	out.Empty = first == 0
 	apps, ok, err := s.indexedApps(tx, day)
 	if err == nil && !ok {
 		apps, err = s.scanActive(tx, day)
@@ -107,9 +103,8 @@ func (s *Store) activeSet(tx *bbolt.Tx, day stages.Date) (ActiveSet, error) {
 	out.Apps = apps
 	// The keys are ids from 1 up to the last one: when there are as many
 	// active applications as that last id, there is no other.
-	out.All = out.Empty || (len(first) == 8 && len(last) == 8 &&
-		binary.BigEndian.Uint64(first) >= 1 && binary.BigEndian.Uint64(last) == uint64(len(apps)))
-	if out.Global, err = s.globalEvents(tx); err != nil {
+	out.All = out.Empty || (first >= 1 && last == uint64(len(apps)))
+	if out.Global, err = tx.Global(); err != nil {
 		return ActiveSet{}, err
 	}
 	return out, nil
@@ -118,30 +113,21 @@ func (s *Store) activeSet(tx *bbolt.Tx, day stages.Date) (ActiveSet, error) {
 // indexedApps reads the applications the index lists as active on day. ok is
 // false when the index cannot be trusted (missing, stale or inconsistent):
 // the caller then scans everything.
-func (s *Store) indexedApps(tx *bbolt.Tx, day stages.Date) (apps []stages.Application, ok bool, err error) {
-	if !indexFresh(tx) {
+func (s *Agenda) indexedApps(tx *store.Tx, day stages.Date) (apps []stages.Application, ok bool, err error) {
+	if !s.fresh(tx) {
 		return nil, false, nil
 	}
 	ids, ok := activeIDs(tx, day)
 	if !ok {
 		return nil, false, nil
 	}
-	b := tx.Bucket(bucketApps)
-	raws := make([]rawApp, 0, len(ids))
-	for _, id := range ids {
-		raw := b.Get(key(id))
-		if raw == nil {
-			return nil, false, nil
-		}
-		raws = append(raws, rawApp{id, raw})
-	}
-	apps, err = s.decodeApps(raws)
+	apps, err = tx.Apps(ids)
 	return apps, err == nil, err
 }
 
 // activeIDs lists the applications the index holds as active on day, in
 // id order; ok is false when the index is inconsistent.
-func activeIDs(tx *bbolt.Tx, day stages.Date) (ids []uint64, ok bool) {
+func activeIDs(tx *store.Tx, day stages.Date) (ids []uint64, ok bool) {
 	c := tx.Bucket(bucketActive).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		if len(k) != 8 {
@@ -162,7 +148,7 @@ func activeIDs(tx *bbolt.Tx, day stages.Date) (ids []uint64, ok bool) {
 
 // lapsingIDs lists the rejected applications whose prompts can still show
 // on day, in date order.
-func lapsingIDs(tx *bbolt.Tx, day stages.Date) (ids []uint64, ok bool) {
+func lapsingIDs(tx *store.Tx, day stages.Date) (ids []uint64, ok bool) {
 	c := tx.Bucket(bucketLapsing).Cursor()
 	for k, _ := c.Seek([]byte(day.String())); k != nil; k, _ = c.Next() {
 		if len(k) != len("2006-01-02")+8 {
@@ -174,8 +160,8 @@ func lapsingIDs(tx *bbolt.Tx, day stages.Date) (ids []uint64, ok bool) {
 }
 
 // scanActive is indexedApps the slow way: every application is decoded.
-func (s *Store) scanActive(tx *bbolt.Tx, day stages.Date) ([]stages.Application, error) {
-	all, err := s.allApps(tx)
+func (s *Agenda) scanActive(tx *store.Tx, day stages.Date) ([]stages.Application, error) {
+	all, err := tx.AllApps()
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +176,7 @@ func (s *Store) scanActive(tx *bbolt.Tx, day stages.Date) ([]stages.Application,
 
 // indexApp puts a in the index, or takes it out; putApp calls it for every
 // application it stores.
-func (s *Store) indexApp(tx *bbolt.Tx, a *stages.Application) error {
+func (s *Agenda) indexApp(tx *store.Tx, a *stages.Application) error {
 	shared, err := tx.CreateBucketIfNotExists(bucketShared)
 	if err != nil {
 		return err
@@ -212,7 +198,7 @@ func (s *Store) indexApp(tx *bbolt.Tx, a *stages.Application) error {
 	if err != nil {
 		return err
 	}
-	active.FillPercent = appendFill
+	active.FillPercent = store.AppendFill
 	last, forever := a.PromptsUntil()
 	if forever {
 		if err := active.Put(key(a.ID), activeAlways); err != nil {
@@ -253,7 +239,7 @@ func (s *Store) indexApp(tx *bbolt.Tx, a *stages.Application) error {
 }
 
 // unlapse takes an application out of the rejected ones' buckets.
-func unlapse(tx *bbolt.Tx, id uint64) error {
+func unlapse(tx *store.Tx, id uint64) error {
 	lapse, lapsing := tx.Bucket(bucketLapse), tx.Bucket(bucketLapsing)
 	if lapse == nil || lapsing == nil {
 		return nil
@@ -269,7 +255,7 @@ func unlapse(tx *bbolt.Tx, id uint64) error {
 }
 
 // unindexApp takes a deleted application out of the index.
-func unindexApp(tx *bbolt.Tx, id uint64) error {
+func unindexApp(tx *store.Tx, id uint64) error {
 	if err := unlapse(tx, id); err != nil {
 		return err
 	}
@@ -284,7 +270,7 @@ func unindexApp(tx *bbolt.Tx, id uint64) error {
 }
 
 // dropIndex empties the index, for a write that replaces every application.
-func dropIndex(tx *bbolt.Tx) error {
+func dropIndex(tx *store.Tx) error {
 	for _, name := range indexBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -297,7 +283,7 @@ func dropIndex(tx *bbolt.Tx) error {
 
 // emptyIndex drops the index and creates it again empty, for a write that
 // then puts every application (putApp fills it).
-func emptyIndex(tx *bbolt.Tx) error {
+func emptyIndex(tx *store.Tx) error {
 	if err := dropIndex(tx); err != nil {
 		return err
 	}
@@ -309,11 +295,10 @@ func emptyIndex(tx *bbolt.Tx) error {
 	return nil
 }
 
-// indexFresh reports whether the index matches the data: it exists, has
-// this afterview's layout, and was brought up to date by the last write.
-func indexFresh(tx *bbolt.Tx) bool {
-	meta := tx.Bucket(bucketMeta)
-	v := meta.Get(keyActive)
+// fresh reports whether the index matches the data: it exists, has this
+// afterview's layout, and was brought up to date by the last write.
+func (s *Agenda) fresh(tx *store.Tx) bool {
+	v := tx.Meta(keyActive)
 	if len(v) != 16 {
 		return false
 	}
@@ -322,14 +307,14 @@ func indexFresh(tx *bbolt.Tx) bool {
 			return false
 		}
 	}
-	return binary.BigEndian.Uint64(v[:8]) == activeIndexVersion && binary.BigEndian.Uint64(v[8:]) == revisionOf(tx)
+	return binary.BigEndian.Uint64(v[:8]) == activeIndexVersion && binary.BigEndian.Uint64(v[8:]) == tx.Revision()
 }
 
 // finishIndex ends every write, after the revision is bumped: an index that
 // was fresh when the write began has been kept so by the hooks in putApp and
 // Delete; any other is rebuilt. Either way it is stamped with the new
 // revision.
-func (s *Store) finishIndex(tx *bbolt.Tx, wasFresh bool) error {
+func (s *Agenda) finishIndex(tx *store.Tx, wasFresh bool) error {
 	if !wasFresh {
 		if err := s.rebuildIndex(tx); err != nil {
 			return err
@@ -340,57 +325,25 @@ func (s *Store) finishIndex(tx *bbolt.Tx, wasFresh bool) error {
 	}
 	v := make([]byte, 16)
 	binary.BigEndian.PutUint64(v[:8], activeIndexVersion)
-	binary.BigEndian.PutUint64(v[8:], revisionOf(tx))
-	return tx.Bucket(bucketMeta).Put(keyActive, v)
+	binary.BigEndian.PutUint64(v[8:], tx.Revision())
+	return tx.PutMeta(keyActive, v)
 }
 
-func (s *Store) rebuildIndex(tx *bbolt.Tx) error {
+func (s *Agenda) rebuildIndex(tx *store.Tx) error {
 	if err := emptyIndex(tx); err != nil {
 		return err
 	}
-	c := tx.Bucket(bucketApps).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if len(k) != 8 || v == nil {
-			return damaged(s.path, fmt.Errorf("the applications hold a stray key %q", k))
-		}
-		a, err := s.decodeApp(binary.BigEndian.Uint64(k), v)
-		if err != nil {
-			return err
-		}
-		if err := s.indexApp(tx, &a); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// repairIndex rebuilds a missing or stale index, for Open. It is best
-// effort: if the file cannot be written now (another afterview holds it, a
-// read-only disk), reads go the slow way and the next write tries again.
-func (s *Store) repairIndex() {
-	_ = s.run(writing, func(tx *bbolt.Tx) error {
-		if err := s.checkSchema(tx); err != nil || indexFresh(tx) {
-			return err
-		}
-		return s.finishIndex(tx, false)
-	})
-}
-
-func revisionOf(tx *bbolt.Tx) uint64 {
-	if v := tx.Bucket(bucketMeta).Get(keyRevision); len(v) == 8 {
-		return binary.BigEndian.Uint64(v)
-	}
-	return 0
+	return tx.EachApp(func(a *stages.Application) error { return s.indexApp(tx, a) })
 }
 
 // WithOffers reads the open applications that hold an offer (the index's
 // shared ones; stages.OpenOffers picks the open offers among them), in id
 // order, without decoding the rest of the history.
-func (s *Store) WithOffers() ([]stages.Application, error) {
+func (s *Agenda) WithOffers() ([]stages.Application, error) {
 	var apps []stages.Application
-	err := s.view(func(tx *bbolt.Tx) error {
-		if !indexFresh(tx) {
-			all, err := s.allApps(tx)
+	err := s.Read(func(tx *store.Tx) error {
+		if !s.fresh(tx) {
+			all, err := tx.AllApps()
 			for _, a := range all {
 				if a.SharesPrompts() {
 					apps = append(apps, a)
@@ -398,21 +351,16 @@ func (s *Store) WithOffers() ([]stages.Application, error) {
 			}
 			return err
 		}
-		b := tx.Bucket(bucketApps)
-		var raws []rawApp
+		var ids []uint64
 		c := tx.Bucket(bucketShared).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 8 || len(v) != 0 {
 				continue // an acceptance
 			}
-			raw := b.Get(k)
-			if raw == nil {
-				return damaged(s.path, fmt.Errorf("the index lists application %d, which is not there", binary.BigEndian.Uint64(k)))
-			}
-			raws = append(raws, rawApp{binary.BigEndian.Uint64(k), raw})
+			ids = append(ids, binary.BigEndian.Uint64(k))
 		}
 		var err error
-		apps, err = s.decodeApps(raws)
+		apps, err = tx.Apps(ids)
 		return err
 	})
 	return apps, err

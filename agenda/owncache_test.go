@@ -1,4 +1,4 @@
-package store
+package agenda
 
 import (
 	"path/filepath"
@@ -7,10 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"go.etcd.io/bbolt"
-
 	"afterview/internal/gen"
 	"afterview/stages"
+	"afterview/store"
 )
 
 // Every Own of generated data reads back as it was written.
@@ -109,7 +108,7 @@ func TestPromptCacheFollowsZoneAndSettings(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "afterview.db")
 	s := importGenerated(t, path, gen.Options{N: 2 * refreshFrom, Seed: 11, Now: genNow, AllOpen: true})
-	check := func(s *Store, loc *time.Location, settings *stages.Settings, wantReworked bool) {
+	check := func(s *Agenda, loc *time.Location, settings *stages.Settings, wantReworked bool) {
 		t.Helper()
 		all, global, err := s.Snapshot()
 		if err != nil {
@@ -178,7 +177,7 @@ func TestNoZoneNoStaleRecords(t *testing.T) {
 	if _, err := plain.Log(open, stages.Event{Kind: stages.EvNote, At: genNow, Note: "written without a zone"}); err != nil {
 		t.Fatal(err)
 	}
-	err = plain.view(func(tx *bbolt.Tx) error {
+	err = plain.Read(func(tx *store.Tx) error {
 		if rec := tx.Bucket(bucketOwn).Get(key(open)); rec != nil {
 			t.Errorf("a write without a zone left a record for application %d", open)
 		}
@@ -211,7 +210,7 @@ func TestLapsedRecordsArePruned(t *testing.T) {
 		t.Fatal(err)
 	}
 	records := func() (kept, dropped int) {
-		err := s.view(func(tx *bbolt.Tx) error {
+		err := s.Read(func(tx *store.Tx) error {
 			return tx.Bucket(bucketLapsing).ForEach(func(k, v []byte) error {
 				if len(v) > 0 {
 					kept++
@@ -319,7 +318,7 @@ func TestListOpenRanksLikePrompts(t *testing.T) {
 			}
 			return int(a.id) - int(b.id)
 		})
-		for _, s := range []*Store{zoned, plain} {
+		for _, s := range []*Agenda{zoned, plain} {
 			var got []row
 			closed, err := s.ListOpen(now, func(a *stages.Application, next *stages.Prompt) error {
 				got = append(got, row{a.ID, next})

@@ -1,12 +1,11 @@
-package store
+package agenda
 
 import (
 	"slices"
 	"time"
 
-	"go.etcd.io/bbolt"
-
 	"afterview/stages"
+	"afterview/store"
 )
 
 // The terminal UI's first screen is the day's to-do list. It reads in
@@ -45,13 +44,13 @@ type FirstScreen struct {
 // prompt cache (see ActionablePrompts) and the applications the first
 // `first` of them are about: however many applications the file holds, it
 // decodes those few, and it ranks only what is to do today.
-func (s *Store) FirstScreen(now time.Time, first int) (FirstScreen, error) {
+func (s *Agenda) FirstScreen(now time.Time, first int) (FirstScreen, error) {
 	var out FirstScreen
 	ctx := s.ownContextAt(now)
 	var reworked int
-	err := s.view(func(tx *bbolt.Tx) error {
-		out.Revision = revisionOf(tx)
-		global, err := s.globalEvents(tx)
+	err := s.Read(func(tx *store.Tx) error {
+		out.Revision = tx.Revision()
+		global, err := tx.Global()
 		if err != nil {
 			return err
 		}
@@ -69,9 +68,8 @@ func (s *Store) FirstScreen(now time.Time, first int) (FirstScreen, error) {
 		}
 		out.Prompts, out.Next, out.Empty, out.Global, reworked = dp.Prompts, dp.Next, dp.Empty, global, dp.Reworked
 		out.Open, out.Offers = day.Open(), day.OpenOffers()
-		b := tx.Bucket(bucketApps)
 		for _, id := range firstApps(out.Prompts, first) {
-			a, err := s.getApp(b, id)
+			a, err := tx.App(id)
 			if err != nil {
 				return err
 			}
@@ -134,18 +132,18 @@ type ActiveDay struct {
 // ActiveDay reads what the prompts of now's day depend on (ActiveSnapshot)
 // and those prompts, taken from the prompt cache rather than worked out
 // again from the applications, in one transaction.
-func (s *Store) ActiveDay(now time.Time) (ActiveDay, error) {
+func (s *Agenda) ActiveDay(now time.Time) (ActiveDay, error) {
 	var out ActiveDay
 	ctx := s.ownContextAt(now)
 	var reworked int
-	err := s.view(func(tx *bbolt.Tx) error {
-		out.Revision = revisionOf(tx)
+	err := s.Read(func(tx *store.Tx) error {
+		out.Revision = tx.Revision()
 		set, err := s.activeSet(tx, stages.DateOf(now))
 		if err != nil {
 			return err
 		}
 		out.ActiveSet = set
-		if !indexFresh(tx) {
+		if !s.fresh(tx) {
 			// The applications are decoded already: the cache would be
 			// worked out from them anyway.
 			out.Prompts = s.promptsOf(stages.NewDay(now), set.Apps, set.Global, now, !set.Empty)

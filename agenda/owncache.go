@@ -1,4 +1,4 @@
-package store
+package agenda
 
 import (
 	"bytes"
@@ -12,9 +12,8 @@ import (
 	"time"
 	"unsafe"
 
-	"go.etcd.io/bbolt"
-
 	"afterview/stages"
+	"afterview/store"
 )
 
 // The prompt cache lets `today` and the TUI's first frame give a day's
@@ -46,19 +45,6 @@ const ownVersion = 2
 
 // ownFormat is the first byte of a record: the layout below.
 const ownFormat = 2
-
-// WithZone gives the store the zone the user's dates are taken in: with
-// it, every write keeps the prompt cache for that zone. Without a zone the
-// store keeps no cache and reads work the prompts out from the
-// applications.
-func WithZone(loc *time.Location) Option {
-	return func(s *Store) {
-		s.zone = loc
-		if loc != nil {
-			s.zoneRules = zoneRules(loc)
-		}
-	}
-}
 
 // The zone's rules are hashed over the years a job search's dates fall in:
 // what the zone does outside them changes no prompt.
@@ -96,15 +82,9 @@ func zoneRules(loc *time.Location) uint64 {
 	}
 }
 
-// WithSettings is SetSettings as an option, so that what Open writes (an
-// index rebuilt for an older file) is worked out with the user's settings.
-func WithSettings(settings *stages.Settings) Option {
-	return func(s *Store) { s.settings = settings }
-}
-
-// ownContext is the context of the records this store writes and reads, 0
+// ownContext is the context of the records this agenda writes and reads, 0
 // when it keeps none.
-func (s *Store) ownContext() uint64 {
+func (s *Agenda) ownContext() uint64 {
 	key := s.settings.Key()
 	if s.zone == nil || key == "" {
 		return 0
@@ -130,8 +110,8 @@ func ownContextOf(version int, settings string, zone uint64) uint64 {
 }
 
 // ownContextAt is the context of the records usable with a clock at now:
-// none when the clock is in another zone than the store's records.
-func (s *Store) ownContextAt(now time.Time) uint64 {
+// none when the clock is in another zone than the agenda's records.
+func (s *Agenda) ownContextAt(now time.Time) uint64 {
 	if s.zone == nil || now.Location() != s.zone {
 		return 0
 	}
@@ -147,7 +127,7 @@ func ownValid(rec []byte, ctx uint64) bool {
 // into into from its cached record when there is one for ctx (its first
 // fields alone, what Day.Note needs, with head), else worked out from the
 // application with dates in loc.
-func (s *Store) ownAt(tx *bbolt.Tx, id uint64, ctx uint64, loc *time.Location, into *stages.Own, head bool) (*stages.Own, error) {
+func (s *Agenda) ownAt(tx *store.Tx, id uint64, ctx uint64, loc *time.Location, into *stages.Own, head bool) (*stages.Own, error) {
 	if rec := tx.Bucket(bucketOwn).Get(key(id)); ownValid(rec, ctx) {
 		var n int
 		if head {
@@ -163,7 +143,7 @@ func (s *Store) ownAt(tx *bbolt.Tx, id uint64, ctx uint64, loc *time.Location, i
 			return into, nil
 		}
 	}
-	a, err := s.getApp(tx.Bucket(bucketApps), id)
+	a, err := tx.App(id)
 	if err != nil {
 		return nil, err
 	}
@@ -171,13 +151,13 @@ func (s *Store) ownAt(tx *bbolt.Tx, id uint64, ctx uint64, loc *time.Location, i
 }
 
 // ownFor is ownOf for a pointer.
-func (s *Store) ownFor(a *stages.Application, loc *time.Location) *stages.Own {
+func (s *Agenda) ownFor(a *stages.Application, loc *time.Location) *stages.Own {
 	o := s.ownOf(a, loc)
 	return &o
 }
 
 // ownOf works out an application's Own with dates in loc.
-func (s *Store) ownOf(a *stages.Application, loc *time.Location) stages.Own {
+func (s *Agenda) ownOf(a *stages.Application, loc *time.Location) stages.Own {
 	if s.settings != nil {
 		s.settings.Bind(a)
 	}
@@ -186,7 +166,7 @@ func (s *Store) ownOf(a *stages.Application, loc *time.Location) stages.Own {
 
 // putOwn keeps the cached Own of an open or accepted application up to
 // date (or drops it when the store keeps no cache).
-func (s *Store) putOwn(tx *bbolt.Tx, a *stages.Application) error {
+func (s *Agenda) putOwn(tx *store.Tx, a *stages.Application) error {
 	b, err := tx.CreateBucketIfNotExists(bucketOwn)
 	if err != nil {
 		return err
@@ -195,12 +175,12 @@ func (s *Store) putOwn(tx *bbolt.Tx, a *stages.Application) error {
 	if rec == nil {
 		return b.Delete(key(a.ID))
 	}
-	b.FillPercent = appendFill
+	b.FillPercent = store.AppendFill
 	return b.Put(key(a.ID), rec)
 }
 
 // ownValue is the record of a's Own, or nil when the store keeps no cache.
-func (s *Store) ownValue(a *stages.Application) []byte {
+func (s *Agenda) ownValue(a *stages.Application) []byte {
 	ctx := s.ownContext()
 	if ctx == 0 {
 		return nil
@@ -220,24 +200,23 @@ const lapsePrunedAfter = 31
 
 // lapsed reports whether a rejected application's prompts lapsing on last
 // lapsed before the day pruned records go back to.
-func lapsed(tx *bbolt.Tx, last stages.Date) bool {
-	v := tx.Bucket(bucketMeta).Get(keyLapsePruned)
+func lapsed(tx *store.Tx, last stages.Date) bool {
+	v := tx.Meta(keyLapsePruned)
 	return v != nil && string(v) > last.String()
 }
 
 // pruneLapsed drops the records of the rejected applications whose
-// prompts lapsed a month before the store's clock, so that years of
+// prompts lapsed a month before the agenda's clock, so that years of
 // rejections do not keep a cached Own each. Each write prunes from where
 // the last stopped; a read on a day before that works the few it needs
 // out from the applications.
-func (s *Store) pruneLapsed(tx *bbolt.Tx) error {
+func (s *Agenda) pruneLapsed(tx *store.Tx) error {
 	lapsing := tx.Bucket(bucketLapsing)
 	if s.now == nil || lapsing == nil {
 		return nil
 	}
-	meta := tx.Bucket(bucketMeta)
 	cut := []byte(stages.DateOf(s.now()).AddDays(-lapsePrunedAfter).String())
-	from := meta.Get(keyLapsePruned)
+	from := tx.Meta(keyLapsePruned)
 	if bytes.Compare(from, cut) >= 0 {
 		return nil
 	}
@@ -253,7 +232,7 @@ func (s *Store) pruneLapsed(tx *bbolt.Tx) error {
 			return err
 		}
 	}
-	return meta.Put(keyLapsePruned, cut)
+	return tx.PutMeta(keyLapsePruned, cut)
 }
 
 // ownEpoch is day 0 of the dates in a record.
@@ -533,22 +512,22 @@ type DayPrompts struct {
 
 // Prompts gives the prompts of now's day from the prompt cache, in one read
 // transaction: the applications are not decoded, except those without a
-// cached Own for the store's zone and settings. When many were missing
+// cached Own for the agenda's zone and settings. When many were missing
 // (another configuration file, a new afterview), it then rewrites them,
 // best effort, so that the next read is fast again. The cache is read
 // twice, one record at a time (stages.Day), so that memory holds the
 // prompts and not every application's record.
-func (s *Store) Prompts(now time.Time) (DayPrompts, error) { return s.prompts(now, false) }
+func (s *Agenda) Prompts(now time.Time) (DayPrompts, error) { return s.prompts(now, false) }
 
 // ActionablePrompts is Prompts without the upcoming prompts but the first
 // (DayPrompts.Next): what today shows, in less memory.
-func (s *Store) ActionablePrompts(now time.Time) (DayPrompts, error) { return s.prompts(now, true) }
+func (s *Agenda) ActionablePrompts(now time.Time) (DayPrompts, error) { return s.prompts(now, true) }
 
-func (s *Store) prompts(now time.Time, actionable bool) (DayPrompts, error) {
+func (s *Agenda) prompts(now time.Time, actionable bool) (DayPrompts, error) {
 	var out DayPrompts
 	ctx := s.ownContextAt(now)
-	err := s.view(func(tx *bbolt.Tx) error {
-		global, err := s.globalEvents(tx)
+	err := s.Read(func(tx *store.Tx) error {
+		global, err := tx.Global()
 		if err != nil {
 			return err
 		}
@@ -564,7 +543,7 @@ func (s *Store) prompts(now time.Time, actionable bool) (DayPrompts, error) {
 
 // refreshIfReworked rewrites the cache after a read that had to work many
 // Owns out from the applications (see Prompts).
-func (s *Store) refreshIfReworked(ctx uint64, now time.Time, reworked int) {
+func (s *Agenda) refreshIfReworked(ctx uint64, now time.Time, reworked int) {
 	if ctx != 0 && reworked > refreshFrom {
 		s.refreshOwn(ctx, stages.DateOf(now))
 	}
@@ -573,13 +552,13 @@ func (s *Store) refreshIfReworked(ctx uint64, now time.Time, reworked int) {
 // dayPrompts is what Prompts reads, inside a read transaction, given the
 // global events; the Day also holds the counts it made on the way
 // (stages.Day.Open).
-func (s *Store) dayPrompts(tx *bbolt.Tx, now time.Time, ctx uint64, actionable bool, global []stages.Event) (DayPrompts, *stages.Day, error) {
+func (s *Agenda) dayPrompts(tx *store.Tx, now time.Time, ctx uint64, actionable bool, global []stages.Event) (DayPrompts, *stages.Day, error) {
 	var out DayPrompts
-	first, _ := tx.Bucket(bucketApps).Cursor().First()
-	out.Empty = first == nil
+	first, _ := tx.AppIDs()
+	out.Empty = first == 0
 	day := stages.NewDay(now)
 	day.Actionable = actionable
-	if !indexFresh(tx) {
+	if !s.fresh(tx) {
 		apps, err := s.scanActive(tx, stages.DateOf(now))
 		if err != nil {
 			return out, nil, err
@@ -601,7 +580,7 @@ func (s *Store) dayPrompts(tx *bbolt.Tx, now time.Time, ctx uint64, actionable b
 
 // promptsOf works the day's prompts out from the applications they depend
 // on, already decoded, as the cache would give them.
-func (s *Store) promptsOf(day *stages.Day, apps []stages.Application, global []stages.Event, now time.Time, started bool) []stages.Prompt {
+func (s *Agenda) promptsOf(day *stages.Day, apps []stages.Application, global []stages.Event, now time.Time, started bool) []stages.Prompt {
 	owns := make([]stages.Own, len(apps))
 	for i := range apps {
 		owns[i] = s.ownOf(&apps[i], now.Location())
@@ -613,11 +592,11 @@ func (s *Store) promptsOf(day *stages.Day, apps []stages.Application, global []s
 // their cached records (nil where there is none): the rejected ones whose
 // prompts still show, in date order, then the open and accepted ones, in
 // id order.
-func (s *Store) ownRecords(tx *bbolt.Tx, day stages.Date, fn func(id uint64, rec []byte) error) error {
+func (s *Agenda) ownRecords(tx *store.Tx, day stages.Date, fn func(id uint64, rec []byte) error) error {
 	lc := tx.Bucket(bucketLapsing).Cursor()
 	for k, v := lc.Seek([]byte(day.String())); k != nil; k, v = lc.Next() {
 		if len(k) != len("2006-01-02")+8 {
-			return damaged(s.path, fmt.Errorf("the index of rejected applications holds a stray key %q", k))
+			return tx.Damaged(fmt.Errorf("the index of rejected applications holds a stray key %q", k))
 		}
 		if err := fn(binary.BigEndian.Uint64(k[len(k)-8:]), v); err != nil {
 			return err
@@ -628,7 +607,7 @@ func (s *Store) ownRecords(tx *bbolt.Tx, day stages.Date, fn func(id uint64, rec
 	c := tx.Bucket(bucketActive).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		if len(k) != 8 {
-			return damaged(s.path, fmt.Errorf("the active index holds a stray key %q", k))
+			return tx.Damaged(fmt.Errorf("the active index holds a stray key %q", k))
 		}
 		// Both buckets are in id order: the cache's cursor follows.
 		for ok != nil && bytes.Compare(ok, k) < 0 {
@@ -647,9 +626,8 @@ func (s *Store) ownRecords(tx *bbolt.Tx, day stages.Date, fn func(id uint64, rec
 
 // cachedPrompts makes the day's prompts in two passes over the cached
 // records (see Prompts).
-func (s *Store) cachedPrompts(tx *bbolt.Tx, day *stages.Day, now time.Time, ctx uint64) ([]stages.Prompt, int, error) {
+func (s *Agenda) cachedPrompts(tx *store.Tx, day *stages.Day, now time.Time, ctx uint64) ([]stages.Prompt, int, error) {
 	today, loc := stages.DateOf(now), now.Location()
-	apps := tx.Bucket(bucketApps)
 	// Pass 1: what the others need of each (Day.Note). Applications
 	// without a usable record are decoded once, here, and kept.
 	var owns []stages.Own
@@ -664,7 +642,7 @@ func (s *Store) cachedPrompts(tx *bbolt.Tx, day *stages.Day, now time.Time, ctx 
 			n += count + 1
 			return nil
 		}
-		a, err := s.getApp(apps, id)
+		a, err := tx.App(id)
 		if err != nil {
 			return err
 		}
@@ -684,7 +662,7 @@ func (s *Store) cachedPrompts(tx *bbolt.Tx, day *stages.Day, now time.Time, ctx 
 	err = s.ownRecords(tx, today, func(id uint64, rec []byte) error {
 		if ownValid(rec, ctx) && decodeOwnHead(&head, &count, rec[9:]) == nil {
 			if err := decodeOwnInto(&o, rec[9:], s.zone); err != nil {
-				return damaged(s.path, fmt.Errorf("the cached prompts of application %d cannot be read: %v", id, err))
+				return tx.Damaged(fmt.Errorf("the cached prompts of application %d cannot be read: %v", id, err))
 			}
 			o.ID = id
 			if s.settings != nil {
@@ -703,16 +681,16 @@ func (s *Store) cachedPrompts(tx *bbolt.Tx, day *stages.Day, now time.Time, ctx 
 	return ps, len(owns), err
 }
 
-// refreshOwn rewrites the cached Owns a read of day uses for this store's
+// refreshOwn rewrites the cached Owns a read of day uses for this agenda's
 // context, best effort (another afterview may hold the file, or it may be
 // read-only: reads then keep working them out). The data do not change, so
 // the revision does not move.
-func (s *Store) refreshOwn(ctx uint64, day stages.Date) {
-	_ = s.run(writing, func(tx *bbolt.Tx) error {
-		if err := s.checkSchema(tx); err != nil || !indexFresh(tx) {
-			return err
+func (s *Agenda) refreshOwn(ctx uint64, day stages.Date) {
+	_ = s.Rederive(func(tx *store.Tx) error {
+		if !s.fresh(tx) {
+			return nil
 		}
-		apps, own, lapsing := tx.Bucket(bucketApps), tx.Bucket(bucketOwn), tx.Bucket(bucketLapsing)
+		own, lapsing := tx.Bucket(bucketOwn), tx.Bucket(bucketLapsing)
 		var stale []uint64
 		var staleLapsing [][]byte
 		err := s.ownRecords(tx, day, func(id uint64, rec []byte) error {
@@ -730,7 +708,7 @@ func (s *Store) refreshOwn(ctx uint64, day stages.Date) {
 			return err
 		}
 		for _, id := range stale {
-			a, err := s.getApp(apps, id)
+			a, err := tx.App(id)
 			if err != nil {
 				return err
 			}
@@ -743,7 +721,7 @@ func (s *Store) refreshOwn(ctx uint64, day stages.Date) {
 			if err != nil || lapsed(tx, d) {
 				continue
 			}
-			a, err := s.getApp(apps, binary.BigEndian.Uint64(k[len(k)-8:]))
+			a, err := tx.App(binary.BigEndian.Uint64(k[len(k)-8:]))
 			if err != nil {
 				return err
 			}
@@ -767,19 +745,18 @@ type AppPrompts struct {
 // prompt cache and the latest acceptance from the index, so that a history
 // with thousands of open offers is not decoded. The error unwraps to
 // ErrNotFound when there is no such application.
-func (s *Store) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
+func (s *Agenda) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 	var out AppPrompts
 	ctx := s.ownContextAt(now)
 	loc := now.Location()
-	err := s.view(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketApps)
+	err := s.Read(func(tx *store.Tx) error {
 		var err error
-		if out.App, err = s.getApp(b, id); err != nil {
+		if out.App, err = tx.App(id); err != nil {
 			return err
 		}
-		if !indexFresh(tx) {
+		if !s.fresh(tx) {
 			var all []stages.Application
-			if all, err = s.allApps(tx); err != nil {
+			if all, err = tx.AllApps(); err != nil {
 				return err
 			}
 			out.Prompts = stages.PromptsOf(out.App, all, now)
@@ -792,7 +769,7 @@ func (s *Store) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 		c := tx.Bucket(bucketShared).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 8 || (len(v) != 0 && len(v) != 8) {
-				return damaged(s.path, fmt.Errorf("the index of shared applications holds a stray entry %q", k))
+				return tx.Damaged(fmt.Errorf("the index of shared applications holds a stray entry %q", k))
 			}
 			other := binary.BigEndian.Uint64(k)
 			switch {
