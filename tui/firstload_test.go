@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +22,9 @@ type activeFakeStore struct {
 	*fakeStore
 	snapErr, activeErr error
 	firsts, actives    int
+	// duringSnapshot, when set, runs inside the next full Snapshot, before
+	// it reads: a write by another process meanwhile.
+	duringSnapshot func()
 	// firstApps is what the last FirstScreen read: the applications'
 	// ids, in order.
 	firstApps []uint64
@@ -96,6 +100,10 @@ func (s *activeFakeStore) Snapshot() ([]stages.Application, []stages.Event, erro
 	if err := s.snapErr; err != nil {
 		s.snapErr = nil
 		return nil, nil, err
+	}
+	if f := s.duringSnapshot; f != nil {
+		s.duringSnapshot = nil
+		f()
 	}
 	return s.fakeStore.Snapshot()
 }
@@ -547,6 +555,18 @@ func TestHistoryLoadFailureIsRetried(t *testing.T) {
 		if m.screen() != screenToday || len(m.held) != 0 {
 			t.Fatalf("after a failed load the keys were held (screen %d, %d held)", m.screen(), len(m.held))
 		}
+		if level == levelPrompts {
+			// The list is not loaded: every key of its screen says so, the
+			// filter's too, rather than act on none of it.
+			m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '2', Text: "2"}))
+			for _, k := range []tea.Key{{Code: '/', Text: "/"}, {Code: tea.KeyEnter}} {
+				m, _ = update(t, m, tea.KeyPressMsg(k))
+				if s := plain(m); !strings.Contains(s, "still loading") || m.page != nil || m.focus() != focusScreen {
+					t.Fatalf("%s on the Applications list not loaded:\n%s", k.String(), s)
+				}
+			}
+			m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '1', Text: "1"}))
+		}
 		m, next = poll(m)
 	}
 	if !m.ctx.data.complete() {
@@ -659,5 +679,39 @@ func TestShownOnceWithTheFirstData(t *testing.T) {
 	update(t, m, reload())
 	if shown != 1 {
 		t.Fatalf("after a reload: Shown called %d times", shown)
+	}
+}
+
+// A load works the day's prompts out once: the full snapshot keeps the
+// active stage's (the store's) when nothing was written since, and works
+// them out again when something was, even while the snapshot was read.
+func TestTheHistoryStageKeepsTheDaysPrompts(t *testing.T) {
+	st := &activeFakeStore{fakeStore: newFakeStore(DemoApplications(testNow)...)}
+	fullAfter := func(t *testing.T) (active, full *data) {
+		t.Helper()
+		set, err := st.Active(testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		active = newActiveData(set, testNow)
+		msg, ok := loadCmd(st, fixedClock, 0, active)().(dataMsg)
+		if !ok || len(active.prompts) == 0 || !msg.d.complete() {
+			t.Fatalf("no full snapshot after the active one (%d prompts)", len(active.prompts))
+		}
+		return active, msg.d
+	}
+	active, full := fullAfter(t)
+	if &full.prompts[0] != &active.prompts[0] {
+		t.Fatal("the full snapshot worked the day's prompts out again, though nothing was written")
+	}
+	st.duringSnapshot = func() {
+		if err := st.LogGlobal(stages.Event{Kind: stages.EvNote, At: testNow, Note: "written meanwhile"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	active, full = fullAfter(t)
+	apps, global, _ := st.Snapshot()
+	if &full.prompts[0] == &active.prompts[0] || !reflect.DeepEqual(full.prompts, enginePrompts(apps, global, testNow, false)) {
+		t.Fatal("the full snapshot kept the prompts of the revision before a write made while it was read")
 	}
 }

@@ -49,7 +49,7 @@ func TestAScreenIsOneMoreTab(t *testing.T) {
 	h.mustSee("Keys · Notes", "5         notes", "Notes are a test's.")
 	h.press("esc")
 	// New data reaches the new screen too.
-	h.run(loadCmd(h.m.store, h.m.ctx.now, h.m.loadGen))
+	h.run(loadCmd(h.m.store, h.m.ctx.now, h.m.loadGen, nil))
 	if notes.synced == 0 {
 		t.Fatal("the new screen never saw the data")
 	}

@@ -90,10 +90,14 @@ type statsReadyMsg struct {
 func statsCmd(d *data) tea.Cmd {
 	// A partial snapshot lacks the closed history the figures are about:
 	// they wait for the full one.
-	if d == nil || !d.complete() || d.stats.Load() != nil {
+	if d == nil || d.stats.Load() != nil {
 		return nil
 	}
-	apps, today := d.apps, d.today
+	apps, ok := d.history()
+	if !ok {
+		return nil
+	}
+	today := d.today
 	return func() tea.Msg {
 		return statsReadyMsg{d: d, stats: stages.ComputeStats(apps, today)}
 	}
