@@ -37,52 +37,11 @@ type Store interface {
 type ActiveStore interface {
 	Store
 	// FirstScreen reads the prompts of now's day and the applications of
-	// the first n to-dos (see FirstScreen).
-	FirstScreen(now time.Time, n int) (FirstScreen, error)
-	// Active reads what the prompts of now's day depend on.
-	Active(now time.Time) (ActiveSet, error)
-}
-
-// FirstScreen is what ActiveStore.FirstScreen reads (store.FirstScreen's
-// twin), in one transaction.
-type FirstScreen struct {
-	// Revision is the revision the rest was read at.
-	Revision uint64
-	// Prompts are the day's prompts to do today, ranked; when there is
-	// none, every prompt of the day, upcoming included (All).
-	Prompts []stages.Prompt
-	// All reports that Prompts holds the upcoming prompts too.
-	All bool
-	// Next is the first upcoming prompt (nil if none).
-	Next *stages.Prompt
-	// Apps are the applications of the first to-dos asked for, and those
-	// whose offers these to-dos name.
-	Apps []stages.Application
-	// Global are the events about no application.
-	Global []stages.Event
-	// Open is the number of open applications, Offers of open offers.
-	Open, Offers int
-	// Empty reports a store with no application at all.
-	Empty bool
-}
-
-// ActiveSet is what ActiveStore.Active reads, in one transaction.
-type ActiveSet struct {
-	// Apps are the applications the day's prompts depend on: every open one,
-	// and the closed ones whose prompts can still show that day.
-	Apps []stages.Application
-	// Global are the events about no application.
-	Global []stages.Event
-	// Empty reports a store with no application at all.
-	Empty bool
-	// All reports that Apps is every application in the store: nothing is
-	// left to load.
-	All bool
-	// Prompts are the day's prompts, upcoming included, ranked (nil: the
-	// TUI works them out from Apps).
-	Prompts []stages.Prompt
-	// Revision is the revision the rest was read at.
-	Revision uint64
+	// the first n to-dos.
+	FirstScreen(now time.Time, n int) (stages.FirstScreen, error)
+	// Active reads what the prompts of now's day depend on, and those
+	// prompts.
+	Active(now time.Time) (stages.ActiveDay, error)
 }
 
 // Messages the store commands answer with.

@@ -299,23 +299,18 @@ func newData(apps []stages.Application, global []stages.Event, rev uint64, now t
 }
 
 // newActiveData is the snapshot of the active applications (see
-// levelActive), with their prompts as the store gives them (nil: worked
-// out here from the applications, which the day's prompts depend on).
-func newActiveData(set ActiveSet, now time.Time) *data {
+// levelActive), with their prompts as the store gives them.
+func newActiveData(set stages.ActiveDay, now time.Time) *data {
 	level := levelActive
 	if set.All {
 		level = levelFull
 	}
-	ps := set.Prompts
-	if ps == nil {
-		ps = enginePrompts(set.Apps, set.Global, now, set.Empty)
-	}
-	return buildData(set.Apps, set.Global, ps, set.Revision, now, level, set.Empty)
+	return buildData(set.Apps, set.Global, set.Prompts, set.Revision, now, level, set.Empty)
 }
 
 // newFirstData is the first screen's snapshot (see levelPrompts). A store
 // with no application at all is complete from the start.
-func newFirstData(fs FirstScreen, now time.Time) *data {
+func newFirstData(fs stages.FirstScreen, now time.Time) *data {
 	level := levelPrompts
 	if fs.Empty {
 		level = levelFull
@@ -335,9 +330,8 @@ func newFirstData(fs FirstScreen, now time.Time) *data {
 }
 
 // enginePrompts works the day's prompts out from the applications they
-// depend on (or more): for a store that gives none (one that does not read
-// in stages, or leaves them to the UI), and never twice for one revision
-// (see loadCmd).
+// depend on (or more): for a store that does not read in stages, which
+// gives none, and never twice for one revision (see loadCmd).
 func enginePrompts(apps []stages.Application, global []stages.Event, now time.Time, empty bool) []stages.Prompt {
 	if empty {
 		// With no application at all, "keep applying" would greet a new

@@ -30,15 +30,15 @@ type activeFakeStore struct {
 	firstApps []uint64
 }
 
-func (s *activeFakeStore) FirstScreen(now time.Time, n int) (FirstScreen, error) {
+func (s *activeFakeStore) FirstScreen(now time.Time, n int) (stages.FirstScreen, error) {
 	s.firsts++
 	rev, err := s.fakeStore.Revision()
 	if err != nil {
-		return FirstScreen{}, err
+		return stages.FirstScreen{}, err
 	}
 	all, global, _ := s.fakeStore.Snapshot()
 	ps := stages.Prompts(all, global, now)
-	fs := FirstScreen{Revision: rev, Prompts: stages.Actionable(ps), Global: global, Empty: len(all) == 0}
+	fs := stages.FirstScreen{Revision: rev, Prompts: stages.Actionable(ps), Global: global, Empty: len(all) == 0}
 	for i := range ps {
 		if ps[i].Status == stages.Upcoming {
 			fs.Next = &ps[i]
@@ -75,15 +75,15 @@ func (s *activeFakeStore) FirstScreen(now time.Time, n int) (FirstScreen, error)
 	return fs, nil
 }
 
-func (s *activeFakeStore) Active(now time.Time) (ActiveSet, error) {
+func (s *activeFakeStore) Active(now time.Time) (stages.ActiveDay, error) {
 	s.actives++
 	if err := s.activeErr; err != nil {
 		s.activeErr = nil
-		return ActiveSet{}, err
+		return stages.ActiveDay{}, err
 	}
 	rev, err := s.fakeStore.Revision()
 	if err != nil {
-		return ActiveSet{}, err
+		return stages.ActiveDay{}, err
 	}
 	all, global, _ := s.fakeStore.Snapshot()
 	var active []stages.Application
@@ -92,7 +92,7 @@ func (s *activeFakeStore) Active(now time.Time) (ActiveSet, error) {
 			active = append(active, a)
 		}
 	}
-	return ActiveSet{Apps: active, Global: global, Empty: len(all) == 0, All: len(active) == len(all),
+	return stages.ActiveDay{Apps: active, Global: global, Empty: len(all) == 0, All: len(active) == len(all),
 		Prompts: stages.Prompts(all, global, now), Revision: rev}, nil
 }
 

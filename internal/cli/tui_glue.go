@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"afterview/stages"
 	"afterview/store"
 	"afterview/tui"
 )
@@ -19,14 +20,14 @@ type tuiStore struct{ *store.Store }
 // before its first frame: keep the adapter whole.
 var _ tui.ActiveStore = tuiStore{}
 
-func (s tuiStore) FirstScreen(now time.Time, n int) (tui.FirstScreen, error) {
+func (s tuiStore) FirstScreen(now time.Time, n int) (stages.FirstScreen, error) {
 	fs, err := s.Store.FirstScreen(now, n)
-	return tui.FirstScreen(fs), err
+	return stages.FirstScreen(fs), err
 }
 
-func (s tuiStore) Active(now time.Time) (tui.ActiveSet, error) {
+func (s tuiStore) Active(now time.Time) (stages.ActiveDay, error) {
 	set, err := s.ActiveDay(now)
-	return tui.ActiveSet{Apps: set.Apps, Global: set.Global, Empty: set.Empty, All: set.All,
+	return stages.ActiveDay{Apps: set.Apps, Global: set.Global, Empty: set.Empty, All: set.All,
 		Prompts: set.Prompts, Revision: set.Revision}, err
 }
 
