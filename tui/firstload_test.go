@@ -8,7 +8,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"afterview/internal/gen"
 	"afterview/stages"
@@ -158,8 +157,6 @@ func update(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
 	up, cmd := m.Update(msg)
 	return up.(Model), cmd
 }
-
-func plain(m Model) string { return ansi.Strip(m.View().Content) }
 
 // screens draws the four tabs, in turn, as the user sees them (Stats once
 // its figures are in).
