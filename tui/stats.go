@@ -113,6 +113,9 @@ func (sm *statsModel) title() string { return "Stats" }
 
 func (sm *statsModel) tab(*programContext) (long, short string) { return "Stats", "Stats" }
 
+// needs: the figures are about the whole history; the keys only scroll.
+func (sm *statsModel) needs() need { return need{history: true} }
+
 func (sm *statsModel) sync(*programContext, selection) action { return nil }
 
 // shown asks for the figures, which are computed once per snapshot, off
