@@ -66,7 +66,9 @@ type data struct {
 }
 
 // loadLevel is how much of the store a snapshot holds, in the order the
-// TUI loads them.
+// TUI loads them. Only this file reads it: a screen asks for what it shows
+// (see need, appList, application) and the answer says whether that is
+// loaded yet.
 type loadLevel int
 
 const (
