@@ -14,31 +14,9 @@ import (
 // (FirstScreen), then the applications every prompt depends on (ActiveDay),
 // then everything.
 
-// FirstScreen is what the first screen shows: the day's prompts, the
-// applications of the first to-dos, and the counts of the header.
-type FirstScreen struct {
-	// Revision is the revision the rest was read at.
-	Revision uint64
-	// Prompts are the day's prompts to do today, ranked: what
-	// ActionablePrompts gives. When there is none, they are every prompt
-	// of the day, upcoming included (what Prompts gives), for a screen
-	// that says what comes next; All says so.
-	Prompts []stages.Prompt
-	// All reports that Prompts holds the upcoming prompts too.
-	All bool
-	// Next is the first upcoming prompt (nil if none).
-	Next *stages.Prompt
-	// Apps are, by id, the applications of the first to-dos asked for and
-	// those whose offers these to-dos name (a competing offer's draft
-	// quotes their deadlines).
-	Apps []stages.Application
-	// Global are the events about no application, as Global returns them.
-	Global []stages.Event
-	// Open is the number of open applications, Offers of open offers.
-	Open, Offers int
-	// Empty reports a file that holds no application at all.
-	Empty bool
-}
+// FirstScreen is what the first screen shows (stages.FirstScreen, which
+// the UI reads too).
+type FirstScreen = stages.FirstScreen
 
 // FirstScreen reads, in one transaction, the prompts of now's day from the
 // prompt cache (see ActionablePrompts) and the applications the first

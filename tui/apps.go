@@ -99,9 +99,6 @@ func (a *appsModel) update(c *programContext, msg tea.Msg) action {
 	}
 	app, ok := a.selected(c)
 	if !ok {
-		if !c.data.allOpen() && key.Matches(km, k.Open, k.Edit, k.Log, k.Delete) {
-			return say{stillLoading}
-		}
 		return nil
 	}
 	switch {
@@ -159,18 +156,9 @@ func (a *appsModel) setCursor(c *programContext, i int) {
 	a.offset = max(0, min(a.offset, len(a.rows)-h))
 }
 
-// ready: the open applications need every open one; the closed ones, the
-// whole history.
-func (a *appsModel) ready(d *data) bool {
-	if a.showClosed {
-		return d.complete()
-	}
-	return d.allOpen()
-}
-
-// takesKeys: the keys move through and act on the open applications,
-// which the closed ones follow.
-func (a *appsModel) takesKeys(d *data) bool { return d.allOpen() }
+// needs: the list, and the closed applications when they are shown; the
+// keys move through and act on the open ones, which the closed ones follow.
+func (a *appsModel) needs() need { return need{list: true, history: a.showClosed} }
 
 func (a *appsModel) sync(c *programContext, sel selection) action {
 	a.rebuild(c, sel.app)
@@ -193,14 +181,11 @@ func (a *appsModel) rebuild(c *programContext, selectID uint64) {
 	needle := strings.ToLower(strings.TrimSpace(a.filter))
 	a.rows = a.rows[:0]
 	found := -1
-	order := d.order
-	if !d.allOpen() {
-		// A few applications, not the list: it waits for every open one.
-		order = nil
-	}
-	for _, i := range order {
+	list := d.appList()
+	closed := a.showClosed && list.closed
+	for _, i := range list.order {
 		app := &d.apps[i]
-		if app.Closed() && (!a.showClosed || !d.complete()) {
+		if app.Closed() && !closed {
 			continue
 		}
 		if needle != "" && !strings.Contains(d.search[i], needle) {
@@ -313,8 +298,9 @@ func (a *appsModel) view(c *programContext) string {
 	var b strings.Builder
 
 	closed := len(d.apps) - d.open
+	list := d.appList()
 	summary := fmt.Sprintf("%d open", d.open)
-	if !d.complete() {
+	if !list.closed {
 		// The closed ones are still loading (sync leaves them out).
 		summary += " · closed ones loading…"
 	} else if closed > 0 {
@@ -358,9 +344,9 @@ func (a *appsModel) view(c *programContext) string {
 		case a.filter != "":
 			msg = "Nothing matches “" + sanitize(a.filter) + "”. esc clears the filter."
 		case d.empty:
-		case !d.allOpen():
+		case !list.open:
 			msg = "Loading the applications…"
-		case !d.complete():
+		case !list.closed:
 			msg = "Loading the closed applications…"
 		default:
 			msg = "Every application is closed: c shows them."

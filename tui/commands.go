@@ -37,52 +37,11 @@ type Store interface {
 type ActiveStore interface {
 	Store
 	// FirstScreen reads the prompts of now's day and the applications of
-	// the first n to-dos (see FirstScreen).
-	FirstScreen(now time.Time, n int) (FirstScreen, error)
-	// Active reads what the prompts of now's day depend on.
-	Active(now time.Time) (ActiveSet, error)
-}
-
-// FirstScreen is what ActiveStore.FirstScreen reads (store.FirstScreen's
-// twin), in one transaction.
-type FirstScreen struct {
-	// Revision is the revision the rest was read at.
-	Revision uint64
-	// Prompts are the day's prompts to do today, ranked; when there is
-	// none, every prompt of the day, upcoming included (All).
-	Prompts []stages.Prompt
-	// All reports that Prompts holds the upcoming prompts too.
-	All bool
-	// Next is the first upcoming prompt (nil if none).
-	Next *stages.Prompt
-	// Apps are the applications of the first to-dos asked for, and those
-	// whose offers these to-dos name.
-	Apps []stages.Application
-	// Global are the events about no application.
-	Global []stages.Event
-	// Open is the number of open applications, Offers of open offers.
-	Open, Offers int
-	// Empty reports a store with no application at all.
-	Empty bool
-}
-
-// ActiveSet is what ActiveStore.Active reads, in one transaction.
-type ActiveSet struct {
-	// Apps are the applications the day's prompts depend on: every open one,
-	// and the closed ones whose prompts can still show that day.
-	Apps []stages.Application
-	// Global are the events about no application.
-	Global []stages.Event
-	// Empty reports a store with no application at all.
-	Empty bool
-	// All reports that Apps is every application in the store: nothing is
-	// left to load.
-	All bool
-	// Prompts are the day's prompts, upcoming included, ranked (nil: the
-	// TUI works them out from Apps).
-	Prompts []stages.Prompt
-	// Revision is the revision the rest was read at.
-	Revision uint64
+	// the first n to-dos.
+	FirstScreen(now time.Time, n int) (stages.FirstScreen, error)
+	// Active reads what the prompts of now's day depend on, and those
+	// prompts.
+	Active(now time.Time) (stages.ActiveDay, error)
 }
 
 // Messages the store commands answer with.
@@ -131,82 +90,6 @@ type (
 		gen  int
 	}
 )
-
-// loadCmd reads the whole store and derives the screens' data from it.
-func loadCmd(st Store, now func() time.Time, gen int) tea.Cmd {
-	return func() tea.Msg {
-		rev, err := st.Revision()
-		if err != nil {
-			return errMsg{err: err, doing: "reading the revision", read: true, load: true, gen: gen}
-		}
-		apps, global, err := st.Snapshot()
-		if err != nil {
-			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
-		}
-		return dataMsg{newData(apps, global, rev, now()), gen}
-	}
-}
-
-// firstLoadCmd starts a load: the first screen's snapshot (levelPrompts)
-// when the store reads in stages, which the next stages follow (nextLoadCmd),
-// else everything.
-func firstLoadCmd(st Store, now func() time.Time, gen int) tea.Cmd {
-	as, ok := st.(ActiveStore)
-	if !ok {
-		return loadCmd(st, now, gen)
-	}
-	return func() tea.Msg {
-		t := now()
-		fs, err := as.FirstScreen(t, firstScreenApps)
-		if err != nil {
-			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
-		}
-		return dataMsg{newFirstData(fs, t), gen}
-	}
-}
-
-// activeCmd loads the active applications (levelActive).
-func activeCmd(as ActiveStore, now func() time.Time, gen int) tea.Cmd {
-	return func() tea.Msg {
-		t := now()
-		set, err := as.Active(t)
-		if err != nil {
-			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
-		}
-		return dataMsg{newActiveData(set, t), gen}
-	}
-}
-
-// activeDelay lets the first frame reach the terminal before the active
-// applications are decoded: Bubble Tea draws on a 60 Hz tick, and the
-// decoding takes both cores.
-const activeDelay = 20 * time.Millisecond
-
-// historyDelay does the same for the history load, which decodes years of
-// history (and then the garbage collector runs).
-const historyDelay = 30 * time.Millisecond
-
-// nextLoadCmd is the stage that follows a snapshot at level d.level, after
-// delay (none after a complete snapshot).
-func nextLoadCmd(st Store, now func() time.Time, d *data, gen int, delay bool) tea.Cmd {
-	var load tea.Cmd
-	wait := time.Duration(0)
-	switch as, ok := st.(ActiveStore); {
-	case d.complete():
-		return nil
-	case d.level == levelPrompts && ok:
-		load, wait = activeCmd(as, now, gen), activeDelay
-	default:
-		load, wait = loadCmd(st, now, gen), historyDelay
-	}
-	if !delay {
-		return load
-	}
-	return func() tea.Msg {
-		time.Sleep(wait)
-		return load()
-	}
-}
 
 func revisionCmd(st Store) tea.Cmd {
 	return func() tea.Msg {

@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"afterview/stages"
 )
 
@@ -64,7 +66,9 @@ type data struct {
 }
 
 // loadLevel is how much of the store a snapshot holds, in the order the
-// TUI loads them.
+// TUI loads them. Only this file reads it: a screen asks for what it shows
+// (see need, appList, application) and the answer says whether that is
+// loaded yet.
 type loadLevel int
 
 const (
@@ -94,29 +98,221 @@ func (d *data) complete() bool { return d.level == levelFull }
 // open offer).
 func (d *data) allOpen() bool { return d.level >= levelActive }
 
+// The loads, stage by stage: firstLoadCmd starts one, and each stage's
+// snapshot says which follows it (nextLoadCmd). The screens never ask which
+// stage they have: they ask the snapshot for what they show (shows, acts,
+// appList, application, openOffers, history), and the answer says whether it
+// is loaded yet.
+
+// firstLoadCmd starts a load: the first screen's snapshot (levelPrompts)
+// when the store reads in stages, which the next stages follow (nextLoadCmd),
+// else everything.
+func firstLoadCmd(st Store, now func() time.Time, gen int) tea.Cmd {
+	as, ok := st.(ActiveStore)
+	if !ok {
+		return loadCmd(st, now, gen, nil)
+	}
+	return func() tea.Msg {
+		t := now()
+		fs, err := as.FirstScreen(t, firstScreenApps)
+		if err != nil {
+			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
+		}
+		return dataMsg{newFirstData(fs, t), gen}
+	}
+}
+
+// activeCmd loads the active applications (levelActive).
+func activeCmd(as ActiveStore, now func() time.Time, gen int) tea.Cmd {
+	return func() tea.Msg {
+		t := now()
+		set, err := as.Active(t)
+		if err != nil {
+			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
+		}
+		return dataMsg{newActiveData(set, t), gen}
+	}
+}
+
+// loadCmd reads the whole store and derives the screens' data from it;
+// prev is the stage before it, if any, whose prompts it keeps when they are
+// still the day's (see dayPrompts).
+func loadCmd(st Store, now func() time.Time, gen int, prev *data) tea.Cmd {
+	return func() tea.Msg {
+		rev, err := st.Revision()
+		if err != nil {
+			return errMsg{err: err, doing: "reading the revision", read: true, load: true, gen: gen}
+		}
+		apps, global, err := st.Snapshot()
+		if err != nil {
+			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
+		}
+		t := now()
+		if prev != nil && prev.rev == rev && !prev.toDoOnly && prev.today == stages.DateOf(t) {
+			// The previous stage's prompts are this snapshot's if nothing
+			// was written since they were read, before the snapshot or
+			// while it was taken.
+			if after, err := st.Revision(); err == nil && after == rev {
+				return dataMsg{buildData(apps, global, prev.prompts, rev, prev.now, levelFull, len(apps) == 0), gen}
+			}
+		}
+		return dataMsg{newData(apps, global, rev, t), gen}
+	}
+}
+
+// activeDelay lets the first frame reach the terminal before the active
+// applications are decoded: Bubble Tea draws on a 60 Hz tick, and the
+// decoding takes both cores.
+const activeDelay = 20 * time.Millisecond
+
+// historyDelay does the same for the history load, which decodes years of
+// history (and then the garbage collector runs).
+const historyDelay = 30 * time.Millisecond
+
+// nextLoadCmd is the stage that follows the snapshot d, after a delay when
+// delay is set; nil when d is complete.
+func nextLoadCmd(st Store, now func() time.Time, d *data, gen int, delay bool) tea.Cmd {
+	var load tea.Cmd
+	wait := time.Duration(0)
+	switch as, ok := st.(ActiveStore); {
+	case d.complete():
+		return nil
+	case d.level == levelPrompts && ok:
+		load, wait = activeCmd(as, now, gen), activeDelay
+	default:
+		load, wait = loadCmd(st, now, gen, d), historyDelay
+	}
+	if !delay {
+		return load
+	}
+	return func() tea.Msg {
+		time.Sleep(wait)
+		return load()
+	}
+}
+
+// holdsLess reports whether d holds less of the store than old, a stage
+// behind it (a reload's first stage after a complete snapshot).
+func (d *data) holdsLess(old *data) bool { return d.level < old.level }
+
+// need is what a screen shows, in the terms of the data: a screen says
+// what it needs (see needer) and the data alone knows which stage of the
+// load holds it.
+type need struct {
+	// list is the list of applications: every open one, and the open
+	// offers.
+	list bool
+	// history is the closed applications too (and the figures about them).
+	history bool
+	// app is one application, with every prompt of it, upcoming included.
+	app uint64
+}
+
+// shows reports whether d holds all that n names: a screen that needs n is
+// drawn complete from d.
+func (d *data) shows(n need) bool {
+	switch {
+	case d == nil:
+		return false
+	case d.complete():
+		return true
+	case n.history, n.list && !d.allOpen():
+		return false
+	case n.app != 0:
+		_, ok := d.app(n.app)
+		return ok && !d.toDoOnly
+	}
+	return true
+}
+
+// acts reports whether d holds what the keys of a screen that needs n act
+// on: the list, or the application (its upcoming prompts and the history
+// only show).
+func (d *data) acts(n need) bool {
+	if d == nil || n.list && !d.allOpen() {
+		return false
+	}
+	if n.app != 0 {
+		_, ok := d.app(n.app)
+		return ok
+	}
+	return true
+}
+
+// appList is the Applications screen's answer: what to list, and how much
+// of it is loaded.
+type appList struct {
+	// order is the applications loaded, by urgency, open ones first (none
+	// until open is set: a few applications are not the list).
+	order []int
+	// open reports that every open application is loaded; closed, that
+	// every closed one is too (until then, list none of them).
+	open, closed bool
+}
+
+// appList answers the Applications screen.
+func (d *data) appList() appList {
+	if !d.allOpen() {
+		return appList{}
+	}
+	return appList{order: d.order, open: true, closed: d.complete()}
+}
+
+// openOffers answers the Offers screen: the open offers, and whether every
+// one is loaded.
+func (d *data) openOffers() ([]offerColumn, bool) { return d.offers, d.allOpen() }
+
+// history answers the Stats screen: every application, once the whole
+// history is loaded.
+func (d *data) history() ([]stages.Application, bool) { return d.apps, d.complete() }
+
+// appState says where an application is in the snapshot.
+type appState int
+
+const (
+	appLoaded  appState = iota
+	appLoading          // not in this partial snapshot yet
+	appGone             // in no snapshot: deleted, or never there
+)
+
+// application answers a screen about one application.
+func (d *data) application(id uint64) (*stages.Application, appState) {
+	if a, ok := d.app(id); ok {
+		return a, appLoaded
+	}
+	if d == nil || !d.complete() {
+		return nil, appLoading
+	}
+	return nil, appGone
+}
+
+// appPage answers the application's own page, which lists every prompt
+// of it: loading until the upcoming ones are in too.
+func (d *data) appPage(id uint64) (*stages.Application, appState) {
+	if d != nil && d.toDoOnly {
+		return nil, appLoading
+	}
+	return d.application(id)
+}
+
 func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time) *data {
 	empty := len(apps) == 0
 	return buildData(apps, global, enginePrompts(apps, global, now, empty), rev, now, levelFull, empty)
 }
 
 // newActiveData is the snapshot of the active applications (see
-// levelActive), with their prompts as the store gives them (nil: worked
-// out here from the applications, which the day's prompts depend on).
-func newActiveData(set ActiveSet, now time.Time) *data {
+// levelActive), with their prompts as the store gives them.
+func newActiveData(set stages.ActiveDay, now time.Time) *data {
 	level := levelActive
 	if set.All {
 		level = levelFull
 	}
-	ps := set.Prompts
-	if ps == nil {
-		ps = enginePrompts(set.Apps, set.Global, now, set.Empty)
-	}
-	return buildData(set.Apps, set.Global, ps, set.Revision, now, level, set.Empty)
+	return buildData(set.Apps, set.Global, set.Prompts, set.Revision, now, level, set.Empty)
 }
 
 // newFirstData is the first screen's snapshot (see levelPrompts). A store
 // with no application at all is complete from the start.
-func newFirstData(fs FirstScreen, now time.Time) *data {
+func newFirstData(fs stages.FirstScreen, now time.Time) *data {
 	level := levelPrompts
 	if fs.Empty {
 		level = levelFull
@@ -136,7 +332,8 @@ func newFirstData(fs FirstScreen, now time.Time) *data {
 }
 
 // enginePrompts works the day's prompts out from the applications they
-// depend on (or more).
+// depend on (or more): for a store that does not read in stages, which
+// gives none, and never twice for one revision (see loadCmd).
 func enginePrompts(apps []stages.Application, global []stages.Event, now time.Time, empty bool) []stages.Prompt {
 	if empty {
 		// With no application at all, "keep applying" would greet a new
@@ -279,10 +476,10 @@ var errStillLoading = errors.New("afterview is still loading that application: t
 // need returns the application with the given ID for an action on it, or
 // why there is none: not loaded yet (a partial snapshot), or gone.
 func (d *data) need(id uint64) (*stages.Application, error) {
-	if a, ok := d.app(id); ok {
+	switch a, st := d.application(id); st {
+	case appLoaded:
 		return a, nil
-	}
-	if d == nil || !d.complete() {
+	case appLoading:
 		return nil, errStillLoading
 	}
 	return nil, errNoApp

@@ -37,24 +37,15 @@ func (dm *detailModel) crumb(c *programContext) string {
 
 // sync goes back to the tab when the application is gone.
 func (dm *detailModel) sync(c *programContext, _ selection) action {
-	if _, ok := dm.app(c); !ok && c.data.complete() {
+	if _, st := c.data.application(dm.appID); st == appGone {
 		return closeScreen{"that application is gone (deleted, perhaps by another afterview)"}
 	}
 	return nil
 }
 
-// takesKeys: the keys act on the application.
-func (dm *detailModel) takesKeys(d *data) bool {
-	_, ok := d.app(dm.appID)
-	return ok
-}
-
-// ready: the page needs its application, and every prompt of it (the
-// upcoming ones too).
-func (dm *detailModel) ready(d *data) bool {
-	_, ok := d.app(dm.appID)
-	return ok && !d.toDoOnly
-}
+// needs: the page needs its application, and every prompt of it (the
+// upcoming ones too); the keys act on the application.
+func (dm *detailModel) needs() need { return need{app: dm.appID} }
 
 // target is the to-do that x, z and d act on here: the most urgent one
 // that is open today.
@@ -126,11 +117,11 @@ func (dm *detailModel) view(c *programContext) string {
 // lines lays the application out as the lines of one long page, section
 // by section.
 func (dm *detailModel) lines(c *programContext) []string {
-	a, ok := dm.app(c)
-	switch {
-	case (!ok && !c.data.complete()) || c.data.toDoOnly:
+	a, st := c.data.appPage(dm.appID)
+	switch st {
+	case appLoading:
 		return []string{"", "  " + c.styles.Muted.Render("Loading the application…")}
-	case !ok:
+	case appGone:
 		return []string{"", "  " + c.styles.Muted.Render("This application is gone.")}
 	}
 	var L []string

@@ -55,9 +55,9 @@ func draftOf(dr Drafts, dt *data, refs []stages.Reference, p stages.Prompt) (d d
 	if dt == nil || dr.Templates == nil {
 		return d, false, nil
 	}
-	a, found := dt.app(p.AppID)
-	if !found {
-		if p.AppID != 0 && !dt.complete() {
+	a, st := dt.application(p.AppID)
+	if st != appLoaded {
+		if p.AppID != 0 && st == appLoading {
 			return d, false, errStillLoading
 		}
 		return d, false, nil
@@ -67,7 +67,7 @@ func draftOf(dr Drafts, dt *data, refs []stages.Reference, p stages.Prompt) (d d
 	}
 	for _, o := range p.About {
 		// The offers it names give their deadlines.
-		if _, ok := dt.app(o.App); !ok && !dt.complete() {
+		if _, st := dt.application(o.App); st == appLoading {
 			return d, false, errStillLoading
 		}
 	}
@@ -160,7 +160,7 @@ func (c *programContext) mustRender(p stages.Prompt) bool {
 		return false
 	}
 	for _, o := range p.About {
-		if _, ok := c.data.app(o.App); !ok && !c.data.complete() {
+		if _, st := c.data.application(o.App); st == appLoading {
 			return false
 		}
 	}

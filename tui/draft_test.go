@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"encoding/base64"
 	"os"
 	"path/filepath"
@@ -11,23 +10,16 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"afterview/internal/draft"
+	"afterview/internal/tuitest"
 	"afterview/stages"
 )
 
 // osc52 is the clipboard sequence a terminal receives for text.
 func osc52(text string) []byte {
 	return []byte("\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)))
-}
-
-func waitBoth(t *testing.T, tm *teatest.TestModel, seq []byte, status string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		return bytes.Contains(b, seq) && strings.Contains(ansi.Strip(string(b)), status)
-	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
 func thankYouStore(t *testing.T) *fakeStore {
@@ -41,8 +33,8 @@ func thankYouStore(t *testing.T) *fakeStore {
 func TestDraftPaneAndCopy(t *testing.T) {
 	st := thankYouStore(t)
 	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe"}}
-	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(100, 30))
-	waitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
+	tm := tuitest.Start(t, New(opts), 100, 30)
+	tuitest.WaitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
 	tm.Type("c")
 	want, err := opts.Drafts.Templates.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "Jamie Doe", Now: testNow})
 	if err != nil {
@@ -52,9 +44,9 @@ func TestDraftPaneAndCopy(t *testing.T) {
 		t.Fatalf("the draft to compare with is not the thank-you:\n%s", want.Text())
 	}
 	// The sequence with the draft, and the status saying so.
-	waitBoth(t, tm, osc52(want.Text()), "copied to the clipboard")
+	tuitest.WaitOutput(t, tm, osc52(want.Text()), "copied to the clipboard")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tuitest.Finish(t, tm)
 }
 
 func TestEditDraftThenCopy(t *testing.T) {
@@ -66,14 +58,14 @@ func TestEditDraftThenCopy(t *testing.T) {
 	}
 	st := thankYouStore(t)
 	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe", Editor: script}}
-	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(100, 30))
-	waitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
+	tm := tuitest.Start(t, New(opts), 100, 30)
+	tuitest.WaitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
 	tm.Type("E")
 	want, _ := opts.Drafts.Templates.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "Jamie Doe", Now: testNow})
 	edited := strings.Replace(want.Text(), "Hi Ana,", "Dear Ana,", 1)
-	waitBoth(t, tm, osc52(edited), "edited draft is copied")
+	tuitest.WaitOutput(t, tm, osc52(edited), "edited draft is copied")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tuitest.Finish(t, tm)
 	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "afterview-draft-*.txt")); len(left) > 0 {
 		t.Errorf("the draft's file is left behind: %v", left)
 	}
@@ -234,8 +226,8 @@ const slowTemplate = "Subject: hi\n\n{{range 3000}}{{range 100000}}{{end}}{{end}
 func TestRunawayTemplateLeavesTheKeysWorking(t *testing.T) {
 	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte(slowTemplate)}}
 	opts := Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil)}}
-	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(100, 30))
-	waitScreen(t, tm, "rendering its draft…")
+	tm := tuitest.Start(t, New(opts), 100, 30)
+	tuitest.WaitScreen(t, tm, "rendering its draft…")
 	start := time.Now()
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(draft.MaxTime/2))

@@ -2,12 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"afterview/internal/gen"
 	"afterview/stages"
@@ -21,20 +21,23 @@ type activeFakeStore struct {
 	*fakeStore
 	snapErr, activeErr error
 	firsts, actives    int
+	// duringSnapshot, when set, runs inside the next full Snapshot, before
+	// it reads: a write by another process meanwhile.
+	duringSnapshot func()
 	// firstApps is what the last FirstScreen read: the applications'
 	// ids, in order.
 	firstApps []uint64
 }
 
-func (s *activeFakeStore) FirstScreen(now time.Time, n int) (FirstScreen, error) {
+func (s *activeFakeStore) FirstScreen(now time.Time, n int) (stages.FirstScreen, error) {
 	s.firsts++
 	rev, err := s.fakeStore.Revision()
 	if err != nil {
-		return FirstScreen{}, err
+		return stages.FirstScreen{}, err
 	}
 	all, global, _ := s.fakeStore.Snapshot()
 	ps := stages.Prompts(all, global, now)
-	fs := FirstScreen{Revision: rev, Prompts: stages.Actionable(ps), Global: global, Empty: len(all) == 0}
+	fs := stages.FirstScreen{Revision: rev, Prompts: stages.Actionable(ps), Global: global, Empty: len(all) == 0}
 	for i := range ps {
 		if ps[i].Status == stages.Upcoming {
 			fs.Next = &ps[i]
@@ -71,15 +74,15 @@ func (s *activeFakeStore) FirstScreen(now time.Time, n int) (FirstScreen, error)
 	return fs, nil
 }
 
-func (s *activeFakeStore) Active(now time.Time) (ActiveSet, error) {
+func (s *activeFakeStore) Active(now time.Time) (stages.ActiveDay, error) {
 	s.actives++
 	if err := s.activeErr; err != nil {
 		s.activeErr = nil
-		return ActiveSet{}, err
+		return stages.ActiveDay{}, err
 	}
 	rev, err := s.fakeStore.Revision()
 	if err != nil {
-		return ActiveSet{}, err
+		return stages.ActiveDay{}, err
 	}
 	all, global, _ := s.fakeStore.Snapshot()
 	var active []stages.Application
@@ -88,7 +91,7 @@ func (s *activeFakeStore) Active(now time.Time) (ActiveSet, error) {
 			active = append(active, a)
 		}
 	}
-	return ActiveSet{Apps: active, Global: global, Empty: len(all) == 0, All: len(active) == len(all),
+	return stages.ActiveDay{Apps: active, Global: global, Empty: len(all) == 0, All: len(active) == len(all),
 		Prompts: stages.Prompts(all, global, now), Revision: rev}, nil
 }
 
@@ -96,6 +99,10 @@ func (s *activeFakeStore) Snapshot() ([]stages.Application, []stages.Event, erro
 	if err := s.snapErr; err != nil {
 		s.snapErr = nil
 		return nil, nil, err
+	}
+	if f := s.duringSnapshot; f != nil {
+		s.duringSnapshot = nil
+		f()
 	}
 	return s.fakeStore.Snapshot()
 }
@@ -150,8 +157,6 @@ func update(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
 	up, cmd := m.Update(msg)
 	return up.(Model), cmd
 }
-
-func plain(m Model) string { return ansi.Strip(m.View().Content) }
 
 // screens draws the four tabs, in turn, as the user sees them (Stats once
 // its figures are in).
@@ -547,6 +552,18 @@ func TestHistoryLoadFailureIsRetried(t *testing.T) {
 		if m.screen() != screenToday || len(m.held) != 0 {
 			t.Fatalf("after a failed load the keys were held (screen %d, %d held)", m.screen(), len(m.held))
 		}
+		if level == levelPrompts {
+			// The list is not loaded: every key of its screen says so, the
+			// filter's too, rather than act on none of it.
+			m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '2', Text: "2"}))
+			for _, k := range []tea.Key{{Code: '/', Text: "/"}, {Code: tea.KeyEnter}} {
+				m, _ = update(t, m, tea.KeyPressMsg(k))
+				if s := plain(m); !strings.Contains(s, "still loading") || m.page != nil || m.focus() != focusScreen {
+					t.Fatalf("%s on the Applications list not loaded:\n%s", k.String(), s)
+				}
+			}
+			m, _ = update(t, m, tea.KeyPressMsg(tea.Key{Code: '1', Text: "1"}))
+		}
 		m, next = poll(m)
 	}
 	if !m.ctx.data.complete() {
@@ -659,5 +676,39 @@ func TestShownOnceWithTheFirstData(t *testing.T) {
 	update(t, m, reload())
 	if shown != 1 {
 		t.Fatalf("after a reload: Shown called %d times", shown)
+	}
+}
+
+// A load works the day's prompts out once: the full snapshot keeps the
+// active stage's (the store's) when nothing was written since, and works
+// them out again when something was, even while the snapshot was read.
+func TestTheHistoryStageKeepsTheDaysPrompts(t *testing.T) {
+	st := &activeFakeStore{fakeStore: newFakeStore(DemoApplications(testNow)...)}
+	fullAfter := func(t *testing.T) (active, full *data) {
+		t.Helper()
+		set, err := st.Active(testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		active = newActiveData(set, testNow)
+		msg, ok := loadCmd(st, fixedClock, 0, active)().(dataMsg)
+		if !ok || len(active.prompts) == 0 || !msg.d.complete() {
+			t.Fatalf("no full snapshot after the active one (%d prompts)", len(active.prompts))
+		}
+		return active, msg.d
+	}
+	active, full := fullAfter(t)
+	if &full.prompts[0] != &active.prompts[0] {
+		t.Fatal("the full snapshot worked the day's prompts out again, though nothing was written")
+	}
+	st.duringSnapshot = func() {
+		if err := st.LogGlobal(stages.Event{Kind: stages.EvNote, At: testNow, Note: "written meanwhile"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	active, full = fullAfter(t)
+	apps, global, _ := st.Snapshot()
+	if &full.prompts[0] == &active.prompts[0] || !reflect.DeepEqual(full.prompts, enginePrompts(apps, global, testNow, false)) {
+		t.Fatal("the full snapshot kept the prompts of the revision before a write made while it was read")
 	}
 }

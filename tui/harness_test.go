@@ -322,9 +322,10 @@ func (h *harness) clearField() {
 }
 
 // screen is the view as plain text.
-func (h *harness) screen() string {
-	return ansi.Strip(h.m.View().Content)
-}
+func (h *harness) screen() string { return plain(h.m) }
+
+// plain is a model's view as plain text.
+func plain(m Model) string { return ansi.Strip(m.View().Content) }
 
 func (h *harness) mustSee(parts ...string) {
 	h.t.Helper()

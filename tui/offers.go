@@ -149,11 +149,9 @@ func (o *offersModel) visibleFrom(c *programContext) int {
 	return max(0, min(off, n-fit))
 }
 
-// ready: the offers need every open application.
-func (o *offersModel) ready(d *data) bool { return d.allOpen() }
-
-// takesKeys: the keys choose among the offers.
-func (o *offersModel) takesKeys(d *data) bool { return d.allOpen() }
+// needs: the offers need every open application, and the keys choose
+// among them.
+func (o *offersModel) needs() need { return need{list: true} }
 
 // sync keeps the selection on the same offer when the data changes.
 func (o *offersModel) sync(c *programContext, _ selection) action {
@@ -182,12 +180,6 @@ func (o *offersModel) update(c *programContext, msg tea.Msg) action {
 		return nil
 	}
 	k := &c.keys.Offers
-	if !c.data.allOpen() {
-		if key.Matches(km, k.Left, k.Right, k.First, k.Last, k.Open, k.Log, k.Edit) {
-			return say{stillLoading}
-		}
-		return nil
-	}
 	switch {
 	case key.Matches(km, k.Left):
 		o.setCursor(c, o.cursor-1)
@@ -369,8 +361,9 @@ func (o *offersModel) view(c *programContext) string {
 	s := c.styles
 	d := c.data
 	w := c.width
-	n := len(d.offers)
-	if !d.allOpen() {
+	offers, loaded := d.openOffers()
+	n := len(offers)
+	if !loaded {
 		return " " + s.Strong.Render(fmt.Sprintf("%d open %s", d.offerCount, stages.Plural(d.offerCount, "offer", "offers"))) +
 			"\n\n  " + s.Muted.Render("Loading the offers…")
 	}

@@ -72,18 +72,13 @@ type shower interface {
 	shown(c *programContext) tea.Cmd
 }
 
-// readier is a screen that can be drawn complete from a partial snapshot
-// (see loadLevel): ready says whether d holds what it shows. A screen that
-// is not one needs the full snapshot.
-type readier interface {
-	ready(d *data) bool
-}
-
-// keyTaker is a screen whose keys need data a partial snapshot may not
-// hold yet (the list of applications): until takesKeys says d has it, the
-// keys typed wait. A screen that is not one takes keys from any snapshot.
-type keyTaker interface {
-	takesKeys(d *data) bool
+// needer is a screen that says what it shows (see need), so that it can be
+// drawn from a snapshot that holds that much, before the rest is loaded;
+// its keys wait until the snapshot holds what they act on (see data.acts).
+// A screen that is not one shows the whole history, and its keys act on
+// nothing that loads.
+type needer interface {
+	needs() need
 }
 
 // styler is a screen that holds widgets to restyle and resize.

@@ -1,6 +1,11 @@
 package tui
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -49,8 +54,39 @@ func TestAScreenIsOneMoreTab(t *testing.T) {
 	h.mustSee("Keys · Notes", "5         notes", "Notes are a test's.")
 	h.press("esc")
 	// New data reaches the new screen too.
-	h.run(loadCmd(h.m.store, h.m.ctx.now, h.m.loadGen))
+	h.run(loadCmd(h.m.store, h.m.ctx.now, h.m.loadGen, nil))
 	if notes.synced == 0 {
 		t.Fatal("the new screen never saw the data")
+	}
+}
+
+// The UI loads in stages behind its data layer: no file but data.go reads
+// how much a snapshot holds. A screen asks for what it shows (need,
+// appList, application, openOffers, history) and the answer says whether
+// that is loaded yet.
+func TestOnlyTheDataLayerKnowsTheLoadStages(t *testing.T) {
+	stageNames := map[string]bool{
+		"level": true, "loadLevel": true, "levelPrompts": true, "levelActive": true, "levelFull": true,
+		"complete": true, "allOpen": true, "toDoOnly": true,
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if name == "data.go" || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && stageNames[id.Name] {
+				t.Errorf("%s: %s reads the load stage (%s): ask the data layer for what the screen shows instead", fset.Position(id.Pos()), name, id.Name)
+			}
+			return true
+		})
 	}
 }

@@ -90,10 +90,14 @@ type statsReadyMsg struct {
 func statsCmd(d *data) tea.Cmd {
 	// A partial snapshot lacks the closed history the figures are about:
 	// they wait for the full one.
-	if d == nil || !d.complete() || d.stats.Load() != nil {
+	if d == nil || d.stats.Load() != nil {
 		return nil
 	}
-	apps, today := d.apps, d.today
+	apps, ok := d.history()
+	if !ok {
+		return nil
+	}
+	today := d.today
 	return func() tea.Msg {
 		return statsReadyMsg{d: d, stats: stages.ComputeStats(apps, today)}
 	}
@@ -108,6 +112,9 @@ type statsModel struct {
 func (sm *statsModel) title() string { return "Stats" }
 
 func (sm *statsModel) tab(*programContext) (long, short string) { return "Stats", "Stats" }
+
+// needs: the figures are about the whole history; the keys only scroll.
+func (sm *statsModel) needs() need { return need{history: true} }
 
 func (sm *statsModel) sync(*programContext, selection) action { return nil }
 

@@ -26,8 +26,8 @@ func newTodayModel() *todayModel { return &todayModel{drawn: &rowCache{}} }
 
 func (t *todayModel) title() string { return "Today" }
 
-// ready: Today shows the prompts, which every snapshot holds whole.
-func (t *todayModel) ready(*data) bool { return true }
+// needs: Today shows the prompts, which every snapshot holds whole.
+func (t *todayModel) needs() need { return need{} }
 
 func (t *todayModel) tab(c *programContext) (long, short string) {
 	long = counted(c, "Today", func(d *data) int { return len(d.actionable) })

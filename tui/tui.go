@@ -134,7 +134,7 @@ type Model struct {
 	readErr bool
 	undo    []undoEntry
 	// loading is set while a load is under way (its stages, see
-	// loadLevel); loadGen numbers the loads, so that the stages of one
+	// firstLoadCmd); loadGen numbers the loads, so that the stages of one
 	// overtaken by a newer load stop.
 	loading bool
 	loadGen int
@@ -339,15 +339,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// when nothing was written.
 			// A partial snapshot is here only when loading the rest failed:
 			// try again from there.
-			switch d := m.ctx.data; {
-			case d == nil || m.ctx.now().Sub(d.now) >= time.Minute:
+			d := m.ctx.data
+			if d == nil || m.ctx.now().Sub(d.now) >= time.Minute {
 				var load tea.Cmd
 				m, load = m.reload()
 				cmds = append(cmds, load)
-			case !d.complete():
+			} else if next := nextLoadCmd(m.store, m.ctx.now, d, m.loadGen, false); next != nil {
 				m.loading = true
-				cmds = append(cmds, nextLoadCmd(m.store, m.ctx.now, d, m.loadGen, false))
-			default:
+				cmds = append(cmds, next)
+			} else {
 				cmds = append(cmds, revisionCmd(m.store))
 			}
 		}
@@ -457,7 +457,7 @@ func (m Model) reload() (Model, tea.Cmd) {
 // stage under the Applications list): then it waits in pending.
 func (m Model) gotLoad(d *data) Model {
 	m.readWorked()
-	if old := m.ctx.data; old != nil && d.level < old.level && !m.fits(d) {
+	if old := m.ctx.data; old != nil && d.holdsLess(old) && !m.fits(d) {
 		m.pending = d
 		return m
 	}
@@ -467,29 +467,28 @@ func (m Model) gotLoad(d *data) Model {
 // fits reports whether the screen shown, with its form, can be drawn
 // complete from d.
 func (m Model) fits(d *data) bool {
-	if d.complete() {
-		return true
-	}
 	if m.form != nil && m.form.appID != 0 {
-		if _, ok := d.app(m.form.appID); !ok {
+		if _, st := d.application(m.form.appID); st == appLoading {
 			return false
 		}
 	}
-	if r, ok := m.active().(readier); ok {
-		return r.ready(d)
+	return d.shows(m.needs())
+}
+
+// needs is what the screen shown needs (see needer).
+func (m Model) needs() need {
+	if n, ok := m.active().(needer); ok {
+		return n.needs()
 	}
-	return false
+	return need{history: true}
 }
 
 // takesKeys reports whether the screen shown has what its keys act on.
 func (m Model) takesKeys() bool {
-	if m.ctx.data == nil {
-		return false
+	if n, ok := m.active().(needer); ok {
+		return m.ctx.data.acts(n.needs())
 	}
-	if k, ok := m.active().(keyTaker); ok {
-		return k.takesKeys(m.ctx.data)
-	}
-	return true
+	return m.ctx.data != nil
 }
 
 func (m Model) gotData(d *data) Model {
@@ -631,8 +630,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.show(i)
 		}
 	}
-	if m.ctx.data == nil {
-		// The load failed; the next poll tries again.
+	if !m.takesKeys() {
+		// The load failed, or a stage of it; the next poll tries again.
 		m.setStatus(stillLoading)
 		return m, nil
 	}

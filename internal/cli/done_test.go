@@ -10,10 +10,9 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"afterview/agenda"
+	"afterview/internal/tuitest"
 	"afterview/stages"
 	"afterview/store"
 	"afterview/tui"
@@ -111,9 +110,8 @@ func TestDoneMeansTheSameOnBothFaces(t *testing.T) {
 				t.Fatal(err)
 			}
 			clock := func() time.Time { tm, _ := time.ParseInLocation("2006-01-02T15:04", at, time.Local); return tm }
-			tm := teatest.NewTestModel(t, tui.New(tui.Options{Store: tuiStore{st}, Now: clock}), teatest.WithInitialTermSize(120, 40))
-			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), " to do") },
-				teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			tm := tuitest.Start(t, tui.New(tui.Options{Store: tuiStore{st}, Now: clock}), 120, 40)
+			tuitest.WaitScreen(t, tm, " to do")
 			for range index {
 				tm.Type("j")
 			}
@@ -131,7 +129,7 @@ func TestDoneMeansTheSameOnBothFaces(t *testing.T) {
 				return len(byUI) == len(before)+1
 			}, "the UI to log the event")
 			tm.Send(keyPress("ctrl+c"))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+			tuitest.Finish(t, tm)
 
 			cliEv, uiEv := byCLI[len(byCLI)-1], byUI[len(byUI)-1]
 			if cliEv.Kind != tt.want {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"afterview/agenda"
+	"afterview/stages"
 	"afterview/tui"
 )
 
@@ -19,14 +20,13 @@ type tuiStore struct{ *agenda.Agenda }
 // before its first frame: keep the adapter whole.
 var _ tui.ActiveStore = tuiStore{}
 
-func (s tuiStore) FirstScreen(now time.Time, n int) (tui.FirstScreen, error) {
-	fs, err := s.Agenda.FirstScreen(now, n)
-	return tui.FirstScreen(fs), err
+func (s tuiStore) FirstScreen(now time.Time, n int) (stages.FirstScreen, error) {
+	return s.Agenda.FirstScreen(now, n)
 }
 
-func (s tuiStore) Active(now time.Time) (tui.ActiveSet, error) {
+func (s tuiStore) Active(now time.Time) (stages.ActiveDay, error) {
 	set, err := s.ActiveDay(now)
-	return tui.ActiveSet{Apps: set.Apps, Global: set.Global, Empty: set.Empty, All: set.All,
+	return stages.ActiveDay{Apps: set.Apps, Global: set.Global, Empty: set.Empty, All: set.All,
 		Prompts: set.Prompts, Revision: set.Revision}, err
 }
 
