@@ -176,12 +176,12 @@ func TestSameEventSeesEveryField(t *testing.T) {
 	base := stages.Event{Kind: stages.EvOffer, At: t0, Person: "p", Stage: "s", Outcome: stages.Rejected, Note: "n",
 		Offer:  &stages.Offer{Currency: "USD", Base: new(int64(1)), Bonus: new(int64(2)), BonusPercent: new(float64(3)), SignOn: new(int64(4)), Stock: new(int64(5)), VestYears: 6, VestSchedule: []float64{50, 50}, Deadline: stages.NewDate(2026, 12, 1), Received: t0},
 		Prompt: "k", Until: stages.NewDate(2026, 12, 2), Expect: stages.NewDate(2026, 12, 3)}
-	if !sameEvent(base, base) {
+	if !stages.SameEvent(base, base) {
 		t.Fatal("an event differs from itself")
 	}
 	same := base
 	same.At = t0.UTC()
-	if !sameEvent(base, same) {
+	if !stages.SameEvent(base, same) {
 		t.Error("the same instant in another zone is another event")
 	}
 	var differ func(v reflect.Value)
@@ -227,20 +227,20 @@ func TestSameEventSeesEveryField(t *testing.T) {
 				o.VestSchedule = append([]float64(nil), o.VestSchedule...)
 				differ(reflect.ValueOf(&o).Elem().Field(j))
 				changed.Offer = &o
-				if sameEvent(base, changed) {
+				if stages.SameEvent(base, changed) {
 					t.Errorf("sameEvent does not see Offer.%s", of.Field(j).Name)
 				}
 			}
 			changed := base
 			changed.Offer = nil
-			if sameEvent(base, changed) || sameEvent(changed, base) {
+			if stages.SameEvent(base, changed) || stages.SameEvent(changed, base) {
 				t.Error("sameEvent does not see a missing offer")
 			}
 			continue
 		}
 		changed := base
 		differ(reflect.ValueOf(&changed).Elem().Field(i))
-		if sameEvent(base, changed) {
+		if stages.SameEvent(base, changed) {
 			t.Errorf("sameEvent does not see Event.%s", f.Name)
 		}
 	}
