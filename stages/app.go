@@ -65,7 +65,6 @@ const (
 	EvReopen    EventKind = "reopen"    // a closed application is open again (the company came back)
 )
 
-
 // Event is one entry of an application's append-only log.
 type Event struct {
 	Kind    EventKind `json:"kind"`

@@ -297,7 +297,7 @@ var eventKinds = []EventSpec{
 			return nil
 		},
 		Log: &LogSpec{Words: []string{"thanks"}, Aliases: []string{"thank-you", "thankyou"}, Label: "thank-you",
-			Help: "you sent a thank-you (--to NAME, or --to all); NAME is a full name, a first name or the start of one; --new for someone the application does not list yet (they are added)",
+			Help:   "you sent a thank-you (--to NAME, or --to all); NAME is a full name, a first name or the start of one; --new for someone the application does not list yet (they are added)",
 			Fields: []Field{FieldPerson}, Needs: FieldPerson}},
 	{Kind: EvFollowUp,
 		Words: func(_ *Application, e Event) string {
@@ -378,8 +378,10 @@ var eventKinds = []EventSpec{
 		Words:  func(a *Application, e Event) string { return "marked done: " + a.promptWords(e.Prompt) },
 		Logged: func(a *Application, e Event) string { return a.promptWords(e.Prompt) + " for " + a.Company + " done" }},
 	{Kind: EvDismiss, Global: true, Check: needsPrompt,
-		Words:  func(a *Application, e Event) string { return "dismissed: " + a.promptWords(e.Prompt) },
-		Logged: func(a *Application, e Event) string { return a.promptWords(e.Prompt) + " for " + a.Company + " dismissed" }},
+		Words: func(a *Application, e Event) string { return "dismissed: " + a.promptWords(e.Prompt) },
+		Logged: func(a *Application, e Event) string {
+			return a.promptWords(e.Prompt) + " for " + a.Company + " dismissed"
+		}},
 	{Kind: EvSnooze, Global: true,
 		Words: func(a *Application, e Event) string {
 			return "snoozed " + a.promptWords(e.Prompt) + " to " + e.Until.Short()

@@ -459,4 +459,3 @@ func clean(s string) string {
 	}
 	return s
 }
-
