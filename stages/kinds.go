@@ -84,8 +84,10 @@ type LogSpec struct {
 	// FieldOffer stands for the offer's terms.
 	Fields []Field
 	// Needs is the detail that must be given (the 3rd argument on the
-	// command line fills it); "" for none.
-	Needs Field
+	// command line fills it); "" for none. Example is the 3rd argument of
+	// an example, for the message that asks for it.
+	Needs   Field
+	Example string
 	// ToRecruiter: the form sends the event to the application's recruiter.
 	ToRecruiter bool
 }
@@ -330,7 +332,7 @@ var eventKinds = []EventSpec{
 		Apply:  applyStage,
 		Log: &LogSpec{Words: []string{"stage"}, Label: "new stage",
 			Help:   "the application moved to a stage (--stage NAME, or as the 3rd argument)",
-			Fields: []Field{FieldStage, FieldPromised}, Needs: FieldStage}},
+			Fields: []Field{FieldStage, FieldPromised}, Needs: FieldStage, Example: `"reference check"`}},
 	{Kind: EvOffer,
 		Words: func(_ *Application, e Event) string {
 			if e.Offer != nil {
@@ -350,6 +352,12 @@ var eventKinds = []EventSpec{
 		Log: &LogSpec{Words: []string{"offer"}, Label: "offer",
 			Help:   "an offer arrived (--base, --bonus or --bonus-pct, --stock, --vest-years, --vest, --sign-on, --currency, --deadline); leave out what you do not know yet (a verbal offer: no terms at all). Logged again, it is a revision: the terms you give replace the current ones, the others stay; a revision that changes nothing is refused",
 			Fields: []Field{FieldOffer}}},
+	{Kind: EvNote,
+		Words:  func(*Application, Event) string { return "note written" },
+		Logged: func(a *Application, _ Event) string { return "note on " + a.Company },
+		Log: &LogSpec{Words: []string{"note"}, Label: "note",
+			Help:  "you wrote a note (--note TEXT, or as the 3rd argument)",
+			Needs: FieldNote, Example: `"went well: system design"`}},
 	{Kind: EvOutcome,
 		Words:  func(_ *Application, e Event) string { return "closed: " + e.Outcome.Label() },
 		Logged: func(a *Application, e Event) string { return a.Company + " closed: " + e.Outcome.Label() },
@@ -368,12 +376,6 @@ var eventKinds = []EventSpec{
 		Log: &LogSpec{Label: "outcome",
 			Help:   "the application closed with that outcome",
 			Fields: []Field{FieldOutcome}}},
-	{Kind: EvNote,
-		Words:  func(*Application, Event) string { return "note written" },
-		Logged: func(a *Application, _ Event) string { return "note on " + a.Company },
-		Log: &LogSpec{Words: []string{"note"}, Label: "note",
-			Help:  "you wrote a note (--note TEXT, or as the 3rd argument)",
-			Needs: FieldNote}},
 	{Kind: EvDone, Global: true, Check: needsPrompt,
 		Words:  func(a *Application, e Event) string { return "marked done: " + a.promptWords(e.Prompt) },
 		Logged: func(a *Application, e Event) string { return a.promptWords(e.Prompt) + " for " + a.Company + " done" }},
