@@ -35,6 +35,9 @@ type PromptKind struct {
 	// nil); ok false leaves it to the prompt's Input, else a done event
 	// naming the prompt (see DoneEvent).
 	Done func(a *Application, p Prompt, now time.Time) (e Event, ok bool)
+	// Ask is the question the note answers, for a kind whose prompts
+	// ask for one (Input); "" for the usual one (see NoteQuestion).
+	Ask string
 	// Shared marks the kinds whose prompts the state of other applications
 	// decides (withdraw, competing offer): an Own keeps their log.
 	Shared bool
@@ -175,7 +178,7 @@ var promptKinds = []PromptKind{
 		Action: func(Prompt, string) string { return "write down how it went" }},
 	{Kind: KeepApplying, Label: "keep applying",
 		Action: func(Prompt, string) string { return "keep applying" }},
-	{Kind: AfterRejection, Label: "after rejection",
+	{Kind: AfterRejection, Label: "after rejection", Ask: "Lessons learned from this process",
 		Action: func(p Prompt, _ string) string { return p.Short },
 		Template: func(_ *Application, p Prompt) string {
 			if p.Input == InputNone {
@@ -241,6 +244,14 @@ func (p Prompt) Action(first string) string {
 		return s.Action(p, first)
 	}
 	return p.Text
+}
+
+// NoteQuestion is the question the note that marks p done answers.
+func (p Prompt) NoteQuestion() string {
+	if s, ok := p.Kind.Spec(); ok && s.Ask != "" {
+		return s.Ask
+	}
+	return "What went well, and what to improve?"
 }
 
 // TemplateName is the name of the draft template for p's message on a (nil

@@ -770,11 +770,7 @@ func (m Model) done(p stages.Prompt) (Model, tea.Cmd) {
 	case errors.As(err, &need) && need.Input == stages.InputOutcome:
 		return m.apply(openForm{newLogForm(m.ctx, a, stages.EvOutcome, "")})
 	case errors.As(err, &need):
-		question := "What went well, and what to improve?"
-		if p.Kind == stages.AfterRejection {
-			question = "Lessons learned from this process"
-		}
-		return m.apply(openForm{newLogForm(m.ctx, a, stages.EvNote, question)})
+		return m.apply(openForm{newLogForm(m.ctx, a, stages.EvNote, p.NoteQuestion())})
 	case err != nil:
 		m.setStatus(err.Error())
 		return m, nil
