@@ -65,9 +65,6 @@ const (
 	EvReopen    EventKind = "reopen"    // a closed application is open again (the company came back)
 )
 
-// EventKinds lists every kind, in the order people meet them.
-var EventKinds = []EventKind{EvInterview, EvThanks, EvFollowUp, EvHeard, EvStage, EvOffer, EvOutcome, EvNote, EvDone, EvDismiss, EvSnooze, EvEdit, EvTold, EvReopen}
-
 // Event is one entry of an application's append-only log.
 type Event struct {
 	Kind    EventKind `json:"kind"`
@@ -387,114 +384,20 @@ func (a *Application) Apply(e Event) error {
 	if !e.Expect.IsZero() && e.Expect.Before(DateOf(a.Interviewed)) {
 		return fieldErr(FieldPromised, fmt.Errorf("the promised date %s is before the final interview (%s): check the date", e.Expect.Short(), DateOf(a.Interviewed).Short()))
 	}
-	next := *a
-	closed := func(what string) error { return &ClosedError{Company: a.Company, Outcome: a.Outcome, What: what} }
-	switch e.Kind {
-	case EvInterview:
-		next.Interviewed = e.At
-	case EvThanks:
-		if strings.TrimSpace(e.Person) == "" {
-			return fieldErr(FieldPerson, errors.New("a thank-you needs the person it went to"))
-		}
-	case EvFollowUp, EvNote, EvEdit:
-	case EvHeard:
-		// An accepted offer goes on (background check, onboarding), and the
-		// company keeps writing; any other closed application must be
-		// reopened first.
-		if a.Closed() && a.Outcome != Accepted {
-			return closed("news")
-		}
-	case EvStage:
-		st, err := next.Template().LookupStage(e.Stage)
-		if err != nil {
-			return fieldErr(FieldStage, err)
-		}
-		if a.Closed() {
-			if a.Outcome != Accepted {
-				return closed("stage")
-			}
-			if last := lastOfferStage(a.Template()); next.Template().StageIndex(st.Name) <= last {
-				return fmt.Errorf("%s: the offer is accepted; only the stages after it (%s) can follow", a.Company, strings.Join(a.Template().StageNames()[last+1:], ", "))
-			}
-		}
-		e.Stage = st.Name
-		// History is in date order (DOMAIN rule 13): a stage logged
-		// afterwards with an earlier date fills in the history and leaves
-		// the current stage alone.
-		if !e.At.Before(a.stageSetAt()) {
-			next.Stage = st.Name
-			// A stage where an offer is on the table means an offer arrived,
-			// even when its terms are not logged yet: rules 6 and 7
-			// (deadline, competing offers) apply from here.
-			if st.Offer && next.Offer == nil {
-				next.Offer = &Offer{Received: e.At}
-			}
-		}
-	case EvOffer:
-		if a.Closed() {
-			return closed("offer")
-		}
-		var rev Offer
-		if e.Offer != nil {
-			rev = *e.Offer
-		}
-		var cur Offer
-		if a.Offer != nil {
-			cur = *a.Offer
-		}
-		if rev.Received.IsZero() {
-			// When this revision came; the offer keeps the first one's.
-			rev.Received = e.At
-		}
-		o := cur.Revised(rev)
-		if a.Offer != nil && o.SameTerms(a.Offer) {
-			return ErrOfferUnchanged
-		}
-		if !rev.Deadline.IsZero() && rev.Deadline.Before(DateOf(o.Received)) {
-			return fmt.Errorf("deadline %s is before the offer itself (%s): check the date", rev.Deadline.Short(), DateOf(o.Received).Short())
-		}
-		e.Offer = &rev
-		next.Offer = &o
-		// An offer moves the application to its template's first offer stage
-		// unless it is already in or past one, or a later-dated stage says
-		// where it stands.
-		if i := firstOfferStage(next.Template()); i >= 0 && next.StageIndex() < i && !e.At.Before(a.stageSetAt()) {
-			next.Stage = next.Template().Stages[i].Name
-		}
-	case EvOutcome:
-		o, err := ParseOutcome(string(e.Outcome))
-		if err != nil {
-			return fieldErr(FieldOutcome, err)
-		}
-		if a.Closed() {
-			return closed("outcome")
-		}
-		e.Outcome = o
-		next.Outcome = o
-	case EvReopen:
-		if !a.Closed() {
-			return fmt.Errorf("%s is open already: nothing to reopen", a.Company)
-		}
-		next.Outcome = Open
-	case EvTold:
-		if len(e.Told) == 0 {
-			return errors.New("a told event needs the offers the company was told about")
-		}
-		for _, t := range e.Told {
-			if err := checkLen("", "company", t.Company, MaxNameLen); err != nil {
-				return err
-			}
-		}
-	case EvDone, EvDismiss:
-		if e.Prompt == "" {
-			return fmt.Errorf("a %s event needs the prompt it is about", e.Kind)
-		}
-	case EvSnooze:
-		if e.Prompt == "" || e.Until.IsZero() {
-			return errors.New("a snooze needs the prompt it is about and the day it comes back")
-		}
-	default:
+	s, ok := e.Kind.Spec()
+	if !ok {
 		return fmt.Errorf("unknown event kind %q", e.Kind)
+	}
+	if s.Check != nil {
+		if err := s.Check(e); err != nil {
+			return err
+		}
+	}
+	next := *a
+	if s.Apply != nil {
+		if err := s.Apply(a, &next, &e); err != nil {
+			return err
+		}
 	}
 	if !e.Expect.IsZero() {
 		next.Expect = e.Expect

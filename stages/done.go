@@ -39,22 +39,9 @@ func DoneEvent(a *Application, p Prompt, now time.Time, given string) (Event, er
 	if a == nil {
 		return done, nil
 	}
-	switch p.Kind {
-	case ThankYou:
-		return Event{Kind: EvThanks, Person: p.Person, At: now}, nil
-	case FollowUp:
-		return Event{Kind: EvFollowUp, Person: p.Person, At: now}, nil
-	case MoveOn:
-		return Event{Kind: EvOutcome, Outcome: NoAnswer, At: now}, nil
-	case Withdraw:
-		o := Withdrawn
-		if a.Offer != nil {
-			o = Declined
-		}
-		return Event{Kind: EvOutcome, Outcome: o, At: now}, nil
-	case CompetingOffer:
-		if len(p.About) > 0 {
-			return Event{Kind: EvTold, Told: append([]ToldOffer(nil), p.About...), At: now}, nil
+	if s, ok := p.Kind.Spec(); ok && s.Done != nil {
+		if e, ok := s.Done(a, p, now); ok {
+			return e, nil
 		}
 	}
 	switch p.Input {

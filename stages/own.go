@@ -170,13 +170,20 @@ func OwnOf(a *Application, loc *time.Location) Own {
 	if p, ok := g.stageTask(a); ok {
 		add(p, Date{}, false)
 	}
+	for k := range ruledKinds {
+		if p, ok := k.Rule(a, loc); ok {
+			add(p, Date{}, false)
+		}
+	}
 	return o
 }
 
 // sharedKey reports a prompt key that the state of other applications
 // decides (withdraw, competing offer), which an Own keeps the log of.
 func sharedKey(k string) bool {
-	return k == string(Withdraw) || strings.HasPrefix(k, string(CompetingOffer)+":")
+	kind, _, _ := strings.Cut(k, ":")
+	s, ok := Kind(kind).Spec()
+	return ok && s.Shared
 }
 
 // settleShared sets the snooze and status of a withdraw or competing-offer

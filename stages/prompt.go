@@ -5,7 +5,7 @@ import "time"
 // Kind is a prompt's kind, spelled as in the JSON output.
 type Kind string
 
-// Prompt kinds, in tie-break weight order (heaviest first).
+// Prompt kinds; their table (kinds.go) gives each its weight on ties.
 const (
 	OfferDeadline   Kind = "offer_deadline"
 	Withdraw        Kind = "withdraw"
@@ -19,20 +19,6 @@ const (
 	KeepApplying    Kind = "keep_applying"
 	AfterRejection  Kind = "after_rejection"
 )
-
-// Kinds lists every prompt kind in weight order (DOMAIN.md's, with the
-// kinds it leaves unranked after their nearest kin).
-var Kinds = []Kind{OfferDeadline, Withdraw, CompetingOffer, ThankYou, FollowUp, StageTask, ThankReferences, MoveOn, Reflect, KeepApplying, AfterRejection}
-
-// Weight orders kinds on ties: a lower number ranks first.
-func (k Kind) Weight() int {
-	for i, x := range Kinds {
-		if x == k {
-			return i
-		}
-	}
-	return len(Kinds)
-}
 
 // Status is where a prompt stands on a given day.
 type Status string

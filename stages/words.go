@@ -78,49 +78,13 @@ func (p Prompt) ShortWhen(now time.Time) string {
 	return "from " + DayName(p.ComesBack(), today)
 }
 
-// Label names a prompt kind for people.
-func (k Kind) Label() string {
-	switch k {
-	case OfferDeadline:
-		return "offer deadline"
-	case CompetingOffer:
-		return "competing offer"
-	case ThankYou:
-		return "thank-you"
-	case FollowUp:
-		return "follow-up"
-	case StageTask:
-		return "stage task"
-	case MoveOn:
-		return "move on"
-	case Reflect:
-		return "reflect"
-	case KeepApplying:
-		return "keep applying"
-	case AfterRejection:
-		return "after rejection"
-	case Withdraw:
-		return "withdraw"
-	case ThankReferences:
-		return "thank references"
-	}
-	return string(k)
-}
-
 // PromptWords turns a prompt key ("thank_you:ana-lopez") into words
 // ("thank-you to ana lopez").
 func PromptWords(key string) string {
 	kind, rest, _ := strings.Cut(key, ":")
 	name := Kind(kind).Label()
-	switch Kind(kind) {
-	case ThankYou:
-		if rest != "" {
-			name += " to " + strings.ReplaceAll(rest, "-", " ")
-		}
-	case StageTask:
-		if rest != "" {
-			name += " (" + rest + ")"
-		}
+	if s, ok := Kind(kind).Spec(); ok && s.KeyWords != nil && rest != "" {
+		name += s.KeyWords(rest)
 	}
 	return name
 }
@@ -200,51 +164,8 @@ func (a *Application) eventTexts(n int) []string {
 // EventWords says what an event was, in words, without its note. Offer
 // events read best through Timeline, which knows the offer before them.
 func EventWords(a *Application, e Event) string {
-	switch e.Kind {
-	case EvInterview:
-		return "final interview"
-	case EvThanks:
-		return "thank-you sent to " + e.Person
-	case EvFollowUp:
-		if e.Person != "" {
-			return "follow-up sent to " + e.Person
-		}
-		return "follow-up sent"
-	case EvHeard:
-		return "heard back"
-	case EvStage:
-		return "moved to " + e.Stage
-	case EvOffer:
-		if e.Offer != nil {
-			if terms := OfferTerms(e.Offer); terms != "" {
-				return "offer: " + terms
-			}
-		}
-		return "offer received"
-	case EvOutcome:
-		return "closed: " + e.Outcome.Label()
-	case EvNote:
-		return "note written"
-	case EvDone:
-		return "marked done: " + a.promptWords(e.Prompt)
-	case EvDismiss:
-		return "dismissed: " + a.promptWords(e.Prompt)
-	case EvSnooze:
-		return "snoozed " + a.promptWords(e.Prompt) + " to " + e.Until.Short()
-	case EvEdit:
-		return "details edited"
-	case EvReopen:
-		return "reopened"
-	case EvTold:
-		names := make([]string, len(e.Told))
-		for i, t := range e.Told {
-			names[i] = t.Company
-		}
-		what := "the " + names[0] + " offer"
-		if len(names) > 1 {
-			what = "the " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " offers"
-		}
-		return fmt.Sprintf("told %s about %s", a.Company, what)
+	if s, ok := e.Kind.Spec(); ok {
+		return s.Words(a, e)
 	}
 	return string(e.Kind)
 }

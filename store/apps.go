@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
-	"strings"
-	"time"
 	"unicode/utf8"
 
 	"go.etcd.io/bbolt"
@@ -92,7 +89,7 @@ func (s *Store) All() ([]stages.Application, error) {
 // Log applies one event to an application and stores the result, in one
 // transaction; it returns the updated application. If the event is refused,
 // nothing changes. Logging an event the application already holds (the same
-// kind, the same instant and the same details: see sameEvent) changes
+// kind, the same instant and the same details: see stages.SameEvent) changes
 // nothing either, so a caller that cannot tell whether a write committed
 // (the process died, the disk filled) can safely send it again.
 func (s *Store) Log(id uint64, e stages.Event) (stages.Application, error) {
@@ -121,12 +118,12 @@ func (s *Store) LogEvents(id uint64, events []stages.Event, check func(*stages.A
 			if err := a.Apply(e); err != nil {
 				// A retried offer is refused as changing nothing; it is
 				// the same event all the same.
-				if e.Kind == stages.EvOffer && slices.ContainsFunc(prev.Events, func(old stages.Event) bool { return sameEvent(old, withReceived(e)) }) {
+				if e.Kind == stages.EvOffer && slices.ContainsFunc(prev.Events, func(old stages.Event) bool { return stages.SameEvent(old, withReceived(e)) }) {
 					continue
 				}
 				return err
 			}
-			if slices.ContainsFunc(a.Events[:n], func(old stages.Event) bool { return sameEvent(old, a.Events[n]) }) {
+			if slices.ContainsFunc(a.Events[:n], func(old stages.Event) bool { return stages.SameEvent(old, a.Events[n]) }) {
 				*a = prev // a retry: already there
 				continue
 			}
@@ -281,7 +278,7 @@ func (s *Store) Global() ([]stages.Event, error) {
 // LogGlobal appends one event that belongs to no application. Only done,
 // dismiss and snooze events about a prompt belong there.
 func (s *Store) LogGlobal(e stages.Event) error {
-	if err := checkGlobalEvent(e); err != nil {
+	if err := e.CheckGlobal(); err != nil {
 		return err
 	}
 	err := s.update(func(tx *bbolt.Tx) error {
@@ -292,7 +289,7 @@ func (s *Store) LogGlobal(e stages.Event) error {
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			n++
 			var old stages.Event
-			if json.Unmarshal(v, &old) == nil && sameEvent(old, e) {
+			if json.Unmarshal(v, &old) == nil && stages.SameEvent(old, e) {
 				return errAlreadyLogged
 			}
 		}
@@ -305,26 +302,6 @@ func (s *Store) LogGlobal(e stages.Event) error {
 		return nil
 	}
 	return err
-}
-
-// sameEvent reports whether two events record the same thing: the same kind
-// at the same instant with the same details. People cannot do one thing twice
-// in the same nanosecond, so such an event is a retry of the first.
-func sameEvent(a, b stages.Event) bool {
-	if a.Kind != b.Kind || !a.At.Equal(b.At) || a.Person != b.Person || a.Stage != b.Stage ||
-		a.Outcome != b.Outcome || a.Note != b.Note || a.Prompt != b.Prompt || a.Until != b.Until ||
-		a.Expect != b.Expect || !slices.Equal(a.Told, b.Told) || (a.Offer == nil) != (b.Offer == nil) {
-		return false
-	}
-	if a.Offer == nil {
-		return true
-	}
-	x, y := *a.Offer, *b.Offer
-	if !x.Received.Equal(y.Received) || !slices.Equal(x.VestSchedule, y.VestSchedule) {
-		return false
-	}
-	x.Received, y.Received, x.VestSchedule, y.VestSchedule = time.Time{}, time.Time{}, nil, nil
-	return reflect.DeepEqual(x, y)
 }
 
 // Snapshot returns every application and the global events as one
@@ -462,7 +439,7 @@ func checkApplicationKept(a *stages.Application, kept bool) error {
 		errs = append(errs, fmt.Errorf("it has %d events, more than the %d afterview keeps", n, MaxEvents))
 	}
 	for i, e := range a.Events {
-		err := checkEvent(e)
+		err := e.Check()
 		if err == nil && e.Stage != "" {
 			// Log stores only the stages of the application's process.
 			if _, lookErr := a.Template().LookupStage(e.Stage); lookErr != nil {
@@ -476,79 +453,6 @@ func checkApplicationKept(a *stages.Application, kept bool) error {
 	return errors.Join(errs...)
 }
 
-// checkEvent mirrors the checks of stages.Application.Apply that do not
-// depend on the application's state.
-func checkEvent(e stages.Event) error {
-	if !slices.Contains(stages.EventKinds, e.Kind) {
-		return fmt.Errorf("unknown event kind %q", clean(string(e.Kind)))
-	}
-	if e.At.IsZero() {
-		return errors.New("the event has no time")
-	}
-	if y := e.At.Year(); y < stages.MinYear || y > stages.MaxYear {
-		return fmt.Errorf("event date %s is outside the years %d to %d", e.At.Format("2006-01-02"), stages.MinYear, stages.MaxYear)
-	}
-	if n := utf8.RuneCountInString(e.Person); n > stages.MaxNameLen {
-		return fmt.Errorf("person: %d characters is too long (at most %d)", n, stages.MaxNameLen)
-	}
-	if n := utf8.RuneCountInString(e.Note); n > stages.MaxNoteLen {
-		return fmt.Errorf("note: %d characters is too long (at most %d)", n, stages.MaxNoteLen)
-	}
-	// A prompt key is a kind and a person's name or a date.
-	if n := utf8.RuneCountInString(e.Prompt); n > maxPromptKeyLen {
-		return fmt.Errorf("prompt: %d characters is too long for a prompt key (at most %d)", n, maxPromptKeyLen)
-	}
-	for _, f := range []struct{ name, text string }{{"person", e.Person}, {"note", e.Note}, {"prompt", e.Prompt}, {"stage", e.Stage}} {
-		if !utf8.ValidString(f.text) {
-			return fmt.Errorf("%s: not valid UTF-8 text", f.name)
-		}
-	}
-	for _, d := range []struct {
-		name string
-		date stages.Date
-	}{{"snoozed until", e.Until}, {"promised date", e.Expect}} {
-		if !d.date.IsZero() && (d.date.Year < stages.MinYear || d.date.Year > stages.MaxYear) {
-			return fmt.Errorf("%s %s is outside the years %d to %d", d.name, d.date, stages.MinYear, stages.MaxYear)
-		}
-	}
-	if e.Offer != nil {
-		if err := e.Offer.Validate(); err != nil {
-			return fmt.Errorf("offer: %s", oneLine(err))
-		}
-	}
-	switch e.Kind {
-	case stages.EvThanks:
-		if strings.TrimSpace(e.Person) == "" {
-			return errors.New("a thank-you needs the person it went to")
-		}
-	case stages.EvOutcome:
-		if _, err := stages.ParseOutcome(string(e.Outcome)); err != nil {
-			return err
-		}
-	case stages.EvDone, stages.EvDismiss:
-		if e.Prompt == "" {
-			return fmt.Errorf("a %s event needs the prompt it is about", e.Kind)
-		}
-	case stages.EvSnooze:
-		if e.Prompt == "" || e.Until.IsZero() {
-			return errors.New("a snooze needs the prompt it is about and the day it comes back")
-		}
-	case stages.EvTold:
-		if len(e.Told) == 0 {
-			return errors.New("a told event needs the offers the company was told about")
-		}
-		for _, t := range e.Told {
-			if n := utf8.RuneCountInString(t.Company); n > stages.MaxNameLen {
-				return fmt.Errorf("told: company %d characters is too long (at most %d)", n, stages.MaxNameLen)
-			}
-		}
-	}
-	return nil
-}
-
-// maxPromptKeyLen bounds a prompt key: a kind, a colon and a name.
-const maxPromptKeyLen = stages.MaxNameLen + 50
-
 // clean shortens text from a file for a message: a hostile import must not
 // fill the screen (the command line cleans what reaches the terminal).
 func clean(s string) string {
@@ -556,13 +460,4 @@ func clean(s string) string {
 		s = string([]rune(s)[:40]) + "…"
 	}
 	return s
-}
-
-func checkGlobalEvent(e stages.Event) error {
-	switch e.Kind {
-	case stages.EvDone, stages.EvDismiss, stages.EvSnooze:
-	default:
-		return fmt.Errorf("a %q event cannot stand on its own: only done, dismiss and snooze events about a prompt belong to no application", e.Kind)
-	}
-	return checkEvent(e)
 }

@@ -240,7 +240,7 @@ func verifyAfterCrash(t *testing.T, path string, confirmed int) int {
 			continue
 		}
 		want, _ := crashEvent(last + 1)
-		if !sameEvent(e, want) {
+		if !stages.SameEvent(e, want) {
 			t.Fatalf("note %d is %.40q at %v, want %.40q at %v: a write was lost or applied twice", last+1, e.Note, e.At, want.Note, want.At)
 		}
 		last++
@@ -268,7 +268,7 @@ func verifyAfterCrash(t *testing.T, path string, confirmed int) int {
 		t.Fatalf("the global bucket holds %d events, want %d: lost or applied twice", len(global), len(want))
 	}
 	for i, e := range global {
-		if i < len(want) && !sameEvent(e, want[i]) {
+		if i < len(want) && !stages.SameEvent(e, want[i]) {
 			t.Fatalf("global event %d is %s, want %s: lost or applied twice", i, e.Prompt, want[i].Prompt)
 		}
 	}

@@ -208,7 +208,7 @@ func (s *Store) checkImport(r io.Reader, mode ImportMode) (*importPlan, error) {
 			}
 		},
 		global: func(i int, e stages.Event) {
-			if err := checkGlobalEvent(e); err != nil {
+			if err := e.CheckGlobal(); err != nil {
 				globalProblems.add(fmt.Errorf("global event #%d in the file: %s", i, oneLine(err)))
 			}
 			plan.globals++
@@ -511,7 +511,7 @@ func (b *importBuilder) startMerge() error {
 	return nil
 }
 
-// globalHash groups the global events sameEvent could find equal.
+// globalHash groups the global events stages.SameEvent could find equal.
 func globalHash(e stages.Event) uint64 {
 	h := fnv.New64a()
 	var at [8]byte
@@ -657,7 +657,7 @@ func (b *importBuilder) global(raw []byte) error {
 	if b.mode == ImportMerge {
 		for _, k := range b.heldGlobal[globalHash(e)] {
 			var old stages.Event
-			if json.Unmarshal(global.Get(key(k)), &old) == nil && sameEvent(old, e) {
+			if json.Unmarshal(global.Get(key(k)), &old) == nil && stages.SameEvent(old, e) {
 				return nil
 			}
 		}

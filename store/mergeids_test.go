@@ -130,7 +130,7 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 			}
 		}
 		want := []stages.Event{eventsNamingApps[k](toldAt, newAcme, "Acme"), eventsNamingApps[k](toldAt.Add(time.Minute), 0, "Gone")}
-		if len(got) != len(want) || !sameEvent(got[0], want[0]) || !sameEvent(got[1], want[1]) {
+		if len(got) != len(want) || !stages.SameEvent(got[0], want[0]) || !stages.SameEvent(got[1], want[1]) {
 			t.Errorf("%s events after the merge:\n got %+v\nwant %+v", k, got, want)
 		}
 	}

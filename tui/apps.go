@@ -107,7 +107,7 @@ func (a *appsModel) update(c *programContext, msg tea.Msg) action {
 	case key.Matches(km, k.Edit):
 		return openForm{newAppForm(c, app)}
 	case key.Matches(km, k.Log):
-		return openForm{newLogForm(c, app, logHeard, "")}
+		return openForm{newLogForm(c, app, stages.EvHeard, "")}
 	case key.Matches(km, k.Delete):
 		return askDelete{app}
 	}

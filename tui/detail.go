@@ -76,7 +76,7 @@ func (dm *detailModel) update(c *programContext, msg tea.Msg) action {
 	case key.Matches(km, k.Edit):
 		return openForm{newAppForm(c, a)}
 	case key.Matches(km, k.Log):
-		return openForm{newLogForm(c, a, logHeard, "")}
+		return openForm{newLogForm(c, a, stages.EvHeard, "")}
 	case key.Matches(km, k.Delete):
 		return askDelete{a}
 	case key.Matches(km, k.People):

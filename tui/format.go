@@ -24,34 +24,7 @@ func statusSymbol(s stages.Status) string {
 
 // shortAction is a prompt told in a few words, for the Applications table.
 func shortAction(p stages.Prompt) string {
-	person := sanitize(firstName(p.Person))
-	switch p.Kind {
-	case stages.OfferDeadline:
-		return "answer the offer"
-	case stages.CompetingOffer:
-		return "mention your offer"
-	case stages.ThankYou:
-		return "thank " + person
-	case stages.FollowUp:
-		if person == "" {
-			return "follow up"
-		}
-		return "follow up with " + person
-	case stages.StageTask:
-		if p.Short != "" {
-			return p.Short
-		}
-		return "stage task"
-	case stages.MoveOn:
-		return "close as no answer?"
-	case stages.Reflect:
-		return "write down how it went"
-	case stages.KeepApplying:
-		return "keep applying"
-	case stages.AfterRejection:
-		return p.Short
-	}
-	return sanitize(p.Text)
+	return sanitize(p.Action(sanitize(firstName(p.Person))))
 }
 
 func firstName(s string) string {

@@ -11,41 +11,36 @@ import (
 	"afterview/stages"
 )
 
-// logKind is the kind of event a log form records.
-type logKind int
+// logKind is the kind of event a log form records; its entry in the
+// event kinds' table (stages.EventSpec.Log) says what the form shows.
+type logKind = stages.EventKind
 
-const (
-	logHeard logKind = iota
-	logStage
-	logOffer
-	logOutcome
-	logNote
-	logThanks
-	logFollowUp
-	logReopen
-)
-
-// label is the kind as the form's choice says it.
-func (k logKind) label() string {
-	return [...]string{"heard back", "new stage", "offer", "outcome", "note", "thank-you", "follow-up", "reopen"}[k]
+// logSpec is how kind k is logged by hand (nil: never by hand).
+func logSpec(k logKind) *stages.LogSpec {
+	if s, ok := k.Spec(); ok {
+		return s.Log
+	}
+	return nil
 }
 
 // bonusPercent is a bonus typed as a percentage of base ("15%").
 type bonusPercent float64
 
-// which log kinds show each field (the kind and the time show always).
-var logFields = map[string][]logKind{
-	"stage":    {logStage},
-	"outcome":  {logOutcome},
-	"person":   {logThanks},
-	"base":     {logOffer},
-	"bonus":    {logOffer},
-	"stock":    {logOffer},
-	"vest":     {logOffer},
-	"signon":   {logOffer},
-	"currency": {logOffer},
-	"deadline": {logOffer},
-	"promised": {logHeard, logStage},
+// logFields says which detail of a log kind each field is (stages.LogSpec's
+// Fields): the kinds that take it show it. The kind, the time and the note
+// show always.
+var logFields = map[string]stages.Field{
+	"stage":    stages.FieldStage,
+	"outcome":  stages.FieldOutcome,
+	"person":   stages.FieldPerson,
+	"base":     stages.FieldOffer,
+	"bonus":    stages.FieldOffer,
+	"stock":    stages.FieldOffer,
+	"vest":     stages.FieldOffer,
+	"signon":   stages.FieldOffer,
+	"currency": stages.FieldOffer,
+	"deadline": stages.FieldOffer,
+	"promised": stages.FieldPromised,
 }
 
 // newLogForm opens the form that logs an event on a; kind is preselected and
@@ -76,15 +71,15 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 	}
 	// A closed application takes no news until it is reopened: the form
 	// opens on that choice.
-	if a.Closed() && kind == logHeard {
-		kind = logReopen
+	if a.Closed() && kind == stages.EvHeard {
+		kind = stages.EvReopen
 		f.logKind = kind
 	}
 	// Reopening is a choice only where there is something to reopen.
 	var kinds []option
-	for k := logHeard; k <= logReopen; k++ {
-		if k != logReopen || a.Closed() {
-			kinds = append(kinds, option{k.label(), k})
+	for _, k := range stages.EventSpecs() {
+		if k.Log != nil && (k.Kind != stages.EvReopen || a.Closed()) {
+			kinds = append(kinds, option{k.Log.Label, k.Kind})
 		}
 	}
 	currency := "USD"
@@ -183,18 +178,20 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		return moment(s)
 	}
 	f.field("note").parse = checked(func(s string) error {
-		if f.logKind == logNote && strings.TrimSpace(s) == "" {
+		if l := logSpec(f.logKind); l != nil && l.Needs == stages.FieldNote && strings.TrimSpace(s) == "" {
 			return fmt.Errorf("note: write something, or esc to cancel")
 		}
 		return nil
 	})
 	f.showLogFields(c)
 	// Open on the field that matters most for the kind.
-	switch kind {
-	case logNote:
-		f.focus = fieldIndex(f, "note")
-	case logOutcome:
-		f.focus = fieldIndex(f, "outcome")
+	if l := logSpec(kind); l != nil {
+		switch {
+		case l.Needs == stages.FieldNote:
+			f.focus = fieldIndex(f, "note")
+		case l.Takes(stages.FieldOutcome):
+			f.focus = fieldIndex(f, "outcome")
+		}
 	}
 	f.focusCmd()
 	return f
@@ -212,21 +209,15 @@ func fieldIndex(f *form, key string) int {
 // showLogFields shows the fields the chosen kind of event needs, and warns
 // about a second follow-up.
 func (f *form) showLogFields(c *programContext) {
+	l := logSpec(f.logKind)
 	for i := range f.fields {
 		fl := &f.fields[i]
-		kinds, ok := logFields[fl.key]
-		if !ok {
-			continue
-		}
-		fl.hidden = true
-		for _, k := range kinds {
-			if k == f.logKind {
-				fl.hidden = false
-			}
+		if detail, ok := logFields[fl.key]; ok {
+			fl.hidden = l == nil || !l.Takes(detail)
 		}
 	}
 	f.warn = ""
-	if f.logKind == logFollowUp && c.data != nil {
+	if f.logKind == stages.EvFollowUp && c.data != nil {
 		if a, ok := c.data.app(f.appID); ok && a.CheckFollowUp() != nil {
 			f.warn = "A follow-up is already out and the company has not answered since. One is enough: more can hurt. Save anyway only if you really sent another."
 		}
@@ -327,40 +318,34 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 	at, _ := f.parsed("when").(time.Time)
 	expect, _ := f.parsed("promised").(stages.Date)
 	e := stages.Event{At: at, Note: f.value("note"), Expect: expect}
-	company := sanitize(before.Company)
-	var label string
-	switch f.logKind {
-	case logHeard:
-		e.Kind = stages.EvHeard
-		label = "heard back from " + company
-	case logStage:
-		e.Kind, e.Stage = stages.EvStage, f.chosen("stage").(string)
-		label = company + " moved to " + e.Stage
-	case logOffer:
-		e.Kind, e.Offer = stages.EvOffer, f.offerRevision(before.Offer)
-		label = "offer from " + company
-		if before.Offer != nil {
-			label = "revised offer from " + company
-		}
-	case logReopen:
-		e.Kind = stages.EvReopen
-		label = company + " reopened"
-	case logOutcome:
-		e.Kind, e.Outcome = stages.EvOutcome, f.chosen("outcome").(stages.Outcome)
-		label = company + " closed: " + e.Outcome.Label()
-	case logNote:
-		e.Kind = stages.EvNote
-		label = "note on " + company
-	case logThanks:
-		e.Kind, e.Person = stages.EvThanks, f.value("person")
+	e.Kind = f.logKind
+	l := logSpec(f.logKind)
+	if l == nil {
+		f.err = fmt.Sprintf("a %s event is not logged by hand", f.logKind)
+		return nil, false
+	}
+	if l.Takes(stages.FieldStage) {
+		e.Stage = f.chosen("stage").(string)
+	}
+	if l.Takes(stages.FieldOutcome) {
+		e.Outcome = f.chosen("outcome").(stages.Outcome)
+	}
+	if l.Takes(stages.FieldOffer) {
+		e.Offer = f.offerRevision(before.Offer)
+	}
+	if l.Takes(stages.FieldPerson) {
+		e.Person = f.value("person")
 		if p, err := stages.MatchPerson(before.People(), e.Person); err == nil {
 			e.Person = p // "ana" is Ana Lopez, whose thank-you it answers
 		}
-		label = "thank-you to " + sanitize(e.Person)
-	case logFollowUp:
-		e.Kind, e.Person = stages.EvFollowUp, before.Recruiter
-		label = "follow-up to " + company
 	}
+	if l.ToRecruiter {
+		e.Person = before.Recruiter
+	}
+	if !l.Takes(stages.FieldPromised) {
+		e.Expect = stages.Date{}
+	}
+	label := sanitize(stages.Logged(before, e))
 	trial := before.Clone()
 	if err := trial.Apply(e); err != nil {
 		f.showErrors(err)

@@ -202,11 +202,11 @@ func (o *offersModel) update(c *programContext, msg tea.Msg) action {
 	case key.Matches(km, k.Open):
 		return openApp{a.ID}
 	case key.Matches(km, k.Log):
-		return openForm{newLogForm(c, a, logOutcome, "")}
+		return openForm{newLogForm(c, a, stages.EvOutcome, "")}
 	case key.Matches(km, k.Edit):
 		// On Offers, e edits the offer: the form opens on its current
 		// terms and saves a revision.
-		return openForm{newLogForm(c, a, logOffer, "")}
+		return openForm{newLogForm(c, a, stages.EvOffer, "")}
 	}
 	return nil
 }

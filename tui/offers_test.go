@@ -154,11 +154,11 @@ func TestOffersKeys(t *testing.T) {
 		t.Fatal("esc should go back to Offers")
 	}
 	h.press("l")
-	if h.m.form == nil || h.m.form.logKind != logOutcome || h.m.form.value("outcome") != "accepted" {
+	if h.m.form == nil || h.m.form.logKind != stages.EvOutcome || h.m.form.value("outcome") != "accepted" {
 		t.Fatal("l on an offer should open the log form on its answer")
 	}
 	h.press("esc", "e")
-	if h.m.form == nil || h.m.form.kind != formLog || h.m.form.logKind != logOffer || h.m.form.value("base") == "" {
+	if h.m.form == nil || h.m.form.kind != formLog || h.m.form.logKind != stages.EvOffer || h.m.form.value("base") == "" {
 		t.Fatal("e on an offer should edit the offer, its form pre-filled with the current terms")
 	}
 	// The selection stays on the same offer when the data reloads.

@@ -69,7 +69,7 @@ func (t *todayModel) update(c *programContext, msg tea.Msg) action {
 			return say{err.Error()}
 		}
 		if key.Matches(km, k.Log) {
-			return openForm{newLogForm(c, a, logHeard, "")}
+			return openForm{newLogForm(c, a, stages.EvHeard, "")}
 		}
 		return openForm{newAppForm(c, a)}
 	}

@@ -767,13 +767,9 @@ func (m Model) done(p stages.Prompt) (Model, tea.Cmd) {
 	var need *stages.NeedInputError
 	switch {
 	case errors.As(err, &need) && need.Input == stages.InputOutcome:
-		return m.apply(openForm{newLogForm(m.ctx, a, logOutcome, "")})
+		return m.apply(openForm{newLogForm(m.ctx, a, stages.EvOutcome, "")})
 	case errors.As(err, &need):
-		question := "What went well, and what to improve?"
-		if p.Kind == stages.AfterRejection {
-			question = "Lessons learned from this process"
-		}
-		return m.apply(openForm{newLogForm(m.ctx, a, logNote, question)})
+		return m.apply(openForm{newLogForm(m.ctx, a, stages.EvNote, p.NoteQuestion())})
 	case err != nil:
 		m.setStatus(err.Error())
 		return m, nil
@@ -781,20 +777,13 @@ func (m Model) done(p stages.Prompt) (Model, tea.Cmd) {
 	return m, logCmd(m.store, *a, e, doneLabel(a, p, e), false)
 }
 
-// doneLabel says what marking p done logged.
+// doneLabel says what marking p done logged: the event's own words
+// (stages.Logged), or that p is done.
 func doneLabel(a *stages.Application, p stages.Prompt, e stages.Event) string {
-	company := sanitize(a.Company)
-	switch e.Kind {
-	case stages.EvThanks:
-		return "thank-you to " + sanitize(e.Person) + " logged"
-	case stages.EvFollowUp:
-		return "follow-up to " + company + " logged"
-	case stages.EvOutcome:
-		return company + " closed as " + e.Outcome.Label()
-	case stages.EvTold:
-		return sanitize(stages.EventWords(a, e))
+	if e.Kind == stages.EvDone {
+		return p.Kind.Label() + " for " + sanitize(a.Company) + " done"
 	}
-	return p.Kind.Label() + " for " + company + " done"
+	return sanitize(stages.Logged(a, e)) + " logged"
 }
 
 func (m Model) snooze(p stages.Prompt) (Model, tea.Cmd) {

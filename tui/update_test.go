@@ -102,7 +102,7 @@ func TestDoneReflectOpensTheNoteForm(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.Reflect })
 	h.press("x")
-	if h.m.form == nil || h.m.form.logKind != logNote || h.m.form.fields[h.m.form.focus].key != "note" {
+	if h.m.form == nil || h.m.form.logKind != stages.EvNote || h.m.form.fields[h.m.form.focus].key != "note" {
 		t.Fatal("x on reflect should open the note form on its note field")
 	}
 	h.mustSee("What went well, and what to improve?")
@@ -135,7 +135,7 @@ func TestDoneOfferDeadlineOpensTheAnswer(t *testing.T) {
 	h := newHarness(t, newFakeStore(a), 100, 30)
 	h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.OfferDeadline })
 	h.press("x")
-	if h.m.form == nil || h.m.form.logKind != logOutcome || h.m.form.value("outcome") != "accepted" {
+	if h.m.form == nil || h.m.form.logKind != stages.EvOutcome || h.m.form.value("outcome") != "accepted" {
 		t.Fatal("x on an offer deadline should open the outcome form with accepted chosen")
 	}
 	h.press("right", "ctrl+s") // declined
@@ -571,7 +571,7 @@ func TestLogEvents(t *testing.T) {
 		h := newDemoHarness(t, 100, 30)
 		h.moveTo(func(p stages.Prompt) bool { return p.Company == "Figma" })
 		h.press("l", "t") // a letter jumps to the kind that starts with it
-		if h.m.form.logKind != logThanks {
+		if h.m.form.logKind != stages.EvThanks {
 			t.Fatalf("t chose %v, want thank-you", h.m.form.logKind)
 		}
 		h.press("ctrl+s")

@@ -23,17 +23,13 @@ func (e *env) completeID(then string) cobra.CompletionFunc {
 		case len(args) == 0:
 			return e.openApplications(), none
 		case len(args) == 1 && then == "kind":
-			return logKinds, none
+			return stages.LogWords(), none
 		case len(args) == 1 && then == "prompt":
 			return e.promptKeys(args[0]), none
 		}
 		return nil, none
 	}
 }
-
-// logKinds are the kinds 'afterview log' takes.
-var logKinds = []cobra.Completion{"thanks", "followup", "heard", "stage", "offer", "note",
-	"accepted", "declined", "rejected", "withdrawn", "no-answer", "reopen"}
 
 // readable reports whether the database exists, so that a completion
 // never creates it.

@@ -23,15 +23,7 @@ import (
 // event. Each case builds its data with the command line, copies the file,
 // marks the prompt done once each way, and compares the events logged.
 func TestDoneMeansTheSameOnBothFaces(t *testing.T) {
-	const at = "2026-11-30T09:00"
-	tests := []struct {
-		kind  string
-		setup [][]string // commands, each run at its first element's clock
-		id    uint64
-		cli   []string // extra arguments to done
-		ui    []string // what to type in the form x opens, if any
-		want  stages.EventKind
-	}{
+	tests := []doneCase{
 		{kind: "thank_you", setup: [][]string{{"2026-11-30T08:00", "add", "Acme", "--interviewed", "2026-11-30T07:00", "--interviewer", "Ana Lopez"}},
 			id: 1, want: stages.EvThanks},
 		{kind: "follow_up", setup: [][]string{{"2026-11-12T08:00", "add", "Acme", "--interviewed", "2026-11-16T10:00", "--recruiter", "Jo"}},
@@ -79,67 +71,97 @@ func TestDoneMeansTheSameOnBothFaces(t *testing.T) {
 		{kind: "keep_applying", setup: [][]string{{"2026-11-12T08:00", "add", "Acme", "--interviewed", "2026-11-10T10:00"}},
 			id: 0, want: stages.EvDone},
 	}
+	// Every kind in the table has its case: a kind added to it needs one.
+	covered := map[stages.Kind]bool{}
 	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			c := newCLI(t)
-			for _, cmd := range tt.setup {
-				c.ok(cmd[0], cmd[1:]...)
-			}
-			// The prompt's place on Today, as the UI lists it.
-			index := -1
-			for i, p := range c.today(at) {
-				if p.AppID == tt.id && (p.Kind == tt.kind || p.Key == tt.kind) {
-					index = i
-				}
-			}
-			if index < 0 {
-				t.Fatalf("no %s prompt on application %d at %s: %v", tt.kind, tt.id, at, kinds(c.today(at)))
-			}
-			uiDB := filepath.Join(t.TempDir(), "ui.db")
-			copyFile(t, c.db, uiDB)
+		kind, _, _ := strings.Cut(tt.kind, ":")
+		covered[stages.Kind(kind)] = true
+	}
+	for _, k := range stages.Kinds {
+		if !covered[k] {
+			t.Errorf("no case marks a %s prompt done both ways: add one", k)
+		}
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) { doneBothWays(t, tt) })
+	}
+}
 
-			before := lastEvents(t, c.db, tt.id)
-			c.ok(at, append([]string{"done", itoa(tt.id), tt.kind}, tt.cli...)...)
-			byCLI := lastEvents(t, c.db, tt.id)
-			if len(byCLI) != len(before)+1 {
-				t.Fatalf("done logged %d events, want one", len(byCLI)-len(before))
-			}
+// doneCase is a prompt to mark done with 'afterview done' and with x.
+type doneCase struct {
+	kind  string     // the prompt's kind, or its key
+	setup [][]string // commands, each run at its first element's clock
+	id    uint64
+	cli   []string // extra arguments to done
+	ui    []string // what to type in the form x opens, if any
+	want  stages.EventKind
+	at    string // the clock of done and x: 2026-11-30T09:00 if empty
+}
 
-			st, err := agenda.Open(uiDB)
-			if err != nil {
-				t.Fatal(err)
-			}
-			clock := func() time.Time { tm, _ := time.ParseInLocation("2006-01-02T15:04", at, time.Local); return tm }
-			tm := tuitest.Start(t, tui.New(tui.Options{Store: tuiStore{st}, Now: clock}), 120, 40)
-			tuitest.WaitScreen(t, tm, " to do")
-			for range index {
-				tm.Type("j")
-			}
-			tm.Type("x")
-			for _, k := range tt.ui {
-				if k == "ctrl+s" {
-					tm.Send(keyPress("ctrl+s"))
-					continue
-				}
-				tm.Type(k)
-			}
-			var byUI []stages.Event
-			waitFor(t, func() bool {
-				byUI = eventsIn(t, st.Store, tt.id)
-				return len(byUI) == len(before)+1
-			}, "the UI to log the event")
-			tm.Send(keyPress("ctrl+c"))
-			tuitest.Finish(t, tm)
+// doneBothWays builds tt's data with the command line, copies the file,
+// marks the prompt done once each way, and compares the events logged.
+func doneBothWays(t *testing.T, tt doneCase) {
+	at := tt.at
+	if at == "" {
+		at = "2026-11-30T09:00"
+	}
+	c := newCLI(t)
+	for _, cmd := range tt.setup {
+		c.ok(cmd[0], cmd[1:]...)
+	}
+	// The prompt's place on Today, as the UI lists it.
+	index := -1
+	for i, p := range c.today(at) {
+		if p.AppID == tt.id && (p.Kind == tt.kind || p.Key == tt.kind) {
+			index = i
+		}
+	}
+	if index < 0 {
+		t.Fatalf("no %s prompt on application %d at %s: %v", tt.kind, tt.id, at, kinds(c.today(at)))
+	}
+	uiDB := filepath.Join(t.TempDir(), "ui.db")
+	copyFile(t, c.db, uiDB)
 
-			cliEv, uiEv := byCLI[len(byCLI)-1], byUI[len(byUI)-1]
-			if cliEv.Kind != tt.want {
-				t.Errorf("done logged a %s event, want %s", cliEv.Kind, tt.want)
-			}
-			cliEv.At, uiEv.At = time.Time{}, time.Time{}
-			if !reflect.DeepEqual(cliEv, uiEv) {
-				t.Errorf("the two faces differ:\n done: %+v\n x:    %+v", cliEv, uiEv)
-			}
-		})
+	before := lastEvents(t, c.db, tt.id)
+	c.ok(at, append([]string{"done", itoa(tt.id), tt.kind}, tt.cli...)...)
+	byCLI := lastEvents(t, c.db, tt.id)
+	if len(byCLI) != len(before)+1 {
+		t.Fatalf("done logged %d events, want one", len(byCLI)-len(before))
+	}
+
+	st, err := agenda.Open(uiDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { tm, _ := time.ParseInLocation("2006-01-02T15:04", at, time.Local); return tm }
+	tm := tuitest.Start(t, tui.New(tui.Options{Store: tuiStore{st}, Now: clock}), 120, 40)
+	tuitest.WaitScreen(t, tm, " to do")
+	for range index {
+		tm.Type("j")
+	}
+	tm.Type("x")
+	for _, k := range tt.ui {
+		if k == "ctrl+s" {
+			tm.Send(keyPress("ctrl+s"))
+			continue
+		}
+		tm.Type(k)
+	}
+	var byUI []stages.Event
+	waitFor(t, func() bool {
+		byUI = eventsIn(t, st.Store, tt.id)
+		return len(byUI) == len(before)+1
+	}, "the UI to log the event")
+	tm.Send(keyPress("ctrl+c"))
+	tuitest.Finish(t, tm)
+
+	cliEv, uiEv := byCLI[len(byCLI)-1], byUI[len(byUI)-1]
+	if cliEv.Kind != tt.want {
+		t.Errorf("done logged a %s event, want %s", cliEv.Kind, tt.want)
+	}
+	cliEv.At, uiEv.At = time.Time{}, time.Time{}
+	if !reflect.DeepEqual(cliEv, uiEv) {
+		t.Errorf("the two faces differ:\n done: %+v\n x:    %+v", cliEv, uiEv)
 	}
 }
 

@@ -27,8 +27,8 @@ func (e *env) newLogCommand() *cobra.Command {
 	o := &logOptions{}
 	return e.newCommand(spec{
 		use:     "log ID KIND [options]",
-		summary: "log what happened: thanks, followup, heard, stage, offer, note, an outcome",
-		long:    logLong,
+		summary: "log what happened: " + logSummary(),
+		long:    logLong(),
 		after:   datesHelp,
 		flags: func(f *pflag.FlagSet) {
 			f.StringVar(&o.at, "at", "", "when it happened (default: now), e.g. \"yesterday 15:00\", \"fri 10am\",\n2026-11-20 or 2026-11-20T15:00")
@@ -67,28 +67,47 @@ func (e *env) newLogCommand() *cobra.Command {
 	})
 }
 
-const logLong = `Logs what happened on application ID.
+// logLong is log's help: the kinds as their table (stages.EventSpecs)
+// says them, each word and what it means, wrapped under the word.
+func logLong() string {
+	var b strings.Builder
+	b.WriteString("Logs what happened on application ID.\n\nKinds:")
+	for _, k := range stages.EventSpecs() {
+		if k.Log == nil {
+			continue
+		}
+		words := k.Log.HelpWords()
+		lines := wrapWords(k.Log.Help, 62)
+		if len(words) > 10 {
+			fmt.Fprintf(&b, "\n  %s", words)
+		} else {
+			fmt.Fprintf(&b, "\n  %-10s  %s", words, lines[0])
+			lines = lines[1:]
+		}
+		for _, l := range lines {
+			fmt.Fprintf(&b, "\n              %s", l)
+		}
+	}
+	return b.String()
+}
 
-Kinds:
-  thanks      you sent a thank-you (--to NAME, or --to all); NAME is a full
-              name, a first name or the start of one; --new for someone the
-              application does not list yet (they are added)
-  followup    you sent a follow-up to the recruiter (one is enough: a second
-              one while still waiting needs --force)
-  heard       the company got in touch (--note, --expect DATE for a new promise)
-  stage       the application moved to a stage (--stage NAME, or as the 3rd argument)
-  offer       an offer arrived (--base, --bonus or --bonus-pct, --stock,
-              --vest-years, --vest, --sign-on, --currency, --deadline); leave
-              out what you do not know yet (a verbal offer: no terms at all).
-              Logged again, it is a revision: the terms you give replace the
-              current ones, the others stay; a revision that changes nothing
-              is refused
-  note        you wrote a note (--note TEXT, or as the 3rd argument)
-  accepted, declined, rejected, withdrawn, no-answer
-              the application closed with that outcome
-  reopen      a closed application is open again (the company came back): it
-              returns to waiting at its last stage. A closed application takes
-              no offer, stage, news or outcome until it is reopened`
+// wrapWords breaks text into lines of at most width characters, at spaces.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = w
+		case len(line)+1+len(w) > width:
+			lines = append(lines, line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	return append(lines, line)
+}
 
 func cmdLog(e *env, o *logOptions, pos []string) error {
 	var err error
@@ -119,63 +138,37 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 			return err
 		}
 	}
-	switch kind {
-	case "thanks", "thank-you", "thankyou":
-		ev.Kind = stages.EvThanks
+	spec, outcome, ok := stages.LogKindOf(kind)
+	if !ok {
+		return usageErr("unknown kind %q: choose one of %s", pos[1], strings.Join(stages.LogWords(), ", "))
+	}
+	ev.Kind = spec.Kind
+	l := spec.Log
+	if l.Takes(stages.FieldPerson) {
 		ev.Person = strings.TrimSpace(o.to)
 		if ev.Person == "" {
 			ev.Person = extra
 		}
-	case "followup", "follow-up":
-		ev.Kind = stages.EvFollowUp
-	case "heard":
-		ev.Kind = stages.EvHeard
-	case "stage":
-		ev.Kind = stages.EvStage
+	}
+	if l.Takes(stages.FieldStage) {
 		ev.Stage = strings.TrimSpace(o.stage)
 		if ev.Stage == "" {
 			ev.Stage = extra
 		}
-		if ev.Stage == "" {
-			return usageErr("log stage needs the stage, e.g. afterview log %d stage \"reference check\"", id)
-		}
-	case "offer":
-		ev.Kind = stages.EvOffer
-		// Only the terms given are part of the offer (or of its revision):
-		// a term left out is unknown, or keeps its earlier value.
-		offer := &stages.Offer{Base: o.base.p, Bonus: o.bonus.amount, BonusPercent: o.bonus.percent, Stock: o.stock.p, VestYears: o.vestYears,
-			SignOn: o.signOn.p, Currency: strings.ToUpper(strings.TrimSpace(o.currency))}
-		if o.bonusPct.p != nil {
-			offer.BonusPercent = o.bonusPct.p
-		}
-		if o.vest != "" {
-			if offer.VestSchedule, err = parseSchedule(o.vest); err != nil {
-				return usageErr("--vest: %v", err)
-			}
-		}
-		if o.deadline != "" {
-			if offer.Deadline, err = e.parseDay("--deadline", o.deadline, stages.LeanFuture); err != nil {
-				return err
-			}
-		}
-		ev.Offer = offer
-	case "note":
-		ev.Kind = stages.EvNote
-		if ev.Note == "" {
-			ev.Note = strings.TrimSpace(extra)
-		}
-		if ev.Note == "" {
-			return usageErr("log note needs the text, e.g. afterview log %d note \"went well: system design\"", id)
-		}
-	case "reopen":
-		ev.Kind = stages.EvReopen
-	default:
-		outcome, err := stages.ParseOutcome(kind)
-		if err != nil {
-			return usageErr("unknown kind %q: choose one of thanks, followup, heard, stage, offer, note, accepted, declined, rejected, withdrawn, no-answer, reopen", pos[1])
-		}
-		ev.Kind = stages.EvOutcome
+	}
+	if l.Takes(stages.FieldOutcome) {
 		ev.Outcome = outcome
+	}
+	if l.Takes(stages.FieldOffer) {
+		if ev.Offer, err = e.offerOf(o); err != nil {
+			return err
+		}
+	}
+	if l.Needs == stages.FieldNote && ev.Note == "" {
+		ev.Note = strings.TrimSpace(extra)
+	}
+	if (l.Needs == stages.FieldStage && ev.Stage == "") || (l.Needs == stages.FieldNote && ev.Note == "") {
+		return usageErr("log %s needs the %s, e.g. afterview log %d %s %s", l.Words[0], l.Needs, id, l.Words[0], l.Example)
 	}
 
 	st, err := e.openStore()
@@ -244,6 +237,29 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 		fmt.Fprintf(e.stdout, "It is dated before the current stage (%s), so it fills in the history; the application stays there.\n", clean(updated.Stage))
 	}
 	return nil
+}
+
+// offerOf is the offer (or the revision) log's flags give: only the terms
+// given are part of it; a term left out is unknown, or keeps its earlier
+// value.
+func (e *env) offerOf(o *logOptions) (*stages.Offer, error) {
+	offer := &stages.Offer{Base: o.base.p, Bonus: o.bonus.amount, BonusPercent: o.bonus.percent, Stock: o.stock.p, VestYears: o.vestYears,
+		SignOn: o.signOn.p, Currency: strings.ToUpper(strings.TrimSpace(o.currency))}
+	if o.bonusPct.p != nil {
+		offer.BonusPercent = o.bonusPct.p
+	}
+	var err error
+	if o.vest != "" {
+		if offer.VestSchedule, err = parseSchedule(o.vest); err != nil {
+			return nil, usageErr("--vest: %v", err)
+		}
+	}
+	if o.deadline != "" {
+		if offer.Deadline, err = e.parseDay("--deadline", o.deadline, stages.LeanFuture); err != nil {
+			return nil, err
+		}
+	}
+	return offer, nil
 }
 
 // logErr explains a refused event on application a, with the way out when
@@ -328,4 +344,20 @@ func parseSchedule(s string) ([]float64, error) {
 		return nil, fmt.Errorf("the yearly percentages %q must add up to 100", s)
 	}
 	return out, nil
+}
+
+// logSummary names the kinds log takes, for the list of commands: "thanks,
+// followup, heard, ..., an outcome".
+func logSummary() string {
+	var words []string
+	for _, k := range stages.EventSpecs() {
+		switch {
+		case k.Log == nil:
+		case k.Log.Takes(stages.FieldOutcome):
+			words = append(words, "an outcome")
+		default:
+			words = append(words, k.Log.Words[0])
+		}
+	}
+	return strings.Join(words, ", ")
 }

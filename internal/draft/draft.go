@@ -179,32 +179,8 @@ func Builtin(kind string) (string, error) {
 
 // KindOf returns the template a prompt's message uses.
 func KindOf(a *stages.Application, p stages.Prompt) (string, error) {
-	switch p.Kind {
-	case stages.ThankYou:
-		if a != nil && strings.EqualFold(strings.TrimSpace(a.Recruiter), strings.TrimSpace(p.Person)) {
-			return "thank_you_recruiter", nil
-		}
-		return "thank_you", nil
-	case stages.FollowUp, stages.CompetingOffer, stages.Withdraw, stages.ThankReferences:
-		return string(p.Kind), nil
-	case stages.AfterRejection:
-		if p.Input == stages.InputNone {
-			return "after_rejection", nil
-		}
-	case stages.StageTask:
-		if a == nil {
-			break
-		}
-		name := strings.TrimPrefix(p.Key, "stage_task:")
-		t := a.Template()
-		if i := t.StageIndex(name); i >= 0 {
-			switch {
-			case t.Stages[i].References:
-				return "reference_heads_up", nil
-			case t.Stages[i].Offer:
-				return "offer_in_writing", nil
-			}
-		}
+	if name := stages.TemplateName(a, p); name != "" {
+		return name, nil
 	}
 	return "", ErrNotAMessage
 }

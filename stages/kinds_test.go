@@ -1,0 +1,141 @@
+package stages
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+// SameEvent must look at every field: one it missed would make two
+// different events one, and drop the second.
+func TestSameEventSeesEveryField(t *testing.T) {
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	base := Event{Kind: EvOffer, At: t0, Person: "p", Stage: "s", Outcome: Rejected, Note: "n",
+		Offer:  &Offer{Currency: "USD", Base: new(int64(1)), Bonus: new(int64(2)), BonusPercent: new(float64(3)), SignOn: new(int64(4)), Stock: new(int64(5)), VestYears: 6, VestSchedule: []float64{50, 50}, Deadline: NewDate(2026, 12, 1), Received: t0},
+		Prompt: "k", Until: NewDate(2026, 12, 2), Expect: NewDate(2026, 12, 3)}
+	if !SameEvent(base, base) {
+		t.Fatal("an event differs from itself")
+	}
+	same := base
+	same.At = t0.UTC()
+	if !SameEvent(base, same) {
+		t.Error("the same instant in another zone is another event")
+	}
+	var differ func(v reflect.Value)
+	differ = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString(v.String() + "x")
+		case reflect.Int, reflect.Int64:
+			v.SetInt(v.Int() + 1)
+		case reflect.Float64:
+			v.SetFloat(v.Float() + 1)
+		case reflect.Slice:
+			v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+		case reflect.Pointer:
+			// A new pointer, so that the original keeps its value.
+			p := reflect.New(v.Type().Elem())
+			if !v.IsNil() {
+				p.Elem().Set(v.Elem())
+			}
+			differ(p.Elem())
+			v.Set(p)
+		case reflect.Struct:
+			switch x := v.Addr().Interface().(type) {
+			case *time.Time:
+				*x = x.Add(time.Nanosecond)
+			case *Date:
+				*x = x.AddDays(1)
+			default:
+				t.Fatalf("no way to change a %T: teach this test", x)
+			}
+		default:
+			t.Fatalf("no way to change a %s: teach this test", v.Type())
+		}
+	}
+	ev := reflect.TypeFor[Event]()
+	for i := range ev.NumField() {
+		f := ev.Field(i)
+		if f.Name == "Offer" {
+			of := reflect.TypeFor[Offer]()
+			for j := range of.NumField() {
+				changed := base
+				o := *base.Offer
+				o.VestSchedule = append([]float64(nil), o.VestSchedule...)
+				differ(reflect.ValueOf(&o).Elem().Field(j))
+				changed.Offer = &o
+				if SameEvent(base, changed) {
+					t.Errorf("sameEvent does not see Offer.%s", of.Field(j).Name)
+				}
+			}
+			changed := base
+			changed.Offer = nil
+			if SameEvent(base, changed) || SameEvent(changed, base) {
+				t.Error("sameEvent does not see a missing offer")
+			}
+			continue
+		}
+		changed := base
+		differ(reflect.ValueOf(&changed).Elem().Field(i))
+		if SameEvent(base, changed) {
+			t.Errorf("sameEvent does not see Event.%s", f.Name)
+		}
+	}
+}
+
+// The store checks events with Check before they reach an application;
+// Apply checks the same by the same entry, so what one refuses whatever
+// the state, the other refuses too.
+func TestCheckAndApplyRefuseTheSame(t *testing.T) {
+	when := at(2026, 11, 20, 10, 0)
+	bad := []Event{
+		{Kind: "party", At: when},
+		{Kind: EvThanks, At: when},
+		{Kind: EvOutcome, At: when, Outcome: "maybe"},
+		{Kind: EvDone, At: when},
+		{Kind: EvDismiss, At: when},
+		{Kind: EvSnooze, At: when, Prompt: "reflect"},
+		{Kind: EvTold, At: when},
+		{Kind: EvNote, At: when, Note: string(make([]byte, MaxNoteLen+1))},
+	}
+	for _, e := range bad {
+		a := newApp(t, 1, "Acme", "standard", at(2026, 11, 17, 15, 0), []string{"Ana"}, "Jo", Date{})
+		if e.Check() == nil {
+			t.Errorf("Check took %+v", e)
+		}
+		if a.Apply(e) == nil {
+			t.Errorf("Apply took %+v", e)
+		}
+	}
+	for _, k := range EventSpecs() {
+		if k.Words == nil || k.Logged == nil {
+			t.Errorf("event kind %s has no words", k.Kind)
+		}
+	}
+}
+
+// A kind joins the tables once, and no more kinds than Rank can weigh.
+func TestAddPromptKindRefusesWhatCannotRank(t *testing.T) {
+	if _, err := AddPromptKind(PromptKind{Kind: ThankYou}); err == nil {
+		t.Error("a second thank_you kind was taken")
+	}
+	var removes []func()
+	defer func() {
+		for _, r := range removes {
+			r()
+		}
+	}()
+	for i := len(Kinds); i < maxPromptKinds; i++ {
+		r, err := AddPromptKind(PromptKind{Kind: Kind("extra_" + string(rune('a'+i)))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		removes = append(removes, r)
+	}
+	if _, err := AddPromptKind(PromptKind{Kind: "one_too_many"}); err == nil {
+		t.Errorf("a kind past the %d that rank was taken", maxPromptKinds)
+	}
+	if w := Kind("extra_" + string(rune('a'+maxPromptKinds-1))).Weight(); w != maxPromptKinds-1 {
+		t.Errorf("the last kind added weighs %d, want %d", w, maxPromptKinds-1)
+	}
+}
