@@ -16,7 +16,6 @@ import (
 
 	"go.etcd.io/bbolt"
 
-	"afterview/internal/codec"
 	"afterview/stages"
 )
 
@@ -297,7 +296,7 @@ func TestImportThroughALink(t *testing.T) {
 // The second reading finds each record exactly where encoding/json does,
 // whatever the strings hold (quotes, backslashes, brackets) and wherever a
 // read ends.
-func TestReadRawFindsEveryRecord(t *testing.T) {
+func TestReadRecordsFindsEveryRecord(t *testing.T) {
 	s := populated(t)
 	tricky := mustApp(t, `Q"uote \ {[Acme]}`, "")
 	tricky.Notes = strings.Repeat(`a \"quoted\" {note} [x] \\ `, 600) + `\`
@@ -314,7 +313,7 @@ func TestReadRawFindsEveryRecord(t *testing.T) {
 	}
 	for _, chunk := range []int{1, 7, 4096, len(data)} {
 		var apps, global [][]byte
-		err := codec.ReadRaw(iotest.OneByteReader(bytes.NewReader(data)), func(raw []byte) error {
+		err := readRecords(iotest.OneByteReader(bytes.NewReader(data)), func(raw []byte) error {
 			apps = append(apps, bytes.Clone(raw))
 			return nil
 		}, func(raw []byte) error {
@@ -323,7 +322,7 @@ func TestReadRawFindsEveryRecord(t *testing.T) {
 		})
 		if chunk > 1 {
 			apps, global = nil, nil
-			err = codec.ReadRaw(&chunkReader{data: data, n: chunk}, func(raw []byte) error {
+			err = readRecords(&chunkReader{data: data, n: chunk}, func(raw []byte) error {
 				apps = append(apps, bytes.Clone(raw))
 				return nil
 			}, func(raw []byte) error {
