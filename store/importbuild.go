@@ -680,13 +680,12 @@ func readRecords(r io.Reader, app, global func(raw []byte) error) error {
 		if err != nil {
 			return errChangedInput
 		}
-		if t != json.Delim('[') {
-			// Not a list (null): nothing to visit, as the first
-			// reading saw.
-			if err := skipRest(dec, t); err != nil {
-				return errChangedInput
-			}
+		if _, ok := t.(json.Delim); !ok {
+			// null: nothing to visit, as the first reading saw.
 			continue
+		}
+		if t != json.Delim('[') {
+			return errChangedInput
 		}
 		for dec.More() {
 			if err := dec.Decode(&raw); err != nil {
@@ -707,25 +706,6 @@ func readRecords(r io.Reader, app, global func(raw []byte) error) error {
 	// covers what the first reading read.
 	_, err := io.Copy(io.Discard, r)
 	return err
-}
-
-// skipRest skips the rest of the value that starts with the token t.
-func skipRest(dec *json.Decoder, t json.Token) error {
-	for depth := 0; ; {
-		switch t {
-		case json.Delim('{'), json.Delim('['):
-			depth++
-		case json.Delim('}'), json.Delim(']'):
-			depth--
-		}
-		if depth == 0 {
-			return nil
-		}
-		var err error
-		if t, err = dec.Token(); err != nil {
-			return err
-		}
-	}
 }
 
 // global stores the next global event of the file (raw, as read).

@@ -350,6 +350,31 @@ func TestReadRecordsFindsEveryRecord(t *testing.T) {
 }
 
 // chunkReader reads data n bytes at a time.
+// Other members, however nested, and a null list are passed over; every
+// byte is read, for the checksum; and what does not parse, or is not what
+// the first reading accepted, is the changed input it is.
+func TestReadRecordsPassesOverOtherValues(t *testing.T) {
+	in := `{"format":"afterview","meta":{"a":[1,{"b":[2,"]"]}],"c":null},"applications":[{"id":1},{"id":2}],"global_events":null}` + "\n\n"
+	r := strings.NewReader(in)
+	var apps []string
+	err := readRecords(r, func(raw []byte) error {
+		apps = append(apps, string(raw))
+		return nil
+	}, func([]byte) error { return errors.New("no global event was given") })
+	if err != nil || len(apps) != 2 || apps[0] != `{"id":1}` || apps[1] != `{"id":2}` {
+		t.Fatalf("applications %q, error %v", apps, err)
+	}
+	if r.Len() != 0 {
+		t.Errorf("%d bytes left unread", r.Len())
+	}
+	for _, bad := range []string{``, `[]`, `{"applications":[{"id":1}`, `{"applications":[{"id":1}]`, `{"applications":[{"id":1]}`, `{"applications":{"id":1}}`} {
+		err := readRecords(strings.NewReader(bad), func([]byte) error { return nil }, func([]byte) error { return nil })
+		if !errors.Is(err, errChangedInput) {
+			t.Errorf("%q: %v, want errChangedInput", bad, err)
+		}
+	}
+}
+
 type chunkReader struct {
 	data []byte
 	n    int
