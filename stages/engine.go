@@ -237,8 +237,9 @@ func statusRank(s Status) int {
 }
 
 // less is the ranking as DOMAIN.md gives it. Rank sorts by the same order
-// on precomputed keys (compareRank); TestRankIsTheStableSortByLess holds
-// the two together, so a change to one is a change to both.
+// on keys packed from the same fields (rankKeys, with statusRank and the
+// kinds' weights); TestRankIsTheStableSortByLess holds the two together,
+// so a change to one is a change to both.
 func less(a, b *Prompt) bool {
 	if ra, rb := statusRank(a.Status), statusRank(b.Status); ra != rb {
 		return ra < rb

@@ -16,7 +16,6 @@ import (
 
 	"go.etcd.io/bbolt"
 
-	"afterview/internal/codec"
 	"afterview/stages"
 )
 
@@ -297,7 +296,7 @@ func TestImportThroughALink(t *testing.T) {
 // The second reading finds each record exactly where encoding/json does,
 // whatever the strings hold (quotes, backslashes, brackets) and wherever a
 // read ends.
-func TestReadRawFindsEveryRecord(t *testing.T) {
+func TestReadRecordsFindsEveryRecord(t *testing.T) {
 	s := populated(t)
 	tricky := mustApp(t, `Q"uote \ {[Acme]}`, "")
 	tricky.Notes = strings.Repeat(`a \"quoted\" {note} [x] \\ `, 600) + `\`
@@ -314,7 +313,7 @@ func TestReadRawFindsEveryRecord(t *testing.T) {
 	}
 	for _, chunk := range []int{1, 7, 4096, len(data)} {
 		var apps, global [][]byte
-		err := codec.ReadRaw(iotest.OneByteReader(bytes.NewReader(data)), func(raw []byte) error {
+		err := readRecords(iotest.OneByteReader(bytes.NewReader(data)), func(raw []byte) error {
 			apps = append(apps, bytes.Clone(raw))
 			return nil
 		}, func(raw []byte) error {
@@ -323,7 +322,7 @@ func TestReadRawFindsEveryRecord(t *testing.T) {
 		})
 		if chunk > 1 {
 			apps, global = nil, nil
-			err = codec.ReadRaw(&chunkReader{data: data, n: chunk}, func(raw []byte) error {
+			err = readRecords(&chunkReader{data: data, n: chunk}, func(raw []byte) error {
 				apps = append(apps, bytes.Clone(raw))
 				return nil
 			}, func(raw []byte) error {
@@ -351,6 +350,31 @@ func TestReadRawFindsEveryRecord(t *testing.T) {
 }
 
 // chunkReader reads data n bytes at a time.
+// Other members, however nested, and a null list are passed over; every
+// byte is read, for the checksum; and what does not parse, or is not what
+// the first reading accepted, is the changed input it is.
+func TestReadRecordsPassesOverOtherValues(t *testing.T) {
+	in := `{"format":"afterview","meta":{"a":[1,{"b":[2,"]"]}],"c":null},"applications":[{"id":1},{"id":2}],"global_events":null}` + "\n\n"
+	r := strings.NewReader(in)
+	var apps []string
+	err := readRecords(r, func(raw []byte) error {
+		apps = append(apps, string(raw))
+		return nil
+	}, func([]byte) error { return errors.New("no global event was given") })
+	if err != nil || len(apps) != 2 || apps[0] != `{"id":1}` || apps[1] != `{"id":2}` {
+		t.Fatalf("applications %q, error %v", apps, err)
+	}
+	if r.Len() != 0 {
+		t.Errorf("%d bytes left unread", r.Len())
+	}
+	for _, bad := range []string{``, `[]`, `{"applications":[{"id":1}`, `{"applications":[{"id":1}]`, `{"applications":[{"id":1]}`, `{"applications":{"id":1}}`} {
+		err := readRecords(strings.NewReader(bad), func([]byte) error { return nil }, func([]byte) error { return nil })
+		if !errors.Is(err, errChangedInput) {
+			t.Errorf("%q: %v, want errChangedInput", bad, err)
+		}
+	}
+}
+
 type chunkReader struct {
 	data []byte
 	n    int
