@@ -119,13 +119,7 @@ func thankedHint(a *stages.Application, id uint64, now time.Time) string {
 	if now.Sub(a.Interviewed) <= 24*time.Hour {
 		return ""
 	}
-	n := 0
-	for _, p := range a.People() {
-		if !a.Thanked(p, now.Location()) {
-			n++
-		}
-	}
-	if n == 0 {
+	if len(a.Unthanked(now.Location())) == 0 {
 		return ""
 	}
 	return fmt.Sprintf("The interview was %s: if the thank-yous went out, mark them sent with\n  afterview log %d thanks --to all\n(or add with --thanked all next time); otherwise they show as overdue today.",
