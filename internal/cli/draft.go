@@ -27,7 +27,10 @@ Prints a draft of the message a prompt asks for: To (with the address when
 known), Subject, a blank line and the body, to paste into your own mail.
 PROMPT is the prompt's key or kind, as for done. Nothing is sent. Where
 afterview does not know something, the draft has a marked gap such as
-[something specific you discussed]: fill it in before sending.
+[something specific you discussed]: fill it in before sending. A draft
+you edited in the UI (E) is printed as you saved it, until the prompt is
+done. With no name configured drafts say [your name]: set [me] name with
+'afterview config edit' (the UI asks for it once).
 
 Drafts come from templates; a file of your own in
 $XDG_CONFIG_HOME/afterview/templates/KIND.tmpl (by default
