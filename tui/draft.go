@@ -398,10 +398,10 @@ func (m Model) copyDraft(p stages.Prompt, v promptVerb) (Model, tea.Cmd) {
 		return m, more
 	}
 	if v == verbCopyAll {
-		m.setStatus("draft to " + sanitize(d.ToLine()) + " copied with To and Subject: paste it into your mail, then x marks it done")
+		m.setStatus("draft to " + sanitize(d.ToLine()) + " copied with To and Subject: paste it into your mail")
 		return m, tea.SetClipboard(d.Text())
 	}
-	m.setStatus("body of the draft to " + sanitize(d.ToLine()) + " copied: paste it into your mail · C copies To and Subject too")
+	m.setStatus("body of the draft to " + sanitize(d.ToLine()) + " copied · C copies To and Subject too")
 	return m, tea.SetClipboard(d.Body)
 }
 
@@ -510,7 +510,7 @@ func (m Model) edited(msg editedMsg) (tea.Model, tea.Cmd) {
 		m.ctx.myEdits = map[promptRef]string{}
 	}
 	m.ctx.myEdits[ref] = text
-	m.setStatus("your edit is kept until this to-do is done; its body is copied: paste it into your mail")
+	m.setStatus("your edit is kept until the to-do is done · its body is copied")
 	cmds := []tea.Cmd{tea.SetClipboard(body)}
 	if ek, ok := m.store.(EditKeeper); ok && p.AppID != 0 {
 		var open []string
