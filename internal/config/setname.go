@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"afterview/internal/outfile"
 	"afterview/stages"
 )
 
@@ -16,8 +17,8 @@ import (
 // replaced, else the line goes right under the [me] header, else a [me]
 // table is added at the end. A missing file starts from Example. The new
 // text is parsed before it replaces the old, and it replaces it by a
-// rename (of the file a symbolic link points to, so that the link stays),
-// so that a failure leaves the file as it was.
+// rename (of the file a symbolic link points to, so that the link stays:
+// outfile.Scratch), so that a failure leaves the file as it was.
 func SetName(path, name string) error {
 	name = strings.TrimSpace(name)
 	switch {
@@ -27,9 +28,6 @@ func SetName(path, name string) error {
 		return fmt.Errorf("the name is %d characters, more than %d", len([]rune(name)), stages.MaxNameLen)
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:
 		return errors.New("the name holds a control character")
-	}
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
 	}
 	data, err := readFile(path)
 	mode := os.FileMode(0o600)
@@ -97,30 +95,20 @@ func stripComment(l string) string {
 
 func leading(l string) string { return l[:len(l)-len(strings.TrimLeft(l, " \t"))] }
 
-// replaceFile writes data to a new file beside path and renames it over
-// path: the old file stays whole until the new one is.
+// replaceFile writes data to a new file beside path (outfile's scratch
+// file, with path's mode) and renames it over path: the old file stays
+// whole until the new one is.
 func replaceFile(path string, data []byte, mode os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".config-*.toml")
+	f, err := outfile.Scratch(path, "the configuration file")
 	if err != nil {
-		return fmt.Errorf("cannot write beside %s: %v", path, unwrapPath(err))
+		return err
 	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(mode)
+	defer f.Abort()
+	if _, err := f.Write(data); err != nil {
+		return f.Fail(err)
 	}
-	if err == nil {
-		err = f.Sync()
+	if err := f.Chmod(mode); err != nil {
+		return f.Fail(err)
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %v (is the disk full?)", path, unwrapPath(err))
-	}
-	return nil
+	return f.Commit()
 }

@@ -39,7 +39,7 @@ func TestSetNameKeepsTheRestOfTheFile(t *testing.T) {
 		if info, _ := os.Stat(path); info.Mode().Perm() != 0o640 {
 			t.Errorf("%s: mode %v; want the file's own 0640", c.name, info.Mode().Perm())
 		}
-		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".config-*")); len(left) > 0 {
+		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp")); len(left) > 0 {
 			t.Errorf("%s: a temporary file is left: %v", c.name, left)
 		}
 	}
@@ -66,5 +66,27 @@ func TestSetNameOnNoFileAndOnABrokenOne(t *testing.T) {
 	}
 	if err := SetName(broken, "Jo\x1b[31m"); err == nil {
 		t.Error("a name with a control character was written")
+	}
+}
+
+// A configuration file kept elsewhere behind a link (a dotfiles folder)
+// is written where the link leads; the link stays.
+func TestSetNameKeepsALink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "dotfiles", "afterview.toml")
+	os.MkdirAll(filepath.Dir(real), 0o700)
+	os.WriteFile(real, []byte("[me]\n"), 0o600)
+	link := filepath.Join(dir, "config.toml")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetName(link, "Jo"); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file: %v, %v", fi, err)
+	}
+	if got, _ := os.ReadFile(real); string(got) != "[me]\nname = \"Jo\"\n" {
+		t.Errorf("the file the link leads to: %q", got)
 	}
 }
