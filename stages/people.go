@@ -109,3 +109,16 @@ func (a *Application) MarkThanked(which []string, now time.Time) error {
 	}
 	return nil
 }
+
+// Unthanked is the people of a (interviewers and the recruiter) with no
+// thank-you logged since the final interview, dates taken in loc: those
+// 'log thanks --to all' and the UI's "all thanked" mark sent.
+func (a *Application) Unthanked(loc *time.Location) []string {
+	var out []string
+	for _, p := range a.People() {
+		if !a.Thanked(p, loc) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

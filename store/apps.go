@@ -216,6 +216,9 @@ func (s *Store) deleteApp(tx *bbolt.Tx, id uint64) error {
 	if err := tx.Bucket(bucketApps).Delete(key(id)); err != nil {
 		return err
 	}
+	if err := deleteDrafts(tx, id); err != nil {
+		return err
+	}
 	return setCount(tx, n-1)
 }
 

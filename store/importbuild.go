@@ -538,7 +538,10 @@ func (b *importBuilder) startFresh(old *bbolt.Tx) error {
 		}
 	}
 	if b.mode == ImportReplace {
+		// The kept drafts go with the applications they were for: an id
+		// of the replacing file names another application.
 		skip[string(bucketGlobal)] = true
+		skip[string(bucketDrafts)] = true
 	}
 	err := old.ForEach(func(name []byte, ob *bbolt.Bucket) error {
 		if skip[string(name)] {

@@ -176,6 +176,8 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		return f.submitSnooze(c, st)
 	case formPerson:
 		return f.submitPerson(c, st)
+	case formName:
+		return f.submitName(c)
 	}
 	now := c.now()
 	interviewed, _ := f.parsed("interview").(time.Time)

@@ -81,6 +81,15 @@ func (dm *detailModel) update(c *programContext, msg tea.Msg) action {
 		return askDelete{a}
 	case key.Matches(km, k.People):
 		return openForm{newPersonForm(c, a)}
+	case key.Matches(km, k.ThanksAll):
+		return thankAll{a}
+	}
+	// The draft keys act on the to-do marked ▸, as on Today's selected one.
+	if v, ok := draftVerbOf(c, km); ok {
+		if p, ok := dm.target(c); ok {
+			return onPrompt{v, p}
+		}
+		return say{"nothing to do for this application today, so no draft"}
 	}
 	// Done, snooze and dismiss act on the application's most urgent to-do,
 	// the one marked ▸ under "To do".
@@ -101,7 +110,8 @@ func (dm *detailModel) help(c *programContext) helpKeys {
 		short:   []key.Binding{d.Back, d.Log, d.Edit, p.Done, p.Snooze, l.Up, l.Down, g.Undo, g.Help, g.Quit},
 		minimal: []key.Binding{d.Back, d.Log, p.Done, l.Down, g.Help, g.Quit},
 		full: [][]key.Binding{
-			{d.Back, d.Log, d.Edit, d.People, p.Done, p.Snooze, p.SnoozeTo, p.Dismiss, d.Delete, g.Undo},
+			{d.Back, d.Log, d.Edit, d.People, d.ThanksAll, p.Done, p.Snooze, p.SnoozeTo, p.Dismiss, d.Delete, g.Undo},
+			{k.Today.Copy, k.Today.CopyAll, k.Today.EditDraft, k.Today.Mail},
 			l.all(),
 			g.column(),
 		},

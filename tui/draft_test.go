@@ -30,44 +30,82 @@ func thankYouStore(t *testing.T) *fakeStore {
 	return newFakeStore(a)
 }
 
+// thankYouDraft is the draft the thank-you of thankYouStore reads.
+func thankYouDraft(t *testing.T, st *fakeStore, tpl *draft.Templates, me string) draft.Draft {
+	t.Helper()
+	d, err := tpl.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: me, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Body, "Hi Ana,") || !strings.Contains(d.Body, me) || strings.Contains(d.Body, "Subject:") {
+		t.Fatalf("the draft to compare with is not the thank-you:\n%s", d.Text())
+	}
+	return d
+}
+
+// c copies the body alone, to paste under the mail's own To and Subject;
+// C the whole message with them. The exact OSC 52 sequences are checked.
 func TestDraftPaneAndCopy(t *testing.T) {
 	st := thankYouStore(t)
 	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe"}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
+	want := thankYouDraft(t, st, opts.Drafts.Templates, "Jamie Doe")
 	tm.Type("c")
-	want, err := opts.Drafts.Templates.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "Jamie Doe", Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(want.Text(), "Hi Ana,") || !strings.Contains(want.Text(), "Jamie Doe") {
-		t.Fatalf("the draft to compare with is not the thank-you:\n%s", want.Text())
-	}
-	// The sequence with the draft, and the status saying so.
-	tuitest.WaitOutput(t, tm, osc52(want.Text()), "copied to the clipboard")
+	tuitest.WaitOutput(t, tm, []byte("\x1b]52;c;"+base64.StdEncoding.EncodeToString([]byte(want.Body))+"\x07"), "body of the draft")
+	tm.Type("C")
+	tuitest.WaitOutput(t, tm, osc52(want.Text()), "copied with To and Subject")
 	tm.Type("q")
 	tuitest.Finish(t, tm)
 }
 
-func TestEditDraftThenCopy(t *testing.T) {
-	dir := t.TempDir()
-	script := filepath.Join(dir, "editor.sh")
-	// The "editor" rewrites the greeting, as a user would.
+// editorScript is an "editor" that rewrites the greeting, as a user would.
+func editorScript(t *testing.T) string {
+	t.Helper()
+	script := filepath.Join(t.TempDir(), "editor.sh")
 	if err := os.WriteFile(script, []byte("#!/bin/sh\nsed -i 's/^Hi Ana,/Dear Ana,/' \"$1\"\n"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	st := thankYouStore(t)
-	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe", Editor: script}}
+	return script
+}
+
+// An edit is the prompt's draft from then on: the pane shows it, c copies
+// its body, it is kept in the store, and a program started again on the
+// same store (a restart) shows it and copies it.
+func TestEditedDraftIsKeptAndSurvivesARestart(t *testing.T) {
+	st := &keepingStore{fakeStore: thankYouStore(t)}
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe", Editor: editorScript(t)}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
 	tm.Type("E")
-	want, _ := opts.Drafts.Templates.Draft(draft.Input{App: &st.apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "Jamie Doe", Now: testNow})
-	edited := strings.Replace(want.Text(), "Hi Ana,", "Dear Ana,", 1)
-	tuitest.WaitOutput(t, tm, osc52(edited), "edited draft is copied")
+	want := thankYouDraft(t, st.fakeStore, opts.Drafts.Templates, "Jamie Doe")
+	edited := strings.Replace(want.Body, "Hi Ana,", "Dear Ana,", 1)
+	tuitest.WaitOutput(t, tm, osc52(edited), "your edit is kept")
+	tm.Type("c")
+	tuitest.WaitOutput(t, tm, osc52(edited), "body of the draft")
 	tm.Type("q")
-	tuitest.Finish(t, tm)
+	if s := plain(tuitest.Final(t, tm).(Model)); !strings.Contains(s, "· your edit") || !strings.Contains(s, "Dear Ana,") || strings.Contains(s, "Hi Ana,") {
+		t.Errorf("the pane does not show the edit:\n%s", s)
+	}
 	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "afterview-draft-*.txt")); len(left) > 0 {
 		t.Errorf("the draft's file is left behind: %v", left)
+	}
+	key := "thank_you:ana-lopez"
+	if got := st.kept[st.apps[0].ID][key]; got != strings.Replace(want.Text(), "Hi Ana,", "Dear Ana,", 1) {
+		t.Fatalf("kept in the store: %q (all: %v)", got, st.kept)
+	}
+
+	// A restart: a new program on the same store, no editor this time.
+	opts.Drafts.Editor = ""
+	tm = tuitest.Start(t, New(opts), 100, 30)
+	tuitest.WaitScreen(t, tm, "Dear Ana,")
+	tm.Type("c")
+	tuitest.WaitOutput(t, tm, osc52(edited), "body of the draft")
+	tm.Type("C")
+	tuitest.WaitOutput(t, tm, osc52(strings.Replace(want.Text(), "Hi Ana,", "Dear Ana,", 1)), "copied with To and Subject")
+	tm.Type("q")
+	if s := plain(tuitest.Final(t, tm).(Model)); !strings.Contains(s, "· your edit") || !strings.Contains(s, "Dear Ana,") {
+		t.Errorf("after the restart, the pane does not show the edit:\n%s", s)
 	}
 }
 
@@ -303,5 +341,118 @@ func TestDraftPaneDropsControlsAsTheListsDo(t *testing.T) {
 		h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", cleaning)}}, 100, 30)
 		h.mustSee("Globex Send a short", "about the Engineer role at", "Globex. I keep thinking")
 		h.mustNotSee("Glo?bex", "\x07", "\u202e")
+	}
+}
+
+// o opens the draft through the desktop's opener (a function given to
+// the program, never run here) as a mailto: URL with the address, the
+// subject and the body; with no opener, it says why and what to do.
+func TestMailOpensTheDraftInTheMailProgram(t *testing.T) {
+	st := thankYouStore(t)
+	var opened []string
+	tpl := draft.New(nil, "", sanitize)
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: tpl, Me: "Jamie Doe",
+		Mail: func(url string) error { opened = append(opened, url); return nil }}}
+	h := newHarnessWith(t, opts, 100, 30)
+	h.press("o")
+	want := thankYouDraft(t, st, tpl, "Jamie Doe")
+	if len(opened) != 1 || opened[0] != want.Mailto() {
+		t.Fatalf("opened %q; want once %q", opened, want.Mailto())
+	}
+	if !strings.HasPrefix(opened[0], "mailto:ana@globex.com?subject=") || !strings.Contains(opened[0], "&body=Hi%20Ana%2C%0D%0A") {
+		t.Errorf("the URL lacks the address or the body: %s", opened[0])
+	}
+	h.mustSee("opening the draft to Ana Lopez")
+
+	opts.Drafts.Mail, opts.Drafts.NoMail = nil, "no xdg-open here to open a mail program with"
+	h = newHarnessWith(t, opts, 100, 30)
+	h.press("o")
+	h.mustSee("no xdg-open here to open a mail program with: C copies the whole message")
+}
+
+// With no name configured, the first draft asks for it, once; the answer
+// is saved (through SaveName) and signs the draft asked for and the next.
+func TestDraftAsksTheNameOnce(t *testing.T) {
+	st := thankYouStore(t)
+	var saved []string
+	var opened []string
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize),
+		SaveName: func(name string) error { saved = append(saved, name); return nil },
+		Mail:     func(url string) error { opened = append(opened, url); return nil }}}
+	h := newHarnessWith(t, opts, 100, 30)
+	h.mustSee("[your name]")
+	h.press("o")
+	h.mustSee("Your name, to sign your drafts")
+	if len(opened) != 0 {
+		t.Fatalf("the draft was opened before the name was given: %q", opened)
+	}
+	h.press("enter")
+	h.mustSee("type the name to sign with")
+	h.press("Jamie Doe", "enter")
+	if strings.Join(saved, "|") != "Jamie Doe" {
+		t.Errorf("saved %q; want Jamie Doe once", saved)
+	}
+	if len(opened) != 1 || !strings.Contains(opened[0], "Jamie%20Doe") || strings.Contains(opened[0], "your%20name") {
+		t.Errorf("the draft asked for was not opened signed with the name: %q", opened)
+	}
+	h.mustSee("name saved: drafts are signed Jamie Doe", "Jamie Doe")
+	h.press("o")
+	if len(saved) != 1 || len(opened) != 2 || strings.Contains(h.screen(), "Your name, to sign") {
+		t.Errorf("asked again: saved %q, opened %d", saved, len(opened))
+	}
+
+	// Esc leaves the gap, and the question is not asked again this session.
+	h = newHarnessWith(t, opts, 100, 30)
+	h.press("c")
+	h.mustSee("Your name, to sign your drafts")
+	h.press("esc")
+	h.press("c")
+	if strings.Contains(h.screen(), "Your name, to sign") || !strings.Contains(h.screen(), "[your name]") {
+		t.Errorf("after esc, asked again or the gap is gone:\n%s", h.screen())
+	}
+}
+
+// In an application's detail, c, C, E and o act on the to-do marked ▸.
+func TestDraftKeysOnTheDetailScreen(t *testing.T) {
+	st := thankYouStore(t)
+	tpl := draft.New(nil, "", sanitize)
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: tpl, Me: "Jamie Doe"}}
+	tm := tuitest.Start(t, New(opts), 100, 30)
+	tuitest.WaitScreen(t, tm, "To: Ana Lopez")
+	tm.Send(tea.KeyPressMsg(tea.Key{Code: tea.KeyEnter}))
+	tuitest.WaitScreen(t, tm, "Application")
+	tm.Type("c")
+	tuitest.WaitOutput(t, tm, osc52(thankYouDraft(t, st, tpl, "Jamie Doe").Body), "body of the draft")
+	tm.Type("q")
+	tuitest.Finish(t, tm)
+
+	h := newHarness(t, newFakeStore(testApp(t, "Globex", "standard", 1, nil, "")), 100, 30)
+	h.press("enter", "c")
+	h.mustSee("no draft: reflect is not a message to send")
+}
+
+// t in the detail marks every thank-you not yet sent as sent, in one
+// write, and u takes it back.
+func TestThanksAllOnTheDetailScreen(t *testing.T) {
+	a := testApp(t, "Datadog", "standard", 0, []string{"Ana Lopez", "Bo Chen"}, "Sam Lee")
+	a.Interviewed = testNow.Add(-6 * 24 * time.Hour)
+	a.Events[0].At = a.Interviewed
+	h := newHarness(t, newFakeStore(a), 100, 30)
+	h.mustSee("thank-you")
+	h.press("enter", "t")
+	h.mustSee("3 thank-yous to Ana Lopez, Bo Chen, Sam Lee marked sent for Datadog")
+	if h.store.writes != 1 {
+		t.Errorf("%d writes; want one for all three", h.store.writes)
+	}
+	got := h.store.app(t, "Datadog")
+	if u := got.Unthanked(time.UTC); len(u) != 0 {
+		t.Errorf("still unthanked: %v", u)
+	}
+	h.press("t")
+	h.mustSee("everyone at Datadog is thanked already")
+	h.press("u")
+	got = h.store.app(t, "Datadog")
+	if u := got.Unthanked(time.UTC); len(u) != 3 {
+		t.Errorf("after undo, unthanked %v; want all three again", u)
 	}
 }

@@ -19,6 +19,7 @@ const (
 	formLog
 	formSnooze
 	formPerson
+	formName
 )
 
 // field is one line of a form: a text input, or a choice among options.
@@ -164,8 +165,10 @@ type form struct {
 	processTouched bool
 	// logKind is the kind of event a log form records (see logform.go).
 	logKind logKind
-	// prompt is what a snooze form snoozes (see snooze.go).
+	// prompt is what a snooze form snoozes (see snooze.go), or the draft
+	// a name form was asked for, and then what to do with it then.
 	prompt stages.Prompt
+	then   promptVerb
 	// orig is the application as the edit form found it on opening: what
 	// the user changed is told against it.
 	orig *stages.Application

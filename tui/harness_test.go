@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -27,6 +28,49 @@ type fakeStore struct {
 	// readFail, when set, makes the next read (Revision, Snapshot) fail.
 	readFail error
 	writes   int
+}
+
+// keepingStore is a fakeStore that keeps edited drafts (EditKeeper), by
+// application and prompt key, as the data file does. (The plain fake
+// keeps none, so that the load tests see no read of them.)
+type keepingStore struct {
+	*fakeStore
+	kept map[uint64]map[string]string
+}
+
+func (s *keepingStore) EditedDrafts() (map[uint64]map[string]string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[uint64]map[string]string{}
+	for app, keys := range s.kept {
+		out[app] = map[string]string{}
+		for k, v := range keys {
+			out[app][k] = v
+		}
+	}
+	return out, nil
+}
+
+// KeepEdit keeps text, forgetting the application's edits of prompts not
+// open, as store.KeepDraft does.
+func (s *keepingStore) KeepEdit(app uint64, prompt, text string, open []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.find(app) < 0 {
+		return fmt.Errorf("no application %d", app)
+	}
+	if s.kept == nil {
+		s.kept = map[uint64]map[string]string{}
+	}
+	keys := map[string]string{}
+	for k, v := range s.kept[app] {
+		if slices.Contains(open, k) {
+			keys[k] = v
+		}
+	}
+	keys[prompt] = text
+	s.kept[app] = keys
+	return nil
 }
 
 func newFakeStore(apps ...stages.Application) *fakeStore {

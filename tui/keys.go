@@ -58,9 +58,12 @@ type PromptKeys struct {
 // TodayKeys act on the selected to-do's application.
 type TodayKeys struct {
 	Open, Log, Edit key.Binding
-	// Copy and EditDraft copy the selected prompt's draft, as it is or
-	// after the editor.
-	Copy, EditDraft key.Binding
+	// Copy copies the selected prompt's draft (the body, to paste under
+	// the mail's own To and Subject), CopyAll the whole message with its
+	// headers, EditDraft opens it in the editor (the edit is kept until
+	// the to-do is done) and Mail opens it in the mail program. They act
+	// on the detail screen's to-do too.
+	Copy, CopyAll, EditDraft, Mail key.Binding
 }
 
 // AppsKeys act on the selected application, filter and show closed ones.
@@ -92,6 +95,9 @@ type DetailKeys struct {
 	Back, Log, Edit, Delete key.Binding
 	// People adds or changes one of the application's people.
 	People key.Binding
+	// ThanksAll marks every thank-you not yet sent as sent (an
+	// application added after the fact).
+	ThanksAll key.Binding
 }
 
 // FormKeys move through a form, choose options, nudge dates and save.
@@ -153,7 +159,9 @@ func DefaultKeyMap() KeyMap {
 			Log:       b("l", "log", "l"),
 			Edit:      b("e", "edit", "e"),
 			Copy:      b("c", "copy", "c"),
+			CopyAll:   b("C", "copy all", "C"),
 			EditDraft: b("E", "editor", "E"),
+			Mail:      b("o", "mail", "o"),
 		},
 		Apps: AppsKeys{
 			Open:        b("enter", "open", "enter"),
@@ -181,11 +189,12 @@ func DefaultKeyMap() KeyMap {
 			Edit:   b("e", "edit", "e"),
 		},
 		Detail: DetailKeys{
-			Back:   b("esc", "back", "esc"),
-			Log:    b("l", "log", "l"),
-			Edit:   b("e", "edit", "e"),
-			Delete: b("D", "delete", "D"),
-			People: b("p", "people", "p"),
+			Back:      b("esc", "back", "esc"),
+			Log:       b("l", "log", "l"),
+			Edit:      b("e", "edit", "e"),
+			Delete:    b("D", "delete", "D"),
+			People:    b("p", "people", "p"),
+			ThanksAll: b("t", "all thanked", "t"),
 		},
 		Form: FormKeys{
 			Next:       b("enter/tab", "next field", "tab", "down", "enter"),

@@ -135,6 +135,9 @@ type (
 	closeScreen struct{ status string }
 	// say puts a word in the status line.
 	say struct{ status string }
+	// thankAll marks every thank-you of the application not yet sent as
+	// sent, in one write.
+	thankAll struct{ a *stages.Application }
 )
 
 func (runCmd) isAction()      {}
@@ -144,6 +147,7 @@ func (onPrompt) isAction()    {}
 func (askDelete) isAction()   {}
 func (closeScreen) isAction() {}
 func (say) isAction()         {}
+func (thankAll) isAction()    {}
 
 // promptVerb is what to do with a prompt.
 type promptVerb int
@@ -152,10 +156,13 @@ const (
 	verbDone promptVerb = iota
 	verbSnooze
 	verbDismiss
-	// verbCopy and verbEditDraft copy the prompt's draft, as it is or
-	// after the editor.
+	// verbCopy, verbCopyAll, verbEditDraft and verbMail act on the
+	// prompt's draft: copy its body, copy it whole, edit it, open it in
+	// the mail program.
 	verbCopy
 	verbEditDraft
+	verbCopyAll
+	verbMail
 )
 
 // cmdOf wraps a command as an action (nil stays nil).

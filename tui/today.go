@@ -50,12 +50,11 @@ func (t *todayModel) update(c *programContext, msg tea.Msg) action {
 	if a, ok := promptKey(c, km, p); ok {
 		return a
 	}
+	if v, ok := draftVerbOf(c, km); ok {
+		return onPrompt{v, p}
+	}
 	k := &c.keys.Today
 	switch {
-	case key.Matches(km, k.Copy):
-		return onPrompt{verbCopy, p}
-	case key.Matches(km, k.EditDraft):
-		return onPrompt{verbEditDraft, p}
 	case key.Matches(km, k.Open):
 		if p.AppID != 0 {
 			return openApp{p.AppID}
@@ -83,7 +82,7 @@ func (t *todayModel) help(c *programContext) helpKeys {
 		short:   []key.Binding{p.Done, td.Copy, p.Snooze, td.Open, td.Log, g.Add, g.Switch, g.Undo, g.Help, g.Quit},
 		minimal: []key.Binding{p.Done, td.Copy, p.Snooze, g.Help, g.Quit},
 		full: [][]key.Binding{
-			{p.Done, td.Copy, td.EditDraft, p.Snooze, p.SnoozeTo, p.Dismiss, td.Open, td.Log, td.Edit, g.Add, g.Undo},
+			{p.Done, td.Copy, td.CopyAll, td.EditDraft, td.Mail, p.Snooze, p.SnoozeTo, p.Dismiss, td.Open, td.Log, td.Edit, g.Add, g.Undo},
 			k.List.all(),
 			g.column(),
 		},
@@ -244,7 +243,7 @@ func (t *todayModel) view(c *programContext) string {
 			b.WriteString(t.preview(c, "loading its draft…"))
 		case r.ok:
 			// The draft takes the pane and the rows the list leaves free.
-			b.WriteString(draftPreview(c, p, r.d, previewHeight+h-(end-t.offset)))
+			b.WriteString(draftPreview(c, p, r.d, r.edited, previewHeight+h-(end-t.offset)))
 		case r.err != nil:
 			b.WriteString(draftError(c, p, r.err, previewHeight+h-(end-t.offset)))
 		default:

@@ -100,6 +100,14 @@ type programContext struct {
 	// drafted is the selected prompt's draft, rendered off the event
 	// loop (see drafting).
 	drafted drafted
+	// edits are the user's edited drafts kept in the data file, myEdits
+	// those of this session (kept there too, but read back later); see
+	// draftFor.
+	edits, myEdits map[promptRef]string
+	// askedName is set once a draft asked for the user's name; nameNote
+	// says it was saved, when the draft asked for is still rendering.
+	askedName bool
+	nameNote  string
 }
 
 // bodyHeight is the number of lines between the header and the footer.
@@ -300,6 +308,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.gotDraft(msg)
 	case editedMsg:
 		return m.edited(msg)
+	case editsMsg, keptMsg, mailedMsg:
+		return m.gotEditNews(msg)
+	case nameSavedMsg:
+		return m.nameSaved(msg)
 	case dataMsg:
 		if msg.gen != m.loadGen {
 			// A newer load overtook this one: its stages stop here.
@@ -662,13 +674,11 @@ func (m Model) apply(a action) (Model, tea.Cmd) {
 			return m.snooze(a.p)
 		case verbDismiss:
 			return m.dismiss(a.p)
-		case verbCopy:
-			next, cmd := m.copyDraft(a.p)
-			return next.(Model), cmd
-		case verbEditDraft:
-			next, cmd := m.editDraft(a.p)
-			return next.(Model), cmd
+		case verbCopy, verbCopyAll, verbEditDraft, verbMail:
+			return m.draftVerb(a.p, a.verb)
 		}
+	case thankAll:
+		return m.thankAll(a.a)
 	case askDelete:
 		m.confirm = &confirm{
 			question: fmt.Sprintf("Delete %s and its history? (u undoes)", truncate(sanitize(a.a.Company), 30)),

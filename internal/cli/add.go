@@ -105,7 +105,25 @@ func cmdAdd(e *env, o *addOptions, pos []string) error {
 	}
 	fmt.Fprintf(e.stderr, "Added %s (#%d): final interview %s%s.\n", clean(a.Company), id,
 		stages.DescribeWhen(a.Interviewed, now), promisedWords(a.Expect, now))
+	if hint := thankedHint(&a, id, now); hint != "" && len(o.thanked) == 0 {
+		fmt.Fprintln(e.stderr, hint)
+	}
 	return nil
+}
+
+// thankedHint is what to say when an interview more than a day ago is
+// added with nobody marked thanked: its thank-yous show overdue at once,
+// though most were likely sent. It says how to mark them ("" when the
+// interview is recent, or no one is left to thank).
+func thankedHint(a *stages.Application, id uint64, now time.Time) string {
+	if now.Sub(a.Interviewed) <= 24*time.Hour {
+		return ""
+	}
+	if len(a.Unthanked(now.Location())) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("The interview was %s: if the thank-yous went out, mark them sent with\n  afterview log %d thanks --to all\n(or add with --thanked all next time); otherwise they show as overdue today.",
+		stages.DescribeWhen(a.Interviewed, now), id)
 }
 
 func promisedWords(d stages.Date, now time.Time) string {

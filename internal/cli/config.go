@@ -52,11 +52,7 @@ func cmdConfig(e *env, pos []string) error {
 	case "check":
 		return checkConfig(e, path, explicit)
 	case "edit":
-		editor := strings.TrimSpace(os.Getenv("VISUAL"))
-		if editor == "" {
-			editor = strings.TrimSpace(os.Getenv("EDITOR"))
-		}
-		return editConfig(e, path, editor)
+		return editConfig(e, path, editorCommand())
 	}
 	return usageErr("unknown config command %q: use 'afterview config', 'afterview config check' or 'afterview config edit'", sub)
 }
@@ -103,9 +99,6 @@ func editConfig(e *env, path, editor string) error {
 	}
 	if created {
 		fmt.Fprintf(e.stderr, "afterview: created %s with every setting commented out\n", clean(path))
-	}
-	if editor == "" {
-		editor = "vi"
 	}
 	// The editor may carry options ("code --wait"): the shell splits it,
 	// and the path goes in as its own argument, never through the shell.

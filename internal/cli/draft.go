@@ -27,7 +27,10 @@ Prints a draft of the message a prompt asks for: To (with the address when
 known), Subject, a blank line and the body, to paste into your own mail.
 PROMPT is the prompt's key or kind, as for done. Nothing is sent. Where
 afterview does not know something, the draft has a marked gap such as
-[something specific you discussed]: fill it in before sending.
+[something specific you discussed]: fill it in before sending. A draft
+you edited in the UI (E) is printed as you saved it, until the prompt is
+done. With no name configured drafts say [your name]: set [me] name with
+'afterview config edit' (the UI asks for it once).
 
 Drafts come from templates; a file of your own in
 $XDG_CONFIG_HOME/afterview/templates/KIND.tmpl (by default
@@ -112,14 +115,31 @@ func cmdDraft(e *env, given draftRequest, pos []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := draftTemplates().Draft(draft.Input{App: app, Prompt: p, Apps: apps, References: refs, Me: e.myName(), Now: now})
+	kept, err := st.KeptDrafts()
+	if err != nil {
+		return err
+	}
+	me := e.myName()
+	d, err := draftTemplates().Draft(draft.Input{App: app, Prompt: p, Apps: apps, References: refs, Me: me, Now: now})
 	if errors.Is(err, draft.ErrNotAMessage) {
 		return usageErr("%s (#%d), %s: %v", clean(app.Company), r.id, p.Key, err)
 	}
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	if d.NoReferences {
+	edited := false
+	for _, k := range kept {
+		if k.App == r.id && k.Prompt == p.Key {
+			// The user's own text, as edited in the UI: theirs to reuse.
+			d, edited = d.Edited(k.Text), true
+		}
+	}
+	if edited {
+		fmt.Fprintf(e.stderr, "Your edited draft, kept until this to-do is done.\n")
+	} else if me == "" {
+		fmt.Fprintf(e.stderr, "Signed %s: set your name once in the configuration file ([me] name = \"Your Name\", with afterview config edit), or answer the question the UI asks at its first draft.\n", draft.GapMe)
+	}
+	if d.NoReferences && !edited {
 		fmt.Fprintf(e.stderr, "No reference is recorded as given to %s: say which with afterview references edit NAME --given %d\n", clean(app.Company), r.id)
 	}
 	if r.mailto {
@@ -157,7 +177,9 @@ func templatesDir() string {
 
 // myName is what drafts are signed with: the configuration's [me]
 // signature, else its name, else the account's full name if the system
-// knows it ("" leaves a marked gap).
+// knows one ("" leaves a marked gap, and the UI asks). An account whose
+// full name is its login ("root" in a container) has none: a draft signed
+// "root" would go out as it is.
 func (e *env) myName() string {
 	if e.cfg != nil {
 		if s := strings.TrimSpace(e.cfg.Me.Signature); s != "" {
@@ -173,5 +195,8 @@ func (e *env) myName() string {
 	}
 	// The GECOS field may carry room and phone after commas.
 	name, _, _ := strings.Cut(u.Name, ",")
-	return strings.TrimSpace(name)
+	if name = strings.TrimSpace(name); strings.EqualFold(name, u.Username) {
+		return ""
+	}
+	return name
 }

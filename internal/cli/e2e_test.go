@@ -230,8 +230,22 @@ func TestEndToEndDraft(t *testing.T) {
 	term.start("draft", shell)
 	term.waitFor("draft", "Figma · thank-you · draft")
 	term.waitFor("draft", "To: Ana Lopez <ana@example.com>")
+	// No name configured: the first draft asks for it, once, and saves it
+	// in the configuration file.
 	term.keys("draft", false, "c")
-	term.waitFor("draft", "copied to the clipboard")
+	term.waitFor("draft", "Your name, to sign your drafts")
+	term.keys("draft", true, "Jamie Doe")
+	term.keys("draft", false, "Enter")
+	term.waitFor("draft", "drafts are signed Jamie Doe")
+	term.keys("draft", false, "c")
+	term.waitFor("draft", "body of the draft to Ana Lopez <ana@example.com> copied")
 	term.keys("draft", false, "q")
 	term.waitFor("draft", "EXIT=0")
+	cfg, err := os.ReadFile(filepath.Join(dir, "config", "afterview", "config.toml"))
+	if err != nil || !strings.Contains(string(cfg), "[me]\nname = \"Jamie Doe\"\n") {
+		t.Errorf("the name is not saved in the configuration file (%v):\n%s", err, cfg)
+	}
+	if out := afterview("draft", "1", "thank_you"); !strings.Contains(out, "Jamie Doe") || strings.Contains(out, "[your name]") {
+		t.Errorf("the command line's draft after the name was saved:\n%s", out)
+	}
 }

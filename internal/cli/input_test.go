@@ -266,3 +266,29 @@ func TestImportCSVFromTheCommandLine(t *testing.T) {
 		t.Errorf("imported %+v", a)
 	}
 }
+
+// Adding last week's interview says how to mark its thank-yous sent, and
+// 'log ID thanks --to all' does it for everyone in one go; a recent
+// interview, or one added with --thanked, says nothing of it.
+func TestBackDatedAddSaysHowToMarkThanksSent(t *testing.T) {
+	c := newCLI(t)
+	const now = "2026-11-20T09:00"
+	_, errOut, code := c.at(now, "add", "Datadog", "--interviewed", "6 days ago", "--interviewer", "Ana Lopez", "--recruiter", "Jo")
+	if code != 0 || !strings.Contains(errOut, "afterview log 1 thanks --to all") {
+		t.Errorf("a week-old interview: exit %d, %q; want the way to mark the thank-yous sent", code, errOut)
+	}
+	for _, args := range [][]string{
+		{"add", "Acme", "--interviewed", "yesterday 15:00", "--interviewer", "Ana Lopez"},
+		{"add", "Globex", "--interviewed", "6 days ago", "--interviewer", "Ana Lopez", "--thanked", "all"},
+	} {
+		if _, errOut, _ := c.at(now, args...); strings.Contains(errOut, "thanks --to all") {
+			t.Errorf("%v: %q; want no hint", args, errOut)
+		}
+	}
+	c.ok(now, "log", "1", "thanks", "--to", "all")
+	for _, p := range c.today(now) {
+		if p.Kind == "thank_you" && p.Company == "Datadog" {
+			t.Errorf("after thanks --to all, a thank-you is still open: %+v", p)
+		}
+	}
+}

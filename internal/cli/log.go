@@ -295,12 +295,7 @@ func (e *env) resolved(ev stages.Event, atGiven bool) string {
 func thankees(a *stages.Application, to string, isNew bool, loc *time.Location) (people []string, added bool, err error) {
 	listed := a.People()
 	if strings.EqualFold(strings.TrimSpace(to), "all") {
-		var out []string
-		for _, p := range listed {
-			if !a.Thanked(p, loc) {
-				out = append(out, p)
-			}
-		}
+		out := a.Unthanked(loc)
 		if len(out) == 0 {
 			return nil, false, usageErr("everyone at %s (#%d) has been thanked already", clean(a.Company), a.ID)
 		}

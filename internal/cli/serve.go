@@ -450,9 +450,12 @@ func (sv *server) run(sess ssh.Session, s *serveSession) error {
 	input := &activity{r: sess}
 	input.touch()
 	e := sv.e
-	drafts := tuiDrafts(e)
-	// An editor would open on this machine, not on the device connected.
-	drafts.Editor = ""
+	drafts := tuiDrafts(e, true)
+	// An editor or a mail program would open on this machine, not on the
+	// device connected; the name question is the local program's (the
+	// sessions would race on the configuration file).
+	drafts.Editor, drafts.Mail, drafts.SaveName = "", nil, nil
+	drafts.NoMail = "over SSH a mail program would open on the server, not on your device"
 	// The server's signals are the server's: each program would otherwise
 	// quit on SIGTERM itself, before its session is told why.
 	opts := append(wishtea.MakeOptions(sess), tea.WithInput(input), tea.WithoutSignalHandler())

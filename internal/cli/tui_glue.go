@@ -3,10 +3,14 @@ package cli
 import (
 	"errors"
 	"os"
+	"os/exec"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 
 	"afterview/agenda"
+	"afterview/internal/config"
 	"afterview/stages"
 	"afterview/tui"
 )
@@ -39,7 +43,7 @@ func runTUI(e *env, st *agenda.Agenda, demo bool) error {
 	var once sync.Once
 	shown := func() { once.Do(restore) }
 	defer shown()
-	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings(), Drafts: tuiDrafts(e), Shown: shown})
+	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings(), Drafts: tuiDrafts(e, demo), Shown: shown})
 	var bug tui.PanicError
 	if errors.As(err, &bug) {
 		// The terminal is restored; hand the bug to run's recover, which says
@@ -49,12 +53,78 @@ func runTUI(e *env, st *agenda.Agenda, demo bool) error {
 	return err
 }
 
-// tuiDrafts is what the UI drafts with: the templates (the user's own
-// included), the name to sign with and the editor ($EDITOR, else $VISUAL).
-func tuiDrafts(e *env) tui.Drafts {
-	editor := os.Getenv("EDITOR")
-	if editor == "" {
-		editor = os.Getenv("VISUAL")
+func (s tuiStore) EditedDrafts() (map[uint64]map[string]string, error) {
+	kept, err := s.KeptDrafts()
+	out := map[uint64]map[string]string{}
+	for _, k := range kept {
+		if out[k.App] == nil {
+			out[k.App] = map[string]string{}
+		}
+		out[k.App][k.Prompt] = k.Text
 	}
-	return tui.Drafts{Templates: draftTemplates(), Me: e.myName(), Editor: editor}
+	return out, err
+}
+
+func (s tuiStore) KeepEdit(app uint64, prompt, text string, open []string) error {
+	return s.KeepDraft(app, prompt, text, open)
+}
+
+var _ tui.EditKeeper = tuiStore{}
+
+// tuiDrafts is what the UI drafts with: the templates (the user's own
+// included), the name to sign with (asked for once when none is
+// configured, and saved in the configuration file; never from the
+// demonstration, which leaves the user's files alone), the editor, as
+// config edit finds it, and the desktop's opener for the mail program.
+func tuiDrafts(e *env, demo bool) tui.Drafts {
+	d := tui.Drafts{Templates: draftTemplates(), Me: e.myName(), Editor: editorCommand()}
+	d.Mail, d.NoMail = mailOpener()
+	if path, _, err := e.configFile(); err == nil && !demo {
+		d.SaveName = func(name string) error {
+			if err := config.SetName(path, name); err != nil {
+				return err
+			}
+			if e.cfg != nil {
+				e.cfg.Me.Name = name
+			}
+			return nil
+		}
+	}
+	return d
+}
+
+// editorCommand is the editor config edit and the UI's E run: $VISUAL,
+// else $EDITOR, else vi; the shell runs it, so it may carry options.
+func editorCommand() string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if ed := strings.TrimSpace(os.Getenv(v)); ed != "" {
+			return ed
+		}
+	}
+	return "vi"
+}
+
+// opener is the desktop's command that opens a URL in the program the
+// user chose for it; lookPath and runOpener are variables so that tests
+// check what would run without running it.
+var (
+	lookPath  = exec.LookPath
+	runOpener = func(path, url string) error { return exec.Command(path, url).Run() }
+)
+
+// mailOpener opens a mailto: URL through the desktop's opener (open on
+// macOS, xdg-open elsewhere), or says why there is none: not installed,
+// or no desktop session to show a mail program in (over SSH).
+func mailOpener() (open func(url string) error, none string) {
+	name := "xdg-open"
+	if runtime.GOOS == "darwin" {
+		name = "open"
+	} else if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return nil, "no desktop session here (neither DISPLAY nor WAYLAND_DISPLAY is set) to open a mail program in"
+	}
+	path, err := lookPath(name)
+	if err != nil {
+		return nil, "no " + name + " here to open a mail program with"
+	}
+	return func(url string) error { return runOpener(path, url) }, ""
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/mail"
 	"path"
 	"slices"
 	"strings"
@@ -489,4 +490,42 @@ func escape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Edited is d as the user edited its Text: the To and Subject lines at
+// the top and the body after them (the blank lines between are dropped).
+// Header lines they removed keep d's; a To line they changed is read as
+// addresses ("Name <a@b.c>, d@e.f"), and one that cannot be read keeps
+// d's recipients, so that a mailto: never loses an address. A text that
+// starts with neither line is all body.
+func (d Draft) Edited(text string) Draft {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	head := 0
+	for ; head < len(lines); head++ {
+		name, value, _ := strings.Cut(lines[head], ":")
+		value = strings.TrimSpace(value)
+		switch strings.ToLower(name) {
+		case "to":
+			if value == d.ToLine() {
+				continue
+			}
+			if list, err := mail.ParseAddressList(value); err == nil {
+				d.To = nil
+				for _, a := range list {
+					d.To = append(d.To, Recipient{Name: a.Name, Email: a.Address})
+				}
+			}
+			continue
+		case "subject":
+			d.Subject = value
+			continue
+		}
+		break
+	}
+	body := lines[head:]
+	for len(body) > 0 && strings.TrimSpace(body[0]) == "" {
+		body = body[1:]
+	}
+	d.Body = strings.TrimRight(strings.Join(body, "\n"), "\n \t")
+	return d
 }
