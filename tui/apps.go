@@ -57,6 +57,22 @@ func (a *appsModel) help(c *programContext) helpKeys {
 		}
 	}
 	g, ap := &k.Global, &k.Apps
+	if c.data != nil && len(a.rows) == 0 {
+		// No row to act on: the footer shows what works here.
+		switch {
+		case a.filter != "":
+			return helpKeys{
+				short: []key.Binding{ap.ClearFilter, ap.Filter, g.Add, g.Switch, g.Help, g.Quit},
+				full:  [][]key.Binding{{ap.ClearFilter, ap.Filter, ap.Closed, g.Add, g.Undo}, g.column()},
+			}
+		case !c.data.empty:
+			return helpKeys{
+				short: []key.Binding{ap.Closed, g.Add, g.Switch, g.Help, g.Quit},
+				full:  [][]key.Binding{{ap.Closed, ap.Filter, g.Add, g.Undo}, g.column()},
+			}
+		}
+		return k.emptyHelp()
+	}
 	return helpKeys{
 		short:   []key.Binding{ap.Open, g.Add, ap.Log, ap.Edit, ap.Filter, ap.Closed, g.Switch, g.Undo, g.Help, g.Quit},
 		minimal: []key.Binding{ap.Open, g.Add, ap.Filter, g.Help, g.Quit},
@@ -88,17 +104,19 @@ func (a *appsModel) update(c *programContext, msg tea.Msg) action {
 		a.input.SetValue(a.filter)
 		a.input.CursorEnd()
 		return cmdOf(a.input.Focus())
+	case key.Matches(km, k.Closed) && c.data.appList().closed && c.data.open == len(c.data.apps):
+		return say{"no closed applications to show"}
 	case key.Matches(km, k.Closed):
 		a.showClosed = !a.showClosed
 		a.rebuild(c, 0)
 		return nil
 	}
-	if cur, ok := listKey(&c.keys.List, km, a.cursor, len(a.rows), a.page(c)); ok {
-		a.setCursor(c, cur)
-		return nil
-	}
 	app, ok := a.selected(c)
 	if !ok {
+		return nothingTo(km, a.emptyWhy(c), append(c.keys.List.all(), k.Open, k.Edit, k.Log, k.Delete)...)
+	}
+	if cur, ok := listKey(&c.keys.List, km, a.cursor, len(a.rows), a.page(c)); ok {
+		a.setCursor(c, cur)
 		return nil
 	}
 	switch {
@@ -110,8 +128,22 @@ func (a *appsModel) update(c *programContext, msg tea.Msg) action {
 		return openForm{newLogForm(c, app, stages.EvHeard, "")}
 	case key.Matches(km, k.Delete):
 		return askDelete{app}
+	case key.Matches(km, k.ClearFilter):
+		return say{"no filter to clear: / filters"}
 	}
-	return nil
+	return notHere{}
+}
+
+// emptyWhy says why the table has no rows, for a key with nothing to act
+// on.
+func (a *appsModel) emptyWhy(c *programContext) string {
+	switch {
+	case a.filter != "":
+		return "nothing matches the filter (esc clears it)"
+	case c.data.empty:
+		return "no applications yet (a adds one)"
+	}
+	return "every application is closed (c shows them)"
 }
 
 func (a *appsModel) restyle(c *programContext) { a.input.SetStyles(c.styles.Input) }

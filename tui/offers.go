@@ -180,23 +180,34 @@ func (o *offersModel) update(c *programContext, msg tea.Msg) action {
 		return nil
 	}
 	k := &c.keys.Offers
+	if len(c.data.offers) == 0 {
+		return nothingTo(km, "no open offers", k.Left, k.Right, k.First, k.Last, k.Open, k.Log, k.Edit)
+	}
+	to := -1
 	switch {
 	case key.Matches(km, k.Left):
-		o.setCursor(c, o.cursor-1)
-		return nil
+		to = o.cursor - 1
 	case key.Matches(km, k.Right):
-		o.setCursor(c, o.cursor+1)
-		return nil
+		to = o.cursor + 1
 	case key.Matches(km, k.First):
-		o.setCursor(c, 0)
-		return nil
+		to = 0
 	case key.Matches(km, k.Last):
-		o.setCursor(c, len(c.data.offers)-1)
-		return nil
+		to = len(c.data.offers) - 1
+	}
+	if key.Matches(km, k.Left, k.Right, k.First, k.Last) {
+		from := o.cursor
+		o.setCursor(c, to)
+		switch {
+		case o.cursor != from:
+			return nil
+		case to <= 0:
+			return say{"already on the first offer"}
+		}
+		return say{"already on the last offer"}
 	}
 	a, ok := o.selected(c)
 	if !ok {
-		return nil
+		return nothingTo(km, "no offer is selected", k.Open, k.Log, k.Edit)
 	}
 	switch {
 	case key.Matches(km, k.Open):
@@ -207,8 +218,10 @@ func (o *offersModel) update(c *programContext, msg tea.Msg) action {
 		// On Offers, e edits the offer: the form opens on its current
 		// terms and saves a revision.
 		return openForm{newLogForm(c, a, stages.EvOffer, "")}
+	case key.Matches(km, c.keys.List.Up, c.keys.List.Down):
+		return say{"the offers stand side by side: ←/→ choose one"}
 	}
-	return nil
+	return notHere{}
 }
 
 func (o *offersModel) help(c *programContext) helpKeys {

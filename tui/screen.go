@@ -135,6 +135,9 @@ type (
 	closeScreen struct{ status string }
 	// say puts a word in the status line.
 	say struct{ status string }
+	// notHere says that the key does nothing on the screen shown: the
+	// root says so in the status line, so that no key goes unanswered.
+	notHere struct{}
 )
 
 func (runCmd) isAction()      {}
@@ -144,6 +147,7 @@ func (onPrompt) isAction()    {}
 func (askDelete) isAction()   {}
 func (closeScreen) isAction() {}
 func (say) isAction()         {}
+func (notHere) isAction()     {}
 
 // promptVerb is what to do with a prompt.
 type promptVerb int

@@ -39,13 +39,20 @@ func (t *todayModel) update(c *programContext, msg tea.Msg) action {
 	if !ok {
 		return nil
 	}
+	if len(c.data.actionable) == 0 {
+		why := "Today is empty"
+		if c.data.empty {
+			why = "no applications yet (a adds one)"
+		}
+		return nothingTo(km, why, t.keys(c)...)
+	}
 	if cur, ok := listKey(&c.keys.List, km, t.cursor, len(c.data.actionable), t.page(c)); ok {
 		t.setCursor(c, cur)
 		return nil
 	}
 	p, ok := t.selected(c)
 	if !ok {
-		return nil
+		return nothingTo(km, "nothing is selected", t.keys(c)...)
 	}
 	if a, ok := promptKey(c, km, p); ok {
 		return a
@@ -56,14 +63,12 @@ func (t *todayModel) update(c *programContext, msg tea.Msg) action {
 		return onPrompt{verbCopy, p}
 	case key.Matches(km, k.EditDraft):
 		return onPrompt{verbEditDraft, p}
+	case key.Matches(km, k.Open, k.Log, k.Edit) && p.AppID == 0:
+		// A to-do about the whole search has no application to open.
+		return nothingTo(km, p.Kind.Label()+" is about no one application", k.Open, k.Log, k.Edit)
 	case key.Matches(km, k.Open):
-		if p.AppID != 0 {
-			return openApp{p.AppID}
-		}
+		return openApp{p.AppID}
 	case key.Matches(km, k.Log), key.Matches(km, k.Edit):
-		if p.AppID == 0 {
-			return nil
-		}
 		a, err := c.data.need(p.AppID)
 		if err != nil {
 			return say{err.Error()}
@@ -72,18 +77,32 @@ func (t *todayModel) update(c *programContext, msg tea.Msg) action {
 			return openForm{newLogForm(c, a, stages.EvHeard, "")}
 		}
 		return openForm{newAppForm(c, a)}
+	case key.Matches(km, c.keys.Apps.Delete):
+		// Deleting is for a page that shows what goes with it.
+		return say{"D deletes from an application's page: enter opens it"}
 	}
-	return nil
+	return notHere{}
+}
+
+// keys are the keys Today acts on with a to-do selected.
+func (t *todayModel) keys(c *programContext) []key.Binding {
+	k := &c.keys
+	p, td := &k.Prompt, &k.Today
+	return append([]key.Binding{p.Done, td.Copy, td.EditDraft, p.Snooze, p.SnoozeTo, p.Dismiss, td.Open, td.Log, td.Edit}, k.List.all()...)
 }
 
 func (t *todayModel) help(c *programContext) helpKeys {
 	k := &c.keys
+	if c.data != nil && len(c.data.actionable) == 0 {
+		// Nothing to act on: the footer shows what works (a adds one).
+		return k.emptyHelp()
+	}
 	g, p, td := &k.Global, &k.Prompt, &k.Today
 	return helpKeys{
 		short:   []key.Binding{p.Done, td.Copy, p.Snooze, td.Open, td.Log, g.Add, g.Switch, g.Undo, g.Help, g.Quit},
 		minimal: []key.Binding{p.Done, td.Copy, p.Snooze, g.Help, g.Quit},
 		full: [][]key.Binding{
-			{p.Done, td.Copy, td.EditDraft, p.Snooze, p.SnoozeTo, p.Dismiss, td.Open, td.Log, td.Edit, g.Add, g.Undo},
+			append(t.keys(c)[:9:9], g.Add, g.Undo),
 			k.List.all(),
 			g.column(),
 		},

@@ -635,7 +635,12 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.setStatus(stillLoading)
 		return m, nil
 	}
-	return m.do(m.active().update(m.ctx, msg))
+	a := m.active().update(m.ctx, msg)
+	if _, ok := a.(notHere); ok {
+		m.setStatus(notHereStatus(msg))
+		return m, nil
+	}
+	return m.do(a)
 }
 
 // do carries out what a screen asked for.
@@ -694,6 +699,9 @@ func (m Model) nextTab(step int) int {
 
 // show opens a tab, closing a page opened from the one before.
 func (m Model) show(tab int) (tea.Model, tea.Cmd) {
+	if tab == m.tab && m.page == nil {
+		m.setStatus("already on " + m.tabs[tab].title())
+	}
 	m.tab, m.page = tab, nil
 	return m, m.shown()
 }
