@@ -1,12 +1,16 @@
 package tui
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"afterview/stages"
 )
 
 // keymapKeys is every key the key map binds, in any area, read from the
@@ -126,4 +130,31 @@ func TestKeysSayWhyNot(t *testing.T) {
 	h.mustSee("D deletes from an application's page")
 	h.press("1")
 	h.mustSee("already on Today")
+}
+
+// TestLogNamesTheToDosItEnded: a new stage for an application with
+// thank-yous still to send ends them; the status line names them and
+// why, where before it said only what was logged.
+func TestLogNamesTheToDosItEnded(t *testing.T) {
+	h := newDemoHarness(t, 100, 30)
+	h.moveTo(func(p stages.Prompt) bool { return p.Company == "Figma" && p.Kind == stages.ThankYou })
+	var thanks int
+	for _, p := range h.m.ctx.data.actionable {
+		if p.Company == "Figma" && p.Kind == stages.ThankYou {
+			thanks++
+		}
+	}
+	h.press("l", "right", "ctrl+s")
+	for _, want := range []string{fmt.Sprintf("· %d %s", thanks, stages.Plural(thanks, "thank-you", "thank-yous")), "for Figma lapsed: the company answered"} {
+		if thanks == 0 || !strings.Contains(h.m.status, want) {
+			t.Fatalf("status %q, want it to say %q", h.m.status, want)
+		}
+	}
+	// A thank-you logged ends its own to-do and no other: nothing lapsed.
+	h = newDemoHarness(t, 100, 30)
+	h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.ThankYou })
+	h.press("x")
+	if strings.Contains(h.m.status, "lapsed") {
+		t.Fatalf("status %q names a lapse after a thank-you", h.m.status)
+	}
 }

@@ -518,6 +518,10 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		m.form = nil
 	}
 	status := "✓ " + msg.status
+	if ended := msg.logged.ended(m.ctx.now()); ended != "" {
+		// To-dos gone without a word would look lost: say which and why.
+		status += " · " + ended
+	}
 	switch {
 	case msg.undo != nil:
 		status += " · u undoes"
