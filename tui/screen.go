@@ -13,9 +13,9 @@ import (
 // its file and one line here.
 func newTabs(c *programContext) []tabScreen {
 	return []tabScreen{
-		newTodayModel(),
+		newTodayModel(c),
 		newAppsModel(c),
-		&offersModel{},
+		newOffersModel(c),
 		&statsModel{},
 	}
 }
