@@ -82,7 +82,10 @@ func EndedWords(company string, ended []Prompt, events ...Event) string {
 	if len(parts) > 1 {
 		what = strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 	}
-	out := what + " for " + company + " lapsed"
+	out := what + " lapsed"
+	if company != "" {
+		out = what + " for " + company + " lapsed"
+	}
 	for _, e := range events {
 		if s, ok := e.Kind.Spec(); ok && s.Ends != "" {
 			return out + ": " + s.Ends

@@ -49,6 +49,9 @@ func TestEndedWordsCountsEachKind(t *testing.T) {
 	if got, want := EndedWords("Acme", ps[:1], Event{Kind: EvNote}), "1 thank-you for Acme lapsed"; got != want {
 		t.Errorf("EndedWords = %q, want %q", got, want)
 	}
+	if got, want := EndedWords("", ps[:1], Event{Kind: EvStage}), "1 thank-you lapsed: the company answered"; got != want {
+		t.Errorf("EndedWords without the company = %q, want %q", got, want)
+	}
 	if got := EndedWords("Acme", nil, Event{Kind: EvStage}); got != "" {
 		t.Errorf("EndedWords of nothing = %q, want none", got)
 	}

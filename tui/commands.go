@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -134,12 +135,18 @@ type logged struct {
 }
 
 // ended names the to-dos the log ended without doing them, at now: "2
-// thank-yous for Datadog lapsed: the company answered" ("" for none).
-func (l *logged) ended(now time.Time) string {
+// thank-yous for Datadog lapsed: the company answered" ("" for none). The
+// company is left out where said already names it, to keep the status
+// line short.
+func (l *logged) ended(now time.Time, said string) string {
 	if l == nil {
 		return ""
 	}
-	return stages.EndedWords(sanitize(l.after.Company), stages.Ended(&l.before, &l.after, now, l.event), l.event)
+	company := sanitize(l.after.Company)
+	if strings.Contains(said, company) {
+		company = ""
+	}
+	return stages.EndedWords(company, stages.Ended(&l.before, &l.after, now, l.event), l.event)
 }
 
 // restoreEntry is the undo of a change from before to after, or nil when

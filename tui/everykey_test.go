@@ -145,7 +145,7 @@ func TestLogNamesTheToDosItEnded(t *testing.T) {
 		}
 	}
 	h.press("l", "right", "ctrl+s")
-	for _, want := range []string{fmt.Sprintf("· %d %s", thanks, stages.Plural(thanks, "thank-you", "thank-yous")), "for Figma lapsed: the company answered"} {
+	for _, want := range []string{fmt.Sprintf("· %d %s", thanks, stages.Plural(thanks, "thank-you", "thank-yous")), "lapsed: the company answered"} {
 		if thanks == 0 || !strings.Contains(h.m.status, want) {
 			t.Fatalf("status %q, want it to say %q", h.m.status, want)
 		}

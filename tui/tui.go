@@ -130,6 +130,9 @@ type Model struct {
 
 	status    string
 	statusErr bool
+	// statusNote marks a status that answers a key with nothing to do
+	// ("nothing to copy: Today is empty"): drawn plain, not as a success.
+	statusNote bool
 	// readErr is set while the status shows a failed read's error.
 	readErr bool
 	undo    []undoEntry
@@ -434,8 +437,18 @@ func (m Model) shown() tea.Cmd {
 	return nil
 }
 
-func (m *Model) setStatus(s string) { m.status, m.statusErr, m.readErr = s, false, false }
-func (m *Model) setError(err error) { m.status, m.statusErr, m.readErr = err.Error(), true, false }
+func (m *Model) setStatus(s string) {
+	m.status, m.statusErr, m.statusNote, m.readErr = s, false, false, false
+}
+func (m *Model) setError(err error) {
+	m.status, m.statusErr, m.statusNote, m.readErr = err.Error(), true, false, false
+}
+
+// setNote answers a key that has nothing to do here (see statusNote).
+func (m *Model) setNote(s string) {
+	m.setStatus(s)
+	m.statusNote = true
+}
 
 // readWorked clears the message of a failed read ("another afterview is
 // using the file") once a read works again: left up, it would say the file
@@ -520,7 +533,7 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		m.form = nil
 	}
 	status := "✓ " + msg.status
-	if ended := msg.logged.ended(m.ctx.now()); ended != "" {
+	if ended := msg.logged.ended(m.ctx.now(), msg.status); ended != "" {
 		// To-dos gone without a word would look lost: say which and why.
 		status += " · " + ended
 	}
@@ -643,7 +656,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	a := m.active().update(m.ctx, msg)
 	if _, ok := a.(notHere); ok {
-		m.setStatus(notHereStatus(msg))
+		m.setNote(notHereStatus(msg))
 		return m, nil
 	}
 	return m.do(a)
@@ -691,7 +704,7 @@ func (m Model) apply(a action) (Model, tea.Cmd) {
 			m.setStatus(a.status)
 		}
 	case say:
-		m.setStatus(a.status)
+		m.setNote(a.status)
 	}
 	return m, nil
 }
@@ -706,7 +719,7 @@ func (m Model) nextTab(step int) int {
 // show opens a tab, closing a page opened from the one before.
 func (m Model) show(tab int) (tea.Model, tea.Cmd) {
 	if tab == m.tab && m.page == nil {
-		m.setStatus("already on " + m.tabs[tab].title())
+		m.setNote("already on " + m.tabs[tab].title())
 	}
 	m.tab, m.page = tab, nil
 	return m, m.shown()

@@ -190,6 +190,8 @@ func (m Model) statusLine() string {
 		return ""
 	case m.statusErr:
 		return " " + s.Bad.Render("✗ error: "+sanitize(m.status))
+	case m.statusNote:
+		return " " + s.Text.Render(sanitize(m.status))
 	}
 	return " " + s.Good.Render(sanitize(m.status))
 }
