@@ -22,3 +22,14 @@ func TestLogNamesTheToDosItEnded(t *testing.T) {
 		t.Fatalf("log stage said:\n%s\nwant it to say %q", out, want)
 	}
 }
+
+// TestDoneNamesNoLapseForItsOwn: done on a thank-you ends that to-do,
+// which the user knows went: done names no lapse for it.
+func TestDoneNamesNoLapseForItsOwn(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2026-10-01T12:00", "add", "Initech", "--interviewed", "2026-10-01T10:00", "--interviewer", "Ana Lopez")
+	out := c.ok("2026-10-02T12:00", "done", "1", "thank_you")
+	if strings.Contains(out, "lapsed") {
+		t.Fatalf("a thank-you done names a lapse:\n%s", out)
+	}
+}
