@@ -460,7 +460,9 @@ func (o *offersModel) view(c *programContext) string {
 	to := min(n, from+l.fit)
 
 	var lines []string
-	summary := fmt.Sprintf("%d open %s", n, stages.Plural(n, "offer", "offers"))
+	// The summary is about every open offer; the filter says how many show.
+	all := len(d.offers)
+	summary := fmt.Sprintf("%d open %s", all, stages.Plural(all, "offer", "offers"))
 	anyBest, currencies := false, map[string]bool{}
 	for _, col := range d.offers {
 		currencies[col.currency] = true
