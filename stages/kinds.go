@@ -66,6 +66,9 @@ type EventSpec struct {
 	// Global marks the kinds that may stand on their own, about no
 	// application (a done, dismiss or snooze of keep_applying).
 	Global bool
+	// Ends says why logging the kind ends to-dos it does not do itself
+	// (see EndedWords): "the company answered". "" says nothing more.
+	Ends string
 	// Log is how a person logs the kind by hand; nil: never by hand.
 	Log *LogSpec
 }
@@ -325,6 +328,7 @@ var eventKinds = []EventSpec{
 	{Kind: EvHeard,
 		Words:  func(*Application, Event) string { return "heard back" },
 		Logged: func(a *Application, _ Event) string { return "heard back from " + a.Company },
+		Ends:   "the company got in touch",
 		Apply: func(a, _ *Application, _ *Event) error {
 			// An accepted offer goes on (background check, onboarding), and
 			// the company keeps writing; any other closed application must
@@ -341,6 +345,7 @@ var eventKinds = []EventSpec{
 		Words:  func(_ *Application, e Event) string { return "moved to " + e.Stage },
 		Logged: func(a *Application, e Event) string { return a.Company + " moved to " + e.Stage },
 		Apply:  applyStage,
+		Ends:   "the company answered",
 		Log: &LogSpec{Words: []string{"stage"}, Label: "new stage",
 			Help:   "the application moved to a stage (--stage NAME, or as the 3rd argument)",
 			Fields: []Field{FieldStage, FieldPromised}, Needs: FieldStage, Example: `"reference check"`}},
@@ -360,6 +365,7 @@ var eventKinds = []EventSpec{
 			return "offer from " + a.Company
 		},
 		Apply: applyOffer,
+		Ends:  "the company made an offer",
 		Log: &LogSpec{Words: []string{"offer"}, Label: "offer",
 			Help:   "an offer arrived (--base, --bonus or --bonus-pct, --stock, --vest-years, --vest, --sign-on, --currency, --deadline); leave out what you do not know yet (a verbal offer: no terms at all). Logged again, it is a revision: the terms you give replace the current ones, the others stay; a revision that changes nothing is refused",
 			Fields: []Field{FieldOffer}}},
@@ -372,6 +378,7 @@ var eventKinds = []EventSpec{
 	{Kind: EvOutcome,
 		Words:  func(_ *Application, e Event) string { return "closed: " + e.Outcome.Label() },
 		Logged: func(a *Application, e Event) string { return a.Company + " closed: " + e.Outcome.Label() },
+		Ends:   "the application is closed",
 		Check: func(e Event) error {
 			_, err := ParseOutcome(string(e.Outcome))
 			return fieldErr(FieldOutcome, err)
@@ -428,6 +435,7 @@ var eventKinds = []EventSpec{
 	{Kind: EvReopen,
 		Words:  func(*Application, Event) string { return "reopened" },
 		Logged: func(a *Application, _ Event) string { return a.Company + " reopened" },
+		Ends:   "the application is open again",
 		Apply: func(a, next *Application, _ *Event) error {
 			if !a.Closed() {
 				return fmt.Errorf("%s is open already: nothing to reopen", a.Company)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -20,19 +19,12 @@ type appsModel struct {
 	// closed toggle.
 	rows       []int
 	showClosed bool
-	filter     string
-	filtering  bool
-	input      textinput.Model
+	filter     filterLine
 	drawn      *rowCache
 }
 
 func newAppsModel(c *programContext) *appsModel {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "company or role"
-	in.CharLimit = 100
-	in.SetStyles(c.styles.Input)
-	return &appsModel{input: in, drawn: &rowCache{}}
+	return &appsModel{filter: newFilterLine(c, "company or role"), drawn: &rowCache{}}
 }
 
 func (a *appsModel) title() string { return "Applications" }
@@ -43,20 +35,32 @@ func (a *appsModel) tab(c *programContext) (long, short string) {
 }
 
 // typing reports whether the filter line takes the keys.
-func (a *appsModel) typing() bool { return a.filtering }
+func (a *appsModel) typing() bool { return a.filter.typing }
 
 func (a *appsModel) notes() []string { return todoNotes() }
 
 func (a *appsModel) help(c *programContext) helpKeys {
 	k := &c.keys
-	if a.filtering {
-		f := &k.Filter
-		return helpKeys{
-			short: []key.Binding{f.Apply, f.Clear},
-			full:  [][]key.Binding{{f.Apply, f.Clear}},
-		}
+	if a.filter.typing {
+		return a.filter.help(c)
 	}
 	g, ap := &k.Global, &k.Apps
+	if c.data != nil && len(a.rows) == 0 {
+		// No row to act on: the footer shows what works here.
+		switch {
+		case a.filter.on():
+			return helpKeys{
+				short: []key.Binding{ap.ClearFilter, ap.Filter, g.Add, g.Switch, g.Help, g.Quit},
+				full:  [][]key.Binding{{ap.ClearFilter, ap.Filter, ap.Closed, g.Add, g.Undo}, g.column()},
+			}
+		case !c.data.empty:
+			return helpKeys{
+				short: []key.Binding{ap.Closed, g.Add, g.Switch, g.Help, g.Quit},
+				full:  [][]key.Binding{{ap.Closed, ap.Filter, g.Add, g.Undo}, g.column()},
+			}
+		}
+		return k.emptyHelp()
+	}
 	return helpKeys{
 		short:   []key.Binding{ap.Open, g.Add, ap.Log, ap.Edit, ap.Filter, ap.Closed, g.Switch, g.Undo, g.Help, g.Quit},
 		minimal: []key.Binding{ap.Open, g.Add, ap.Filter, g.Help, g.Quit},
@@ -71,7 +75,7 @@ func (a *appsModel) help(c *programContext) helpKeys {
 // update handles the table's keys, and every key while the filter line
 // takes the typing.
 func (a *appsModel) update(c *programContext, msg tea.Msg) action {
-	if a.filtering {
+	if a.filter.typing {
 		return cmdOf(a.filterUpdate(c, msg))
 	}
 	km, ok := msg.(tea.KeyPressMsg)
@@ -80,25 +84,24 @@ func (a *appsModel) update(c *programContext, msg tea.Msg) action {
 	}
 	k := &c.keys.Apps
 	switch {
-	case key.Matches(km, k.ClearFilter) && a.filter != "":
+	case key.Matches(km, k.ClearFilter) && a.filter.on():
 		a.setFilter(c, "")
 		return nil
 	case key.Matches(km, k.Filter):
-		a.filtering = true
-		a.input.SetValue(a.filter)
-		a.input.CursorEnd()
-		return cmdOf(a.input.Focus())
+		return cmdOf(a.filter.open())
+	case key.Matches(km, k.Closed) && c.data.appList().closed && c.data.open == len(c.data.apps):
+		return say{"no closed applications to show"}
 	case key.Matches(km, k.Closed):
 		a.showClosed = !a.showClosed
 		a.rebuild(c, 0)
 		return nil
 	}
-	if cur, ok := listKey(&c.keys.List, km, a.cursor, len(a.rows), a.page(c)); ok {
-		a.setCursor(c, cur)
-		return nil
-	}
 	app, ok := a.selected(c)
 	if !ok {
+		return nothingTo(km, a.emptyWhy(c), append(c.keys.List.all(), k.Open, k.Edit, k.Log, k.Delete)...)
+	}
+	if cur, ok := listKey(&c.keys.List, km, a.cursor, len(a.rows), a.page(c)); ok {
+		a.setCursor(c, cur)
 		return nil
 	}
 	switch {
@@ -110,12 +113,26 @@ func (a *appsModel) update(c *programContext, msg tea.Msg) action {
 		return openForm{newLogForm(c, app, stages.EvHeard, "")}
 	case key.Matches(km, k.Delete):
 		return askDelete{app}
+	case key.Matches(km, k.ClearFilter):
+		return say{"no filter to clear: / filters"}
 	}
-	return nil
+	return notHere{}
 }
 
-func (a *appsModel) restyle(c *programContext) { a.input.SetStyles(c.styles.Input) }
-func (a *appsModel) resize(c *programContext)  { a.input.SetWidth(max(10, c.width/3)) }
+// emptyWhy says why the table has no rows, for a key with nothing to act
+// on.
+func (a *appsModel) emptyWhy(c *programContext) string {
+	switch {
+	case a.filter.on():
+		return "nothing matches the filter (esc clears it)"
+	case c.data.empty:
+		return "no applications yet (a adds one)"
+	}
+	return "every application is closed (c shows them)"
+}
+
+func (a *appsModel) restyle(c *programContext) { a.filter.restyle(c) }
+func (a *appsModel) resize(c *programContext)  { a.filter.resize(c) }
 
 // listHeight is the rows available for applications: the body minus the
 // summary, the column titles and the selected application's details.
@@ -178,7 +195,7 @@ func (a *appsModel) rebuild(c *programContext, selectID uint64) {
 		}
 	}
 	d := c.data
-	needle := strings.ToLower(strings.TrimSpace(a.filter))
+	needle := a.filter.needle()
 	a.rows = a.rows[:0]
 	found := -1
 	list := d.appList()
@@ -203,37 +220,19 @@ func (a *appsModel) rebuild(c *programContext, selectID uint64) {
 }
 
 func (a *appsModel) setFilter(c *programContext, f string) {
-	a.filter = f
-	a.input.SetValue(f)
+	a.filter.set(f)
 	a.rebuild(c, 0)
 }
 
 // filterUpdate handles the filter line while it takes the keys.
 func (a *appsModel) filterUpdate(c *programContext, msg tea.Msg) tea.Cmd {
-	k := &c.keys.Filter
-	if km, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(km, k.Apply):
-			a.filtering = false
-			a.input.Blur()
-			return nil
-		case key.Matches(km, k.Clear):
-			a.filtering = false
-			a.input.Blur()
-			a.setFilter(c, "")
-			return nil
-		case key.Matches(km, k.Up, k.Down):
-			// Arrows keep moving through the rows while filtering.
-			if cur, ok := listKey(&c.keys.List, km, a.cursor, len(a.rows), a.page(c)); ok {
-				a.setCursor(c, cur)
-			}
-			return nil
+	cmd, changed, move := a.filter.update(c, msg)
+	if move != nil {
+		if cur, ok := listKey(&c.keys.List, *move, a.cursor, len(a.rows), a.page(c)); ok {
+			a.setCursor(c, cur)
 		}
 	}
-	var cmd tea.Cmd
-	a.input, cmd = a.input.Update(msg)
-	if v := a.input.Value(); v != a.filter {
-		a.filter = v
+	if changed {
 		a.rebuild(c, 0)
 	}
 	return cmd
@@ -313,13 +312,11 @@ func (a *appsModel) view(c *programContext) string {
 	col := layout(w, a.longestCompany(c))
 	right := ""
 	switch {
-	case !col.waitWord && !a.filtering && a.filter == "":
+	case !col.waitWord && !a.filter.typing && !a.filter.on():
 		// The wait column has no room for words: say what the symbols mean.
 		right = s.Early.Render("○ early") + " " + s.InWindow.Render("● window") + " " + s.Late.Render("▲ late")
-	case a.filtering:
-		right = a.input.View()
-	case a.filter != "":
-		right = s.Accent.Render("/ "+sanitize(a.filter)) + s.Muted.Render(fmt.Sprintf("  %d match%s · esc clears", len(a.rows), stages.Plural(len(a.rows), "", "es")))
+	case a.filter.typing || a.filter.on():
+		right, _ = a.filter.summary(c, len(a.rows))
 	case len(a.rows) > a.listHeight(c):
 		right = s.Muted.Render(fmt.Sprintf("%d–%d of %d", a.offset+1, min(len(a.rows), a.offset+a.listHeight(c)), len(a.rows)))
 	}
@@ -341,8 +338,8 @@ func (a *appsModel) view(c *programContext) string {
 	if len(a.rows) == 0 {
 		msg := "No applications yet: press a to add one."
 		switch {
-		case a.filter != "":
-			msg = "Nothing matches “" + sanitize(a.filter) + "”. esc clears the filter."
+		case a.filter.on():
+			msg = "Nothing matches “" + sanitize(a.filter.text) + "”. esc clears the filter."
 		case d.empty:
 		case !list.open:
 			msg = "Loading the applications…"

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -73,6 +74,9 @@ type (
 		// (DOMAIN rule 10): the offer was answered, and the UI offers to
 		// record the acceptance.
 		answered *stages.Application
+		// logged is the application before and after a log, and the
+		// event, to name the to-dos the log ended (see stages.Ended).
+		logged *logged
 	}
 	// formClosedMsg closes the form without a write (nothing to save).
 	formClosedMsg struct{ status string }
@@ -114,12 +118,35 @@ func logCmd(st Store, before stages.Application, e stages.Event, status string, 
 		if err != nil {
 			return errMsg{err: err, forForm: fromForm, doing: "saving " + status}
 		}
-		msg := savedMsg{status: status, fromForm: fromForm, undo: restoreEntry(status, before, after, e.Prompt)}
+		msg := savedMsg{status: status, fromForm: fromForm, undo: restoreEntry(status, before, after, e.Prompt),
+			logged: &logged{before: before, after: after, event: e}}
 		if e.Kind == stages.EvStage && before.OfferOpen() && after.PastOffer() && !after.Closed() {
 			msg.answered = &after
 		}
 		return msg
 	}
+}
+
+// logged is one event logged on an application, with its states before
+// and after.
+type logged struct {
+	before, after stages.Application
+	event         stages.Event
+}
+
+// ended names the to-dos the log ended without doing them, at now: "2
+// thank-yous for Datadog lapsed: the company answered" ("" for none). The
+// company is left out where said already names it, to keep the status
+// line short.
+func (l *logged) ended(now time.Time, said string) string {
+	if l == nil {
+		return ""
+	}
+	company := sanitize(l.after.Company)
+	if strings.Contains(said, company) {
+		company = ""
+	}
+	return stages.EndedWords(company, stages.Ended(&l.before, &l.after, now, l.event), l.event)
 }
 
 // restoreEntry is the undo of a change from before to after, or nil when

@@ -68,9 +68,8 @@ func (dm *detailModel) update(c *programContext, msg tea.Msg) action {
 	if !ok || key.Matches(km, k.Back) {
 		return closeScreen{}
 	}
-	if off, ok := scrollPage(c, km, dm.offset, len(dm.lines(c))); ok {
-		dm.offset = off
-		return nil
+	if key.Matches(km, c.keys.List.all()...) {
+		return pageKey(c, km, &dm.offset, len(dm.lines(c)))
 	}
 	switch {
 	case key.Matches(km, k.Edit):
@@ -95,17 +94,30 @@ func (dm *detailModel) update(c *programContext, msg tea.Msg) action {
 	// the one marked ▸ under "To do".
 	pk := &c.keys.Prompt
 	if p, ok := dm.target(c); ok {
-		act, _ := promptKey(c, km, p)
-		return act
+		if act, ok := promptKey(c, km, p); ok {
+			return act
+		}
 	} else if key.Matches(km, pk.Done, pk.Snooze, pk.SnoozeTo, pk.Dismiss) {
 		return say{"nothing to do for this application today"}
 	}
-	return nil
+	return notHere{}
 }
 
 func (dm *detailModel) help(c *programContext) helpKeys {
 	k := &c.keys
 	g, d, p, l := &k.Global, &k.Detail, &k.Prompt, &k.List
+	if _, ok := dm.target(c); !ok && c.data != nil {
+		// Nothing to do today: the footer leaves out the to-do keys.
+		return helpKeys{
+			short:   []key.Binding{d.Back, d.Log, d.Edit, d.People, l.Up, l.Down, g.Undo, g.Help, g.Quit},
+			minimal: []key.Binding{d.Back, d.Log, l.Down, g.Help, g.Quit},
+			full: [][]key.Binding{
+				{d.Back, d.Log, d.Edit, d.People, d.Delete, g.Undo},
+				l.all(),
+				g.column(),
+			},
+		}
+	}
 	return helpKeys{
 		short:   []key.Binding{d.Back, d.Log, d.Edit, p.Done, p.Snooze, l.Up, l.Down, g.Undo, g.Help, g.Quit},
 		minimal: []key.Binding{d.Back, d.Log, p.Done, l.Down, g.Help, g.Quit},

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // KeyMap lists every key the program answers to, by area: the keys of one
@@ -292,4 +293,40 @@ func (k KeyMap) confirmHelp() helpKeys {
 		short: []key.Binding{k.Confirm.Yes, k.Confirm.No},
 		full:  [][]key.Binding{{k.Confirm.Yes, k.Confirm.No}},
 	}
+}
+
+// nothingTo answers a key of the screen's own that has nothing to act on
+// where it is pressed: "nothing to copy: Today is empty". own are the
+// screen's bindings, whose words name what the key would have done; a key
+// not among them does nothing here at all.
+func nothingTo(msg tea.KeyPressMsg, why string, own ...key.Binding) action {
+	for _, b := range own {
+		if key.Matches(msg, b) {
+			return say{"nothing to " + verbOf(b) + ": " + why}
+		}
+	}
+	return notHere{}
+}
+
+// verbOf is what a binding does, as a verb: its help's words, which are
+// verbs but for a few that name a result or a place.
+func verbOf(b key.Binding) string {
+	switch d := b.Help().Desc; d {
+	case "done":
+		return "mark done"
+	case "editor":
+		return "edit"
+	case "snooze…":
+		return "snooze"
+	case "up", "down", "top", "bottom", "page up", "page down":
+		return "move through"
+	default:
+		return d
+	}
+}
+
+// notHereStatus is the status of a key that does nothing on the screen
+// shown (see notHere).
+func notHereStatus(msg tea.KeyPressMsg) string {
+	return msg.String() + " does nothing here · ? lists the keys"
 }

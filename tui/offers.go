@@ -116,17 +116,52 @@ func markBest(apps []stages.Application, cols []offerColumn, m offerMetric) {
 type offersModel struct {
 	cursor, offset int
 	selID          uint64
+	// filter narrows the offers to those whose company or role holds its
+	// text; shown is what it leaves of the snapshot shownOf, for the text
+	// shownFor.
+	filter   filterLine
+	shown    []offerColumn
+	shownOf  *data
+	shownFor string
 }
 
+func newOffersModel(c *programContext) *offersModel {
+	return &offersModel{filter: newFilterLine(c, "company or role")}
+}
+
+// list is the offers shown: the open ones, narrowed by the filter.
+func (o *offersModel) list(c *programContext) []offerColumn {
+	needle := o.filter.needle()
+	if needle == "" {
+		return c.data.offers
+	}
+	if o.shownOf != c.data || o.shownFor != needle {
+		o.shown = o.shown[:0]
+		for _, col := range c.data.offers {
+			if strings.Contains(c.data.search[col.app], needle) {
+				o.shown = append(o.shown, col)
+			}
+		}
+		o.shownOf, o.shownFor = c.data, needle
+	}
+	return o.shown
+}
+
+// typing reports whether the filter line takes the keys.
+func (o *offersModel) typing() bool { return o.filter.typing }
+
+func (o *offersModel) restyle(c *programContext) { o.filter.restyle(c) }
+func (o *offersModel) resize(c *programContext)  { o.filter.resize(c) }
+
 func (o *offersModel) selected(c *programContext) (*stages.Application, bool) {
-	if c.data == nil || o.cursor < 0 || o.cursor >= len(c.data.offers) {
+	if c.data == nil || o.cursor < 0 || o.cursor >= len(o.list(c)) {
 		return nil, false
 	}
-	return &c.data.apps[c.data.offers[o.cursor].app], true
+	return &c.data.apps[o.list(c)[o.cursor].app], true
 }
 
 func (o *offersModel) setCursor(c *programContext, i int) {
-	n := len(c.data.offers)
+	n := len(o.list(c))
 	o.cursor = max(0, min(i, n-1))
 	if a, ok := o.selected(c); ok {
 		o.selID = a.ID
@@ -137,7 +172,7 @@ func (o *offersModel) setCursor(c *programContext, i int) {
 // visibleFrom is the first offer shown: the offset moved as little as
 // needed to keep the selected offer on screen.
 func (o *offersModel) visibleFrom(c *programContext) int {
-	n := len(c.data.offers)
+	n := len(o.list(c))
 	fit := offersLayoutFor(c).fit
 	off := o.offset
 	if o.cursor < off {
@@ -155,7 +190,7 @@ func (o *offersModel) needs() need { return need{list: true} }
 
 // sync keeps the selection on the same offer when the data changes.
 func (o *offersModel) sync(c *programContext, _ selection) action {
-	for i, col := range c.data.offers {
+	for i, col := range o.list(c) {
 		if c.data.apps[col.app].ID == o.selID {
 			o.setCursor(c, i)
 			return nil
@@ -175,28 +210,61 @@ func (o *offersModel) tab(c *programContext) (long, short string) {
 // update moves between the offers; enter opens the selected one, l logs
 // the answer to it (accepted, declined...) and e revises its terms.
 func (o *offersModel) update(c *programContext, msg tea.Msg) action {
+	if o.filter.typing {
+		cmd, changed, move := o.filter.update(c, msg)
+		if move != nil {
+			return say{"the offers stand side by side: enter keeps the filter, then ←/→ choose one"}
+		}
+		if changed {
+			o.sync(c, selection{})
+		}
+		return cmdOf(cmd)
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
 	k := &c.keys.Offers
 	switch {
+	case key.Matches(km, c.keys.Apps.Filter):
+		return cmdOf(o.filter.open())
+	case key.Matches(km, c.keys.Apps.ClearFilter) && o.filter.on():
+		o.filter.set("")
+		o.sync(c, selection{})
+		return nil
+	}
+	if len(o.list(c)) == 0 {
+		why := "no open offers"
+		if o.filter.on() {
+			why = "nothing matches the filter (esc clears it)"
+		}
+		return nothingTo(km, why, k.Left, k.Right, k.First, k.Last, k.Open, k.Log, k.Edit)
+	}
+	to := -1
+	switch {
 	case key.Matches(km, k.Left):
-		o.setCursor(c, o.cursor-1)
-		return nil
+		to = o.cursor - 1
 	case key.Matches(km, k.Right):
-		o.setCursor(c, o.cursor+1)
-		return nil
+		to = o.cursor + 1
 	case key.Matches(km, k.First):
-		o.setCursor(c, 0)
-		return nil
+		to = 0
 	case key.Matches(km, k.Last):
-		o.setCursor(c, len(c.data.offers)-1)
-		return nil
+		to = len(o.list(c)) - 1
+	}
+	if key.Matches(km, k.Left, k.Right, k.First, k.Last) {
+		from := o.cursor
+		o.setCursor(c, to)
+		switch {
+		case o.cursor != from:
+			return nil
+		case to <= 0:
+			return say{"already on the first offer"}
+		}
+		return say{"already on the last offer"}
 	}
 	a, ok := o.selected(c)
 	if !ok {
-		return nil
+		return nothingTo(km, "no offer is selected", k.Open, k.Log, k.Edit)
 	}
 	switch {
 	case key.Matches(km, k.Open):
@@ -207,13 +275,24 @@ func (o *offersModel) update(c *programContext, msg tea.Msg) action {
 		// On Offers, e edits the offer: the form opens on its current
 		// terms and saves a revision.
 		return openForm{newLogForm(c, a, stages.EvOffer, "")}
+	case key.Matches(km, c.keys.List.Up, c.keys.List.Down):
+		return say{"the offers stand side by side: ←/→ choose one"}
 	}
-	return nil
+	return notHere{}
 }
 
 func (o *offersModel) help(c *programContext) helpKeys {
 	k := &c.keys
-	if c.data != nil && len(c.data.offers) == 0 {
+	if o.filter.typing {
+		return o.filter.help(c)
+	}
+	if c.data != nil && len(o.list(c)) == 0 {
+		if o.filter.on() {
+			return helpKeys{
+				short: []key.Binding{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Switch, k.Global.Help, k.Global.Quit},
+				full:  [][]key.Binding{{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Undo}, k.Global.column()},
+			}
+		}
 		return k.emptyHelp()
 	}
 	g, of := &k.Global, &k.Offers
@@ -221,7 +300,7 @@ func (o *offersModel) help(c *programContext) helpKeys {
 		short:   []key.Binding{of.Choose, of.Open, of.Log, of.Edit, g.Switch, g.Tabs, g.Help, g.Quit},
 		minimal: []key.Binding{of.Choose, of.Open, of.Log, g.Help, g.Quit},
 		full: [][]key.Binding{
-			{of.Left, of.Right, of.First, of.Last, of.Open, of.Log, of.Edit, g.Add, g.Undo},
+			{of.Left, of.Right, of.First, of.Last, of.Open, of.Log, of.Edit, k.Apps.Filter, g.Add, g.Undo},
 			g.column(),
 		},
 	}
@@ -361,11 +440,17 @@ func (o *offersModel) view(c *programContext) string {
 	s := c.styles
 	d := c.data
 	w := c.width
-	offers, loaded := d.openOffers()
+	_, loaded := d.openOffers()
+	offers := o.list(c)
 	n := len(offers)
 	if !loaded {
 		return " " + s.Strong.Render(fmt.Sprintf("%d open %s", d.offerCount, stages.Plural(d.offerCount, "offer", "offers"))) +
 			"\n\n  " + s.Muted.Render("Loading the offers…")
+	}
+	if n == 0 && o.filter.on() {
+		f, _ := o.filter.summary(c, 0)
+		return joinRight(" "+s.Strong.Render(fmt.Sprintf("%d open %s", len(d.offers), stages.Plural(len(d.offers), "offer", "offers"))), f+" ", w) +
+			"\n\n  " + s.Muted.Render("Nothing matches “"+sanitize(o.filter.text)+"”. esc clears the filter.")
 	}
 	if n == 0 {
 		return offersEmpty(c)
@@ -375,7 +460,9 @@ func (o *offersModel) view(c *programContext) string {
 	to := min(n, from+l.fit)
 
 	var lines []string
-	summary := fmt.Sprintf("%d open %s", n, stages.Plural(n, "offer", "offers"))
+	// The summary is about every open offer; the filter says how many show.
+	all := len(d.offers)
+	summary := fmt.Sprintf("%d open %s", all, stages.Plural(all, "offer", "offers"))
 	anyBest, currencies := false, map[string]bool{}
 	for _, col := range d.offers {
 		currencies[col.currency] = true
@@ -403,12 +490,15 @@ func (o *offersModel) view(c *programContext) string {
 		}
 		right = s.Accent.Render(left) + s.Muted.Render(fmt.Sprintf("%d–%d of %d", from+1, to, n)) + s.Accent.Render(more)
 	}
+	if f, ok := o.filter.summary(c, n); ok {
+		right = f
+	}
 	lines = append(lines, joinRight(" "+s.Strong.Render(summary), right+" ", w), "")
 
 	// Two header lines: the company (▸ on the selected one), then the role.
 	head, role := fit("", l.labelW), fit("", l.labelW)
 	for i := from; i < to; i++ {
-		a := &d.apps[d.offers[i].app]
+		a := &d.apps[offers[i].app]
 		sel := i == o.cursor
 		head += row([]cell{{cursorMark(sel), s.Cursor}, {clean(a.Company, l.colW-3) + " ", s.Strong}}, sel, s.Selected)
 		role += row([]cell{{"  " + clean(a.Role, l.colW-3) + " ", s.Muted}}, sel, s.Selected)
@@ -418,7 +508,7 @@ func (o *offersModel) view(c *programContext) string {
 
 	cols := make([][]offerValue, 0, to-from)
 	for i := from; i < to; i++ {
-		cols = append(cols, offerRows(c, &d.offers[i], l.short))
+		cols = append(cols, offerRows(c, &offers[i], l.short))
 	}
 	// The offer's terms, then what they add up to, then the deadline: with
 	// room, a blank line between the three.
@@ -471,7 +561,7 @@ func (o *offersModel) details(c *programContext) []string {
 	if !ok {
 		return nil
 	}
-	col := &c.data.offers[o.cursor]
+	col := &o.list(c)[o.cursor]
 	title := " " + sanitize(a.Company)
 	if a.Role != "" {
 		title += " · " + sanitize(a.Role)

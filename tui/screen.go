@@ -13,9 +13,9 @@ import (
 // its file and one line here.
 func newTabs(c *programContext) []tabScreen {
 	return []tabScreen{
-		newTodayModel(),
+		newTodayModel(c),
 		newAppsModel(c),
-		&offersModel{},
+		newOffersModel(c),
 		&statsModel{},
 	}
 }
@@ -138,6 +138,9 @@ type (
 	// thankAll marks every thank-you of the application not yet sent as
 	// sent, in one write.
 	thankAll struct{ a *stages.Application }
+	// notHere says that the key does nothing on the screen shown: the
+	// root says so in the status line, so that no key goes unanswered.
+	notHere struct{}
 )
 
 func (runCmd) isAction()      {}
@@ -148,6 +151,7 @@ func (askDelete) isAction()   {}
 func (closeScreen) isAction() {}
 func (say) isAction()         {}
 func (thankAll) isAction()    {}
+func (notHere) isAction()     {}
 
 // promptVerb is what to do with a prompt.
 type promptVerb int

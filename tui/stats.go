@@ -123,10 +123,11 @@ func (sm *statsModel) sync(*programContext, selection) action { return nil }
 func (sm *statsModel) shown(c *programContext) tea.Cmd { return statsCmd(c.data) }
 
 func (sm *statsModel) update(c *programContext, msg tea.Msg) action {
-	if km, ok := msg.(tea.KeyPressMsg); ok {
-		sm.offset, _ = scrollPage(c, km, sm.offset, len(sm.lines(c)))
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
 	}
-	return nil
+	return pageKey(c, km, &sm.offset, len(sm.lines(c)))
 }
 
 func (sm *statsModel) help(c *programContext) helpKeys {
@@ -135,6 +136,13 @@ func (sm *statsModel) help(c *programContext) helpKeys {
 		return k.emptyHelp()
 	}
 	g, l := &k.Global, &k.List
+	if c.data != nil && len(sm.lines(c)) <= c.bodyHeight()-1 {
+		// The page fits: nothing to scroll.
+		return helpKeys{
+			short: []key.Binding{g.Switch, g.Tabs, g.Add, g.Undo, g.Help, g.Quit},
+			full:  [][]key.Binding{{g.Add, g.Undo}, g.column()},
+		}
+	}
 	return helpKeys{
 		short:   []key.Binding{l.Down, l.Up, l.PageDown, g.Switch, g.Tabs, g.Add, g.Help, g.Quit},
 		minimal: []key.Binding{l.Down, l.Up, g.Switch, g.Help, g.Quit},
@@ -315,6 +323,23 @@ func scrollPage(c *programContext, msg tea.KeyPressMsg, offset, n int) (int, boo
 	// A page scrolls like a list whose cursor is the top line shown.
 	h := c.bodyHeight() - 1
 	return listKey(&c.keys.List, msg, offset, max(0, n-h)+1, h-1)
+}
+
+// pageKey scrolls a page of n lines for a scroll key, or says that the
+// page all fits; any other key does nothing on the page.
+func pageKey(c *programContext, msg tea.KeyPressMsg, offset *int, n int) action {
+	if n <= c.bodyHeight()-1 {
+		if key.Matches(msg, c.keys.List.all()...) {
+			return say{"nothing to scroll: it all fits on the screen"}
+		}
+		return notHere{}
+	}
+	off, ok := scrollPage(c, msg, *offset, n)
+	if !ok {
+		return notHere{}
+	}
+	*offset = off
+	return nil
 }
 
 // pageView shows the part of a long page that fits, with a line that says

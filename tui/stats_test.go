@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"afterview/stages"
 )
 
@@ -160,7 +162,10 @@ func TestKeyMapListsEveryTab(t *testing.T) {
 	h.press("3", "?")
 	h.mustSee("Keys · Offers", "←     previous offer", "3         offers", "4         stats", "★ marks the best value")
 	h.press("esc", "4", "?")
-	h.mustSee("Keys · Stats", "pgdn page down", "first answer")
+	h.mustSee("Keys · Stats", "first answer")
+	// The scroll keys show where the page does not fit on the screen.
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
+	h.mustSee("Keys · Stats", "pgdn page down")
 }
 
 // The command that computes the figures only reads the snapshot: they come

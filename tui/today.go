@@ -20,9 +20,49 @@ type todayModel struct {
 	selApp uint64
 	selKey string
 	drawn  *rowCache
+	// filter narrows the list to the to-dos that hold its text; shown is
+	// the list it leaves of the snapshot shownOf, for the text shownFor.
+	filter   filterLine
+	shown    []stages.Prompt
+	shownOf  *data
+	shownFor string
 }
 
-func newTodayModel() *todayModel { return &todayModel{drawn: &rowCache{}} }
+func newTodayModel(c *programContext) *todayModel {
+	return &todayModel{drawn: &rowCache{}, filter: newFilterLine(c, "company, person or to-do")}
+}
+
+// list is the to-dos shown: the day's, narrowed by the filter.
+func (t *todayModel) list(c *programContext) []stages.Prompt {
+	needle := t.filter.needle()
+	if needle == "" {
+		return c.data.actionable
+	}
+	if t.shownOf != c.data || t.shownFor != needle {
+		t.shown = t.shown[:0]
+		for _, p := range c.data.actionable {
+			if strings.Contains(strings.ToLower(p.Company+" "+p.Person+" "+p.Kind.Label()+" "+p.Text), needle) {
+				t.shown = append(t.shown, p)
+			}
+		}
+		t.shownOf, t.shownFor = c.data, needle
+	}
+	return t.shown
+}
+
+// typing reports whether the filter line takes the keys.
+func (t *todayModel) typing() bool { return t.filter.typing }
+
+func (t *todayModel) restyle(c *programContext) { t.filter.restyle(c) }
+func (t *todayModel) resize(c *programContext)  { t.filter.resize(c) }
+
+// filtered brings the list to a new filter text: the rows drawn belong to
+// the old list, and the cursor goes back to the selected to-do if it is
+// still shown.
+func (t *todayModel) filtered(c *programContext) {
+	t.drawn = &rowCache{}
+	t.sync(c, selection{})
+}
 
 func (t *todayModel) title() string { return "Today" }
 
@@ -35,17 +75,47 @@ func (t *todayModel) tab(c *programContext) (long, short string) {
 }
 
 func (t *todayModel) update(c *programContext, msg tea.Msg) action {
+	if t.filter.typing {
+		cmd, changed, move := t.filter.update(c, msg)
+		if move != nil {
+			if cur, ok := listKey(&c.keys.List, *move, t.cursor, len(t.list(c)), t.page(c)); ok {
+				t.setCursor(c, cur)
+			}
+		}
+		if changed {
+			t.filtered(c)
+		}
+		return cmdOf(cmd)
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	if cur, ok := listKey(&c.keys.List, km, t.cursor, len(c.data.actionable), t.page(c)); ok {
+	switch {
+	case key.Matches(km, c.keys.Apps.Filter):
+		return cmdOf(t.filter.open())
+	case key.Matches(km, c.keys.Apps.ClearFilter) && t.filter.on():
+		t.filter.set("")
+		t.filtered(c)
+		return nil
+	}
+	if len(t.list(c)) == 0 {
+		why := "Today is empty"
+		switch {
+		case t.filter.on():
+			why = "nothing matches the filter (esc clears it)"
+		case c.data.empty:
+			why = "no applications yet (a adds one)"
+		}
+		return nothingTo(km, why, t.keys(c)...)
+	}
+	if cur, ok := listKey(&c.keys.List, km, t.cursor, len(t.list(c)), t.page(c)); ok {
 		t.setCursor(c, cur)
 		return nil
 	}
 	p, ok := t.selected(c)
 	if !ok {
-		return nil
+		return nothingTo(km, "nothing is selected", t.keys(c)...)
 	}
 	if a, ok := promptKey(c, km, p); ok {
 		return a
@@ -55,14 +125,12 @@ func (t *todayModel) update(c *programContext, msg tea.Msg) action {
 	}
 	k := &c.keys.Today
 	switch {
+	case key.Matches(km, k.Open, k.Log, k.Edit) && p.AppID == 0:
+		// A to-do about the whole search has no application to open.
+		return nothingTo(km, p.Kind.Label()+" is about no one application", k.Open, k.Log, k.Edit)
 	case key.Matches(km, k.Open):
-		if p.AppID != 0 {
-			return openApp{p.AppID}
-		}
+		return openApp{p.AppID}
 	case key.Matches(km, k.Log), key.Matches(km, k.Edit):
-		if p.AppID == 0 {
-			return nil
-		}
 		a, err := c.data.need(p.AppID)
 		if err != nil {
 			return say{err.Error()}
@@ -71,18 +139,42 @@ func (t *todayModel) update(c *programContext, msg tea.Msg) action {
 			return openForm{newLogForm(c, a, stages.EvHeard, "")}
 		}
 		return openForm{newAppForm(c, a)}
+	case key.Matches(km, c.keys.Apps.Delete):
+		// Deleting is for a page that shows what goes with it.
+		return say{"D deletes from an application's page: enter opens it"}
 	}
-	return nil
+	return notHere{}
+}
+
+// keys are the keys Today acts on with a to-do selected.
+func (t *todayModel) keys(c *programContext) []key.Binding {
+	k := &c.keys
+	p, td := &k.Prompt, &k.Today
+	return append([]key.Binding{p.Done, td.Copy, td.CopyAll, td.EditDraft, td.Mail, p.Snooze, p.SnoozeTo, p.Dismiss, td.Open, td.Log, td.Edit}, k.List.all()...)
 }
 
 func (t *todayModel) help(c *programContext) helpKeys {
 	k := &c.keys
+	if t.filter.typing {
+		return t.filter.help(c)
+	}
+	if c.data != nil && len(t.list(c)) == 0 {
+		// Nothing to act on: the footer shows what works (a adds one,
+		// esc clears a filter).
+		if t.filter.on() {
+			return helpKeys{
+				short: []key.Binding{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Switch, k.Global.Help, k.Global.Quit},
+				full:  [][]key.Binding{{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Undo}, k.Global.column()},
+			}
+		}
+		return k.emptyHelp()
+	}
 	g, p, td := &k.Global, &k.Prompt, &k.Today
 	return helpKeys{
 		short:   []key.Binding{p.Done, td.Copy, p.Snooze, td.Open, td.Log, g.Add, g.Switch, g.Undo, g.Help, g.Quit},
 		minimal: []key.Binding{p.Done, td.Copy, p.Snooze, g.Help, g.Quit},
 		full: [][]key.Binding{
-			{p.Done, td.Copy, td.CopyAll, td.EditDraft, td.Mail, p.Snooze, p.SnoozeTo, p.Dismiss, td.Open, td.Log, td.Edit, g.Add, g.Undo},
+			append(t.keys(c)[:11:11], k.Apps.Filter, g.Add, g.Undo),
 			k.List.all(),
 			g.column(),
 		},
@@ -113,7 +205,7 @@ func (t *todayModel) listHeight(c *programContext) int {
 func (t *todayModel) page(c *programContext) int { return t.listHeight(c) - 1 }
 
 func (t *todayModel) selected(c *programContext) (stages.Prompt, bool) {
-	ps := c.data.actionable
+	ps := t.list(c)
 	if t.cursor < 0 || t.cursor >= len(ps) {
 		return stages.Prompt{}, false
 	}
@@ -136,7 +228,7 @@ func (t *todayModel) scroll(c *programContext) {
 	if t.cursor >= t.offset+h {
 		t.offset = t.cursor - h + 1
 	}
-	t.offset = max(0, min(t.offset, len(c.data.actionable)-h))
+	t.offset = max(0, min(t.offset, len(t.list(c))-h))
 }
 
 // sync puts the cursor back on the prompt it was on after the data changed;
@@ -148,7 +240,7 @@ func (t *todayModel) sync(c *programContext, sel selection) action {
 		t.selApp, t.selKey = sel.prompt.app, sel.prompt.key
 	}
 	selectID := sel.app
-	ps := c.data.actionable
+	ps := t.list(c)
 	found := -1
 	for i, p := range ps {
 		if selectID != 0 && p.AppID == selectID {
@@ -174,9 +266,9 @@ func (t *todayModel) view(c *programContext) string {
 	now := d.now
 	var b strings.Builder
 
-	ps := d.actionable
+	ps := t.list(c)
 	summary := ""
-	switch n := len(ps); {
+	switch n := len(d.actionable); {
 	case d.empty:
 		summary = "No applications yet"
 	case n == 0:
@@ -195,8 +287,15 @@ func (t *todayModel) view(c *programContext) string {
 		// A longer list than the screen: say which part shows.
 		right = s.Muted.Render(fmt.Sprintf("%d–%d of %d", t.offset+1, min(len(ps), t.offset+h), len(ps)))
 	}
+	if f, ok := t.filter.summary(c, len(ps)); ok {
+		right = f
+	}
 	b.WriteString(joinRight(" "+s.Strong.Render(summary), right+" ", w) + "\n\n")
 
+	if len(ps) == 0 && t.filter.on() {
+		b.WriteString("  " + s.Muted.Render("Nothing matches “"+sanitize(t.filter.text)+"”. esc clears the filter."))
+		return b.String()
+	}
 	if len(ps) == 0 {
 		b.WriteString(t.empty(c))
 		return b.String()

@@ -138,6 +138,9 @@ type Model struct {
 
 	status    string
 	statusErr bool
+	// statusNote marks a status that answers a key with nothing to do
+	// ("nothing to copy: Today is empty"): drawn plain, not as a success.
+	statusNote bool
 	// readErr is set while the status shows a failed read's error.
 	readErr bool
 	undo    []undoEntry
@@ -400,6 +403,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m.mouse(msg.(tea.MouseMsg))
 	case tea.PasteMsg:
 		switch m.focus() {
 		case focusForm:
@@ -444,8 +449,18 @@ func (m Model) shown() tea.Cmd {
 	return nil
 }
 
-func (m *Model) setStatus(s string) { m.status, m.statusErr, m.readErr = s, false, false }
-func (m *Model) setError(err error) { m.status, m.statusErr, m.readErr = err.Error(), true, false }
+func (m *Model) setStatus(s string) {
+	m.status, m.statusErr, m.statusNote, m.readErr = s, false, false, false
+}
+func (m *Model) setError(err error) {
+	m.status, m.statusErr, m.statusNote, m.readErr = err.Error(), true, false, false
+}
+
+// setNote answers a key that has nothing to do here (see statusNote).
+func (m *Model) setNote(s string) {
+	m.setStatus(s)
+	m.statusNote = true
+}
 
 // readWorked clears the message of a failed read ("another afterview is
 // using the file") once a read works again: left up, it would say the file
@@ -530,6 +545,10 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		m.form = nil
 	}
 	status := "✓ " + msg.status
+	if ended := msg.logged.ended(m.ctx.now(), msg.status); ended != "" {
+		// To-dos gone without a word would look lost: say which and why.
+		status += " · " + ended
+	}
 	switch {
 	case msg.undo != nil:
 		status += " · u undoes"
@@ -647,7 +666,12 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.setStatus(stillLoading)
 		return m, nil
 	}
-	return m.do(m.active().update(m.ctx, msg))
+	a := m.active().update(m.ctx, msg)
+	if _, ok := a.(notHere); ok {
+		m.setNote(notHereStatus(msg))
+		return m, nil
+	}
+	return m.do(a)
 }
 
 // do carries out what a screen asked for.
@@ -690,7 +714,7 @@ func (m Model) apply(a action) (Model, tea.Cmd) {
 			m.setStatus(a.status)
 		}
 	case say:
-		m.setStatus(a.status)
+		m.setNote(a.status)
 	}
 	return m, nil
 }
@@ -704,6 +728,9 @@ func (m Model) nextTab(step int) int {
 
 // show opens a tab, closing a page opened from the one before.
 func (m Model) show(tab int) (tea.Model, tea.Cmd) {
+	if tab == m.tab && m.page == nil {
+		m.setNote("already on " + m.tabs[tab].title())
+	}
 	m.tab, m.page = tab, nil
 	return m, m.shown()
 }

@@ -388,7 +388,7 @@ func TestQuit(t *testing.T) {
 	}
 	h = newDemoHarness(t, 100, 30)
 	h.press("tab", "/", "q")
-	if h.quit || h.m.apps().filter != "q" {
+	if h.quit || h.m.apps().filter.text != "q" {
 		t.Fatal("q in the filter should type")
 	}
 }
@@ -414,16 +414,16 @@ func TestFilterAndClosedToggle(t *testing.T) {
 		t.Fatalf("filter AMA shows %d rows, want Amazon only", len(h.m.apps().rows))
 	}
 	h.press("enter")
-	if h.m.apps().filtering || h.m.apps().filter != "AMA" {
+	if h.m.apps().filter.typing || h.m.apps().filter.text != "AMA" {
 		t.Fatal("enter should keep the filter and leave the filter line")
 	}
 	h.mustSee("/ AMA", "1 match")
 	h.press("esc")
-	if h.m.apps().filter != "" || len(h.m.apps().rows) != 7 {
+	if h.m.apps().filter.text != "" || len(h.m.apps().rows) != 7 {
 		t.Fatal("esc should clear the filter")
 	}
 	h.press("/", "engineer", "backspace", "esc")
-	if h.m.apps().filter != "" {
+	if h.m.apps().filter.text != "" {
 		t.Fatal("esc while typing a filter should clear it")
 	}
 	h.press("/", "nothing-like-this", "enter")

@@ -11,6 +11,9 @@ import (
 func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
+	// Clicks and the wheel: a click selects a row or a tab, the wheel
+	// scrolls (see mouse).
+	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "afterview"
 	return v
 }
@@ -70,6 +73,19 @@ func (m Model) body() string {
 // terminal the date goes first, then the tabs' names shorten; in an
 // application's detail, the tab it was opened from and the company's name.
 func (m Model) header() []string {
+	lines, _ := m.headerLayout()
+	return lines
+}
+
+// tabSpan is where a tab's label is drawn on the header's first line:
+// cells from up to (not including) to.
+type tabSpan struct {
+	tab, from, to int
+}
+
+// headerLayout is the header and where each tab shown on it is, for a
+// click on a tab.
+func (m Model) headerLayout() ([]string, []tabSpan) {
 	c := m.ctx
 	s := c.styles
 	type tab struct {
@@ -131,12 +147,14 @@ func (m Model) header() []string {
 		tabsW := x
 		left := lead
 		var under [2]int
+		var spans []tabSpan
 		x = width(lead)
 		for _, t := range shown {
 			label := t.long
 			if l.short {
 				label = t.short
 			}
+			spans = append(spans, tabSpan{t.id, x, x + width(label) + 2})
 			on := t.id == active
 			st := s.Tab
 			if on {
@@ -157,9 +175,9 @@ func (m Model) header() []string {
 			s.RuleOn.Render(strings.Repeat("━", max(0, min(under[1], c.width)-under[0]))) +
 			s.Rule.Render(strings.Repeat("─", max(0, c.width-under[1])))
 		// The last tab's trailing space is the gap joinRight puts back.
-		return []string{joinRight(strings.TrimSuffix(left, " "), right, c.width), rule}
+		return []string{joinRight(strings.TrimSuffix(left, " "), right, c.width), rule}, spans
 	}
-	return nil
+	return nil, nil
 }
 
 func (m Model) statusLine() string {
@@ -172,6 +190,8 @@ func (m Model) statusLine() string {
 		return ""
 	case m.statusErr:
 		return " " + s.Bad.Render("✗ error: "+sanitize(m.status))
+	case m.statusNote:
+		return " " + s.Text.Render(sanitize(m.status))
 	}
 	return " " + s.Good.Render(sanitize(m.status))
 }

@@ -201,12 +201,14 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 			events[i] = ev
 			events[i].Person = p
 		}
-		if _, err = st.LogEvents(id, events, nil); err != nil {
+		updated, err := st.LogEvents(id, events, nil)
+		if err != nil {
 			return logErr(&app, err)
 		}
 		for _, p := range people {
 			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d)%s.\n", clean(p), clean(app.Company), id, e.resolved(ev, o.at != ""))
 		}
+		e.sayEnded(&app, &updated, events...)
 		return nil
 	}
 	var guard func(*stages.Application) error
@@ -227,6 +229,7 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 	}
 	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
 	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, o.at != ""))
+	e.sayEnded(&app, &updated, ev)
 	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
 		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
 	}
@@ -237,6 +240,15 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 		fmt.Fprintf(e.stdout, "It is dated before the current stage (%s), so it fills in the history; the application stays there.\n", clean(updated.Stage))
 	}
 	return nil
+}
+
+// sayEnded names the to-dos of the application that logging events ended
+// without doing them, as the UI's status line does: "2 thank-yous for
+// Datadog lapsed: the company answered."
+func (e *env) sayEnded(before, after *stages.Application, events ...stages.Event) {
+	if w := stages.EndedWords(clean(after.Company), stages.Ended(before, after, e.now(), events...), events...); w != "" {
+		fmt.Fprintf(e.stdout, "%s.\n", w)
+	}
 }
 
 // offerOf is the offer (or the revision) log's flags give: only the terms

@@ -146,10 +146,11 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 			return usageErr("%s (#%d): %v", clean(app.Company), id, err)
 		}
 	}
+	var updated stages.Application
 	if id == 0 {
 		err = st.LogGlobal(ev)
 	} else {
-		_, err = st.Log(id, ev)
+		updated, err = st.Log(id, ev)
 	}
 	if err != nil {
 		if app != nil {
@@ -161,6 +162,9 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 	fmt.Fprintf(e.stdout, "%s: %s\n", what, clean(p.Text))
 	if ev.Kind == stages.EvOutcome {
 		fmt.Fprintf(e.stdout, "%s (#%d) is closed: %s.\n", clean(app.Company), id, ev.Outcome.Label())
+	}
+	if app != nil {
+		e.sayEnded(app, &updated, ev)
 	}
 	if w := stages.SnoozeWarning(p, ev.Until, stages.DateOf(now)); verb == "snooze" && w != "" {
 		fmt.Fprintf(e.stdout, "Note: %s.\n", clean(w))
