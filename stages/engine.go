@@ -12,35 +12,63 @@ import (
 	"unicode/utf8"
 )
 
-// Prompts returns every live prompt for the applications and the global
-// events (those about no application), upcoming ones included, ranked:
-// overdue (longest overdue first), due, open (soonest due first), then
-// upcoming by opening day. Ties go by Kind.Weight, company, person and key.
-// now is the caller's clock: every date is taken in now's location, whatever
-// zone an event was logged in.
+// Engine is the prompt engine of one user: the settings its rules read
+// (the calendar, the rules' numbers, the processes) and the zone every date
+// is taken in, both given when it is made, so that no application or Own
+// carries settings of its own and none can be forgotten. It is the one way
+// to the day's prompts: Day works them out for applications held in
+// memory, in the two steps a caller with a cache of Owns takes one record
+// at a time (Own for each application, then a Day from NewDay: Note every
+// Own, Add every Own, Finish), so the cache and the engine cannot disagree.
+type Engine struct {
+	settings *Settings
+	loc      *time.Location
+}
+
+// NewEngine is the engine of settings s (nil: the defaults) with dates
+// taken in loc (nil: UTC).
+func NewEngine(s *Settings, loc *time.Location) Engine {
+	if loc == nil {
+		loc = time.UTC
+	}
+	return Engine{settings: s.orDefault(), loc: loc}
+}
+
+// Settings are the settings the engine's rules read.
+func (e Engine) Settings() *Settings { return e.settings.orDefault() }
+
+// Zone is the zone the engine takes dates in.
+func (e Engine) Zone() *time.Location {
+	if e.loc == nil {
+		return time.UTC
+	}
+	return e.loc
+}
+
+// In is the engine with dates taken in loc instead.
+func (e Engine) In(loc *time.Location) Engine { return NewEngine(e.settings, loc) }
+
+// Day returns every live prompt of now's day for the applications and the
+// global events (those about no application), upcoming ones included,
+// ranked: overdue (longest overdue first), due, open (soonest due first),
+// then upcoming by opening day. Ties go by Kind.Weight, company, person and
+// key. now is the caller's clock, taken in the engine's zone, whatever zone
+// an event was logged in. It is the one function that computes the day's
+// prompts: every other way there (the agenda's cache, one application's
+// prompts) is Own and a Day, as here.
 //
 // apps must hold every open application, every rejected one still within
 // its after-rejection lapse, and every accepted one (an accepted offer ends
-// the keep-applying reminder); other closed applications may be left out. A
-// caller that leaves them out says with PromptsFor whether the file holds
-// any application at all: a file with none yet has no prompts.
-func Prompts(apps []Application, global []Event, now time.Time) []Prompt {
-	return PromptsFor(apps, global, now, len(apps) > 0)
+// the keep-applying reminder); other closed applications may be left out.
+// started says whether the file holds any application at all (open or
+// closed), which decides the keep-applying reminder: a file with none yet
+// has no prompts.
+func (e Engine) Day(now time.Time, apps []Application, global []Event, started bool) []Prompt {
+	return e.NewDay(now).Apps(apps, global, started)
 }
 
-// PromptsFor is Prompts for a caller that passes only the applications the
-// day's prompts depend on; started says whether the file holds any
-// application (open or closed), which decides the keep-applying reminder.
-func PromptsFor(apps []Application, global []Event, now time.Time, started bool) []Prompt {
-	owns := make([]Own, len(apps))
-	for i := range apps {
-		owns[i] = OwnOf(&apps[i], now.Location())
-	}
-	return NewDay(now).PromptsOf(owns, global, started)
-}
-
-// ownEngine works out what one application brings to the prompts (OwnOf),
-// with dates in the user's zone.
+// ownEngine works out what one application brings to the prompts
+// (Engine.Own), with dates in the user's zone.
 type ownEngine struct {
 	loc *time.Location
 }
@@ -51,6 +79,9 @@ func (g *ownEngine) day(t time.Time) Date { return DateOf(t.In(g.loc)) }
 // engine holds what one run of the rules knows about the whole search.
 type engine struct {
 	ownEngine
+	// cal is the calendar the prompts of the whole search count business
+	// days in.
+	cal   *Calendar
 	now   time.Time
 	today Date
 	// offers are the open offers, oldest first; offerIDs is the same set
@@ -624,7 +655,7 @@ func (g *engine) competingOffer(o *Own) (Prompt, bool) {
 	}
 	return Prompt{
 		Key: u.key, Kind: CompetingOffer, Person: o.Recruiter,
-		Opens: u.day, Due: o.calendar().NextBusinessDay(u.day), About: u.about,
+		Opens: u.day, Due: g.cal.NextBusinessDay(u.day), About: u.about,
 		Text: "Tell " + recruiterOr(o.Recruiter, "the recruiter") + " you hold " + u.what,
 	}, true
 }
@@ -718,7 +749,7 @@ func (g *engine) withdraw(o *Own) Prompt {
 	}
 	return Prompt{
 		Key: string(Withdraw), Kind: Withdraw, Person: o.Recruiter,
-		Opens: day, Due: o.calendar().NextBusinessDay(day), Text: text,
+		Opens: day, Due: g.cal.NextBusinessDay(day), Text: text,
 	}
 }
 

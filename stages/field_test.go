@@ -117,7 +117,7 @@ func TestPromptsSayTheirShortWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
-	for _, p := range PromptsFor([]Application{a, b}, nil, now, true) {
+	for _, p := range promptsFor([]Application{a, b}, nil, now, true) {
 		got[p.Key] = p.Short
 	}
 	for key, want := range map[string]string{

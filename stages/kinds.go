@@ -282,7 +282,7 @@ func AddPromptKind(k PromptKind) (remove func(), err error) {
 }
 
 // ruledKinds are the added kinds' rules, run for every open application
-// (see OwnOf).
+// (see Engine.Own).
 func ruledKinds(yield func(PromptKind) bool) {
 	for _, k := range promptKinds {
 		if k.Rule != nil && !yield(k) {

@@ -85,7 +85,7 @@ func TestPromptsUntilMatchesTheEngine(t *testing.T) {
 		count := func(day Date, loc *time.Location) int {
 			n := 0
 			for _, now := range []time.Time{day.Time(loc), day.Time(loc).Add(23*time.Hour + 59*time.Minute)} {
-				for _, p := range Prompts(apps, nil, now) {
+				for _, p := range prompts(apps, nil, now) {
 					if p.AppID == 1 {
 						n++
 					}

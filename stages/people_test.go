@@ -58,7 +58,7 @@ func TestMarkThanked(t *testing.T) {
 	}
 	thankYous := func(a Application) []string {
 		var out []string
-		for _, p := range Prompts([]Application{a}, nil, now) {
+		for _, p := range prompts([]Application{a}, nil, now) {
 			if p.Kind == ThankYou {
 				out = append(out, p.Person)
 			}

@@ -197,7 +197,7 @@ func TestSettingsCustomProcessEndToEnd(t *testing.T) {
 	}
 	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 11, 12, 10, 0), Stage: "hiring committee"},
 		Event{Kind: EvStage, At: at(2026, 11, 16, 10, 0), Stage: "team match"})
-	ps := ofKind(PromptsFor([]Application{a}, nil, noon(d(2026, 11, 16)), true), 1, StageTask)
+	ps := ofKind(NewEngine(s, time.UTC).Day(noon(d(2026, 11, 16)), []Application{a}, nil, true), 1, StageTask)
 	if len(ps) != 1 || ps[0].Text != "Prepare two questions for each team's manager" || ps[0].Tip != "Team match can take weeks; it is not a rejection." || ps[0].Due != d(2026, 11, 17) {
 		t.Fatalf("team match prompts %+v, want its task and tip, due the next business day", ps)
 	}
@@ -263,7 +263,7 @@ func TestMissingProcessKeepsWorking(t *testing.T) {
 	if w := a.Wait(noon(d(2026, 11, 20))); w.Window != DefaultWindow {
 		t.Errorf("wait window %+v, want the rules' window", w.Window)
 	}
-	ps := forApp(PromptsFor([]Application{a}, nil, noon(d(2026, 11, 26)), true), a.ID)
+	ps := forApp(promptsFor([]Application{a}, nil, noon(d(2026, 11, 26)), true), a.ID)
 	if len(ofKind(ps, a.ID, FollowUp)) != 1 {
 		t.Errorf("prompts %+v: the follow-up goes on", ps)
 	}
@@ -283,7 +283,7 @@ func TestRulesChangeTheFollowUpAndMoveOn(t *testing.T) {
 		t.Errorf("follow-up window %s-%s, want 3 and 4 business days: Thu 19 to Fri 20", opens, due)
 	}
 	mustApply(t, &a, Event{Kind: EvFollowUp, At: at(2026, 11, 19, 10, 0)})
-	ps := ofKind(PromptsFor([]Application{a}, nil, noon(d(2026, 11, 23)), true), a.ID, MoveOn)
+	ps := ofKind(NewEngine(s, time.UTC).Day(noon(d(2026, 11, 23)), []Application{a}, nil, true), a.ID, MoveOn)
 	if len(ps) != 1 || ps[0].Opens != d(2026, 11, 23) {
 		t.Errorf("move-on %+v, want it to open 2 business days after the follow-up: Mon 23", ps)
 	}

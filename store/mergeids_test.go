@@ -148,7 +148,8 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dayPrompts := stages.Prompts(apps, global, toldAt.Add(24*time.Hour))
+	now := toldAt.Add(24 * time.Hour)
+	dayPrompts := stages.NewEngine(nil, now.Location()).Day(now, apps, global, len(apps) > 0)
 	for i, k := range kinds {
 		id := uint64(newGlobex + 1 + i)
 		var competing []stages.Prompt

@@ -107,10 +107,10 @@ func (d *data) allOpen() bool { return d.level >= levelActive }
 // firstLoadCmd starts a load: the first screen's snapshot (levelPrompts)
 // when the store reads in stages, which the next stages follow (nextLoadCmd),
 // else everything.
-func firstLoadCmd(st Store, now func() time.Time, gen int) tea.Cmd {
+func firstLoadCmd(st Store, now func() time.Time, settings *stages.Settings, gen int) tea.Cmd {
 	as, ok := st.(ActiveStore)
 	if !ok {
-		return loadCmd(st, now, gen, nil)
+		return loadCmd(st, now, settings, gen, nil)
 	}
 	return func() tea.Msg {
 		t := now()
@@ -134,10 +134,10 @@ func activeCmd(as ActiveStore, now func() time.Time, gen int) tea.Cmd {
 	}
 }
 
-// loadCmd reads the whole store and derives the screens' data from it;
-// prev is the stage before it, if any, whose prompts it keeps when they are
+// loadCmd reads the whole store and derives the screens' data from it,
+// the day's prompts with settings; prev is the stage before it, if any, whose prompts it keeps when they are
 // still the day's (see dayPrompts).
-func loadCmd(st Store, now func() time.Time, gen int, prev *data) tea.Cmd {
+func loadCmd(st Store, now func() time.Time, settings *stages.Settings, gen int, prev *data) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
@@ -156,7 +156,7 @@ func loadCmd(st Store, now func() time.Time, gen int, prev *data) tea.Cmd {
 				return dataMsg{buildData(apps, global, prev.prompts, rev, prev.now, levelFull, len(apps) == 0), gen}
 			}
 		}
-		return dataMsg{newData(apps, global, rev, t), gen}
+		return dataMsg{newData(apps, global, rev, t, settings), gen}
 	}
 }
 
@@ -171,7 +171,7 @@ const historyDelay = 30 * time.Millisecond
 
 // nextLoadCmd is the stage that follows the snapshot d, after a delay when
 // delay is set; nil when d is complete.
-func nextLoadCmd(st Store, now func() time.Time, d *data, gen int, delay bool) tea.Cmd {
+func nextLoadCmd(st Store, now func() time.Time, settings *stages.Settings, d *data, gen int, delay bool) tea.Cmd {
 	var load tea.Cmd
 	wait := time.Duration(0)
 	switch as, ok := st.(ActiveStore); {
@@ -180,7 +180,7 @@ func nextLoadCmd(st Store, now func() time.Time, d *data, gen int, delay bool) t
 	case d.level == levelPrompts && ok:
 		load, wait = activeCmd(as, now, gen), activeDelay
 	default:
-		load, wait = loadCmd(st, now, gen, d), historyDelay
+		load, wait = loadCmd(st, now, settings, gen, d), historyDelay
 	}
 	if !delay {
 		return load
@@ -295,9 +295,9 @@ func (d *data) appPage(id uint64) (*stages.Application, appState) {
 	return d.application(id)
 }
 
-func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time) *data {
+func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time, settings *stages.Settings) *data {
 	empty := len(apps) == 0
-	return buildData(apps, global, enginePrompts(apps, global, now, empty), rev, now, levelFull, empty)
+	return buildData(apps, global, enginePrompts(stages.NewEngine(settings, now.Location()), apps, global, now, empty), rev, now, levelFull, empty)
 }
 
 // newActiveData is the snapshot of the active applications (see
@@ -332,16 +332,17 @@ func newFirstData(fs stages.FirstScreen, now time.Time) *data {
 }
 
 // enginePrompts works the day's prompts out from the applications they
-// depend on (or more): for a store that does not read in stages, which
-// gives none, and never twice for one revision (see loadCmd).
-func enginePrompts(apps []stages.Application, global []stages.Event, now time.Time, empty bool) []stages.Prompt {
+// depend on (or more) with the engine (stages.Engine.Day): for a store that
+// does not read in stages, which gives none, and never twice for one
+// revision (see loadCmd).
+func enginePrompts(e stages.Engine, apps []stages.Application, global []stages.Event, now time.Time, empty bool) []stages.Prompt {
 	if empty {
 		// With no application at all, "keep applying" would greet a new
 		// user with "only 0 applications still open": the welcome says it
 		// better.
 		return nil
 	}
-	return stages.PromptsFor(liveApps(apps, stages.DateOf(now)), global, now, true)
+	return e.Day(now, liveApps(apps, stages.DateOf(now)), global, true)
 }
 
 // buildData derives what the screens show from a snapshot and the day's

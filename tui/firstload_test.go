@@ -36,7 +36,7 @@ func (s *activeFakeStore) FirstScreen(now time.Time, n int) (stages.FirstScreen,
 		return stages.FirstScreen{}, err
 	}
 	all, global, _ := s.fakeStore.Snapshot()
-	ps := stages.Prompts(all, global, now)
+	ps := dayPrompts(all, global, now)
 	fs := stages.FirstScreen{Revision: rev, Prompts: stages.Actionable(ps), Global: global, Empty: len(all) == 0}
 	for i := range ps {
 		if ps[i].Status == stages.Upcoming {
@@ -92,7 +92,7 @@ func (s *activeFakeStore) Active(now time.Time) (stages.ActiveDay, error) {
 		}
 	}
 	return stages.ActiveDay{Apps: active, Global: global, Empty: len(all) == 0, All: len(active) == len(all),
-		Prompts: stages.Prompts(all, global, now), Revision: rev}, nil
+		Prompts: dayPrompts(all, global, now), Revision: rev}, nil
 }
 
 func (s *activeFakeStore) Snapshot() ([]stages.Application, []stages.Event, error) {
@@ -691,7 +691,7 @@ func TestTheHistoryStageKeepsTheDaysPrompts(t *testing.T) {
 			t.Fatal(err)
 		}
 		active = newActiveData(set, testNow)
-		msg, ok := loadCmd(st, fixedClock, 0, active)().(dataMsg)
+		msg, ok := loadCmd(st, fixedClock, nil, 0, active)().(dataMsg)
 		if !ok || len(active.prompts) == 0 || !msg.d.complete() {
 			t.Fatalf("no full snapshot after the active one (%d prompts)", len(active.prompts))
 		}
@@ -708,7 +708,7 @@ func TestTheHistoryStageKeepsTheDaysPrompts(t *testing.T) {
 	}
 	active, full = fullAfter(t)
 	apps, global, _ := st.Snapshot()
-	if &full.prompts[0] == &active.prompts[0] || !reflect.DeepEqual(full.prompts, enginePrompts(apps, global, testNow, false)) {
+	if &full.prompts[0] == &active.prompts[0] || !reflect.DeepEqual(full.prompts, enginePrompts(stages.NewEngine(nil, testNow.Location()), apps, global, testNow, false)) {
 		t.Fatal("the full snapshot kept the prompts of the revision before a write made while it was read")
 	}
 }

@@ -442,3 +442,9 @@ func (m Model) detail() *detailModel {
 	}
 	return &detailModel{}
 }
+
+// dayPrompts is the day's prompts of the applications under the default
+// settings, with dates in now's zone.
+func dayPrompts(apps []stages.Application, global []stages.Event, now time.Time) []stages.Prompt {
+	return stages.NewEngine(nil, now.Location()).Day(now, apps, global, len(apps) > 0)
+}

@@ -224,7 +224,7 @@ func (m *Model) setStyles(isDark bool) {
 
 // Init loads the data, starts polling and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now, m.loadGen), tea.RequestBackgroundColor, refsCmd(m.store)}
+	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now, m.ctx.settings, m.loadGen), tea.RequestBackgroundColor, refsCmd(m.store)}
 	if m.poll > 0 {
 		cmds = append(cmds, pollAfter(m.poll))
 	}
@@ -313,7 +313,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.onShown()
 			m.onShown = nil
 		}
-		if next := nextLoadCmd(m.store, m.ctx.now, msg.d, msg.gen, true); next != nil {
+		if next := nextLoadCmd(m.store, m.ctx.now, m.ctx.settings, msg.d, msg.gen, true); next != nil {
 			// Drawn what this stage holds; now the next.
 			return m, next
 		}
@@ -344,7 +344,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				var load tea.Cmd
 				m, load = m.reload()
 				cmds = append(cmds, load)
-			} else if next := nextLoadCmd(m.store, m.ctx.now, d, m.loadGen, false); next != nil {
+			} else if next := nextLoadCmd(m.store, m.ctx.now, m.ctx.settings, d, m.loadGen, false); next != nil {
 				m.loading = true
 				cmds = append(cmds, next)
 			} else {
@@ -449,7 +449,7 @@ func (m *Model) readWorked() {
 func (m Model) reload() (Model, tea.Cmd) {
 	m.loadGen++
 	m.loading = true
-	return m, firstLoadCmd(m.store, m.ctx.now, m.loadGen)
+	return m, firstLoadCmd(m.store, m.ctx.now, m.ctx.settings, m.loadGen)
 }
 
 // gotLoad takes a stage of a load: it is shown at once, unless an older

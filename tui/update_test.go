@@ -771,7 +771,7 @@ func TestDemoApplications(t *testing.T) {
 	}
 	// The earlier Netflix process, closed, answered on day 9: the current
 	// one shows "Netflix usually answers you in 9 days".
-	d := newData(apps, nil, 1, testNow)
+	d := newData(apps, nil, 1, testNow, nil)
 	for i, a := range apps {
 		if a.Company == "Netflix" && !a.Closed() {
 			if u := d.usual[i]; !u.ok || u.days != 9 || u.n != 1 {
@@ -783,7 +783,7 @@ func TestDemoApplications(t *testing.T) {
 		t.Error("Shopify should be rejected")
 	}
 	due := 0
-	for _, p := range stages.Actionable(stages.Prompts(apps, nil, testNow)) {
+	for _, p := range stages.Actionable(dayPrompts(apps, nil, testNow)) {
 		if p.Company == "Figma" && p.Kind == stages.ThankYou && p.Status == stages.Due {
 			due++
 		}

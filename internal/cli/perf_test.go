@@ -32,7 +32,7 @@ func TestShowReadsWhatItNeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ps := stages.Prompts(all, global, day)
+		ps := stages.NewEngine(nil, day.Location()).Day(day, all, global, len(all) > 0)
 		t.Setenv("AFTERVIEW_NOW", day.Format("2006-01-02T15:04"))
 		for i := range all {
 			var mine []stages.Prompt
@@ -119,7 +119,7 @@ func listAtOnce(t *testing.T, st *agenda.Agenda, now time.Time, asJSON, onlyOpen
 	if err != nil {
 		t.Fatal(err)
 	}
-	next := nextByApp(stages.Prompts(apps, global, now))
+	next := nextByApp(stages.NewEngine(nil, now.Location()).Day(now, apps, global, len(apps) > 0))
 	sortForList(apps, next)
 	rows := []listedApp{}
 	for _, a := range apps {
