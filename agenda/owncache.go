@@ -473,6 +473,10 @@ func ownOutcome(s string) string {
 	return strings.Clone(s)
 }
 
+// unsafeString reads b in place, for decodeOwnHead alone: the head it
+// fills keeps no string of b (a copy of the company, an outcome constant
+// or a copy), so nothing points into bbolt's memory map after the
+// transaction; TestOwnHeadKeepsNothingOfTheRecord holds it to that.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // refreshFrom is how many applications a read works out for want of a
