@@ -214,13 +214,6 @@ func (s *Settings) Processes() []*Template {
 // Bind makes the application read its process, calendar and rules from s.
 func (s *Settings) Bind(a *Application) { a.settings = s }
 
-// BindAll binds every application of apps to s.
-func (s *Settings) BindAll(apps []Application) {
-	for i := range apps {
-		apps[i].settings = s
-	}
-}
-
 // templateOf returns the application's process. One the settings no longer
 // know (removed from the configuration) is rebuilt from what the
 // application recorded, so that it keeps working: its stages are the ones
