@@ -100,7 +100,7 @@ func samePrompts(t *testing.T, s *Agenda, days int) {
 		t.Fatal(err)
 	}
 	offers := func(apps []stages.Application) (ids []uint64) {
-		for _, i := range stages.OpenOffers(apps) {
+		for _, i := range stages.OpenOffers(nil, apps) {
 			ids = append(ids, apps[i].ID)
 		}
 		return ids
@@ -128,7 +128,7 @@ func sameStages(t *testing.T, s *Agenda, all []stages.Application, now time.Time
 		if !a.Closed() {
 			open++
 		}
-		if a.OfferOpen() {
+		if a.OfferOpen(nil) {
 			offers++
 		}
 	}

@@ -77,7 +77,7 @@ func TestOfferRevisions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", at(2026, 11, 10, 15, 0), nil, "Jo", Date{})
 			for i, o := range tt.offers {
-				err := a.Apply(offerEvent(first.Add(time.Duration(i)*24*time.Hour), o))
+				err := a.Apply(nil, offerEvent(first.Add(time.Duration(i)*24*time.Hour), o))
 				if i < len(tt.offers)-1 {
 					if err != nil {
 						t.Fatal(err)
@@ -105,7 +105,7 @@ func TestOfferWaitAndDeadlineWords(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 2, 15, 0), nil, "Jo", Date{})
 	mustApply(t, &a, offerEvent(at(2026, 11, 20, 10, 0), Offer{}))
 	// Day 24 since the interview: with an offer open the wait reads "offer", never overdue.
-	if w := a.Wait(at(2026, 11, 26, 9, 0)); w.Status != WaitOffer || w.Label() != "offer" {
+	if w := a.Wait(nil, at(2026, 11, 26, 9, 0)); w.Status != WaitOffer || w.Label() != "offer" {
 		t.Errorf("wait %+v", w)
 	}
 	p := only(t, prompts([]Application{a}, nil, at(2026, 11, 21, 9, 0)), 1, OfferDeadline)
@@ -286,7 +286,7 @@ func TestAfterAcceptanceTheProcessGoesOn(t *testing.T) {
 	// No reference check: no references to thank.
 	none(t, prompts([]Application{a}, nil, at(2026, 11, 26, 11, 0)), 1, ThankReferences)
 	// But an accepted offer takes no stage before it.
-	if err := a.Apply(Event{Kind: EvStage, At: at(2026, 11, 27, 10, 0), Stage: "hiring committee"}); err == nil {
+	if err := a.Apply(nil, Event{Kind: EvStage, At: at(2026, 11, 27, 10, 0), Stage: "hiring committee"}); err == nil {
 		t.Error("an accepted application moved back before its offer")
 	}
 }
@@ -298,8 +298,8 @@ func TestMovingPastTheOfferAnswersIt(t *testing.T) {
 		Event{Kind: EvStage, At: at(2026, 11, 19, 10, 0), Stage: "background check"})
 	ps := prompts([]Application{a}, nil, at(2026, 11, 24, 9, 0))
 	none(t, ps, 1, OfferDeadline)
-	if a.OfferOpen() || !a.PastOffer() {
-		t.Errorf("open %v past %v: past the offer stage the offer is answered", a.OfferOpen(), a.PastOffer())
+	if a.OfferOpen(nil) || !a.PastOffer(nil) {
+		t.Errorf("open %v past %v: past the offer stage the offer is answered", a.OfferOpen(nil), a.PastOffer(nil))
 	}
 }
 
@@ -312,7 +312,7 @@ func TestHistoryInDateOrder(t *testing.T) {
 		t.Errorf("stage %q: a stage dated earlier must not move the application back", a.Stage)
 	}
 	var got []string
-	for _, s := range a.StageHistory() {
+	for _, s := range a.StageHistory(nil) {
 		got = append(got, s.Stage)
 	}
 	if strings.Join(got, ", ") != "final interview, debrief, reference check" {
@@ -335,7 +335,7 @@ func TestPromisedDateBeforeTheInterviewIsRefused(t *testing.T) {
 		t.Error("add with a promise before the interview was taken")
 	}
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 10, 15, 0), nil, "", Date{})
-	if err := a.Apply(Event{Kind: EvHeard, At: at(2026, 11, 12, 9, 0), Expect: d(2026, 11, 9)}); err == nil {
+	if err := a.Apply(nil, Event{Kind: EvHeard, At: at(2026, 11, 12, 9, 0), Expect: d(2026, 11, 9)}); err == nil {
 		t.Error("a promise before the interview was taken")
 	}
 	mustApply(t, &a, Event{Kind: EvHeard, At: at(2026, 11, 12, 9, 0), Expect: d(2026, 11, 10)})
@@ -353,7 +353,7 @@ func TestClosedApplicationsTakeNoNews(t *testing.T) {
 				{Kind: EvOutcome, At: at(2026, 11, 12, 10, 0), Outcome: Accepted},
 			}
 			for _, e := range refused {
-				err := a.Apply(e)
+				err := a.Apply(nil, e)
 				var closed *ClosedError
 				if !errors.As(err, &closed) || !strings.Contains(err.Error(), "reopen") {
 					t.Errorf("%s on a closed application: %v, want a ClosedError naming reopen", e.Kind, err)
@@ -367,13 +367,13 @@ func TestClosedApplicationsTakeNoNews(t *testing.T) {
 				t.Errorf("reopened: outcome %q stage %q, want open at its last stage", a.Outcome, a.Stage)
 			}
 			mustApply(t, &a, refused[0])
-			if !a.OfferOpen() {
+			if !a.OfferOpen(nil) {
 				t.Error("the reopened application's offer is not open")
 			}
 		})
 	}
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 2, 15, 0), nil, "", Date{})
-	if err := a.Apply(Event{Kind: EvReopen, At: at(2026, 11, 3, 10, 0)}); err == nil {
+	if err := a.Apply(nil, Event{Kind: EvReopen, At: at(2026, 11, 3, 10, 0)}); err == nil {
 		t.Error("reopening an open application was taken")
 	}
 }
@@ -447,14 +447,14 @@ func TestDatesInTheUsersCurrentZone(t *testing.T) {
 	if p.Opens != d(2026, 11, 17) || p.Due != d(2026, 11, 18) || p.DueAt.Location() != tokyo {
 		t.Errorf("thank-you opens %v due %v at %v; want the Tokyo dates 17 and 18 Nov", p.Opens, p.Due, p.DueAt)
 	}
-	if w := a.Wait(now); w.Days != 0 || w.Interview != d(2026, 11, 17) {
+	if w := a.Wait(nil, now); w.Days != 0 || w.Interview != d(2026, 11, 17) {
 		t.Errorf("wait %+v; want day 0, interview on Tokyo's 17 Nov", w)
 	}
 	// A thank-you logged in Los Angeles on the 16th, late: in Tokyo that is the 17th.
 	mustApply(t, &a, Event{Kind: EvThanks, At: time.Date(2026, 11, 16, 18, 0, 0, 0, la), Person: "Ana"})
 	none(t, prompts([]Application{a}, nil, now), 1, ThankYou)
 	// The follow-up window counts from Tokyo's interview day, Tuesday 17 Nov.
-	opens, due := a.FollowUpWindow(tokyo)
+	opens, due := a.FollowUpWindow(nil, tokyo)
 	if opens != d(2026, 11, 26) || due != d(2026, 12, 1) {
 		t.Errorf("follow-up %v..%v, want 26 Nov..1 Dec", opens, due)
 	}
@@ -495,7 +495,7 @@ func TestReflectLapsesAWeekPastDue(t *testing.T) {
 func TestAFinalInterviewStillAhead(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 12, 4, 15, 0), []string{"Ana"}, "", Date{})
 	now := at(2026, 11, 30, 9, 0)
-	w := a.Wait(now)
+	w := a.Wait(nil, now)
 	if w.Status != WaitAhead || w.Label() != "interview Fri 4 Dec" {
 		t.Errorf("wait %+v label %q", w, w.Label())
 	}

@@ -68,8 +68,9 @@ func (e Engine) Day(now time.Time, apps []Application, global []Event, started b
 }
 
 // ownEngine works out what one application brings to the prompts
-// (Engine.Own), with dates in the user's zone.
+// (Engine.Own), with the settings' rules and dates in the user's zone.
 type ownEngine struct {
+	s   *Settings
 	loc *time.Location
 }
 
@@ -538,13 +539,9 @@ func recruiterOr(recruiter, fallback string) string {
 // FollowUpWindow returns when the one follow-up opens and is due, counted from
 // the last contact (or the day after the recruiter's promised date), with
 // dates taken in loc, in business days of the application's settings.
-func (a *Application) FollowUpWindow(loc *time.Location) (opens, due Date) {
-	return a.followUpWindow(loc)
-}
-
-func (a *Application) followUpWindow(loc *time.Location) (opens, due Date) {
+func (a *Application) FollowUpWindow(s *Settings, loc *time.Location) (opens, due Date) {
+	s = s.orDefault()
 	last := DateOf(a.LastContact().In(loc))
-	s := a.cfg()
 	if !a.Expect.IsZero() && !a.Expect.Before(last) {
 		opens = s.Calendar.NextBusinessDay(a.Expect)
 		return opens, s.Calendar.AddBusinessDays(opens, 2)
@@ -559,13 +556,13 @@ const MoveOnAfter = 5
 func (g *ownEngine) followUpOrMoveOn(a *Application) (Prompt, bool) {
 	if f, sent := a.PendingFollowUp(); sent {
 		day := g.day(f.At)
-		opens := a.cfg().Calendar.AddBusinessDays(day, a.cfg().Rules.MoveOnAfter)
+		opens := g.s.Calendar.AddBusinessDays(day, g.s.Rules.MoveOnAfter)
 		return Prompt{
 			Key: "move_on:" + day.String(), Kind: MoveOn, Opens: opens, Due: opens,
 			Text: fmt.Sprintf("No answer since your follow-up of %s: close it as no answer and put your energy elsewhere", day.Short()),
 		}, true
 	}
-	opens, due := a.followUpWindow(g.loc)
+	opens, due := a.FollowUpWindow(g.s, g.loc)
 	last := g.day(a.LastContact())
 	text := fmt.Sprintf("Send one polite follow-up to %s", a.recruiterOr("the recruiter"))
 	if !a.Expect.IsZero() && !a.Expect.Before(last) {
@@ -596,7 +593,7 @@ func (g *ownEngine) offerDeadline(a *Application) Prompt {
 	return Prompt{
 		Key: "offer_deadline:" + received.String(), Kind: OfferDeadline, Person: a.Recruiter,
 		Opens: received, Due: deadline, Input: InputOutcome,
-		Text: text, Tip: a.Template().OfferTip,
+		Text: text, Tip: a.Template(g.s).OfferTip,
 	}
 }
 
@@ -722,12 +719,12 @@ func (g *engine) untold(o *Own) *untoldOffers {
 
 // stageEntered is the day the application entered its current stage.
 func (g *ownEngine) stageEntered(a *Application) Date {
-	hist := a.StageHistory()
+	hist := a.StageHistory(g.s)
 	return g.day(hist[len(hist)-1].From)
 }
 
 func (g *ownEngine) stageTask(a *Application) (Prompt, bool) {
-	t := a.Template()
+	t := a.Template(g.s)
 	i := t.StageIndex(a.Stage)
 	if i < 0 || t.Stages[i].Task == "" {
 		return Prompt{}, false
@@ -735,7 +732,7 @@ func (g *ownEngine) stageTask(a *Application) (Prompt, bool) {
 	entered := g.stageEntered(a)
 	return Prompt{
 		Key: "stage_task:" + t.Stages[i].Name, Kind: StageTask,
-		Opens: entered, Due: a.cfg().Calendar.NextBusinessDay(entered), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip, Short: t.Stages[i].TaskShort,
+		Opens: entered, Due: g.s.Calendar.NextBusinessDay(entered), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip, Short: t.Stages[i].TaskShort,
 	}, true
 }
 
@@ -755,9 +752,9 @@ func (g *engine) withdraw(o *Own) Prompt {
 
 // CalledReferences reports whether the application went through a stage
 // where the company calls references.
-func (a *Application) CalledReferences() bool {
-	t := a.Template()
-	for _, sp := range a.StageHistory() {
+func (a *Application) CalledReferences(s *Settings) bool {
+	t := a.Template(s)
+	for _, sp := range a.StageHistory(s) {
 		if i := t.StageIndex(sp.Stage); i >= 0 && t.Stages[i].References {
 			return true
 		}
@@ -769,16 +766,16 @@ func (a *Application) CalledReferences() bool {
 // of the stages after the offer, and thanking the references it called.
 func (g *ownEngine) afterAcceptance(a *Application) []Prompt {
 	var out []Prompt
-	if a.PastOffer() {
+	if a.PastOffer(g.s) {
 		if p, ok := g.stageTask(a); ok {
 			out = append(out, p)
 		}
 	}
-	if a.CalledReferences() {
+	if a.CalledReferences(g.s) {
 		day := g.day(a.outcomeAt())
 		out = append(out, Prompt{
 			Key: string(ThankReferences), Kind: ThankReferences,
-			Opens: day, Due: a.cfg().Calendar.AddBusinessDays(day, 2),
+			Opens: day, Due: g.s.Calendar.AddBusinessDays(day, 2),
 			Text: fmt.Sprintf("Thank your references and tell them the outcome: you accepted the %s offer", a.Company),
 		})
 	}
@@ -815,7 +812,7 @@ func (g *ownEngine) afterRejection(a *Application) (Date, []Prompt) {
 	if !replied {
 		out = append(out, Prompt{
 			Key: "after_rejection:reply", Kind: AfterRejection, Person: a.Recruiter,
-			Opens: day, Due: a.cfg().Calendar.NextBusinessDay(day),
+			Opens: day, Due: g.s.Calendar.NextBusinessDay(day),
 			Text:  fmt.Sprintf("Send %s a short, gracious reply: it keeps the door open", a.recruiterOr("the recruiter")),
 			Short: "reply graciously",
 		})
@@ -823,7 +820,7 @@ func (g *ownEngine) afterRejection(a *Application) (Date, []Prompt) {
 	if !noted {
 		out = append(out, Prompt{
 			Key: "after_rejection:lessons", Kind: AfterRejection, Input: InputNote,
-			Opens: day, Due: a.cfg().Calendar.AddBusinessDays(day, 2),
+			Opens: day, Due: g.s.Calendar.AddBusinessDays(day, 2),
 			Text: "Note the lessons learned from this process", Short: "note lessons learned",
 		})
 	}
@@ -857,8 +854,8 @@ type StageSpan struct {
 // StageHistory replays the log into the stages the application went
 // through, in date order (a stage logged afterwards with an earlier date
 // takes its place in the history); the last span is the current stage.
-func (a *Application) StageHistory() []StageSpan {
-	t := a.Template()
+func (a *Application) StageHistory(s *Settings) []StageSpan {
+	t := a.Template(s)
 	offerAt := firstOfferStage(t)
 	spans := []StageSpan{{Stage: t.Stages[0].Name, From: a.Interviewed}}
 	move := func(stage string, at time.Time) {
@@ -903,10 +900,10 @@ func (a *Application) StageHistory() []StageSpan {
 // date. While an offer is open the wait is over ("offer"); before the final
 // interview it has not begun. How long the current stage usually takes is
 // information only (Usually), never a reason to call the wait overdue.
-func (a *Application) Wait(now time.Time) Wait {
+func (a *Application) Wait(s *Settings, now time.Time) Wait {
 	today := DateOf(now)
 	interviewDay := DateOf(a.Interviewed.In(now.Location()))
-	t := a.Template()
+	t := a.Template(s)
 	w := Wait{Days: today.DaysSince(interviewDay), Window: t.WindowFor(), Promised: a.Expect, Interview: interviewDay}
 	if i := t.StageIndex(a.Stage); i >= 0 && t.Stages[i].Usually != (Window{}) {
 		w.Usually, w.UsuallyStage = t.Stages[i].Usually, t.Stages[i].Name
@@ -918,7 +915,7 @@ func (a *Application) Wait(now time.Time) Wait {
 	switch {
 	case a.Closed():
 		w.Status = WaitClosed
-	case a.OfferOpen() || a.PastOffer():
+	case a.OfferOpen(s) || a.PastOffer(s):
 		w.Status = WaitOffer
 	case w.Days < 0:
 		w.Status = WaitAhead

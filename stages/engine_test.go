@@ -274,7 +274,7 @@ func TestFollowUpWindow(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", tt.interview, nil, "Cleo Park", tt.expect)
 			mustApply(t, &a, tt.events...)
-			opens, due := a.FollowUpWindow(time.UTC)
+			opens, due := a.FollowUpWindow(nil, time.UTC)
 			if opens != tt.opens || due != tt.due {
 				t.Errorf("FollowUpWindow = %v..%v, want %v..%v", opens, due, tt.opens, tt.due)
 			}
@@ -1071,7 +1071,7 @@ func TestWait(t *testing.T) {
 			if tt.closed {
 				mustApply(t, &a, Event{Kind: EvOutcome, At: at(2026, 11, 24, 18, 0), Outcome: Withdrawn})
 			}
-			w := a.Wait(noon(tt.today))
+			w := a.Wait(nil, noon(tt.today))
 			if w.Days != tt.days || w.Window != tt.window || w.Status != tt.status || w.Promised != tt.expect {
 				t.Errorf("Wait(%v) = %+v, want days %d window %v status %q promised %v", tt.today, w, tt.days, tt.window, tt.status, tt.expect)
 			}
@@ -1110,7 +1110,7 @@ func TestAcrossTheFallDSTChange(t *testing.T) {
 		{time.Date(2026, 11, 14, 0, 30, 0, 0, la), 15, WaitOverdue},
 	}
 	for _, tt := range tests {
-		w := a.Wait(tt.now)
+		w := a.Wait(nil, tt.now)
 		if w.Days != tt.days || w.Status != tt.status {
 			t.Errorf("at %v: %d days %s, want %d days %s", tt.now, w.Days, w.Status, tt.days, tt.status)
 		}
@@ -1118,7 +1118,7 @@ func TestAcrossTheFallDSTChange(t *testing.T) {
 
 	// The follow-up opens 7 business days after Friday Oct 30: Tuesday Nov 10;
 	// due at 10: Friday Nov 13.
-	opens, due := a.FollowUpWindow(time.UTC)
+	opens, due := a.FollowUpWindow(nil, time.UTC)
 	if opens != d(2026, 11, 10) || due != d(2026, 11, 13) {
 		t.Errorf("FollowUpWindow = %v..%v, want 2026-11-10..2026-11-13", opens, due)
 	}
@@ -1307,14 +1307,14 @@ func TestNetflixFlow(t *testing.T) {
 				for _, o := range others {
 					none(t, ps, o.ID, CompetingOffer)
 				}
-				if w := a.Wait(noon(d(2026, 11, 24))); w.Status != WaitClosed {
+				if w := a.Wait(nil, noon(d(2026, 11, 24))); w.Status != WaitClosed {
 					t.Errorf("wait %+v", w)
 				}
 			}},
 	}
 	final := runFlow(t, a, others, steps)
 	var names []string
-	for _, span := range final.StageHistory() {
+	for _, span := range final.StageHistory(nil) {
 		names = append(names, span.Stage)
 	}
 	want := "final interview, debrief, reference check, background check, verbal offer, offer letter"
@@ -1355,7 +1355,7 @@ func TestAmazonFlow(t *testing.T) {
 	waitIs := func(today Date, days int, w Window, s WaitStatus) func(t *testing.T, a Application, ps []Prompt) {
 		return func(t *testing.T, a Application, ps []Prompt) {
 			t.Helper()
-			got := a.Wait(noon(today))
+			got := a.Wait(nil, noon(today))
 			if got.Days != days || got.Window != w || got.Status != s {
 				t.Errorf("Wait(%v) = %+v, want %d days %v %s", today, got, days, w, s)
 			}
@@ -1428,7 +1428,7 @@ func TestAmazonBackgroundCheckAfterOffer(t *testing.T) {
 		t.Errorf("onboarding task %q", p.Text)
 	}
 	var got []string
-	for _, s := range a.StageHistory() {
+	for _, s := range a.StageHistory(nil) {
 		got = append(got, s.Stage)
 	}
 	if strings.Join(got, ", ") != "final interview, offer, background check, onboarding" {

@@ -85,13 +85,11 @@ func (s *Settings) SetKey(key string) { s.key = key }
 // Own works out what application a brings to the prompts of any day (see
 // Own), with the engine's settings and every date taken in its zone.
 func (e Engine) Own(a *Application) Own {
-	b := *a
-	b.settings = e.Settings()
-	return ownOf(&b, e.Zone())
+	return ownOf(a, e.Settings(), e.Zone())
 }
 
-// ownOf is Own for an application bound to the engine's settings.
-func ownOf(a *Application, loc *time.Location) Own {
+// ownOf is Own with the settings s and dates in loc.
+func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 	o := Own{ID: a.ID, Company: a.Company, Recruiter: a.Recruiter, Outcome: a.Outcome, Interviewed: a.Interviewed,
 		HasOffer: a.Offer != nil}
 	switch a.Outcome {
@@ -100,7 +98,7 @@ func ownOf(a *Application, loc *time.Location) Own {
 		return o
 	}
 	o.Accepted = a.AcceptedAt()
-	if a.OfferOpen() {
+	if a.OfferOpen(s) {
 		o.OfferOpen, o.OfferReceived, o.OfferDeadline = true, a.Offer.Received, a.Offer.Deadline
 	}
 	for id := range a.toldAbout() {
@@ -120,7 +118,7 @@ func ownOf(a *Application, loc *time.Location) Own {
 		}
 	}
 	slices.SortFunc(o.Snoozed, func(x, y Snooze) int { return strings.Compare(x.Key, y.Key) })
-	g := ownEngine{loc: loc}
+	g := ownEngine{s: s, loc: loc}
 	add := func(p Prompt, until Date, kept bool) {
 		if log.closed[p.Key] {
 			return
@@ -149,13 +147,13 @@ func ownOf(a *Application, loc *time.Location) Own {
 			interviewDay.AddDays(2+reflectLapse+1), true)
 	}
 	if fresh {
-		followOpens, _ := a.followUpWindow(loc)
+		followOpens, _ := a.FollowUpWindow(s, loc)
 		for _, p := range g.thankYous(a) {
 			add(p, followOpens, false)
 		}
 	}
 	switch {
-	case a.OfferOpen():
+	case a.OfferOpen(s):
 		add(g.offerDeadline(a), Date{}, false)
 	case a.Offer == nil:
 		if p, ok := g.followUpOrMoveOn(a); ok {
@@ -166,7 +164,7 @@ func ownOf(a *Application, loc *time.Location) Own {
 		add(p, Date{}, false)
 	}
 	for k := range ruledKinds {
-		if p, ok := k.Rule(a, loc); ok {
+		if p, ok := k.Rule(s, a, loc); ok {
 			add(p, Date{}, false)
 		}
 	}
@@ -223,7 +221,7 @@ type Day struct {
 // dates in its zone.
 func (e Engine) NewDay(now time.Time) *Day {
 	now = now.In(e.Zone())
-	return &Day{e: e, g: engine{ownEngine: ownEngine{loc: e.Zone()}, cal: e.Settings().Calendar, now: now, today: DateOf(now)}}
+	return &Day{e: e, g: engine{ownEngine: ownEngine{s: e.Settings(), loc: e.Zone()}, cal: e.Settings().Calendar, now: now, today: DateOf(now)}}
 }
 
 // Note takes in what the prompts of the others need from o: an open offer

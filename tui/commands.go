@@ -107,7 +107,7 @@ func pollAfter(d time.Duration) tea.Cmd {
 
 // logCmd logs an event on an application; before is its state beforehand,
 // kept for undo.
-func logCmd(st Store, before stages.Application, e stages.Event, status string, fromForm bool) tea.Cmd {
+func logCmd(st Store, settings *stages.Settings, before stages.Application, e stages.Event, status string, fromForm bool) tea.Cmd {
 	before = before.Clone()
 	return func() tea.Msg {
 		after, err := st.Log(before.ID, e)
@@ -115,7 +115,7 @@ func logCmd(st Store, before stages.Application, e stages.Event, status string, 
 			return errMsg{err: err, forForm: fromForm, doing: "saving " + status}
 		}
 		msg := savedMsg{status: status, fromForm: fromForm, undo: restoreEntry(status, before, after, e.Prompt)}
-		if e.Kind == stages.EvStage && before.OfferOpen() && after.PastOffer() && !after.Closed() {
+		if e.Kind == stages.EvStage && before.OfferOpen(settings) && after.PastOffer(settings) && !after.Closed() {
 			msg.answered = &after
 		}
 		return msg

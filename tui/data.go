@@ -17,12 +17,14 @@ import (
 // it, computed once per change (off the UI goroutine, in a command) so that a
 // frame never costs more than the rows it shows.
 type data struct {
-	rev    uint64
-	now    time.Time
-	today  stages.Date
-	apps   []stages.Application
-	global []stages.Event
-	byID   map[uint64]int
+	// settings are the processes and rules the snapshot is read with.
+	settings *stages.Settings
+	rev      uint64
+	now      time.Time
+	today    stages.Date
+	apps     []stages.Application
+	global   []stages.Event
+	byID     map[uint64]int
 	// level says how much of the store the snapshot holds (see loadLevel):
 	// the TUI loads it in stages, so that the first screen does not wait
 	// for what it does not show.
@@ -118,19 +120,19 @@ func firstLoadCmd(st Store, now func() time.Time, settings *stages.Settings, gen
 		if err != nil {
 			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
 		}
-		return dataMsg{newFirstData(fs, t), gen}
+		return dataMsg{newFirstData(fs, t, settings), gen}
 	}
 }
 
 // activeCmd loads the active applications (levelActive).
-func activeCmd(as ActiveStore, now func() time.Time, gen int) tea.Cmd {
+func activeCmd(as ActiveStore, now func() time.Time, settings *stages.Settings, gen int) tea.Cmd {
 	return func() tea.Msg {
 		t := now()
 		set, err := as.Active(t)
 		if err != nil {
 			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
 		}
-		return dataMsg{newActiveData(set, t), gen}
+		return dataMsg{newActiveData(set, t, settings), gen}
 	}
 }
 
@@ -153,7 +155,7 @@ func loadCmd(st Store, now func() time.Time, settings *stages.Settings, gen int,
 			// was written since they were read, before the snapshot or
 			// while it was taken.
 			if after, err := st.Revision(); err == nil && after == rev {
-				return dataMsg{buildData(apps, global, prev.prompts, rev, prev.now, levelFull, len(apps) == 0), gen}
+				return dataMsg{buildData(settings, apps, global, prev.prompts, rev, prev.now, levelFull, len(apps) == 0), gen}
 			}
 		}
 		return dataMsg{newData(apps, global, rev, t, settings), gen}
@@ -178,7 +180,7 @@ func nextLoadCmd(st Store, now func() time.Time, settings *stages.Settings, d *d
 	case d.complete():
 		return nil
 	case d.level == levelPrompts && ok:
-		load, wait = activeCmd(as, now, gen), activeDelay
+		load, wait = activeCmd(as, now, settings, gen), activeDelay
 	default:
 		load, wait = loadCmd(st, now, settings, gen, d), historyDelay
 	}
@@ -297,27 +299,27 @@ func (d *data) appPage(id uint64) (*stages.Application, appState) {
 
 func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time, settings *stages.Settings) *data {
 	empty := len(apps) == 0
-	return buildData(apps, global, enginePrompts(stages.NewEngine(settings, now.Location()), apps, global, now, empty), rev, now, levelFull, empty)
+	return buildData(settings, apps, global, enginePrompts(stages.NewEngine(settings, now.Location()), apps, global, now, empty), rev, now, levelFull, empty)
 }
 
 // newActiveData is the snapshot of the active applications (see
 // levelActive), with their prompts as the store gives them.
-func newActiveData(set stages.ActiveDay, now time.Time) *data {
+func newActiveData(set stages.ActiveDay, now time.Time, settings *stages.Settings) *data {
 	level := levelActive
 	if set.All {
 		level = levelFull
 	}
-	return buildData(set.Apps, set.Global, set.Prompts, set.Revision, now, level, set.Empty)
+	return buildData(settings, set.Apps, set.Global, set.Prompts, set.Revision, now, level, set.Empty)
 }
 
 // newFirstData is the first screen's snapshot (see levelPrompts). A store
 // with no application at all is complete from the start.
-func newFirstData(fs stages.FirstScreen, now time.Time) *data {
+func newFirstData(fs stages.FirstScreen, now time.Time, settings *stages.Settings) *data {
 	level := levelPrompts
 	if fs.Empty {
 		level = levelFull
 	}
-	d := buildData(fs.Apps, fs.Global, fs.Prompts, fs.Revision, now, level, fs.Empty)
+	d := buildData(settings, fs.Apps, fs.Global, fs.Prompts, fs.Revision, now, level, fs.Empty)
 	if level == levelPrompts {
 		d.open, d.offerCount = fs.Open, fs.Offers
 	}
@@ -346,9 +348,9 @@ func enginePrompts(e stages.Engine, apps []stages.Application, global []stages.E
 }
 
 // buildData derives what the screens show from a snapshot and the day's
-// prompts.
-func buildData(apps []stages.Application, global []stages.Event, prompts []stages.Prompt, rev uint64, now time.Time, level loadLevel, empty bool) *data {
-	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, prompts: prompts, level: level, empty: empty}
+// prompts, the applications' processes read in settings.
+func buildData(settings *stages.Settings, apps []stages.Application, global []stages.Event, prompts []stages.Prompt, rev uint64, now time.Time, level loadLevel, empty bool) *data {
+	d := &data{settings: settings, rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, prompts: prompts, level: level, empty: empty}
 	d.byID = make(map[uint64]int, len(apps))
 	for i := range apps {
 		d.byID[apps[i].ID] = i
@@ -391,7 +393,7 @@ func buildData(apps []stages.Application, global []stages.Event, prompts []stage
 	d.search = make([]string, len(apps))
 	d.order = make([]int, len(apps))
 	for i := range apps {
-		d.waits[i] = apps[i].Wait(now)
+		d.waits[i] = apps[i].Wait(settings, now)
 		d.search[i] = strings.ToLower(apps[i].Company + " " + apps[i].Role)
 		d.order[i] = i
 		if !apps[i].Closed() {
@@ -399,7 +401,7 @@ func buildData(apps []stages.Application, global []stages.Event, prompts []stage
 		}
 	}
 	if level >= levelActive {
-		d.offers = openOffers(apps, d.today)
+		d.offers = openOffers(settings, apps, d.today)
 		d.offerCount = len(d.offers)
 	}
 	if level != levelFull {

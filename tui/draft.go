@@ -62,7 +62,7 @@ func draftOf(dr Drafts, dt *data, refs []stages.Reference, p stages.Prompt) (d d
 		}
 		return d, false, nil
 	}
-	if _, err := draft.KindOf(a, p); err != nil {
+	if _, err := dr.Templates.KindOf(a, p); err != nil {
 		return d, false, nil
 	}
 	for _, o := range p.About {
@@ -156,7 +156,7 @@ func (c *programContext) mustRender(p stages.Prompt) bool {
 	if !ok || c.drafts.Templates == nil || !c.drafts.Templates.OwnFiles() {
 		return false
 	}
-	if _, err := draft.KindOf(a, p); err != nil {
+	if _, err := c.drafts.Templates.KindOf(a, p); err != nil {
 		return false
 	}
 	for _, o := range p.About {

@@ -32,7 +32,7 @@ func thankYouStore(t *testing.T) *fakeStore {
 
 func TestDraftPaneAndCopy(t *testing.T) {
 	st := thankYouStore(t)
-	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe"}}
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize, nil), Me: "Jamie Doe"}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
 	tm.Type("c")
@@ -57,7 +57,7 @@ func TestEditDraftThenCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := thankYouStore(t)
-	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe", Editor: script}}
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize, nil), Me: "Jamie Doe", Editor: script}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
 	tm.Type("E")
@@ -89,10 +89,10 @@ func TestNoDraftForAPromptThatIsNoMessage(t *testing.T) {
 func TestDetailListsPeopleWithDetails(t *testing.T) {
 	a := testApp(t, "Globex", "standard", 1, []string{"Ana Lopez"}, "Sam Lee")
 	now := testNow
-	if err := a.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com", TalkedAbout: "the migration project"}, now); err != nil {
+	if err := a.SetPerson(nil, stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com", TalkedAbout: "the migration project"}, now); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.SetPerson(stages.Person{Name: "Noah Brooks", Role: stages.RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
+	if err := a.SetPerson(nil, stages.Person{Name: "Noah Brooks", Role: stages.RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarness(t, newFakeStore(a), 100, 30)
@@ -180,7 +180,7 @@ func (s refStore) References() ([]stages.Reference, error) { return s.refs, nil 
 
 func TestReferencesOnDetailAndInTheHeadsUpDraft(t *testing.T) {
 	a := testApp(t, "Netflix", "netflix", 5, nil, "Sam Lee")
-	if err := a.Apply(stages.Event{Kind: stages.EvStage, At: testNow.Add(-24 * time.Hour), Stage: "reference check"}); err != nil {
+	if err := a.Apply(nil, stages.Event{Kind: stages.EvStage, At: testNow.Add(-24 * time.Hour), Stage: "reference check"}); err != nil {
 		t.Fatal(err)
 	}
 	st := refStore{fakeStore: newFakeStore(a), refs: []stages.Reference{
@@ -203,7 +203,7 @@ func TestReferencesOnDetailAndInTheHeadsUpDraft(t *testing.T) {
 
 func TestBrokenTemplateShowsInThePane(t *testing.T) {
 	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte("Subject: hi\n\n{{.Nope}}\n")}}
-	m := New(Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", sanitize)}})
+	m := New(Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", sanitize, nil)}})
 	m.poll = 0
 	h := &harness{t: t, m: m, store: nil}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -225,7 +225,7 @@ const slowTemplate = "Subject: hi\n\n{{range 3000}}{{range 100000}}{{end}}{{end}
 // draft's time limit.
 func TestRunawayTemplateLeavesTheKeysWorking(t *testing.T) {
 	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte(slowTemplate)}}
-	opts := Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil)}}
+	opts := Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil, nil)}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "rendering its draft…")
 	start := time.Now()
@@ -249,7 +249,7 @@ func TestRunawayTemplateErrorShowsInThePane(t *testing.T) {
 	}
 	// The harness runs each command as it comes: the first draft takes
 	// its whole time.
-	h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil)}}, 100, 30)
+	h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil, nil)}}, 100, 30)
 	h.mustSee("Globex · thank-you · no draft", "/cfg/afterview/templates/thank_you.tmpl: the draft took longer than 2s")
 	// The other thank-you uses the same file: its error comes at once.
 	start := time.Now()
@@ -271,7 +271,7 @@ func TestStaleDraftIsDropped(t *testing.T) {
 	if _, err := st.Add(b); err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg", nil)}})
+	m := New(Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg", nil, nil)}})
 	m.poll = 0
 	h := &harness{t: t, m: m, store: st}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -300,7 +300,7 @@ func TestDraftPaneDropsControlsAsTheListsDo(t *testing.T) {
 	st := thankYouStore(t)
 	st.apps[0].Company = "Glo\x07bex\u202e"
 	for _, cleaning := range []func(string) string{nil, func(s string) string { return strings.ReplaceAll(s, "\x07", "?") }} {
-		h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", cleaning)}}, 100, 30)
+		h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", cleaning, nil)}}, 100, 30)
 		h.mustSee("Globex Send a short", "about the Engineer role at", "Globex. I keep thinking")
 		h.mustNotSee("Glo?bex", "\x07", "\u202e")
 	}

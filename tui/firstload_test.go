@@ -67,7 +67,7 @@ func (s *activeFakeStore) FirstScreen(now time.Time, n int) (stages.FirstScreen,
 		if !a.Closed() {
 			fs.Open++
 		}
-		if a.OfferOpen() {
+		if a.OfferOpen(nil) {
 			fs.Offers++
 		}
 	}
@@ -183,7 +183,7 @@ func stagedSets(t *testing.T) map[string][]stages.Application {
 	for _, company := range []string{"Acme", "Globex", "Initech"} {
 		a := testApp(t, company, "standard", 3, []string{"Ana Lee"}, "")
 		for _, e := range []stages.Event{thanksEvent("Ana Lee", 3), noteEvent("went well", 3)} {
-			if err := a.Apply(e); err != nil {
+			if err := a.Apply(nil, e); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -447,7 +447,7 @@ func TestScreensWhileTheHistoryLoads(t *testing.T) {
 		{Kind: stages.EvHeard, At: testNow.AddDate(0, 0, -8)},
 		{Kind: stages.EvOutcome, Outcome: stages.Rejected, At: testNow.AddDate(0, 0, -6)},
 	} {
-		if err := recent.Apply(e); err != nil {
+		if err := recent.Apply(nil, e); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -690,7 +690,7 @@ func TestTheHistoryStageKeepsTheDaysPrompts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		active = newActiveData(set, testNow)
+		active = newActiveData(set, testNow, nil)
 		msg, ok := loadCmd(st, fixedClock, nil, 0, active)().(dataMsg)
 		if !ok || len(active.prompts) == 0 || !msg.d.complete() {
 			t.Fatalf("no full snapshot after the active one (%d prompts)", len(active.prompts))

@@ -13,7 +13,7 @@ import (
 // testNow.
 func withOffer(t *testing.T, a stages.Application, daysAgo int, o stages.Offer) stages.Application {
 	t.Helper()
-	if err := a.Apply(stages.Event{Kind: stages.EvOffer, At: testNow.AddDate(0, 0, -daysAgo), Offer: &o}); err != nil {
+	if err := a.Apply(nil, stages.Event{Kind: stages.EvOffer, At: testNow.AddDate(0, 0, -daysAgo), Offer: &o}); err != nil {
 		t.Fatal(err)
 	}
 	return a

@@ -28,8 +28,9 @@ type Options struct {
 	// Demo marks the title: the data is a throwaway demonstration.
 	Demo bool
 	// Settings are the calendar, rules and processes: the add and edit
-	// forms offer its processes (nil: the built-in ones). The store binds
-	// them to the applications it reads.
+	// forms offer its processes (nil: the built-in ones), and every
+	// screen reads the applications' processes and the day's prompts
+	// with them.
 	Settings *stages.Settings
 	// Drafts drafts the messages prompts ask for (unset: the built-in
 	// templates, unsigned, and no editor).
@@ -167,7 +168,7 @@ func New(opts Options) Model {
 		now = time.Now
 	}
 	if opts.Drafts.Templates == nil {
-		opts.Drafts.Templates = draft.New(nil, "", nil)
+		opts.Drafts.Templates = draft.New(nil, "", nil, opts.Settings)
 	}
 	// Every value cleaned as the rest of the screen is (sanitize drops
 	// what termsafe calls unsafe), whatever cleaning the templates came
@@ -529,7 +530,7 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		accept := stages.Event{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: m.ctx.now()}
 		m.confirm = &confirm{
 			question: fmt.Sprintf("Past the offer: did you accept %s's offer? Record it (y/n)", truncate(sanitize(a.Company), 30)),
-			yes:      logCmd(m.store, *a, accept, sanitize(a.Company)+" offer accepted", false),
+			yes:      logCmd(m.store, m.ctx.settings, *a, accept, sanitize(a.Company)+" offer accepted", false),
 		}
 	}
 	m.sel = selection{app: msg.selectID, prompt: msg.selectPrompt}
@@ -774,7 +775,7 @@ func (m Model) done(p stages.Prompt) (Model, tea.Cmd) {
 		m.setStatus(err.Error())
 		return m, nil
 	}
-	return m, logCmd(m.store, *a, e, doneLabel(a, p, e), false)
+	return m, logCmd(m.store, m.ctx.settings, *a, e, doneLabel(a, p, e), false)
 }
 
 // doneLabel says what marking p done logged: the event's own words
@@ -806,7 +807,7 @@ func (m Model) dismiss(p stages.Prompt) (Model, tea.Cmd) {
 		m.setStatus(err.Error())
 		return m, nil
 	}
-	return m, logCmd(m.store, *a, e, sanitize(a.Company)+" "+label, false)
+	return m, logCmd(m.store, m.ctx.settings, *a, e, sanitize(a.Company)+" "+label, false)
 }
 
 // submit validates the open form and, if it holds, saves it. The form stays

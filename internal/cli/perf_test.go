@@ -45,7 +45,7 @@ func TestShowReadsWhatItNeeds(t *testing.T) {
 				}
 			}
 			var want, got, errOut bytes.Buffer
-			writeShow(&want, &all[i], mine, day)
+			writeShow(&want, nil, &all[i], mine, day)
 			if code := run([]string{"--db", path, "show", strconv.FormatUint(all[i].ID, 10)}, nil, &got, &errOut); code != exitOK {
 				t.Fatalf("show %d: exit %d: %s", all[i].ID, code, errOut.String())
 			}
@@ -126,7 +126,7 @@ func listAtOnce(t *testing.T, st *agenda.Agenda, now time.Time, asJSON, onlyOpen
 		if onlyOpen && a.Closed() {
 			continue
 		}
-		w := a.Wait(now)
+		w := a.Wait(nil, now)
 		r := listedApp{Application: a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window, wait: w}
 		if p, ok := next[a.ID]; ok {
 			pj := toPromptJSON(p)

@@ -56,5 +56,5 @@ func tuiDrafts(e *env) tui.Drafts {
 	if editor == "" {
 		editor = os.Getenv("VISUAL")
 	}
-	return tui.Drafts{Templates: draftTemplates(), Me: e.myName(), Editor: editor}
+	return tui.Drafts{Templates: draftTemplates(e.settings()), Me: e.myName(), Editor: editor}
 }

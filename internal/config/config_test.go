@@ -63,7 +63,7 @@ follow_up_due = 5`, day(2026, 11, 20), day(2026, 11, 25), day(2026, 11, 27)},
 			if err != nil {
 				t.Fatal(err)
 			}
-			opens, due := a.FollowUpWindow(time.UTC)
+			opens, due := a.FollowUpWindow(s, time.UTC)
 			if opens != tt.opens || due != tt.due {
 				t.Errorf("follow-up window %s to %s, want %s to %s", opens.Short(), due.Short(), tt.opens.Short(), tt.due.Short())
 			}
@@ -92,7 +92,7 @@ func TestEveryBusinessDayRuleHonoursTheCalendar(t *testing.T) {
 		return a
 	}
 	apply := func(a *stages.Application, e stages.Event) {
-		if err := a.Apply(e); err != nil {
+		if err := a.Apply(us, e); err != nil {
 			t.Fatal(err)
 		}
 	}
