@@ -15,9 +15,10 @@ import (
 // records it keeps beside the applications in the same transactions.
 type Agenda struct {
 	*store.Store
-	// settings are the calendar, rules and processes the derived records
-	// are worked out with (nil: the defaults).
-	settings *stages.Settings
+	// engine works the derived records out: the calendar, rules and
+	// processes of the settings (WithSettings), dates in the user's zone
+	// (WithZone; UTC without one).
+	engine stages.Engine
 	// zone is the user's zone and zoneRules what names it (WithZone), for
 	// the prompt cache; nil: no cache is kept.
 	zone      *time.Location
@@ -45,7 +46,7 @@ func WithClock(now func() time.Time) Option {
 // the given calendar, rules and processes (nil: the defaults).
 func WithSettings(settings *stages.Settings) Option {
 	return func(g *Agenda) {
-		g.settings = settings
+		g.engine = stages.NewEngine(settings, g.engine.Zone())
 		g.storeOpts = append(g.storeOpts, store.WithSettings(settings))
 	}
 }
@@ -56,6 +57,7 @@ func WithSettings(settings *stages.Settings) Option {
 func WithZone(loc *time.Location) Option {
 	return func(g *Agenda) {
 		g.zone = loc
+		g.engine = g.engine.In(loc)
 		if loc != nil {
 			g.zoneRules = zoneRules(loc)
 		}
@@ -88,6 +90,15 @@ func (d deriver) Put(tx *store.Tx, a *stages.Application) error { return d.g.ind
 func (d deriver) Delete(tx *store.Tx, id uint64) error          { return unindexApp(tx, id) }
 func (d deriver) Reset(tx *store.Tx) error                      { return emptyIndex(tx) }
 func (d deriver) Finish(tx *store.Tx, wasFresh bool) error      { return d.g.finishIndex(tx, wasFresh) }
+
+// engineAt is the agenda's engine for a clock at now: dates are taken in
+// now's zone, which is the agenda's unless the caller's clock is elsewhere.
+func (s *Agenda) engineAt(now time.Time) stages.Engine {
+	if now.Location() == s.engine.Zone() {
+		return s.engine
+	}
+	return s.engine.In(now.Location())
+}
 
 // key is an application's key in the derived buckets, as in the store's.
 func key(id uint64) []byte { return u64(id) }

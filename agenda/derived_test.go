@@ -369,10 +369,10 @@ func TestAnOlderOwnVersionIsNotServed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := stages.Prompts(all, global, genNow)
+	want := dayOf(nil, all, global, genNow)
 	// An older afterview's records: the same applications, with none of
 	// the prompts this one gives, under the context of the version before.
-	old := ownContextOf(ownVersion-1, s.settings.Key(), s.zoneRules)
+	old := ownContextOf(ownVersion-1, s.engine.Settings().Key(), s.zoneRules)
 	stale := 0
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
 		for _, b := range []*bbolt.Bucket{tx.Bucket(bucketOwn), tx.Bucket(bucketLapsing)} {
@@ -457,7 +457,7 @@ func TestLapseIndexHoldsInEveryZone(t *testing.T) {
 	for day := stages.NewDate(2026, time.November, 21); day.Before(stages.NewDate(2026, time.December, 10)); day = day.AddDays(1) {
 		for _, loc := range []*time.Location{tokyo, la, time.UTC} {
 			now := day.Time(loc).Add(12 * time.Hour)
-			want := stages.Prompts(all, global, now)
+			want := dayOf(nil, all, global, now)
 			got, err := s.Prompts(now)
 			if err != nil {
 				t.Fatal(err)

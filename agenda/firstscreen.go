@@ -101,7 +101,7 @@ func firstApps(ps []stages.Prompt, n int) []uint64 {
 type ActiveDay struct {
 	ActiveSet
 	// Prompts are the day's prompts, upcoming included, ranked: what
-	// stages.Prompts gives on Apps.
+	// stages.Engine.Day gives on Apps.
 	Prompts []stages.Prompt
 	// Revision is the revision the rest was read at.
 	Revision uint64
@@ -124,7 +124,7 @@ func (s *Agenda) ActiveDay(now time.Time) (ActiveDay, error) {
 		if !s.fresh(tx) {
 			// The applications are decoded already: the cache would be
 			// worked out from them anyway.
-			out.Prompts = s.promptsOf(stages.NewDay(now), set.Apps, set.Global, now, !set.Empty)
+			out.Prompts = s.engineAt(now).Day(now, set.Apps, set.Global, !set.Empty)
 			return nil
 		}
 		dp, _, err := s.dayPrompts(tx, now, ctx, false, set.Global)

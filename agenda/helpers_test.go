@@ -58,3 +58,10 @@ func bumpRevision(tx *bbolt.Tx) error {
 	}
 	return meta.Put(keyRevision, u64(rev+1))
 }
+
+// dayOf is the day's prompts worked out from every application by the
+// engine of settings (nil: the defaults), with dates in now's zone: what
+// the agenda's reads must give.
+func dayOf(settings *stages.Settings, all []stages.Application, global []stages.Event, now time.Time) []stages.Prompt {
+	return stages.NewEngine(settings, now.Location()).Day(now, all, global, len(all) > 0)
+}

@@ -60,7 +60,7 @@ const activeIndexVersion = 4
 type ActiveSet struct {
 	// Apps are the applications the day's prompts depend on, by id: every
 	// open and accepted one and the recently rejected ones (see
-	// stages.Application.PromptsUntil). stages.Prompts gives the same
+	// stages.Application.PromptsUntil). stages.Engine.Day gives the same
 	// prompts on them as on every application.
 	Apps []stages.Application
 	// Global are the events about no application, as Global returns them.

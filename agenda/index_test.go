@@ -51,8 +51,8 @@ func samePrompts(t *testing.T, s *Agenda, days int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := stages.Prompts(all, global, now)
-		got := stages.Prompts(active.Apps, active.Global, now)
+		want := dayOf(nil, all, global, now)
+		got := dayOf(nil, active.Apps, active.Global, now)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("on %s the active set (%d applications) gives %d prompts, everything (%d) gives %d",
 				stages.DateOf(now), len(active.Apps), len(got), len(all), len(want))
@@ -100,7 +100,7 @@ func samePrompts(t *testing.T, s *Agenda, days int) {
 		t.Fatal(err)
 	}
 	offers := func(apps []stages.Application) (ids []uint64) {
-		for _, i := range stages.OpenOffers(apps) {
+		for _, i := range stages.OpenOffers(nil, apps) {
 			ids = append(ids, apps[i].ID)
 		}
 		return ids
@@ -128,7 +128,7 @@ func sameStages(t *testing.T, s *Agenda, all []stages.Application, now time.Time
 		if !a.Closed() {
 			open++
 		}
-		if a.OfferOpen() {
+		if a.OfferOpen(nil) {
 			offers++
 		}
 	}
@@ -197,7 +197,7 @@ func sameStages(t *testing.T, s *Agenda, all []stages.Application, now time.Time
 func sameFocus(t *testing.T, s *Agenda, all []stages.Application, global []stages.Event, now time.Time) {
 	t.Helper()
 	want := map[uint64][]stages.Prompt{}
-	for _, p := range stages.Prompts(all, global, now) {
+	for _, p := range dayOf(nil, all, global, now) {
 		want[p.AppID] = append(want[p.AppID], p)
 	}
 	for _, a := range all {

@@ -36,8 +36,8 @@ const (
 // closed history.
 func (s *Agenda) ListOpen(now time.Time, fn func(a *stages.Application, next *stages.Prompt) error) (closedNext map[uint64]stages.Prompt, err error) {
 	ctx := s.ownContextAt(now)
-	loc := now.Location()
-	day := stages.NewDay(now)
+	e := s.engineAt(now)
+	day := e.NewDay(now)
 	var one oneRevision
 	// read runs one transaction of the listing, checking that nothing was
 	// written since the first.
@@ -54,7 +54,7 @@ func (s *Agenda) ListOpen(now time.Time, fn func(a *stages.Application, next *st
 	}
 	var full stages.Own
 	own := func(tx *store.Tx, id uint64, headOnly bool) (*stages.Own, error) {
-		return s.ownAt(tx, id, ctx, loc, &full, headOnly)
+		return s.ownAt(tx, id, ctx, e, &full, headOnly)
 	}
 	// each walks the active bucket (open and accepted applications) a
 	// batch at a time.
@@ -141,7 +141,8 @@ func (s *Agenda) ListOpen(now time.Time, fn func(a *stages.Application, next *st
 			if err != nil {
 				return err
 			}
-			if ps := day.Of(s.ownFor(&a, loc)); len(ps) > 0 {
+			o := e.Own(&a)
+			if ps := day.Of(&o); len(ps) > 0 {
 				closedNext[id] = ps[0]
 			}
 		}

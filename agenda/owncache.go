@@ -36,7 +36,7 @@ import (
 var bucketOwn = []byte("own")
 
 // ownVersion is the meaning of a cached Own: change it whenever
-// stages.OwnOf gives something else for the same application (a rule,
+// stages.Engine.Own gives something else for the same application (a rule,
 // a text, a day), so that records written by older code are not used.
 // TestDerivedDigests fails, saying "bump ownVersion", when the cached Owns
 // of generated data change under the default settings, a holiday
@@ -85,7 +85,7 @@ func zoneRules(loc *time.Location) uint64 {
 // ownContext is the context of the records this agenda writes and reads, 0
 // when it keeps none.
 func (s *Agenda) ownContext() uint64 {
-	key := s.settings.Key()
+	key := s.engine.Settings().Key()
 	if s.zone == nil || key == "" {
 		return 0
 	}
@@ -126,8 +126,8 @@ func ownValid(rec []byte, ctx uint64) bool {
 // ownAt gives the Own of the open or accepted application id: decoded
 // into into from its cached record when there is one for ctx (its first
 // fields alone, what Day.Note needs, with head), else worked out from the
-// application with dates in loc.
-func (s *Agenda) ownAt(tx *store.Tx, id uint64, ctx uint64, loc *time.Location, into *stages.Own, head bool) (*stages.Own, error) {
+// application by e.
+func (s *Agenda) ownAt(tx *store.Tx, id uint64, ctx uint64, e stages.Engine, into *stages.Own, head bool) (*stages.Own, error) {
 	if rec := tx.Bucket(bucketOwn).Get(key(id)); ownValid(rec, ctx) {
 		var n int
 		if head {
@@ -137,9 +137,6 @@ func (s *Agenda) ownAt(tx *store.Tx, id uint64, ctx uint64, loc *time.Location, 
 			}
 		} else if decodeOwnInto(into, rec[9:], s.zone) == nil {
 			into.ID = id
-			if s.settings != nil {
-				s.settings.BindOwn(into)
-			}
 			return into, nil
 		}
 	}
@@ -147,21 +144,8 @@ func (s *Agenda) ownAt(tx *store.Tx, id uint64, ctx uint64, loc *time.Location, 
 	if err != nil {
 		return nil, err
 	}
-	return s.ownFor(&a, loc), nil
-}
-
-// ownFor is ownOf for a pointer.
-func (s *Agenda) ownFor(a *stages.Application, loc *time.Location) *stages.Own {
-	o := s.ownOf(a, loc)
-	return &o
-}
-
-// ownOf works out an application's Own with dates in loc.
-func (s *Agenda) ownOf(a *stages.Application, loc *time.Location) stages.Own {
-	if s.settings != nil {
-		s.settings.Bind(a)
-	}
-	return stages.OwnOf(a, loc)
+	o := e.Own(&a)
+	return &o, nil
 }
 
 // putOwn keeps the cached Own of an open or accepted application up to
@@ -185,7 +169,7 @@ func (s *Agenda) ownValue(a *stages.Application) []byte {
 	if ctx == 0 {
 		return nil
 	}
-	o := s.ownOf(a, s.zone)
+	o := s.engine.Own(a)
 	return encodeOwn(ctx, &o)
 }
 
@@ -489,13 +473,17 @@ func ownOutcome(s string) string {
 	return strings.Clone(s)
 }
 
+// unsafeString reads b in place, for decodeOwnHead alone: the head it
+// fills keeps no string of b (a copy of the company, an outcome constant
+// or a copy), so nothing points into bbolt's memory map after the
+// transaction; TestOwnHeadKeepsNothingOfTheRecord holds it to that.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // refreshFrom is how many applications a read works out for want of a
 // cached Own before it rewrites the cache: a few cost less than a write.
 const refreshFrom = 64
 
-// DayPrompts is the prompts of one day, ranked: what stages.Prompts gives
+// DayPrompts is the prompts of one day, ranked: what stages.Engine.Day gives
 // on every application.
 type DayPrompts struct {
 	Prompts []stages.Prompt
@@ -556,19 +544,20 @@ func (s *Agenda) dayPrompts(tx *store.Tx, now time.Time, ctx uint64, actionable 
 	var out DayPrompts
 	first, _ := tx.AppIDs()
 	out.Empty = first == 0
-	day := stages.NewDay(now)
+	e := s.engineAt(now)
+	day := e.NewDay(now)
 	day.Actionable = actionable
 	if !s.fresh(tx) {
 		apps, err := s.scanActive(tx, stages.DateOf(now))
 		if err != nil {
 			return out, nil, err
 		}
-		out.Prompts = s.promptsOf(day, apps, global, now, !out.Empty)
+		out.Prompts = day.Apps(apps, global, !out.Empty)
 		out.Next = day.Next
 		out.Reworked = len(apps)
 		return out, day, nil
 	}
-	ps, reworked, err := s.cachedPrompts(tx, day, now, ctx)
+	ps, reworked, err := s.cachedPrompts(tx, e, day, now, ctx)
 	if err != nil {
 		return out, nil, err
 	}
@@ -576,16 +565,6 @@ func (s *Agenda) dayPrompts(tx *store.Tx, now time.Time, ctx uint64, actionable 
 	out.Next = day.Next
 	out.Reworked = reworked
 	return out, day, nil
-}
-
-// promptsOf works the day's prompts out from the applications they depend
-// on, already decoded, as the cache would give them.
-func (s *Agenda) promptsOf(day *stages.Day, apps []stages.Application, global []stages.Event, now time.Time, started bool) []stages.Prompt {
-	owns := make([]stages.Own, len(apps))
-	for i := range apps {
-		owns[i] = s.ownOf(&apps[i], now.Location())
-	}
-	return day.PromptsOf(owns, global, started)
 }
 
 // ownRecords walks the applications the prompts of day depend on with
@@ -626,8 +605,8 @@ func (s *Agenda) ownRecords(tx *store.Tx, day stages.Date, fn func(id uint64, re
 
 // cachedPrompts makes the day's prompts in two passes over the cached
 // records (see Prompts).
-func (s *Agenda) cachedPrompts(tx *store.Tx, day *stages.Day, now time.Time, ctx uint64) ([]stages.Prompt, int, error) {
-	today, loc := stages.DateOf(now), now.Location()
+func (s *Agenda) cachedPrompts(tx *store.Tx, e stages.Engine, day *stages.Day, now time.Time, ctx uint64) ([]stages.Prompt, int, error) {
+	today := stages.DateOf(now)
 	// Pass 1: what the others need of each (Day.Note). Applications
 	// without a usable record are decoded once, here, and kept.
 	var owns []stages.Own
@@ -646,7 +625,7 @@ func (s *Agenda) cachedPrompts(tx *store.Tx, day *stages.Day, now time.Time, ctx
 		if err != nil {
 			return err
 		}
-		owns = append(owns, s.ownOf(&a, loc))
+		owns = append(owns, e.Own(&a))
 		o := &owns[len(owns)-1]
 		day.Note(o)
 		n += len(o.Prompts) + 1
@@ -665,9 +644,6 @@ func (s *Agenda) cachedPrompts(tx *store.Tx, day *stages.Day, now time.Time, ctx
 				return tx.Damaged(fmt.Errorf("the cached prompts of application %d cannot be read: %v", id, err))
 			}
 			o.ID = id
-			if s.settings != nil {
-				s.settings.BindOwn(&o)
-			}
 			ps = day.Add(ps, &o)
 			return nil
 		}
@@ -740,7 +716,7 @@ type AppPrompts struct {
 }
 
 // AppPrompts reads application id and works out its live prompts, as
-// stages.PromptsOf gives them, in one read transaction: of the others, only
+// stages.Engine.AppPrompts gives them, in one read transaction: of the others, only
 // what its prompts need is read, the open offers' first fields from the
 // prompt cache and the latest acceptance from the index, so that a history
 // with thousands of open offers is not decoded. The error unwraps to
@@ -748,7 +724,7 @@ type AppPrompts struct {
 func (s *Agenda) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 	var out AppPrompts
 	ctx := s.ownContextAt(now)
-	loc := now.Location()
+	e := s.engineAt(now)
 	err := s.Read(func(tx *store.Tx) error {
 		var err error
 		if out.App, err = tx.App(id); err != nil {
@@ -759,11 +735,11 @@ func (s *Agenda) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 			if all, err = tx.AllApps(); err != nil {
 				return err
 			}
-			out.Prompts = stages.PromptsOf(out.App, all, now)
+			out.Prompts = e.AppPrompts(out.App, all, now)
 			return nil
 		}
-		day := stages.NewDay(now)
-		mine := s.ownOf(&out.App, loc)
+		day := e.NewDay(now)
+		mine := e.Own(&out.App)
 		day.Note(&mine)
 		var head stages.Own
 		c := tx.Bucket(bucketShared).Cursor()
@@ -778,7 +754,7 @@ func (s *Agenda) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 				// An acceptance: its instant is all the others need.
 				day.Note(&stages.Own{ID: other, Outcome: stages.Accepted, Accepted: time.Unix(0, int64(binary.BigEndian.Uint64(v)))})
 			default:
-				o, err := s.ownAt(tx, other, ctx, loc, &head, true)
+				o, err := s.ownAt(tx, other, ctx, e, &head, true)
 				if err != nil {
 					return err
 				}

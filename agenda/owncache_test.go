@@ -23,15 +23,13 @@ func TestOwnRecordsRoundTrip(t *testing.T) {
 	apps = append(apps, gen.Applications(gen.Options{N: 200, Seed: 4, Now: genNow, AllOpen: true})...)
 	for _, loc := range []*time.Location{time.UTC, la} {
 		for i := range apps {
-			want := stages.OwnOf(&apps[i], loc)
+			want := stages.NewEngine(nil, loc).Own(&apps[i])
 			rec := encodeOwn(42, &want)
 			var got stages.Own
 			if err := decodeOwnInto(&got, rec[9:], loc); err != nil {
 				t.Fatalf("application %d: %v", apps[i].ID, err)
 			}
 			got.ID = want.ID
-			stages.DefaultSettings().BindOwn(&got)
-			stages.DefaultSettings().BindOwn(&want)
 			normalizeOwn(&want)
 			normalizeOwn(&got)
 			if !reflect.DeepEqual(got, want) {
@@ -46,7 +44,7 @@ func TestOwnRecordsRoundTrip(t *testing.T) {
 		}
 	}
 	// A record cut anywhere is refused, never misread.
-	o := stages.OwnOf(&apps[0], time.UTC)
+	o := stages.NewEngine(nil, time.UTC).Own(&apps[0])
 	rec := encodeOwn(1, &o)[9:]
 	for n := range len(rec) {
 		var got stages.Own
@@ -83,7 +81,7 @@ func normalizeOwn(o *stages.Own) {
 	}
 }
 
-// The cache gives the prompts stages.Prompts gives on everything in the
+// The cache gives the prompts stages.Engine.Day gives on everything in the
 // user's zone and with the user's settings, and a record written for
 // another zone or other settings is never used.
 func TestPromptCacheFollowsZoneAndSettings(t *testing.T) {
@@ -117,7 +115,7 @@ func TestPromptCacheFollowsZoneAndSettings(t *testing.T) {
 		}
 		for d := -10; d <= 20; d += 3 {
 			now := genNow.In(loc).AddDate(0, 0, d)
-			want := stages.Prompts(all, global, now)
+			want := dayOf(settings, all, global, now)
 			day, err := s.Prompts(now)
 			if err != nil {
 				t.Fatal(err)
@@ -150,7 +148,7 @@ func TestPromptCacheFollowsZoneAndSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	all, global, _ := s.Snapshot()
-	if want := stages.Prompts(all, global, genNow.In(la)); !reflect.DeepEqual(day.Prompts, want) {
+	if want := dayOf(nil, all, global, genNow.In(la)); !reflect.DeepEqual(day.Prompts, want) {
 		t.Fatalf("a clock in %s: %d prompts, want %d", la, len(day.Prompts), len(want))
 	}
 }
@@ -195,7 +193,7 @@ func TestNoZoneNoStaleRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := stages.Prompts(all, global, genNow); !reflect.DeepEqual(day.Prompts, want) || day.Reworked != 1 {
+	if want := dayOf(nil, all, global, genNow); !reflect.DeepEqual(day.Prompts, want) || day.Reworked != 1 {
 		t.Fatalf("after a write without a zone: %d prompts (%d worked out), want %d (1)", len(day.Prompts), day.Reworked, len(want))
 	}
 }
@@ -244,7 +242,7 @@ func TestLapsedRecordsArePruned(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := stages.Prompts(all, global, now); !reflect.DeepEqual(day.Prompts, want) {
+		if want := dayOf(nil, all, global, now); !reflect.DeepEqual(day.Prompts, want) {
 			t.Fatalf("on %s after pruning: %d prompts, want %d", stages.DateOf(now), len(day.Prompts), len(want))
 		}
 	}
@@ -277,7 +275,7 @@ func TestListOpenRanksLikePrompts(t *testing.T) {
 	}
 	for _, now := range []time.Time{genNow, genNow.AddDate(0, 0, 9)} {
 		next := map[uint64]stages.Prompt{}
-		for _, p := range stages.Prompts(all, global, now) {
+		for _, p := range dayOf(nil, all, global, now) {
 			if _, ok := next[p.AppID]; !ok && p.AppID != 0 {
 				next[p.AppID] = p
 			}
@@ -466,8 +464,6 @@ func TestOwnRecordKeepsEveryField(t *testing.T) {
 	if err := decodeOwnInto(&got, rec[9:], time.UTC); err != nil {
 		t.Fatal(err)
 	}
-	stages.DefaultSettings().BindOwn(&got)
-	stages.DefaultSettings().BindOwn(&want)
 	normalizeOwn(&want)
 	normalizeOwn(&got)
 	if !reflect.DeepEqual(got, want) {

@@ -17,7 +17,7 @@ func benchOwns(b *testing.B) (recs, jsons [][]byte) {
 	b.Helper()
 	apps := gen.Applications(gen.Options{N: 10000, Seed: 1, Now: genNow, AllOpen: true})
 	for i := range apps {
-		o := stages.OwnOf(&apps[i], time.UTC)
+		o := stages.NewEngine(nil, time.UTC).Own(&apps[i])
 		recs = append(recs, encodeOwn(1, &o)[9:])
 		v, err := json.Marshal(&o)
 		if err != nil {

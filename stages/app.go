@@ -137,10 +137,6 @@ type Application struct {
 	Offer   *Offer    `json:"offer,omitempty"`
 	Created time.Time `json:"created"`
 	Events  []Event   `json:"events"`
-
-	// settings are the calendar, rules and processes the application is
-	// read with (nil: the defaults); see Settings.Bind.
-	settings *Settings
 }
 
 // Limits on what people type.
@@ -157,18 +153,10 @@ const (
 	MaxContacts = 200
 )
 
-// Template returns the application's process template, from the settings it
-// is bound to. A process those settings do not know is rebuilt from the
+// Template returns the application's process template in the settings s
+// (nil: the defaults). A process s does not know is rebuilt from the
 // stages the application recorded, with Missing set.
-func (a *Application) Template() *Template { return a.cfg().templateOf(a) }
-
-// cfg is the settings the application is read with.
-func (a *Application) cfg() *Settings {
-	if a.settings != nil {
-		return a.settings
-	}
-	return defaultSettings
-}
+func (a *Application) Template(s *Settings) *Template { return s.orDefault().templateOf(a) }
 
 // Closed reports whether the application has reached an outcome.
 func (a *Application) Closed() bool { return a.Outcome != Open }
@@ -188,9 +176,10 @@ func (a *Application) People() []string {
 	return out
 }
 
-// StageIndex returns the index of the current stage in the template (0 if unknown).
-func (a *Application) StageIndex() int {
-	if i := a.Template().StageIndex(a.Stage); i >= 0 {
+// StageIndex returns the index of the current stage in the template of s
+// (0 if unknown).
+func (a *Application) StageIndex(s *Settings) int {
+	if i := a.Template(s).StageIndex(a.Stage); i >= 0 {
 		return i
 	}
 	return 0
@@ -202,8 +191,8 @@ func NewApplication(company, role, process string, interviewed time.Time, interv
 	return defaultSettings.NewApplication(company, role, process, interviewed, interviewers, recruiter, expect, created)
 }
 
-// NewApplication is the package's NewApplication with the settings' processes:
-// the application is bound to s.
+// NewApplication is the package's NewApplication with the settings'
+// processes.
 func (s *Settings) NewApplication(company, role, process string, interviewed time.Time, interviewers []string, recruiter string, expect Date, created time.Time) (Application, error) {
 	s = s.orDefault()
 	if process == "" {
@@ -227,16 +216,11 @@ func (s *Settings) NewApplication(company, role, process string, interviewed tim
 		Expect:       expect,
 		Created:      created,
 	}
-	if s != defaultSettings {
-		// Bound only when it matters, so that an application built with
-		// the defaults equals one read back from the store.
-		a.settings = s
-	}
 	a.Events = []Event{{Kind: EvInterview, At: interviewed}}
 	if !expect.IsZero() && expect.Before(DateOf(interviewed)) {
 		return a, fieldErr(FieldPromised, fmt.Errorf("promised date %s is before the final interview (%s): check the date", expect.Short(), DateOf(interviewed).Short()))
 	}
-	return a, a.Validate()
+	return a, a.Validate(s)
 }
 
 func trimAll(in []string) []string {
@@ -250,8 +234,9 @@ func trimAll(in []string) []string {
 }
 
 // Validate checks an application's fields against the limits people are told
-// about, and its process and stage against the settings it is bound to.
-func (a *Application) Validate() error { return a.validate(false) }
+// about, and its process and stage against the settings s (nil: the
+// defaults).
+func (a *Application) Validate(s *Settings) error { return a.validate(s, false) }
 
 // ValidateKept is Validate for an application already stored whose process
 // is unchanged: a process since removed from the configuration is no error,
@@ -259,9 +244,9 @@ func (a *Application) Validate() error { return a.validate(false) }
 // people than MaxContacts, which an afterview before that limit let in: the
 // application keeps working, and they can be removed (SetPerson, which
 // adds or changes one, checks the limit).
-func (a *Application) ValidateKept() error { return a.validate(true) }
+func (a *Application) ValidateKept(s *Settings) error { return a.validate(s, true) }
 
-func (a *Application) validate(kept bool) error {
+func (a *Application) validate(s *Settings, kept bool) error {
 	var errs []error
 	if a.Company == "" {
 		errs = append(errs, fieldErr(FieldCompany, errors.New("company: a name is needed")))
@@ -282,10 +267,10 @@ func (a *Application) validate(kept bool) error {
 			errs = append(errs, fmt.Errorf("person %q: %w", p.Name, err))
 		}
 	}
-	if _, err := a.cfg().Process(a.Process); err != nil && !kept {
+	if _, err := s.Process(a.Process); err != nil && !kept {
 		errs = append(errs, fieldErr(FieldProcess, err))
-	} else if a.Template().StageIndex(a.Stage) < 0 {
-		_, err := a.Template().LookupStage(a.Stage)
+	} else if t := a.Template(s); t.StageIndex(a.Stage) < 0 {
+		_, err := t.LookupStage(a.Stage)
 		errs = append(errs, fieldErr(FieldStage, err))
 	}
 	if a.Outcome != Open {
@@ -368,10 +353,11 @@ func (e *ClosedError) Error() string {
 // offer's terms.
 var ErrOfferUnchanged = errors.New("the offer already has these terms: give at least one term that changed (base, bonus, stock, sign-on, vesting, currency or deadline)")
 
-// Apply appends e to the log and updates the application's current state. It
+// Apply appends e to the log and updates the application's current state,
+// its stages those of its process in the settings s (nil: the defaults). It
 // refuses events that make no sense for the application, saying why; the
 // application is unchanged on error.
-func (a *Application) Apply(e Event) error {
+func (a *Application) Apply(s *Settings, e Event) error {
 	if e.At.IsZero() {
 		return errors.New("the event has no time")
 	}
@@ -384,18 +370,18 @@ func (a *Application) Apply(e Event) error {
 	if !e.Expect.IsZero() && e.Expect.Before(DateOf(a.Interviewed)) {
 		return fieldErr(FieldPromised, fmt.Errorf("the promised date %s is before the final interview (%s): check the date", e.Expect.Short(), DateOf(a.Interviewed).Short()))
 	}
-	s, ok := e.Kind.Spec()
+	spec, ok := e.Kind.Spec()
 	if !ok {
 		return fmt.Errorf("unknown event kind %q", e.Kind)
 	}
-	if s.Check != nil {
-		if err := s.Check(e); err != nil {
+	if spec.Check != nil {
+		if err := spec.Check(e); err != nil {
 			return err
 		}
 	}
 	next := *a
-	if s.Apply != nil {
-		if err := s.Apply(a, &next, &e); err != nil {
+	if spec.Apply != nil {
+		if err := spec.Apply(s, a, &next, &e); err != nil {
 			return err
 		}
 	}
@@ -432,21 +418,21 @@ func lastOfferStage(t *Template) int {
 }
 
 // OfferOpen reports whether the application holds an offer still to be
-// answered: it is open, has an offer, and has not moved on to a stage its
+// answered, in the process of the settings s: it is open, has an offer, and has not moved on to a stage its
 // template puts after the offer (which means the offer was answered).
-func (a *Application) OfferOpen() bool {
+func (a *Application) OfferOpen(s *Settings) bool {
 	if a.Offer == nil || a.Closed() {
 		return false
 	}
-	last := lastOfferStage(a.Template())
-	return last < 0 || a.StageIndex() <= last
+	last := lastOfferStage(a.Template(s))
+	return last < 0 || a.StageIndex(s) <= last
 }
 
 // PastOffer reports whether the application is in a stage its template puts
 // after the offer (Amazon's background check, onboarding).
-func (a *Application) PastOffer() bool {
-	last := lastOfferStage(a.Template())
-	return last >= 0 && a.StageIndex() > last
+func (a *Application) PastOffer(s *Settings) bool {
+	last := lastOfferStage(a.Template(s))
+	return last >= 0 && a.StageIndex(s) > last
 }
 
 func firstOfferStage(t *Template) int {

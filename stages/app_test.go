@@ -29,7 +29,7 @@ func newApp(t *testing.T, id uint64, company, process string, interviewed time.T
 func mustApply(t *testing.T, a *Application, evs ...Event) {
 	t.Helper()
 	for _, e := range evs {
-		if err := a.Apply(e); err != nil {
+		if err := a.Apply(nil, e); err != nil {
 			t.Fatalf("Apply(%+v): %v", e, err)
 		}
 	}
@@ -105,12 +105,12 @@ func TestValidateUnknownStageAndOutcome(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 20, 15, 0), nil, "", Date{})
 	b := a.Clone()
 	b.Stage = "debrief"
-	if err := b.Validate(); err == nil || !strings.Contains(err.Error(), "debrief") {
+	if err := b.Validate(nil); err == nil || !strings.Contains(err.Error(), "debrief") {
 		t.Errorf("a stage from another template should fail: %v", err)
 	}
 	c := a.Clone()
 	c.Outcome = "ghosted"
-	if err := c.Validate(); err == nil {
+	if err := c.Validate(nil); err == nil {
 		t.Error("an unknown outcome should fail")
 	}
 }
@@ -196,7 +196,7 @@ func TestApplyRefusesAndLeavesTheApplicationUnchanged(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := base.Clone()
 			before := a.Clone()
-			err := a.Apply(tt.e)
+			err := a.Apply(nil, tt.e)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("Apply error %v, want one saying %q", err, tt.wantErr)
 			}
@@ -359,7 +359,7 @@ func TestStageHistory(t *testing.T) {
 		{"verbal offer", t4, t5},
 		{"offer letter", t5, time.Time{}},
 	}
-	got := a.StageHistory()
+	got := a.StageHistory(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("StageHistory:\n got %+v\nwant %+v", got, want)
 	}
@@ -367,7 +367,7 @@ func TestStageHistory(t *testing.T) {
 		t.Errorf("the last span %q is not the current stage %q", last.Stage, a.Stage)
 	}
 	fresh := newApp(t, 2, "Acme", "standard", interview, nil, "", Date{})
-	if h := fresh.StageHistory(); len(h) != 1 || h[0].Stage != "final interview" || !h[0].From.Equal(interview) || !h[0].To.IsZero() {
+	if h := fresh.StageHistory(nil); len(h) != 1 || h[0].Stage != "final interview" || !h[0].From.Equal(interview) || !h[0].To.IsZero() {
 		t.Errorf("a fresh application's history: %+v", h)
 	}
 }
@@ -453,6 +453,16 @@ func TestOfferDeadline(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.o.OfferDeadline(); got != tt.want {
 			t.Errorf("OfferDeadline(%+v) = %v, want %v", tt.o, got, tt.want)
+		}
+	}
+}
+
+// mustApplyIn is mustApply with the settings s.
+func mustApplyIn(t *testing.T, s *Settings, a *Application, evs ...Event) {
+	t.Helper()
+	for _, e := range evs {
+		if err := a.Apply(s, e); err != nil {
+			t.Fatalf("Apply(%+v): %v", e, err)
 		}
 	}
 }

@@ -44,27 +44,21 @@ func BenchmarkPrompts(b *testing.B) {
 			}
 		}
 		for _, in := range []struct {
-			name string
-			apps []stages.Application
-		}{{"all", all}, {"active", active}, {"active-US", bound(cfg.Settings, active)}} {
+			name     string
+			apps     []stages.Application
+			settings *stages.Settings
+		}{{"all", all, nil}, {"active", active, nil}, {"active-US", active, cfg.Settings}} {
 			b.Run(set.name+"/"+in.name, func(b *testing.B) {
 				var n int
+				e := stages.NewEngine(in.settings, benchNow.Location())
 				for b.Loop() {
-					n = len(stages.Prompts(in.apps, nil, benchNow))
+					n = len(e.Day(benchNow, in.apps, nil, len(in.apps) > 0))
 				}
 				b.ReportMetric(float64(len(in.apps)), "apps")
 				b.ReportMetric(float64(n), "prompts")
 			})
 		}
 	}
-}
-
-// bound is a copy of apps read with the settings s.
-func bound(s *stages.Settings, apps []stages.Application) []stages.Application {
-	out := make([]stages.Application, len(apps))
-	copy(out, apps)
-	s.BindAll(out)
-	return out
 }
 
 // BenchmarkRank ranks the prompts of every application of the all-open
@@ -77,7 +71,8 @@ func BenchmarkRank(b *testing.B) {
 		{"10k-all-open", gen.Options{N: 10000, Seed: 1, Now: benchNow, AllOpen: true}},
 		{"100k-all-open", gen.Options{N: 100000, Seed: 1, Now: benchNow, AllOpen: true}},
 	} {
-		ps := stages.Prompts(gen.Applications(set.opts), nil, benchNow)
+		apps := gen.Applications(set.opts)
+		ps := stages.NewEngine(nil, benchNow.Location()).Day(benchNow, apps, nil, len(apps) > 0)
 		rand.New(rand.NewPCG(1, 1)).Shuffle(len(ps), func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
 		work := make([]stages.Prompt, len(ps))
 		b.Run(set.name, func(b *testing.B) {

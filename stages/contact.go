@@ -207,7 +207,7 @@ func (a *Application) Person(name string) (Person, error) {
 // thank-you prompt); a recruiter becomes the Recruiter, and the one before
 // stays among the people as "other", details kept. The change is recorded
 // as an edit event at now.
-func (a *Application) SetPerson(p Person, now time.Time) error {
+func (a *Application) SetPerson(s *Settings, p Person, now time.Time) error {
 	p.Name = strings.Join(strings.Fields(p.Name), " ")
 	p.Email, p.Phone, p.Link, p.TalkedAbout = strings.TrimSpace(p.Email), strings.TrimSpace(p.Phone), strings.TrimSpace(p.Link), strings.TrimSpace(p.TalkedAbout)
 	if p.Role == "" {
@@ -241,10 +241,10 @@ func (a *Application) SetPerson(p Person, now time.Time) error {
 	if existed {
 		what = "changed " + p.Name
 	}
-	if err := next.Apply(Event{Kind: EvEdit, At: now, Note: what}); err != nil {
+	if err := next.Apply(s, Event{Kind: EvEdit, At: now, Note: what}); err != nil {
 		return err
 	}
-	if err := next.Validate(); err != nil {
+	if err := next.Validate(s); err != nil {
 		return err
 	}
 	*a = next
@@ -254,14 +254,14 @@ func (a *Application) SetPerson(p Person, now time.Time) error {
 // RemovePerson takes the person name means (matched as MatchPerson does)
 // off the application: from Interviewers, Recruiter and Contacts. Their
 // thank-you events stay in the timeline.
-func (a *Application) RemovePerson(name string, now time.Time) (Person, error) {
+func (a *Application) RemovePerson(s *Settings, name string, now time.Time) (Person, error) {
 	p, err := a.Person(name)
 	if err != nil {
 		return Person{}, err
 	}
 	next := a.Clone()
 	next.dropName(p.Name)
-	if err := next.Apply(Event{Kind: EvEdit, At: now, Note: "removed " + p.Name}); err != nil {
+	if err := next.Apply(s, Event{Kind: EvEdit, At: now, Note: "removed " + p.Name}); err != nil {
 		return Person{}, err
 	}
 	*a = next

@@ -40,18 +40,18 @@ func TestPeopleKeepInterviewersAndRecruiterConsistent(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Details for an interviewer already listed: still one person.
-	if err := a.SetPerson(Person{Name: "elena sato", Role: RoleInterviewer, Email: "elena@figma.com", TalkedAbout: "asked about the migration"}, now); err != nil {
+	if err := a.SetPerson(nil, Person{Name: "elena sato", Role: RoleInterviewer, Email: "elena@figma.com", TalkedAbout: "asked about the migration"}, now); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(a.Interviewers, ","); got != "Elena Sato" {
 		t.Errorf("interviewers = %q", got)
 	}
 	// A hiring manager is a person, not an interviewer to thank.
-	if err := a.SetPerson(Person{Name: "Noah Brooks", Role: RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
+	if err := a.SetPerson(nil, Person{Name: "Noah Brooks", Role: RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
 		t.Fatal(err)
 	}
 	// A new recruiter: the old one stays, as other, with any details.
-	if err := a.SetPerson(Person{Name: "Sam Ortiz", Role: RoleRecruiter, Email: "sam@figma.com"}, now); err != nil {
+	if err := a.SetPerson(nil, Person{Name: "Sam Ortiz", Role: RoleRecruiter, Email: "sam@figma.com"}, now); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -66,13 +66,13 @@ func TestPeopleKeepInterviewersAndRecruiterConsistent(t *testing.T) {
 		t.Errorf("recruiter %q, people %q", a.Recruiter, a.People())
 	}
 	// Moving the interviewer to another role takes her off the thank-you list.
-	if err := a.SetPerson(Person{Name: "Elena Sato", Role: RoleOther}, now); err != nil {
+	if err := a.SetPerson(nil, Person{Name: "Elena Sato", Role: RoleOther}, now); err != nil {
 		t.Fatal(err)
 	}
 	if len(a.Interviewers) != 0 {
 		t.Errorf("interviewers after a role change = %q", a.Interviewers)
 	}
-	p, err := a.RemovePerson("noah", now)
+	p, err := a.RemovePerson(nil, "noah", now)
 	if err != nil || p.Name != "Noah Brooks" {
 		t.Fatalf("RemovePerson(noah) = %+v, %v", p, err)
 	}
@@ -84,7 +84,7 @@ func TestPeopleKeepInterviewersAndRecruiterConsistent(t *testing.T) {
 	}
 	// A bad address changes nothing.
 	before := a.Clone()
-	if err := a.SetPerson(Person{Name: "X", Email: "not-an-address"}, now); err == nil || !strings.Contains(err.Error(), "email") {
+	if err := a.SetPerson(nil, Person{Name: "X", Email: "not-an-address"}, now); err == nil || !strings.Contains(err.Error(), "email") {
 		t.Errorf("bad email accepted: %v", err)
 	}
 	if len(a.Events) != len(before.Events) || len(a.Contacts) != len(before.Contacts) {

@@ -77,7 +77,7 @@ func TestOfferRevisions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", at(2026, 11, 10, 15, 0), nil, "Jo", Date{})
 			for i, o := range tt.offers {
-				err := a.Apply(offerEvent(first.Add(time.Duration(i)*24*time.Hour), o))
+				err := a.Apply(nil, offerEvent(first.Add(time.Duration(i)*24*time.Hour), o))
 				if i < len(tt.offers)-1 {
 					if err != nil {
 						t.Fatal(err)
@@ -105,10 +105,10 @@ func TestOfferWaitAndDeadlineWords(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 2, 15, 0), nil, "Jo", Date{})
 	mustApply(t, &a, offerEvent(at(2026, 11, 20, 10, 0), Offer{}))
 	// Day 24 since the interview: with an offer open the wait reads "offer", never overdue.
-	if w := a.Wait(at(2026, 11, 26, 9, 0)); w.Status != WaitOffer || w.Label() != "offer" {
+	if w := a.Wait(nil, at(2026, 11, 26, 9, 0)); w.Status != WaitOffer || w.Label() != "offer" {
 		t.Errorf("wait %+v", w)
 	}
-	p := only(t, Prompts([]Application{a}, nil, at(2026, 11, 21, 9, 0)), 1, OfferDeadline)
+	p := only(t, prompts([]Application{a}, nil, at(2026, 11, 21, 9, 0)), 1, OfferDeadline)
 	if !strings.Contains(p.Text, "no deadline given") || p.Due != d(2026, 11, 27) {
 		t.Errorf("offer deadline %q due %v: an assumed deadline says so", p.Text, p.Due)
 	}
@@ -150,7 +150,7 @@ func TestCompetingOffersPrecisely(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			apps := competingSetup(t)
 			mustApply(t, &apps[2], tt.events...)
-			got := ofKind(Prompts(apps, nil, tt.now), 3, CompetingOffer)
+			got := ofKind(prompts(apps, nil, tt.now), 3, CompetingOffer)
 			if (len(got) == 1) != tt.want {
 				t.Fatalf("prompt present %v, want %v:%s", len(got) == 1, tt.want, describe(got))
 			}
@@ -176,20 +176,20 @@ func TestCompetingOffersPrecisely(t *testing.T) {
 	t.Run("a newer offer never makes a late prompt look fresh", func(t *testing.T) {
 		apps := competingSetup(t)[:1]
 		apps = append(apps, newApp(t, 3, "Acme", "standard", at(2026, 11, 12, 15, 0), nil, "Jo", Date{}))
-		late := only(t, Prompts(apps, nil, at(2026, 11, 30, 9, 0)), 3, CompetingOffer)
+		late := only(t, prompts(apps, nil, at(2026, 11, 30, 9, 0)), 3, CompetingOffer)
 		if late.Status != Overdue {
 			t.Fatalf("Stripe's offer untold since 25 Nov: %s", late.Status)
 		}
 		newer := newApp(t, 4, "Figma", "standard", at(2026, 11, 10, 15, 0), nil, "", Date{})
 		mustApply(t, &newer, offerEvent(at(2026, 11, 30, 8, 0), Offer{}))
-		p := only(t, Prompts(append(apps, newer), nil, at(2026, 11, 30, 9, 0)), 3, CompetingOffer)
+		p := only(t, prompts(append(apps, newer), nil, at(2026, 11, 30, 9, 0)), 3, CompetingOffer)
 		if p.Status != Overdue || p.Due != d(2026, 11, 25) || !strings.Contains(p.Text, "Figma") {
 			t.Errorf("with a newer offer: %s due %v %q; want still overdue since 25 Nov, naming both", p.Status, p.Due, p.Text)
 		}
 	})
 	t.Run("done records the offers told about, as its own event", func(t *testing.T) {
 		apps := competingSetup(t)
-		p := only(t, Prompts(apps, nil, at(2026, 11, 26, 9, 0)), 3, CompetingOffer)
+		p := only(t, prompts(apps, nil, at(2026, 11, 26, 9, 0)), 3, CompetingOffer)
 		e, err := DoneEvent(&apps[2], p, at(2026, 11, 26, 10, 0), "")
 		if err != nil || e.Kind != EvTold || len(e.Told) != 2 {
 			t.Fatalf("done = %+v, %v; want a told event about both offers", e, err)
@@ -198,7 +198,7 @@ func TestCompetingOffersPrecisely(t *testing.T) {
 		if apps[2].CheckFollowUp() != nil {
 			t.Error("telling is not a follow-up: the one-follow-up rule must not apply")
 		}
-		none(t, Prompts(apps, nil, at(2026, 11, 26, 11, 0)), 3, CompetingOffer)
+		none(t, prompts(apps, nil, at(2026, 11, 26, 11, 0)), 3, CompetingOffer)
 		tl := apps[2].Timeline()
 		if got := tl[len(tl)-1].Text; got != "told Acme about the Stripe and Datadog offers" {
 			t.Errorf("timeline %q", got)
@@ -225,7 +225,7 @@ func TestAcceptingAnOffer(t *testing.T) {
 	apps := acceptSetup(t)
 	// Friday 20 Nov: Netflix's offer accepted.
 	mustApply(t, &apps[0], Event{Kind: EvOutcome, At: at(2026, 11, 20, 16, 0), Outcome: Accepted})
-	ps := Prompts(apps, nil, at(2026, 11, 20, 17, 0))
+	ps := prompts(apps, nil, at(2026, 11, 20, 17, 0))
 
 	netflix := forApp(ps, 1)
 	if len(netflix) != 1 || netflix[0].Kind != ThankReferences || netflix[0].Due != d(2026, 11, 24) {
@@ -260,7 +260,7 @@ func TestAcceptingAnOffer(t *testing.T) {
 
 	// A new search that starts after the acceptance is a search of its own.
 	later := newApp(t, 5, "Later", "standard", at(2026, 12, 7, 15, 0), []string{"Kim"}, "", Date{})
-	ps = Prompts(append(apps, later), nil, at(2026, 12, 7, 16, 0))
+	ps = prompts(append(apps, later), nil, at(2026, 12, 7, 16, 0))
 	none(t, ps, 5, Withdraw)
 	only(t, ps, 5, ThankYou)
 }
@@ -271,22 +271,22 @@ func TestAfterAcceptanceTheProcessGoesOn(t *testing.T) {
 		offerEvent(at(2026, 11, 16, 10, 0), Offer{Base: amount(180000), Deadline: d(2026, 11, 23)}),
 		Event{Kind: EvOutcome, At: at(2026, 11, 18, 10, 0), Outcome: Accepted})
 	// The offer deadline ends with the acceptance, even after it passes.
-	none(t, Prompts([]Application{a}, nil, at(2026, 11, 25, 9, 0)), 1, OfferDeadline)
+	none(t, prompts([]Application{a}, nil, at(2026, 11, 25, 9, 0)), 1, OfferDeadline)
 	// The stages after the offer follow, each with its task.
 	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 11, 19, 10, 0), Stage: "background check"})
-	if p := only(t, Prompts([]Application{a}, nil, at(2026, 11, 19, 11, 0)), 1, StageTask); !strings.Contains(p.Text, "résumé") {
+	if p := only(t, prompts([]Application{a}, nil, at(2026, 11, 19, 11, 0)), 1, StageTask); !strings.Contains(p.Text, "résumé") {
 		t.Errorf("background check task %q", p.Text)
 	}
 	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 11, 26, 10, 0), Stage: "onboarding"})
-	p := only(t, Prompts([]Application{a}, nil, at(2026, 11, 26, 11, 0)), 1, StageTask)
+	p := only(t, prompts([]Application{a}, nil, at(2026, 11, 26, 11, 0)), 1, StageTask)
 	checkPrompt(t, p, d(2026, 11, 26), d(2026, 11, 27), StatusOpen)
 	if !strings.Contains(p.Text, "start date") {
 		t.Errorf("onboarding task %q", p.Text)
 	}
 	// No reference check: no references to thank.
-	none(t, Prompts([]Application{a}, nil, at(2026, 11, 26, 11, 0)), 1, ThankReferences)
+	none(t, prompts([]Application{a}, nil, at(2026, 11, 26, 11, 0)), 1, ThankReferences)
 	// But an accepted offer takes no stage before it.
-	if err := a.Apply(Event{Kind: EvStage, At: at(2026, 11, 27, 10, 0), Stage: "hiring committee"}); err == nil {
+	if err := a.Apply(nil, Event{Kind: EvStage, At: at(2026, 11, 27, 10, 0), Stage: "hiring committee"}); err == nil {
 		t.Error("an accepted application moved back before its offer")
 	}
 }
@@ -296,10 +296,10 @@ func TestMovingPastTheOfferAnswersIt(t *testing.T) {
 	mustApply(t, &a,
 		offerEvent(at(2026, 11, 16, 10, 0), Offer{Base: amount(180000), Deadline: d(2026, 11, 23)}),
 		Event{Kind: EvStage, At: at(2026, 11, 19, 10, 0), Stage: "background check"})
-	ps := Prompts([]Application{a}, nil, at(2026, 11, 24, 9, 0))
+	ps := prompts([]Application{a}, nil, at(2026, 11, 24, 9, 0))
 	none(t, ps, 1, OfferDeadline)
-	if a.OfferOpen() || !a.PastOffer() {
-		t.Errorf("open %v past %v: past the offer stage the offer is answered", a.OfferOpen(), a.PastOffer())
+	if a.OfferOpen(nil) || !a.PastOffer(nil) {
+		t.Errorf("open %v past %v: past the offer stage the offer is answered", a.OfferOpen(nil), a.PastOffer(nil))
 	}
 }
 
@@ -312,14 +312,14 @@ func TestHistoryInDateOrder(t *testing.T) {
 		t.Errorf("stage %q: a stage dated earlier must not move the application back", a.Stage)
 	}
 	var got []string
-	for _, s := range a.StageHistory() {
+	for _, s := range a.StageHistory(nil) {
 		got = append(got, s.Stage)
 	}
 	if strings.Join(got, ", ") != "final interview, debrief, reference check" {
 		t.Errorf("history %q", got)
 	}
 	// The reference check task counts from the day it was entered.
-	p := only(t, Prompts([]Application{a}, nil, at(2026, 11, 10, 12, 0)), 1, StageTask)
+	p := only(t, prompts([]Application{a}, nil, at(2026, 11, 10, 12, 0)), 1, StageTask)
 	checkPrompt(t, p, d(2026, 11, 10), d(2026, 11, 11), StatusOpen)
 	// An offer dated before the current stage does not move it either.
 	b := newApp(t, 2, "Amazon", "amazon", at(2026, 11, 2, 15, 0), nil, "", Date{})
@@ -335,7 +335,7 @@ func TestPromisedDateBeforeTheInterviewIsRefused(t *testing.T) {
 		t.Error("add with a promise before the interview was taken")
 	}
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 10, 15, 0), nil, "", Date{})
-	if err := a.Apply(Event{Kind: EvHeard, At: at(2026, 11, 12, 9, 0), Expect: d(2026, 11, 9)}); err == nil {
+	if err := a.Apply(nil, Event{Kind: EvHeard, At: at(2026, 11, 12, 9, 0), Expect: d(2026, 11, 9)}); err == nil {
 		t.Error("a promise before the interview was taken")
 	}
 	mustApply(t, &a, Event{Kind: EvHeard, At: at(2026, 11, 12, 9, 0), Expect: d(2026, 11, 10)})
@@ -353,7 +353,7 @@ func TestClosedApplicationsTakeNoNews(t *testing.T) {
 				{Kind: EvOutcome, At: at(2026, 11, 12, 10, 0), Outcome: Accepted},
 			}
 			for _, e := range refused {
-				err := a.Apply(e)
+				err := a.Apply(nil, e)
 				var closed *ClosedError
 				if !errors.As(err, &closed) || !strings.Contains(err.Error(), "reopen") {
 					t.Errorf("%s on a closed application: %v, want a ClosedError naming reopen", e.Kind, err)
@@ -367,13 +367,13 @@ func TestClosedApplicationsTakeNoNews(t *testing.T) {
 				t.Errorf("reopened: outcome %q stage %q, want open at its last stage", a.Outcome, a.Stage)
 			}
 			mustApply(t, &a, refused[0])
-			if !a.OfferOpen() {
+			if !a.OfferOpen(nil) {
 				t.Error("the reopened application's offer is not open")
 			}
 		})
 	}
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 2, 15, 0), nil, "", Date{})
-	if err := a.Apply(Event{Kind: EvReopen, At: at(2026, 11, 3, 10, 0)}); err == nil {
+	if err := a.Apply(nil, Event{Kind: EvReopen, At: at(2026, 11, 3, 10, 0)}); err == nil {
 		t.Error("reopening an open application was taken")
 	}
 }
@@ -443,18 +443,18 @@ func TestDatesInTheUsersCurrentZone(t *testing.T) {
 	iv := time.Date(2026, 11, 16, 17, 0, 0, 0, la)
 	a := newApp(t, 1, "Acme", "standard", iv, []string{"Ana"}, "", Date{})
 	now := time.Date(2026, 11, 17, 12, 0, 0, 0, tokyo)
-	p := only(t, Prompts([]Application{a}, nil, now), 1, ThankYou)
+	p := only(t, prompts([]Application{a}, nil, now), 1, ThankYou)
 	if p.Opens != d(2026, 11, 17) || p.Due != d(2026, 11, 18) || p.DueAt.Location() != tokyo {
 		t.Errorf("thank-you opens %v due %v at %v; want the Tokyo dates 17 and 18 Nov", p.Opens, p.Due, p.DueAt)
 	}
-	if w := a.Wait(now); w.Days != 0 || w.Interview != d(2026, 11, 17) {
+	if w := a.Wait(nil, now); w.Days != 0 || w.Interview != d(2026, 11, 17) {
 		t.Errorf("wait %+v; want day 0, interview on Tokyo's 17 Nov", w)
 	}
 	// A thank-you logged in Los Angeles on the 16th, late: in Tokyo that is the 17th.
 	mustApply(t, &a, Event{Kind: EvThanks, At: time.Date(2026, 11, 16, 18, 0, 0, 0, la), Person: "Ana"})
-	none(t, Prompts([]Application{a}, nil, now), 1, ThankYou)
+	none(t, prompts([]Application{a}, nil, now), 1, ThankYou)
 	// The follow-up window counts from Tokyo's interview day, Tuesday 17 Nov.
-	opens, due := a.FollowUpWindow(tokyo)
+	opens, due := a.FollowUpWindow(nil, tokyo)
 	if opens != d(2026, 11, 26) || due != d(2026, 12, 1) {
 		t.Errorf("follow-up %v..%v, want 26 Nov..1 Dec", opens, due)
 	}
@@ -479,27 +479,27 @@ func TestDateOnlyInputOnADSTMidnight(t *testing.T) {
 func TestThankYouLapsesWhenTheFollowUpWindowOpens(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 17, 15, 0), []string{"Ana"}, "", Date{})
 	// The follow-up window opens 7 business days later: Thursday 26 Nov.
-	if p := only(t, Prompts([]Application{a}, nil, at(2026, 11, 25, 9, 0)), 1, ThankYou); !strings.Contains(p.When(at(2026, 11, 25, 9, 0)), "overdue") {
+	if p := only(t, prompts([]Application{a}, nil, at(2026, 11, 25, 9, 0)), 1, ThankYou); !strings.Contains(p.When(at(2026, 11, 25, 9, 0)), "overdue") {
 		t.Errorf("on 25 Nov the thank-you is late: %q", p.When(at(2026, 11, 25, 9, 0)))
 	}
-	none(t, Prompts([]Application{a}, nil, at(2026, 11, 26, 9, 0)), 1, ThankYou)
+	none(t, prompts([]Application{a}, nil, at(2026, 11, 26, 9, 0)), 1, ThankYou)
 }
 
 func TestReflectLapsesAWeekPastDue(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 2, 15, 0), nil, "", Date{})
 	// Due 4 Nov; still shown on the 11th, gone on the 12th.
-	only(t, Prompts([]Application{a}, nil, at(2026, 11, 11, 9, 0)), 1, Reflect)
-	none(t, Prompts([]Application{a}, nil, at(2026, 11, 12, 9, 0)), 1, Reflect)
+	only(t, prompts([]Application{a}, nil, at(2026, 11, 11, 9, 0)), 1, Reflect)
+	none(t, prompts([]Application{a}, nil, at(2026, 11, 12, 9, 0)), 1, Reflect)
 }
 
 func TestAFinalInterviewStillAhead(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 12, 4, 15, 0), []string{"Ana"}, "", Date{})
 	now := at(2026, 11, 30, 9, 0)
-	w := a.Wait(now)
+	w := a.Wait(nil, now)
 	if w.Status != WaitAhead || w.Label() != "interview Fri 4 Dec" {
 		t.Errorf("wait %+v label %q", w, w.Label())
 	}
-	for _, p := range forApp(Prompts([]Application{a}, nil, now), 1) {
+	for _, p := range forApp(prompts([]Application{a}, nil, now), 1) {
 		if p.Status != Upcoming {
 			t.Errorf("%s is %s before the interview, want upcoming", p.Kind, p.Status)
 		}
@@ -509,15 +509,15 @@ func TestAFinalInterviewStillAhead(t *testing.T) {
 func TestKeepApplyingWordsFitTheCount(t *testing.T) {
 	closed := newApp(t, 1, "Acme", "standard", at(2026, 11, 2, 15, 0), nil, "", Date{})
 	mustApply(t, &closed, Event{Kind: EvOutcome, At: at(2026, 11, 10, 10, 0), Outcome: NoAnswer})
-	if ps := PromptsFor(nil, nil, at(2026, 11, 25, 9, 0), false); len(ps) != 0 {
+	if ps := promptsFor(nil, nil, at(2026, 11, 25, 9, 0), false); len(ps) != 0 {
 		t.Errorf("a new user has prompts:%s", describe(ps))
 	}
-	p := only(t, PromptsFor(nil, nil, at(2026, 11, 25, 9, 0), true), 0, KeepApplying)
+	p := only(t, promptsFor(nil, nil, at(2026, 11, 25, 9, 0), true), 0, KeepApplying)
 	if strings.Contains(p.Text, "0 application") || !strings.Contains(p.Text, "No application") {
 		t.Errorf("text %q", p.Text)
 	}
 	open := newApp(t, 2, "Beta", "standard", at(2026, 11, 2, 15, 0), nil, "", Date{})
-	p = only(t, Prompts([]Application{closed, open}, nil, at(2026, 11, 25, 9, 0)), 0, KeepApplying)
+	p = only(t, prompts([]Application{closed, open}, nil, at(2026, 11, 25, 9, 0)), 0, KeepApplying)
 	if !strings.Contains(p.Text, "Only 1 application still open") {
 		t.Errorf("text %q", p.Text)
 	}

@@ -20,7 +20,7 @@ type Changes struct {
 // Edit applies c to a, records what changed as one edit event at now, and
 // validates the result. It returns the names of the details that changed
 // (none: nothing is recorded).
-func (a *Application) Edit(c Changes, now time.Time) ([]string, error) {
+func (a *Application) Edit(s *Settings, c Changes, now time.Time) ([]string, error) {
 	var changed []string
 	str := func(what string, dst *string, v *string) {
 		if v == nil {
@@ -34,14 +34,14 @@ func (a *Application) Edit(c Changes, now time.Time) ([]string, error) {
 	str("company", &a.Company, c.Company)
 	str("role", &a.Role, c.Role)
 	if c.Process != nil && *c.Process != a.Process {
-		t, err := a.cfg().Process(*c.Process)
+		t, err := s.Process(*c.Process)
 		if err != nil {
 			return nil, fieldErr(FieldProcess, err)
 		}
 		if t.Name != a.Process {
 			a.Process = t.Name
-			if a.Template().StageIndex(a.Stage) < 0 {
-				a.Stage = a.Template().Stages[0].Name
+			if t := a.Template(s); t.StageIndex(a.Stage) < 0 {
+				a.Stage = t.Stages[0].Name
 			}
 			changed = append(changed, "process")
 		}
@@ -76,13 +76,13 @@ func (a *Application) Edit(c Changes, now time.Time) ([]string, error) {
 	if len(changed) == 0 {
 		return nil, nil
 	}
-	if err := a.Apply(Event{Kind: EvEdit, At: now, Note: "changed " + strings.Join(changed, ", ")}); err != nil {
+	if err := a.Apply(s, Event{Kind: EvEdit, At: now, Note: "changed " + strings.Join(changed, ", ")}); err != nil {
 		return nil, err
 	}
 	if c.Process == nil || !slices.Contains(changed, "process") {
 		// A process since removed from the configuration is no error
 		// while the application keeps it.
-		return changed, a.ValidateKept()
+		return changed, a.ValidateKept(s)
 	}
-	return changed, a.Validate()
+	return changed, a.Validate(s)
 }

@@ -13,15 +13,15 @@ import (
 // the application moves on. A to-do the events do (a thank-you logged to
 // its person, a done, a dismiss or a snooze naming it) is not among them:
 // the user knows it went.
-func Ended(before, after *Application, now time.Time, events ...Event) []Prompt {
+func (e Engine) Ended(before, after *Application, now time.Time, events ...Event) []Prompt {
 	still := map[string]bool{}
-	for _, p := range Prompts([]Application{*after}, nil, now) {
+	for _, p := range e.AppPrompts(*after, nil, now) {
 		if p.AppID == after.ID {
 			still[p.Key] = true
 		}
 	}
 	var out []Prompt
-	for _, p := range Actionable(Prompts([]Application{*before}, nil, now)) {
+	for _, p := range Actionable(e.AppPrompts(*before, nil, now)) {
 		if p.AppID != before.ID || still[p.Key] || doneBy(before, p, events) {
 			continue
 		}

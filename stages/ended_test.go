@@ -2,6 +2,7 @@ package stages
 
 import (
 	"testing"
+	"time"
 )
 
 // TestEndedNamesWhatALogEnded: a new stage ends the overdue thank-yous
@@ -31,7 +32,7 @@ func TestEndedNamesWhatALogEnded(t *testing.T) {
 			before := base.Clone()
 			after := base.Clone()
 			mustApply(t, &after, tt.event)
-			got := EndedWords("Datadog", Ended(&before, &after, now, tt.event), tt.event)
+			got := EndedWords("Datadog", NewEngine(nil, time.UTC).Ended(&before, &after, now, tt.event), tt.event)
 			if got != tt.want {
 				t.Errorf("EndedWords = %q, want %q", got, tt.want)
 			}

@@ -12,36 +12,65 @@ import (
 	"unicode/utf8"
 )
 
-// Prompts returns every live prompt for the applications and the global
-// events (those about no application), upcoming ones included, ranked:
-// overdue (longest overdue first), due, open (soonest due first), then
-// upcoming by opening day. Ties go by Kind.Weight, company, person and key.
-// now is the caller's clock: every date is taken in now's location, whatever
-// zone an event was logged in.
+// Engine is the prompt engine of one user: the settings its rules read
+// (the calendar, the rules' numbers, the processes) and the zone every date
+// is taken in, both given when it is made, so that no application or Own
+// carries settings of its own and none can be forgotten. It is the one way
+// to the day's prompts: Day works them out for applications held in
+// memory, in the two steps a caller with a cache of Owns takes one record
+// at a time (Own for each application, then a Day from NewDay: Note every
+// Own, Add every Own, Finish), so the cache and the engine cannot disagree.
+type Engine struct {
+	settings *Settings
+	loc      *time.Location
+}
+
+// NewEngine is the engine of settings s (nil: the defaults) with dates
+// taken in loc (nil: UTC).
+func NewEngine(s *Settings, loc *time.Location) Engine {
+	if loc == nil {
+		loc = time.UTC
+	}
+	return Engine{settings: s.orDefault(), loc: loc}
+}
+
+// Settings are the settings the engine's rules read.
+func (e Engine) Settings() *Settings { return e.settings.orDefault() }
+
+// Zone is the zone the engine takes dates in.
+func (e Engine) Zone() *time.Location {
+	if e.loc == nil {
+		return time.UTC
+	}
+	return e.loc
+}
+
+// In is the engine with dates taken in loc instead.
+func (e Engine) In(loc *time.Location) Engine { return NewEngine(e.settings, loc) }
+
+// Day returns every live prompt of now's day for the applications and the
+// global events (those about no application), upcoming ones included,
+// ranked: overdue (longest overdue first), due, open (soonest due first),
+// then upcoming by opening day. Ties go by Kind.Weight, company, person and
+// key. now is the caller's clock, taken in the engine's zone, whatever zone
+// an event was logged in. It is the one function that computes the day's
+// prompts: every other way there (the agenda's cache, one application's
+// prompts) is Own and a Day, as here.
 //
 // apps must hold every open application, every rejected one still within
 // its after-rejection lapse, and every accepted one (an accepted offer ends
-// the keep-applying reminder); other closed applications may be left out. A
-// caller that leaves them out says with PromptsFor whether the file holds
-// any application at all: a file with none yet has no prompts.
-func Prompts(apps []Application, global []Event, now time.Time) []Prompt {
-	return PromptsFor(apps, global, now, len(apps) > 0)
+// the keep-applying reminder); other closed applications may be left out.
+// started says whether the file holds any application at all (open or
+// closed), which decides the keep-applying reminder: a file with none yet
+// has no prompts.
+func (e Engine) Day(now time.Time, apps []Application, global []Event, started bool) []Prompt {
+	return e.NewDay(now).Apps(apps, global, started)
 }
 
-// PromptsFor is Prompts for a caller that passes only the applications the
-// day's prompts depend on; started says whether the file holds any
-// application (open or closed), which decides the keep-applying reminder.
-func PromptsFor(apps []Application, global []Event, now time.Time, started bool) []Prompt {
-	owns := make([]Own, len(apps))
-	for i := range apps {
-		owns[i] = OwnOf(&apps[i], now.Location())
-	}
-	return NewDay(now).PromptsOf(owns, global, started)
-}
-
-// ownEngine works out what one application brings to the prompts (OwnOf),
-// with dates in the user's zone.
+// ownEngine works out what one application brings to the prompts
+// (Engine.Own), with the settings' rules and dates in the user's zone.
 type ownEngine struct {
+	s   *Settings
 	loc *time.Location
 }
 
@@ -51,6 +80,9 @@ func (g *ownEngine) day(t time.Time) Date { return DateOf(t.In(g.loc)) }
 // engine holds what one run of the rules knows about the whole search.
 type engine struct {
 	ownEngine
+	// cal is the calendar the prompts of the whole search count business
+	// days in.
+	cal   *Calendar
 	now   time.Time
 	today Date
 	// offers are the open offers, oldest first; offerIDs is the same set
@@ -508,13 +540,9 @@ func recruiterOr(recruiter, fallback string) string {
 // FollowUpWindow returns when the one follow-up opens and is due, counted from
 // the last contact (or the day after the recruiter's promised date), with
 // dates taken in loc, in business days of the application's settings.
-func (a *Application) FollowUpWindow(loc *time.Location) (opens, due Date) {
-	return a.followUpWindow(loc)
-}
-
-func (a *Application) followUpWindow(loc *time.Location) (opens, due Date) {
+func (a *Application) FollowUpWindow(s *Settings, loc *time.Location) (opens, due Date) {
+	s = s.orDefault()
 	last := DateOf(a.LastContact().In(loc))
-	s := a.cfg()
 	if !a.Expect.IsZero() && !a.Expect.Before(last) {
 		opens = s.Calendar.NextBusinessDay(a.Expect)
 		return opens, s.Calendar.AddBusinessDays(opens, 2)
@@ -529,13 +557,13 @@ const MoveOnAfter = 5
 func (g *ownEngine) followUpOrMoveOn(a *Application) (Prompt, bool) {
 	if f, sent := a.PendingFollowUp(); sent {
 		day := g.day(f.At)
-		opens := a.cfg().Calendar.AddBusinessDays(day, a.cfg().Rules.MoveOnAfter)
+		opens := g.s.Calendar.AddBusinessDays(day, g.s.Rules.MoveOnAfter)
 		return Prompt{
 			Key: "move_on:" + day.String(), Kind: MoveOn, Opens: opens, Due: opens,
 			Text: fmt.Sprintf("No answer since your follow-up of %s: close it as no answer and put your energy elsewhere", day.Short()),
 		}, true
 	}
-	opens, due := a.followUpWindow(g.loc)
+	opens, due := a.FollowUpWindow(g.s, g.loc)
 	last := g.day(a.LastContact())
 	text := fmt.Sprintf("Send one polite follow-up to %s", a.recruiterOr("the recruiter"))
 	if !a.Expect.IsZero() && !a.Expect.Before(last) {
@@ -566,7 +594,7 @@ func (g *ownEngine) offerDeadline(a *Application) Prompt {
 	return Prompt{
 		Key: "offer_deadline:" + received.String(), Kind: OfferDeadline, Person: a.Recruiter,
 		Opens: received, Due: deadline, Input: InputOutcome,
-		Text: text, Tip: a.Template().OfferTip,
+		Text: text, Tip: a.Template(g.s).OfferTip,
 	}
 }
 
@@ -625,7 +653,7 @@ func (g *engine) competingOffer(o *Own) (Prompt, bool) {
 	}
 	return Prompt{
 		Key: u.key, Kind: CompetingOffer, Person: o.Recruiter,
-		Opens: u.day, Due: o.calendar().NextBusinessDay(u.day), About: u.about,
+		Opens: u.day, Due: g.cal.NextBusinessDay(u.day), About: u.about,
 		Text: "Tell " + recruiterOr(o.Recruiter, "the recruiter") + " you hold " + u.what,
 	}, true
 }
@@ -692,12 +720,12 @@ func (g *engine) untold(o *Own) *untoldOffers {
 
 // stageEntered is the day the application entered its current stage.
 func (g *ownEngine) stageEntered(a *Application) Date {
-	hist := a.StageHistory()
+	hist := a.StageHistory(g.s)
 	return g.day(hist[len(hist)-1].From)
 }
 
 func (g *ownEngine) stageTask(a *Application) (Prompt, bool) {
-	t := a.Template()
+	t := a.Template(g.s)
 	i := t.StageIndex(a.Stage)
 	if i < 0 || t.Stages[i].Task == "" {
 		return Prompt{}, false
@@ -705,7 +733,7 @@ func (g *ownEngine) stageTask(a *Application) (Prompt, bool) {
 	entered := g.stageEntered(a)
 	return Prompt{
 		Key: "stage_task:" + t.Stages[i].Name, Kind: StageTask,
-		Opens: entered, Due: a.cfg().Calendar.NextBusinessDay(entered), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip, Short: t.Stages[i].TaskShort,
+		Opens: entered, Due: g.s.Calendar.NextBusinessDay(entered), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip, Short: t.Stages[i].TaskShort,
 	}, true
 }
 
@@ -719,15 +747,15 @@ func (g *engine) withdraw(o *Own) Prompt {
 	}
 	return Prompt{
 		Key: string(Withdraw), Kind: Withdraw, Person: o.Recruiter,
-		Opens: day, Due: o.calendar().NextBusinessDay(day), Text: text,
+		Opens: day, Due: g.cal.NextBusinessDay(day), Text: text,
 	}
 }
 
 // CalledReferences reports whether the application went through a stage
 // where the company calls references.
-func (a *Application) CalledReferences() bool {
-	t := a.Template()
-	for _, sp := range a.StageHistory() {
+func (a *Application) CalledReferences(s *Settings) bool {
+	t := a.Template(s)
+	for _, sp := range a.StageHistory(s) {
 		if i := t.StageIndex(sp.Stage); i >= 0 && t.Stages[i].References {
 			return true
 		}
@@ -739,16 +767,16 @@ func (a *Application) CalledReferences() bool {
 // of the stages after the offer, and thanking the references it called.
 func (g *ownEngine) afterAcceptance(a *Application) []Prompt {
 	var out []Prompt
-	if a.PastOffer() {
+	if a.PastOffer(g.s) {
 		if p, ok := g.stageTask(a); ok {
 			out = append(out, p)
 		}
 	}
-	if a.CalledReferences() {
+	if a.CalledReferences(g.s) {
 		day := g.day(a.outcomeAt())
 		out = append(out, Prompt{
 			Key: string(ThankReferences), Kind: ThankReferences,
-			Opens: day, Due: a.cfg().Calendar.AddBusinessDays(day, 2),
+			Opens: day, Due: g.s.Calendar.AddBusinessDays(day, 2),
 			Text: fmt.Sprintf("Thank your references and tell them the outcome: you accepted the %s offer", a.Company),
 		})
 	}
@@ -785,7 +813,7 @@ func (g *ownEngine) afterRejection(a *Application) (Date, []Prompt) {
 	if !replied {
 		out = append(out, Prompt{
 			Key: "after_rejection:reply", Kind: AfterRejection, Person: a.Recruiter,
-			Opens: day, Due: a.cfg().Calendar.NextBusinessDay(day),
+			Opens: day, Due: g.s.Calendar.NextBusinessDay(day),
 			Text:  fmt.Sprintf("Send %s a short, gracious reply: it keeps the door open", a.recruiterOr("the recruiter")),
 			Short: "reply graciously",
 		})
@@ -793,7 +821,7 @@ func (g *ownEngine) afterRejection(a *Application) (Date, []Prompt) {
 	if !noted {
 		out = append(out, Prompt{
 			Key: "after_rejection:lessons", Kind: AfterRejection, Input: InputNote,
-			Opens: day, Due: a.cfg().Calendar.AddBusinessDays(day, 2),
+			Opens: day, Due: g.s.Calendar.AddBusinessDays(day, 2),
 			Text: "Note the lessons learned from this process", Short: "note lessons learned",
 		})
 	}
@@ -827,8 +855,8 @@ type StageSpan struct {
 // StageHistory replays the log into the stages the application went
 // through, in date order (a stage logged afterwards with an earlier date
 // takes its place in the history); the last span is the current stage.
-func (a *Application) StageHistory() []StageSpan {
-	t := a.Template()
+func (a *Application) StageHistory(s *Settings) []StageSpan {
+	t := a.Template(s)
 	offerAt := firstOfferStage(t)
 	spans := []StageSpan{{Stage: t.Stages[0].Name, From: a.Interviewed}}
 	move := func(stage string, at time.Time) {
@@ -873,10 +901,10 @@ func (a *Application) StageHistory() []StageSpan {
 // date. While an offer is open the wait is over ("offer"); before the final
 // interview it has not begun. How long the current stage usually takes is
 // information only (Usually), never a reason to call the wait overdue.
-func (a *Application) Wait(now time.Time) Wait {
+func (a *Application) Wait(s *Settings, now time.Time) Wait {
 	today := DateOf(now)
 	interviewDay := DateOf(a.Interviewed.In(now.Location()))
-	t := a.Template()
+	t := a.Template(s)
 	w := Wait{Days: today.DaysSince(interviewDay), Window: t.WindowFor(), Promised: a.Expect, Interview: interviewDay}
 	if i := t.StageIndex(a.Stage); i >= 0 && t.Stages[i].Usually != (Window{}) {
 		w.Usually, w.UsuallyStage = t.Stages[i].Usually, t.Stages[i].Name
@@ -888,7 +916,7 @@ func (a *Application) Wait(now time.Time) Wait {
 	switch {
 	case a.Closed():
 		w.Status = WaitClosed
-	case a.OfferOpen() || a.PastOffer():
+	case a.OfferOpen(s) || a.PastOffer(s):
 		w.Status = WaitOffer
 	case w.Days < 0:
 		w.Status = WaitAhead

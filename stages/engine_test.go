@@ -102,7 +102,7 @@ func withFiller(t *testing.T, apps ...Application) []Application {
 
 func TestThankYouPerPerson(t *testing.T) {
 	a := newApp(t, 1, "Netflix", "netflix", at(2026, 11, 17, 15, 0), []string{"Ana Lopez", "Ben Kim"}, "Cleo Park", Date{})
-	ps := Prompts([]Application{a}, nil, at(2026, 11, 17, 16, 0))
+	ps := prompts([]Application{a}, nil, at(2026, 11, 17, 16, 0))
 	tys := ofKind(ps, 1, ThankYou)
 	if len(tys) != 3 {
 		t.Fatalf("want one thank-you per interviewer and the recruiter, got %s", describe(tys))
@@ -144,7 +144,7 @@ func TestThankYouStatusByTheHour(t *testing.T) {
 		{at(2026, 11, 25, 9, 0), Overdue}, // still worth sending late, until the follow-up window opens
 	}
 	for _, tt := range tests {
-		p := only(t, Prompts([]Application{a}, nil, tt.now), 1, ThankYou)
+		p := only(t, prompts([]Application{a}, nil, tt.now), 1, ThankYou)
 		if p.Status != tt.want {
 			t.Errorf("at %v: %s, want %s", tt.now, p.Status, tt.want)
 		}
@@ -181,7 +181,7 @@ func TestThankYouEnds(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", interview, []string{"Ana Lopez", "Ben Kim"}, "Cleo Park", Date{})
 			mustApply(t, &a, tt.events...)
 			var got []string
-			for _, p := range ofKind(Prompts([]Application{a}, nil, now), 1, ThankYou) {
+			for _, p := range ofKind(prompts([]Application{a}, nil, now), 1, ThankYou) {
 				got = append(got, p.Person)
 			}
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
@@ -193,7 +193,7 @@ func TestThankYouEnds(t *testing.T) {
 
 func TestThankYouRecruiterWhoInterviewedGetsOne(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 17, 15, 0), []string{"Ana Lopez", "cleo park"}, "Cleo Park", Date{})
-	if n := len(ofKind(Prompts([]Application{a}, nil, at(2026, 11, 17, 16, 0)), 1, ThankYou)); n != 2 {
+	if n := len(ofKind(prompts([]Application{a}, nil, at(2026, 11, 17, 16, 0)), 1, ThankYou)); n != 2 {
 		t.Errorf("%d thank-yous, want 2 (one per person)", n)
 	}
 }
@@ -223,7 +223,7 @@ func TestReflect(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", interview, nil, "", Date{})
 			mustApply(t, &a, tt.events...)
-			ps := Prompts([]Application{a}, nil, tt.now)
+			ps := prompts([]Application{a}, nil, tt.now)
 			if tt.want == "" {
 				none(t, ps, 1, Reflect)
 				return
@@ -236,8 +236,8 @@ func TestReflect(t *testing.T) {
 // Two days are calendar days: a Friday interview's reflection is due Sunday.
 func TestReflectOverAWeekend(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 20, 15, 0), nil, "", Date{})
-	checkPrompt(t, only(t, Prompts([]Application{a}, nil, at(2026, 11, 22, 9, 0)), 1, Reflect), d(2026, 11, 20), d(2026, 11, 22), Due)
-	checkPrompt(t, only(t, Prompts([]Application{a}, nil, at(2026, 11, 23, 9, 0)), 1, Reflect), d(2026, 11, 20), d(2026, 11, 22), Overdue)
+	checkPrompt(t, only(t, prompts([]Application{a}, nil, at(2026, 11, 22, 9, 0)), 1, Reflect), d(2026, 11, 20), d(2026, 11, 22), Due)
+	checkPrompt(t, only(t, prompts([]Application{a}, nil, at(2026, 11, 23, 9, 0)), 1, Reflect), d(2026, 11, 20), d(2026, 11, 22), Overdue)
 }
 
 // ---------------------------------------------------------------- rules 3 and 4
@@ -274,11 +274,11 @@ func TestFollowUpWindow(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", tt.interview, nil, "Cleo Park", tt.expect)
 			mustApply(t, &a, tt.events...)
-			opens, due := a.FollowUpWindow(time.UTC)
+			opens, due := a.FollowUpWindow(nil, time.UTC)
 			if opens != tt.opens || due != tt.due {
 				t.Errorf("FollowUpWindow = %v..%v, want %v..%v", opens, due, tt.opens, tt.due)
 			}
-			p := only(t, Prompts([]Application{a}, nil, tt.opens.Time(time.UTC).Add(9*time.Hour)), 1, FollowUp)
+			p := only(t, prompts([]Application{a}, nil, tt.opens.Time(time.UTC).Add(9*time.Hour)), 1, FollowUp)
 			checkPrompt(t, p, tt.opens, tt.due, StatusOpen)
 			if p.Key != tt.key {
 				t.Errorf("key %q, want %q", p.Key, tt.key)
@@ -305,7 +305,7 @@ func TestFollowUpStatus(t *testing.T) {
 		{at(2026, 12, 7, 9, 0), Overdue},
 	}
 	for _, tt := range tests {
-		ps := Prompts([]Application{a}, nil, tt.now)
+		ps := prompts([]Application{a}, nil, tt.now)
 		if p := only(t, ps, 1, FollowUp); p.Status != tt.want {
 			t.Errorf("at %v: %s, want %s", tt.now, p.Status, tt.want)
 		}
@@ -352,7 +352,7 @@ func TestFollowUpAlreadySentAndMoveOn(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", interview, nil, "Cleo Park", Date{})
 			mustApply(t, &a, tt.events...)
-			ps := Prompts([]Application{a}, nil, tt.now)
+			ps := prompts([]Application{a}, nil, tt.now)
 			for _, c := range []struct {
 				kind Kind
 				want *Prompt
@@ -375,10 +375,10 @@ func TestFollowUpDoneIsForGoodUntilTheCompanyAnswers(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 17, 15, 0), nil, "Cleo Park", Date{})
 	mustApply(t, &a, Event{Kind: EvDismiss, At: at(2026, 11, 26, 9, 0), Prompt: "follow_up:2026-11-17"})
 	for _, now := range []time.Time{at(2026, 11, 26, 10, 0), at(2026, 12, 1, 10, 0), at(2027, 1, 15, 10, 0)} {
-		none(t, Prompts([]Application{a}, nil, now), 1, FollowUp)
+		none(t, prompts([]Application{a}, nil, now), 1, FollowUp)
 	}
 	mustApply(t, &a, Event{Kind: EvHeard, At: at(2026, 12, 1, 10, 0)})
-	p := only(t, Prompts([]Application{a}, nil, at(2026, 12, 10, 9, 0)), 1, FollowUp)
+	p := only(t, prompts([]Application{a}, nil, at(2026, 12, 10, 9, 0)), 1, FollowUp)
 	checkPrompt(t, p, d(2026, 12, 10), d(2026, 12, 15), StatusOpen)
 }
 
@@ -434,7 +434,7 @@ func TestStageTasks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", tt.process, at(2026, 11, 17, 15, 0), nil, "Cleo", Date{})
 			mustApply(t, &a, tt.events...)
-			ps := Prompts([]Application{a}, nil, tt.now)
+			ps := prompts([]Application{a}, nil, tt.now)
 			if n := len(ofKind(ps, 1, FollowUp)); n != tt.followUps {
 				t.Errorf("%d follow-up prompts, want %d", n, tt.followUps)
 			}
@@ -485,7 +485,7 @@ func TestOfferDeadlinePrompt(t *testing.T) {
 			if tt.outcome != "" {
 				mustApply(t, &a, Event{Kind: EvOutcome, At: at(2026, 11, 25, 8, 0), Outcome: tt.outcome})
 			}
-			ps := Prompts([]Application{a}, nil, tt.now)
+			ps := prompts([]Application{a}, nil, tt.now)
 			if !tt.promptOK {
 				none(t, ps, 1, OfferDeadline)
 				return
@@ -525,7 +525,7 @@ func TestCompetingOffers(t *testing.T) {
 	}
 
 	t.Run("every other waiting application gets one", func(t *testing.T) {
-		ps := Prompts(build(t, offerAt), nil, at(2026, 11, 24, 18, 0))
+		ps := prompts(build(t, offerAt), nil, at(2026, 11, 24, 18, 0))
 		none(t, ps, 1, CompetingOffer)
 		none(t, ps, 4, CompetingOffer)
 		none(t, ps, 5, CompetingOffer)
@@ -544,11 +544,11 @@ func TestCompetingOffers(t *testing.T) {
 		}
 	})
 	t.Run("due the next business day after a Friday offer", func(t *testing.T) {
-		ps := Prompts(build(t, at(2026, 11, 27, 17, 0)), nil, at(2026, 11, 30, 9, 0))
+		ps := prompts(build(t, at(2026, 11, 27, 17, 0)), nil, at(2026, 11, 30, 9, 0))
 		checkPrompt(t, only(t, ps, 2, CompetingOffer), d(2026, 11, 27), d(2026, 11, 30), Due)
 	})
 	t.Run("overdue", func(t *testing.T) {
-		ps := Prompts(build(t, offerAt), nil, at(2026, 11, 26, 9, 0))
+		ps := prompts(build(t, offerAt), nil, at(2026, 11, 26, 9, 0))
 		checkPrompt(t, only(t, ps, 2, CompetingOffer), d(2026, 11, 24), d(2026, 11, 25), Overdue)
 	})
 	tests := []struct {
@@ -569,7 +569,7 @@ func TestCompetingOffers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ps := Prompts(build(t, offerAt, tt.events...), nil, at(2026, 11, 25, 12, 0))
+			ps := prompts(build(t, offerAt, tt.events...), nil, at(2026, 11, 25, 12, 0))
 			if got := len(ofKind(ps, 2, CompetingOffer)) == 1; got != tt.want {
 				t.Errorf("competing-offer prompt present %v, want %v:%s", got, tt.want, describe(forApp(ps, 2)))
 			}
@@ -582,7 +582,7 @@ func TestCompetingOffers(t *testing.T) {
 		for _, o := range []Outcome{Accepted, Declined} {
 			apps := build(t, offerAt)
 			mustApply(t, &apps[0], Event{Kind: EvOutcome, At: at(2026, 11, 25, 9, 0), Outcome: o})
-			ps := Prompts(apps, nil, at(2026, 11, 25, 12, 0))
+			ps := prompts(apps, nil, at(2026, 11, 25, 12, 0))
 			none(t, ps, 2, CompetingOffer)
 			none(t, ps, 3, CompetingOffer)
 		}
@@ -590,7 +590,7 @@ func TestCompetingOffers(t *testing.T) {
 	t.Run("two offers: one prompt naming both", func(t *testing.T) {
 		apps := build(t, offerAt)
 		mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 25, 10, 0)})
-		ps := Prompts(apps, nil, at(2026, 11, 25, 12, 0))
+		ps := prompts(apps, nil, at(2026, 11, 25, 12, 0))
 		got := ofKind(ps, 3, CompetingOffer)
 		if len(got) != 1 || got[0].Key != "competing_offer:1" || got[0].Due != d(2026, 11, 25) {
 			t.Fatalf("Stripe should get one prompt keyed by the earliest offer it was not told of, due the next business day after it:%s", describe(got))
@@ -605,7 +605,7 @@ func TestCompetingOffers(t *testing.T) {
 		apps := build(t, offerAt)
 		mustApply(t, &apps[2], Event{Kind: EvTold, At: offerAt.Add(time.Hour), Told: []ToldOffer{{App: apps[0].ID, Company: apps[0].Company}}})
 		mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 25, 10, 0)})
-		got := ofKind(Prompts(apps, nil, at(2026, 11, 25, 12, 0)), 3, CompetingOffer)
+		got := ofKind(prompts(apps, nil, at(2026, 11, 25, 12, 0)), 3, CompetingOffer)
 		if len(got) != 1 || strings.Contains(got[0].Text, apps[0].Company) || got[0].Key != fmt.Sprintf("competing_offer:%d", apps[1].ID) {
 			t.Fatalf("only the offer it was not told about is news:%s", describe(got))
 		}
@@ -653,7 +653,7 @@ func TestKeepApplying(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ps := Prompts(tt.apps, tt.global, tt.now)
+			ps := prompts(tt.apps, tt.global, tt.now)
 			got := ofKind(ps, 0, KeepApplying)
 			if tt.want == nil {
 				if len(got) != 0 {
@@ -714,7 +714,7 @@ func TestAfterRejection(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := build(t, tt.rejected, tt.after...)
-			ps := forApp(Prompts([]Application{a}, nil, tt.now), 1)
+			ps := forApp(prompts([]Application{a}, nil, tt.now), 1)
 			var reply, lessons []Prompt
 			other := 0
 			for _, p := range ps {
@@ -768,7 +768,7 @@ func TestOutcomesEndEveryPrompt(t *testing.T) {
 			)
 			other := newApp(t, 2, "Other", "standard", at(2026, 11, 17, 15, 0), nil, "", Date{})
 			for _, now := range []time.Time{at(2026, 11, 23, 11, 0), at(2026, 12, 20, 11, 0)} {
-				if ps := forApp(Prompts([]Application{a, other}, nil, now), 1); len(ofKindNot(ps, ThankReferences)) != 0 {
+				if ps := forApp(prompts([]Application{a, other}, nil, now), 1); len(ofKindNot(ps, ThankReferences)) != 0 {
 					t.Errorf("%s at %v: want no prompts:%s", o, now, describe(ps))
 				}
 			}
@@ -808,7 +808,7 @@ func TestDoneDismissSnooze(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", interview, nil, "", Date{})
 			mustApply(t, &a, tt.events...)
-			ps := Prompts([]Application{a}, nil, tt.now)
+			ps := prompts([]Application{a}, nil, tt.now)
 			if tt.want == "" {
 				none(t, ps, 1, Reflect)
 				return
@@ -839,10 +839,10 @@ func maxDate(a, b Date) Date {
 func TestSnoozedThankYouComesBackOverdue(t *testing.T) {
 	a := newApp(t, 1, "Acme", "standard", at(2026, 11, 17, 15, 0), []string{"Ana Lopez"}, "", Date{})
 	mustApply(t, &a, Event{Kind: EvSnooze, At: at(2026, 11, 17, 16, 0), Prompt: "thank_you:ana lopez", Until: d(2026, 11, 18)})
-	if p := only(t, Prompts([]Application{a}, nil, at(2026, 11, 17, 20, 0)), 1, ThankYou); p.Status != Upcoming {
+	if p := only(t, prompts([]Application{a}, nil, at(2026, 11, 17, 20, 0)), 1, ThankYou); p.Status != Upcoming {
 		t.Errorf("snoozed thank-you is %s", p.Status)
 	}
-	if p := only(t, Prompts([]Application{a}, nil, at(2026, 11, 18, 16, 0)), 1, ThankYou); p.Status != Overdue {
+	if p := only(t, prompts([]Application{a}, nil, at(2026, 11, 18, 16, 0)), 1, ThankYou); p.Status != Overdue {
 		t.Errorf("back after the snooze and past 24 h: %s", p.Status)
 	}
 }
@@ -998,7 +998,7 @@ func TestPromptsAreRankedAndActionableKeepsOrder(t *testing.T) {
 	gamma := newApp(t, 3, "Gamma", "standard", at(2026, 11, 10, 15, 0), nil, "Gus", Date{})
 	mustApply(t, &gamma, Event{Kind: EvOffer, At: at(2026, 11, 20, 10, 0), Offer: &Offer{Deadline: d(2026, 11, 27)}},
 		Event{Kind: EvDone, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer"})
-	ps := Prompts([]Application{acme, beta, gamma}, nil, at(2026, 11, 25, 10, 0))
+	ps := prompts([]Application{acme, beta, gamma}, nil, at(2026, 11, 25, 10, 0))
 	got := Actionable(ps)
 	want := []string{
 		"2 follow_up",       // overdue since Nov 19
@@ -1071,7 +1071,7 @@ func TestWait(t *testing.T) {
 			if tt.closed {
 				mustApply(t, &a, Event{Kind: EvOutcome, At: at(2026, 11, 24, 18, 0), Outcome: Withdrawn})
 			}
-			w := a.Wait(noon(tt.today))
+			w := a.Wait(nil, noon(tt.today))
 			if w.Days != tt.days || w.Window != tt.window || w.Status != tt.status || w.Promised != tt.expect {
 				t.Errorf("Wait(%v) = %+v, want days %d window %v status %q promised %v", tt.today, w, tt.days, tt.window, tt.status, tt.expect)
 			}
@@ -1110,7 +1110,7 @@ func TestAcrossTheFallDSTChange(t *testing.T) {
 		{time.Date(2026, 11, 14, 0, 30, 0, 0, la), 15, WaitOverdue},
 	}
 	for _, tt := range tests {
-		w := a.Wait(tt.now)
+		w := a.Wait(nil, tt.now)
 		if w.Days != tt.days || w.Status != tt.status {
 			t.Errorf("at %v: %d days %s, want %d days %s", tt.now, w.Days, w.Status, tt.days, tt.status)
 		}
@@ -1118,7 +1118,7 @@ func TestAcrossTheFallDSTChange(t *testing.T) {
 
 	// The follow-up opens 7 business days after Friday Oct 30: Tuesday Nov 10;
 	// due at 10: Friday Nov 13.
-	opens, due := a.FollowUpWindow(time.UTC)
+	opens, due := a.FollowUpWindow(nil, time.UTC)
 	if opens != d(2026, 11, 10) || due != d(2026, 11, 13) {
 		t.Errorf("FollowUpWindow = %v..%v, want 2026-11-10..2026-11-13", opens, due)
 	}
@@ -1132,14 +1132,14 @@ func TestAcrossTheFallDSTChange(t *testing.T) {
 		{time.Date(2026, 11, 14, 0, 1, 0, 0, la), Overdue},
 	}
 	for _, tt := range followTests {
-		p := only(t, Prompts([]Application{a}, nil, tt.now), 1, FollowUp)
+		p := only(t, prompts([]Application{a}, nil, tt.now), 1, FollowUp)
 		checkPrompt(t, p, d(2026, 11, 10), d(2026, 11, 13), tt.want)
 	}
 
 	// Sent on Tuesday Nov 10 at 10:00 PST: move-on on Tuesday Nov 17.
 	b := a.Clone()
 	mustApply(t, &b, Event{Kind: EvFollowUp, At: time.Date(2026, 11, 10, 10, 0, 0, 0, la)})
-	p := only(t, Prompts([]Application{b}, nil, time.Date(2026, 11, 17, 7, 0, 0, 0, la)), 1, MoveOn)
+	p := only(t, prompts([]Application{b}, nil, time.Date(2026, 11, 17, 7, 0, 0, 0, la)), 1, MoveOn)
 	checkPrompt(t, p, d(2026, 11, 17), d(2026, 11, 17), Due)
 }
 
@@ -1171,7 +1171,7 @@ func TestThankYouDueByClockTimeAcrossDST(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newApp(t, 1, "Acme", "standard", tt.interview, []string{"Ana Lopez"}, "", Date{})
-			p := only(t, Prompts([]Application{a}, nil, tt.interview.Add(time.Hour)), 1, ThankYou)
+			p := only(t, prompts([]Application{a}, nil, tt.interview.Add(time.Hour)), 1, ThankYou)
 			if !p.DueAt.Equal(tt.dueAt) {
 				t.Errorf("DueAt %v, want %v (the interview's clock time, next day)", p.DueAt, tt.dueAt)
 			}
@@ -1180,10 +1180,10 @@ func TestThankYouDueByClockTimeAcrossDST(t *testing.T) {
 			}
 			before := tt.dueAt.Add(-time.Minute)
 			after := tt.dueAt.Add(time.Minute)
-			if s := only(t, Prompts([]Application{a}, nil, before), 1, ThankYou).Status; s != Due {
+			if s := only(t, prompts([]Application{a}, nil, before), 1, ThankYou).Status; s != Due {
 				t.Errorf("a minute before the deadline: %s, want due", s)
 			}
-			if s := only(t, Prompts([]Application{a}, nil, after), 1, ThankYou).Status; s != Overdue {
+			if s := only(t, prompts([]Application{a}, nil, after), 1, ThankYou).Status; s != Overdue {
 				t.Errorf("a minute after the deadline: %s, want overdue", s)
 			}
 		})
@@ -1209,7 +1209,7 @@ func runFlow(t *testing.T, a Application, others []Application, steps []step) Ap
 		if a.Stage != s.stage {
 			t.Fatalf("step %d: stage %q, want %q", i, a.Stage, s.stage)
 		}
-		ps := Prompts(append([]Application{a}, others...), nil, s.now)
+		ps := prompts(append([]Application{a}, others...), nil, s.now)
 		var got []string
 		for _, p := range Actionable(ps) {
 			if p.AppID == a.ID {
@@ -1307,14 +1307,14 @@ func TestNetflixFlow(t *testing.T) {
 				for _, o := range others {
 					none(t, ps, o.ID, CompetingOffer)
 				}
-				if w := a.Wait(noon(d(2026, 11, 24))); w.Status != WaitClosed {
+				if w := a.Wait(nil, noon(d(2026, 11, 24))); w.Status != WaitClosed {
 					t.Errorf("wait %+v", w)
 				}
 			}},
 	}
 	final := runFlow(t, a, others, steps)
 	var names []string
-	for _, span := range final.StageHistory() {
+	for _, span := range final.StageHistory(nil) {
 		names = append(names, span.Stage)
 	}
 	want := "final interview, debrief, reference check, background check, verbal offer, offer letter"
@@ -1355,7 +1355,7 @@ func TestAmazonFlow(t *testing.T) {
 	waitIs := func(today Date, days int, w Window, s WaitStatus) func(t *testing.T, a Application, ps []Prompt) {
 		return func(t *testing.T, a Application, ps []Prompt) {
 			t.Helper()
-			got := a.Wait(noon(today))
+			got := a.Wait(nil, noon(today))
 			if got.Days != days || got.Window != w || got.Status != s {
 				t.Errorf("Wait(%v) = %+v, want %d days %v %s", today, got, days, w, s)
 			}
@@ -1416,7 +1416,7 @@ func TestAmazonBackgroundCheckAfterOffer(t *testing.T) {
 		Event{Kind: EvOffer, At: at(2026, 11, 20, 16, 0), Offer: &Offer{Deadline: d(2026, 11, 27)}},
 		Event{Kind: EvStage, At: at(2026, 11, 24, 9, 0), Stage: "background check"},
 	)
-	ps := Prompts(withFiller(t, a), nil, at(2026, 11, 24, 10, 0))
+	ps := prompts(withFiller(t, a), nil, at(2026, 11, 24, 10, 0))
 	p := only(t, ps, 21, StageTask)
 	checkPrompt(t, p, d(2026, 11, 24), d(2026, 11, 25), StatusOpen)
 	if !strings.Contains(p.Text, "résumé") {
@@ -1424,11 +1424,11 @@ func TestAmazonBackgroundCheckAfterOffer(t *testing.T) {
 	}
 	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 12, 1, 9, 0), Stage: "onboarding"})
 	// Rule 10: onboarding has its task too.
-	if p := only(t, Prompts(withFiller(t, a), nil, at(2026, 12, 1, 10, 0)), 21, StageTask); !strings.Contains(p.Text, "start date") {
+	if p := only(t, prompts(withFiller(t, a), nil, at(2026, 12, 1, 10, 0)), 21, StageTask); !strings.Contains(p.Text, "start date") {
 		t.Errorf("onboarding task %q", p.Text)
 	}
 	var got []string
-	for _, s := range a.StageHistory() {
+	for _, s := range a.StageHistory(nil) {
 		got = append(got, s.Stage)
 	}
 	if strings.Join(got, ", ") != "final interview, offer, background check, onboarding" {
@@ -1442,7 +1442,7 @@ func TestPromptsDoesNotChangeItsInput(t *testing.T) {
 	mustApply(t, &a, Event{Kind: EvOffer, At: at(2026, 11, 20, 10, 0)})
 	b := newApp(t, 2, "Beta", "standard", at(2026, 11, 17, 15, 0), nil, "", Date{})
 	apps := []Application{a.Clone(), b.Clone()}
-	Prompts(apps, nil, at(2026, 11, 25, 10, 0))
+	prompts(apps, nil, at(2026, 11, 25, 10, 0))
 	if !reflect.DeepEqual(apps[0], a) || !reflect.DeepEqual(apps[1], b) {
 		t.Error("Prompts changed an application")
 	}
@@ -1467,7 +1467,7 @@ func TestOfferStageByAStageEvent(t *testing.T) {
 			if a.Offer == nil || !a.Offer.Received.Equal(at(2026, 11, 24, 17, 0)) {
 				t.Fatalf("offer %+v, want one received when the stage was entered", a.Offer)
 			}
-			ps := Prompts(withFiller(t, a), nil, at(2026, 11, 25, 9, 0))
+			ps := prompts(withFiller(t, a), nil, at(2026, 11, 25, 9, 0))
 			checkPrompt(t, only(t, ps, 1, OfferDeadline), d(2026, 11, 24), d(2026, 12, 1), StatusOpen)
 			none(t, ps, 1, FollowUp)
 			checkPrompt(t, only(t, ps, 900, CompetingOffer), d(2026, 11, 24), d(2026, 11, 25), Due)
@@ -1485,4 +1485,21 @@ func TestOfferStageByAStageEvent(t *testing.T) {
 	if a.Offer != nil {
 		t.Errorf("the decision stage made an offer: %+v", a.Offer)
 	}
+}
+
+// prompts is the day's prompts under the default settings, with dates in
+// now's zone, for a file holding apps.
+func prompts(apps []Application, global []Event, now time.Time) []Prompt {
+	return promptsFor(apps, global, now, len(apps) > 0)
+}
+
+// promptsFor is prompts where started says whether the file holds any
+// application.
+func promptsFor(apps []Application, global []Event, now time.Time, started bool) []Prompt {
+	return NewEngine(nil, now.Location()).Day(now, apps, global, started)
+}
+
+// promptsOf is one application's prompts under the default settings.
+func promptsOf(a Application, related []Application, now time.Time) []Prompt {
+	return NewEngine(nil, now.Location()).AppPrompts(a, related, now)
 }

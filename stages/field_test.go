@@ -39,27 +39,27 @@ func TestValidationNamesTheField(t *testing.T) {
 		{"two long names at once", func() error {
 			a := ok.Clone()
 			a.Role, a.Interviewers = long, []string{long}
-			return a.Validate()
+			return a.Validate(nil)
 		}, []Field{FieldRole, FieldInterviewers}, 0, "role: 201 characters is too long"},
 		{"thank-you to no one", func() error {
 			a := ok.Clone()
-			return a.Apply(Event{Kind: EvThanks, At: now})
+			return a.Apply(nil, Event{Kind: EvThanks, At: now})
 		}, []Field{FieldPerson}, 0, "a thank-you needs the person"},
 		{"unknown stage", func() error {
 			a := ok.Clone()
-			return a.Apply(Event{Kind: EvStage, Stage: "lunch", At: now})
+			return a.Apply(nil, Event{Kind: EvStage, Stage: "lunch", At: now})
 		}, []Field{FieldStage}, 0, `unknown stage "lunch"`},
 		{"event date out of range", func() error {
 			a := ok.Clone()
-			return a.Apply(Event{Kind: EvHeard, At: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)})
+			return a.Apply(nil, Event{Kind: EvHeard, At: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)})
 		}, []Field{FieldWhen}, 0, "event date 1900-01-01"},
 		{"thanked someone unknown", func() error {
 			a := ok.Clone()
-			return a.MarkThanked([]string{"Zed"}, now)
+			return a.MarkThanked(nil, []string{"Zed"}, now)
 		}, []Field{FieldThanked}, 0, "thanked: "},
 		{"reopening an open application", func() error {
 			a := ok.Clone()
-			return a.Apply(Event{Kind: EvReopen, At: now})
+			return a.Apply(nil, Event{Kind: EvReopen, At: now})
 		}, nil, 1, "is open already"},
 	}
 	for _, c := range cases {
@@ -86,7 +86,7 @@ func TestValidationNamesTheField(t *testing.T) {
 	a := ok.Clone()
 	a.Interviewers = []string{"Ana Lopez", "Ana Smith"}
 	var pe *PersonError
-	if err := a.MarkThanked([]string{"ana"}, now); !errors.As(err, &pe) {
+	if err := a.MarkThanked(nil, []string{"ana"}, now); !errors.As(err, &pe) {
 		t.Fatalf("MarkThanked(ana) = %v, want a PersonError inside", err)
 	}
 }
@@ -108,16 +108,16 @@ func TestPromptsSayTheirShortWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.ID = 1
-	if err := a.Apply(Event{Kind: EvStage, Stage: "reference check", At: now.Add(-time.Hour)}); err != nil {
+	if err := a.Apply(nil, Event{Kind: EvStage, Stage: "reference check", At: now.Add(-time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	b := a.Clone()
 	b.ID = 2
-	if err := b.Apply(Event{Kind: EvOutcome, Outcome: Rejected, At: now.Add(-time.Hour)}); err != nil {
+	if err := b.Apply(nil, Event{Kind: EvOutcome, Outcome: Rejected, At: now.Add(-time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
-	for _, p := range PromptsFor([]Application{a, b}, nil, now, true) {
+	for _, p := range promptsFor([]Application{a, b}, nil, now, true) {
 		got[p.Key] = p.Short
 	}
 	for key, want := range map[string]string{

@@ -28,9 +28,10 @@ type PromptKind struct {
 	// Action says the prompt in a few words, for a narrow column; first is
 	// the first name of the prompt's person. Nil: the prompt's text.
 	Action func(p Prompt, first string) string
-	// Template names the draft template of the prompt's message; nil or
-	// "": the prompt asks for no message.
-	Template func(a *Application, p Prompt) string
+	// Template names the draft template of the prompt's message, a's
+	// process read in the settings s; nil or "": the prompt asks for no
+	// message.
+	Template func(s *Settings, a *Application, p Prompt) string
 	// Done is the event that doing the prompt logs on application a (never
 	// nil); ok false leaves it to the prompt's Input, else a done event
 	// naming the prompt (see DoneEvent).
@@ -41,10 +42,11 @@ type PromptKind struct {
 	// Shared marks the kinds whose prompts the state of other applications
 	// decides (withdraw, competing offer): an Own keeps their log.
 	Shared bool
-	// Rule raises the kind's prompt for an open application, dates taken
-	// in loc, for a kind added without a rule of the engine's own. The
-	// built-in kinds leave it nil: their rules live in engine.go.
-	Rule func(a *Application, loc *time.Location) (Prompt, bool)
+	// Rule raises the kind's prompt for an open application, with the
+	// settings s and dates taken in loc, for a kind added without a rule
+	// of the engine's own. The built-in kinds leave it nil: their rules
+	// live in engine.go.
+	Rule func(s *Settings, a *Application, loc *time.Location) (Prompt, bool)
 }
 
 // EventKind's entry: everything about one kind of event.
@@ -60,9 +62,9 @@ type EventSpec struct {
 	// check beyond what every event is checked for.
 	Check func(e Event) error
 	// Apply refuses e where a's state makes no sense of it, else applies
-	// it to next (a copy of a) and may normalise e. Nil: the event changes
-	// nothing but the log.
-	Apply func(a, next *Application, e *Event) error
+	// it to next (a copy of a) and may normalise e; a's process is read in
+	// the settings s. Nil: the event changes nothing but the log.
+	Apply func(s *Settings, a, next *Application, e *Event) error
 	// Global marks the kinds that may stand on their own, about no
 	// application (a done, dismiss or snooze of keep_applying).
 	Global bool
@@ -129,7 +131,7 @@ var promptKinds = []PromptKind{
 	{Kind: ThankYou, Label: "thank-you",
 		KeyWords: func(rest string) string { return " to " + strings.ReplaceAll(rest, "-", " ") },
 		Action:   func(_ Prompt, first string) string { return "thank " + first },
-		Template: func(a *Application, p Prompt) string {
+		Template: func(_ *Settings, a *Application, p Prompt) string {
 			if a != nil && strings.EqualFold(strings.TrimSpace(a.Recruiter), strings.TrimSpace(p.Person)) {
 				return "thank_you_recruiter"
 			}
@@ -156,11 +158,11 @@ var promptKinds = []PromptKind{
 			}
 			return "stage task"
 		},
-		Template: func(a *Application, p Prompt) string {
+		Template: func(s *Settings, a *Application, p Prompt) string {
 			if a == nil {
 				return ""
 			}
-			t := a.Template()
+			t := a.Template(s)
 			if i := t.StageIndex(strings.TrimPrefix(p.Key, string(StageTask)+":")); i >= 0 {
 				switch {
 				case t.Stages[i].References:
@@ -183,7 +185,7 @@ var promptKinds = []PromptKind{
 		Action: func(Prompt, string) string { return "keep applying" }},
 	{Kind: AfterRejection, Label: "after rejection", Ask: "Lessons learned from this process",
 		Action: func(p Prompt, _ string) string { return p.Short },
-		Template: func(_ *Application, p Prompt) string {
+		Template: func(_ *Settings, _ *Application, p Prompt) string {
 			if p.Input == InputNone {
 				return string(AfterRejection)
 			}
@@ -192,7 +194,7 @@ var promptKinds = []PromptKind{
 }
 
 // byKind is the Template of the kinds whose template is named after them.
-func byKind(_ *Application, p Prompt) string { return string(p.Kind) }
+func byKind(_ *Settings, _ *Application, p Prompt) string { return string(p.Kind) }
 
 // maxPromptKinds bounds the table: Rank packs a weight in four bits.
 const maxPromptKinds = 16
@@ -258,10 +260,11 @@ func (p Prompt) NoteQuestion() string {
 }
 
 // TemplateName is the name of the draft template for p's message on a (nil
-// for a prompt about the whole search), or "" when p asks for no message.
-func TemplateName(a *Application, p Prompt) string {
+// for a prompt about the whole search), its process read in the settings
+// set, or "" when p asks for no message.
+func TemplateName(set *Settings, a *Application, p Prompt) string {
 	if s, ok := p.Kind.Spec(); ok && s.Template != nil {
-		return s.Template(a, p)
+		return s.Template(set, a, p)
 	}
 	return ""
 }
@@ -285,7 +288,7 @@ func AddPromptKind(k PromptKind) (remove func(), err error) {
 }
 
 // ruledKinds are the added kinds' rules, run for every open application
-// (see OwnOf).
+// (see Engine.Own).
 func ruledKinds(yield func(PromptKind) bool) {
 	for _, k := range promptKinds {
 		if k.Rule != nil && !yield(k) {
@@ -299,7 +302,7 @@ var eventKinds = []EventSpec{
 	{Kind: EvInterview,
 		Words:  func(*Application, Event) string { return "final interview" },
 		Logged: func(a *Application, _ Event) string { return "final interview with " + a.Company },
-		Apply: func(_, next *Application, e *Event) error {
+		Apply: func(_ *Settings, _, next *Application, e *Event) error {
 			next.Interviewed = e.At
 			return nil
 		}},
@@ -329,7 +332,7 @@ var eventKinds = []EventSpec{
 		Words:  func(*Application, Event) string { return "heard back" },
 		Logged: func(a *Application, _ Event) string { return "heard back from " + a.Company },
 		Ends:   "the company got in touch",
-		Apply: func(a, _ *Application, _ *Event) error {
+		Apply: func(_ *Settings, a, _ *Application, _ *Event) error {
 			// An accepted offer goes on (background check, onboarding), and
 			// the company keeps writing; any other closed application must
 			// be reopened first.
@@ -383,7 +386,7 @@ var eventKinds = []EventSpec{
 			_, err := ParseOutcome(string(e.Outcome))
 			return fieldErr(FieldOutcome, err)
 		},
-		Apply: func(a, next *Application, e *Event) error {
+		Apply: func(_ *Settings, a, next *Application, e *Event) error {
 			if a.Closed() {
 				return a.closedTo("outcome")
 			}
@@ -436,7 +439,7 @@ var eventKinds = []EventSpec{
 		Words:  func(*Application, Event) string { return "reopened" },
 		Logged: func(a *Application, _ Event) string { return a.Company + " reopened" },
 		Ends:   "the application is open again",
-		Apply: func(a, next *Application, _ *Event) error {
+		Apply: func(_ *Settings, a, next *Application, _ *Event) error {
 			if !a.Closed() {
 				return fmt.Errorf("%s is open already: nothing to reopen", a.Company)
 			}
@@ -675,8 +678,8 @@ func (a *Application) closedTo(what string) error {
 	return &ClosedError{Company: a.Company, Outcome: a.Outcome, What: what}
 }
 
-func applyStage(a, next *Application, e *Event) error {
-	st, err := next.Template().LookupStage(e.Stage)
+func applyStage(s *Settings, a, next *Application, e *Event) error {
+	st, err := next.Template(s).LookupStage(e.Stage)
 	if err != nil {
 		return fieldErr(FieldStage, err)
 	}
@@ -684,8 +687,8 @@ func applyStage(a, next *Application, e *Event) error {
 		if a.Outcome != Accepted {
 			return a.closedTo("stage")
 		}
-		if last := lastOfferStage(a.Template()); next.Template().StageIndex(st.Name) <= last {
-			return fmt.Errorf("%s: the offer is accepted; only the stages after it (%s) can follow", a.Company, strings.Join(a.Template().StageNames()[last+1:], ", "))
+		if last := lastOfferStage(a.Template(s)); next.Template(s).StageIndex(st.Name) <= last {
+			return fmt.Errorf("%s: the offer is accepted; only the stages after it (%s) can follow", a.Company, strings.Join(a.Template(s).StageNames()[last+1:], ", "))
 		}
 	}
 	e.Stage = st.Name
@@ -704,7 +707,7 @@ func applyStage(a, next *Application, e *Event) error {
 	return nil
 }
 
-func applyOffer(a, next *Application, e *Event) error {
+func applyOffer(s *Settings, a, next *Application, e *Event) error {
 	if a.Closed() {
 		return a.closedTo("offer")
 	}
@@ -732,8 +735,10 @@ func applyOffer(a, next *Application, e *Event) error {
 	// An offer moves the application to its template's first offer stage
 	// unless it is already in or past one, or a later-dated stage says
 	// where it stands.
-	if i := firstOfferStage(next.Template()); i >= 0 && next.StageIndex() < i && !e.At.Before(a.stageSetAt()) {
-		next.Stage = next.Template().Stages[i].Name
+	if t := next.Template(s); !e.At.Before(a.stageSetAt()) {
+		if i := firstOfferStage(t); i >= 0 && next.StageIndex(s) < i {
+			next.Stage = t.Stages[i].Name
+		}
 	}
 	return nil
 }

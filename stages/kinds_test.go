@@ -103,7 +103,7 @@ func TestCheckAndApplyRefuseTheSame(t *testing.T) {
 		if e.Check() == nil {
 			t.Errorf("Check took %+v", e)
 		}
-		if a.Apply(e) == nil {
+		if a.Apply(nil, e) == nil {
 			t.Errorf("Apply took %+v", e)
 		}
 	}

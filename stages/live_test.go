@@ -15,7 +15,7 @@ func TestPromptsUntil(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, e := range events {
-			if err := a.Apply(e); err != nil {
+			if err := a.Apply(nil, e); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -70,7 +70,7 @@ func TestPromptsUntilMatchesTheEngine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := a.Apply(Event{Kind: EvOutcome, At: time.Date(2026, 11, 20, h, 30, 0, 0, time.UTC).In(logged), Outcome: Rejected}); err != nil {
+		if err := a.Apply(nil, Event{Kind: EvOutcome, At: time.Date(2026, 11, 20, h, 30, 0, 0, time.UTC).In(logged), Outcome: Rejected}); err != nil {
 			t.Fatal(err)
 		}
 		a.ID = 1
@@ -85,7 +85,7 @@ func TestPromptsUntilMatchesTheEngine(t *testing.T) {
 		count := func(day Date, loc *time.Location) int {
 			n := 0
 			for _, now := range []time.Time{day.Time(loc), day.Time(loc).Add(23*time.Hour + 59*time.Minute)} {
-				for _, p := range Prompts(apps, nil, now) {
+				for _, p := range prompts(apps, nil, now) {
 					if p.AppID == 1 {
 						n++
 					}

@@ -323,10 +323,10 @@ func FormatMoney(amount int64, currency string) string {
 // OpenOffers returns the indexes in apps of the open applications that
 // hold an offer, soonest deadline first (ties in the order given): the
 // order of 'afterview offers' and of the Offers screen.
-func OpenOffers(apps []Application) []int {
+func OpenOffers(s *Settings, apps []Application) []int {
 	var open []int
 	for i := range apps {
-		if apps[i].OfferOpen() {
+		if apps[i].OfferOpen(s) {
 			open = append(open, i)
 		}
 	}

@@ -17,8 +17,9 @@ import (
 // changes: a store can keep it up to date on write and give today's prompts
 // without reading the applications again.
 //
-// An Own depends on the application, on the zone its dates are taken in and
-// on the settings it was bound to (Settings.Key names them).
+// An Own depends on the application and on the engine it was worked out
+// with: the zone its dates are taken in and the settings (Settings.Key
+// names them).
 type Own struct {
 	ID          uint64
 	Company     string
@@ -45,8 +46,6 @@ type Own struct {
 	// Prompts are the application's own prompts, with their snoozes and
 	// without the ones marked done or dismissed, in the engine's order.
 	Prompts []OwnPrompt
-
-	cal *Calendar
 }
 
 // Snooze is a prompt snoozed until a day.
@@ -69,17 +68,6 @@ type OwnPrompt struct {
 	Kept bool
 }
 
-// BindOwn gives o the calendar of s, for an Own read back from storage.
-func (s *Settings) BindOwn(o *Own) { o.cal = s.Calendar }
-
-// Calendar is the calendar o counts business days in.
-func (o *Own) calendar() *Calendar {
-	if o.cal != nil {
-		return o.cal
-	}
-	return defaultSettings.Calendar
-}
-
 // Key names these settings for a cache of what they decide (Own): equal
 // keys promise equal settings. The defaults are "default"; settings read
 // from a file are named by the file's contents (SetKey). An empty key
@@ -94,18 +82,23 @@ func (s *Settings) Key() string {
 // SetKey names the settings (see Key).
 func (s *Settings) SetKey(key string) { s.key = key }
 
-// OwnOf works out what application a brings to the prompts of any day (see
-// Own), with every date taken in loc.
-func OwnOf(a *Application, loc *time.Location) Own {
+// Own works out what application a brings to the prompts of any day (see
+// Own), with the engine's settings and every date taken in its zone.
+func (e Engine) Own(a *Application) Own {
+	return ownOf(a, e.Settings(), e.Zone())
+}
+
+// ownOf is Own with the settings s and dates in loc.
+func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 	o := Own{ID: a.ID, Company: a.Company, Recruiter: a.Recruiter, Outcome: a.Outcome, Interviewed: a.Interviewed,
-		HasOffer: a.Offer != nil, cal: a.cfg().Calendar}
+		HasOffer: a.Offer != nil}
 	switch a.Outcome {
 	case Open, Rejected, Accepted:
 	default:
 		return o
 	}
 	o.Accepted = a.AcceptedAt()
-	if a.OfferOpen() {
+	if a.OfferOpen(s) {
 		o.OfferOpen, o.OfferReceived, o.OfferDeadline = true, a.Offer.Received, a.Offer.Deadline
 	}
 	for id := range a.toldAbout() {
@@ -125,7 +118,7 @@ func OwnOf(a *Application, loc *time.Location) Own {
 		}
 	}
 	slices.SortFunc(o.Snoozed, func(x, y Snooze) int { return strings.Compare(x.Key, y.Key) })
-	g := ownEngine{loc: loc}
+	g := ownEngine{s: s, loc: loc}
 	add := func(p Prompt, until Date, kept bool) {
 		if log.closed[p.Key] {
 			return
@@ -154,13 +147,13 @@ func OwnOf(a *Application, loc *time.Location) Own {
 			interviewDay.AddDays(2+reflectLapse+1), true)
 	}
 	if fresh {
-		followOpens, _ := a.followUpWindow(loc)
+		followOpens, _ := a.FollowUpWindow(s, loc)
 		for _, p := range g.thankYous(a) {
 			add(p, followOpens, false)
 		}
 	}
 	switch {
-	case a.OfferOpen():
+	case a.OfferOpen(s):
 		add(g.offerDeadline(a), Date{}, false)
 	case a.Offer == nil:
 		if p, ok := g.followUpOrMoveOn(a); ok {
@@ -171,7 +164,7 @@ func OwnOf(a *Application, loc *time.Location) Own {
 		add(p, Date{}, false)
 	}
 	for k := range ruledKinds {
-		if p, ok := k.Rule(a, loc); ok {
+		if p, ok := k.Rule(s, a, loc); ok {
 			add(p, Date{}, false)
 		}
 	}
@@ -216,6 +209,7 @@ type Day struct {
 	// Next is the first upcoming prompt in the ranking, when Actionable.
 	Next *Prompt
 
+	e             Engine
 	g             engine
 	noted, added  int // Owns noted and added so far
 	open          int
@@ -223,9 +217,11 @@ type Day struct {
 	sorted        bool
 }
 
-// NewDay starts the prompts of now's day (dates in now's zone).
-func NewDay(now time.Time) *Day {
-	return &Day{g: engine{ownEngine: ownEngine{loc: now.Location()}, now: now, today: DateOf(now)}}
+// NewDay starts the prompts of now's day, with the engine's calendar and
+// dates in its zone.
+func (e Engine) NewDay(now time.Time) *Day {
+	now = now.In(e.Zone())
+	return &Day{e: e, g: engine{ownEngine: ownEngine{s: e.Settings(), loc: e.Zone()}, cal: e.Settings().Calendar, now: now, today: DateOf(now)}}
 }
 
 // Note takes in what the prompts of the others need from o: an open offer
@@ -304,11 +300,14 @@ func (d *Day) Add(ps []Prompt, o *Own) []Prompt {
 	return kept
 }
 
-// PromptsOf is the day's prompts from owns held all at once: Note, Add
-// and Finish over them.
-func (d *Day) PromptsOf(owns []Own, global []Event, started bool) []Prompt {
+// Apps is the day's prompts for applications held all at once: the
+// engine's Own of each, noted, then added, then Finish, as a caller that
+// streams cached Owns does one record at a time.
+func (d *Day) Apps(apps []Application, global []Event, started bool) []Prompt {
 	n := 1
-	for i := range owns {
+	owns := make([]Own, len(apps))
+	for i := range apps {
+		owns[i] = d.e.Own(&apps[i])
 		d.Note(&owns[i])
 		n += len(owns[i].Prompts) + 1
 	}

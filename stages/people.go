@@ -66,7 +66,7 @@ func MatchPerson(people []string, name string) (string, error) {
 // added after the fact: which holds "all" (everyone it lists) or names, each
 // matched as MatchPerson does. They are dated at the interview, so the
 // thank-you prompts they answer never show as overdue.
-func (a *Application) MarkThanked(which []string, now time.Time) error {
+func (a *Application) MarkThanked(s *Settings, which []string, now time.Time) error {
 	var names []string
 	for _, w := range which {
 		for _, n := range strings.Split(w, ",") {
@@ -103,7 +103,7 @@ func (a *Application) MarkThanked(which []string, now time.Time) error {
 			continue
 		}
 		seen[p] = true
-		if err := a.Apply(Event{Kind: EvThanks, At: a.Interviewed, Person: p}); err != nil {
+		if err := a.Apply(s, Event{Kind: EvThanks, At: a.Interviewed, Person: p}); err != nil {
 			return err
 		}
 	}

@@ -58,7 +58,7 @@ func TestMarkThanked(t *testing.T) {
 	}
 	thankYous := func(a Application) []string {
 		var out []string
-		for _, p := range Prompts([]Application{a}, nil, now) {
+		for _, p := range prompts([]Application{a}, nil, now) {
 			if p.Kind == ThankYou {
 				out = append(out, p.Person)
 			}
@@ -69,26 +69,26 @@ func TestMarkThanked(t *testing.T) {
 	if got := thankYous(a); len(got) != 3 {
 		t.Fatalf("before: thank-yous %v, want three", got)
 	}
-	if err := a.MarkThanked([]string{"all"}, now); err != nil {
+	if err := a.MarkThanked(nil, []string{"all"}, now); err != nil {
 		t.Fatal(err)
 	}
 	if got := thankYous(a); len(got) != 0 {
 		t.Errorf("after --thanked all: thank-yous %v still due", got)
 	}
 	a = newApp()
-	if err := a.MarkThanked([]string{"ana, jo"}, now); err != nil {
+	if err := a.MarkThanked(nil, []string{"ana, jo"}, now); err != nil {
 		t.Fatal(err)
 	}
 	if got := thankYous(a); len(got) != 1 || got[0] != "Jun Park" {
 		t.Errorf("after --thanked ana,jo: thank-yous %v, want Jun Park's", got)
 	}
 	a = newApp()
-	if err := a.MarkThanked([]string{"Priya"}, now); err == nil || !strings.Contains(err.Error(), "Ana Lopez, Jun Park, Jo") {
+	if err := a.MarkThanked(nil, []string{"Priya"}, now); err == nil || !strings.Contains(err.Error(), "Ana Lopez, Jun Park, Jo") {
 		t.Errorf("an unknown name: %v", err)
 	}
 	a = newApp()
 	a.Interviewed = now.AddDate(0, 0, 3)
-	if err := a.MarkThanked([]string{"all"}, now); err == nil {
+	if err := a.MarkThanked(nil, []string{"all"}, now); err == nil {
 		t.Error("thanked before an interview still ahead")
 	}
 }

@@ -103,7 +103,8 @@ type Wait struct {
 
 // The engine's entry points (implemented in engine.go):
 //
-//	Prompts(apps []Application, global []Event, now time.Time) []Prompt
+//	NewEngine(s *Settings, loc *time.Location) Engine
+//	(e Engine) Day(now time.Time, apps []Application, global []Event, started bool) []Prompt
 //	    every live prompt, upcoming ones included, ranked: overdue (longest
 //	    overdue first), due, open (soonest due first), then upcoming by opening
 //	    day; ties by Kind.Weight, then company, then person.

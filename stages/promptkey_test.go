@@ -48,7 +48,7 @@ func TestOldPromptKeysWithControlCharactersStillMatch(t *testing.T) {
 	now := interviewed.Add(24 * time.Hour)
 	a := newApp(t, 1, "Acme", "", interviewed, []string{"Ben\x1bPark", "Ana Lopez"}, "Cara", Date{})
 	keys := map[string]bool{}
-	for _, p := range PromptsOf(a, nil, now) {
+	for _, p := range promptsOf(a, nil, now) {
 		keys[p.Key] = true
 	}
 	if !keys["thank_you:benpark"] || !keys["thank_you:ana-lopez"] {
@@ -58,7 +58,7 @@ func TestOldPromptKeysWithControlCharactersStillMatch(t *testing.T) {
 		b := a.Clone()
 		mustApply(t, &b, Event{Kind: kind, At: now, Prompt: "thank_you:ben\x1bpark", Until: DateOf(now).AddDays(3)})
 		var ben *Prompt
-		for _, p := range PromptsOf(b, nil, now) {
+		for _, p := range promptsOf(b, nil, now) {
 			if p.Key == "thank_you:benpark" {
 				ben = &p
 			}

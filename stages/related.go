@@ -9,7 +9,8 @@ import (
 // applications: an open offer is a competing offer every other waiting
 // company is to hear about. So does an acceptance, which ends the search,
 // but only the latest one counts (AcceptedAt). The prompts of one application
-// depend only on it, on these and on the latest acceptance (see PromptsOf),
+// depend only on it, on these and on the latest acceptance (see
+// Engine.AppPrompts),
 // so a command about one application reads those few rather than the whole
 // history; the store keeps them in an index.
 //
@@ -28,13 +29,13 @@ func (a *Application) AcceptedAt() time.Time {
 	return a.outcomeAt()
 }
 
-// PromptsOf returns the live prompts of application a, ranked, exactly as
-// Prompts gives them for a among every application. related must hold every
+// AppPrompts returns the live prompts of application a, ranked, exactly as
+// Day gives them for a among every application. related must hold every
 // other application for which SharesPrompts is true and the one accepted
 // last (the latest AcceptedAt, every one if several tie); others may be
 // there too and change nothing. Prompts about the whole search (keep
 // applying) are not about a and are not returned.
-func PromptsOf(a Application, related []Application, now time.Time) []Prompt {
+func (e Engine) AppPrompts(a Application, related []Application, now time.Time) []Prompt {
 	var latest time.Time
 	for i := range related {
 		if at := related[i].AcceptedAt(); at.After(latest) && related[i].ID != a.ID {
@@ -49,7 +50,7 @@ func PromptsOf(a Application, related []Application, now time.Time) []Prompt {
 		}
 	}
 	apps = append(apps, a)
-	// Prompts breaks ties between offers received at the same instant by
+	// Day breaks ties between offers received at the same instant by
 	// the order of its input, which is by id.
 	slices.SortStableFunc(apps, func(x, y Application) int {
 		switch {
@@ -61,7 +62,7 @@ func PromptsOf(a Application, related []Application, now time.Time) []Prompt {
 		return 0
 	})
 	var mine []Prompt
-	for _, p := range Prompts(apps, nil, now) {
+	for _, p := range e.Day(now, apps, nil, true) {
 		if p.AppID == a.ID {
 			mine = append(mine, p)
 		}

@@ -41,8 +41,9 @@ func TestPromptsForMatchesPrompts(t *testing.T) {
 		}
 		for d := -20; d <= 20; d += 4 {
 			now := benchNow.AddDate(0, 0, d)
+			e := stages.NewEngine(nil, now.Location())
 			byApp := map[uint64][]stages.Prompt{}
-			for _, p := range stages.Prompts(all, nil, now) {
+			for _, p := range e.Day(now, all, nil, len(all) > 0) {
 				byApp[p.AppID] = append(byApp[p.AppID], p)
 			}
 			for _, a := range all {
@@ -52,14 +53,14 @@ func TestPromptsForMatchesPrompts(t *testing.T) {
 						competing++
 					}
 				}
-				if got := stages.PromptsOf(a, related, now); !reflect.DeepEqual(got, want) {
+				if got := e.AppPrompts(a, related, now); !reflect.DeepEqual(got, want) {
 					t.Fatalf("%d applications, %s: application %d gets %d prompts from itself and %d related, %d among everything:\n%+v\nwant %+v",
 						o.N, stages.DateOf(now), a.ID, len(got), len(related), len(want), got, want)
 				}
 			}
 			// Passing everything as related changes nothing either.
 			a := all[len(all)-1]
-			if got := stages.PromptsOf(a, all, now); !reflect.DeepEqual(got, byApp[a.ID]) {
+			if got := e.AppPrompts(a, all, now); !reflect.DeepEqual(got, byApp[a.ID]) {
 				t.Fatalf("application %d: with every application as related, %d prompts, want %d", a.ID, len(got), len(byApp[a.ID]))
 			}
 		}

@@ -66,9 +66,10 @@ func (w Window) Validate() error {
 // once per command and never changes, so it may be shared freely. A nil
 // *Settings, like DefaultSettings, is DOMAIN.md's behaviour exactly.
 //
-// An application reads its settings through the pointer it is bound to
-// (Bind, NewApplication, and the store for every application it reads);
-// an application bound to none uses the defaults.
+// An application carries no settings: what depends on them takes them as
+// a parameter (Application.Template, Apply, Validate, Wait, ...) or comes
+// from an Engine made with them, so that a forgotten settings is a
+// compile error rather than the defaults in silence.
 type Settings struct {
 	Calendar *Calendar
 	Rules    Rules
@@ -211,16 +212,6 @@ func (s *Settings) Processes() []*Template {
 	return out
 }
 
-// Bind makes the application read its process, calendar and rules from s.
-func (s *Settings) Bind(a *Application) { a.settings = s }
-
-// BindAll binds every application of apps to s.
-func (s *Settings) BindAll(apps []Application) {
-	for i := range apps {
-		apps[i].settings = s
-	}
-}
-
 // templateOf returns the application's process. One the settings no longer
 // know (removed from the configuration) is rebuilt from what the
 // application recorded, so that it keeps working: its stages are the ones
@@ -274,8 +265,8 @@ func recordedTemplate(a *Application, w Window) *Template {
 // MissingProcessNote says, for an application whose process the settings no
 // longer know, what that means; it is empty otherwise. Both the command line
 // and the UI show it.
-func (a *Application) MissingProcessNote() string {
-	if !a.Template().Missing {
+func (a *Application) MissingProcessNote(s *Settings) string {
+	if !a.Template(s).Missing {
 		return ""
 	}
 	return fmt.Sprintf("The %q process is not in your configuration any more: this application keeps the stages it recorded. Add the process back to your config file to see all its stages.", a.Process)

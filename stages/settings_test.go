@@ -185,30 +185,30 @@ func TestSettingsCustomProcessEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.ID = 1
-	if a.Stage != "final interview" || a.Template().Name != "google" {
-		t.Fatalf("new application in %q of %q", a.Stage, a.Template().Name)
+	if a.Stage != "final interview" || a.Template(s).Name != "google" {
+		t.Fatalf("new application in %q of %q", a.Stage, a.Template(s).Name)
 	}
-	if w := a.Wait(noon(d(2026, 11, 20))); w.Window != (Window{14, 28}) || w.Status != WaitInWindow {
+	if w := a.Wait(s, noon(d(2026, 11, 20))); w.Window != (Window{14, 28}) || w.Status != WaitInWindow {
 		t.Errorf("wait %+v, want the process's window 14-28 and in window on day 18", w)
 	}
 	// The built-in processes know no "team match".
 	if _, err := NewApplication("Google", "", "google", interviewed, nil, "", Date{}, interviewed); err == nil {
 		t.Error("the default settings accepted the user's process")
 	}
-	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 11, 12, 10, 0), Stage: "hiring committee"},
+	mustApplyIn(t, s, &a, Event{Kind: EvStage, At: at(2026, 11, 12, 10, 0), Stage: "hiring committee"},
 		Event{Kind: EvStage, At: at(2026, 11, 16, 10, 0), Stage: "team match"})
-	ps := ofKind(PromptsFor([]Application{a}, nil, noon(d(2026, 11, 16)), true), 1, StageTask)
+	ps := ofKind(NewEngine(s, time.UTC).Day(noon(d(2026, 11, 16)), []Application{a}, nil, true), 1, StageTask)
 	if len(ps) != 1 || ps[0].Text != "Prepare two questions for each team's manager" || ps[0].Tip != "Team match can take weeks; it is not a rejection." || ps[0].Due != d(2026, 11, 17) {
 		t.Fatalf("team match prompts %+v, want its task and tip, due the next business day", ps)
 	}
-	if w := a.Wait(noon(d(2026, 11, 20))); w.Usually != (Window{7, 21}) || w.UsuallyStage != "team match" {
+	if w := a.Wait(s, noon(d(2026, 11, 20))); w.Usually != (Window{7, 21}) || w.UsuallyStage != "team match" {
 		t.Errorf("wait %+v, want team match's usual 7-21 days as information", w)
 	}
-	mustApply(t, &a, Event{Kind: EvOffer, At: at(2026, 11, 30, 10, 0)})
-	if a.Stage != "offer" || !a.OfferOpen() {
-		t.Errorf("after an offer: stage %q, offer open %v", a.Stage, a.OfferOpen())
+	mustApplyIn(t, s, &a, Event{Kind: EvOffer, At: at(2026, 11, 30, 10, 0)})
+	if a.Stage != "offer" || !a.OfferOpen(s) {
+		t.Errorf("after an offer: stage %q, offer open %v", a.Stage, a.OfferOpen(s))
 	}
-	if err := a.Apply(Event{Kind: EvStage, At: at(2026, 11, 30, 11, 0), Stage: "onsite"}); err == nil || !strings.Contains(err.Error(), "team match") {
+	if err := a.Apply(s, Event{Kind: EvStage, At: at(2026, 11, 30, 11, 0), Stage: "onsite"}); err == nil || !strings.Contains(err.Error(), "team match") {
 		t.Errorf("an unknown stage: error %v, want one listing the process's stages", err)
 	}
 }
@@ -245,25 +245,25 @@ func TestMissingProcessKeepsWorking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 11, 12, 10, 0), Stage: "hiring committee"})
-	// The user removes the process from the configuration.
-	DefaultSettings().Bind(&a)
-	tmpl := a.Template()
+	mustApplyIn(t, s, &a, Event{Kind: EvStage, At: at(2026, 11, 12, 10, 0), Stage: "hiring committee"})
+	// The user removes the process from the configuration: the application
+	// is read with the defaults from here on.
+	tmpl := a.Template(nil)
 	if !tmpl.Missing || tmpl.Name != "google" || strings.Join(tmpl.StageNames(), ",") != "final interview,hiring committee" {
 		t.Fatalf("template %+v: want google, missing, with the stage it recorded", tmpl)
 	}
-	if err := a.Validate(); err == nil || !strings.Contains(err.Error(), `unknown process "google"`) {
+	if err := a.Validate(nil); err == nil || !strings.Contains(err.Error(), `unknown process "google"`) {
 		t.Errorf("Validate: %v, want the missing process named", err)
 	}
-	if err := a.ValidateKept(); err != nil {
+	if err := a.ValidateKept(nil); err != nil {
 		t.Errorf("ValidateKept: %v, want a stored application to keep working", err)
 	}
 	mustApply(t, &a, Event{Kind: EvNote, At: at(2026, 11, 13, 10, 0), Note: "still waiting"},
 		Event{Kind: EvStage, At: at(2026, 11, 14, 10, 0), Stage: "hiring committee"})
-	if w := a.Wait(noon(d(2026, 11, 20))); w.Window != DefaultWindow {
+	if w := a.Wait(nil, noon(d(2026, 11, 20))); w.Window != DefaultWindow {
 		t.Errorf("wait window %+v, want the rules' window", w.Window)
 	}
-	ps := forApp(PromptsFor([]Application{a}, nil, noon(d(2026, 11, 26)), true), a.ID)
+	ps := forApp(promptsFor([]Application{a}, nil, noon(d(2026, 11, 26)), true), a.ID)
 	if len(ofKind(ps, a.ID, FollowUp)) != 1 {
 		t.Errorf("prompts %+v: the follow-up goes on", ps)
 	}
@@ -279,11 +279,11 @@ func TestRulesChangeTheFollowUpAndMoveOn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if opens, due := a.FollowUpWindow(time.UTC); opens != d(2026, 11, 19) || due != d(2026, 11, 20) {
+	if opens, due := a.FollowUpWindow(s, time.UTC); opens != d(2026, 11, 19) || due != d(2026, 11, 20) {
 		t.Errorf("follow-up window %s-%s, want 3 and 4 business days: Thu 19 to Fri 20", opens, due)
 	}
-	mustApply(t, &a, Event{Kind: EvFollowUp, At: at(2026, 11, 19, 10, 0)})
-	ps := ofKind(PromptsFor([]Application{a}, nil, noon(d(2026, 11, 23)), true), a.ID, MoveOn)
+	mustApplyIn(t, s, &a, Event{Kind: EvFollowUp, At: at(2026, 11, 19, 10, 0)})
+	ps := ofKind(NewEngine(s, time.UTC).Day(noon(d(2026, 11, 23)), []Application{a}, nil, true), a.ID, MoveOn)
 	if len(ps) != 1 || ps[0].Opens != d(2026, 11, 23) {
 		t.Errorf("move-on %+v, want it to open 2 business days after the follow-up: Mon 23", ps)
 	}

@@ -42,7 +42,7 @@ func TestOpenOffers(t *testing.T) {
 	offer(&apps[3], d(2026, 11, 20))
 	mustApply(t, &apps[3], Event{Kind: EvOutcome, At: at(2026, 11, 19, 10, 0), Outcome: Declined})
 	offer(&apps[4], d(2026, 11, 25))
-	if got, want := OpenOffers(apps), []int{2, 4, 0}; !reflect.DeepEqual(got, want) {
+	if got, want := OpenOffers(nil, apps), []int{2, 4, 0}; !reflect.DeepEqual(got, want) {
 		t.Errorf("OpenOffers = %v, want %v", got, want)
 	}
 }

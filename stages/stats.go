@@ -156,8 +156,8 @@ func (a *Application) FirstAnswerAt() (time.Time, bool) {
 
 // DecisionAt is when the company's decision arrived: an offer, a move into
 // an offer stage, or an accepted, declined or rejected outcome.
-func (a *Application) DecisionAt() (time.Time, bool) {
-	t := a.Template()
+func (a *Application) DecisionAt(s *Settings) (time.Time, bool) {
+	t := a.Template(s)
 	return a.earliestSinceInterview(func(e Event) bool { return isDecision(e, t) })
 }
 
@@ -172,8 +172,8 @@ func (a *Application) DaysToFirstAnswer() (int, bool) {
 }
 
 // DaysToDecision counts calendar days from the final interview to the decision.
-func (a *Application) DaysToDecision() (int, bool) {
-	at, ok := a.DecisionAt()
+func (a *Application) DaysToDecision(s *Settings) (int, bool) {
+	at, ok := a.DecisionAt(s)
 	if !ok {
 		return 0, false
 	}
@@ -182,7 +182,8 @@ func (a *Application) DaysToDecision() (int, bool) {
 
 // FollowUpAnswers sorts the application's follow-ups into answered,
 // unanswered and still waiting as of today (see FollowUpStats).
-func (a *Application) FollowUpAnswers(today Date) FollowUpStats {
+func (a *Application) FollowUpAnswers(set *Settings, today Date) FollowUpStats {
+	set = set.orDefault()
 	var sent []time.Time
 	for _, e := range a.Events {
 		if e.Kind == EvFollowUp {
@@ -209,7 +210,7 @@ func (a *Application) FollowUpAnswers(today Date) FollowUpStats {
 		switch {
 		case answered:
 			s.Answered++
-		case next.IsZero() && !a.Closed() && today.Before(a.cfg().Calendar.AddBusinessDays(DateOf(at), a.cfg().Rules.MoveOnAfter)):
+		case next.IsZero() && !a.Closed() && today.Before(set.Calendar.AddBusinessDays(DateOf(at), set.Rules.MoveOnAfter)):
 			s.Waiting++
 		default:
 			s.Unanswered++
@@ -229,16 +230,16 @@ type groupAcc struct {
 	followUps   FollowUpStats
 }
 
-func (g *groupAcc) add(a *Application, today Date) {
+func (g *groupAcc) add(s *Settings, a *Application, today Date) {
 	g.apps++
 	if d, ok := a.DaysToFirstAnswer(); ok {
 		g.firstAnswer = append(g.firstAnswer, d)
 	}
-	if d, ok := a.DaysToDecision(); ok {
+	if d, ok := a.DaysToDecision(s); ok {
 		g.decision = append(g.decision, d)
 	}
 	g.outcomes.add(a.Outcome)
-	g.followUps.addAll(a.FollowUpAnswers(today))
+	g.followUps.addAll(a.FollowUpAnswers(s, today))
 }
 
 func (g *groupAcc) stats() GroupStats {
@@ -275,13 +276,13 @@ func companyKey(name string) string { return strings.ToLower(strings.TrimSpace(n
 // ComputeStats summarises the history of all applications, open and closed,
 // per company and per process template. today decides which follow-ups are
 // still waiting for an answer.
-func ComputeStats(apps []Application, today Date) Stats {
+func ComputeStats(s *Settings, apps []Application, today Date) Stats {
 	all := groupAcc{}
 	companies := map[string]*groupAcc{}
 	templates := map[string]*groupAcc{}
 	for i := range apps {
 		a := &apps[i]
-		all.add(a, today)
+		all.add(s, a, today)
 
 		key := companyKey(a.Company)
 		c := companies[key]
@@ -293,15 +294,15 @@ func ComputeStats(apps []Application, today Date) Stats {
 		if c.name == "" || !a.Interviewed.Before(c.latest) {
 			c.name, c.latest = strings.TrimSpace(a.Company), a.Interviewed
 		}
-		c.add(a, today)
+		c.add(s, a, today)
 
-		tname := a.Template().Name
+		tname := a.Template(s).Name
 		t := templates[tname]
 		if t == nil {
 			t = &groupAcc{name: tname}
 			templates[tname] = t
 		}
-		t.add(a, today)
+		t.add(s, a, today)
 	}
 	st := Stats{All: all.stats()}
 	for _, c := range companies {

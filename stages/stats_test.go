@@ -21,7 +21,7 @@ func statsApp(t *testing.T, id uint64, company, process string, day int, events 
 	}
 	a.ID = id
 	for _, e := range events {
-		if err := a.Apply(e); err != nil {
+		if err := a.Apply(nil, e); err != nil {
 			t.Fatalf("%s: apply %s: %v", company, e.Kind, err)
 		}
 	}
@@ -69,7 +69,7 @@ func TestApplicationAnswerDays(t *testing.T) {
 			if got != tt.firstAnswer {
 				t.Errorf("DaysToFirstAnswer() = %d, want %d", got, tt.firstAnswer)
 			}
-			got, ok = a.DaysToDecision()
+			got, ok = a.DaysToDecision(nil)
 			if !ok {
 				got = -1
 			}
@@ -120,7 +120,7 @@ func TestFollowUpAnswers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := statsApp(t, 1, "Acme", "standard", 2, tt.events...)
-			if got := a.FollowUpAnswers(DateOf(statsDay(tt.today))); got != tt.want {
+			if got := a.FollowUpAnswers(nil, DateOf(statsDay(tt.today))); got != tt.want {
 				t.Errorf("FollowUpAnswers() = %+v, want %+v", got, tt.want)
 			}
 		})
@@ -160,7 +160,7 @@ func statsHistory(t *testing.T) []Application {
 
 func TestComputeStats(t *testing.T) {
 	apps := statsHistory(t)
-	st := ComputeStats(apps, DateOf(statsDay(25)))
+	st := ComputeStats(nil, apps, DateOf(statsDay(25)))
 
 	wantAll := GroupStats{
 		Applications: 5,
@@ -219,7 +219,7 @@ func TestComputeStats(t *testing.T) {
 }
 
 func TestComputeStatsEmpty(t *testing.T) {
-	st := ComputeStats(nil, DateOf(statsDay(1)))
+	st := ComputeStats(nil, nil, DateOf(statsDay(1)))
 	if st.All != (GroupStats{}) || st.ByCompany != nil || st.ByTemplate != nil {
 		t.Errorf("ComputeStats(nil) = %+v, want zero", st)
 	}

@@ -17,10 +17,7 @@ import (
 // Add stores a new application under the next free id, which it returns
 // (a.ID is ignored). The application must pass validation.
 func (s *Store) Add(a stages.Application) (uint64, error) {
-	if s.settings != nil {
-		s.settings.Bind(&a)
-	}
-	if err := checkApplication(&a); err != nil {
+	if err := checkApplication(s.settings, &a); err != nil {
 		return 0, err
 	}
 	var id uint64
@@ -115,7 +112,7 @@ func (s *Store) LogEvents(id uint64, events []stages.Event, check func(*stages.A
 		for _, e := range events {
 			prev := *a
 			n := len(a.Events)
-			if err := a.Apply(e); err != nil {
+			if err := a.Apply(s.settings, e); err != nil {
 				// A retried offer is refused as changing nothing; it is
 				// the same event all the same.
 				if e.Kind == stages.EvOffer && slices.ContainsFunc(prev.Events, func(old stages.Event) bool { return stages.SameEvent(old, withReceived(e)) }) {
@@ -180,7 +177,7 @@ func (s *Store) Update(id uint64, fn func(*stages.Application) error) (stages.Ap
 		}
 		// A process since removed from the configuration is no reason to
 		// refuse a note or an outcome: the application keeps its stages.
-		if err := checkApplicationKept(&a, a.Process == process); err != nil {
+		if err := checkApplicationKept(s.settings, &a, a.Process == process); err != nil {
 			return fmt.Errorf("application %d (%s): %w", id, a.Company, err)
 		}
 		if err := s.putApp(b, a); err != nil {
@@ -244,7 +241,7 @@ func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error
 // that what refers to that id (the UI's undo history, a note with the
 // number) still finds it. It refuses an id in use or never given out.
 func (s *Store) Restore(a stages.Application) error {
-	if err := checkApplication(&a); err != nil {
+	if err := checkApplication(s.settings, &a); err != nil {
 		return err
 	}
 	return s.update(func(tx *bbolt.Tx) error {
@@ -356,9 +353,6 @@ func (s *Store) decodeApp(id uint64, v []byte) (stages.Application, error) {
 	if a.ID != id {
 		return stages.Application{}, damaged(s.path, fmt.Errorf("application %d is stored under id %d", a.ID, id))
 	}
-	if s.settings != nil {
-		s.settings.Bind(&a)
-	}
 	return a, nil
 }
 
@@ -416,16 +410,18 @@ func appendGlobal(b *bbolt.Bucket, e stages.Event) error {
 
 // checkApplication is stages' own validation plus the checks on the event
 // log that stages leaves to Apply (which only sees one new event at a time).
-func checkApplication(a *stages.Application) error { return checkApplicationKept(a, false) }
+func checkApplication(set *stages.Settings, a *stages.Application) error {
+	return checkApplicationKept(set, a, false)
+}
 
 // checkApplicationKept is checkApplication for a stored application; kept
 // says its process is the one it was stored with (see ValidateKept).
-func checkApplicationKept(a *stages.Application, kept bool) error {
+func checkApplicationKept(set *stages.Settings, a *stages.Application, kept bool) error {
 	validate := a.Validate
 	if kept {
 		validate = a.ValidateKept
 	}
-	errs := []error{validate()}
+	errs := []error{validate(set)}
 	if !a.Created.IsZero() {
 		if y := a.Created.Year(); y < stages.MinYear || y > stages.MaxYear {
 			errs = append(errs, fmt.Errorf("created date %s is outside the years %d to %d", a.Created.Format("2006-01-02"), stages.MinYear, stages.MaxYear))
@@ -445,7 +441,7 @@ func checkApplicationKept(a *stages.Application, kept bool) error {
 		err := e.Check()
 		if err == nil && e.Stage != "" {
 			// Log stores only the stages of the application's process.
-			if _, lookErr := a.Template().LookupStage(e.Stage); lookErr != nil {
+			if _, lookErr := a.Template(set).LookupStage(e.Stage); lookErr != nil {
 				err = fmt.Errorf("unknown stage %q: not one of the %s process's", clean(e.Stage), a.Process)
 			}
 		}

@@ -41,19 +41,19 @@ func TestContactsLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := s.Update(id, func(a *stages.Application) error {
-		return a.SetPerson(stages.Person{Name: "The Last", Role: stages.RoleOther}, t0.Add(time.Hour))
+		return a.SetPerson(nil, stages.Person{Name: "The Last", Role: stages.RoleOther}, t0.Add(time.Hour))
 	}); err != nil {
 		t.Fatalf("adding person %d: %v", stages.MaxContacts, err)
 	}
 	_, err = s.Update(id, func(a *stages.Application) error {
-		return a.SetPerson(stages.Person{Name: "One Too Many", Role: stages.RoleOther}, t0.Add(24*time.Hour))
+		return a.SetPerson(nil, stages.Person{Name: "One Too Many", Role: stages.RoleOther}, t0.Add(24*time.Hour))
 	})
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("Acme has %d, more than the %d", stages.MaxContacts+1, stages.MaxContacts)) {
 		t.Errorf("adding person %d = %v, want a refusal naming Acme", stages.MaxContacts+1, err)
 	}
 	// A person already there can still be changed at the limit.
 	if _, err := s.Update(id, func(a *stages.Application) error {
-		return a.SetPerson(stages.Person{Name: "Person 3", Role: stages.RoleOther, Phone: "+1 555 0100"}, t0.Add(25*time.Hour))
+		return a.SetPerson(nil, stages.Person{Name: "Person 3", Role: stages.RoleOther, Phone: "+1 555 0100"}, t0.Add(25*time.Hour))
 	}); err != nil {
 		t.Errorf("changing a person at the limit: %v", err)
 	}
@@ -95,13 +95,13 @@ func TestContactsPastTheLimitStillWork(t *testing.T) {
 		t.Errorf("logging a note past the limit: %v", err)
 	}
 	if _, err := s.Update(1, func(a *stages.Application) error {
-		_, err := a.RemovePerson("Person 0", t0.Add(2*time.Hour))
+		_, err := a.RemovePerson(nil, "Person 0", t0.Add(2*time.Hour))
 		return err
 	}); err != nil {
 		t.Errorf("removing a person past the limit: %v", err)
 	}
 	if _, err := s.Update(1, func(a *stages.Application) error {
-		return a.SetPerson(stages.Person{Name: "Newcomer", Role: stages.RoleOther}, t0.Add(3*time.Hour))
+		return a.SetPerson(nil, stages.Person{Name: "Newcomer", Role: stages.RoleOther}, t0.Add(3*time.Hour))
 	}); err == nil || !strings.Contains(err.Error(), "Crowded has") {
 		t.Errorf("adding a person past the limit = %v, want a refusal", err)
 	}

@@ -98,7 +98,7 @@ func jsonError(data []byte, err error) string {
 // checkImportedApp checks the application that is record i (from 1) of an
 // import file, as Add checks one. seen maps the ids met so far to their
 // records (merged applications get new ids, so a merge needs none).
-func checkImportedApp(i int, a *stages.Application, mode ImportMode, seen map[uint64]int) error {
+func checkImportedApp(set *stages.Settings, i int, a *stages.Application, mode ImportMode, seen map[uint64]int) error {
 	name := fmt.Sprintf("application %d", a.ID)
 	if a.ID == 0 {
 		name = fmt.Sprintf("application #%d in the file", i)
@@ -121,7 +121,7 @@ func checkImportedApp(i int, a *stages.Application, mode ImportMode, seen map[ui
 	}
 	if n := len(a.Events); n > MaxImportEvents {
 		errs = append(errs, fmt.Errorf("it has %d events, more than the %d afterview accepts", n, MaxImportEvents))
-	} else if err := checkApplication(a); err != nil {
+	} else if err := checkApplication(set, a); err != nil {
 		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {

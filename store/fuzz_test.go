@@ -78,8 +78,8 @@ func fuzzStore(f *testing.F) (*Store, []byte) {
 		a, err := stages.NewApplication("Co "+process, "Engineer", process, t0, []string{"Ana López"}, "Cara", stages.NewDate(2026, 11, 20), t0.Add(-time.Hour))
 		if err == nil {
 			err = errors.Join(
-				a.Apply(stages.Event{Kind: stages.EvThanks, At: t0.Add(time.Hour), Person: "Ana López"}),
-				a.Apply(stages.Event{Kind: stages.EvOffer, At: t0.Add(48 * time.Hour), Offer: &stages.Offer{Base: new(int64(100)), VestSchedule: []float64{50, 50}}}),
+				a.Apply(nil, stages.Event{Kind: stages.EvThanks, At: t0.Add(time.Hour), Person: "Ana López"}),
+				a.Apply(nil, stages.Event{Kind: stages.EvOffer, At: t0.Add(48 * time.Hour), Offer: &stages.Offer{Base: new(int64(100)), VestSchedule: []float64{50, 50}}}),
 			)
 		}
 		if err == nil {

@@ -192,12 +192,9 @@ func (s *Store) checkImport(r io.Reader, mode ImportMode) (*importPlan, error) {
 	seen := map[uint64]int{}
 	_, err := readExport(r, exportVisitor{
 		app: func(i int, a *stages.Application) {
-			if s.settings != nil {
-				// The user's own processes are checked as the user
-				// defined them.
-				s.settings.Bind(a)
-			}
-			if err := checkImportedApp(i, a, mode, seen); err != nil {
+			// The user's own processes are checked as the user defined
+			// them.
+			if err := checkImportedApp(s.settings, i, a, mode, seen); err != nil {
 				appProblems.add(err)
 			}
 			plan.apps++
@@ -611,9 +608,6 @@ func (b *importBuilder) app(raw []byte) error {
 	var a stages.Application
 	if err := codec.UnmarshalApp(raw, &a); err != nil {
 		return errChangedInput
-	}
-	if b.s.settings != nil {
-		b.s.settings.Bind(&a)
 	}
 	apps := b.tx.Bucket(bucketApps)
 	if b.mode == ImportMerge {

@@ -56,7 +56,7 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 	offerAt, toldAt := t0.Add(24*time.Hour), t0.Add(72*time.Hour)
 	withOffer := func(company string, at time.Time) stages.Application {
 		a := mustApp(t, company, "")
-		if err := a.Apply(stages.Event{Kind: stages.EvOffer, At: at, Offer: &stages.Offer{Currency: "USD", Base: new(int64(100000))}}); err != nil {
+		if err := a.Apply(nil, stages.Event{Kind: stages.EvOffer, At: at, Offer: &stages.Offer{Currency: "USD", Base: new(int64(100000))}}); err != nil {
 			t.Fatal(err)
 		}
 		return a
@@ -148,7 +148,8 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dayPrompts := stages.Prompts(apps, global, toldAt.Add(24*time.Hour))
+	now := toldAt.Add(24 * time.Hour)
+	dayPrompts := stages.NewEngine(nil, now.Location()).Day(now, apps, global, len(apps) > 0)
 	for i, k := range kinds {
 		id := uint64(newGlobex + 1 + i)
 		var competing []stages.Prompt

@@ -20,8 +20,8 @@ func googleSettings(t *testing.T) *stages.Settings {
 	return s
 }
 
-// The store reads every application with the settings it was given, so a
-// user's own process works through Log, and one removed from the
+// The store checks and applies every write with the settings it was
+// given, so a user's own process works through Log, and one removed from the
 // configuration still takes a note but is not imported anew.
 func TestSettingsReachEveryApplicationRead(t *testing.T) {
 	s := newStore(t)
@@ -40,11 +40,10 @@ func TestSettingsReachEveryApplicationRead(t *testing.T) {
 	if err != nil || got.Stage != "team match" {
 		t.Fatalf("Log stage: %v, stage %q", err, got.Stage)
 	}
-	// An application built without the settings is checked with the
-	// store's all the same.
+	// An application in a stage of the user's process only is checked
+	// with the store's settings.
 	plain := a
 	plain.Stage = "team match"
-	stages.DefaultSettings().Bind(&plain)
 	if _, err := s.Add(plain); err != nil {
 		t.Errorf("Add with the store's settings: %v", err)
 	}
@@ -56,8 +55,8 @@ func TestSettingsReachEveryApplicationRead(t *testing.T) {
 	// The process is removed from the configuration.
 	s.SetSettings(stages.DefaultSettings())
 	got, err = s.Get(id)
-	if err != nil || !got.Template().Missing || got.Template().Name != "google" {
-		t.Fatalf("Get: %v, template %+v: want google, missing", err, got.Template())
+	if t0 := got.Template(stages.DefaultSettings()); err != nil || !t0.Missing || t0.Name != "google" {
+		t.Fatalf("Get: %v, template %+v: want google, missing", err, t0)
 	}
 	if _, err := s.Log(id, stages.Event{Kind: stages.EvNote, At: when.Add(72 * time.Hour), Note: "waiting"}); err != nil {
 		t.Errorf("a note on an application whose process was removed: %v", err)

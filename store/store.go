@@ -70,7 +70,8 @@ type Store struct {
 	path    string
 	timeout time.Duration
 	maxSize int // bytes; 0: no cap (see SetMaxSize)
-	// settings are bound to every application read (see SetSettings).
+	// settings are the processes and rules writes check and apply events
+	// with (see SetSettings).
 	settings *stages.Settings
 	// deriver keeps the records derived from the applications (WithDeriver);
 	// nil: none are kept.
@@ -88,13 +89,14 @@ type Option func(*Store)
 // own; without one that backup is named by the file's last change.
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
-// SetSettings makes every application the store reads, adds, validates or imports
-// use the given calendar, rules and processes (nil: the defaults).
+// SetSettings makes every application the store adds, validates, logs an
+// event on or imports use the given calendar, rules and processes (nil:
+// the defaults). Reads return the records as stored: a reader works with
+// the settings it holds (stages.Engine).
 func (s *Store) SetSettings(settings *stages.Settings) { s.settings = settings }
 
-// WithSettings is SetSettings as an option, so that what Open reads and
-// writes (derived records rebuilt for an older file) uses the user's
-// settings.
+// WithSettings is SetSettings as an option, so that what Open writes
+// uses the user's settings.
 func WithSettings(settings *stages.Settings) Option {
 	return func(s *Store) { s.settings = settings }
 }

@@ -76,7 +76,7 @@ func fullApp(t *testing.T) stages.Application {
 		{Kind: stages.EvOutcome, At: t0.Add(100 * time.Hour), Outcome: stages.Accepted},
 	}
 	for _, e := range events {
-		if err := a.Apply(e); err != nil {
+		if err := a.Apply(nil, e); err != nil {
 			t.Fatalf("fixture event %s: %v", e.Kind, err)
 		}
 	}

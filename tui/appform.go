@@ -205,10 +205,10 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		if err == nil {
 			a.KeepAddresses(people)
 			a.Notes = notes
-			err = a.Validate()
+			err = a.Validate(c.settings)
 		}
 		if err == nil {
-			err = a.MarkThanked([]string{f.value("thanked")}, now)
+			err = a.MarkThanked(c.settings, []string{f.value("thanked")}, now)
 		}
 		if err != nil {
 			f.showErrors(err)
@@ -260,6 +260,7 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 	if len(changes) == 0 {
 		return func() tea.Msg { return formClosedMsg{"nothing changed"} }, true
 	}
+	settings := c.settings
 	edit := func(a *stages.Application) error {
 		var clashes []string
 		var c stages.Changes
@@ -272,7 +273,7 @@ func (f *form) submit(c *programContext, st Store) (tea.Cmd, bool) {
 		if len(clashes) > 0 {
 			return &editClash{fields: clashes}
 		}
-		_, err := a.Edit(c, now)
+		_, err := a.Edit(settings, c, now)
 		return err
 	}
 	// Try the change on a copy first, so mistakes show in the form.

@@ -411,9 +411,9 @@ func (a *appsModel) rowView(c *programContext, col columns, i int, sel bool) str
 // outcome of a closed application.
 func stageCells(c *programContext, app *stages.Application, nameW int) []cell {
 	s := c.styles
-	t := app.Template()
+	t := app.Template(c.settings)
 	n := len(t.Stages)
-	cur := app.StageIndex()
+	cur := app.StageIndex(c.settings)
 	if app.Closed() {
 		mark, st := "✗", s.Closed
 		switch app.Outcome {

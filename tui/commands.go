@@ -75,7 +75,7 @@ type (
 		// record the acceptance.
 		answered *stages.Application
 		// logged is the application before and after a log, and the
-		// event, to name the to-dos the log ended (see stages.Ended).
+		// event, to name the to-dos the log ended (see stages.Engine.Ended).
 		logged *logged
 	}
 	// formClosedMsg closes the form without a write (nothing to save).
@@ -111,7 +111,7 @@ func pollAfter(d time.Duration) tea.Cmd {
 
 // logCmd logs an event on an application; before is its state beforehand,
 // kept for undo.
-func logCmd(st Store, before stages.Application, e stages.Event, status string, fromForm bool) tea.Cmd {
+func logCmd(st Store, settings *stages.Settings, before stages.Application, e stages.Event, status string, fromForm bool) tea.Cmd {
 	before = before.Clone()
 	return func() tea.Msg {
 		after, err := st.Log(before.ID, e)
@@ -120,7 +120,7 @@ func logCmd(st Store, before stages.Application, e stages.Event, status string, 
 		}
 		msg := savedMsg{status: status, fromForm: fromForm, undo: restoreEntry(status, before, after, e.Prompt),
 			logged: &logged{before: before, after: after, event: e}}
-		if e.Kind == stages.EvStage && before.OfferOpen() && after.PastOffer() && !after.Closed() {
+		if e.Kind == stages.EvStage && before.OfferOpen(settings) && after.PastOffer(settings) && !after.Closed() {
 			msg.answered = &after
 		}
 		return msg
@@ -138,7 +138,7 @@ type logged struct {
 // thank-yous for Datadog lapsed: the company answered" ("" for none). The
 // company is left out where said already names it, to keep the status
 // line short.
-func (l *logged) ended(now time.Time, said string) string {
+func (l *logged) ended(settings *stages.Settings, now time.Time, said string) string {
 	if l == nil {
 		return ""
 	}
@@ -146,7 +146,7 @@ func (l *logged) ended(now time.Time, said string) string {
 	if strings.Contains(said, company) {
 		company = ""
 	}
-	return stages.EndedWords(company, stages.Ended(&l.before, &l.after, now, l.event), l.event)
+	return stages.EndedWords(company, stages.NewEngine(settings, now.Location()).Ended(&l.before, &l.after, now, l.event), l.event)
 }
 
 // restoreEntry is the undo of a change from before to after, or nil when

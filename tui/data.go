@@ -17,12 +17,14 @@ import (
 // it, computed once per change (off the UI goroutine, in a command) so that a
 // frame never costs more than the rows it shows.
 type data struct {
-	rev    uint64
-	now    time.Time
-	today  stages.Date
-	apps   []stages.Application
-	global []stages.Event
-	byID   map[uint64]int
+	// settings are the processes and rules the snapshot is read with.
+	settings *stages.Settings
+	rev      uint64
+	now      time.Time
+	today    stages.Date
+	apps     []stages.Application
+	global   []stages.Event
+	byID     map[uint64]int
 	// level says how much of the store the snapshot holds (see loadLevel):
 	// the TUI loads it in stages, so that the first screen does not wait
 	// for what it does not show.
@@ -107,10 +109,10 @@ func (d *data) allOpen() bool { return d.level >= levelActive }
 // firstLoadCmd starts a load: the first screen's snapshot (levelPrompts)
 // when the store reads in stages, which the next stages follow (nextLoadCmd),
 // else everything.
-func firstLoadCmd(st Store, now func() time.Time, gen int) tea.Cmd {
+func firstLoadCmd(st Store, now func() time.Time, settings *stages.Settings, gen int) tea.Cmd {
 	as, ok := st.(ActiveStore)
 	if !ok {
-		return loadCmd(st, now, gen, nil)
+		return loadCmd(st, now, settings, gen, nil)
 	}
 	return func() tea.Msg {
 		t := now()
@@ -118,26 +120,26 @@ func firstLoadCmd(st Store, now func() time.Time, gen int) tea.Cmd {
 		if err != nil {
 			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
 		}
-		return dataMsg{newFirstData(fs, t), gen}
+		return dataMsg{newFirstData(fs, t, settings), gen}
 	}
 }
 
 // activeCmd loads the active applications (levelActive).
-func activeCmd(as ActiveStore, now func() time.Time, gen int) tea.Cmd {
+func activeCmd(as ActiveStore, now func() time.Time, settings *stages.Settings, gen int) tea.Cmd {
 	return func() tea.Msg {
 		t := now()
 		set, err := as.Active(t)
 		if err != nil {
 			return errMsg{err: err, doing: "loading applications", read: true, load: true, gen: gen}
 		}
-		return dataMsg{newActiveData(set, t), gen}
+		return dataMsg{newActiveData(set, t, settings), gen}
 	}
 }
 
-// loadCmd reads the whole store and derives the screens' data from it;
-// prev is the stage before it, if any, whose prompts it keeps when they are
+// loadCmd reads the whole store and derives the screens' data from it,
+// the day's prompts with settings; prev is the stage before it, if any, whose prompts it keeps when they are
 // still the day's (see dayPrompts).
-func loadCmd(st Store, now func() time.Time, gen int, prev *data) tea.Cmd {
+func loadCmd(st Store, now func() time.Time, settings *stages.Settings, gen int, prev *data) tea.Cmd {
 	return func() tea.Msg {
 		rev, err := st.Revision()
 		if err != nil {
@@ -153,10 +155,10 @@ func loadCmd(st Store, now func() time.Time, gen int, prev *data) tea.Cmd {
 			// was written since they were read, before the snapshot or
 			// while it was taken.
 			if after, err := st.Revision(); err == nil && after == rev {
-				return dataMsg{buildData(apps, global, prev.prompts, rev, prev.now, levelFull, len(apps) == 0), gen}
+				return dataMsg{buildData(settings, apps, global, prev.prompts, rev, prev.now, levelFull, len(apps) == 0), gen}
 			}
 		}
-		return dataMsg{newData(apps, global, rev, t), gen}
+		return dataMsg{newData(apps, global, rev, t, settings), gen}
 	}
 }
 
@@ -171,16 +173,16 @@ const historyDelay = 30 * time.Millisecond
 
 // nextLoadCmd is the stage that follows the snapshot d, after a delay when
 // delay is set; nil when d is complete.
-func nextLoadCmd(st Store, now func() time.Time, d *data, gen int, delay bool) tea.Cmd {
+func nextLoadCmd(st Store, now func() time.Time, settings *stages.Settings, d *data, gen int, delay bool) tea.Cmd {
 	var load tea.Cmd
 	wait := time.Duration(0)
 	switch as, ok := st.(ActiveStore); {
 	case d.complete():
 		return nil
 	case d.level == levelPrompts && ok:
-		load, wait = activeCmd(as, now, gen), activeDelay
+		load, wait = activeCmd(as, now, settings, gen), activeDelay
 	default:
-		load, wait = loadCmd(st, now, gen, d), historyDelay
+		load, wait = loadCmd(st, now, settings, gen, d), historyDelay
 	}
 	if !delay {
 		return load
@@ -295,29 +297,29 @@ func (d *data) appPage(id uint64) (*stages.Application, appState) {
 	return d.application(id)
 }
 
-func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time) *data {
+func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time, settings *stages.Settings) *data {
 	empty := len(apps) == 0
-	return buildData(apps, global, enginePrompts(apps, global, now, empty), rev, now, levelFull, empty)
+	return buildData(settings, apps, global, enginePrompts(stages.NewEngine(settings, now.Location()), apps, global, now, empty), rev, now, levelFull, empty)
 }
 
 // newActiveData is the snapshot of the active applications (see
 // levelActive), with their prompts as the store gives them.
-func newActiveData(set stages.ActiveDay, now time.Time) *data {
+func newActiveData(set stages.ActiveDay, now time.Time, settings *stages.Settings) *data {
 	level := levelActive
 	if set.All {
 		level = levelFull
 	}
-	return buildData(set.Apps, set.Global, set.Prompts, set.Revision, now, level, set.Empty)
+	return buildData(settings, set.Apps, set.Global, set.Prompts, set.Revision, now, level, set.Empty)
 }
 
 // newFirstData is the first screen's snapshot (see levelPrompts). A store
 // with no application at all is complete from the start.
-func newFirstData(fs stages.FirstScreen, now time.Time) *data {
+func newFirstData(fs stages.FirstScreen, now time.Time, settings *stages.Settings) *data {
 	level := levelPrompts
 	if fs.Empty {
 		level = levelFull
 	}
-	d := buildData(fs.Apps, fs.Global, fs.Prompts, fs.Revision, now, level, fs.Empty)
+	d := buildData(settings, fs.Apps, fs.Global, fs.Prompts, fs.Revision, now, level, fs.Empty)
 	if level == levelPrompts {
 		d.open, d.offerCount = fs.Open, fs.Offers
 	}
@@ -332,22 +334,23 @@ func newFirstData(fs stages.FirstScreen, now time.Time) *data {
 }
 
 // enginePrompts works the day's prompts out from the applications they
-// depend on (or more): for a store that does not read in stages, which
-// gives none, and never twice for one revision (see loadCmd).
-func enginePrompts(apps []stages.Application, global []stages.Event, now time.Time, empty bool) []stages.Prompt {
+// depend on (or more) with the engine (stages.Engine.Day): for a store that
+// does not read in stages, which gives none, and never twice for one
+// revision (see loadCmd).
+func enginePrompts(e stages.Engine, apps []stages.Application, global []stages.Event, now time.Time, empty bool) []stages.Prompt {
 	if empty {
 		// With no application at all, "keep applying" would greet a new
 		// user with "only 0 applications still open": the welcome says it
 		// better.
 		return nil
 	}
-	return stages.PromptsFor(liveApps(apps, stages.DateOf(now)), global, now, true)
+	return e.Day(now, liveApps(apps, stages.DateOf(now)), global, true)
 }
 
 // buildData derives what the screens show from a snapshot and the day's
-// prompts.
-func buildData(apps []stages.Application, global []stages.Event, prompts []stages.Prompt, rev uint64, now time.Time, level loadLevel, empty bool) *data {
-	d := &data{rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, prompts: prompts, level: level, empty: empty}
+// prompts, the applications' processes read in settings.
+func buildData(settings *stages.Settings, apps []stages.Application, global []stages.Event, prompts []stages.Prompt, rev uint64, now time.Time, level loadLevel, empty bool) *data {
+	d := &data{settings: settings, rev: rev, now: now, today: stages.DateOf(now), apps: apps, global: global, prompts: prompts, level: level, empty: empty}
 	d.byID = make(map[uint64]int, len(apps))
 	for i := range apps {
 		d.byID[apps[i].ID] = i
@@ -390,7 +393,7 @@ func buildData(apps []stages.Application, global []stages.Event, prompts []stage
 	d.search = make([]string, len(apps))
 	d.order = make([]int, len(apps))
 	for i := range apps {
-		d.waits[i] = apps[i].Wait(now)
+		d.waits[i] = apps[i].Wait(settings, now)
 		d.search[i] = strings.ToLower(apps[i].Company + " " + apps[i].Role)
 		d.order[i] = i
 		if !apps[i].Closed() {
@@ -398,7 +401,7 @@ func buildData(apps []stages.Application, global []stages.Event, prompts []stage
 		}
 	}
 	if level >= levelActive {
-		d.offers = openOffers(apps, d.today)
+		d.offers = openOffers(settings, apps, d.today)
 		d.offerCount = len(d.offers)
 	}
 	if level != levelFull {

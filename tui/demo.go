@@ -157,7 +157,7 @@ func DemoApplications(now time.Time) []stages.Application {
 		}
 		ok := true
 		for _, e := range b.events {
-			if err := a.Apply(e); err != nil {
+			if err := a.Apply(nil, e); err != nil {
 				ok = false
 				break
 			}

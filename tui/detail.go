@@ -179,7 +179,7 @@ func detailHead(c *programContext, a *stages.Application) []string {
 	for _, l := range wrap(info, w-2) {
 		L = append(L, " "+s.Muted.Render(l))
 	}
-	if note := a.MissingProcessNote(); note != "" {
+	if note := a.MissingProcessNote(c.settings); note != "" {
 		for _, l := range wrap(sanitize(note), w-2) {
 			L = append(L, " "+s.Warn.Render(l))
 		}
@@ -238,11 +238,11 @@ func detailStages(c *programContext, a *stages.Application) []string {
 	s, w := c.styles, c.width
 	today, loc := c.data.today, c.data.now.Location()
 	L := heading(c, "STAGES")
-	t := a.Template()
-	cur := a.StageIndex()
+	t := a.Template(c.settings)
+	cur := a.StageIndex(c.settings)
 	spent := map[string]int{}
 	entered := map[string]stages.Date{}
-	for _, sp := range a.StageHistory() {
+	for _, sp := range a.StageHistory(c.settings) {
 		from := stages.DateOf(sp.From.In(loc))
 		to := today
 		if !sp.To.IsZero() {
@@ -387,8 +387,9 @@ func detailReferences(c *programContext, a *stages.Application) []string {
 	s, w := c.styles, c.width
 	given := stages.ReferencesGivenTo(c.refs, a.ID)
 	inReferenceCheck := false
-	if i := a.Template().StageIndex(a.Stage); i >= 0 && !a.Closed() {
-		inReferenceCheck = a.Template().Stages[i].References
+	t := a.Template(c.settings)
+	if i := t.StageIndex(a.Stage); i >= 0 && !a.Closed() {
+		inReferenceCheck = t.Stages[i].References
 	}
 	if len(given) == 0 && !inReferenceCheck {
 		return nil

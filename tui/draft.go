@@ -108,7 +108,7 @@ func draftOf(dr Drafts, dt *data, refs []stages.Reference, p stages.Prompt) (d d
 		}
 		return d, false, nil
 	}
-	if _, err := draft.KindOf(a, p); err != nil {
+	if _, err := dr.Templates.KindOf(a, p); err != nil {
 		return d, false, nil
 	}
 	for _, o := range p.About {
@@ -221,7 +221,7 @@ func (c *programContext) mustRender(p stages.Prompt) bool {
 	if !ok || c.drafts.Templates == nil || !c.drafts.Templates.OwnFiles() {
 		return false
 	}
-	if _, err := draft.KindOf(a, p); err != nil {
+	if _, err := c.drafts.Templates.KindOf(a, p); err != nil {
 		return false
 	}
 	for _, o := range p.About {
@@ -292,7 +292,7 @@ func draftVerbOf(c *programContext, km tea.KeyPressMsg) (promptVerb, bool) {
 func (m Model) draftVerb(p stages.Prompt, v promptVerb) (Model, tea.Cmd) {
 	if dr := m.ctx.drafts; dr.Me == "" && dr.SaveName != nil && !m.ctx.askedName {
 		if a, ok := m.ctx.data.app(p.AppID); ok {
-			if _, err := draft.KindOf(a, p); err == nil {
+			if _, err := dr.Templates.KindOf(a, p); err == nil {
 				m.ctx.askedName = true
 				return m.apply(openForm{newNameForm(m.ctx, p, v)})
 			}

@@ -47,7 +47,7 @@ func thankYouDraft(t *testing.T, st *fakeStore, tpl *draft.Templates, me string)
 // C the whole message with them. The exact OSC 52 sequences are checked.
 func TestDraftPaneAndCopy(t *testing.T) {
 	st := thankYouStore(t)
-	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe"}}
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize, nil), Me: "Jamie Doe"}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
 	want := thankYouDraft(t, st, opts.Drafts.Templates, "Jamie Doe")
@@ -74,7 +74,7 @@ func editorScript(t *testing.T) string {
 // same store (a restart) shows it and copies it.
 func TestEditedDraftIsKeptAndSurvivesARestart(t *testing.T) {
 	st := &keepingStore{fakeStore: thankYouStore(t)}
-	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize), Me: "Jamie Doe", Editor: editorScript(t)}}
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize, nil), Me: "Jamie Doe", Editor: editorScript(t)}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "To: Ana Lopez <ana@globex.com>")
 	tm.Type("E")
@@ -127,10 +127,10 @@ func TestNoDraftForAPromptThatIsNoMessage(t *testing.T) {
 func TestDetailListsPeopleWithDetails(t *testing.T) {
 	a := testApp(t, "Globex", "standard", 1, []string{"Ana Lopez"}, "Sam Lee")
 	now := testNow
-	if err := a.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com", TalkedAbout: "the migration project"}, now); err != nil {
+	if err := a.SetPerson(nil, stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@globex.com", TalkedAbout: "the migration project"}, now); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.SetPerson(stages.Person{Name: "Noah Brooks", Role: stages.RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
+	if err := a.SetPerson(nil, stages.Person{Name: "Noah Brooks", Role: stages.RoleHiringManager, Phone: "+1 555 0100"}, now); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarness(t, newFakeStore(a), 100, 30)
@@ -218,7 +218,7 @@ func (s refStore) References() ([]stages.Reference, error) { return s.refs, nil 
 
 func TestReferencesOnDetailAndInTheHeadsUpDraft(t *testing.T) {
 	a := testApp(t, "Netflix", "netflix", 5, nil, "Sam Lee")
-	if err := a.Apply(stages.Event{Kind: stages.EvStage, At: testNow.Add(-24 * time.Hour), Stage: "reference check"}); err != nil {
+	if err := a.Apply(nil, stages.Event{Kind: stages.EvStage, At: testNow.Add(-24 * time.Hour), Stage: "reference check"}); err != nil {
 		t.Fatal(err)
 	}
 	st := refStore{fakeStore: newFakeStore(a), refs: []stages.Reference{
@@ -241,7 +241,7 @@ func TestReferencesOnDetailAndInTheHeadsUpDraft(t *testing.T) {
 
 func TestBrokenTemplateShowsInThePane(t *testing.T) {
 	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte("Subject: hi\n\n{{.Nope}}\n")}}
-	m := New(Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", sanitize)}})
+	m := New(Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", sanitize, nil)}})
 	m.poll = 0
 	h := &harness{t: t, m: m, store: nil}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -263,7 +263,7 @@ const slowTemplate = "Subject: hi\n\n{{range 3000}}{{range 100000}}{{end}}{{end}
 // draft's time limit.
 func TestRunawayTemplateLeavesTheKeysWorking(t *testing.T) {
 	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte(slowTemplate)}}
-	opts := Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil)}}
+	opts := Options{Store: thankYouStore(t), Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil, nil)}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "rendering its draft…")
 	start := time.Now()
@@ -287,7 +287,7 @@ func TestRunawayTemplateErrorShowsInThePane(t *testing.T) {
 	}
 	// The harness runs each command as it comes: the first draft takes
 	// its whole time.
-	h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil)}}, 100, 30)
+	h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg/afterview/templates", nil, nil)}}, 100, 30)
 	h.mustSee("Globex · thank-you · no draft", "/cfg/afterview/templates/thank_you.tmpl: the draft took longer than 2s")
 	// The other thank-you uses the same file: its error comes at once.
 	start := time.Now()
@@ -309,7 +309,7 @@ func TestStaleDraftIsDropped(t *testing.T) {
 	if _, err := st.Add(b); err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg", nil)}})
+	m := New(Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(user, "/cfg", nil, nil)}})
 	m.poll = 0
 	h := &harness{t: t, m: m, store: st}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -338,7 +338,7 @@ func TestDraftPaneDropsControlsAsTheListsDo(t *testing.T) {
 	st := thankYouStore(t)
 	st.apps[0].Company = "Glo\x07bex\u202e"
 	for _, cleaning := range []func(string) string{nil, func(s string) string { return strings.ReplaceAll(s, "\x07", "?") }} {
-		h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", cleaning)}}, 100, 30)
+		h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", cleaning, nil)}}, 100, 30)
 		h.mustSee("Globex Send a short", "about the Engineer role at", "Globex. I keep thinking")
 		h.mustNotSee("Glo?bex", "\x07", "\u202e")
 	}
@@ -350,7 +350,7 @@ func TestDraftPaneDropsControlsAsTheListsDo(t *testing.T) {
 func TestMailOpensTheDraftInTheMailProgram(t *testing.T) {
 	st := thankYouStore(t)
 	var opened []string
-	tpl := draft.New(nil, "", sanitize)
+	tpl := draft.New(nil, "", sanitize, nil)
 	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: tpl, Me: "Jamie Doe",
 		Mail: func(url string) error { opened = append(opened, url); return nil }}}
 	h := newHarnessWith(t, opts, 100, 30)
@@ -376,7 +376,7 @@ func TestDraftAsksTheNameOnce(t *testing.T) {
 	st := thankYouStore(t)
 	var saved []string
 	var opened []string
-	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize),
+	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", sanitize, nil),
 		SaveName: func(name string) error { saved = append(saved, name); return nil },
 		Mail:     func(url string) error { opened = append(opened, url); return nil }}}
 	h := newHarnessWith(t, opts, 100, 30)
@@ -415,7 +415,7 @@ func TestDraftAsksTheNameOnce(t *testing.T) {
 // In an application's detail, c, C, E and o act on the to-do marked ▸.
 func TestDraftKeysOnTheDetailScreen(t *testing.T) {
 	st := thankYouStore(t)
-	tpl := draft.New(nil, "", sanitize)
+	tpl := draft.New(nil, "", sanitize, nil)
 	opts := Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: tpl, Me: "Jamie Doe"}}
 	tm := tuitest.Start(t, New(opts), 100, 30)
 	tuitest.WaitScreen(t, tm, "To: Ana Lopez")

@@ -36,7 +36,7 @@ func (s *activeFakeStore) FirstScreen(now time.Time, n int) (stages.FirstScreen,
 		return stages.FirstScreen{}, err
 	}
 	all, global, _ := s.fakeStore.Snapshot()
-	ps := stages.Prompts(all, global, now)
+	ps := dayPrompts(all, global, now)
 	fs := stages.FirstScreen{Revision: rev, Prompts: stages.Actionable(ps), Global: global, Empty: len(all) == 0}
 	for i := range ps {
 		if ps[i].Status == stages.Upcoming {
@@ -67,7 +67,7 @@ func (s *activeFakeStore) FirstScreen(now time.Time, n int) (stages.FirstScreen,
 		if !a.Closed() {
 			fs.Open++
 		}
-		if a.OfferOpen() {
+		if a.OfferOpen(nil) {
 			fs.Offers++
 		}
 	}
@@ -92,7 +92,7 @@ func (s *activeFakeStore) Active(now time.Time) (stages.ActiveDay, error) {
 		}
 	}
 	return stages.ActiveDay{Apps: active, Global: global, Empty: len(all) == 0, All: len(active) == len(all),
-		Prompts: stages.Prompts(all, global, now), Revision: rev}, nil
+		Prompts: dayPrompts(all, global, now), Revision: rev}, nil
 }
 
 func (s *activeFakeStore) Snapshot() ([]stages.Application, []stages.Event, error) {
@@ -183,7 +183,7 @@ func stagedSets(t *testing.T) map[string][]stages.Application {
 	for _, company := range []string{"Acme", "Globex", "Initech"} {
 		a := testApp(t, company, "standard", 3, []string{"Ana Lee"}, "")
 		for _, e := range []stages.Event{thanksEvent("Ana Lee", 3), noteEvent("went well", 3)} {
-			if err := a.Apply(e); err != nil {
+			if err := a.Apply(nil, e); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -447,7 +447,7 @@ func TestScreensWhileTheHistoryLoads(t *testing.T) {
 		{Kind: stages.EvHeard, At: testNow.AddDate(0, 0, -8)},
 		{Kind: stages.EvOutcome, Outcome: stages.Rejected, At: testNow.AddDate(0, 0, -6)},
 	} {
-		if err := recent.Apply(e); err != nil {
+		if err := recent.Apply(nil, e); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -690,8 +690,8 @@ func TestTheHistoryStageKeepsTheDaysPrompts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		active = newActiveData(set, testNow)
-		msg, ok := loadCmd(st, fixedClock, 0, active)().(dataMsg)
+		active = newActiveData(set, testNow, nil)
+		msg, ok := loadCmd(st, fixedClock, nil, 0, active)().(dataMsg)
 		if !ok || len(active.prompts) == 0 || !msg.d.complete() {
 			t.Fatalf("no full snapshot after the active one (%d prompts)", len(active.prompts))
 		}
@@ -708,7 +708,7 @@ func TestTheHistoryStageKeepsTheDaysPrompts(t *testing.T) {
 	}
 	active, full = fullAfter(t)
 	apps, global, _ := st.Snapshot()
-	if &full.prompts[0] == &active.prompts[0] || !reflect.DeepEqual(full.prompts, enginePrompts(apps, global, testNow, false)) {
+	if &full.prompts[0] == &active.prompts[0] || !reflect.DeepEqual(full.prompts, enginePrompts(stages.NewEngine(nil, testNow.Location()), apps, global, testNow, false)) {
 		t.Fatal("the full snapshot kept the prompts of the revision before a write made while it was read")
 	}
 }

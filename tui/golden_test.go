@@ -76,11 +76,11 @@ func TestGoldenEmpty(t *testing.T) {
 			// nothing is due until the follow-up window opens.
 			a := testApp(t, "Globex", "standard", 3, []string{"Ana Lopez"}, "")
 			for _, e := range []string{"Ana Lopez"} {
-				if err := a.Apply(thanksEvent(e, 2)); err != nil {
+				if err := a.Apply(nil, thanksEvent(e, 2)); err != nil {
 					t.Fatal(err)
 				}
 			}
-			if err := a.Apply(noteEvent("went well", 2)); err != nil {
+			if err := a.Apply(nil, noteEvent("went well", 2)); err != nil {
 				t.Fatal(err)
 			}
 			st := newFakeStore(a, testApp(t, "Initech", "standard", 20, nil, ""), testApp(t, "Hooli", "standard", 20, nil, ""))

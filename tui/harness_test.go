@@ -19,12 +19,15 @@ import (
 // IDs, Log applies the event, Update validates, every write bumps the
 // revision. fail, when set, makes the next write fail.
 type fakeStore struct {
-	mu     sync.Mutex
-	apps   []stages.Application
-	global []stages.Event
-	rev    uint64
-	nextID uint64
-	fail   error
+	// settings are what writes check and apply events with, as the
+	// store's (store.SetSettings).
+	settings *stages.Settings
+	mu       sync.Mutex
+	apps     []stages.Application
+	global   []stages.Event
+	rev      uint64
+	nextID   uint64
+	fail     error
 	// readFail, when set, makes the next read (Revision, Snapshot) fail.
 	readFail error
 	writes   int
@@ -118,7 +121,7 @@ func (s *fakeStore) Add(a stages.Application) (uint64, error) {
 	if err := s.failing(); err != nil {
 		return 0, err
 	}
-	if err := a.Validate(); err != nil {
+	if err := a.Validate(s.settings); err != nil {
 		return 0, err
 	}
 	s.nextID++
@@ -139,7 +142,7 @@ func (s *fakeStore) find(id uint64) int {
 }
 
 func (s *fakeStore) Log(id uint64, e stages.Event) (stages.Application, error) {
-	return s.Update(id, func(a *stages.Application) error { return a.Apply(e) })
+	return s.Update(id, func(a *stages.Application) error { return a.Apply(s.settings, e) })
 }
 
 func (s *fakeStore) Update(id uint64, fn func(*stages.Application) error) (stages.Application, error) {
@@ -163,7 +166,7 @@ func (s *fakeStore) Update(id uint64, fn func(*stages.Application) error) (stage
 	if a.Process == process {
 		validate = a.ValidateKept
 	}
-	if err := validate(); err != nil {
+	if err := validate(s.settings); err != nil {
 		return stages.Application{}, err
 	}
 	s.apps[i] = a.Clone()
@@ -217,7 +220,7 @@ func (s *fakeStore) Restore(a stages.Application) error {
 	if a.ID == 0 || a.ID > s.nextID || s.find(a.ID) >= 0 {
 		return fmt.Errorf("application %d cannot be restored", a.ID)
 	}
-	if err := a.Validate(); err != nil {
+	if err := a.Validate(s.settings); err != nil {
 		return err
 	}
 	// Kept in id order, as the real store reads them.
@@ -485,4 +488,10 @@ func (m Model) detail() *detailModel {
 		return d
 	}
 	return &detailModel{}
+}
+
+// dayPrompts is the day's prompts of the applications under the default
+// settings, with dates in now's zone.
+func dayPrompts(apps []stages.Application, global []stages.Event, now time.Time) []stages.Prompt {
+	return stages.NewEngine(nil, now.Location()).Day(now, apps, global, len(apps) > 0)
 }

@@ -111,7 +111,7 @@ func TestAddFormTakesThankYousAlreadySent(t *testing.T) {
 	h.press("ana, dana", "ctrl+s")
 	a := h.store.app(t, "Globex")
 	var due []string
-	for _, p := range stages.Prompts([]stages.Application{a}, nil, testNow) {
+	for _, p := range dayPrompts([]stages.Application{a}, nil, testNow) {
 		if p.Kind == stages.ThankYou {
 			due = append(due, p.Person)
 		}

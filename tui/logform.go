@@ -50,8 +50,8 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 	loc := now.Location()
 	f := &form{kind: formLog, appID: a.ID, title: "Log an event · " + sanitize(a.Company), logKind: kind}
 
-	t := a.Template()
-	nextStage := min(a.StageIndex()+1, len(t.Stages)-1)
+	t := a.Template(c.settings)
+	nextStage := min(a.StageIndex(c.settings)+1, len(t.Stages)-1)
 	outcomes := make([]option, len(stages.Outcomes))
 	for i, o := range stages.Outcomes {
 		outcomes[i] = option{o.Label(), o}
@@ -347,9 +347,9 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 	}
 	label := sanitize(stages.Logged(before, e))
 	trial := before.Clone()
-	if err := trial.Apply(e); err != nil {
+	if err := trial.Apply(c.settings, e); err != nil {
 		f.showErrors(err)
 		return nil, false
 	}
-	return logCmd(st, *before, e, label+" logged", true), true
+	return logCmd(st, c.settings, *before, e, label+" logged", true), true
 }

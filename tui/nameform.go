@@ -90,11 +90,11 @@ func (m Model) thankAll(a *stages.Application) (Model, tea.Cmd) {
 	label := fmt.Sprintf("%d thank-you%s to %s marked sent for %s", len(people), map[bool]string{true: "", false: "s"}[len(people) == 1],
 		sanitize(strings.Join(people, ", ")), sanitize(a.Company))
 	before := a.Clone()
-	st := m.store
+	st, settings := m.store, m.ctx.settings
 	return m, func() tea.Msg {
 		after, err := st.Update(before.ID, func(x *stages.Application) error {
 			for _, e := range events {
-				if err := x.Apply(e); err != nil {
+				if err := x.Apply(settings, e); err != nil {
 					return err
 				}
 			}

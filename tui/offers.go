@@ -66,9 +66,9 @@ func (o *offerColumn) value(a *stages.Application, m offerMetric) (int64, bool) 
 
 // openOffers lists the open applications that hold an offer, soonest
 // deadline first (ties in store order), the order `afterview offers` uses.
-func openOffers(apps []stages.Application, today stages.Date) []offerColumn {
+func openOffers(settings *stages.Settings, apps []stages.Application, today stages.Date) []offerColumn {
 	var cols []offerColumn
-	for _, i := range stages.OpenOffers(apps) {
+	for _, i := range stages.OpenOffers(settings, apps) {
 		a := &apps[i]
 		cur := strings.ToUpper(strings.TrimSpace(a.Offer.Currency))
 		if cur == "" {

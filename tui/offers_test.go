@@ -13,7 +13,7 @@ import (
 // testNow.
 func withOffer(t *testing.T, a stages.Application, daysAgo int, o stages.Offer) stages.Application {
 	t.Helper()
-	if err := a.Apply(stages.Event{Kind: stages.EvOffer, At: testNow.AddDate(0, 0, -daysAgo), Offer: &o}); err != nil {
+	if err := a.Apply(nil, stages.Event{Kind: stages.EvOffer, At: testNow.AddDate(0, 0, -daysAgo), Offer: &o}); err != nil {
 		t.Fatal(err)
 	}
 	return a
@@ -85,7 +85,7 @@ func TestOffersScreenShowsTheDomainExample(t *testing.T) {
 
 func TestOfferColumnsMatchTheStagesArithmetic(t *testing.T) {
 	apps, _, _ := domainOffers(t).Snapshot()
-	d := newData(apps, nil, 1, testNow)
+	d := newData(apps, nil, 1, testNow, nil)
 	if len(d.offers) != 2 {
 		t.Fatalf("%d offers, want 2", len(d.offers))
 	}

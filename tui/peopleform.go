@@ -82,7 +82,7 @@ func (f *form) submitPerson(c *programContext, st Store) (tea.Cmd, bool) {
 	var change func(*stages.Application) error
 	var status string
 	if f.chosen("role") == removeRole {
-		change = func(a *stages.Application) error { _, err := a.RemovePerson(who, now); return err }
+		change = func(a *stages.Application) error { _, err := a.RemovePerson(c.settings, who, now); return err }
 		status = "removed " + sanitize(who)
 	} else {
 		role, _ := f.chosen("role").(stages.Role)
@@ -107,7 +107,7 @@ func (f *form) submitPerson(c *programContext, st Store) (tea.Cmd, bool) {
 				p.Email = typed.Email
 			}
 		}
-		change = func(a *stages.Application) error { return a.SetPerson(p, now) }
+		change = func(a *stages.Application) error { return a.SetPerson(c.settings, p, now) }
 		status = "saved " + sanitize(p.Name)
 	}
 	// Try it on a copy first, so mistakes show in the form.

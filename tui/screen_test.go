@@ -54,7 +54,7 @@ func TestAScreenIsOneMoreTab(t *testing.T) {
 	h.mustSee("Keys · Notes", "5         notes", "Notes are a test's.")
 	h.press("esc")
 	// New data reaches the new screen too.
-	h.run(loadCmd(h.m.store, h.m.ctx.now, h.m.loadGen, nil))
+	h.run(loadCmd(h.m.store, h.m.ctx.now, h.m.ctx.settings, h.m.loadGen, nil))
 	if notes.synced == 0 {
 		t.Fatal("the new screen never saw the data")
 	}

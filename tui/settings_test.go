@@ -25,7 +25,8 @@ func googleSettings(t *testing.T) *stages.Settings {
 // the company; the new application goes through that process's stages.
 func TestAddFormOffersTheUsersProcesses(t *testing.T) {
 	st := newFakeStore()
-	h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Settings: googleSettings(t)}, 100, 30)
+	st.settings = googleSettings(t)
+	h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Settings: st.settings}, 100, 30)
 	h.press("a", "Google")
 	if got := h.m.form.value("process"); got != "google" {
 		t.Fatalf("process %q after typing Google, want google picked", got)
@@ -55,11 +56,11 @@ func TestRemovedProcessIsNamedAndKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.Apply(stages.Event{Kind: stages.EvStage, At: when.Add(48 * time.Hour), Stage: "hiring committee"}); err != nil {
+	if err := a.Apply(google, stages.Event{Kind: stages.EvStage, At: when.Add(48 * time.Hour), Stage: "hiring committee"}); err != nil {
 		t.Fatal(err)
 	}
 	a.ID = 1
-	stages.DefaultSettings().Bind(&a) // as the store reads it once the process is gone
+	// The UI runs with the default settings: the process is gone.
 	st := newFakeStore()
 	st.apps, st.nextID = []stages.Application{a}, 1
 	h := newHarness(t, st, 100, 30)

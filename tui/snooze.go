@@ -77,5 +77,5 @@ func snoozeCmd(c *programContext, st Store, p stages.Prompt, until stages.Date, 
 	if err != nil {
 		return nil, err
 	}
-	return logCmd(st, *a, e, sanitize(a.Company)+" "+label, fromForm), nil
+	return logCmd(st, c.settings, *a, e, sanitize(a.Company)+" "+label, fromForm), nil
 }

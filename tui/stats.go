@@ -97,9 +97,9 @@ func statsCmd(d *data) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	today := d.today
+	today, settings := d.today, d.settings
 	return func() tea.Msg {
-		return statsReadyMsg{d: d, stats: stages.ComputeStats(apps, today)}
+		return statsReadyMsg{d: d, stats: stages.ComputeStats(settings, apps, today)}
 	}
 }
 

@@ -20,7 +20,7 @@ func TestStatsScreenShowsTheHistory(t *testing.T) {
 	}
 	// The figures are stages.ComputeStats's, the ones `afterview stats` prints.
 	apps, _, _ := h.store.Snapshot()
-	want := stages.ComputeStats(apps, stages.DateOf(testNow))
+	want := stages.ComputeStats(nil, apps, stages.DateOf(testNow))
 	h.mustSee("9 applications · 7 open · 2 closed",
 		"median "+days(want.All.FirstAnswer.Median), "1 sent · 1 answered", "7 open · 2 rejected",
 		"BY PROCESS", "BY COMPANY", "OUTCOMES", "FOLLOW-UPS")
@@ -84,7 +84,7 @@ func TestUsualAnswersComeFromTheOtherApplications(t *testing.T) {
 	answered := func(company string, daysAgo, answerAfter int) stages.Application {
 		a := testApp(t, company, "standard", daysAgo, nil, "")
 		if answerAfter >= 0 {
-			if err := a.Apply(stages.Event{Kind: stages.EvHeard, At: a.Interviewed.AddDate(0, 0, answerAfter)}); err != nil {
+			if err := a.Apply(nil, stages.Event{Kind: stages.EvHeard, At: a.Interviewed.AddDate(0, 0, answerAfter)}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -28,8 +28,9 @@ type Options struct {
 	// Demo marks the title: the data is a throwaway demonstration.
 	Demo bool
 	// Settings are the calendar, rules and processes: the add and edit
-	// forms offer its processes (nil: the built-in ones). The store binds
-	// them to the applications it reads.
+	// forms offer its processes (nil: the built-in ones), and every
+	// screen reads the applications' processes and the day's prompts
+	// with them.
 	Settings *stages.Settings
 	// Drafts drafts the messages prompts ask for (unset: the built-in
 	// templates, unsigned, and no editor).
@@ -178,7 +179,7 @@ func New(opts Options) Model {
 		now = time.Now
 	}
 	if opts.Drafts.Templates == nil {
-		opts.Drafts.Templates = draft.New(nil, "", nil)
+		opts.Drafts.Templates = draft.New(nil, "", nil, opts.Settings)
 	}
 	// Every value cleaned as the rest of the screen is (sanitize drops
 	// what termsafe calls unsafe), whatever cleaning the templates came
@@ -235,7 +236,7 @@ func (m *Model) setStyles(isDark bool) {
 
 // Init loads the data, starts polling and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now, m.loadGen), tea.RequestBackgroundColor, refsCmd(m.store)}
+	cmds := []tea.Cmd{firstLoadCmd(m.store, m.ctx.now, m.ctx.settings, m.loadGen), tea.RequestBackgroundColor, refsCmd(m.store)}
 	if m.poll > 0 {
 		cmds = append(cmds, pollAfter(m.poll))
 	}
@@ -328,7 +329,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.onShown()
 			m.onShown = nil
 		}
-		if next := nextLoadCmd(m.store, m.ctx.now, msg.d, msg.gen, true); next != nil {
+		if next := nextLoadCmd(m.store, m.ctx.now, m.ctx.settings, msg.d, msg.gen, true); next != nil {
 			// Drawn what this stage holds; now the next.
 			return m, next
 		}
@@ -359,7 +360,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				var load tea.Cmd
 				m, load = m.reload()
 				cmds = append(cmds, load)
-			} else if next := nextLoadCmd(m.store, m.ctx.now, d, m.loadGen, false); next != nil {
+			} else if next := nextLoadCmd(m.store, m.ctx.now, m.ctx.settings, d, m.loadGen, false); next != nil {
 				m.loading = true
 				cmds = append(cmds, next)
 			} else {
@@ -476,7 +477,7 @@ func (m *Model) readWorked() {
 func (m Model) reload() (Model, tea.Cmd) {
 	m.loadGen++
 	m.loading = true
-	return m, firstLoadCmd(m.store, m.ctx.now, m.loadGen)
+	return m, firstLoadCmd(m.store, m.ctx.now, m.ctx.settings, m.loadGen)
 }
 
 // gotLoad takes a stage of a load: it is shown at once, unless an older
@@ -545,7 +546,7 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		m.form = nil
 	}
 	status := "✓ " + msg.status
-	if ended := msg.logged.ended(m.ctx.now(), msg.status); ended != "" {
+	if ended := msg.logged.ended(m.ctx.settings, m.ctx.now(), msg.status); ended != "" {
 		// To-dos gone without a word would look lost: say which and why.
 		status += " · " + ended
 	}
@@ -560,7 +561,7 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		accept := stages.Event{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: m.ctx.now()}
 		m.confirm = &confirm{
 			question: fmt.Sprintf("Past the offer: did you accept %s's offer? Record it (y/n)", truncate(sanitize(a.Company), 30)),
-			yes:      logCmd(m.store, *a, accept, sanitize(a.Company)+" offer accepted", false),
+			yes:      logCmd(m.store, m.ctx.settings, *a, accept, sanitize(a.Company)+" offer accepted", false),
 		}
 	}
 	m.sel = selection{app: msg.selectID, prompt: msg.selectPrompt}
@@ -811,7 +812,7 @@ func (m Model) done(p stages.Prompt) (Model, tea.Cmd) {
 		m.setStatus(err.Error())
 		return m, nil
 	}
-	return m, logCmd(m.store, *a, e, doneLabel(a, p, e), false)
+	return m, logCmd(m.store, m.ctx.settings, *a, e, doneLabel(a, p, e), false)
 }
 
 // doneLabel says what marking p done logged: the event's own words
@@ -843,7 +844,7 @@ func (m Model) dismiss(p stages.Prompt) (Model, tea.Cmd) {
 		m.setStatus(err.Error())
 		return m, nil
 	}
-	return m, logCmd(m.store, *a, e, sanitize(a.Company)+" "+label, false)
+	return m, logCmd(m.store, m.ctx.settings, *a, e, sanitize(a.Company)+" "+label, false)
 }
 
 // submit validates the open form and, if it holds, saves it. The form stays

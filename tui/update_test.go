@@ -129,7 +129,7 @@ func TestDoneReflectOpensTheNoteForm(t *testing.T) {
 
 func TestDoneOfferDeadlineOpensTheAnswer(t *testing.T) {
 	a := testApp(t, "Globex", "standard", 10, nil, "")
-	if err := a.Apply(stages.Event{Kind: stages.EvOffer, At: testNow.AddDate(0, 0, -8), Offer: &stages.Offer{Base: new(int64(150000))}}); err != nil {
+	if err := a.Apply(nil, stages.Event{Kind: stages.EvOffer, At: testNow.AddDate(0, 0, -8), Offer: &stages.Offer{Base: new(int64(150000))}}); err != nil {
 		t.Fatal(err)
 	}
 	h := newHarness(t, newFakeStore(a), 100, 30)
@@ -148,7 +148,7 @@ func TestDoneMoveOnClosesAsNoAnswer(t *testing.T) {
 	a := testApp(t, "Globex", "standard", 30, nil, "Pat Doe")
 	for _, e := range []stages.Event{thanksEvent("Pat Doe", 29), noteEvent("ok", 29),
 		{Kind: stages.EvFollowUp, Person: "Pat Doe", At: testNow.AddDate(0, 0, -10)}} {
-		if err := a.Apply(e); err != nil {
+		if err := a.Apply(nil, e); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -750,7 +750,7 @@ func TestDemoApplications(t *testing.T) {
 	}
 	by := map[string]stages.Application{}
 	for _, a := range apps {
-		if err := a.Validate(); err != nil {
+		if err := a.Validate(nil); err != nil {
 			t.Fatalf("%s: %v", a.Company, err)
 		}
 		if _, seen := by[a.Company]; !seen || !a.Closed() {
@@ -760,8 +760,8 @@ func TestDemoApplications(t *testing.T) {
 	if a := by["Netflix"]; a.Stage != "reference check" {
 		t.Errorf("Netflix stage %q, want reference check", a.Stage)
 	}
-	if a := by["Amazon"]; a.Stage != "hiring committee" || a.Wait(testNow).Status != stages.WaitOverdue || a.Wait(testNow).Days != 17 {
-		t.Errorf("Amazon: %s, wait %+v; want hiring committee, 17 days, overdue", a.Stage, a.Wait(testNow))
+	if a := by["Amazon"]; a.Stage != "hiring committee" || a.Wait(nil, testNow).Status != stages.WaitOverdue || a.Wait(nil, testNow).Days != 17 {
+		t.Errorf("Amazon: %s, wait %+v; want hiring committee, 17 days, overdue", a.Stage, a.Wait(nil, testNow))
 	}
 	if a := by["Stripe"]; a.Offer == nil || a.Offer.Deadline.IsZero() {
 		t.Error("Stripe should hold an offer with a deadline")
@@ -771,7 +771,7 @@ func TestDemoApplications(t *testing.T) {
 	}
 	// The earlier Netflix process, closed, answered on day 9: the current
 	// one shows "Netflix usually answers you in 9 days".
-	d := newData(apps, nil, 1, testNow)
+	d := newData(apps, nil, 1, testNow, nil)
 	for i, a := range apps {
 		if a.Company == "Netflix" && !a.Closed() {
 			if u := d.usual[i]; !u.ok || u.days != 9 || u.n != 1 {
@@ -783,7 +783,7 @@ func TestDemoApplications(t *testing.T) {
 		t.Error("Shopify should be rejected")
 	}
 	due := 0
-	for _, p := range stages.Actionable(stages.Prompts(apps, nil, testNow)) {
+	for _, p := range stages.Actionable(dayPrompts(apps, nil, testNow)) {
 		if p.Company == "Figma" && p.Kind == stages.ThankYou && p.Status == stages.Due {
 			due++
 		}

@@ -81,10 +81,10 @@ func cmdAdd(e *env, o *addOptions, pos []string) error {
 	if err == nil {
 		a.KeepAddresses(append(people, recruiterPerson...))
 		a.Notes = strings.TrimSpace(o.note)
-		err = a.Validate()
+		err = a.Validate(e.settings())
 	}
 	if err == nil {
-		err = a.MarkThanked(o.thanked, now)
+		err = a.MarkThanked(e.settings(), o.thanked, now)
 	}
 	if err != nil {
 		return usageErr("%v", err)

@@ -13,6 +13,7 @@ import (
 
 	"afterview/internal/config"
 	"afterview/internal/draft"
+	"afterview/stages"
 	"afterview/store"
 )
 
@@ -120,7 +121,7 @@ func cmdDraft(e *env, given draftRequest, pos []string) error {
 		return err
 	}
 	me := e.myName()
-	d, err := draftTemplates().Draft(draft.Input{App: app, Prompt: p, Apps: apps, References: refs, Me: me, Now: now})
+	d, err := draftTemplates(e.settings()).Draft(draft.Input{App: app, Prompt: p, Apps: apps, References: refs, Me: me, Now: now})
 	if errors.Is(err, draft.ErrNotAMessage) {
 		return usageErr("%s (#%d), %s: %v", clean(app.Company), r.id, p.Key, err)
 	}
@@ -152,14 +153,15 @@ func cmdDraft(e *env, given draftRequest, pos []string) error {
 
 // draftTemplates are the built-in templates and the user's own, every
 // value cleaned for the terminal by the command line's one cleaning
-// function. The user's open as the configuration file does: a FIFO or a
-// device among them is refused, never waited on.
-func draftTemplates() *draft.Templates {
+// function, with the user's settings. The user's open as the
+// configuration file does: a FIFO or a device among them is refused, never
+// waited on.
+func draftTemplates(settings *stages.Settings) *draft.Templates {
 	dir := templatesDir()
 	if dir == "" {
-		return draft.New(nil, "", clean)
+		return draft.New(nil, "", clean, settings)
 	}
-	return draft.New(config.Folder(dir), dir, clean)
+	return draft.New(config.Folder(dir), dir, clean, settings)
 }
 
 // templatesDir is $XDG_CONFIG_HOME/afterview/templates, by default

@@ -68,7 +68,7 @@ func cmdEdit(e *env, ef *editFlags, pos []string) error {
 	}
 	var changed []string
 	a, err := st.Update(id, func(a *stages.Application) error {
-		changed, err = a.Edit(changes, e.now())
+		changed, err = a.Edit(e.settings(), changes, e.now())
 		return err
 	})
 	if err != nil {

@@ -54,7 +54,7 @@ func cmdExport(e *env, format, out string, pos []string) error {
 	case "csv":
 		// Streamed a batch at a time: any history in little memory.
 		write = func(w io.Writer) error {
-			cw, err := exchange.NewCSVWriter(w, stages.DateOf(now))
+			cw, err := exchange.NewCSVWriter(w, e.settings(), stages.DateOf(now))
 			if err != nil {
 				return err
 			}

@@ -39,7 +39,7 @@ func TestAKindIsOneMoreEntry(t *testing.T) {
 			return stages.Event{Kind: portfolio, At: now}, true
 		},
 		// The rule: three days after the final interview, until it is sent.
-		Rule: func(a *stages.Application, loc *time.Location) (stages.Prompt, bool) {
+		Rule: func(_ *stages.Settings, a *stages.Application, loc *time.Location) (stages.Prompt, bool) {
 			if sent(a) {
 				return stages.Prompt{}, false
 			}

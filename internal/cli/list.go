@@ -63,7 +63,7 @@ func cmdList(e *env, asJSON, onlyOpen bool, pos []string) error {
 		return err
 	}
 	row := func(a *stages.Application, next *stages.Prompt) listedApp {
-		w := a.Wait(now)
+		w := a.Wait(e.settings(), now)
 		r := listedApp{Application: *a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window, wait: w}
 		if next != nil {
 			pj := toPromptJSON(*next)

@@ -188,7 +188,7 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 			ev.Person = people[0]
 			if app, err = st.Update(id, func(a *stages.Application) error {
 				a.Interviewers = append(a.Interviewers, ev.Person)
-				return a.Apply(ev)
+				return a.Apply(e.settings(), ev)
 			}); err != nil {
 				return inputErr(fmt.Sprintf("%s (#%d)", clean(app.Company), id), err)
 			}
@@ -233,7 +233,7 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
 		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
 	}
-	if ev.Kind == stages.EvStage && updated.PastOffer() && app.OfferOpen() && !updated.Closed() {
+	if ev.Kind == stages.EvStage && updated.PastOffer(e.settings()) && app.OfferOpen(e.settings()) && !updated.Closed() {
 		fmt.Fprintf(e.stdout, "Moving past the offer means you answered it. If you accepted, log it: afterview log %d accepted\n", id)
 	}
 	if ev.Kind == stages.EvStage && updated.Stage != ev.Stage {
@@ -246,7 +246,7 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 // without doing them, as the UI's status line does: "2 thank-yous for
 // Datadog lapsed: the company answered."
 func (e *env) sayEnded(before, after *stages.Application, events ...stages.Event) {
-	if w := stages.EndedWords(clean(after.Company), stages.Ended(before, after, e.now(), events...), events...); w != "" {
+	if w := stages.EndedWords(clean(after.Company), stages.NewEngine(e.settings(), e.now().Location()).Ended(before, after, e.now(), events...), events...); w != "" {
 		fmt.Fprintf(e.stdout, "%s.\n", w)
 	}
 }

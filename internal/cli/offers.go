@@ -49,9 +49,9 @@ type offerRow struct {
 
 // openOffers lists the applications still open that hold an offer, soonest
 // deadline first.
-func openOffers(apps []stages.Application, today stages.Date) []offerRow {
+func openOffers(settings *stages.Settings, apps []stages.Application, today stages.Date) []offerRow {
 	var rows []offerRow
-	for _, i := range stages.OpenOffers(apps) {
+	for _, i := range stages.OpenOffers(settings, apps) {
 		a := &apps[i]
 		o := a.Offer
 		r := offerRow{offer: o, AppID: a.ID, Company: a.Company, Currency: o.Currency, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
@@ -78,7 +78,7 @@ func cmdOffers(e *env, asJSON bool, pos []string) error {
 		return err
 	}
 	today := stages.DateOf(e.now())
-	rows := openOffers(apps, today)
+	rows := openOffers(e.settings(), apps, today)
 	if asJSON {
 		if rows == nil {
 			rows = []offerRow{}

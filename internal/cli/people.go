@@ -127,7 +127,7 @@ func cmdPeople(e *env, pf *peopleFlags, pos []string) error {
 	var done stages.Person
 	a, err := st.Update(r.id, func(a *stages.Application) error {
 		var err error
-		done, err = changePeople(a, r, e.now)
+		done, err = changePeople(e.settings(), a, r, e.now)
 		return err
 	})
 	if err != nil {
@@ -139,10 +139,10 @@ func cmdPeople(e *env, pf *peopleFlags, pos []string) error {
 }
 
 // changePeople applies one add, edit or remove to a.
-func changePeople(a *stages.Application, r peopleRequest, now func() time.Time) (stages.Person, error) {
+func changePeople(settings *stages.Settings, a *stages.Application, r peopleRequest, now func() time.Time) (stages.Person, error) {
 	switch r.action {
 	case "remove":
-		return a.RemovePerson(r.name, now())
+		return a.RemovePerson(settings, r.name, now())
 	case "add":
 		p, err := stages.ParsePerson(r.name)
 		if err != nil {
@@ -158,7 +158,7 @@ func changePeople(a *stages.Application, r peopleRequest, now func() time.Time) 
 			r.person.Email = p.Email
 		}
 		p.Email, p.Phone, p.Link, p.TalkedAbout, p.Role = r.person.Email, r.person.Phone, r.person.Link, r.person.TalkedAbout, r.person.Role
-		return p, a.SetPerson(p, now())
+		return p, a.SetPerson(settings, p, now())
 	}
 	p, err := a.Person(r.name)
 	if err != nil {
@@ -179,7 +179,7 @@ func changePeople(a *stages.Application, r peopleRequest, now func() time.Time) 
 	if r.set["role"] {
 		p.Role = r.person.Role
 	}
-	return p, a.SetPerson(p, now())
+	return p, a.SetPerson(settings, p, now())
 }
 
 // writePeople lists an application's people, one a line, details after.

@@ -32,7 +32,7 @@ func TestShowReadsWhatItNeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ps := stages.Prompts(all, global, day)
+		ps := stages.NewEngine(nil, day.Location()).Day(day, all, global, len(all) > 0)
 		t.Setenv("AFTERVIEW_NOW", day.Format("2006-01-02T15:04"))
 		for i := range all {
 			var mine []stages.Prompt
@@ -45,7 +45,7 @@ func TestShowReadsWhatItNeeds(t *testing.T) {
 				}
 			}
 			var want, got, errOut bytes.Buffer
-			writeShow(&want, &all[i], mine, day)
+			writeShow(&want, nil, &all[i], mine, day)
 			if code := run([]string{"--db", path, "show", strconv.FormatUint(all[i].ID, 10)}, nil, &got, &errOut); code != exitOK {
 				t.Fatalf("show %d: exit %d: %s", all[i].ID, code, errOut.String())
 			}
@@ -119,14 +119,14 @@ func listAtOnce(t *testing.T, st *agenda.Agenda, now time.Time, asJSON, onlyOpen
 	if err != nil {
 		t.Fatal(err)
 	}
-	next := nextByApp(stages.Prompts(apps, global, now))
+	next := nextByApp(stages.NewEngine(nil, now.Location()).Day(now, apps, global, len(apps) > 0))
 	sortForList(apps, next)
 	rows := []listedApp{}
 	for _, a := range apps {
 		if onlyOpen && a.Closed() {
 			continue
 		}
-		w := a.Wait(now)
+		w := a.Wait(nil, now)
 		r := listedApp{Application: a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window, wait: w}
 		if p, ok := next[a.ID]; ok {
 			pj := toPromptJSON(p)

@@ -107,7 +107,7 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 		return err
 	}
 	// Only what the prompts depend on is read: the application, and the
-	// few others that show in its prompts (see stages.PromptsOf).
+	// few others that show in its prompts (see stages.Engine.AppPrompts).
 	var app *stages.Application
 	var ps []stages.Prompt
 	if id == 0 {

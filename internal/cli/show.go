@@ -50,7 +50,7 @@ func cmdShow(e *env, asJSON bool, pos []string) error {
 	if asJSON {
 		return writeJSON(e, &f.App)
 	}
-	writeShow(e.stdout, &f.App, f.Prompts, now)
+	writeShow(e.stdout, e.settings(), &f.App, f.Prompts, now)
 	return nil
 }
 
@@ -58,17 +58,17 @@ func notFound(id uint64) error {
 	return usageErr("no application with id %d: 'afterview list' shows the ids", id)
 }
 
-func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.Time) {
+func writeShow(w io.Writer, settings *stages.Settings, a *stages.Application, ps []stages.Prompt, now time.Time) {
 	today := stages.DateOf(now)
 	fmt.Fprintf(w, "#%d %s", a.ID, clean(a.Company))
 	if a.Role != "" {
 		fmt.Fprintf(w, " · %s", clean(a.Role))
 	}
 	fmt.Fprintf(w, " · %s process\n", clean(a.Process))
-	if note := a.MissingProcessNote(); note != "" {
+	if note := a.MissingProcessNote(settings); note != "" {
 		fmt.Fprintf(w, "%s\n", clean(note))
 	}
-	wt := a.Wait(now)
+	wt := a.Wait(settings, now)
 	switch wt.Status {
 	case stages.WaitClosed:
 		fmt.Fprintf(w, "Closed: %s\n", a.Outcome.Label())
@@ -86,7 +86,7 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		fmt.Fprintf(w, "Promised an answer by %s\n", a.Expect.Short())
 	}
 	fmt.Fprintln(w, "\nStages:")
-	hist := a.StageHistory()
+	hist := a.StageHistory(settings)
 	cur := hist[len(hist)-1].Stage
 	days := map[string]int{}
 	for _, s := range hist {
@@ -100,7 +100,7 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 	for _, s := range hist {
 		reached[s.Stage] = true
 	}
-	for _, s := range a.Template().Stages {
+	for _, s := range a.Template(settings).Stages {
 		mark := "○"
 		if reached[s.Name] {
 			mark = "●"
@@ -114,7 +114,7 @@ func writeShow(w io.Writer, a *stages.Application, ps []stages.Prompt, now time.
 		}
 		fmt.Fprintln(w, line)
 	}
-	if tip := a.Template().Stages[a.StageIndex()].Tip; tip != "" && !a.Closed() {
+	if tip := a.Template(settings).Stages[a.StageIndex(settings)].Tip; tip != "" && !a.Closed() {
 		fmt.Fprintf(w, "  Tip: %s\n", clean(tip))
 	}
 	if people := a.Persons(); len(people) > 0 {

@@ -34,7 +34,7 @@ func cmdStats(e *env, asJSON bool, pos []string) error {
 	if err != nil {
 		return err
 	}
-	s := stages.ComputeStats(apps, stages.DateOf(e.now()))
+	s := stages.ComputeStats(e.settings(), apps, stages.DateOf(e.now()))
 	if asJSON {
 		return writeJSON(e, s)
 	}

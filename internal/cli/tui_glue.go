@@ -77,7 +77,7 @@ var _ tui.EditKeeper = tuiStore{}
 // demonstration, which leaves the user's files alone), the editor, as
 // config edit finds it, and the desktop's opener for the mail program.
 func tuiDrafts(e *env, demo bool) tui.Drafts {
-	d := tui.Drafts{Templates: draftTemplates(), Me: e.myName(), Editor: editorCommand()}
+	d := tui.Drafts{Templates: draftTemplates(e.settings()), Me: e.myName(), Editor: editorCommand()}
 	d.Mail, d.NoMail = mailOpener()
 	if path, _, err := e.configFile(); err == nil && !demo {
 		d.SaveName = func(name string) error {

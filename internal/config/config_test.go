@@ -63,11 +63,11 @@ follow_up_due = 5`, day(2026, 11, 20), day(2026, 11, 25), day(2026, 11, 27)},
 			if err != nil {
 				t.Fatal(err)
 			}
-			opens, due := a.FollowUpWindow(time.UTC)
+			opens, due := a.FollowUpWindow(s, time.UTC)
 			if opens != tt.opens || due != tt.due {
 				t.Errorf("follow-up window %s to %s, want %s to %s", opens.Short(), due.Short(), tt.opens.Short(), tt.due.Short())
 			}
-			ps := stages.Prompts([]stages.Application{a}, nil, tt.opens.Time(time.UTC).Add(9*time.Hour))
+			ps := stages.NewEngine(s, time.UTC).Day(tt.opens.Time(time.UTC).Add(9*time.Hour), []stages.Application{a}, nil, true)
 			for _, p := range ps {
 				if p.Kind == stages.FollowUp && (p.Opens != tt.opens || p.Due != tt.due) {
 					t.Errorf("follow-up prompt %s to %s, want %s to %s", p.Opens, p.Due, tt.opens, tt.due)
@@ -92,7 +92,7 @@ func TestEveryBusinessDayRuleHonoursTheCalendar(t *testing.T) {
 		return a
 	}
 	apply := func(a *stages.Application, e stages.Event) {
-		if err := a.Apply(e); err != nil {
+		if err := a.Apply(us, e); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -105,7 +105,7 @@ func TestEveryBusinessDayRuleHonoursTheCalendar(t *testing.T) {
 	rejected := newApp(4, "Airbnb", "standard")
 	apply(&rejected, stages.Event{Kind: stages.EvOutcome, At: at(wed, 12), Outcome: stages.Rejected})
 
-	ps := stages.Prompts([]stages.Application{refs, offer, followed, rejected}, nil, at(wed, 13))
+	ps := stages.NewEngine(us, time.UTC).Day(at(wed, 13), []stages.Application{refs, offer, followed, rejected}, nil, true)
 	due := map[string]stages.Date{}
 	for _, p := range ps {
 		due[p.Company+" "+p.Key] = p.Due
@@ -126,7 +126,7 @@ func TestEveryBusinessDayRuleHonoursTheCalendar(t *testing.T) {
 	// Accepting an offer: the others' withdraw prompt is due the next
 	// business day.
 	apply(&offer, stages.Event{Kind: stages.EvOutcome, At: at(wed, 14), Outcome: stages.Accepted})
-	ps = stages.Prompts([]stages.Application{refs, offer}, nil, at(wed, 15))
+	ps = stages.NewEngine(us, time.UTC).Day(at(wed, 15), []stages.Application{refs, offer}, nil, true)
 	for _, p := range ps {
 		if p.Kind == stages.Withdraw && p.Due != day(2026, 11, 27) {
 			t.Errorf("withdraw due %s, want Fri 27 Nov (after Thanksgiving)", p.Due.Short())

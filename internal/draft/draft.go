@@ -112,7 +112,9 @@ type Templates struct {
 	user    fs.FS  // the user's templates folder; nil: none
 	userDir string // its path, to name a broken file
 	clean   func(string) string
-	runs    *runs // shared by the copies WithClean makes
+	// settings are the processes a stage task's message is chosen by.
+	settings *stages.Settings
+	runs     *runs // shared by the copies WithClean makes
 }
 
 // The limits of one draft. A template is a small program the user can
@@ -146,12 +148,13 @@ type runs struct {
 // New returns templates that read the user's own from dir (an fs.FS of the
 // folder, nil for none; dirName is its path, for messages) and pass every
 // value through clean, the program's terminal-safe cleaning, before it
-// goes into a draft.
-func New(dir fs.FS, dirName string, clean func(string) string) *Templates {
+// goes into a draft; the applications' processes are read in settings
+// (nil: the defaults), which decide a stage task's message.
+func New(dir fs.FS, dirName string, clean func(string) string, settings *stages.Settings) *Templates {
 	if clean == nil {
 		clean = func(s string) string { return s }
 	}
-	return &Templates{user: dir, userDir: dirName, clean: clean,
+	return &Templates{user: dir, userDir: dirName, clean: clean, settings: settings,
 		runs: &runs{running: map[[32]byte]chan struct{}{}, failed: map[[32]byte]error{}}}
 }
 
@@ -179,8 +182,8 @@ func Builtin(kind string) (string, error) {
 }
 
 // KindOf returns the template a prompt's message uses.
-func KindOf(a *stages.Application, p stages.Prompt) (string, error) {
-	if name := stages.TemplateName(a, p); name != "" {
+func (t *Templates) KindOf(a *stages.Application, p stages.Prompt) (string, error) {
+	if name := stages.TemplateName(t.settings, a, p); name != "" {
 		return name, nil
 	}
 	return "", ErrNotAMessage
@@ -190,7 +193,7 @@ func KindOf(a *stages.Application, p stages.Prompt) (string, error) {
 // user's or, by mistake, a built-in one) is an error naming its file and
 // line; no partial draft is returned.
 func (t *Templates) Draft(in Input) (Draft, error) {
-	kind, err := KindOf(in.App, in.Prompt)
+	kind, err := t.KindOf(in.App, in.Prompt)
 	if err != nil {
 		return Draft{}, err
 	}

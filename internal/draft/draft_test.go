@@ -41,7 +41,7 @@ func fixture(t *testing.T) []stages.Application {
 		{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@figma.com"},
 		{Name: "Riley Chen", Role: stages.RoleRecruiter, Email: "riley@figma.com"},
 	})
-	if err := figma.SetPerson(stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@figma.com", TalkedAbout: "the migration project."}, now); err != nil {
+	if err := figma.SetPerson(nil, stages.Person{Name: "Ana Lopez", Role: stages.RoleInterviewer, Email: "ana@figma.com", TalkedAbout: "the migration project."}, now); err != nil {
 		t.Fatal(err)
 	}
 	datadog := withOffer(app(t, "Datadog", "SRE", "standard", nil, "Dee"), stages.NewDate(2026, 11, 30))
@@ -51,7 +51,7 @@ func fixture(t *testing.T) []stages.Application {
 	netflix := app(t, "Netflix", "Senior Software Engineer", "netflix", []string{"Dana Whitfield"}, "Sam Lee <ignored>")
 	netflix.ID = 1
 	netflix.Recruiter = "Sam Lee"
-	if err := netflix.Apply(stages.Event{Kind: stages.EvNote, At: now.Add(-12 * time.Hour), Note: "the hard problem of cache invalidation at scale\nand more"}); err != nil {
+	if err := netflix.Apply(nil, stages.Event{Kind: stages.EvNote, At: now.Add(-12 * time.Hour), Note: "the hard problem of cache invalidation at scale\nand more"}); err != nil {
 		t.Fatal(err)
 	}
 	return []stages.Application{figma, datadog, stripe, netflix}
@@ -100,7 +100,7 @@ func TestDraftsGolden(t *testing.T) {
 		{"offer_in_writing_no_deadline", stripe, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:offer"}, "Jamie Doe", "offer_in_writing"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := New(nil, "", nil).Draft(Input{App: c.app, Prompt: c.p, Apps: apps, References: refs, Me: c.me, Now: now})
+			d, err := New(nil, "", nil, nil).Draft(Input{App: c.app, Prompt: c.p, Apps: apps, References: refs, Me: c.me, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +122,7 @@ func TestNotAMessage(t *testing.T) {
 		{Kind: stages.AfterRejection, Key: "after_rejection:lessons", Input: stages.InputNote},
 		{Kind: stages.StageTask, Key: "stage_task:background check"},
 	} {
-		if _, err := New(nil, "", nil).Draft(Input{App: &apps[3], Prompt: p, Now: now}); err != ErrNotAMessage {
+		if _, err := New(nil, "", nil, nil).Draft(Input{App: &apps[3], Prompt: p, Now: now}); err != ErrNotAMessage {
 			t.Errorf("%s %s: err = %v, want ErrNotAMessage", p.Kind, p.Key, err)
 		}
 	}
@@ -131,13 +131,13 @@ func TestNotAMessage(t *testing.T) {
 func TestUserTemplateReplacesBuiltin(t *testing.T) {
 	apps := fixture(t)
 	user := fstest.MapFS{"thank_you.tmpl": {Data: []byte("Subject: Cheers {{.To.First}}\n\nThanks for {{.Interview}}, {{.To.Name}}! {{.Specific}}.\n-- {{.Me}}\n")}}
-	d, err := New(user, "/home/me/.config/afterview/templates", nil).Draft(Input{App: &apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "ana"}, Me: "Jamie", Now: now})
+	d, err := New(user, "/home/me/.config/afterview/templates", nil, nil).Draft(Input{App: &apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "ana"}, Me: "Jamie", Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	golden.RequireEqual(t, []byte(d.Text()))
 	// The other kinds keep the built-in template.
-	d, err = New(user, "/x", nil).Draft(Input{App: &apps[0], Prompt: stages.Prompt{Kind: stages.FollowUp, Person: "Riley Chen"}, Me: "Jamie", Now: now})
+	d, err = New(user, "/x", nil, nil).Draft(Input{App: &apps[0], Prompt: stages.Prompt{Kind: stages.FollowUp, Person: "Riley Chen"}, Me: "Jamie", Now: now})
 	if err != nil || !strings.HasPrefix(d.Subject, "Following up") {
 		t.Errorf("follow-up with only a thank-you of the user's = %q, %v", d.Subject, err)
 	}
@@ -152,7 +152,7 @@ func TestBrokenTemplateNamesFileAndLine(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			user := fstest.MapFS{"thank_you.tmpl": {Data: []byte(c.src)}}
-			d, err := New(user, "/cfg/templates", nil).Draft(Input{App: &apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "ana"}, Now: now})
+			d, err := New(user, "/cfg/templates", nil, nil).Draft(Input{App: &apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "ana"}, Now: now})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, c.want)
 			}
@@ -166,7 +166,7 @@ func TestBrokenTemplateNamesFileAndLine(t *testing.T) {
 func TestEveryValueIsCleaned(t *testing.T) {
 	apps := fixture(t)
 	apps[0].Company = "Fig\x1b[2Jma"
-	d, err := New(nil, "", func(s string) string { return strings.ReplaceAll(s, "\x1b", "?") }).Draft(Input{App: &apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "J\x1bD", Now: now})
+	d, err := New(nil, "", func(s string) string { return strings.ReplaceAll(s, "\x1b", "?") }, nil).Draft(Input{App: &apps[0], Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, Me: "J\x1bD", Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

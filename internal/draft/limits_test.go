@@ -25,7 +25,7 @@ func recruiterThanks(t *testing.T) Input {
 
 func TestTemplateThatNeverEndsIsStoppedInTime(t *testing.T) {
 	user := fstest.MapFS{"thank_you_recruiter.tmpl": {Data: []byte(loopBomb)}}
-	tm := New(user, "/cfg/templates", nil)
+	tm := New(user, "/cfg/templates", nil, nil)
 	in := recruiterThanks(t)
 	start := time.Now()
 	_, err := tm.Draft(in)
@@ -60,7 +60,7 @@ func TestTemplateThatWritesTooMuchIsStopped(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	d, err := New(user, "/cfg/templates", nil).Draft(recruiterThanks(t))
+	d, err := New(user, "/cfg/templates", nil, nil).Draft(recruiterThanks(t))
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	if err == nil || !strings.Contains(err.Error(), "/cfg/templates/thank_you_recruiter.tmpl: the draft passed 64 KiB") {

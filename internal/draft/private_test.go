@@ -59,7 +59,7 @@ func promptsOf(a *stages.Application, other *stages.Application) []stages.Prompt
 			out = append(out, q)
 		}
 		if k == stages.StageTask {
-			for _, s := range a.Template().StageNames() {
+			for _, s := range a.Template(nil).StageNames() {
 				q := base
 				q.Key = "stage_task:" + s
 				out = append(out, q)
@@ -81,7 +81,7 @@ func TestNoDraftCarriesWhatIsPrivate(t *testing.T) {
 			other.Offer.Base, other.Offer.Stock = &amount, &amount
 			apps := []stages.Application{a, other}
 			for _, p := range promptsOf(&a, &other) {
-				d, err := New(nil, "", nil).Draft(Input{App: &a, Prompt: p, Apps: apps, References: refs, Me: "Jamie Doe", Now: now})
+				d, err := New(nil, "", nil, nil).Draft(Input{App: &a, Prompt: p, Apps: apps, References: refs, Me: "Jamie Doe", Now: now})
 				if errors.Is(err, ErrNotAMessage) {
 					continue
 				}
@@ -121,16 +121,16 @@ func TestNoDraftCarriesWhatIsPrivate(t *testing.T) {
 func TestThankYouSaysWhatYouTalkedAbout(t *testing.T) {
 	a := privateApp(t, "standard", false)
 	a.Interviewers = append(a.Interviewers, "Ana Lopez")
-	if err := a.SetPerson(stages.Person{Name: "Ben Park", Role: stages.RoleInterviewer, TalkedAbout: "the scheduler rewrite"}, now); err != nil {
+	if err := a.SetPerson(nil, stages.Person{Name: "Ben Park", Role: stages.RoleInterviewer, TalkedAbout: "the scheduler rewrite"}, now); err != nil {
 		t.Fatal(err)
 	}
 	in := Input{App: &a, Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ben Park"}, Me: "Jamie Doe", Now: now}
-	d, err := New(nil, "", nil).Draft(in)
+	d, err := New(nil, "", nil, nil).Draft(in)
 	if err != nil || !strings.Contains(d.Body, "our conversation: the scheduler rewrite.") {
 		t.Errorf("the thank-you to Ben = %q, %v", d.Body, err)
 	}
 	in.Prompt.Person = "Ana Lopez"
-	d, err = New(nil, "", nil).Draft(in)
+	d, err = New(nil, "", nil, nil).Draft(in)
 	if err != nil || strings.Contains(d.Body, "scheduler") || !strings.Contains(d.Body, GapSpecific) {
 		t.Errorf("the thank-you to Ana = %q, %v", d.Body, err)
 	}

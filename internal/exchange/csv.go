@@ -23,9 +23,10 @@ var CSVHeader = []string{
 // WriteCSV writes one row per application, after a header row (CSVHeader),
 // for spreadsheets. "days waited" counts calendar days from the final
 // interview to today, or to the outcome for a closed application. Cells a
-// spreadsheet would run as a formula are neutralised (see csvCell).
-func WriteCSV(w io.Writer, apps []stages.Application, today stages.Date) error {
-	cw, err := NewCSVWriter(w, today)
+// spreadsheet would run as a formula are neutralised (see csvCell). The
+// stage history follows each application's process in settings.
+func WriteCSV(w io.Writer, settings *stages.Settings, apps []stages.Application, today stages.Date) error {
+	cw, err := NewCSVWriter(w, settings, today)
 	if err != nil {
 		return err
 	}
@@ -38,23 +39,24 @@ func WriteCSV(w io.Writer, apps []stages.Application, today stages.Date) error {
 // CSVWriter writes the CSV export as WriteCSV does, a batch of applications
 // at a time (see Store.Scan), so that a long history is never all in memory.
 type CSVWriter struct {
-	cw    *csv.Writer
-	today stages.Date
+	cw       *csv.Writer
+	settings *stages.Settings
+	today    stages.Date
 }
 
 // NewCSVWriter writes the header row and returns the writer of the rest.
-func NewCSVWriter(w io.Writer, today stages.Date) (*CSVWriter, error) {
+func NewCSVWriter(w io.Writer, settings *stages.Settings, today stages.Date) (*CSVWriter, error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return nil, fmt.Errorf("writing the CSV export: %w", err)
 	}
-	return &CSVWriter{cw, today}, nil
+	return &CSVWriter{cw, settings, today}, nil
 }
 
 // Write writes one row per application.
 func (c *CSVWriter) Write(apps []stages.Application) error {
 	for i := range apps {
-		if err := c.cw.Write(csvRow(&apps[i], c.today)); err != nil {
+		if err := c.cw.Write(csvRow(c.settings, &apps[i], c.today)); err != nil {
 			return fmt.Errorf("writing the CSV export: %w", err)
 		}
 	}
@@ -70,7 +72,7 @@ func (c *CSVWriter) Flush() error {
 	return nil
 }
 
-func csvRow(a *stages.Application, today stages.Date) []string {
+func csvRow(settings *stages.Settings, a *stages.Application, today stages.Date) []string {
 	var interviewed, waited string
 	if !a.Interviewed.IsZero() {
 		interviewed = stages.DateOf(a.Interviewed).String()
@@ -84,7 +86,7 @@ func csvRow(a *stages.Application, today stages.Date) []string {
 		}
 	}
 	var history []string
-	for _, s := range a.StageHistory() {
+	for _, s := range a.StageHistory(settings) {
 		history = append(history, exportText(s.Stage, false)+" "+stages.DateOf(s.From).String())
 	}
 	row := []string{

@@ -19,7 +19,7 @@ func csvApp(t *testing.T, id uint64, company, process string, interview time.Tim
 	}
 	a.ID = id
 	for _, e := range events {
-		if err := a.Apply(e); err != nil {
+		if err := a.Apply(nil, e); err != nil {
 			t.Fatalf("apply %s: %v", e.Kind, err)
 		}
 	}
@@ -29,7 +29,7 @@ func csvApp(t *testing.T, id uint64, company, process string, interview time.Tim
 func readCSV(t *testing.T, apps []stages.Application, today stages.Date) []map[string]string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteCSV(&b, apps, today); err != nil {
+	if err := WriteCSV(&b, nil, apps, today); err != nil {
 		t.Fatal(err)
 	}
 	records, err := csv.NewReader(&b).ReadAll()

@@ -253,7 +253,7 @@ func csvApplication(cell func(string) string, now time.Time, settings *stages.Se
 				continue // the final interview itself
 			}
 			last = at(d)
-			if err := a.Apply(stages.Event{Kind: stages.EvStage, At: last, Stage: part[:sp]}); err != nil {
+			if err := a.Apply(settings, stages.Event{Kind: stages.EvStage, At: last, Stage: part[:sp]}); err != nil {
 				return stages.Application{}, fmt.Errorf("stage history: %w", err)
 			}
 		}
@@ -261,12 +261,12 @@ func csvApplication(cell func(string) string, now time.Time, settings *stages.Se
 	if o, err := csvOffer(cell); err != nil {
 		return stages.Application{}, err
 	} else if o != nil {
-		if err := a.Apply(stages.Event{Kind: stages.EvOffer, At: last, Offer: o}); err != nil {
+		if err := a.Apply(settings, stages.Event{Kind: stages.EvOffer, At: last, Offer: o}); err != nil {
 			return stages.Application{}, err
 		}
 	}
 	if v := cell("stage"); v != "" && !strings.EqualFold(v, a.Stage) {
-		if err := a.Apply(stages.Event{Kind: stages.EvStage, At: last, Stage: v}); err != nil {
+		if err := a.Apply(settings, stages.Event{Kind: stages.EvStage, At: last, Stage: v}); err != nil {
 			return stages.Application{}, err
 		}
 	}
@@ -283,11 +283,11 @@ func csvApplication(cell func(string) string, now time.Time, settings *stages.Se
 		if closed.Before(last) {
 			closed = last
 		}
-		if err := a.Apply(stages.Event{Kind: stages.EvOutcome, At: closed, Outcome: o}); err != nil {
+		if err := a.Apply(settings, stages.Event{Kind: stages.EvOutcome, At: closed, Outcome: o}); err != nil {
 			return stages.Application{}, err
 		}
 	}
-	return a, a.Validate()
+	return a, a.Validate(settings)
 }
 
 // csvOffer reads the offer columns; nil when they are empty.

@@ -295,7 +295,7 @@ func TestWriteICSFromEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.ID = 4
-	prompts := stages.Prompts([]stages.Application{a}, nil, exportNow)
+	prompts := stages.NewEngine(nil, exportNow.Location()).Day(exportNow, []stages.Application{a}, nil, true)
 	if len(prompts) == 0 {
 		t.Fatal("the engine made no prompts")
 	}

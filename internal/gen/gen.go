@@ -176,7 +176,7 @@ func (g *generator) application(id uint64, daysAgo int, closed bool) stages.Appl
 	}
 	apply := func(e stages.Event) {
 		e.At = at
-		if err := a.Apply(e); err != nil {
+		if err := a.Apply(nil, e); err != nil {
 			panic(fmt.Sprintf("gen: application %d, %s event: %v", id, e.Kind, err))
 		}
 	}
@@ -191,7 +191,7 @@ func (g *generator) application(id uint64, daysAgo int, closed bool) stages.Appl
 	if r.IntN(10) < 7 && step(time.Hour, 20*time.Hour) {
 		apply(stages.Event{Kind: stages.EvNote, Note: pick(r, notes)})
 	}
-	t := a.Template()
+	t := a.Template(nil)
 	// How far the process gets: most stop before the offer, one in twenty
 	// gets one.
 	offerAt := 0

@@ -30,7 +30,7 @@ func TestApplicationsAreRealisticAndReproducible(t *testing.T) {
 		if a.ID != uint64(i+1) {
 			t.Fatalf("application #%d has id %d", i+1, a.ID)
 		}
-		if err := a.Validate(); err != nil {
+		if err := a.Validate(nil); err != nil {
 			t.Fatalf("application %d: %v", a.ID, err)
 		}
 		for _, e := range a.Events {
@@ -68,7 +68,7 @@ func TestEventsReplay(t *testing.T) {
 		}
 		replayed.ID, replayed.Notes = a.ID, a.Notes
 		for _, e := range a.Events[1:] {
-			if err := replayed.Apply(e); err != nil {
+			if err := replayed.Apply(nil, e); err != nil {
 				t.Fatalf("application %d: %s event: %v", a.ID, e.Kind, err)
 			}
 		}

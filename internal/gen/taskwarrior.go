@@ -60,7 +60,7 @@ func WriteTaskwarrior(w io.Writer, apps []stages.Application) error {
 			t.Status = "completed"
 			t.End = t.Modified
 		} else {
-			_, due := a.FollowUpWindow(a.Interviewed.Location())
+			_, due := a.FollowUpWindow(nil, a.Interviewed.Location())
 			t.Due = twTime(due.AddDays(1).Time(a.Interviewed.Location()).Add(-time.Second))
 		}
 		if err := enc.Encode(t); err != nil {
