@@ -109,6 +109,7 @@ func (e *env) commands() []*cobra.Command {
 		e.newPeopleCommand(),
 		e.newReferencesCommand(),
 		e.newDeleteCommand(),
+		e.newUndoCommand(),
 		e.newLogCommand(),
 		e.newPromptCommand("done"),
 		e.newDraftCommand(),
