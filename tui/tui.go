@@ -37,6 +37,10 @@ type Options struct {
 	// Shown, if set, is called once, when the first screen with data is
 	// about to be drawn (the caller's start-up ends there).
 	Shown func()
+	// LightBackground starts the styles light (the caller's guess, from
+	// COLORFGBG); the terminal's answer to the background query, when it
+	// gives one, decides after.
+	LightBackground bool
 }
 
 // frameRate is how many times a second the screen may be redrawn: Bubble
@@ -181,14 +185,13 @@ func New(opts Options) Model {
 		ctx: &programContext{
 			width:    80,
 			height:   24,
-			isDark:   true,
 			now:      now,
 			demo:     opts.Demo,
 			settings: opts.Settings,
 			drafts:   opts.Drafts,
 		},
 	}
-	m.setStyles(true)
+	m.setStyles(!opts.LightBackground)
 	m.setTabs(newTabs(m.ctx))
 	return m
 }

@@ -700,6 +700,18 @@ func TestLightBackground(t *testing.T) {
 	}
 }
 
+// A terminal that never answers the background query keeps the styles the
+// caller guessed (from COLORFGBG): light when it said light.
+func TestLightBackgroundGuessedBeforeTheTerminalAnswers(t *testing.T) {
+	m := New(Options{Store: newFakeStore(), Now: func() time.Time { return testNow }, LightBackground: true})
+	if m.ctx.isDark {
+		t.Fatal("LightBackground did not start the light styles")
+	}
+	if m := New(Options{Store: newFakeStore(), Now: func() time.Time { return testNow }}); !m.ctx.isDark {
+		t.Fatal("without a guess the styles should start dark")
+	}
+}
+
 func TestMeaningsReadWithoutColour(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	h.mustSee("! 2 days overdue", "● due today", "○ due tomorrow")

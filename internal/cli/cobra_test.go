@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 const cobraNow = "2026-11-20T09:00"
@@ -259,6 +260,18 @@ func TestCompletionsFromTheData(t *testing.T) {
 			if strings.Contains(out, w) {
 				t.Errorf("afterview %q offers the closed %q:\n%s", tt.args, w, out)
 			}
+		}
+	}
+}
+
+// The UI starts with the background COLORFGBG says, as the help does, for
+// terminals that do not answer its question.
+func TestUIBackgroundFromCOLORFGBG(t *testing.T) {
+	e := &env{now: time.Now}
+	for fgbg, light := range map[string]bool{"": false, "15;0": false, "0;15": true} {
+		t.Setenv("COLORFGBG", fgbg)
+		if got := tuiOptions(e, nil, false, nil).LightBackground; got != light {
+			t.Errorf("COLORFGBG=%q: the UI starts light %v, want %v", fgbg, got, light)
 		}
 	}
 }
