@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -251,24 +252,55 @@ func firstWord(args []string) string {
 	return ""
 }
 
-// version is afterview's version as the build recorded it: the module
-// version of a 'go install afterview@v1.2.3', the commit of a build from a
-// clone, or "(devel)".
+// linkedVersion is a version given at link time, for a build that records
+// neither a module version nor a commit (from a source archive):
+//
+//	go build -ldflags "-X afterview/internal/cli.linkedVersion=v1.2.3"
+var linkedVersion string
+
+// version is afterview's version as the build recorded it (see versionOf).
 func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(devel)"
+	info, _ := debug.ReadBuildInfo()
+	return versionOf(info, linkedVersion)
+}
+
+// versionOf says which afterview info describes: the module version of a
+// 'go install afterview@v1.2.3'; else the commit a build from a clone was
+// made from, "-dirty" when it had changes not committed, and the commit's
+// time ("3f2c1a9e4b7d-dirty (2026-12-06 21:50 UTC)"); else the version given
+// at link time; else "(devel)".
+func versionOf(info *debug.BuildInfo, linked string) string {
+	if info != nil && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
 	}
-	v := info.Main.Version
-	if v == "" {
-		v = "(devel)"
-	}
-	if v == "(devel)" {
+	var rev, at string
+	dirty := false
+	if info != nil {
 		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
-				v += " (" + s.Value[:7] + ")"
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				dirty = s.Value == "true"
+			case "vcs.time":
+				if t, err := time.Parse(time.RFC3339, s.Value); err == nil {
+					at = t.UTC().Format("2006-01-02 15:04 MST")
+				}
 			}
 		}
+	}
+	if rev == "" {
+		if linked != "" {
+			return linked
+		}
+		return "(devel)"
+	}
+	v := rev[:min(len(rev), 12)]
+	if dirty {
+		v += "-dirty"
+	}
+	if at != "" {
+		v += " (" + at + ")"
 	}
 	return v
 }
