@@ -325,3 +325,37 @@ func TestVersionFromBuildInfo(t *testing.T) {
 		}
 	}
 }
+
+// A misspelled flag gets the command's nearest flags, as a misspelled
+// command gets the nearest commands; a flag near none gets no guess.
+func TestDidYouMeanFlag(t *testing.T) {
+	c := newCLI(t)
+	for args, want := range map[string]string{
+		"today --jsn":        "Did you mean --json?",
+		"today --dbb x.db":   "Did you mean --db?",
+		"add Acme --rol SWE": "Did you mean --role?",
+		"--verison":          "Did you mean --version?",
+		"list --xyz":         "",
+		"today --x":          "",
+	} {
+		out, errOut, code := c.at(cobraNow, strings.Fields(args)...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "flag provided but not defined") {
+			t.Errorf("afterview %s: exit %d, %q %q", args, code, out, errOut)
+			continue
+		}
+		if got := strings.Contains(errOut, "Did you mean"); want == "" && got || want != "" && !strings.Contains(errOut, want) {
+			t.Errorf("afterview %s: %q, want %q", args, errOut, want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"jsn", "json", 1}, {"json", "jsno", 2}, {"kitten", "sitting", 3}, {"café", "cafe", 1}, {"", "abc", 3}} {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -213,6 +213,11 @@ func (e *env) flagError(c *cobra.Command, err error) error {
 			name = "-" + notExist.GetSpecifiedShortnames()
 		}
 		msg = "flag provided but not defined: " + name
+		if long := notExist.GetSpecifiedName(); long != "" {
+			if s := flagSuggestions(c, long); len(s) > 0 {
+				msg += ". Did you mean " + strings.Join(s, " or ") + "?"
+			}
+		}
 	case errors.As(err, &invalid) && invalid.GetFlag().Value.Type() == "bool":
 		msg = fmt.Sprintf("--%s is on or off: give it alone (or --%s=false), not %q", invalid.GetFlag().Name, invalid.GetFlag().Name, invalid.GetValue())
 	case errors.As(err, &invalid):
