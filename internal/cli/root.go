@@ -325,6 +325,8 @@ func (e *env) newVersionCommand() *cobra.Command {
 const completionHelp = `Prints the script that teaches a shell afterview's commands, flags and
 choices. To load them in every new shell:
   bash        afterview completion bash > ~/.local/share/bash-completion/completions/afterview
+              (needs the bash-completion package: apt install bash-completion,
+              brew install bash-completion@2)
   zsh         afterview completion zsh > "${fpath[1]}/_afterview"
               (compinit must be on: autoload -U compinit; compinit)
   fish        afterview completion fish > ~/.config/fish/completions/afterview.fish
