@@ -57,10 +57,16 @@ func (u Undone) Logged() (Event, bool) {
 }
 
 // Prompt is the key of the prompt the change was about ("" for none), so
-// that a screen can put its cursor back on it.
+// that a screen can put its cursor back on it: the one the event names, or
+// the thank-you to the person a thank-you event names (done on a thank-you
+// logs that).
 func (u Undone) Prompt() string {
-	if e, ok := u.Logged(); ok {
-		return e.Prompt
+	e, ok := u.Logged()
+	switch {
+	case !ok:
+		return ""
+	case e.Prompt == "" && e.Kind == EvThanks && e.Person != "":
+		return string(ThankYou) + ":" + KeySlug(e.Person)
 	}
-	return ""
+	return e.Prompt
 }

@@ -152,3 +152,9 @@ func (s *Store) UndoLast() (stages.Undone, error) {
 	}
 	return out, nil
 }
+
+// ForgetUndo empties the undo history, for a file whose changes are not
+// the user's to take back (the demo's examples, just written).
+func (s *Store) ForgetUndo() error {
+	return s.update(dropUndo)
+}

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"afterview/stages"
+	"afterview/agenda"
 	"afterview/tui"
 )
 
@@ -60,16 +60,15 @@ func saveDemo(e *env, path string) error {
 	return nil
 }
 
-// fillDemo adds the examples, relative to the clock's today.
-func fillDemo(e *env, st interface {
-	Add(stages.Application) (uint64, error)
-}) error {
+// fillDemo adds the examples, relative to the clock's today. Adding them
+// is not a change of the user's: undo starts with nothing to take back.
+func fillDemo(e *env, st *agenda.Agenda) error {
 	for _, a := range tui.DemoApplications(e.now()) {
 		if _, err := st.Add(a); err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
 	}
-	return nil
+	return st.ForgetUndo()
 }
 
 // runDemo fills a throwaway database with examples and opens the TUI on it

@@ -48,4 +48,8 @@ func TestDemoSaveNeverOverwrites(t *testing.T) {
 	if out := c.ok("2026-11-20T09:00", "--db", fresh, "show", "5"); !strings.Contains(out, "Figma") {
 		t.Errorf("the saved demo's #5 is not Figma: %q", out)
 	}
+	// The examples are not the user's changes: nothing to undo yet.
+	if _, errOut, code := c.at("2026-11-20T09:00", "--db", fresh, "undo"); code != exitUsage || !strings.Contains(errOut, "nothing to undo") {
+		t.Errorf("undo on a fresh demo: exit %d, %q", code, errOut)
+	}
 }
