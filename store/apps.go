@@ -236,8 +236,8 @@ func (s *Store) deleteApp(tx *bbolt.Tx, id uint64) error {
 
 // DeleteIf removes an application for good if check, which sees it as it
 // stands inside the deleting transaction, accepts it; check's error is
-// returned as it is. The UI's undo of an add uses it: an application another
-// afterview has logged on since must not vanish with those events.
+// returned as it is: an application another afterview has logged on since
+// must not vanish with those events.
 func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error {
 	return s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketApps)
@@ -253,8 +253,8 @@ func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error
 }
 
 // Restore stores a deleted application again under its own id (a.ID), so
-// that what refers to that id (the UI's undo history, a note with the
-// number) still finds it. It refuses an id in use or never given out.
+// that what refers to that id (a note with the number, an offer told of)
+// still finds it. It refuses an id in use or never given out.
 func (s *Store) Restore(a stages.Application) error {
 	if err := checkApplication(&a); err != nil {
 		return err

@@ -19,12 +19,6 @@ type Store interface {
 	Log(id uint64, e stages.Event) (stages.Application, error)
 	Update(id uint64, fn func(*stages.Application) error) (stages.Application, error)
 	Delete(id uint64) error
-	// DeleteIf deletes an application if check, which sees it inside the
-	// deleting transaction, accepts it (undo of an add).
-	DeleteIf(id uint64, check func(*stages.Application) error) error
-	// Restore stores a deleted application again under its own id (undo of
-	// a delete).
-	Restore(a stages.Application) error
 	LogGlobal(e stages.Event) error
 	// UndoLast takes back the last change to the applications the data
 	// file keeps, by this afterview or another, before a restart or not;
@@ -72,8 +66,6 @@ type (
 		selectPrompt promptRef
 		// fromForm is set when the write came from the open form, which closes.
 		fromForm bool
-		// undone is set when the write was an undo.
-		undone bool
 		// answered is the application a stage just moved past its offer
 		// (DOMAIN rule 10): the offer was answered, and the UI offers to
 		// record the acceptance.
@@ -189,7 +181,7 @@ func undoCmd(st Store) tea.Cmd {
 		if err != nil {
 			return errMsg{err: err, doing: "undoing"}
 		}
-		msg := savedMsg{status: "undone: " + sanitize(u.Label()), undone: true}
+		msg := savedMsg{status: "undone: " + sanitize(u.Label())}
 		if p := u.Prompt(); p != "" {
 			msg.selectPrompt = promptRef{u.ID(), p}
 		} else if u.Before != nil {

@@ -222,51 +222,6 @@ func (s *fakeStore) Delete(id uint64) error {
 	return nil
 }
 
-func (s *fakeStore) DeleteIf(id uint64, check func(*stages.Application) error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.failing(); err != nil {
-		return err
-	}
-	i := s.find(id)
-	if i < 0 {
-		return fmt.Errorf("application %d not found", id)
-	}
-	a := s.apps[i].Clone()
-	if err := check(&a); err != nil {
-		return err
-	}
-	s.record(clonePtr(s.apps[i]), nil)
-	s.apps = append(s.apps[:i], s.apps[i+1:]...)
-	s.rev++
-	s.writes++
-	return nil
-}
-
-func (s *fakeStore) Restore(a stages.Application) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.failing(); err != nil {
-		return err
-	}
-	if a.ID == 0 || a.ID > s.nextID || s.find(a.ID) >= 0 {
-		return fmt.Errorf("application %d cannot be restored", a.ID)
-	}
-	if err := a.Validate(); err != nil {
-		return err
-	}
-	// Kept in id order, as the real store reads them.
-	i := 0
-	for i < len(s.apps) && s.apps[i].ID < a.ID {
-		i++
-	}
-	s.apps = append(s.apps[:i], append([]stages.Application{a.Clone()}, s.apps[i:]...)...)
-	s.record(nil, clonePtr(a))
-	s.rev++
-	s.writes++
-	return nil
-}
-
 func (s *fakeStore) LogGlobal(e stages.Event) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
