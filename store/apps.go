@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -33,6 +34,9 @@ func (s *Store) Add(a stages.Application) (uint64, error) {
 		}
 		a.ID = next
 		if err := s.putApp(b, a); err != nil {
+			return err
+		}
+		if err := recordUndo(tx, next, nil, b.Get(key(next))); err != nil {
 			return err
 		}
 		id = next
@@ -168,6 +172,8 @@ func (s *Store) Update(id uint64, fn func(*stages.Application) error) (stages.Ap
 		if err != nil {
 			return err
 		}
+		// Copied: bbolt's memory under it is reused by the Put below.
+		before := bytes.Clone(b.Get(key(id)))
 		process := a.Process
 		if err := fn(&a); err != nil {
 			return err
@@ -184,7 +190,7 @@ func (s *Store) Update(id uint64, fn func(*stages.Application) error) (stages.Ap
 			return err
 		}
 		out = a
-		return nil
+		return recordUndo(tx, id, before, b.Get(key(id)))
 	})
 	if err != nil {
 		return stages.Application{}, err
@@ -199,8 +205,17 @@ func (s *Store) Delete(id uint64) error {
 		if b.Get(key(id)) == nil {
 			return notFound(id)
 		}
-		return s.deleteApp(tx, id)
+		return s.deleteAppUndoable(tx, id)
 	})
+}
+
+// deleteAppUndoable is deleteApp for a change the user can undo: the
+// application goes onto the undo history first.
+func (s *Store) deleteAppUndoable(tx *bbolt.Tx, id uint64) error {
+	if err := recordUndo(tx, id, bytes.Clone(tx.Bucket(bucketApps).Get(key(id))), nil); err != nil {
+		return err
+	}
+	return s.deleteApp(tx, id)
 }
 
 // deleteApp removes a stored application, from the derived records and the
@@ -221,8 +236,8 @@ func (s *Store) deleteApp(tx *bbolt.Tx, id uint64) error {
 
 // DeleteIf removes an application for good if check, which sees it as it
 // stands inside the deleting transaction, accepts it; check's error is
-// returned as it is. The UI's undo of an add uses it: an application another
-// afterview has logged on since must not vanish with those events.
+// returned as it is: an application another afterview has logged on since
+// must not vanish with those events.
 func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error {
 	return s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketApps)
@@ -233,13 +248,13 @@ func (s *Store) DeleteIf(id uint64, check func(*stages.Application) error) error
 		if err := check(&a); err != nil {
 			return err
 		}
-		return s.deleteApp(tx, id)
+		return s.deleteAppUndoable(tx, id)
 	})
 }
 
 // Restore stores a deleted application again under its own id (a.ID), so
-// that what refers to that id (the UI's undo history, a note with the
-// number) still finds it. It refuses an id in use or never given out.
+// that what refers to that id (a note with the number, an offer told of)
+// still finds it. It refuses an id in use or never given out.
 func (s *Store) Restore(a stages.Application) error {
 	if err := checkApplication(s.settings, &a); err != nil {
 		return err
@@ -257,6 +272,9 @@ func (s *Store) Restore(a stages.Application) error {
 			return fmt.Errorf("the database holds %d applications, the most afterview keeps", n)
 		}
 		if err := s.putApp(b, a); err != nil {
+			return err
+		}
+		if err := recordUndo(tx, a.ID, nil, b.Get(key(a.ID))); err != nil {
 			return err
 		}
 		return setCount(tx, n+1)

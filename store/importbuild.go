@@ -745,6 +745,11 @@ func (b *importBuilder) finish(held int) error {
 	if err := setCount(b.tx, held+b.imported); err != nil {
 		return classify(b.s.path, err)
 	}
+	// An import cannot be undone, and ids may now name other
+	// applications: the undo history ends here.
+	if err := dropUndo(b.tx); err != nil {
+		return classify(b.s.path, err)
+	}
 	if err := b.s.finishWrite(b.tx, b.before, b.indexWasFresh); err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -21,13 +20,11 @@ type Store interface {
 	Log(id uint64, e stages.Event) (stages.Application, error)
 	Update(id uint64, fn func(*stages.Application) error) (stages.Application, error)
 	Delete(id uint64) error
-	// DeleteIf deletes an application if check, which sees it inside the
-	// deleting transaction, accepts it (undo of an add).
-	DeleteIf(id uint64, check func(*stages.Application) error) error
-	// Restore stores a deleted application again under its own id (undo of
-	// a delete).
-	Restore(a stages.Application) error
 	LogGlobal(e stages.Event) error
+	// UndoLast takes back the last change to the applications the data
+	// file keeps, by this afterview or another, before a restart or not;
+	// stages.ErrNothingToUndo when there is none.
+	UndoLast() (stages.Undone, error)
 }
 
 // ActiveStore is a Store that can read in stages what the screens show.
@@ -60,7 +57,9 @@ type (
 	// savedMsg reports a successful write.
 	savedMsg struct {
 		status string
-		undo   *undoEntry // nil when the change cannot be undone
+		// undoable says u takes the change back (the data file keeps
+		// every change to an application for undo).
+		undoable bool
 		// selectID is an application to put the cursor on (after an add).
 		selectID uint64
 		// selectPrompt is a prompt to put the Today cursor on (after an undo
@@ -68,8 +67,6 @@ type (
 		selectPrompt promptRef
 		// fromForm is set when the write came from the open form, which closes.
 		fromForm bool
-		// undone is set when the write was an undo.
-		undone bool
 		// answered is the application a stage just moved past its offer
 		// (DOMAIN rule 10): the offer was answered, and the UI offers to
 		// record the acceptance.
@@ -78,6 +75,8 @@ type (
 		// event, to name the to-dos the log ended (see stages.Engine.Ended).
 		logged *logged
 	}
+	// nothingToUndoMsg answers an undo when the data file keeps no change.
+	nothingToUndoMsg struct{}
 	// formClosedMsg closes the form without a write (nothing to save).
 	formClosedMsg struct{ status string }
 	// errMsg reports a failed store call; forForm keeps the open form open.
@@ -118,7 +117,7 @@ func logCmd(st Store, settings *stages.Settings, before stages.Application, e st
 		if err != nil {
 			return errMsg{err: err, forForm: fromForm, doing: "saving " + status}
 		}
-		msg := savedMsg{status: status, fromForm: fromForm, undo: restoreEntry(status, before, after, e.Prompt),
+		msg := savedMsg{status: status, fromForm: fromForm, undoable: true,
 			logged: &logged{before: before, after: after, event: e}}
 		if e.Kind == stages.EvStage && before.OfferOpen(settings) && after.PastOffer(settings) && !after.Closed() {
 			msg.answered = &after
@@ -149,17 +148,6 @@ func (l *logged) ended(settings *stages.Settings, now time.Time, said string) st
 	return stages.EndedWords(company, stages.NewEngine(settings, now.Location()).Ended(&l.before, &l.after, now, l.event), l.event)
 }
 
-// restoreEntry is the undo of a change from before to after, or nil when
-// the log grew by more than the one change (another afterview wrote in
-// between, so the earlier state is not simply "before").
-func restoreEntry(label string, before, after stages.Application, prompt string) *undoEntry {
-	if len(after.Events) != len(before.Events)+1 {
-		return nil
-	}
-	return &undoEntry{label: label, kind: undoRestore, id: before.ID, before: before,
-		afterEvents: len(after.Events), prompt: prompt}
-}
-
 // promptRef names a prompt: its application and key.
 type promptRef struct {
 	app uint64
@@ -183,19 +171,17 @@ func addCmd(st Store, a stages.Application) tea.Cmd {
 			return errMsg{err: err, forForm: true, doing: "adding " + a.Company}
 		}
 		label := "added " + sanitize(a.Company)
-		return savedMsg{status: label, fromForm: true, selectID: id,
-			undo: &undoEntry{label: label, kind: undoDelete, id: id, afterEvents: len(a.Events)}}
+		return savedMsg{status: label, fromForm: true, selectID: id, undoable: true}
 	}
 }
 
 func updateCmd(st Store, before stages.Application, fn func(*stages.Application) error, status string) tea.Cmd {
 	before = before.Clone()
 	return func() tea.Msg {
-		after, err := st.Update(before.ID, fn)
-		if err != nil {
+		if _, err := st.Update(before.ID, fn); err != nil {
 			return errMsg{err: err, forForm: true, doing: "saving " + status}
 		}
-		return savedMsg{status: status, fromForm: true, selectID: before.ID, undo: restoreEntry(status, before, after, "")}
+		return savedMsg{status: status, fromForm: true, selectID: before.ID, undoable: true}
 	}
 }
 
@@ -206,73 +192,27 @@ func deleteCmd(st Store, a stages.Application) tea.Cmd {
 			return errMsg{err: err, doing: "deleting " + sanitize(a.Company)}
 		}
 		label := "deleted " + sanitize(a.Company)
-		return savedMsg{status: label, undo: &undoEntry{label: label, kind: undoReAdd, before: a}}
+		return savedMsg{status: label, undoable: true}
 	}
 }
 
-// undoKind says how a change is taken back.
-type undoKind int
-
-const (
-	undoRestore undoKind = iota // write the application's earlier state back
-	undoDelete                  // the change added an application: delete it
-	undoReAdd                   // the change deleted an application: add it again
-)
-
-// undoEntry is one change made in this session, with what it takes to take
-// it back.
-type undoEntry struct {
-	label  string
-	kind   undoKind
-	id     uint64
-	before stages.Application
-	// afterEvents is the length of the log right after the change: if it has
-	// grown since (another afterview logged something), restoring the old state
-	// would throw that away, so undo refuses.
-	afterEvents int
-	// prompt is the key of the prompt the change was about, if any, so that
-	// the cursor goes back to it.
-	prompt string
-}
-
-var errChangedElsewhere = errors.New("it changed since (another afterview wrote to it), so undo would lose that; log a correction instead")
-
-func undoCmd(st Store, u undoEntry) tea.Cmd {
+// undoCmd takes back the last change the data file keeps: the store
+// refuses, changing nothing, when the application changed since in a way it
+// did not record.
+func undoCmd(st Store) tea.Cmd {
 	return func() tea.Msg {
-		var err error
-		id := u.id
-		switch u.kind {
-		case undoRestore:
-			_, err = st.Update(u.id, func(a *stages.Application) error {
-				if len(a.Events) != u.afterEvents {
-					return errChangedElsewhere
-				}
-				*a = u.before.Clone()
-				return nil
-			})
-		case undoDelete:
-			// Only if nothing was logged on it since: another afterview's
-			// events on it are acknowledged writes.
-			err = st.DeleteIf(u.id, func(a *stages.Application) error {
-				if len(a.Events) != u.afterEvents {
-					return errChangedElsewhere
-				}
-				return nil
-			})
-		case undoReAdd:
-			// Under its own id, so that older undo entries about it still
-			// find it.
-			id = u.before.ID
-			err = st.Restore(u.before.Clone())
+		u, err := st.UndoLast()
+		if errors.Is(err, stages.ErrNothingToUndo) {
+			return nothingToUndoMsg{}
 		}
 		if err != nil {
-			return errMsg{err: fmt.Errorf("cannot undo %s: %w", u.label, err), doing: "undoing"}
+			return errMsg{err: err, doing: "undoing"}
 		}
-		msg := savedMsg{status: "undone: " + u.label, undone: true}
-		if u.prompt != "" {
-			msg.selectPrompt = promptRef{u.id, u.prompt}
-		} else if u.kind != undoDelete {
-			msg.selectID = id
+		msg := savedMsg{status: "undone: " + sanitize(u.Label())}
+		if p := u.Prompt(); p != "" {
+			msg.selectPrompt = promptRef{u.ID(), p}
+		} else if u.Before != nil {
+			msg.selectID = u.ID()
 		}
 		return msg
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -31,6 +32,79 @@ type fakeStore struct {
 	// readFail, when set, makes the next read (Revision, Snapshot) fail.
 	readFail error
 	writes   int
+	// history is what UndoLast takes back, as the real store keeps it.
+	history []fakeChange
+}
+
+// fakeChange is one change to an application: as the write found it and
+// as it left it (nil for none).
+type fakeChange struct{ before, after *stages.Application }
+
+func clonePtr(a stages.Application) *stages.Application {
+	c := a.Clone()
+	return &c
+}
+
+// logUnrecorded logs e as an older afterview would: a write the undo
+// history does not hold.
+func (s *fakeStore) logUnrecorded(t *testing.T, id uint64, e stages.Event) {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i := s.find(id)
+	if i < 0 {
+		t.Fatalf("application %d not found", id)
+	}
+	if err := s.apps[i].Apply(s.settings, e); err != nil {
+		t.Fatal(err)
+	}
+	s.rev++
+}
+
+func (s *fakeStore) record(before, after *stages.Application) {
+	s.history = append(s.history, fakeChange{before, after})
+	if len(s.history) > stages.UndoDepth {
+		s.history = s.history[1:]
+	}
+}
+
+// UndoLast takes back the last change, as the real store does: only when
+// the application is still exactly as the change left it.
+func (s *fakeStore) UndoLast() (stages.Undone, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.failing(); err != nil {
+		return stages.Undone{}, err
+	}
+	if len(s.history) == 0 {
+		return stages.Undone{}, stages.ErrNothingToUndo
+	}
+	c := s.history[len(s.history)-1]
+	u := stages.Undone{Before: c.before, After: c.after}
+	i := s.find(u.ID())
+	var now *stages.Application
+	if i >= 0 {
+		now = &s.apps[i]
+	}
+	if (now == nil) != (c.after == nil) || now != nil && !reflect.DeepEqual(*now, *c.after) {
+		return stages.Undone{}, fmt.Errorf("application %d changed since: taking back %s would lose that", u.ID(), u.Label())
+	}
+	s.history = s.history[:len(s.history)-1]
+	switch {
+	case c.before == nil:
+		s.apps = append(s.apps[:i], s.apps[i+1:]...)
+	case now == nil:
+		j := 0
+		for j < len(s.apps) && s.apps[j].ID < c.before.ID {
+			j++
+		}
+		s.apps = append(s.apps[:j], append([]stages.Application{c.before.Clone()}, s.apps[j:]...)...)
+	default:
+		s.apps[i] = c.before.Clone()
+	}
+	s.rev++
+	s.writes++
+	return u, nil
 }
 
 // keepingStore is a fakeStore that keeps edited drafts (EditKeeper), by
@@ -84,6 +158,7 @@ func newFakeStore(apps ...stages.Application) *fakeStore {
 		}
 	}
 	s.writes = 0
+	s.history = nil
 	return s
 }
 
@@ -127,6 +202,7 @@ func (s *fakeStore) Add(a stages.Application) (uint64, error) {
 	s.nextID++
 	a.ID = s.nextID
 	s.apps = append(s.apps, a.Clone())
+	s.record(nil, clonePtr(a))
 	s.rev++
 	s.writes++
 	return a.ID, nil
@@ -169,6 +245,7 @@ func (s *fakeStore) Update(id uint64, fn func(*stages.Application) error) (stage
 	if err := validate(s.settings); err != nil {
 		return stages.Application{}, err
 	}
+	s.record(clonePtr(s.apps[i]), clonePtr(a))
 	s.apps[i] = a.Clone()
 	s.rev++
 	s.writes++
@@ -185,50 +262,8 @@ func (s *fakeStore) Delete(id uint64) error {
 	if i < 0 {
 		return fmt.Errorf("application %d not found", id)
 	}
+	s.record(clonePtr(s.apps[i]), nil)
 	s.apps = append(s.apps[:i], s.apps[i+1:]...)
-	s.rev++
-	s.writes++
-	return nil
-}
-
-func (s *fakeStore) DeleteIf(id uint64, check func(*stages.Application) error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.failing(); err != nil {
-		return err
-	}
-	i := s.find(id)
-	if i < 0 {
-		return fmt.Errorf("application %d not found", id)
-	}
-	a := s.apps[i].Clone()
-	if err := check(&a); err != nil {
-		return err
-	}
-	s.apps = append(s.apps[:i], s.apps[i+1:]...)
-	s.rev++
-	s.writes++
-	return nil
-}
-
-func (s *fakeStore) Restore(a stages.Application) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.failing(); err != nil {
-		return err
-	}
-	if a.ID == 0 || a.ID > s.nextID || s.find(a.ID) >= 0 {
-		return fmt.Errorf("application %d cannot be restored", a.ID)
-	}
-	if err := a.Validate(s.settings); err != nil {
-		return err
-	}
-	// Kept in id order, as the real store reads them.
-	i := 0
-	for i < len(s.apps) && s.apps[i].ID < a.ID {
-		i++
-	}
-	s.apps = append(s.apps[:i], append([]stages.Application{a.Clone()}, s.apps[i:]...)...)
 	s.rev++
 	s.writes++
 	return nil

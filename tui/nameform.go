@@ -92,7 +92,7 @@ func (m Model) thankAll(a *stages.Application) (Model, tea.Cmd) {
 	before := a.Clone()
 	st, settings := m.store, m.ctx.settings
 	return m, func() tea.Msg {
-		after, err := st.Update(before.ID, func(x *stages.Application) error {
+		_, err := st.Update(before.ID, func(x *stages.Application) error {
 			for _, e := range events {
 				if err := x.Apply(settings, e); err != nil {
 					return err
@@ -103,10 +103,6 @@ func (m Model) thankAll(a *stages.Application) (Model, tea.Cmd) {
 		if err != nil {
 			return errMsg{err: err, doing: "saving " + label}
 		}
-		msg := savedMsg{status: label, selectID: before.ID}
-		if len(after.Events) == len(before.Events)+len(events) {
-			msg.undo = &undoEntry{label: label, kind: undoRestore, id: before.ID, before: before, afterEvents: len(after.Events)}
-		}
-		return msg
+		return savedMsg{status: label, selectID: before.ID, undoable: true}
 	}
 }

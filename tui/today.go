@@ -187,7 +187,7 @@ func (t *todayModel) notes() []string { return todoNotes() }
 func todoNotes() []string {
 	return []string{
 		"x marks a to-do done by logging what doing it means: a thank-you sent, a follow-up sent; reflect opens a note, an offer opens its answer.",
-		"z brings a to-do back tomorrow. u takes back the last change made in this session.",
+		"z brings a to-do back tomorrow. u takes back the last change, also one made before a restart.",
 	}
 }
 

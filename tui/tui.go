@@ -38,6 +38,10 @@ type Options struct {
 	// Shown, if set, is called once, when the first screen with data is
 	// about to be drawn (the caller's start-up ends there).
 	Shown func()
+	// LightBackground starts the styles light (the caller's guess, from
+	// COLORFGBG); the terminal's answer to the background query, when it
+	// gives one, decides after.
+	LightBackground bool
 }
 
 // frameRate is how many times a second the screen may be redrawn: Bubble
@@ -144,7 +148,6 @@ type Model struct {
 	statusNote bool
 	// readErr is set while the status shows a failed read's error.
 	readErr bool
-	undo    []undoEntry
 	// loading is set while a load is under way (its stages, see
 	// firstLoadCmd); loadGen numbers the loads, so that the stages of one
 	// overtaken by a newer load stop.
@@ -194,14 +197,13 @@ func New(opts Options) Model {
 		ctx: &programContext{
 			width:    80,
 			height:   24,
-			isDark:   true,
 			now:      now,
 			demo:     opts.Demo,
 			settings: opts.Settings,
 			drafts:   opts.Drafts,
 		},
 	}
-	m.setStyles(true)
+	m.setStyles(!opts.LightBackground)
 	m.setTabs(newTabs(m.ctx))
 	return m
 }
@@ -376,6 +378,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case savedMsg:
 		return m.saved(msg)
+	case nothingToUndoMsg:
+		m.setStatus("nothing to undo")
+		return m, nil
 	case formClosedMsg:
 		m.form = nil
 		m.setStatus(msg.status)
@@ -536,12 +541,6 @@ func (m Model) gotData(d *data) Model {
 }
 
 func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
-	if msg.undo != nil && !msg.undone {
-		m.undo = append(m.undo, *msg.undo)
-		if len(m.undo) > 100 {
-			m.undo = m.undo[1:]
-		}
-	}
 	if msg.fromForm {
 		m.form = nil
 	}
@@ -550,11 +549,8 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		// To-dos gone without a word would look lost: say which and why.
 		status += " · " + ended
 	}
-	switch {
-	case msg.undo != nil:
+	if msg.undoable {
 		status += " · u undoes"
-	case !msg.undone && strings.Contains(msg.status, "logged"):
-		status += " (not undoable: it changed elsewhere meanwhile)"
 	}
 	m.setStatus(status)
 	if a := msg.answered; a != nil {
@@ -739,14 +735,8 @@ func (m Model) show(tab int) (tea.Model, tea.Cmd) {
 func (m Model) openForm(f *form) (tea.Model, tea.Cmd) { return m.apply(openForm{f}) }
 
 func (m Model) undoLast() (tea.Model, tea.Cmd) {
-	if len(m.undo) == 0 {
-		m.setStatus("nothing to undo in this session")
-		return m, nil
-	}
-	u := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
-	m.setStatus("undoing " + u.label + "…")
-	return m, undoCmd(m.store, u)
+	m.setStatus("undoing…")
+	return m, undoCmd(m.store)
 }
 
 // listKey moves a list cursor; it reports whether the key was a move.

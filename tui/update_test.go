@@ -259,13 +259,11 @@ func TestUndo(t *testing.T) {
 			t.Fatal("the application came back without its history")
 		}
 	})
-	t.Run("refused when changed elsewhere", func(t *testing.T) {
+	t.Run("refused when changed by a write it did not record", func(t *testing.T) {
 		h := newDemoHarness(t, 100, 30)
 		p := h.selectedPrompt()
 		h.press("x")
-		if _, err := h.store.Log(p.AppID, noteEvent("from the shell", 0)); err != nil {
-			t.Fatal(err)
-		}
+		h.store.logUnrecorded(t, p.AppID, noteEvent("from the shell", 0))
 		h.press("u")
 		h.mustSee("changed since")
 		if e := lastEvent(h.store.app(t, p.Company)); e.Note != "from the shell" {
@@ -702,6 +700,18 @@ func TestLightBackground(t *testing.T) {
 	}
 }
 
+// A terminal that never answers the background query keeps the styles the
+// caller guessed (from COLORFGBG): light when it said light.
+func TestLightBackgroundGuessedBeforeTheTerminalAnswers(t *testing.T) {
+	m := New(Options{Store: newFakeStore(), Now: func() time.Time { return testNow }, LightBackground: true})
+	if m.ctx.isDark {
+		t.Fatal("LightBackground did not start the light styles")
+	}
+	if m := New(Options{Store: newFakeStore(), Now: func() time.Time { return testNow }}); !m.ctx.isDark {
+		t.Fatal("without a guess the styles should start dark")
+	}
+}
+
 func TestMeaningsReadWithoutColour(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
 	h.mustSee("! 2 days overdue", "● due today", "○ due tomorrow")
@@ -823,11 +833,24 @@ func TestBusyMessageClearsOnTheNextGoodRead(t *testing.T) {
 	h.mustSee("disk")
 }
 
-// Undo of an add refuses, as undo of a log does, when another afterview
-// logged on the application since: those events are acknowledged writes.
-// Undo of a delete brings the application back under its own id, so that
-// older undo entries about it still work.
+// Undo of an add refuses, as undo of a log does, when an older afterview
+// logged on the application since: those events are acknowledged writes the
+// undo history does not hold. A change another afterview of this version
+// made is in the history: it is the newest, so u takes it back first and
+// says which. Undo of a delete brings the application back under its own
+// id, so that older undo entries about it still work.
 func TestUndoEveryKindRespectsChangesElsewhere(t *testing.T) {
+	t.Run("add, then a log by an older afterview", func(t *testing.T) {
+		h := newHarness(t, newFakeStore(), 100, 30)
+		h.press("a", "Globex", "ctrl+s")
+		a := h.store.app(t, "Globex")
+		h.store.logUnrecorded(t, a.ID, noteEvent("from the shell", 0))
+		h.press("u")
+		h.mustSee("changed since")
+		if e := lastEvent(h.store.app(t, "Globex")); e.Note != "from the shell" {
+			t.Fatal("undo of the add threw away a change made elsewhere")
+		}
+	})
 	t.Run("add, then a log from a shell", func(t *testing.T) {
 		h := newHarness(t, newFakeStore(), 100, 30)
 		h.press("a", "Globex", "ctrl+s")
@@ -836,9 +859,13 @@ func TestUndoEveryKindRespectsChangesElsewhere(t *testing.T) {
 			t.Fatal(err)
 		}
 		h.press("u")
-		h.mustSee("changed since")
-		if e := lastEvent(h.store.app(t, "Globex")); e.Note != "from the shell" {
-			t.Fatal("undo of the add threw away a change made elsewhere")
+		h.mustSee("undone: note written on Globex")
+		if got := h.store.app(t, "Globex"); len(got.Events) != len(a.Events) {
+			t.Fatal("u did not take back the newest change, the shell's note")
+		}
+		h.press("u")
+		if len(h.store.apps) != 0 {
+			t.Fatal("the second u did not take back the add")
 		}
 	})
 	t.Run("log, delete, undo both", func(t *testing.T) {

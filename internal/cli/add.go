@@ -22,6 +22,11 @@ type addOptions struct {
 	interviewers, thanked                               stringList
 }
 
+// noApplicationsHint is what list and today say on an empty database: how to
+// add the first application, with a time as people write it (any day
+// would do, and a fixed date reads as the one to type).
+const noApplicationsHint = `No applications yet. Add one with: afterview add COMPANY --interviewed "yesterday 15:00"`
+
 func (e *env) newAddCommand() *cobra.Command {
 	o := &addOptions{}
 	return e.newCommand(spec{

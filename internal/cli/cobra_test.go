@@ -4,8 +4,10 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 )
 
 const cobraNow = "2026-11-20T09:00"
@@ -64,13 +66,13 @@ func TestVersion(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	// A binary built from this module: a pseudo-version or (devel), with
-	// the commit when the build recorded one.
+	// A binary built from this module: a pseudo-version, the commit when
+	// the build recorded one, else (devel).
 	out, err := exec.Command(afterviewBinary(t), "--version").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`^afterview (v\d+\.\d+\.\d+\S*|\(devel\)( \([0-9a-f]{7}\))?)\n$`).Match(out) {
+	if !regexp.MustCompile(`^afterview (v\d+\.\d+\.\d+\S*|[0-9a-f]{12}(-dirty)?( \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\))?|\(devel\))\n$`).Match(out) {
 		t.Errorf("afterview --version printed %q", out)
 	}
 }
@@ -86,6 +88,16 @@ func TestManPage(t *testing.T) {
 	}
 	if err := terminalSafe(out); err != nil {
 		t.Errorf("the man page: %v", err)
+	}
+	// A flag with a one-letter form reads as in the help and other man
+	// pages, not with two dashes before the letter.
+	for _, want := range []string{`\fB-v, --version\fP`, `\fB-y, --yes\fP`, `\fB-o, --output\fP`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the man page lacks %q", want)
+		}
+	}
+	if bad := regexp.MustCompile(`--\w --`).FindString(out); bad != "" {
+		t.Errorf("the man page writes a one-letter flag as %q", bad)
 	}
 }
 
@@ -263,6 +275,18 @@ func TestCompletionsFromTheData(t *testing.T) {
 	}
 }
 
+// The UI starts with the background COLORFGBG says, as the help does, for
+// terminals that do not answer its question.
+func TestUIBackgroundFromCOLORFGBG(t *testing.T) {
+	e := &env{now: time.Now}
+	for fgbg, light := range map[string]bool{"": false, "15;0": false, "0;15": true} {
+		t.Setenv("COLORFGBG", fgbg)
+		if got := tuiOptions(e, nil, false, nil).LightBackground; got != light {
+			t.Errorf("COLORFGBG=%q: the UI starts light %v, want %v", fgbg, got, light)
+		}
+	}
+}
+
 // The help's colours come from COLORFGBG when it says the background is
 // light, else the dark scheme: the terminal is never asked, as one that
 // never answers would hold an error message back for seconds.
@@ -271,6 +295,67 @@ func TestDarkBackgroundGuess(t *testing.T) {
 		t.Setenv("COLORFGBG", fgbg)
 		if got := darkBackground(); got != dark {
 			t.Errorf("COLORFGBG=%q: dark %v, want %v", fgbg, got, dark)
+		}
+	}
+}
+
+// --version names what was built: the release 'go install ...@v1.2.3'
+// recorded, else the commit of a clone (short, "-dirty" with changes not
+// committed, and its time), else the version given to the linker.
+func TestVersionFromBuildInfo(t *testing.T) {
+	vcs := func(rev, modified, at string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: rev},
+			{Key: "vcs.time", Value: at}, {Key: "vcs.modified", Value: modified}}
+	}
+	rev := "3fbea8aa67c5042aa504cd5cba64fe1734d1047e"
+	tests := []struct {
+		name, linked, want string
+		info               *debug.BuildInfo
+	}{
+		{"installed release", "", "v1.2.3", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}, Settings: vcs(rev, "false", "2026-12-06T22:10:13Z")}},
+		{"clone", "", "3fbea8aa67c5 (2026-12-06 22:10 UTC)", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "false", "2026-12-06T22:10:13Z")}},
+		{"clone with changes", "v9", "3fbea8aa67c5-dirty (2026-12-06 22:10 UTC)", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(rev, "true", "2026-12-06T22:10:13Z")}},
+		{"source archive, linked", "v1.2.4", "v1.2.4", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}},
+		{"nothing recorded", "", "(devel)", &debug.BuildInfo{}},
+		{"no build info", "", "(devel)", nil},
+	}
+	for _, tt := range tests {
+		if got := versionOf(tt.info, tt.linked); got != tt.want {
+			t.Errorf("%s: version %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A misspelled flag gets the command's nearest flags, as a misspelled
+// command gets the nearest commands; a flag near none gets no guess.
+func TestDidYouMeanFlag(t *testing.T) {
+	c := newCLI(t)
+	for args, want := range map[string]string{
+		"today --jsn":        "Did you mean --json?",
+		"today --dbb x.db":   "Did you mean --db?",
+		"add Acme --rol SWE": "Did you mean --role?",
+		"--verison":          "Did you mean --version?",
+		"list --xyz":         "",
+		"today --x":          "",
+	} {
+		out, errOut, code := c.at(cobraNow, strings.Fields(args)...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "flag provided but not defined") {
+			t.Errorf("afterview %s: exit %d, %q %q", args, code, out, errOut)
+			continue
+		}
+		if got := strings.Contains(errOut, "Did you mean"); want == "" && got || want != "" && !strings.Contains(errOut, want) {
+			t.Errorf("afterview %s: %q, want %q", args, errOut, want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"jsn", "json", 1}, {"json", "jsno", 2}, {"kitten", "sitting", 3}, {"café", "cafe", 1}, {"", "abc", 3}} {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

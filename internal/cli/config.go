@@ -72,6 +72,9 @@ func showConfig(e *env, path string, explicit bool) error {
 // checkConfig reads the file and says whether it can be used.
 func checkConfig(e *env, path string, explicit bool) error {
 	cfg, err := config.Load(path, explicit)
+	if ce := (*config.Error)(nil); errors.As(err, &ce) {
+		return usageErr("%s\nFix the file (afterview config edit) and check it again.", ce.List())
+	}
 	if err != nil {
 		return usageErr("%v", err)
 	}
@@ -115,6 +118,9 @@ func editConfig(e *env, path, editor string) error {
 		return usageErr("cannot run the editor (%s): %v; set EDITOR to the one you use", editor, err)
 	}
 	if _, err := config.Load(path, true); err != nil {
+		if ce := (*config.Error)(nil); errors.As(err, &ce) {
+			return usageErr("%s\nThe file is saved as you left it: run 'afterview config edit' again to fix it.", ce.List())
+		}
 		return usageErr("%v", err)
 	}
 	fmt.Fprintf(e.stdout, "%s: ok\n", clean(path))

@@ -36,5 +36,10 @@ func TestConfigCheckListsUpTo20ProblemsAndCountsTheRest(t *testing.T) {
 		if lines[20] != "… and 5 more problems" {
 			t.Errorf("afterview %s, after 20 problems: %q, want the count of the rest", strings.Join(args, " "), lines[20])
 		}
+		// What to do next: config check does not send you to itself.
+		check := args[0] == "config"
+		if self := strings.Contains(lines[21], "config check"); self == check {
+			t.Errorf("afterview %s ends %q", strings.Join(args, " "), lines[21])
+		}
 	}
 }

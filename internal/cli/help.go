@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/fang"
 	"github.com/charmbracelet/x/term"
+	"github.com/muesli/mango"
 	mcobra "github.com/muesli/mango-cobra"
 	"github.com/muesli/roff"
 	"github.com/spf13/cobra"
@@ -221,6 +222,7 @@ func (e *env) newManCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			shorthandsFirst(&page.Root)
 			page = page.WithLongDescription(manDescription).
 				WithSection("Environment", manEnvironment).
 				WithSection("Exit status", "0 ok, 1 bad usage or input, 2 a problem with the data file, "+
@@ -231,6 +233,21 @@ func (e *env) newManCommand() *cobra.Command {
 			_, err = fmt.Fprint(e.stdout, page.Build(roff.NewDocument()))
 			return err
 		},
+	}
+}
+
+// shorthandsFirst writes each flag with a one-letter form as "-v,
+// --version", the way man pages and the help do: mango writes both with
+// the long form's two dashes ("--v --version").
+func shorthandsFirst(c *mango.Command) {
+	for k, f := range c.Flags {
+		if f.Short != "" && f.PFlag {
+			f.Name, f.Short, f.PFlag = f.Short+", --"+f.Name, "", false
+			c.Flags[k] = f
+		}
+	}
+	for _, sub := range c.Commands {
+		shorthandsFirst(sub)
 	}
 }
 

@@ -135,7 +135,7 @@ func (l *listText) write(r listedApp) error {
 
 func (l *listText) end() error {
 	if l.rows == 0 {
-		fmt.Fprintln(l.w, "No applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
+		fmt.Fprintln(l.w, noApplicationsHint)
 	}
 	return nil
 }

@@ -144,7 +144,7 @@ func listAtOnce(t *testing.T, st *agenda.Agenda, now time.Time, asJSON, onlyOpen
 		return buf.String()
 	}
 	if len(rows) == 0 {
-		return "No applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00\n"
+		return noApplicationsHint + "\n"
 	}
 	writeListHeader(&buf)
 	for _, r := range rows {

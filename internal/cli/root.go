@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -109,6 +110,7 @@ func (e *env) commands() []*cobra.Command {
 		e.newPeopleCommand(),
 		e.newReferencesCommand(),
 		e.newDeleteCommand(),
+		e.newUndoCommand(),
 		e.newLogCommand(),
 		e.newPromptCommand("done"),
 		e.newDraftCommand(),
@@ -211,6 +213,11 @@ func (e *env) flagError(c *cobra.Command, err error) error {
 			name = "-" + notExist.GetSpecifiedShortnames()
 		}
 		msg = "flag provided but not defined: " + name
+		if long := notExist.GetSpecifiedName(); long != "" {
+			if s := flagSuggestions(c, long); len(s) > 0 {
+				msg += ". Did you mean " + strings.Join(s, " or ") + "?"
+			}
+		}
 	case errors.As(err, &invalid) && invalid.GetFlag().Value.Type() == "bool":
 		msg = fmt.Sprintf("--%s is on or off: give it alone (or --%s=false), not %q", invalid.GetFlag().Name, invalid.GetFlag().Name, invalid.GetValue())
 	case errors.As(err, &invalid):
@@ -250,24 +257,55 @@ func firstWord(args []string) string {
 	return ""
 }
 
-// version is afterview's version as the build recorded it: the module
-// version of a 'go install afterview@v1.2.3', the commit of a build from a
-// clone, or "(devel)".
+// linkedVersion is a version given at link time, for a build that records
+// neither a module version nor a commit (from a source archive):
+//
+//	go build -ldflags "-X afterview/internal/cli.linkedVersion=v1.2.3"
+var linkedVersion string
+
+// version is afterview's version as the build recorded it (see versionOf).
 func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(devel)"
+	info, _ := debug.ReadBuildInfo()
+	return versionOf(info, linkedVersion)
+}
+
+// versionOf says which afterview info describes: the module version of a
+// 'go install afterview@v1.2.3'; else the commit a build from a clone was
+// made from, "-dirty" when it had changes not committed, and the commit's
+// time ("3f2c1a9e4b7d-dirty (2026-12-06 21:50 UTC)"); else the version given
+// at link time; else "(devel)".
+func versionOf(info *debug.BuildInfo, linked string) string {
+	if info != nil && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
 	}
-	v := info.Main.Version
-	if v == "" {
-		v = "(devel)"
-	}
-	if v == "(devel)" {
+	var rev, at string
+	dirty := false
+	if info != nil {
 		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
-				v += " (" + s.Value[:7] + ")"
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				dirty = s.Value == "true"
+			case "vcs.time":
+				if t, err := time.Parse(time.RFC3339, s.Value); err == nil {
+					at = t.UTC().Format("2006-01-02 15:04 MST")
+				}
 			}
 		}
+	}
+	if rev == "" {
+		if linked != "" {
+			return linked
+		}
+		return "(devel)"
+	}
+	v := rev[:min(len(rev), 12)]
+	if dirty {
+		v += "-dirty"
+	}
+	if at != "" {
+		v += " (" + at + ")"
 	}
 	return v
 }
@@ -287,6 +325,8 @@ func (e *env) newVersionCommand() *cobra.Command {
 const completionHelp = `Prints the script that teaches a shell afterview's commands, flags and
 choices. To load them in every new shell:
   bash        afterview completion bash > ~/.local/share/bash-completion/completions/afterview
+              (needs the bash-completion package: apt install bash-completion,
+              brew install bash-completion@2)
   zsh         afterview completion zsh > "${fpath[1]}/_afterview"
               (compinit must be on: autoload -U compinit; compinit)
   fish        afterview completion fish > ~/.config/fish/completions/afterview.fish

@@ -192,7 +192,7 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 	}
 	if todo == 0 {
 		if noApplications {
-			fmt.Fprintln(w, "\nNo applications yet. Add one with: afterview add COMPANY --interviewed 2026-11-20T15:00")
+			fmt.Fprintln(w, "\n"+noApplicationsHint)
 			return
 		}
 		if next != nil {

@@ -43,7 +43,7 @@ func runTUI(e *env, st *agenda.Agenda, demo bool) error {
 	var once sync.Once
 	shown := func() { once.Do(restore) }
 	defer shown()
-	err := tui.Run(tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings(), Drafts: tuiDrafts(e, demo), Shown: shown})
+	err := tui.Run(tuiOptions(e, st, demo, shown))
 	var bug tui.PanicError
 	if errors.As(err, &bug) {
 		// The terminal is restored; hand the bug to run's recover, which says
@@ -51,6 +51,14 @@ func runTUI(e *env, st *agenda.Agenda, demo bool) error {
 		panic(bug.Value)
 	}
 	return err
+}
+
+// tuiOptions is how the UI runs on this terminal: its data, clock,
+// settings and drafts, and the background COLORFGBG says (as the help's
+// colours do) until the terminal answers the UI's question.
+func tuiOptions(e *env, st *agenda.Agenda, demo bool, shown func()) tui.Options {
+	return tui.Options{Store: tuiStore{st}, Now: e.now, Demo: demo, Settings: e.settings(), Drafts: tuiDrafts(e, demo), Shown: shown,
+		LightBackground: !darkBackground()}
 }
 
 func (s tuiStore) EditedDrafts() (map[uint64]map[string]string, error) {

@@ -213,6 +213,12 @@ type Problem struct {
 }
 
 func (e *Error) Error() string {
+	return e.List() + "\nNothing was run. Fix the file (afterview config edit), or check it with 'afterview config check'."
+}
+
+// List is the problems alone, one a line (the first MaxProblemsShown), for
+// 'config check' and 'config edit', which say themselves what to do next.
+func (e *Error) List() string {
 	var b strings.Builder
 	for i, p := range e.Problems[:min(len(e.Problems), MaxProblemsShown)] {
 		if i > 0 {
@@ -227,7 +233,6 @@ func (e *Error) Error() string {
 	if more := len(e.Problems) - MaxProblemsShown; more > 0 {
 		fmt.Fprintf(&b, "\n… and %s more %s", thousands(more), stages.Plural(more, "problem", "problems"))
 	}
-	fmt.Fprintf(&b, "\nNothing was run. Fix the file (afterview config edit), or check it with 'afterview config check'.")
 	return b.String()
 }
 
