@@ -3,8 +3,8 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
