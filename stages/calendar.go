@@ -11,7 +11,7 @@ import (
 
 // Calendar says which days are business days: the days of the work week,
 // less public holidays and the user's own days off. A nil *Calendar is
-// DOMAIN.md's default: Monday to Friday, no holidays.
+// docs/rules.md's default: Monday to Friday, no holidays.
 //
 // A Calendar is safe for concurrent use. Holidays are worked out once per
 // year (with the years either side, for holidays observed across the turn

@@ -111,7 +111,7 @@ func Actionable(ps []Prompt) []Prompt {
 	return out
 }
 
-// Rank sorts prompts in the order DOMAIN.md gives for "today" (see less),
+// Rank sorts prompts in the order docs/rules.md gives for "today" (see less),
 // stably.
 func Rank(ps []Prompt) {
 	if len(ps) < 2 {
@@ -268,7 +268,7 @@ func statusRank(s Status) int {
 	return 3
 }
 
-// less is the ranking as DOMAIN.md gives it. Rank sorts by the same order
+// less is the ranking as docs/rules.md gives it. Rank sorts by the same order
 // on keys packed from the same fields (rankKeys, with statusRank and the
 // kinds' weights); TestRankIsTheStableSortByLess holds the two together,
 // so a change to one is a change to both.
@@ -293,7 +293,7 @@ func less(a, b *Prompt) bool {
 		return wa < wb
 	}
 	// Statuses are per day, so prompts due the same day tie and go by weight
-	// (DOMAIN.md); only then does a time of day (thank-you notes, due 24 h
+	// (docs/rules.md, "The order of Today"); only then does a time of day (thank-you notes, due 24 h
 	// after their interview) put the earlier deadline first.
 	if !a.DueAt.Equal(b.DueAt) {
 		return a.DueAt.Before(b.DueAt)

@@ -961,7 +961,7 @@ func TestRank(t *testing.T) {
 }
 
 // A thank-you's deadline has a time of day; on the same due day it still ties
-// with day-deadline prompts and goes by weight, as DOMAIN.md says.
+// with day-deadline prompts and goes by weight, as docs/rules.md says.
 func TestRankThankYouTiesByWeight(t *testing.T) {
 	ty := Prompt{Key: "thanks", Kind: ThankYou, Opens: d(2026, 11, 23), Due: d(2026, 11, 24), DueAt: at(2026, 11, 24, 15, 0)}
 	ty2 := Prompt{Key: "thanks early", Kind: ThankYou, Opens: d(2026, 11, 23), Due: d(2026, 11, 24), DueAt: at(2026, 11, 24, 9, 0)}
@@ -1190,7 +1190,7 @@ func TestThankYouDueByClockTimeAcrossDST(t *testing.T) {
 	}
 }
 
-// ---------------------------------------------------------------- the flows of DOMAIN.md
+// ---------------------------------------------------------------- the flows of docs/rules.md
 
 type step struct {
 	events []Event

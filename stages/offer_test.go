@@ -76,9 +76,9 @@ func TestOfferSummary(t *testing.T) {
 		want  OfferSummary
 	}{
 		{
-			// DOMAIN.md's example: base $180,000 + 15% bonus + $100,000 of
+			// docs/rules.md's example: base $180,000 + 15% bonus + $100,000 of
 			// stock over four years gives $207,000 of cash in year one.
-			name:  "DOMAIN.md big-tech example",
+			name:  "the rules' big-tech example",
 			offer: Offer{Currency: "USD", Base: new(int64(180_000)), BonusPercent: new(float64(15)), Stock: new(int64(100_000)), VestYears: 4, Deadline: NewDate(2026, time.November, 27)},
 			want: OfferSummary{
 				Year1Cash: new(int64(207_000)), Year1Total: new(int64(232_000)),

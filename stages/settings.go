@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// Rules are the numbers the prompt rules count with (DOMAIN.md rules 3 and
-// 4, and the wait): the user may change them; DefaultRules are DOMAIN.md's.
+// Rules are the numbers the prompt rules count with (docs/rules.md, rules 3 and
+// 4, and the wait): the user may change them; DefaultRules are docs/rules.md's.
 type Rules struct {
 	// FollowUpOpens and FollowUpDue are business days after the last contact.
 	FollowUpOpens int
@@ -21,7 +21,7 @@ type Rules struct {
 	WaitWindow Window
 }
 
-// DefaultRules are DOMAIN.md's numbers.
+// DefaultRules are docs/rules.md's numbers.
 var DefaultRules = Rules{FollowUpOpens: 7, FollowUpDue: 10, MoveOnAfter: MoveOnAfter, WaitWindow: DefaultWindow}
 
 // MaxRuleDays bounds every number of days in the rules and windows: beyond a
@@ -64,7 +64,7 @@ func (w Window) Validate() error {
 // Settings is everything the rules depend on besides the applications and
 // the clock: the calendar, the rule numbers and the processes. It is built
 // once per command and never changes, so it may be shared freely. A nil
-// *Settings, like DefaultSettings, is DOMAIN.md's behaviour exactly.
+// *Settings, like DefaultSettings, is docs/rules.md's behaviour exactly.
 //
 // An application carries no settings: what depends on them takes them as
 // a parameter (Application.Template, Apply, Validate, Wait, ...) or comes
@@ -91,7 +91,7 @@ func mustSettings(cal *Calendar, r Rules, custom []Template) *Settings {
 	return s
 }
 
-// DefaultSettings are DOMAIN.md's: Monday to Friday without holidays, the
+// DefaultSettings are docs/rules.md's: Monday to Friday without holidays, the
 // rules' usual numbers, the built-in processes.
 func DefaultSettings() *Settings { return defaultSettings }
 

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The stage lists of DOMAIN.md's "Process templates" table.
+// The stage lists of docs/rules.md's "Processes".
 func TestTemplateStages(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -145,7 +145,7 @@ func TestLookupStage(t *testing.T) {
 
 // The wait for the decision is measured against the process's window (7-14
 // days); how long one stage usually takes (Amazon's feedback: 2-5 days) is
-// information only (DOMAIN.md, "The wait itself").
+// information only (docs/rules.md, "The wait").
 func TestWindowFor(t *testing.T) {
 	tests := []struct {
 		process, stage  string

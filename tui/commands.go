@@ -68,7 +68,7 @@ type (
 		// fromForm is set when the write came from the open form, which closes.
 		fromForm bool
 		// answered is the application a stage just moved past its offer
-		// (DOMAIN rule 10): the offer was answered, and the UI offers to
+		// (rule 10 of docs/rules.md): the offer was answered, and the UI offers to
 		// record the acceptance.
 		answered *stages.Application
 		// logged is the application before and after a log, and the

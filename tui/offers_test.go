@@ -31,7 +31,7 @@ func (h *harness) screenLine(label string) string {
 	return ""
 }
 
-// DOMAIN.md's example: base 180,000 + 15% bonus + 100,000 of stock over four
+// docs/rules.md's example: base 180,000 + 15% bonus + 100,000 of stock over four
 // years against 350,000 all cash. The figures are `afterview offers`'s.
 func domainOffers(t *testing.T) *fakeStore {
 	t.Helper()

@@ -18,7 +18,7 @@ import (
 	"afterview/tui"
 )
 
-// One meaning of done (DOMAIN.md, "marking a prompt done"): for every prompt
+// One meaning of done (docs/rules.md, "Marking done"): for every prompt
 // kind, 'afterview done' on the command line and x in the UI log the same
 // event. Each case builds its data with the command line, copies the file,
 // marks the prompt done once each way, and compares the events logged.

@@ -141,7 +141,7 @@ func Path(flag, envConfig, xdgConfigHome, home string) (path string, explicit bo
 	return "", false, errors.New("cannot find the configuration folder: set HOME or XDG_CONFIG_HOME, or name the file with --config FILE")
 }
 
-// Default is the configuration when there is no file: DOMAIN.md's rules.
+// Default is the configuration when there is no file: docs/rules.md's rules.
 func Default(path string) *Config {
 	return &Config{Path: path, Set: map[string]bool{}, Settings: stages.DefaultSettings()}
 }
