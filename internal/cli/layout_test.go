@@ -89,7 +89,7 @@ func reaches(imports map[string]map[string]bool, pkg, target string) bool {
 // only starts it.
 func TestImportDirections(t *testing.T) {
 	imports, _ := moduleImports(t)
-	for _, pkg := range []string{"stages", "store", "agenda", "internal/exchange", "internal/codec", "tui", "internal/cli", "."} {
+	for _, pkg := range []string{"stages", "store", "agenda", "internal/exchange", "internal/codec", "internal/boltcheck", "tui", "internal/cli", "."} {
 		if imports[pkg] == nil {
 			t.Fatalf("package %s not found: is the walk looking in the right place?", pkg)
 		}
@@ -120,6 +120,10 @@ func TestImportDirections(t *testing.T) {
 		if imp != "stages" {
 			t.Errorf("internal/codec imports %s; it speaks stages' types alone", imp)
 		}
+	}
+	// The b-tree check knows bbolt's pages, not afterview's records.
+	if got := keys(imports["internal/boltcheck"]); len(got) > 0 {
+		t.Errorf("internal/boltcheck imports %v; it knows bbolt's pages alone, and the store decodes the records", got)
 	}
 	if reaches(imports, "agenda", "internal/exchange") {
 		t.Error("agenda imports internal/exchange: the formats read the agenda, not the other way")
