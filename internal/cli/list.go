@@ -71,7 +71,7 @@ func cmdList(e *env, asJSON, onlyOpen bool, pos []string) error {
 		}
 		return r
 	}
-	var out listWriter = &listText{w: e.stdout, now: now}
+	var out listWriter = &listText{w: e.stdout, now: now, terminal: isTerminal(e)}
 	if asJSON {
 		out = newListJSON(e.stdout)
 	}
@@ -117,11 +117,14 @@ type listWriter interface {
 }
 
 // listText is the plain listing: a header before the first row, a hint when
-// there is none.
+// there is none. On a terminal the columns cut what is too long for them;
+// anywhere else (a pipe, a file) nothing is cut, and a long cell pushes the
+// next ones right.
 type listText struct {
-	w    io.Writer
-	now  time.Time
-	rows int
+	w        io.Writer
+	now      time.Time
+	rows     int
+	terminal bool
 }
 
 func (l *listText) write(r listedApp) error {
@@ -129,7 +132,7 @@ func (l *listText) write(r listedApp) error {
 		writeListHeader(l.w)
 	}
 	l.rows++
-	writeListRow(l.w, r, l.now)
+	writeListRow(l.w, r, l.now, l.terminal)
 	return nil
 }
 
@@ -228,7 +231,7 @@ func writeListHeader(w io.Writer) {
 	fmt.Fprintf(w, "%4s  %-18s  %-16s  %-20s  %-22s  %s\n", "ID", "COMPANY", "ROLE", "STAGE", "WAITED", "NEXT")
 }
 
-func writeListRow(w io.Writer, r listedApp, now time.Time) {
+func writeListRow(w io.Writer, r listedApp, now time.Time, terminal bool) {
 	a := r.Application
 	waited := r.wait.Label()
 	if a.Closed() {
@@ -236,9 +239,15 @@ func writeListRow(w io.Writer, r listedApp, now time.Time) {
 	}
 	next := ""
 	if r.Next != nil {
-		next = fmt.Sprintf("%s, %s", kindShort(r.next.Kind), r.next.When(now))
+		// The same few words as today's, with the person in full.
+		action, _ := r.next.Brief(&a)
+		next = r.next.When(now) + " · " + clean(action)
 	}
-	fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(clean(a.Stage), 20), pad(waited, 22), next)
+	cell := padWhole
+	if terminal {
+		cell = pad
+	}
+	fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, cell(clean(a.Company), 18), cell(clean(a.Role), 16), cell(clean(a.Stage), 20), cell(waited, 22), next)
 }
 
 func kindShort(k stages.Kind) string {

@@ -148,7 +148,7 @@ func listAtOnce(t *testing.T, st *agenda.Agenda, now time.Time, asJSON, onlyOpen
 	}
 	writeListHeader(&buf)
 	for _, r := range rows {
-		writeListRow(&buf, r, now)
+		writeListRow(&buf, r, now, false)
 	}
 	return buf.String()
 }
