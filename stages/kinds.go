@@ -126,7 +126,7 @@ var promptKinds = []PromptKind{
 			if first == "" {
 				return "mention your offer"
 			}
-			return "tell " + first + " about your offer"
+			return "mention offer to " + first
 		},
 		Done: func(_ *Application, p Prompt, now time.Time) (Event, bool) {
 			if len(p.About) == 0 {

@@ -417,7 +417,8 @@ func (a *appsModel) rowView(c *programContext, col columns, i int, sel bool) str
 	next := ""
 	st := s.Muted
 	if p, ok := d.nextPrompt(app.ID); ok {
-		next = tinyWhen(p, d.now) + " · " + shortAction(p)
+		when := tinyWhen(p, d.now) + " · "
+		next = when + shortAction(p, col.next-width(when))
 		st = s.status(p.Status)
 	} else if app.Closed() {
 		next = "closed"

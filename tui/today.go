@@ -226,8 +226,9 @@ func (t *todayModel) view(c *programContext) string {
 			// The row says the prompt short: its whole sentence and tip
 			// come first, then the draft takes what is left of the pane
 			// and the rows the list leaves free.
-			said := t.sentence(c, p)
-			b.WriteString(said + draftPreview(c, p, r.d, max(3, previewHeight+h-(end-t.offset)-strings.Count(said, "\n"))))
+			room := previewHeight + h - (end - t.offset)
+			said := t.sentence(c, p, room-3)
+			b.WriteString(said + draftPreview(c, p, r.d, room-strings.Count(said, "\n")))
 		case r.err != nil:
 			b.WriteString(draftError(c, p, r.err, previewHeight+h-(end-t.offset)))
 		default:
@@ -393,16 +394,22 @@ func (t *todayModel) preview(c *programContext, waiting string) string {
 	return strings.Join(lines, "\n")
 }
 
-// sentence is p's whole sentence and its tip (a line, its end cut), each
-// line ending in a newline: what the short row leaves out, above its draft.
-func (t *todayModel) sentence(c *programContext, p stages.Prompt) string {
+// sentence is what the short row leaves out, above its draft, in at most
+// lines lines, each ending in a newline: p's whole sentence, and its tip
+// (a line, its end cut) where the draft keeps a few lines after it; in a
+// small pane the sentence's first line alone.
+func (t *todayModel) sentence(c *programContext, p stages.Prompt, lines int) string {
 	s := c.styles
 	w := c.width - 2
+	said := wrap(sanitize(p.Text)+".", w)
+	if len(said) > lines {
+		said = []string{truncate(sanitize(p.Text)+".", w)}
+	}
 	line := ""
-	for _, l := range wrap(sanitize(p.Text)+".", w) {
+	for _, l := range said {
 		line += " " + s.Text.Render(l) + "\n"
 	}
-	if p.Tip != "" {
+	if p.Tip != "" && lines-len(said) >= 2 {
 		line += " " + s.Muted.Render(truncate("Tip: "+sanitize(p.Tip), w)) + "\n"
 	}
 	return line
