@@ -194,7 +194,12 @@ var promptKinds = []PromptKind{
 	{Kind: KeepApplying, Label: "keep applying",
 		Action: func(Prompt, string) string { return "keep applying" }},
 	{Kind: AfterRejection, Label: "after rejection", Ask: "Lessons learned from this process",
-		Action: func(p Prompt, _ string) string { return p.Short },
+		Action: func(p Prompt, first string) string {
+			if first != "" && p.Person != "" {
+				return p.Short + " to " + first // the reply to the recruiter
+			}
+			return p.Short
+		},
 		Template: func(_ *Application, p Prompt) string {
 			if p.Input == InputNone {
 				return string(AfterRejection)
