@@ -188,6 +188,20 @@ func TestGoldenLongNames(t *testing.T) {
 			golden.RequireEqual(t, []byte(screen))
 		})
 	}
+	t.Run("all_done_coming_up_60x20", func(t *testing.T) {
+		// Everything due dismissed: the rows coming up keep their
+		// company and id whole too.
+		h := newHarness(t, longNamesStore(t), 60, 20)
+		for len(h.m.ctx.data.actionable) > 0 {
+			h.press("d")
+		}
+		screen := h.screen()
+		checkFrame(t, screen, 60, 20)
+		if !strings.Contains(screen, "The Extremely Long Company #1") {
+			t.Errorf("the rows coming up cut the company or its id:\n%s", screen)
+		}
+		golden.RequireEqual(t, []byte(screen))
+	})
 	for _, sz := range []struct{ w, h int }{{60, 20}, {80, 24}, {100, 30}} {
 		t.Run("applications_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
 			h := newHarness(t, longNamesStore(t), sz.w, sz.h)

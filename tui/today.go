@@ -443,8 +443,24 @@ func (t *todayModel) empty(c *programContext) string {
 	lines = append(lines, wrap("Waiting is the hard part. The applications tab (tab) shows where each one stands against its usual window.", w)...)
 	if len(d.upcoming) > 1 {
 		lines = append(lines, "", s.Heading.Render("Coming up"))
-		for _, p := range d.upcoming[:min(len(d.upcoming), 5)] {
-			lines = append(lines, s.Upcoming.Render(fit(p.When(d.now), 20))+" "+s.Strong.Render(clean(p.Company, 14))+" "+truncate(sanitize(p.Text), max(10, w-36)))
+		// The rows as the list says them: when, company #id, what to do
+		// with whom, the company never cut.
+		coming := d.upcoming[:min(len(d.upcoming), 5)]
+		whenOf := stages.Prompt.When
+		if w < 80 {
+			whenOf = stages.Prompt.ShortWhen
+		}
+		whenW, compW := 0, 0
+		for _, p := range coming {
+			whenW = max(whenW, width(whenOf(p, d.now)))
+			compW = max(compW, width(companyCell(p)))
+		}
+		for _, p := range coming {
+			action, _ := p.Brief(nil)
+			// A company too long for the line takes the action's room,
+			// down to a few cells; the action is cut first.
+			cw := min(compW, max(width(companyCell(p)), w-whenW-1-2-8))
+			lines = append(lines, s.Upcoming.Render(fit(whenOf(p, d.now), whenW))+" "+s.Strong.Render(fit(companyCell(p), cw))+"  "+truncate(sanitize(action), max(1, w-whenW-1-cw-2)))
 		}
 	}
 	return indent(lines, "  ")
