@@ -113,6 +113,12 @@ var promptKinds = []PromptKind{
 	{Kind: OfferDeadline, Label: "offer deadline",
 		Action: func(Prompt, string) string { return "answer the offer" }},
 	{Kind: Withdraw, Label: "withdraw", Shared: true, Template: byKind,
+		Action: func(_ Prompt, first string) string {
+			if first == "" {
+				return "withdraw kindly"
+			}
+			return "withdraw: tell " + first
+		},
 		Done: func(a *Application, _ Prompt, now time.Time) (Event, bool) {
 			o := Withdrawn
 			if a.Offer != nil {
@@ -121,7 +127,12 @@ var promptKinds = []PromptKind{
 			return Event{Kind: EvOutcome, Outcome: o, At: now}, true
 		}},
 	{Kind: CompetingOffer, Label: "competing offer", Shared: true, Template: byKind,
-		Action: func(Prompt, string) string { return "mention your offer" },
+		Action: func(_ Prompt, first string) string {
+			if first == "" {
+				return "mention your offer"
+			}
+			return "mention offer to " + first
+		},
 		Done: func(_ *Application, p Prompt, now time.Time) (Event, bool) {
 			if len(p.About) == 0 {
 				return Event{}, false
@@ -156,7 +167,10 @@ var promptKinds = []PromptKind{
 			if p.Short != "" {
 				return p.Short
 			}
-			return "stage task"
+			// A task of the user's own process, with no short words:
+			// its own words, which a narrow column cuts, say more than
+			// the kind.
+			return p.Text
 		},
 		Template: func(s *Settings, a *Application, p Prompt) string {
 			if a == nil {
@@ -173,7 +187,8 @@ var promptKinds = []PromptKind{
 			}
 			return ""
 		}},
-	{Kind: ThankReferences, Label: "thank references", Template: byKind},
+	{Kind: ThankReferences, Label: "thank references", Template: byKind,
+		Action: func(Prompt, string) string { return "thank your references" }},
 	{Kind: MoveOn, Label: "move on",
 		Action: func(Prompt, string) string { return "close as no answer?" },
 		Done: func(_ *Application, _ Prompt, now time.Time) (Event, bool) {
@@ -184,7 +199,12 @@ var promptKinds = []PromptKind{
 	{Kind: KeepApplying, Label: "keep applying",
 		Action: func(Prompt, string) string { return "keep applying" }},
 	{Kind: AfterRejection, Label: "after rejection", Ask: "Lessons learned from this process",
-		Action: func(p Prompt, _ string) string { return p.Short },
+		Action: func(p Prompt, first string) string {
+			if first != "" && p.Person != "" {
+				return p.Short + " to " + first // the reply to the recruiter
+			}
+			return p.Short
+		},
 		Template: func(_ *Settings, _ *Application, p Prompt) string {
 			if p.Input == InputNone {
 				return string(AfterRejection)
@@ -249,6 +269,21 @@ func (p Prompt) Action(first string) string {
 		return s.Action(p, first)
 	}
 	return p.Text
+}
+
+// Brief says p for a row that must never cut who it is for: the kind's
+// short action with the person's whole name ("thank Priya Raman"), and
+// apart what a narrow row drops first: the person's part in a's process
+// ("recruiter"), "" when a is nil (not at hand) or the action names no
+// person. The
+// words are not cleaned for a terminal.
+func (p Prompt) Brief(a *Application) (action, detail string) {
+	action = p.Action(p.Person)
+	// The part is said only beside the person it is about, never alone.
+	if a != nil && p.Person != "" && p.AppID != 0 && strings.Contains(action, p.Person) {
+		detail = a.RoleOf(p.Person)
+	}
+	return action, detail
 }
 
 // NoteQuestion is the question the note that marks p done answers.

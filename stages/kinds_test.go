@@ -139,3 +139,25 @@ func TestAddPromptKindRefusesWhatCannotRank(t *testing.T) {
 		t.Errorf("the last kind added weighs %d, want %d", w, maxPromptKinds-1)
 	}
 }
+
+// Every kind says itself in a few words for a row (never the long
+// sentence, which a row would cut), and a thank-you names the person whole,
+// with their part in the process apart, for a row to drop first.
+func TestBriefIsShortAndKeepsThePerson(t *testing.T) {
+	a := &Application{ID: 2, Company: "The Extremely Long Company", Recruiter: "Priya Raman"}
+	for _, k := range promptKinds {
+		p := Prompt{Kind: k.Kind, AppID: 2, Person: "Priya Raman", Short: "brief references",
+			Text: "A sentence far too long for a row: it says everything there is to say about the prompt"}
+		action, _ := p.Brief(a)
+		if action == p.Text || len(action) > 40 {
+			t.Errorf("%s: Brief says %q, want a few words", k.Kind, action)
+		}
+	}
+	action, detail := Prompt{Kind: ThankYou, AppID: 2, Person: "Priya Raman"}.Brief(a)
+	if action != "thank Priya Raman" || detail != "recruiter" {
+		t.Errorf("thank-you: Brief = %q, %q; want \"thank Priya Raman\", \"recruiter\"", action, detail)
+	}
+	if _, detail := (Prompt{Kind: ThankYou, AppID: 2, Person: "Priya Raman"}).Brief(nil); detail != "" {
+		t.Errorf("with no application at hand, Brief's detail is %q, want none", detail)
+	}
+}

@@ -332,3 +332,26 @@ func (w Wait) UsuallyText() string {
 	}
 	return fmt.Sprintf("%s usually takes %d-%d days", w.UsuallyStage, w.Usually.Min, w.Usually.Max)
 }
+
+// shortStages are the built-in processes' longer stage names in a word or
+// two, for a narrow column.
+var shortStages = map[string]string{
+	"final interview":    "final round",
+	"interview feedback": "feedback",
+	"hiring committee":   "committee",
+	"decision pending":   "deciding",
+	"reference check":    "references",
+	"background check":   "background",
+	"verbal offer":       "verbal",
+	"offer letter":       "letter",
+}
+
+// ShortStage says a stage's name in at most about 11 cells for a narrow
+// column ("final round" for "final interview"); a name it does not know
+// comes back as it is, for the column to cut.
+func ShortStage(name string) string {
+	if s, ok := shortStages[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return s
+	}
+	return name
+}

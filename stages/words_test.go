@@ -75,3 +75,19 @@ func TestSharedWords(t *testing.T) {
 		t.Error("Plural gets 1 or 0 wrong")
 	}
 }
+
+// The short stage words fit the narrow column they are for, and a name
+// the table does not know is left for the column to cut.
+func TestShortStageFitsItsColumn(t *testing.T) {
+	for long, short := range shortStages {
+		if len(short) > 11 || len(short) >= len(long) {
+			t.Errorf("%q says %q: not shorter, or wider than 11 cells", long, short)
+		}
+	}
+	if got := ShortStage("Final Interview"); got != "final round" {
+		t.Errorf("ShortStage(Final Interview) = %q, want final round", got)
+	}
+	if got := ShortStage("team match"); got != "team match" {
+		t.Errorf("ShortStage(team match) = %q, want it unchanged", got)
+	}
+}

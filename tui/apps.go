@@ -265,20 +265,25 @@ func (col columns) fixed() int {
 }
 
 // layout sizes the columns for a terminal w cells wide whose longest shown
-// company name is companyW cells.
+// company name is companyW cells. The company goes last: the role, the
+// bar's length, the last contact and the wait's word give way first, and
+// the stage is said in short words before it goes.
 func layout(w, companyW int) columns {
-	companyW = max(7, min(companyW, 18))
+	companyW = max(7, min(companyW, 26))
 	col := columns{company: companyW, role: 18, stageName: 16, bar: 15, last: 9, waitWord: true}
 	shrink := []func(){
 		func() { col.role = 14 },
 		func() { col.bar = 13 },
 		func() { col.role = 0 },
 		func() { col.bar = 11 },
-		func() { col.company = min(col.company, 14); col.stageName = 14 },
 		func() { col.last = 0 },
+		func() { col.stageName = shortStageW },
 		func() { col.waitWord = false },
+		func() { col.company = min(col.company, 18) },
 		func() { col.stageName = 0 },
-		func() { col.company = min(col.company, 11); col.bar = 9 },
+		func() { col.company = min(col.company, 14) },
+		func() { col.bar = 9 },
+		func() { col.company = min(col.company, 11) },
 	}
 	for _, f := range shrink {
 		if w-col.fixed() >= 26 {
@@ -289,6 +294,10 @@ func layout(w, companyW int) columns {
 	col.next = max(6, w-col.fixed())
 	return col
 }
+
+// shortStageW is the stage column when it says stages in short words
+// (stages.ShortStage).
+const shortStageW = 11
 
 func (a *appsModel) view(c *programContext) string {
 	s := c.styles
@@ -326,7 +335,12 @@ func (a *appsModel) view(c *programContext) string {
 	if col.role > 0 {
 		head += fit("ROLE", col.role) + " "
 	}
-	head += fit("STAGE", 8+col.stageName) + " "
+	// STAGE stands over the stage's name, not over the stepper's dots.
+	if col.stageName > 0 {
+		head += strings.Repeat(" ", 8) + fit("STAGE", col.stageName) + " "
+	} else {
+		head += fit("STAGE", 8) + " "
+	}
 	head += fit("WAIT", col.waitWidth()) + " "
 	if col.last > 0 {
 		head += fit("CONTACT", col.last) + " "
@@ -379,7 +393,9 @@ func (a *appsModel) rowView(c *programContext, col columns, i int, sel bool) str
 	wt := d.waits[i]
 	cells := []cell{
 		{cursorMark(sel), s.Cursor},
-		{clean(app.Company, col.company) + " ", s.Strong},
+		// Cut in the middle, so that two names sharing a long start
+		// ("Umbrella Systems", "Umbrella Security") stay apart.
+		{fit(cutMiddle(sanitize(app.Company), col.company), col.company) + " ", s.Strong},
 	}
 	if col.role > 0 {
 		cells = append(cells, cell{clean(app.Role, col.role) + " ", s.Muted})
@@ -398,7 +414,8 @@ func (a *appsModel) rowView(c *programContext, col columns, i int, sel bool) str
 	next := ""
 	st := s.Muted
 	if p, ok := d.nextPrompt(app.ID); ok {
-		next = tinyWhen(p, d.now) + " · " + shortAction(p)
+		when := tinyWhen(p, d.now) + " · "
+		next = when + shortAction(p, col.next-width(when))
 		st = s.status(p.Status)
 	} else if app.Closed() {
 		next = "closed"
@@ -428,7 +445,11 @@ func stageCells(c *programContext, app *stages.Application, nameW int) []cell {
 	rest := strings.Repeat("○", n-cur-1)
 	cells := []cell{{stepper, s.Accent}, {rest, s.Faint}, {strings.Repeat(" ", 8-n), s.Text}}
 	if nameW > 0 {
-		cells = append(cells, cell{clean(app.Stage, nameW), s.Text})
+		name := app.Stage
+		if nameW <= shortStageW {
+			name = stages.ShortStage(name)
+		}
+		cells = append(cells, cell{clean(name, nameW), s.Text})
 	}
 	return cells
 }

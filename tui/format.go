@@ -22,9 +22,19 @@ func statusSymbol(s stages.Status) string {
 	return "·"
 }
 
-// shortAction is a prompt told in a few words, for the Applications table.
-func shortAction(p stages.Prompt) string {
-	return sanitize(p.Action(sanitize(firstName(p.Person))))
+// shortAction is a prompt told in a few words with its person's first
+// name, for the Applications table, in w cells: where that is too long,
+// the kind's words without a name when they are whole ("mention your
+// offer" rather than "mention offer to Han…").
+func shortAction(p stages.Prompt, w int) string {
+	named := sanitize(p.Action(sanitize(firstName(p.Person))))
+	if width(named) <= w {
+		return named
+	}
+	if bare := sanitize(p.Action("")); width(bare) <= w && !strings.HasSuffix(bare, " ") {
+		return bare
+	}
+	return named
 }
 
 func firstName(s string) string {

@@ -147,3 +147,82 @@ func TestGoldenDecisive(t *testing.T) {
 		})
 	}
 }
+
+// longNamesStore holds names as long as people's are: a company whose name
+// fills a column, two that share a long prefix, and people with long names,
+// interviewers and a recruiter. At 60 columns "The Extremely Long Company
+// #1" and "thank Priya Raman" just fit beside the when: a longer pair cannot.
+func longNamesStore(t *testing.T) *fakeStore {
+	t.Helper()
+	long := testApp(t, "The Extremely Long Company", "standard", 2, []string{"Priya Raman", "Ana Lopez"}, "Priya Raman")
+	long.Role = "Principal Platform Engineer, Developer Experience"
+	systems := testApp(t, "Umbrella Systems", "amazon", 3, []string{"Maximilian Oyelaran"}, "")
+	systems.Role = "Staff Site Reliability Engineer"
+	security := testApp(t, "Umbrella Security", "standard", 12, nil, "Jo Kim")
+	security.Role = "Security Engineer"
+	return newFakeStore(long, systems, security, testApp(t, "Globex", "standard", 1, []string{"Ana Lopez"}, ""))
+}
+
+// Today's rows say who each is for in full at every size: the company, its
+// id and the person, whatever the width.
+func TestGoldenLongNames(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{60, 20}, {80, 24}, {100, 30}} {
+		t.Run("today_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, longNamesStore(t), sz.w, sz.h)
+			screen := h.screen()
+			checkFrame(t, screen, sz.w, sz.h)
+			lines := strings.Split(screen, "\n")
+			shown := h.m.ctx.data.actionable[:min(len(h.m.ctx.data.actionable), h.m.today().listHeight(h.m.ctx))]
+			for i, p := range shown {
+				line := lines[4+i]
+				want := []string{companyCell(p)}
+				if action, _ := p.Brief(nil); strings.Contains(action, p.Person) {
+					want = append(want, p.Person)
+				}
+				for _, w := range want {
+					if !strings.Contains(line, w) {
+						t.Errorf("row %d does not show %q in full: %q", i+1, w, line)
+					}
+				}
+			}
+			golden.RequireEqual(t, []byte(screen))
+		})
+	}
+	t.Run("all_done_coming_up_60x20", func(t *testing.T) {
+		// Everything due dismissed: the rows coming up keep their
+		// company and id whole too.
+		h := newHarness(t, longNamesStore(t), 60, 20)
+		for len(h.m.ctx.data.actionable) > 0 {
+			h.press("d")
+		}
+		screen := h.screen()
+		checkFrame(t, screen, 60, 20)
+		if !strings.Contains(screen, "The Extremely Long Company #1") {
+			t.Errorf("the rows coming up cut the company or its id:\n%s", screen)
+		}
+		golden.RequireEqual(t, []byte(screen))
+	})
+	for _, sz := range []struct{ w, h int }{{60, 20}, {80, 24}, {100, 30}} {
+		t.Run("applications_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, longNamesStore(t), sz.w, sz.h)
+			h.press("2")
+			screen := h.screen()
+			checkFrame(t, screen, sz.w, sz.h)
+			golden.RequireEqual(t, []byte(screen))
+		})
+	}
+}
+
+// Two companies that share a long start stay apart when their column is
+// narrow: the middle goes, not the end.
+func TestCutMiddleKeepsNamesApart(t *testing.T) {
+	for _, w := range []int{9, 11, 14, 16} {
+		a, b := cutMiddle("Umbrella Systems", w), cutMiddle("Umbrella Security", w)
+		if a == b || width(a) > w || width(b) > w {
+			t.Errorf("at %d cells: %q and %q", w, a, b)
+		}
+	}
+	if got := cutMiddle("Globex", 11); got != "Globex" {
+		t.Errorf("a name that fits is cut: %q", got)
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"afterview/stages"
@@ -235,5 +236,24 @@ func TestLogThanksMatchesTheName(t *testing.T) {
 	}
 	if e := lastEvent(st.app(t, "Globex")); e.Kind != stages.EvThanks || e.Person != "Ana Lopez" {
 		t.Errorf("logged %+v, want a thank-you to Ana Lopez", e)
+	}
+}
+
+// A status longer than the terminal is wide wraps to a second line instead
+// of being cut, and the undo does not repeat the snooze's warning.
+func TestLongStatusWrapsAndUndoDoesNotRepeatTheWarning(t *testing.T) {
+	h := newHarness(t, newFakeStore(DemoApplications(testNow)...), 80, 24)
+	h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.ThankYou && p.Status == stages.Due })
+	h.press("z")
+	screen := h.screen()
+	checkFrame(t, screen, 80, 24)
+	lines := strings.Split(screen, "\n")
+	status := strings.TrimSpace(lines[len(lines)-3]) + " " + strings.TrimSpace(lines[len(lines)-2])
+	if !strings.Contains(status, "so it comes back overdue · u undoes") || strings.Contains(status, "…") {
+		t.Fatalf("the status is not whole on two lines:\n%s", screen)
+	}
+	h.press("u")
+	if !strings.Contains(h.m.status, "undone:") || strings.Contains(h.m.status, "comes back overdue") {
+		t.Fatalf("after u the status says %q: want the undo without the snooze's warning", h.m.status)
 	}
 }

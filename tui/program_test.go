@@ -31,7 +31,7 @@ func TestProgramJourney(t *testing.T) {
 	tm.Send(keyMsg("tab"))
 	tm.Type("Ana Lopez")
 	tm.Send(keyMsg("ctrl+s"))
-	tuitest.WaitScreen(t, tm, "thank-you to Ana")
+	tuitest.WaitScreen(t, tm, "thank Ana Lopez")
 	tm.Type("x")
 	tuitest.WaitScreen(t, tm, "logged")
 	tm.Type("q")

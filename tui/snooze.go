@@ -55,27 +55,32 @@ func snoozeCmd(c *programContext, st Store, p stages.Prompt, until stages.Date, 
 		when = "to tomorrow"
 	}
 	label := p.Kind.Label() + " snoozed " + when
-	if w := stages.SnoozeWarning(p, until, stages.DateOf(now)); w != "" {
-		label += " · ! " + w
+	// The warning is for the status line once: the undo's label, which
+	// "undone: …" repeats, leaves it out.
+	warning := stages.SnoozeWarning(p, until, stages.DateOf(now))
+	warned := func(cmd tea.Cmd) tea.Cmd {
+		return func() tea.Msg {
+			msg := cmd()
+			switch m := msg.(type) {
+			case savedMsg:
+				m.fromForm = fromForm
+				if warning != "" {
+					m.status += " · ! " + warning
+				}
+				return m
+			case errMsg:
+				m.forForm = fromForm
+				return m
+			}
+			return msg
+		}
 	}
 	if p.AppID == 0 {
-		cmd := logGlobalCmd(st, e, label)
-		return func() tea.Msg {
-			switch msg := cmd().(type) {
-			case savedMsg:
-				msg.fromForm = fromForm
-				return msg
-			case errMsg:
-				msg.forForm = fromForm
-				return msg
-			default:
-				return msg
-			}
-		}, nil
+		return warned(logGlobalCmd(st, e, label)), nil
 	}
 	a, err := c.data.need(p.AppID)
 	if err != nil {
 		return nil, err
 	}
-	return logCmd(st, c.settings, *a, e, sanitize(a.Company)+" "+label, fromForm), nil
+	return warned(logCmd(st, c.settings, *a, e, sanitize(a.Company)+" "+label, fromForm)), nil
 }

@@ -129,3 +129,25 @@ func joinRight(left, right string, w int) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// cutMiddle fits s into w cells by cutting its middle rather than its end,
+// keeping its last word whole when that leaves a few cells of its start:
+// "Umbrella…Systems", "Umbrella…Security" stay apart where "Umbrella Sy…"
+// would not.
+func cutMiddle(s string, w int) string {
+	if width(s) <= w || w < 5 {
+		return truncate(s, w)
+	}
+	tail := ""
+	if i := strings.LastIndexByte(s, ' '); i > 0 && width(s[i+1:]) <= w-1-2 {
+		tail = s[i+1:]
+	} else {
+		// No last word that fits: the end's last cells.
+		rs := []rune(s)
+		for n := len(rs) - 1; n > 0 && width(string(rs[n:])) <= (w-1)/2; n-- {
+			tail = string(rs[n:])
+		}
+	}
+	head := ansi.Truncate(s, w-1-width(tail), "")
+	return strings.TrimRight(head, " ") + "…" + tail
+}

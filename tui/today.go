@@ -3,7 +3,9 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -263,7 +265,6 @@ func (t *todayModel) view(c *programContext) string {
 	s := c.styles
 	d := c.data
 	w := c.width
-	now := d.now
 	var b strings.Builder
 
 	ps := t.list(c)
@@ -301,34 +302,13 @@ func (t *todayModel) view(c *programContext) string {
 		return b.String()
 	}
 
-	// Columns: cursor, symbol, when, company, what to do.
-	whenW, compW := 20, 16
-	if w < 90 {
-		whenW, compW = 16, 11
-	}
-	// The when and company columns are as wide as what they show, up to
-	// their caps.
-	whenOf := func(p stages.Prompt) string {
-		if w < 90 {
-			return p.ShortWhen(now)
-		}
-		return p.When(now)
-	}
-	longest, longestWhen := 0, 0
-	for i := t.offset; i < min(len(ps), t.offset+t.listHeight(c)); i++ {
-		longest = max(longest, width(sanitize(ps[i].Company)))
-		longestWhen = max(longestWhen, width(whenOf(ps[i])))
-	}
-	compW = max(6, min(compW, longest))
-	whenW = min(whenW, longestWhen+1)
-	textW := max(8, w-2-2-whenW-1-compW-1-1)
 	h := t.listHeight(c)
 	end := min(len(ps), t.offset+h)
-	layout := [4]int{w, whenW, compW, textW}
+	lay := todayLayoutFor(c, ps[t.offset:end])
 	for i := t.offset; i < end; i++ {
 		sel := i == t.cursor
-		b.WriteString(t.drawn.row(c, layout, i, sel, func() string {
-			return todayRow(c, ps[i], sel, whenOf(ps[i]), whenW, compW, textW)
+		b.WriteString(t.drawn.row(c, lay, i, sel, func() string {
+			return todayRow(c, ps[i], sel, lay)
 		}) + "\n")
 	}
 	if c.bodyHeight() >= 12 {
@@ -341,8 +321,12 @@ func (t *todayModel) view(c *programContext) string {
 		case errors.Is(r.err, errStillLoading):
 			b.WriteString(t.preview(c, "loading its draft…"))
 		case r.ok:
-			// The draft takes the pane and the rows the list leaves free.
-			b.WriteString(draftPreview(c, p, r.d, r.edited, previewHeight+h-(end-t.offset)))
+			// The row says the prompt short: its whole sentence and tip
+			// come first, then the draft takes what is left of the pane
+			// and the rows the list leaves free.
+			room := previewHeight + h - (end - t.offset)
+			said := t.sentence(c, p, room-3)
+			b.WriteString(said + draftPreview(c, p, r.d, r.edited, room-strings.Count(said, "\n")))
 		case r.err != nil:
 			b.WriteString(draftError(c, p, r.err, previewHeight+h-(end-t.offset)))
 		default:
@@ -352,20 +336,104 @@ func (t *todayModel) view(c *programContext) string {
 	return b.String()
 }
 
-// todayRow draws one prompt of the list.
-func todayRow(c *programContext, p stages.Prompt, sel bool, when string, whenW, compW, textW int) string {
-	s := c.styles
-	company := sanitize(p.Company)
+// todayLayout is how the rows on screen are drawn: the width, how the
+// "when" is told and the widths of the when and company columns.
+type todayLayout struct {
+	w, whenW, compW int
+	when            whenWords
+}
+
+// whenWords is how long a row tells when a prompt is due: "2 days overdue",
+// "2d overdue" or "2d late".
+type whenWords int
+
+const (
+	whenLong whenWords = iota
+	whenShort
+	whenTiny
+)
+
+func (l todayLayout) whenOf(p stages.Prompt, now time.Time) string {
+	switch l.when {
+	case whenLong:
+		return p.When(now)
+	case whenShort:
+		return p.ShortWhen(now)
+	}
+	return tinyWhen(p, now)
+}
+
+// todayLayoutFor lays out the rows shown so that each says in full who it
+// is for: the company, its id and the short action with the person's whole
+// name. What gives way to a narrow terminal is, in order, the long words
+// for when, then the short ones; the person's part in the process ("·
+// recruiter") is dropped row by row where it does not fit.
+func todayLayoutFor(c *programContext, shown []stages.Prompt) todayLayout {
+	now := c.data.now
+	compW, actionW := 0, 0
+	for _, p := range shown {
+		compW = max(compW, width(companyCell(p)))
+		action, _ := p.Brief(nil)
+		actionW = max(actionW, width(sanitize(action)))
+	}
+	lay := todayLayout{w: c.width, compW: compW, when: whenShort}
+	if c.width >= 90 {
+		lay.when = whenLong
+	}
+	for ; ; lay.when++ {
+		lay.whenW = 0
+		for _, p := range shown {
+			lay.whenW = max(lay.whenW, width(lay.whenOf(p, now)))
+		}
+		if lay.actionW() >= actionW {
+			return lay
+		}
+		if lay.when == whenTiny {
+			// Still too narrow: the company column keeps the room the
+			// longest action needs, and a company wider than the column
+			// pushes its own row's action right rather than be cut.
+			lay.compW = max(6, lay.compW+lay.actionW()-actionW)
+			return lay
+		}
+	}
+}
+
+// actionW is the room left for the short action once the cursor, the
+// symbol, the when and the company have theirs.
+func (l todayLayout) actionW() int { return l.w - 4 - l.whenW - 1 - l.compW - 2 }
+
+// companyCell is a row's company and the id that 'afterview done' takes.
+func companyCell(p stages.Prompt) string {
 	if p.AppID == 0 {
-		company = "all"
+		return "all"
+	}
+	return sanitize(p.Company) + " #" + strconv.FormatUint(p.AppID, 10)
+}
+
+// todayRow draws one prompt of the list: when, company #id, then what to
+// do with whom, and the person's part when the row has room for it.
+func todayRow(c *programContext, p stages.Prompt, sel bool, lay todayLayout) string {
+	s := c.styles
+	a, _ := c.data.app(p.AppID)
+	action, detail := p.Brief(a)
+	action = sanitize(action)
+	company := companyCell(p)
+	// A company wider than its column takes the room it needs (the
+	// action moves right), up to a few cells short of the row's end.
+	lay.compW = max(lay.compW, min(width(company), lay.w-4-lay.whenW-1-2-8))
+	room := lay.actionW()
+	if detail != "" && width(action)+3+width(detail) <= room {
+		action += " · " + detail
 	}
 	st := s.status(p.Status)
 	cells := []cell{
 		{cursorMark(sel), s.Cursor},
 		{statusSymbol(p.Status) + " ", st},
-		{fit(when, whenW) + " ", st},
-		{fit(company, compW) + " ", s.Strong},
-		{fit(sanitize(p.Text), textW), s.Text},
+		{fit(lay.whenOf(p, c.data.now), lay.whenW) + " ", st},
+		{fit(company, lay.compW) + "  ", s.Strong},
+		// Only a terminal narrower than the company and the person
+		// together cuts the action.
+		{fit(action, max(0, room)), s.Text},
 	}
 	return row(cells, sel, s.Selected)
 }
@@ -424,6 +492,27 @@ func (t *todayModel) preview(c *programContext, waiting string) string {
 	return strings.Join(lines, "\n")
 }
 
+// sentence is what the short row leaves out, above its draft, in at most
+// lines lines, each ending in a newline: p's whole sentence, and its tip
+// (a line, its end cut) where the draft keeps a few lines after it; in a
+// small pane the sentence's first line alone.
+func (t *todayModel) sentence(c *programContext, p stages.Prompt, lines int) string {
+	s := c.styles
+	w := c.width - 2
+	said := wrap(sanitize(p.Text)+".", w)
+	if len(said) > lines {
+		said = []string{truncate(sanitize(p.Text)+".", w)}
+	}
+	line := ""
+	for _, l := range said {
+		line += " " + s.Text.Render(l) + "\n"
+	}
+	if p.Tip != "" && lines-len(said) >= 2 {
+		line += " " + s.Muted.Render(truncate("Tip: "+sanitize(p.Tip), w)) + "\n"
+	}
+	return line
+}
+
 // empty is what an empty day says: kindly, and when the next prompt opens.
 func (t *todayModel) empty(c *programContext) string {
 	s := c.styles
@@ -452,8 +541,24 @@ func (t *todayModel) empty(c *programContext) string {
 	lines = append(lines, wrap("Waiting is the hard part. The applications tab (tab) shows where each one stands against its usual window.", w)...)
 	if len(d.upcoming) > 1 {
 		lines = append(lines, "", s.Heading.Render("Coming up"))
-		for _, p := range d.upcoming[:min(len(d.upcoming), 5)] {
-			lines = append(lines, s.Upcoming.Render(fit(p.When(d.now), 20))+" "+s.Strong.Render(clean(p.Company, 14))+" "+truncate(sanitize(p.Text), max(10, w-36)))
+		// The rows as the list says them: when, company #id, what to do
+		// with whom, the company never cut.
+		coming := d.upcoming[:min(len(d.upcoming), 5)]
+		whenOf := stages.Prompt.When
+		if w < 80 {
+			whenOf = stages.Prompt.ShortWhen
+		}
+		whenW, compW := 0, 0
+		for _, p := range coming {
+			whenW = max(whenW, width(whenOf(p, d.now)))
+			compW = max(compW, width(companyCell(p)))
+		}
+		for _, p := range coming {
+			action, _ := p.Brief(nil)
+			// A company too long for the line takes the action's room,
+			// down to a few cells; the action is cut first.
+			cw := min(compW, max(width(companyCell(p)), w-whenW-1-2-8))
+			lines = append(lines, s.Upcoming.Render(fit(whenOf(p, d.now), whenW))+" "+s.Strong.Render(fit(companyCell(p), cw))+"  "+truncate(sanitize(action), max(1, w-whenW-1-cw-2)))
 		}
 	}
 	return indent(lines, "  ")

@@ -32,7 +32,10 @@ func (m Model) render() string {
 	body := m.body()
 	lines := make([]string, 0, h)
 	lines = append(lines, m.header()...)
-	bh := c.bodyHeight()
+	status := m.statusLines()
+	// A status too long for a line takes a second one from the body's
+	// end rather than be cut.
+	bh := c.bodyHeight() - (len(status) - 1)
 	bl := strings.Split(body, "\n")
 	for i := 0; i < bh; i++ {
 		if i < len(bl) {
@@ -41,7 +44,8 @@ func (m Model) render() string {
 			lines = append(lines, "")
 		}
 	}
-	lines = append(lines, m.statusLine(), " "+m.helpLine())
+	lines = append(lines, status...)
+	lines = append(lines, " "+m.helpLine())
 	if len(lines) > h {
 		lines = lines[:h]
 	}
@@ -180,20 +184,35 @@ func (m Model) headerLayout() ([]string, []tabSpan) {
 	return nil, nil
 }
 
-func (m Model) statusLine() string {
+// statusLines is the status line: one line, or two when the message is
+// longer than the terminal is wide (the second cut if it must be).
+func (m Model) statusLines() []string {
 	c := m.ctx
 	s := c.styles
 	switch {
 	case m.confirm != nil:
-		return " " + s.Warn.Render("? ") + s.Strong.Render(m.confirm.question) + s.Muted.Render("  y/n")
+		return []string{" " + s.Warn.Render("? ") + s.Strong.Render(m.confirm.question) + s.Muted.Render("  y/n")}
 	case m.status == "":
-		return ""
-	case m.statusErr:
-		return " " + s.Bad.Render("✗ error: "+sanitize(m.status))
-	case m.statusNote:
-		return " " + s.Text.Render(sanitize(m.status))
+		return []string{""}
 	}
-	return " " + s.Good.Render(sanitize(m.status))
+	text, st := sanitize(m.status), s.Good
+	switch {
+	case m.statusErr:
+		text, st = "✗ error: "+text, s.Bad
+	case m.statusNote:
+		st = s.Text
+	}
+	lines := wrap(text, max(1, c.width-2))
+	if len(lines) > 2 {
+		lines = append(lines[:1], truncate(strings.Join(lines[1:], " "), c.width-2))
+	}
+	for i, l := range lines {
+		lines[i] = " " + st.Render(l)
+	}
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	return lines
 }
 
 func (m Model) helpKeys() helpKeys {

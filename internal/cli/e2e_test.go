@@ -142,7 +142,7 @@ func TestEndToEndJourney(t *testing.T) {
 	term.keys("first", false, "C-s")
 
 	// Its thank-you is due today by 15:00, under the cursor on Today.
-	term.waitFor("first", "▸", "due today by 15:00", "Globex", "thank-you to Ana Lopez")
+	term.waitFor("first", "▸", "due today by 15:00", "Globex #1", "thank Ana Lopez")
 	term.keys("first", false, "x")
 	term.waitFor("first", "thank-you to Ana Lopez logged")
 	if s := term.screen("first"); strings.Contains(s, "personal thank-you to Ana Lopez") {
@@ -181,7 +181,7 @@ func TestEndToEndJourney(t *testing.T) {
 
 	// Reopen: the application is there, its thank-you ticked.
 	term.start("again", shell)
-	term.waitFor("again", "Globex", "Write down what went well")
+	term.waitFor("again", "Globex #1", "write down how it went")
 	if s := term.screen("again"); strings.Contains(s, "personal thank-you to Ana Lopez") {
 		t.Fatalf("the thank-you is back on Today after a restart:\n%s", s)
 	}

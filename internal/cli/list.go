@@ -71,7 +71,7 @@ func cmdList(e *env, asJSON, onlyOpen bool, pos []string) error {
 		}
 		return r
 	}
-	var out listWriter = &listText{w: e.stdout, now: now}
+	var out listWriter = &listText{w: e.stdout, now: now, terminal: isTerminal(e)}
 	if asJSON {
 		out = newListJSON(e.stdout)
 	}
@@ -117,23 +117,69 @@ type listWriter interface {
 }
 
 // listText is the plain listing: a header before the first row, a hint when
-// there is none.
+// there is none. On a terminal the columns have fixed widths and cut what
+// is too long for them. Anywhere else (a pipe, a file) nothing is cut: the
+// columns take the widths of the first listAligned rows, held until then,
+// and a longer cell further down pushes the next ones right.
 type listText struct {
-	w    io.Writer
-	now  time.Time
-	rows int
+	w        io.Writer
+	now      time.Time
+	rows     int
+	terminal bool
+	widths   listWidths
+	held     []listedApp
 }
 
+// listWidths are the widths of the company, role, stage and wait columns.
+type listWidths [4]int
+
+// listColumns are the columns' widths on a terminal, and at least as wide
+// as the columns get elsewhere.
+var listColumns = listWidths{18, 16, 20, 22}
+
+// listAligned is how many rows a listing that cuts nothing sizes its
+// columns to: enough for any real search, few enough to hold.
+const listAligned = 512
+
 func (l *listText) write(r listedApp) error {
-	if l.rows == 0 {
-		writeListHeader(l.w)
-	}
 	l.rows++
-	writeListRow(l.w, r, l.now)
+	switch {
+	case l.terminal:
+		if l.rows == 1 {
+			writeListHeader(l.w, listColumns)
+		}
+		writeListRow(l.w, r, l.now, listColumns, true)
+	case l.rows <= listAligned:
+		l.held = append(l.held, r)
+		if l.rows == listAligned {
+			l.flush()
+		}
+	default:
+		writeListRow(l.w, r, l.now, l.widths, false)
+	}
 	return nil
 }
 
+// flush sizes the columns to the rows held and writes them.
+func (l *listText) flush() {
+	if len(l.held) == 0 {
+		return
+	}
+	l.widths = listColumns
+	for _, r := range l.held {
+		for i, c := range listCells(r) {
+			l.widths[i] = max(l.widths[i], textWidth(c))
+		}
+	}
+	writeListHeader(l.w, l.widths)
+	for _, r := range l.held {
+		writeListRow(l.w, r, l.now, l.widths, false)
+	}
+	l.held = nil
+}
+
 func (l *listText) end() error {
+	l.flush()
 	if l.rows == 0 {
 		fmt.Fprintln(l.w, noApplicationsHint)
 	}
@@ -224,21 +270,35 @@ func sortForList(apps []stages.Application, next map[uint64]stages.Prompt) {
 	})
 }
 
-func writeListHeader(w io.Writer) {
-	fmt.Fprintf(w, "%4s  %-18s  %-16s  %-20s  %-22s  %s\n", "ID", "COMPANY", "ROLE", "STAGE", "WAITED", "NEXT")
+func writeListHeader(w io.Writer, widths listWidths) {
+	fmt.Fprintf(w, "%4s  %s  %s  %s  %s  %s\n", "ID", pad("COMPANY", widths[0]), pad("ROLE", widths[1]), pad("STAGE", widths[2]), pad("WAITED", widths[3]), "NEXT")
 }
 
-func writeListRow(w io.Writer, r listedApp, now time.Time) {
-	a := r.Application
+// listCells are a row's company, role, stage and wait, cleaned.
+func listCells(r listedApp) [4]string {
+	a := &r.Application
 	waited := r.wait.Label()
 	if a.Closed() {
 		waited = a.Outcome.Label()
 	}
+	return [4]string{clean(a.Company), clean(a.Role), clean(a.Stage), waited}
+}
+
+// writeListRow writes r in columns of the widths given, cutting what is
+// longer when cut is set, else writing it whole.
+func writeListRow(w io.Writer, r listedApp, now time.Time, widths listWidths, cut bool) {
 	next := ""
 	if r.Next != nil {
-		next = fmt.Sprintf("%s, %s", kindShort(r.next.Kind), r.next.When(now))
+		// The same few words as today's, with the person in full.
+		action, _ := r.next.Brief(&r.Application)
+		next = r.next.When(now) + " · " + clean(action)
 	}
-	fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", a.ID, pad(clean(a.Company), 18), pad(clean(a.Role), 16), pad(clean(a.Stage), 20), pad(waited, 22), next)
+	cell := padWhole
+	if cut {
+		cell = pad
+	}
+	c := listCells(r)
+	fmt.Fprintf(w, "%4d  %s  %s  %s  %s  %s\n", r.ID, cell(c[0], widths[0]), cell(c[1], widths[1]), cell(c[2], widths[2]), cell(c[3], widths[3]), strings.TrimRight(next, " "))
 }
 
 func kindShort(k stages.Kind) string {

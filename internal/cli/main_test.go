@@ -99,7 +99,7 @@ func TestAddPrintsIDAndTodayShowsThankYous(t *testing.T) {
 		t.Fatalf("after thanking Ana only Sam's thank-you should remain, got %v", kinds(ps))
 	}
 	plain := c.ok("2026-11-20T16:00", "today")
-	if !strings.Contains(plain, "Send a short, personal thank-you to Sam (recruiter)") || !strings.Contains(plain, "overdue") {
+	if !strings.Contains(plain, "Netflix #1  thank Sam") || !strings.Contains(plain, "overdue") {
 		t.Fatalf("plain today output lacks the overdue thank-you:\n%s", plain)
 	}
 }

@@ -146,9 +146,14 @@ func listAtOnce(t *testing.T, st *agenda.Agenda, now time.Time, asJSON, onlyOpen
 	if len(rows) == 0 {
 		return noApplicationsHint + "\n"
 	}
-	writeListHeader(&buf)
+	l := &listText{w: &buf, now: now}
 	for _, r := range rows {
-		writeListRow(&buf, r, now)
+		if err := l.write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.end(); err != nil {
+		t.Fatal(err)
 	}
 	return buf.String()
 }

@@ -219,11 +219,11 @@ func TestEndToEndServe(t *testing.T) {
 	term := newE2ETerminal(t, tmux)
 	shell := e2eQuote(sshBin) + " " + strings.Join(quoteAll(sshArgs(srv.port, key, "127.0.0.1")), " ")
 	term.start("one", shell)
-	term.waitFor("one", "▸", "due today by 15:00", "Globex", "thank-you to Ana Lopez")
+	term.waitFor("one", "▸", "due today by 15:00", "Globex #1", "thank Ana Lopez")
 	// (Session 1 was the command, refused.)
 	srv.waitLog(t, "session 2 started: key "+fingerprint+" from 127.0.0.1:")
 	term.start("two", shell)
-	term.waitFor("two", "▸", "due today by 15:00", "Globex", "thank-you to Ana Lopez")
+	term.waitFor("two", "▸", "due today by 15:00", "Globex #1", "thank Ana Lopez")
 
 	// Each session has its own size: two, made narrower, is drawn anew at
 	// its width (the rule under the tabs spans it), one is not.
@@ -258,8 +258,8 @@ func TestEndToEndServe(t *testing.T) {
 	// One marks the thank-you done; two sees it gone on its next reload.
 	term.keys("one", false, "x")
 	term.waitFor("one", "thank-you to Ana Lopez logged")
-	term.waitFor("two", "▸", "Globex", "Write down what went well")
-	if s := term.screen("two"); strings.Contains(s, "thank-you to Ana Lopez") {
+	term.waitFor("two", "▸", "Globex #1", "write down how it went")
+	if s := term.screen("two"); strings.Contains(s, "thank Ana Lopez") {
 		t.Fatalf("session two still shows the thank-you session one marked done:\n%s", s)
 	}
 	// Two writes its reflection; one sees the prompt gone.

@@ -105,6 +105,15 @@ func pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
 }
 
+// padWhole pads s to width cells, and leaves a longer s whole: for output
+// that is not a terminal, where nothing is cut.
+func padWhole(s string, width int) string {
+	if w := textWidth(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
 // appendPad appends s padded or truncated to exactly width cells (pad),
 // without a string of its own for plain text.
 func appendPad(dst []byte, s string, width int) []byte {

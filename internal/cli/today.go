@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -105,7 +106,7 @@ func printToday(e *env, asJSON, all, count bool) error {
 		}
 		return writeJSON(e, out)
 	default:
-		writeToday(e.stdout, shown, next, now, active.Empty)
+		writeToday(e.stdout, shown, next, now, active.Empty, isTerminal(e))
 	}
 	return nil
 }
@@ -127,9 +128,13 @@ func isTerminal(e *env) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// writeToday prints the prompts shown; next is the first upcoming one, if
-// any, which it names when nothing is to do.
-func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now time.Time, noApplications bool) {
+// writeToday prints the prompts shown, a line each: when, the company and
+// the id that 'afterview done' takes, and what to do in a few words with
+// the person's whole name (the sentence is in 'today --json' and the UI).
+// On a terminal a long company name is cut to keep the columns, never its
+// id; anywhere else (a pipe, a file) nothing is cut. next is the first
+// upcoming prompt, if any, which it names when nothing is to do.
+func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now time.Time, noApplications, terminal bool) {
 	today := stages.DateOf(now)
 	fmt.Fprintf(w, "afterview · %s %d %s %d · %s\n", today.Weekday(), today.Day, today.Month, today.Year, todayCount(shown))
 	todo := 0
@@ -152,7 +157,11 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 		for i := from; i < to; i++ {
 			whens[i] = shown[i].When(now)
 			whenWs[part] = max(whenWs[part], textWidth(whens[i]))
-			compWs[part] = max(compWs[part], min(24, textWidth(companyLabel(shown[i]))))
+			cw := textWidth(companyLabel(shown[i]))
+			if terminal {
+				cw = min(todayCompanyW, cw)
+			}
+			compWs[part] = max(compWs[part], cw)
 		}
 	})
 	whenW, compW := 0, 0
@@ -179,9 +188,14 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 				line = append(line, ' ')
 				line = appendPad(line, whens[start+i], whenW)
 				line = append(line, "  "...)
-				line = appendPad(line, companyLabel(*p), compW)
+				company := companyLabel(*p)
+				if terminal {
+					company = fitCompany(*p, compW)
+				}
+				line = appendPad(line, company, compW)
 				line = append(line, "  "...)
-				line = append(line, clean(p.Text)...)
+				action, _ := p.Brief(nil)
+				line = append(line, clean(action)...)
 				line = append(line, '\n')
 			}
 			out[part] = line
@@ -263,6 +277,20 @@ func todayCount(ps []stages.Prompt) string {
 		return fmt.Sprintf("%d due today", due)
 	}
 	return fmt.Sprintf("%d due today, %d coming up", due, open)
+}
+
+// todayCompanyW is the widest the company column gets on a terminal.
+const todayCompanyW = 30
+
+// fitCompany is p's companyLabel in at most w cells: a longer company name
+// is cut, never its id.
+func fitCompany(p stages.Prompt, w int) string {
+	label := companyLabel(p)
+	if textWidth(label) <= w || p.AppID == 0 {
+		return label
+	}
+	id := " #" + strconv.FormatUint(p.AppID, 10)
+	return ansi.Truncate(clean(p.Company), max(1, w-len(id)), "…") + id
 }
 
 func companyLabel(p stages.Prompt) string {
