@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,12 +15,28 @@ import (
 	"afterview/tui"
 )
 
+// kindsChild marks the process TestAKindIsOneMoreEntry runs in.
+const kindsChild = "AFTERVIEW_TEST_KINDS_CHILD"
+
 // A kind is one entry: a prompt kind and an event kind added to the tables
 // alone, with the prompt's rule and nothing else, reach today --json, log's
 // help and completion, the UI's log form, and done on both faces.
+//
+// The tables are read without locks, and added to at start-up only: the
+// test runs in a process of its own (this test binary again), so that no
+// other test sees the added kinds and no load the UI left running reads a
+// table while it is put back.
 func TestAKindIsOneMoreEntry(t *testing.T) {
+	if os.Getenv(kindsChild) != "1" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestAKindIsOneMoreEntry$", "-test.count=1")
+		cmd.Env = append(os.Environ(), kindsChild+"=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("the test in its own process: %v\n%s", err, out)
+		}
+		return
+	}
 	const portfolio stages.EventKind = "portfolio"
-	removeEvent, err := stages.AddEventKind(stages.EventSpec{
+	_, err := stages.AddEventKind(stages.EventSpec{
 		Kind:   portfolio,
 		Words:  func(*stages.Application, stages.Event) string { return "portfolio sent" },
 		Logged: func(a *stages.Application, _ stages.Event) string { return "portfolio to " + a.Company },
@@ -28,11 +46,10 @@ func TestAKindIsOneMoreEntry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(removeEvent)
 	sent := func(a *stages.Application) bool {
 		return slices.ContainsFunc(a.Events, func(e stages.Event) bool { return e.Kind == portfolio })
 	}
-	removePrompt, err := stages.AddPromptKind(stages.PromptKind{
+	_, err = stages.AddPromptKind(stages.PromptKind{
 		Kind: "send_portfolio", Label: "send portfolio",
 		Action: func(stages.Prompt, string) string { return "send the portfolio" },
 		Done: func(_ *stages.Application, _ stages.Prompt, now time.Time) (stages.Event, bool) {
@@ -51,7 +68,6 @@ func TestAKindIsOneMoreEntry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(removePrompt)
 
 	const at = "2026-11-23T09:00"
 	setup := [][]string{{"2026-11-20T12:00", "add", "Acme", "--interviewed", "2026-11-20T10:00", "--recruiter", "Jo"}}
