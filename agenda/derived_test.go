@@ -119,10 +119,18 @@ func derivedSettings(t *testing.T) []struct {
 // zones, and digests what the store keeps of the prompt cache and of the
 // active index: name -> settings -> digest.
 func derivedDigests(t *testing.T) map[string]map[string]string {
+	return derivedDigestsOf(t, derivedSettings(t))
+}
+
+// derivedDigestsOf is derivedDigests under the settings given.
+func derivedDigestsOf(t *testing.T, settings []struct {
+	name     string
+	settings *stages.Settings
+}) map[string]map[string]string {
 	la := mustZone(t, "America/Los_Angeles")
 	apps := gen.Applications(gen.Options{N: 2000, Open: 500, Seed: 21, Now: genNow})
 	out := map[string]map[string]string{"ownVersion": {}, "activeIndexVersion": {}}
-	for _, c := range derivedSettings(t) {
+	for _, c := range settings {
 		own, index := sha256.New(), sha256.New()
 		for _, loc := range []*time.Location{time.UTC, la} {
 			path := filepath.Join(t.TempDir(), "afterview.db")
@@ -209,14 +217,58 @@ func importApps(t *testing.T, s *Agenda, apps []stages.Application) {
 // serving the old prompts. When it fails, bump the version it names, then
 // run AFTERVIEW_UPDATE_DIGESTS=1 go test ./agenda -run TestDerivedDigests.
 func TestDerivedDigests(t *testing.T) {
-	versions := map[string]int{"ownVersion": ownVersion, "activeIndexVersion": activeIndexVersion}
-	homes := map[string]string{"ownVersion": "owncache.go", "activeIndexVersion": "index.go"}
-	const update = "AFTERVIEW_UPDATE_DIGESTS=1 go test ./agenda -run TestDerivedDigests"
 	got := derivedDigests(t)
-	type recorded struct {
-		version int
-		digest  string
+	stale, missing := staleDigests(t, got, derivedSettings(t))
+	for _, msg := range stale {
+		t.Error(msg)
 	}
+	switch {
+	case t.Failed():
+	case os.Getenv("AFTERVIEW_UPDATE_DIGESTS") == "1":
+		var b strings.Builder
+		b.WriteString("# What the store derives from the rules, digested over generated data\n# (derived_test.go): record, its version, settings, digest.\n")
+		for _, name := range []string{"ownVersion", "activeIndexVersion"} {
+			for _, c := range derivedSettings(t) {
+				fmt.Fprintf(&b, "%s %d %s %s\n", name, derivedVersions[name], c.name, got[name][c.name])
+			}
+		}
+		if err := os.MkdirAll(filepath.Dir(derivedFile), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(derivedFile, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	case missing:
+		t.Errorf("%s records other versions than ownVersion %d and activeIndexVersion %d, or lacks some settings: run %s",
+			derivedFile, ownVersion, activeIndexVersion, derivedUpdate)
+	}
+}
+
+// recorded is a digest of testdata/derived.txt and the version it was
+// recorded under.
+type recorded struct {
+	version int
+	digest  string
+}
+
+// derivedVersions are the versions the digests are recorded under, and
+// the file each is set in.
+var (
+	derivedVersions = map[string]int{"ownVersion": ownVersion, "activeIndexVersion": activeIndexVersion}
+	derivedHomes    = map[string]string{"ownVersion": "owncache.go", "activeIndexVersion": "index.go"}
+)
+
+const derivedUpdate = "AFTERVIEW_UPDATE_DIGESTS=1 go test ./agenda -run TestDerivedDigests"
+
+// staleDigests compares got with testdata/derived.txt for the settings
+// named: a message that says which version to bump for each record whose
+// digest changed under the version it was recorded with, and whether the
+// file lacks a record under the current versions.
+func staleDigests(t *testing.T, got map[string]map[string]string, settings []struct {
+	name     string
+	settings *stages.Settings
+}) (stale []string, missing bool) {
+	t.Helper()
 	want := map[string]map[string]recorded{}
 	data, err := os.ReadFile(derivedFile)
 	if err != nil && !os.IsNotExist(err) {
@@ -239,42 +291,45 @@ func TestDerivedDigests(t *testing.T) {
 	// A digest that changed under the version it was recorded with is
 	// never recorded again: the version must move first, or an update
 	// would accept the very change this test is here to catch.
-	missing := false
 	for _, name := range []string{"ownVersion", "activeIndexVersion"} {
 		var changed []string
-		for _, c := range derivedSettings(t) {
+		for _, c := range settings {
 			w, ok := want[name][c.name]
 			switch {
-			case !ok || w.version != versions[name]:
+			case !ok || w.version != derivedVersions[name]:
 				missing = true
 			case w.digest != got[name][c.name]:
 				changed = append(changed, fmt.Sprintf("%s (%.12s -> %.12s)", c.name, w.digest, got[name][c.name]))
 			}
 		}
 		if len(changed) > 0 {
-			t.Errorf("what the store derives for %s changed with the %s settings, but %s is still %d: bump %s (%s), then run %s",
-				name, strings.Join(changed, ", "), name, versions[name], name, homes[name], update)
+			stale = append(stale, fmt.Sprintf("what the store derives for %s changed with the %s settings, but %s is still %d: bump %s (%s), then run %s",
+				name, strings.Join(changed, ", "), name, derivedVersions[name], name, derivedHomes[name], derivedUpdate))
 		}
 	}
-	switch {
-	case t.Failed():
-	case os.Getenv("AFTERVIEW_UPDATE_DIGESTS") == "1":
-		var b strings.Builder
-		b.WriteString("# What the store derives from the rules, digested over generated data\n# (derived_test.go): record, its version, settings, digest.\n")
-		for _, name := range []string{"ownVersion", "activeIndexVersion"} {
-			for _, c := range derivedSettings(t) {
-				fmt.Fprintf(&b, "%s %d %s %s\n", name, versions[name], c.name, got[name][c.name])
-			}
-		}
-		if err := os.MkdirAll(filepath.Dir(derivedFile), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(derivedFile, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	case missing:
-		t.Errorf("%s records other versions than ownVersion %d and activeIndexVersion %d, or lacks some settings: run %s",
-			derivedFile, ownVersion, activeIndexVersion, update)
+	return stale, missing
+}
+
+// The digests see a rule's output change: the same data under a copy of
+// the default settings whose move-on lapse is three business days longer
+// (as a change of the rule's number in the code would give) no longer
+// matches the recorded default digest, and the comparison asks for
+// ownVersion to move.
+func TestDerivedDigestsSeeALapseChange(t *testing.T) {
+	rules := stages.DefaultRules
+	rules.MoveOnAfter += 3
+	s, err := stages.NewSettings(nil, rules, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetKey("a longer move-on lapse")
+	changed := []struct {
+		name     string
+		settings *stages.Settings
+	}{{"default", s}}
+	stale, _ := staleDigests(t, derivedDigestsOf(t, changed), changed)
+	if len(stale) == 0 || !strings.Contains(strings.Join(stale, "\n"), "bump ownVersion") {
+		t.Fatalf("a longer move-on lapse went unnoticed: %q", stale)
 	}
 }
 
