@@ -358,27 +358,14 @@ var ErrOfferUnchanged = errors.New("the offer already has these terms: give at l
 // refuses events that make no sense for the application, saying why; the
 // application is unchanged on error.
 func (a *Application) Apply(s *Settings, e Event) error {
-	if e.At.IsZero() {
-		return errors.New("the event has no time")
-	}
-	if y := e.At.Year(); y < MinYear || y > MaxYear {
-		return fieldErr(FieldWhen, fmt.Errorf("event date %s is outside the years %d to %d", e.At.Format("2006-01-02"), MinYear, MaxYear))
-	}
-	if err := errors.Join(checkLen(FieldPerson, "person", e.Person, MaxNameLen), checkLen(FieldNote, "note", e.Note, MaxNoteLen)); err != nil {
+	// What needs no application: the same checks the store runs (Check).
+	if err := e.Check(); err != nil {
 		return err
 	}
 	if !e.Expect.IsZero() && e.Expect.Before(DateOf(a.Interviewed)) {
 		return fieldErr(FieldPromised, fmt.Errorf("the promised date %s is before the final interview (%s): check the date", e.Expect.Short(), DateOf(a.Interviewed).Short()))
 	}
-	spec, ok := e.Kind.Spec()
-	if !ok {
-		return fmt.Errorf("unknown event kind %q", e.Kind)
-	}
-	if spec.Check != nil {
-		if err := spec.Check(e); err != nil {
-			return err
-		}
-	}
+	spec, _ := e.Kind.Spec()
 	next := *a
 	if spec.Apply != nil {
 		if err := spec.Apply(s, a, &next, &e); err != nil {
