@@ -104,3 +104,29 @@ func (f *filterLine) help(c *programContext) helpKeys {
 
 func (f *filterLine) restyle(c *programContext) { f.input.SetStyles(c.styles.Input) }
 func (f *filterLine) resize(c *programContext)  { f.input.SetWidth(max(10, c.width/3)) }
+
+// narrowed is what a filter leaves of a screen's list, worked out once
+// for each snapshot and filter text rather than on every frame.
+type narrowed[T any] struct {
+	shown []T
+	of    *data
+	text  string
+}
+
+// list is all narrowed to the items keep takes for the filter text needle
+// ("" keeps all), in d's snapshot.
+func (n *narrowed[T]) list(d *data, needle string, all []T, keep func(T) bool) []T {
+	if needle == "" {
+		return all
+	}
+	if n.of != d || n.text != needle {
+		n.shown = n.shown[:0]
+		for _, x := range all {
+			if keep(x) {
+				n.shown = append(n.shown, x)
+			}
+		}
+		n.of, n.text = d, needle
+	}
+	return n.shown
+}

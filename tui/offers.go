@@ -117,12 +117,9 @@ type offersModel struct {
 	cursor, offset int
 	selID          uint64
 	// filter narrows the offers to those whose company or role holds its
-	// text; shown is what it leaves of the snapshot shownOf, for the text
-	// shownFor.
-	filter   filterLine
-	shown    []offerColumn
-	shownOf  *data
-	shownFor string
+	// text; shown is what it leaves.
+	filter filterLine
+	shown  narrowed[offerColumn]
 }
 
 func newOffersModel(c *programContext) *offersModel {
@@ -132,19 +129,9 @@ func newOffersModel(c *programContext) *offersModel {
 // list is the offers shown: the open ones, narrowed by the filter.
 func (o *offersModel) list(c *programContext) []offerColumn {
 	needle := o.filter.needle()
-	if needle == "" {
-		return c.data.offers
-	}
-	if o.shownOf != c.data || o.shownFor != needle {
-		o.shown = o.shown[:0]
-		for _, col := range c.data.offers {
-			if strings.Contains(c.data.search[col.app], needle) {
-				o.shown = append(o.shown, col)
-			}
-		}
-		o.shownOf, o.shownFor = c.data, needle
-	}
-	return o.shown
+	return o.shown.list(c.data, needle, c.data.offers, func(col offerColumn) bool {
+		return strings.Contains(c.data.search[col.app], needle)
+	})
 }
 
 // typing reports whether the filter line takes the keys.

@@ -23,11 +23,9 @@ type todayModel struct {
 	selKey string
 	drawn  *rowCache
 	// filter narrows the list to the to-dos that hold its text; shown is
-	// the list it leaves of the snapshot shownOf, for the text shownFor.
-	filter   filterLine
-	shown    []stages.Prompt
-	shownOf  *data
-	shownFor string
+	// what it leaves.
+	filter filterLine
+	shown  narrowed[stages.Prompt]
 }
 
 func newTodayModel(c *programContext) *todayModel {
@@ -37,19 +35,9 @@ func newTodayModel(c *programContext) *todayModel {
 // list is the to-dos shown: the day's, narrowed by the filter.
 func (t *todayModel) list(c *programContext) []stages.Prompt {
 	needle := t.filter.needle()
-	if needle == "" {
-		return c.data.actionable
-	}
-	if t.shownOf != c.data || t.shownFor != needle {
-		t.shown = t.shown[:0]
-		for _, p := range c.data.actionable {
-			if strings.Contains(strings.ToLower(p.Company+" "+p.Person+" "+p.Kind.Label()+" "+p.Text), needle) {
-				t.shown = append(t.shown, p)
-			}
-		}
-		t.shownOf, t.shownFor = c.data, needle
-	}
-	return t.shown
+	return t.shown.list(c.data, needle, c.data.actionable, func(p stages.Prompt) bool {
+		return strings.Contains(strings.ToLower(p.Company+" "+p.Person+" "+p.Kind.Label()+" "+p.Text), needle)
+	})
 }
 
 // typing reports whether the filter line takes the keys.
