@@ -63,6 +63,7 @@ const (
 	EvEdit      EventKind = "edit"      // the application's details were edited
 	EvTold      EventKind = "told"      // the candidate told this company about other offers (Told)
 	EvReopen    EventKind = "reopen"    // a closed application is open again (the company came back)
+	EvCounter   EventKind = "counter"   // the candidate answered the offer with a counter (Offer: the terms asked)
 )
 
 // Event is one entry of an application's append-only log.
@@ -82,6 +83,9 @@ type Event struct {
 	Expect Date `json:"expect,omitzero"`
 	// Told lists the offers a told event says this company now knows about.
 	Told []ToldOffer `json:"told,omitempty"`
+	// Reneged names, on an acceptance, the applications whose accepted
+	// offers it goes back on (rule 17): the timeline keeps the choice.
+	Reneged []ToldOffer `json:"reneged,omitempty"`
 }
 
 // ToldOffer names another application's offer that a company was told about.
@@ -111,8 +115,11 @@ type Offer struct {
 	// (for example 5, 15, 40, 40); empty means evenly over VestYears.
 	VestSchedule []float64 `json:"vest_schedule,omitempty"`
 	// Deadline is the response deadline the company gave (zero: none given;
-	// see OfferDeadline for the one afterview counts down to).
-	Deadline Date      `json:"deadline,omitzero"`
+	// see OfferDeadline for the one afterview counts down to), and
+	// DeadlineTime its time of day when the company gave one ("17:00", a
+	// civil time like Deadline: in the user's zone; "": the day only).
+	Deadline     Date   `json:"deadline,omitzero"`
+	DeadlineTime string `json:"deadline_time,omitempty"`
 	Received time.Time `json:"received,omitzero"`
 }
 
@@ -321,6 +328,30 @@ func (a *Application) LastContact() time.Time {
 		}
 	}
 	return last
+}
+
+// OpenCounter is the counter the company has not answered yet (rule 15):
+// the latest counter with no offer revision and no news logged after it.
+func (a *Application) OpenCounter() (Event, bool) {
+	var c Event
+	open := false
+	for _, e := range a.Events {
+		switch e.Kind {
+		case EvCounter:
+			if !open || !e.At.Before(c.At) {
+				c, open = e, true
+			}
+		}
+	}
+	if !open {
+		return Event{}, false
+	}
+	for _, e := range a.Events {
+		if (e.Kind == EvOffer || e.Kind == EvHeard) && e.At.After(c.At) {
+			return Event{}, false
+		}
+	}
+	return c, true
 }
 
 // PendingFollowUp returns the follow-up sent since the last contact, if any.

@@ -870,7 +870,9 @@ func TestStatusOfDayPrompts(t *testing.T) {
 }
 
 func TestKindWeights(t *testing.T) {
-	want := []Kind{OfferDeadline, CompetingOffer, ThankYou, FollowUp, StageTask, MoveOn, Reflect, KeepApplying}
+	// DOMAIN.md's order of ties, every kind in it.
+	want := []Kind{OfferDeadline, Extension, Negotiate, Withdraw, CompetingOffer, ThankYou, FollowUp, StageTask,
+		MoveOn, AfterRejection, ThankReferences, Reflect, KeepApplying}
 	for i := 1; i < len(want); i++ {
 		if want[i-1].Weight() >= want[i].Weight() {
 			t.Errorf("%s should weigh more than %s", want[i-1], want[i])
@@ -879,7 +881,7 @@ func TestKindWeights(t *testing.T) {
 	spelled := map[Kind]string{
 		ThankYou: "thank_you", Reflect: "reflect", FollowUp: "follow_up", MoveOn: "move_on", StageTask: "stage_task",
 		OfferDeadline: "offer_deadline", CompetingOffer: "competing_offer", KeepApplying: "keep_applying", AfterRejection: "after_rejection",
-		Withdraw: "withdraw", ThankReferences: "thank_references",
+		Withdraw: "withdraw", ThankReferences: "thank_references", Negotiate: "negotiate", Extension: "extension",
 	}
 	for k, s := range spelled {
 		if string(k) != s {

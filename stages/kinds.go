@@ -112,6 +112,20 @@ func (l *LogSpec) Takes(f Field) bool { return slices.Contains(l.Fields, f) }
 var promptKinds = []PromptKind{
 	{Kind: OfferDeadline, Label: "offer deadline",
 		Action: func(Prompt, string) string { return "answer the offer" }},
+	{Kind: Extension, Label: "extension", Shared: true,
+		Action: func(_ Prompt, first string) string {
+			if first == "" {
+				return "ask for more time"
+			}
+			return "ask " + first + " for more time"
+		}},
+	{Kind: Negotiate, Label: "negotiate", Shared: true,
+		Action: func(_ Prompt, first string) string {
+			if first == "" {
+				return "ask whether they can move"
+			}
+			return "ask " + first + " whether they can move"
+		}},
 	{Kind: Withdraw, Label: "withdraw", Shared: true, Template: byKind,
 		Action: func(_ Prompt, first string) string {
 			if first == "" {
@@ -187,17 +201,11 @@ var promptKinds = []PromptKind{
 			}
 			return ""
 		}},
-	{Kind: ThankReferences, Label: "thank references", Template: byKind,
-		Action: func(Prompt, string) string { return "thank your references" }},
 	{Kind: MoveOn, Label: "move on",
 		Action: func(Prompt, string) string { return "close as no answer?" },
 		Done: func(_ *Application, _ Prompt, now time.Time) (Event, bool) {
 			return Event{Kind: EvOutcome, Outcome: NoAnswer, At: now}, true
 		}},
-	{Kind: Reflect, Label: "reflect",
-		Action: func(Prompt, string) string { return "write down how it went" }},
-	{Kind: KeepApplying, Label: "keep applying",
-		Action: func(Prompt, string) string { return "keep applying" }},
 	{Kind: AfterRejection, Label: "after rejection", Ask: "Lessons learned from this process",
 		Action: func(p Prompt, first string) string {
 			if first != "" && p.Person != "" {
@@ -211,6 +219,12 @@ var promptKinds = []PromptKind{
 			}
 			return ""
 		}},
+	{Kind: ThankReferences, Label: "thank references", Template: byKind,
+		Action: func(Prompt, string) string { return "thank your references" }},
+	{Kind: Reflect, Label: "reflect",
+		Action: func(Prompt, string) string { return "write down how it went" }},
+	{Kind: KeepApplying, Label: "keep applying",
+		Action: func(Prompt, string) string { return "keep applying" }},
 }
 
 // byKind is the Template of the kinds whose template is named after them.
@@ -406,6 +420,38 @@ var eventKinds = []EventSpec{
 		Ends:  "the company made an offer",
 		Log: &LogSpec{Words: []string{"offer"}, Label: "offer",
 			Help:   "an offer arrived (--base, --bonus or --bonus-pct, --stock, --vest-years, --vest, --sign-on, --currency, --deadline); leave out what you do not know yet (a verbal offer: no terms at all). Logged again, it is a revision: the terms you give replace the current ones, the others stay; a revision that changes nothing is refused",
+			Fields: []Field{FieldOffer}}},
+	{Kind: EvCounter,
+		Words: func(_ *Application, e Event) string {
+			if e.Offer != nil {
+				if terms := OfferTerms(e.Offer); terms != "" {
+					return "countered: asked " + terms
+				}
+			}
+			return "countered"
+		},
+		Logged: func(a *Application, _ Event) string { return "counter to " + a.Company + "'s offer" },
+		Check: func(e Event) error {
+			if e.Offer != nil && !e.Offer.Deadline.IsZero() {
+				return fieldErr(FieldOffer, errors.New("a counter asks for terms, not a deadline: to ask for more time, say so in its note"))
+			}
+			return nil
+		},
+		Apply: func(s *Settings, a, _ *Application, e *Event) error {
+			if a.Closed() {
+				return a.closedTo("counter")
+			}
+			if !a.OfferOpen(s) {
+				return fmt.Errorf("%s has no open offer to counter: log the offer first (afterview log %d offer)", a.Company, a.ID)
+			}
+			if e.Offer != nil {
+				// The terms asked, not an offer: it arrived from nobody.
+				e.Offer.Received = time.Time{}
+			}
+			return nil
+		},
+		Log: &LogSpec{Words: []string{"counter"}, Aliases: []string{"countered"}, Label: "counter",
+			Help:   "you answered the offer with a counter: the terms you asked for (--base, --bonus or --bonus-pct, --stock, --sign-on, --currency; all optional) and --note; the company's answer is a revised offer or news (heard), either closes it",
 			Fields: []Field{FieldOffer}}},
 	{Kind: EvNote,
 		Words:  func(*Application, Event) string { return "note written" },
@@ -673,7 +719,7 @@ func shorten(s string) string {
 func SameEvent(a, b Event) bool {
 	if a.Kind != b.Kind || !a.At.Equal(b.At) || a.Person != b.Person || a.Stage != b.Stage ||
 		a.Outcome != b.Outcome || a.Note != b.Note || a.Prompt != b.Prompt || a.Until != b.Until ||
-		a.Expect != b.Expect || !slices.Equal(a.Told, b.Told) || (a.Offer == nil) != (b.Offer == nil) {
+		a.Expect != b.Expect || !slices.Equal(a.Told, b.Told) || !slices.Equal(a.Reneged, b.Reneged) || (a.Offer == nil) != (b.Offer == nil) {
 		return false
 	}
 	if a.Offer == nil {

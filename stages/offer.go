@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Offer limits. MaxOfferAmount keeps every sum the comparison makes (four
@@ -160,6 +161,48 @@ func (o *Offer) OfferDeadline() Date {
 	return DateOf(o.Received).AddDays(7)
 }
 
+// ParseClock reads a time of day as a deadline carries it, "17:00" or
+// "9:30" (24-hour clock), and returns the minutes since midnight.
+func ParseClock(s string) (minutes int, err error) {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if !ok || err1 != nil || err2 != nil || len(m) != 2 || len(h) == 0 || len(h) > 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+		return 0, fmt.Errorf("%q is not a time of day such as 17:00 or 9:30", shorten(s))
+	}
+	return hh*60 + mm, nil
+}
+
+// FormatClock is minutes since midnight as a deadline's time of day: "17:00".
+func FormatClock(minutes int) string { return fmt.Sprintf("%02d:%02d", minutes/60, minutes%60) }
+
+// DeadlineWords is the deadline the company gave as people read it, with
+// its time of day when there is one: "Fri 20 Nov 17:00"; "" when none was
+// given.
+func (o *Offer) DeadlineWords() string {
+	if o.Deadline.IsZero() {
+		return ""
+	}
+	if o.DeadlineTime != "" {
+		return o.Deadline.Short() + " " + o.DeadlineTime
+	}
+	return o.Deadline.Short()
+}
+
+// DeadlineAt is the instant the deadline falls in loc: the deadline's day at
+// its time of day; ok is false when the company gave no time of day (or no
+// deadline).
+func (o *Offer) DeadlineAt(loc *time.Location) (at time.Time, ok bool) {
+	if o.Deadline.IsZero() || o.DeadlineTime == "" {
+		return time.Time{}, false
+	}
+	m, err := ParseClock(o.DeadlineTime)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Date(o.Deadline.Year, o.Deadline.Month, o.Deadline.Day, m/60, m%60, 0, 0, loc), true
+}
+
 // Revised is the offer after a revision: each term the revision gives
 // replaces the current one, each it leaves out keeps its value. A bonus
 // given one way (amount or percent) drops the other. The received time
@@ -192,7 +235,8 @@ func (o Offer) Revised(rev Offer) Offer {
 		out.VestYears, out.VestSchedule = rev.VestYears, slices.Clone(rev.VestSchedule)
 	}
 	if !rev.Deadline.IsZero() {
-		out.Deadline = rev.Deadline
+		// A new deadline comes with its own time of day, or none.
+		out.Deadline, out.DeadlineTime = rev.Deadline, rev.DeadlineTime
 	}
 	if out.Received.IsZero() {
 		out.Received = rev.Received
@@ -207,7 +251,8 @@ func (o *Offer) SameTerms(p *Offer) bool {
 	eqf := func(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 	return strings.EqualFold(o.Currency, p.Currency) && eq(o.Base, p.Base) && eq(o.Bonus, p.Bonus) &&
 		eqf(o.BonusPercent, p.BonusPercent) && eq(o.SignOn, p.SignOn) && eq(o.Stock, p.Stock) &&
-		o.VestYears == p.VestYears && slices.Equal(o.VestSchedule, p.VestSchedule) && o.Deadline == p.Deadline
+		o.VestYears == p.VestYears && slices.Equal(o.VestSchedule, p.VestSchedule) && o.Deadline == p.Deadline &&
+		o.DeadlineTime == p.DeadlineTime
 }
 
 // Clone returns a deep copy of the offer.
@@ -271,6 +316,13 @@ func (o *Offer) Validate() error {
 	}
 	if !o.Deadline.IsZero() && (o.Deadline.Year < MinYear || o.Deadline.Year > MaxYear) {
 		errs = append(errs, fmt.Errorf("deadline %s is outside the years %d to %d", o.Deadline, MinYear, MaxYear))
+	}
+	if o.DeadlineTime != "" {
+		if _, err := ParseClock(o.DeadlineTime); err != nil {
+			errs = append(errs, fmt.Errorf("deadline time: %w", err))
+		} else if o.Deadline.IsZero() {
+			errs = append(errs, errors.New("deadline time: a time of day needs the deadline's day too (for example --deadline \"fri 17:00\")"))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -8,6 +8,8 @@ type Kind string
 // Prompt kinds; their table (kinds.go) gives each its weight on ties.
 const (
 	OfferDeadline   Kind = "offer_deadline"
+	Extension       Kind = "extension" // ask for more time (rules 15 and 16)
+	Negotiate       Kind = "negotiate" // ask a lower offer whether it can move (rule 15)
 	Withdraw        Kind = "withdraw"
 	CompetingOffer  Kind = "competing_offer"
 	ThankYou        Kind = "thank_you"

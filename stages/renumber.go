@@ -20,15 +20,21 @@ func (e Event) RenumberApps(to func(id uint64) (uint64, bool)) Event {
 		}
 		return 0
 	}
+	list := func(in []ToldOffer) []ToldOffer {
+		if in == nil {
+			return nil
+		}
+		out := make([]ToldOffer, len(in))
+		for i, t := range in {
+			out[i] = ToldOffer{App: renumber(t.App), Company: t.Company}
+		}
+		return out
+	}
 	switch e.Kind {
 	case EvTold:
-		told := make([]ToldOffer, len(e.Told))
-		for i, t := range e.Told {
-			told[i] = ToldOffer{App: renumber(t.App), Company: t.Company}
-		}
-		if e.Told != nil {
-			e.Told = told
-		}
+		e.Told = list(e.Told)
+	case EvOutcome:
+		e.Reneged = list(e.Reneged)
 	case EvDone, EvDismiss, EvSnooze:
 		if rest, ok := strings.CutPrefix(e.Prompt, string(CompetingOffer)+":"); ok {
 			if id, err := strconv.ParseUint(rest, 10, 64); err == nil {

@@ -197,12 +197,7 @@ var offerTerms = []offerTerm{
 	{"sign-on", func(o *Offer) string { return moneyOf(o.SignOn, o.Currency) }},
 	{"stock", func(o *Offer) string { return moneyOf(o.Stock, o.Currency) }},
 	{"vesting", func(o *Offer) string { return VestingWords(o) }},
-	{"deadline", func(o *Offer) string {
-		if o.Deadline.IsZero() {
-			return ""
-		}
-		return o.Deadline.Short()
-	}},
+	{"deadline", func(o *Offer) string { return o.DeadlineWords() }},
 }
 
 // OfferTerms lists the terms an offer gives: "base $180,000 · bonus 15% ·

@@ -130,7 +130,7 @@ func eventOfEveryKind(t *testing.T) map[stages.EventKind]stages.Event {
 	t.Helper()
 	at := t0.Add(48 * time.Hour)
 	offer := &stages.Offer{Currency: "USD", Base: new(int64(180000)), Bonus: new(int64(20000)), SignOn: new(int64(10000)),
-		Stock: new(int64(400000)), VestYears: 4, VestSchedule: []float64{25, 25, 25, 25}, Deadline: stages.NewDate(2026, 11, 30), Received: at}
+		Stock: new(int64(400000)), VestYears: 4, VestSchedule: []float64{25, 25, 25, 25}, Deadline: stages.NewDate(2026, 11, 30), DeadlineTime: "17:00", Received: at}
 	return map[stages.EventKind]stages.Event{
 		stages.EvInterview: {Kind: stages.EvInterview, At: t0},
 		stages.EvThanks:    {Kind: stages.EvThanks, At: at, Person: "Ana López"},
@@ -138,7 +138,8 @@ func eventOfEveryKind(t *testing.T) map[stages.EventKind]stages.Event {
 		stages.EvHeard:     {Kind: stages.EvHeard, At: at, Note: "next week", Expect: stages.NewDate(2026, 11, 27)},
 		stages.EvStage:     {Kind: stages.EvStage, At: at, Stage: "team match", Expect: stages.NewDate(2026, 11, 27)},
 		stages.EvOffer:     {Kind: stages.EvOffer, At: at, Offer: offer},
-		stages.EvOutcome:   {Kind: stages.EvOutcome, At: at, Outcome: stages.Declined},
+		stages.EvOutcome:   {Kind: stages.EvOutcome, At: at, Outcome: stages.Accepted, Reneged: []stages.ToldOffer{{App: 9, Company: "Initech"}}},
+		stages.EvCounter:   {Kind: stages.EvCounter, At: at, Note: "asked for more base", Offer: &stages.Offer{Currency: "USD", Base: new(int64(200000)), SignOn: new(int64(25000))}},
 		stages.EvNote:      {Kind: stages.EvNote, At: at, Note: "called Cara"},
 		stages.EvDone:      {Kind: stages.EvDone, At: at, Prompt: "competing_offer:7"},
 		stages.EvDismiss:   {Kind: stages.EvDismiss, At: at, Prompt: "thank_you:ana-lópez"},

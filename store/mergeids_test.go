@@ -22,6 +22,9 @@ var eventsNamingApps = map[stages.EventKind]func(at time.Time, id uint64, compan
 	stages.EvTold: func(at time.Time, id uint64, company string) stages.Event {
 		return stages.Event{Kind: stages.EvTold, At: at, Told: []stages.ToldOffer{{App: id, Company: company}}}
 	},
+	stages.EvOutcome: func(at time.Time, id uint64, company string) stages.Event {
+		return stages.Event{Kind: stages.EvOutcome, At: at, Outcome: stages.Accepted, Reneged: []stages.ToldOffer{{App: id, Company: company}}}
+	},
 	stages.EvDone: func(at time.Time, id uint64, _ string) stages.Event {
 		return stages.Event{Kind: stages.EvDone, At: at, Prompt: competingKey(id)}
 	},
@@ -35,7 +38,7 @@ var eventsNamingApps = map[stages.EventKind]func(at time.Time, id uint64, compan
 
 var eventsNamingNoApp = []stages.EventKind{
 	stages.EvInterview, stages.EvThanks, stages.EvFollowUp, stages.EvHeard, stages.EvStage,
-	stages.EvOffer, stages.EvOutcome, stages.EvNote, stages.EvEdit, stages.EvReopen,
+	stages.EvOffer, stages.EvNote, stages.EvEdit, stages.EvReopen, stages.EvCounter,
 }
 
 func competingKey(id uint64) string {
@@ -82,7 +85,13 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := src.LogEvents(id, []stages.Event{eventsNamingApps[k](toldAt, 1, "Acme"), eventsNamingApps[k](toldAt.Add(time.Minute), 99, "Gone")}, nil); err != nil {
+		events := []stages.Event{eventsNamingApps[k](toldAt, 1, "Acme"), eventsNamingApps[k](toldAt.Add(time.Minute), 99, "Gone")}
+		if k == stages.EvOutcome {
+			// An application closes once at a time: reopened between the
+			// two, and after them, so that it waits like the others.
+			events = []stages.Event{events[0], {Kind: stages.EvReopen, At: toldAt.Add(time.Second)}, events[1], {Kind: stages.EvReopen, At: toldAt.Add(2 * time.Minute)}}
+		}
+		if _, err := src.LogEvents(id, events, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -159,6 +168,9 @@ func TestMergeRenumbersEveryEventNamingAnApp(t *testing.T) {
 			}
 		}
 		switch k {
+		case stages.EvOutcome:
+			// Its acceptance went back on Acme's, but told it nothing: it
+			// is owed both offers.
 		case stages.EvSnooze:
 			if len(competing) != 1 || competing[0].Key != competingKey(newAcme) || competing[0].Snoozed.IsZero() {
 				t.Errorf("after the merge, the application that snoozed the prompt naming Acme has %+v; want that prompt, snoozed", competing)

@@ -60,7 +60,7 @@ func fullApp(t *testing.T) stages.Application {
 		Phone: "+1 555 0100", Link: "https://example.com/ana", TalkedAbout: "asked about the migration"}}
 	offer := &stages.Offer{
 		Currency: "USD", Base: new(int64(350000)), Bonus: new(int64(1000)), BonusPercent: new(float64(15)), SignOn: new(int64(20000)), Stock: new(int64(100000)),
-		VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}, Deadline: stages.NewDate(2026, 12, 4),
+		VestYears: 4, VestSchedule: []float64{5, 15, 40, 40}, Deadline: stages.NewDate(2026, 12, 4), DeadlineTime: "17:00",
 		Received: t0.Add(96 * time.Hour),
 	}
 	events := []stages.Event{
@@ -73,7 +73,8 @@ func fullApp(t *testing.T) stages.Application {
 		{Kind: stages.EvTold, At: t0.Add(95 * time.Hour), Told: []stages.ToldOffer{{App: 7, Company: "Stripe"}}},
 		{Kind: stages.EvOffer, At: t0.Add(96 * time.Hour), Offer: offer},
 		{Kind: stages.EvEdit, At: t0.Add(97 * time.Hour)},
-		{Kind: stages.EvOutcome, At: t0.Add(100 * time.Hour), Outcome: stages.Accepted},
+		{Kind: stages.EvCounter, At: t0.Add(98 * time.Hour), Offer: &stages.Offer{Base: new(int64(380000))}, Note: "asked for more"},
+		{Kind: stages.EvOutcome, At: t0.Add(100 * time.Hour), Outcome: stages.Accepted, Reneged: []stages.ToldOffer{{App: 9, Company: "Initech"}}},
 	}
 	for _, e := range events {
 		if err := a.Apply(nil, e); err != nil {
@@ -1051,6 +1052,12 @@ func TestImportModes(t *testing.T) {
 				if e.Kind == stages.EvTold {
 					if len(e.Told) != 1 || e.Told[0] != (stages.ToldOffer{App: 0, Company: "Stripe"}) {
 						t.Errorf("merged %s's told event names %+v, want Stripe and no id", a.Company, e.Told)
+					}
+					a.Events[j] = want[i].Events[j]
+				}
+				if e.Kind == stages.EvOutcome && len(e.Reneged) > 0 {
+					if len(e.Reneged) != 1 || e.Reneged[0] != (stages.ToldOffer{App: 0, Company: "Initech"}) {
+						t.Errorf("merged %s's acceptance names %+v, want Initech and no id", a.Company, e.Reneged)
 					}
 					a.Events[j] = want[i].Events[j]
 				}

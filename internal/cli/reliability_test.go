@@ -919,7 +919,7 @@ func TestLimitsAreRefusedClearly(t *testing.T) {
 		{[]string{"log", "1", "offer", "--currency", "dollars"}, []string{"three-letter code"}},
 		{[]string{"log", "1", "offer", "--vest-years", "99"}, []string{"vesting years"}},
 		{[]string{"log", "1", "stage", "onsite"}, []string{`"onsite"`, "final interview", "decision pending", "references", "offer"}},
-		{[]string{"log", "1", "party"}, []string{"thanks, followup, heard, stage, offer, note, accepted, declined, rejected, withdrawn, no-answer"}},
+		{[]string{"log", "1", "party"}, []string{"thanks, followup, heard, stage, offer, counter, note, accepted, declined, rejected, withdrawn, no-answer"}},
 		{[]string{"snooze", "1", "reflect", "--until", "2101-01-01"}, []string{"1990 to 2100"}},
 	}
 	before := mustRead(t, c.db)

@@ -467,6 +467,8 @@ func (d *decoder) event(e *stages.Event) bool {
 			return 9, d.date(&e.Expect)
 		case "told":
 			return 10, d.told(&e.Told)
+		case "reneged":
+			return 11, d.told(&e.Reneged)
 		}
 		return 0, false
 	})
@@ -535,6 +537,8 @@ func (d *decoder) offer(o *stages.Offer) bool {
 			return 8, d.date(&o.Deadline)
 		case "received":
 			return 9, d.time(&o.Received)
+		case "deadline_time":
+			return 10, d.str(&o.DeadlineTime)
 		}
 		return 0, false
 	})
