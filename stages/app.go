@@ -118,9 +118,9 @@ type Offer struct {
 	// see OfferDeadline for the one afterview counts down to), and
 	// DeadlineTime its time of day when the company gave one ("17:00", a
 	// civil time like Deadline: in the user's zone; "": the day only).
-	Deadline     Date   `json:"deadline,omitzero"`
-	DeadlineTime string `json:"deadline_time,omitempty"`
-	Received time.Time `json:"received,omitzero"`
+	Deadline     Date      `json:"deadline,omitzero"`
+	DeadlineTime string    `json:"deadline_time,omitempty"`
+	Received     time.Time `json:"received,omitzero"`
 }
 
 // Application is one company's hiring process as the candidate lives it.
