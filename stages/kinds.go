@@ -42,6 +42,11 @@ type PromptKind struct {
 	// Shared marks the kinds whose prompts the state of other applications
 	// decides (withdraw, competing offer): an Own keeps their log.
 	Shared bool
+	// OnDay finishes a prompt of the kind for the day it is shown, its
+	// status already set: the words that depend on the day ("deadline
+	// today", "a late thank-you is still worth sending"), which an Own,
+	// worked out for every day at once, cannot hold. Nil: none.
+	OnDay func(p *Prompt, now time.Time, today Date)
 	// Rule raises the kind's prompt for an open application, with the
 	// settings s and dates taken in loc, for a kind added without a rule
 	// of the engine's own. The built-in kinds leave it nil: their rules

@@ -171,6 +171,13 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 	return o
 }
 
+// onDay finishes p for the day (its kind's OnDay).
+func onDay(p *Prompt, now time.Time, today Date) {
+	if s, ok := p.Kind.Spec(); ok && s.OnDay != nil {
+		s.OnDay(p, now, today)
+	}
+}
+
 // sharedKey reports a prompt key that the state of other applications
 // decides (withdraw, competing offer), which an Own keeps the log of.
 func sharedKey(k string) bool {
@@ -373,6 +380,7 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		p := op.Prompt
 		p.AppID, p.Company = o.ID, o.Company
 		p.Status = statusOn(&p, g.now, g.today)
+		onDay(&p, g.now, g.today)
 		ps = append(ps, p)
 	}
 	if o.Outcome != Open {
@@ -381,6 +389,7 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	shared := func(p Prompt) {
 		p.AppID, p.Company = o.ID, o.Company
 		if o.settleShared(&p, g.now) {
+			onDay(&p, g.now, g.today)
 			ps = append(ps, p)
 		}
 	}
