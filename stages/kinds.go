@@ -117,14 +117,14 @@ func (l *LogSpec) Takes(f Field) bool { return slices.Contains(l.Fields, f) }
 var promptKinds = []PromptKind{
 	{Kind: OfferDeadline, Label: "offer deadline",
 		Action: func(Prompt, string) string { return "answer the offer" }},
-	{Kind: Extension, Label: "extension", Shared: true,
+	{Kind: Extension, Label: "extension", Shared: true, Template: byKind,
 		Action: func(_ Prompt, first string) string {
 			if first == "" {
 				return "ask for more time"
 			}
 			return "ask " + first + " for more time"
 		}},
-	{Kind: Negotiate, Label: "negotiate", Shared: true,
+	{Kind: Negotiate, Label: "negotiate", Shared: true, Template: byKind,
 		Action: func(_ Prompt, first string) string {
 			if first == "" {
 				return "ask whether they can move"
@@ -196,7 +196,7 @@ var promptKinds = []PromptKind{
 				return ""
 			}
 			t := a.Template(s)
-			if i := t.StageIndex(strings.TrimPrefix(p.Key, string(StageTask)+":")); i >= 0 {
+			if i, _ := t.TaskStage(p.Key); i >= 0 {
 				switch {
 				case t.Stages[i].References:
 					return "reference_heads_up"
@@ -230,6 +230,37 @@ var promptKinds = []PromptKind{
 		Action: func(Prompt, string) string { return "write down how it went" }},
 	{Kind: KeepApplying, Label: "keep applying",
 		Action: func(Prompt, string) string { return "keep applying" }},
+}
+
+// TaskStage reads a stage task's prompt key: the index in t of the stage
+// it is about (-1 when none) and the slug of the reference it is for, ""
+// when it names none. A key names the stage by its slug and, for a
+// reference heads-up, the reference by theirs
+// ("stage_task:reference-check:ana-lopez", rule 5: one note per
+// reference); keys logged before slugs spell the stage as it is named
+// ("stage_task:reference check"), and still name it.
+func (t *Template) TaskStage(key string) (stage int, reference string) {
+	rest, ok := strings.CutPrefix(key, string(StageTask)+":")
+	if !ok {
+		return -1, ""
+	}
+	if i := t.StageIndex(rest); i >= 0 {
+		return i, ""
+	}
+	stage, best := -1, -1
+	for i, s := range t.Stages {
+		// The longest stage that starts the key: a stage named "offer"
+		// must not take "offer letter"'s keys.
+		for _, name := range []string{KeySlug(s.Name), s.Name} {
+			if len(name) <= best {
+				continue
+			}
+			if after, ok := strings.CutPrefix(rest, name); ok && (after == "" || after[0] == ':') {
+				stage, best, reference = i, len(name), strings.TrimPrefix(after, ":")
+			}
+		}
+	}
+	return stage, reference
 }
 
 // byKind is the Template of the kinds whose template is named after them.

@@ -37,11 +37,15 @@ const (
 	GapProblem   = "[a hard problem you discussed]"
 	GapAddress   = "[their address]"
 	GapReference = "[your references]"
+	GapWhy       = "[why it stuck with you]"
+	GapRethink   = "[what it made you rethink]"
+	GapAmount    = "[its terms, only if you choose to share them]"
+	GapDate      = "[a specific later date]"
 )
 
 // Kinds lists the template names, one per kind of message.
-var Kinds = []string{"thank_you", "thank_you_recruiter", "follow_up", "competing_offer", "withdraw",
-	"after_rejection", "reference_heads_up", "thank_references", "offer_in_writing"}
+var Kinds = []string{"thank_you", "thank_you_recruiter", "follow_up", "competing_offer", "negotiate", "extension",
+	"withdraw", "after_rejection", "reference_heads_up", "thank_references", "offer_in_writing"}
 
 // ErrNotAMessage is returned for a prompt that asks for no message (a
 // reflect note, an offer deadline, ...).
@@ -58,7 +62,8 @@ type Recipient struct {
 // OfferNote is another company's offer, as a competing-offer note names it.
 type OfferNote struct {
 	Company  string
-	Deadline string // "Monday 30 November"; empty when none was given, assumed or passed
+	Deadline string // "Monday 30 November", "Monday 30 November at 17:00"; empty when none was given, assumed or passed
+	Verbal   bool   // only a verbal offer so far: no numbers, or no letter yet
 }
 
 // Data is what a template can use (see the README). A draft is a message
@@ -83,7 +88,28 @@ type Data struct {
 	Declining  bool   // withdraw: the company made an offer, which this declines
 	Offers     []OfferNote
 	OfferList  string // the Offers in words: "Datadog (I need to answer by Monday 30 November) and Stripe"
-	Deadline   string // offer_in_writing: the deadline the company gave, if any
+	Deadline   string // the deadline this company gave, not yet passed: "Monday 30 November at 17:00"; "" else
+
+	// What the message says depends on the day and on what happened; these
+	// are words and flags worked out for it, never the amounts or notes
+	// behind them.
+	InterviewWhen    string // the final interview seen from the day drafted: "today", "yesterday", "on Thursday 19 November"
+	Today            bool   // the final interview was today: a thank-you says "today", not the date
+	Talked           bool   // Specific is the person's own talked-about line, not a gap
+	Promised         string // follow-up: the day the recruiter said an answer would come by, "Friday 6 November"; "" when none
+	ReferencesCalled bool   // the company has reached its reference check
+	Verbal           bool   // this company's offer is only verbal so far (no numbers, or no letter yet)
+	ToldBefore       bool   // competing offer: this company already heard about another offer from the user
+	OfferPhrase      string // competing offer: "an offer from Datadog", "a second offer, a verbal one, from Stripe"
+	AnswerBy         string // competing offer: the earliest deadline of those named that may be quoted; "" when none
+	From             string // negotiate, extension: the companies of the other offers it is about, "Datadog"
+	AskUntil         string // extension: the later day asked for (the other offer's deadline), or a gap
+	CounterOpen      bool   // the user's counter to this offer is still unanswered
+	DeadlineEarly    bool   // offer_in_writing: the deadline was set before the numbers were known
+	Extended         bool   // withdraw: the company moved its deadline later
+	Raised           bool   // withdraw: the company raised its offer
+	Outcome          string // how the application ended: accepted, declined, rejected, withdrawn, no_answer; "" while open
+	Results          string // reference heads-up: the gap for what that reference can speak to
 }
 
 // Input is everything a draft is made from.
@@ -105,6 +131,9 @@ type Draft struct {
 	// NoReferences is set on a reference draft when no reference is
 	// recorded as given to the company: the user should say which.
 	NoReferences bool
+	// Others names the references a heads-up without a reference in its
+	// key did not go to: each gets a note of their own (rule 5).
+	Others []string
 }
 
 // Templates renders drafts, preferring the user's own template files.
@@ -197,12 +226,12 @@ func (t *Templates) Draft(in Input) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
-	data, noRefs := t.data(kind, in)
+	data, refs := t.data(kind, in)
 	text, err := t.render(kind, data)
 	if err != nil {
 		return Draft{}, err
 	}
-	d := Draft{Kind: kind, To: data.Recipients, NoReferences: noRefs}
+	d := Draft{Kind: kind, To: data.Recipients, NoReferences: refs.none, Others: refs.others}
 	head, body, _ := strings.Cut(text, "\n\n")
 	subject, ok := strings.CutPrefix(head, "Subject:")
 	if !ok || strings.Contains(head, "\n") {
@@ -343,33 +372,55 @@ func templateError(err error) error {
 	return fmt.Errorf("%s\nFix the template (afterview draft --template KIND prints the built-in one), or remove the file to use the built-in one", msg)
 }
 
+// refNotes is what a reference heads-up tells its caller beyond the
+// draft: that no reference is recorded as given to the company, or which
+// given references it left for notes of their own.
+type refNotes struct {
+	none   bool
+	others []string
+}
+
 // data gathers what the template may use; every value is cleaned.
-func (t *Templates) data(kind string, in Input) (Data, bool) {
+func (t *Templates) data(kind string, in Input) (Data, refNotes) {
 	a := in.App
 	loc := in.Now.Location()
 	c := t.clean
+	today := stages.DateOf(in.Now)
+	interview := stages.DateOf(a.Interviewed.In(loc))
 	d := Data{
-		Kind:      kind,
-		Me:        or(c(in.Me), GapMe),
-		Company:   c(a.Company),
-		Role:      or(c(a.Role), GapRole),
-		Interview: a.Interviewed.In(loc).Format("Monday 2 January"),
-		Stage:     c(a.Stage),
-		Recruiter: or(c(a.Recruiter), "the recruiter"),
-		Netflix:   a.Process == "netflix",
-		Declining: a.Offer != nil,
+		Kind:             kind,
+		Me:               or(c(in.Me), GapMe),
+		Company:          c(a.Company),
+		Role:             or(c(a.Role), GapRole),
+		Interview:        a.Interviewed.In(loc).Format("Monday 2 January"),
+		Stage:            c(a.Stage),
+		Recruiter:        or(c(a.Recruiter), "the recruiter"),
+		Netflix:          a.Process == "netflix",
+		Declining:        a.Offer != nil,
+		InterviewWhen:    whenWords(interview, today, loc),
+		Today:            interview == today,
+		ReferencesCalled: a.CalledReferences(t.settings),
+		Outcome:          string(a.Outcome),
 	}
-	noRefs := false
+	if !a.Expect.IsZero() {
+		d.Promised = a.Expect.Time(loc).Format("Monday 2 January")
+	}
+	var refs refNotes
 	switch kind {
-	case "reference_heads_up", "thank_references":
-		refs := stages.ReferencesGivenTo(in.References, a.ID)
-		for _, r := range refs {
-			d.Recipients = append(d.Recipients, Recipient{Name: c(r.Name), First: c(r.First()), Email: c(r.Email), Role: "reference"})
+	case "reference_heads_up":
+		// One note per reference (rule 5): never one email to several.
+		var r Recipient
+		r, refs = t.referenceFor(in)
+		d.Recipients = []Recipient{r}
+	case "thank_references":
+		given := stages.ReferencesGivenTo(in.References, a.ID)
+		for _, r := range given {
+			d.Recipients = append(d.Recipients, t.reference(r))
 		}
-		if len(refs) == 0 {
-			noRefs = true
+		if len(given) == 0 {
+			refs.none = true
 			d.Recipients = []Recipient{{Name: GapReference, First: GapName, Role: "reference"}}
-		} else if len(refs) > 1 {
+		} else if len(given) > 1 {
 			// One message to all of them greets them all.
 			var firsts []string
 			for _, r := range d.Recipients {
@@ -381,7 +432,8 @@ func (t *Templates) data(kind string, in Input) (Data, bool) {
 		r := Recipient{Name: GapName, First: GapName, Role: "recruiter"}
 		name := in.Prompt.Person
 		if name == "" {
-			// A stage task's message (the offer in writing) goes to the recruiter.
+			// A stage task's message (the offer in writing) and the
+			// messages about offers go to the recruiter.
 			name = a.Recruiter
 		}
 		if name != "" {
@@ -395,6 +447,12 @@ func (t *Templates) data(kind string, in Input) (Data, bool) {
 		d.Recipients = []Recipient{r}
 	}
 	d.To = d.Recipients[0]
+	if kind == "reference_heads_up" {
+		d.Results = "[the results of yours " + d.To.First + " saw first-hand]"
+		if d.To.First == GapName {
+			d.Results = "[the results of yours they saw first-hand]"
+		}
+	}
 	// Only the line the user wrote to be quoted, on the person it goes to;
 	// never a note or a reflection, which are the user's own (rule 14).
 	d.Specific = GapSpecific
@@ -403,23 +461,37 @@ func (t *Templates) data(kind string, in Input) (Data, bool) {
 	}
 	// The templates end the sentence themselves.
 	d.Specific = strings.TrimRight(d.Specific, ".!;: ")
-	if d.Specific == GapSpecific && d.Netflix {
-		// Netflix's culture asks a thank-you to name a hard problem (rule 1).
-		d.Specific = GapProblem
+	d.Talked = d.Specific != GapSpecific && d.Specific != ""
+	if !d.Talked {
+		d.Specific = GapSpecific
+		if d.Netflix {
+			// Netflix's culture asks a thank-you to name a hard problem (rule 1).
+			d.Specific = GapProblem
+		}
 	}
-	today := stages.DateOf(in.Now)
-	var offers []string
+
+	// The other offers the prompt is about: their companies, whether they
+	// are only verbal, and the deadlines that may be quoted (rule 11).
+	var offers, from []string
+	var answerBy, latest stages.Date
 	for _, told := range in.Prompt.About {
 		o := OfferNote{Company: c(told.Company)}
 		for i := range in.Apps {
 			if other := &in.Apps[i]; other.ID == told.App && other.Offer != nil {
-				// An assumed or passed deadline is never quoted (rule 11).
-				if dl := other.Offer.Deadline; !dl.IsZero() && !dl.Before(today) {
-					o.Deadline = dl.Time(loc).Format("Monday 2 January")
+				o.Deadline = deadlineWords(other.Offer, in.Now)
+				o.Verbal = t.verbal(other)
+				if o.Deadline != "" {
+					if dl := other.Offer.Deadline; answerBy.IsZero() || dl.Before(answerBy) {
+						answerBy, d.AnswerBy = dl, o.Deadline
+					}
+					if dl := other.Offer.Deadline; latest.Before(dl) {
+						latest = dl
+					}
 				}
 			}
 		}
 		d.Offers = append(d.Offers, o)
+		from = append(from, o.Company)
 		if o.Deadline != "" {
 			offers = append(offers, fmt.Sprintf("%s (I need to answer by %s)", o.Company, o.Deadline))
 		} else {
@@ -427,10 +499,228 @@ func (t *Templates) data(kind string, in Input) (Data, bool) {
 		}
 	}
 	d.OfferList = andList(offers)
-	if a.Offer != nil && !a.Offer.Deadline.IsZero() && !a.Offer.Deadline.Before(today) {
-		d.Deadline = a.Offer.Deadline.Time(loc).Format("Monday 2 January")
+	d.From = andList(from)
+	told := toldBefore(a)
+	d.ToldBefore = told > 0
+	d.OfferPhrase = offerPhrase(d.Offers, told)
+	_, d.CounterOpen = a.OpenCounter()
+
+	// This company's own offer.
+	d.AskUntil = GapDate
+	if a.Offer != nil {
+		d.Deadline = deadlineWords(a.Offer, in.Now)
+		d.Verbal = t.verbal(a)
+		var early bool
+		early, d.Extended, d.Raised = offerHistory(a, today)
+		d.DeadlineEarly = early && d.Deadline != ""
+		// The later day an extension asks for: the day another offer
+		// must be answered by, when it is later than this one's.
+		if !latest.IsZero() && a.Offer.OfferDeadline().Before(latest) {
+			d.AskUntil = latest.Time(loc).Format("Monday 2 January")
+		}
 	}
-	return d, noRefs
+	return d, refs
+}
+
+// reference is a reference as a recipient, cleaned.
+func (t *Templates) reference(r stages.Reference) Recipient {
+	return Recipient{Name: t.clean(r.Name), First: t.clean(r.First()), Email: t.clean(r.Email), Role: "reference"}
+}
+
+// referenceFor is whom a reference heads-up goes to: the one reference its
+// prompt names (by its person, or by the reference's slug at the end of
+// its key: stage_task:reference-check:ana-lopez), looked for among those
+// given to the company, then among all. A key that names no reference is
+// the prompt that asks to name them: with none given, the note has a gap
+// for the name; with some given (a prompt from before they were listed),
+// it goes to the first, and the others are left for notes of their own.
+func (t *Templates) referenceFor(in Input) (Recipient, refNotes) {
+	given := stages.ReferencesGivenTo(in.References, in.App.ID)
+	slug := stages.KeySlug(in.Prompt.Person)
+	if slug == "" {
+		_, slug = in.App.Template(t.settings).TaskStage(in.Prompt.Key)
+	}
+	gap := Recipient{Name: GapName, First: GapName, Role: "reference"}
+	if slug != "" {
+		for _, pool := range [][]stages.Reference{given, in.References} {
+			for _, r := range pool {
+				if stages.KeySlug(r.Name) == slug {
+					return t.reference(r), refNotes{}
+				}
+			}
+		}
+		// A reference no longer listed: the user knows whom they meant.
+		return gap, refNotes{none: len(given) == 0}
+	}
+	if len(given) == 0 {
+		return gap, refNotes{none: true}
+	}
+	var others []string
+	for _, r := range given[1:] {
+		others = append(others, t.clean(r.Name))
+	}
+	return t.reference(given[0]), refNotes{others: others}
+}
+
+// verbal reports whether a's offer is only verbal so far: its numbers are
+// not known (rule 11), or it stands at an offer stage its process follows
+// with another (Netflix's verbal offer, before the letter).
+func (t *Templates) verbal(a *stages.Application) bool {
+	if a.Offer == nil {
+		return false
+	}
+	if !a.Offer.Known() {
+		return true
+	}
+	tm := a.Template(t.settings)
+	i := tm.StageIndex(a.Stage)
+	if i < 0 || !tm.Stages[i].Offer {
+		return false
+	}
+	for _, s := range tm.Stages[i+1:] {
+		if s.Offer {
+			return true
+		}
+	}
+	return false
+}
+
+// deadlineWords is the deadline o's company gave, as a message quotes it
+// ("Monday 30 November", "Monday 30 November at 17:00"), or "" when none
+// was given or it has passed: an assumed or passed deadline is never
+// quoted (rule 11).
+func deadlineWords(o *stages.Offer, now time.Time) string {
+	loc := now.Location()
+	dl := o.Deadline
+	if dl.IsZero() || dl.Before(stages.DateOf(now)) {
+		return ""
+	}
+	words := dl.Time(loc).Format("Monday 2 January")
+	if at, ok := o.DeadlineAt(loc); ok {
+		if at.Before(now) {
+			return ""
+		}
+		words += " at " + o.DeadlineTime
+	}
+	return words
+}
+
+// whenWords says a day as a message written today does: "today",
+// "yesterday", else "on Thursday 19 November" (rule 14: a thank-you sent
+// the same day says "today", not the date).
+func whenWords(day, today stages.Date, loc *time.Location) string {
+	switch day {
+	case today:
+		return "today"
+	case today.AddDays(-1):
+		return "yesterday"
+	}
+	return "on " + day.Time(loc).Format("Monday 2 January")
+}
+
+// toldBefore counts the other offers a was already told about.
+func toldBefore(a *stages.Application) int {
+	seen := map[uint64]bool{}
+	for _, e := range a.Events {
+		if e.Kind == stages.EvTold {
+			for _, o := range e.Told {
+				seen[o.App] = true
+			}
+		}
+	}
+	return len(seen)
+}
+
+// offerPhrase says the offers a competing-offer note is about: "an offer
+// from Datadog", "offers from Datadog and Stripe", "a verbal offer from
+// Stripe", and, to a company already
+// told of some, what is new: "a second offer, from Stripe", "two more
+// offers: one from Datadog and a verbal one from Stripe".
+func offerPhrase(notes []OfferNote, told int) string {
+	if len(notes) == 0 {
+		return ""
+	}
+	var parts []string
+	if told == 0 {
+		if !slices.ContainsFunc(notes, func(n OfferNote) bool { return n.Verbal }) && len(notes) > 1 {
+			for _, n := range notes {
+				parts = append(parts, n.Company)
+			}
+			return "offers from " + andList(parts)
+		}
+		for _, n := range notes {
+			if n.Verbal {
+				parts = append(parts, "a verbal offer from "+n.Company)
+			} else {
+				parts = append(parts, "an offer from "+n.Company)
+			}
+		}
+		return andList(parts)
+	}
+	if len(notes) == 1 {
+		which := "another offer"
+		if told < len(ordinals) {
+			which = "a " + ordinals[told] + " offer"
+		}
+		if notes[0].Verbal {
+			return which + ", a verbal one, from " + notes[0].Company
+		}
+		return which + ", from " + notes[0].Company
+	}
+	for _, n := range notes {
+		if n.Verbal {
+			parts = append(parts, "a verbal one from "+n.Company)
+		} else {
+			parts = append(parts, "one from "+n.Company)
+		}
+	}
+	more := "more offers: "
+	if len(notes) < len(numbers) {
+		more = numbers[len(notes)] + " more offers: "
+	}
+	return more + andList(parts)
+}
+
+var (
+	ordinals = []string{"", "second", "third", "fourth", "fifth"}
+	numbers  = []string{"", "one", "two", "three", "four", "five"}
+)
+
+// offerHistory reads a's offer and its revisions in date order: whether
+// the deadline was set before the numbers were known (early), whether a
+// revision moved the deadline later (extended), and whether one raised
+// the year-1 cash (raised). The amounts stay here; only the flags go on.
+func offerHistory(a *stages.Application, today stages.Date) (early, extended, raised bool) {
+	var revs []stages.Event
+	for _, e := range a.Events {
+		if e.Kind == stages.EvOffer && e.Offer != nil {
+			revs = append(revs, e)
+		}
+	}
+	slices.SortStableFunc(revs, func(x, y stages.Event) int { return x.At.Compare(y.At) })
+	var cur stages.Offer
+	deadlineAt, knownAt := -1, -1
+	for i, e := range revs {
+		prev := cur
+		cur = cur.Revised(*e.Offer)
+		if deadlineAt < 0 && !cur.Deadline.IsZero() {
+			deadlineAt = i
+		}
+		if knownAt < 0 && cur.Known() {
+			knownAt = i
+		}
+		if i == 0 {
+			continue
+		}
+		if !prev.Deadline.IsZero() && prev.Deadline.Before(cur.Deadline) {
+			extended = true
+		}
+		if was, is := prev.Summary(today).Year1Cash, cur.Summary(today).Year1Cash; was != nil && is != nil && *is > *was {
+			raised = true
+		}
+	}
+	early = deadlineAt >= 0 && (knownAt < 0 || deadlineAt < knownAt)
+	return early, extended, raised
 }
 
 func or(s, gap string) string {

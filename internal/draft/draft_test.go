@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -63,6 +64,19 @@ var refs = []stages.Reference{
 	{Name: "Zoe Kim", Relation: "peer"},
 }
 
+// with is a after events evs, applied in order as the store would.
+func with(t *testing.T, a stages.Application, evs ...stages.Event) stages.Application {
+	t.Helper()
+	for _, e := range evs {
+		if err := a.Apply(nil, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+func amount(n int64) *int64 { return &n }
+
 func TestDraftsGolden(t *testing.T) {
 	apps := fixture(t)
 	figma, datadog, stripe, netflix := &apps[0], &apps[1], &apps[2], &apps[3]
@@ -72,35 +86,92 @@ func TestDraftsGolden(t *testing.T) {
 	netflixBare.ID = 10
 	declined := withOffer(app(t, "Stripe", "Backend Engineer", "standard", nil, "Jo Park"), stages.NewDate(2026, 11, 25))
 	declined.ID = 3
+	// Globex made a verbal offer: a deadline with a time, no numbers yet.
+	globex := app(t, "Globex", "SRE", "standard", nil, "Max Roe")
+	globex.ID = 11
+	globex.Offer = &stages.Offer{Deadline: stages.NewDate(2026, 12, 1), DeadlineTime: "12:00", Received: now.Add(-24 * time.Hour)}
+	all := append(slices.Clone(apps), globex)
+	// Figma was told about Datadog's offer on Tuesday.
+	figmaTold := with(t, *figma, stages.Event{Kind: stages.EvTold, At: now.Add(-3 * 24 * time.Hour), Told: []stages.ToldOffer{{App: datadog.ID, Company: "Datadog"}}})
+	// Figma's own offer, lower than Datadog's.
+	figmaOffer := withOffer(*figma, stages.NewDate(2026, 11, 25))
+	netflixOffer := withOffer(*netflix, stages.NewDate(2026, 11, 25))
+	// Stripe raised its offer and moved its deadline.
+	raised := with(t, app(t, "Stripe", "Backend Engineer", "standard", nil, "Jo Park"),
+		stages.Event{Kind: stages.EvOffer, At: now.Add(-72 * time.Hour), Offer: &stages.Offer{Currency: "USD", Base: amount(180000), Deadline: stages.NewDate(2026, 11, 23)}},
+		stages.Event{Kind: stages.EvOffer, At: now.Add(-24 * time.Hour), Offer: &stages.Offer{Base: amount(195000), Deadline: stages.NewDate(2026, 11, 27)}})
+	raised.ID = 3
+	// Stripe has not answered the counter yet.
+	countered := with(t, declined, stages.Event{Kind: stages.EvCounter, At: now.Add(-24 * time.Hour), Offer: &stages.Offer{Base: amount(200000)}})
+	// Netflix in its reference check, after a promised date.
+	netflixRefs := with(t, *netflix, stages.Event{Kind: stages.EvStage, At: now.Add(-24 * time.Hour), Stage: "reference check"})
+	netflixRefs.Expect = stages.NewDate(2026, 11, 24)
+	// Netflix's verbal offer: a deadline given before the numbers.
+	netflixVerbal := with(t, *netflix,
+		stages.Event{Kind: stages.EvStage, At: now.Add(-26 * time.Hour), Stage: "verbal offer"},
+		stages.Event{Kind: stages.EvOffer, At: now.Add(-25 * time.Hour), Offer: &stages.Offer{Deadline: stages.NewDate(2026, 11, 25), DeadlineTime: "17:00"}})
+	// Figma under another process, whose reference Zoe was given to it.
+	figmaRefs := *figma
+	figmaRefs.ID = 7
+	accepted, rejected := *netflix, *netflix
+	accepted.Outcome, rejected.Outcome = stages.Accepted, stages.Rejected
+	sameDay := time.Date(2026, 11, 19, 18, 30, 0, 0, zone)
+	afterPromise := time.Date(2026, 11, 26, 9, 0, 0, 0, zone)
 	for _, c := range []struct {
 		name string
 		app  *stages.Application
 		p    stages.Prompt
 		me   string
 		kind string
+		now  time.Time // zero: the fixture's
 	}{
-		{"thank_you_with_address_and_note", figma, stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, "Jamie Doe", "thank_you"},
-		{"thank_you_recruiter", figma, stages.Prompt{Kind: stages.ThankYou, Person: "Riley Chen"}, "Jamie Doe", "thank_you_recruiter"},
-		{"thank_you_netflix_note_stays_private", netflix, stages.Prompt{Kind: stages.ThankYou, Person: "Dana Whitfield"}, "Jamie Doe", "thank_you"},
-		{"thank_you_netflix_gap_asks_for_a_hard_problem", &netflixBare, stages.Prompt{Kind: stages.ThankYou, Person: "Lee"}, "Jamie Doe", "thank_you"},
-		{"thank_you_gaps", &bare, stages.Prompt{Kind: stages.ThankYou, Person: "Kim"}, "", "thank_you"},
-		{"follow_up", figma, stages.Prompt{Kind: stages.FollowUp, Person: "Riley Chen"}, "Jamie Doe", "follow_up"},
-		{"follow_up_no_recruiter", &bare, stages.Prompt{Kind: stages.FollowUp}, "Jamie Doe", "follow_up"},
+		{"thank_you_with_address_and_note", figma, stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, "Jamie Doe", "thank_you", time.Time{}},
+		{"thank_you_today", figma, stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, "Jamie Doe", "thank_you", sameDay},
+		{"thank_you_a_week_later", figma, stages.Prompt{Kind: stages.ThankYou, Person: "Ana Lopez"}, "Jamie Doe", "thank_you", now.AddDate(0, 0, 6)},
+		{"thank_you_recruiter", figma, stages.Prompt{Kind: stages.ThankYou, Person: "Riley Chen"}, "Jamie Doe", "thank_you_recruiter", time.Time{}},
+		{"thank_you_recruiter_netflix", netflix, stages.Prompt{Kind: stages.ThankYou, Person: "Sam Lee"}, "Jamie Doe", "thank_you_recruiter", sameDay},
+		{"thank_you_netflix_note_stays_private", netflix, stages.Prompt{Kind: stages.ThankYou, Person: "Dana Whitfield"}, "Jamie Doe", "thank_you", time.Time{}},
+		{"thank_you_netflix_gap_asks_for_a_hard_problem", &netflixBare, stages.Prompt{Kind: stages.ThankYou, Person: "Lee"}, "Jamie Doe", "thank_you", sameDay},
+		{"thank_you_gaps", &bare, stages.Prompt{Kind: stages.ThankYou, Person: "Kim"}, "", "thank_you", time.Time{}},
+		{"follow_up", figma, stages.Prompt{Kind: stages.FollowUp, Person: "Riley Chen"}, "Jamie Doe", "follow_up", time.Time{}},
+		{"follow_up_promised_references_called", &netflixRefs, stages.Prompt{Kind: stages.FollowUp, Person: "Sam Lee"}, "Jamie Doe", "follow_up", afterPromise},
+		{"follow_up_no_recruiter", &bare, stages.Prompt{Kind: stages.FollowUp}, "Jamie Doe", "follow_up", time.Time{}},
 		{"competing_offer_no_assumed_deadline", figma, stages.Prompt{Kind: stages.CompetingOffer, Person: "Riley Chen",
-			About: []stages.ToldOffer{{App: datadog.ID, Company: "Datadog"}, {App: stripe.ID, Company: "Stripe"}}}, "Jamie Doe", "competing_offer"},
+			About: []stages.ToldOffer{{App: datadog.ID, Company: "Datadog"}, {App: stripe.ID, Company: "Stripe"}}}, "Jamie Doe", "competing_offer", time.Time{}},
 		{"competing_offer_one", netflix, stages.Prompt{Kind: stages.CompetingOffer, Person: "Sam Lee",
-			About: []stages.ToldOffer{{App: datadog.ID, Company: "Datadog"}}}, "Jamie Doe", "competing_offer"},
-		{"withdraw", figma, stages.Prompt{Kind: stages.Withdraw, Person: "Riley Chen"}, "Jamie Doe", "withdraw"},
-		{"withdraw_declining_offer", &declined, stages.Prompt{Kind: stages.Withdraw, Person: "Jo Park"}, "Jamie Doe", "withdraw"},
-		{"after_rejection", figma, stages.Prompt{Kind: stages.AfterRejection, Key: "after_rejection:reply", Person: "Riley Chen"}, "Jamie Doe", "after_rejection"},
-		{"reference_heads_up", netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference check"}, "Jamie Doe", "reference_heads_up"},
-		{"reference_heads_up_none_given", figma, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:references"}, "Jamie Doe", "reference_heads_up"},
-		{"thank_references", netflix, stages.Prompt{Kind: stages.ThankReferences}, "Jamie Doe", "thank_references"},
-		{"offer_in_writing_with_deadline", &declined, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:offer"}, "Jamie Doe", "offer_in_writing"},
-		{"offer_in_writing_no_deadline", stripe, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:offer"}, "Jamie Doe", "offer_in_writing"},
+			About: []stages.ToldOffer{{App: datadog.ID, Company: "Datadog"}}}, "Jamie Doe", "competing_offer", time.Time{}},
+		{"competing_offer_verbal", netflix, stages.Prompt{Kind: stages.CompetingOffer, Person: "Sam Lee",
+			About: []stages.ToldOffer{{App: globex.ID, Company: "Globex"}}}, "Jamie Doe", "competing_offer", time.Time{}},
+		{"competing_offer_second", &figmaTold, stages.Prompt{Kind: stages.CompetingOffer, Person: "Riley Chen",
+			About: []stages.ToldOffer{{App: globex.ID, Company: "Globex"}}}, "Jamie Doe", "competing_offer", time.Time{}},
+		{"negotiate", &figmaOffer, stages.Prompt{Kind: stages.Negotiate, Person: "Riley Chen",
+			About: []stages.ToldOffer{{App: datadog.ID, Company: "Datadog"}}}, "Jamie Doe", "negotiate", time.Time{}},
+		{"negotiate_netflix", &netflixOffer, stages.Prompt{Kind: stages.Negotiate, Person: "Sam Lee",
+			About: []stages.ToldOffer{{App: datadog.ID, Company: "Datadog"}}}, "Jamie Doe", "negotiate", time.Time{}},
+		{"extension", &declined, stages.Prompt{Kind: stages.Extension, Person: "Jo Park",
+			About: []stages.ToldOffer{{App: datadog.ID, Company: "Datadog"}}}, "Jamie Doe", "extension", time.Time{}},
+		{"extension_counter_unanswered", &countered, stages.Prompt{Kind: stages.Extension, Person: "Jo Park"}, "Jamie Doe", "extension", time.Time{}},
+		{"withdraw", figma, stages.Prompt{Kind: stages.Withdraw, Person: "Riley Chen"}, "Jamie Doe", "withdraw", time.Time{}},
+		{"withdraw_declining_offer", &declined, stages.Prompt{Kind: stages.Withdraw, Person: "Jo Park"}, "Jamie Doe", "withdraw", time.Time{}},
+		{"withdraw_declining_raised_and_extended", &raised, stages.Prompt{Kind: stages.Withdraw, Person: "Jo Park"}, "Jamie Doe", "withdraw", time.Time{}},
+		{"after_rejection", figma, stages.Prompt{Kind: stages.AfterRejection, Key: "after_rejection:reply", Person: "Riley Chen"}, "Jamie Doe", "after_rejection", time.Time{}},
+		{"after_rejection_netflix", &rejected, stages.Prompt{Kind: stages.AfterRejection, Key: "after_rejection:reply", Person: "Sam Lee"}, "Jamie Doe", "after_rejection", time.Time{}},
+		{"reference_heads_up", &figmaRefs, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:references:zoe-kim"}, "Jamie Doe", "reference_heads_up", time.Time{}},
+		{"reference_heads_up_netflix", &netflixRefs, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check:tom-reed"}, "Jamie Doe", "reference_heads_up", time.Time{}},
+		{"reference_heads_up_old_key_goes_to_the_first", &netflixRefs, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference check"}, "Jamie Doe", "reference_heads_up", time.Time{}},
+		{"reference_heads_up_none_given", figma, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:references"}, "Jamie Doe", "reference_heads_up", time.Time{}},
+		{"thank_references", &accepted, stages.Prompt{Kind: stages.ThankReferences}, "Jamie Doe", "thank_references", time.Time{}},
+		{"thank_references_after_a_rejection", &rejected, stages.Prompt{Kind: stages.ThankReferences}, "Jamie Doe", "thank_references", time.Time{}},
+		{"offer_in_writing_with_deadline", &declined, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:offer"}, "Jamie Doe", "offer_in_writing", time.Time{}},
+		{"offer_in_writing_no_deadline", stripe, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:offer"}, "Jamie Doe", "offer_in_writing", time.Time{}},
+		{"offer_in_writing_verbal_deadline_before_numbers", &netflixVerbal, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:verbal-offer"}, "Jamie Doe", "offer_in_writing", time.Time{}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := New(nil, "", nil, nil).Draft(Input{App: c.app, Prompt: c.p, Apps: apps, References: refs, Me: c.me, Now: now})
+			at := now
+			if !c.now.IsZero() {
+				at = c.now
+			}
+			d, err := New(nil, "", nil, nil).Draft(Input{App: c.app, Prompt: c.p, Apps: all, References: goldenRefs, Me: c.me, Now: at})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,6 +185,9 @@ func TestDraftsGolden(t *testing.T) {
 		})
 	}
 }
+
+// goldenRefs adds, to refs, Zoe given to the Figma of the reference golden.
+var goldenRefs = append(slices.Clone(refs[:2]), stages.Reference{Name: "Zoe Kim", Relation: "peer", Email: "zoe@example.com", Given: []uint64{7}})
 
 func TestNotAMessage(t *testing.T) {
 	apps := fixture(t)

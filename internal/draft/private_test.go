@@ -36,7 +36,10 @@ func privateApp(t *testing.T, process string, offered bool) stages.Application {
 		base, bonus, stock := int64(markerAmount), int64(markerAmount), int64(markerAmount)
 		a.Offer = &stages.Offer{Currency: "USD", Base: &base, Bonus: &bonus, Stock: &stock, SignOn: &base,
 			Deadline: stages.NewDate(2026, 12, 4), Received: now.Add(-24 * time.Hour)}
-		a.Events = append(a.Events, stages.Event{Kind: stages.EvOffer, At: at, Note: marker + " offer note", Offer: a.Offer})
+		// A counter asked for more, with a note of its own: still open.
+		asked := int64(markerAmount)
+		a.Events = append(a.Events, stages.Event{Kind: stages.EvOffer, At: at, Note: marker + " offer note", Offer: a.Offer},
+			stages.Event{Kind: stages.EvCounter, At: at.Add(time.Minute), Note: marker + " counter note: asked 7777777", Offer: &stages.Offer{Base: &asked}})
 	}
 	return a
 }
@@ -49,7 +52,11 @@ func promptsOf(a *stages.Application, other *stages.Application) []stages.Prompt
 	var out []stages.Prompt
 	for _, k := range stages.Kinds {
 		base := stages.Prompt{Kind: k, AppID: a.ID, Company: a.Company, Key: string(k)}
-		if k == stages.CompetingOffer {
+		switch k {
+		case stages.CompetingOffer, stages.Negotiate, stages.Extension:
+			// The kinds about another offer name it (the engine's rules
+			// for the last two may not raise them on every branch: the
+			// prompt is built here all the same).
 			base.About = []stages.ToldOffer{{App: other.ID, Company: other.Company}}
 		}
 		out = append(out, base)
@@ -60,13 +67,28 @@ func promptsOf(a *stages.Application, other *stages.Application) []stages.Prompt
 		}
 		if k == stages.StageTask {
 			for _, s := range a.Template(nil).StageNames() {
-				q := base
-				q.Key = "stage_task:" + s
-				out = append(out, q)
+				// The key as logged before slugs, as made now, and one
+				// per reference given (rule 5).
+				for _, key := range []string{"stage_task:" + s, "stage_task:" + stages.KeySlug(s)} {
+					q := base
+					q.Key = key
+					out = append(out, q)
+				}
+				for _, r := range stages.ReferencesGivenTo(privateRefs, a.ID) {
+					q := base
+					q.Key = "stage_task:" + stages.KeySlug(s) + ":" + stages.KeySlug(r.Name)
+					out = append(out, q)
+				}
 			}
 		}
 	}
 	return out
+}
+
+// privateRefs are references whose relation and phone are the user's own.
+var privateRefs = []stages.Reference{
+	{Name: "Maria Gomez", Relation: marker + " former manager", Phone: "+1 7777777", Email: "maria@acme.com", Given: []uint64{1}},
+	{Name: "Tom Reed", Relation: marker + " tech lead", Given: []uint64{1}},
 }
 
 func TestNoDraftCarriesWhatIsPrivate(t *testing.T) {
@@ -81,7 +103,7 @@ func TestNoDraftCarriesWhatIsPrivate(t *testing.T) {
 			other.Offer.Base, other.Offer.Stock = &amount, &amount
 			apps := []stages.Application{a, other}
 			for _, p := range promptsOf(&a, &other) {
-				d, err := New(nil, "", nil, nil).Draft(Input{App: &a, Prompt: p, Apps: apps, References: refs, Me: "Jamie Doe", Now: now})
+				d, err := New(nil, "", nil, nil).Draft(Input{App: &a, Prompt: p, Apps: apps, References: privateRefs, Me: "Jamie Doe", Now: now})
 				if errors.Is(err, ErrNotAMessage) {
 					continue
 				}
@@ -126,7 +148,7 @@ func TestThankYouSaysWhatYouTalkedAbout(t *testing.T) {
 	}
 	in := Input{App: &a, Prompt: stages.Prompt{Kind: stages.ThankYou, Person: "Ben Park"}, Me: "Jamie Doe", Now: now}
 	d, err := New(nil, "", nil, nil).Draft(in)
-	if err != nil || !strings.Contains(d.Body, "our conversation: the scheduler rewrite.") {
+	if err != nil || !strings.Contains(d.Body, "I especially enjoyed discussing the scheduler rewrite:") {
 		t.Errorf("the thank-you to Ben = %q, %v", d.Body, err)
 	}
 	in.Prompt.Person = "Ana Lopez"
