@@ -161,3 +161,53 @@ func TestBriefIsShortAndKeepsThePerson(t *testing.T) {
 		t.Errorf("with no application at hand, Brief's detail is %q, want none", detail)
 	}
 }
+
+// A stage task's key names its stage by slug ("stage_task:verbal-offer"),
+// a reference heads-up also the reference ("stage_task:reference-check:
+// ana-lopez", one per reference, rule 5), and keys logged before slugs
+// spell the stage with its spaces; all of them find the stage, and so the
+// draft of its message.
+func TestTaskStageReadsBothKeyForms(t *testing.T) {
+	netflix, standard := TemplateFor("netflix"), TemplateFor("standard")
+	for _, c := range []struct {
+		t         *Template
+		key       string
+		stage     string // "" for none
+		reference string
+		draft     string
+	}{
+		{netflix, "stage_task:verbal-offer", "verbal offer", "", "offer_in_writing"},
+		{netflix, "stage_task:verbal offer", "verbal offer", "", "offer_in_writing"},
+		{netflix, "stage_task:reference-check", "reference check", "", "reference_heads_up"},
+		{netflix, "stage_task:reference check", "reference check", "", "reference_heads_up"},
+		{netflix, "stage_task:reference-check:ana-lopez", "reference check", "ana-lopez", "reference_heads_up"},
+		{netflix, "stage_task:reference check:ana-lopez", "reference check", "ana-lopez", "reference_heads_up"},
+		{netflix, "stage_task:background-check", "background check", "", ""},
+		{netflix, "stage_task:offer-letter", "offer letter", "", "offer_in_writing"},
+		{standard, "stage_task:references:tom-reed", "references", "tom-reed", "reference_heads_up"},
+		{standard, "stage_task:offer", "offer", "", "offer_in_writing"},
+		// "offer" starts "offer-letter" but is not its stage.
+		{standard, "stage_task:offer-letter", "", "", ""},
+		{standard, "stage_task:nowhere", "", "", ""},
+		{standard, "follow_up:references", "", "", ""},
+	} {
+		i, ref := c.t.TaskStage(c.key)
+		got := ""
+		if i >= 0 {
+			got = c.t.Stages[i].Name
+		}
+		if got != c.stage || ref != c.reference {
+			t.Errorf("%s %q: stage %q, reference %q; want %q, %q", c.t.Name, c.key, got, ref, c.stage, c.reference)
+		}
+		a := &Application{Process: c.t.Name}
+		if name := TemplateName(nil, a, Prompt{Kind: StageTask, Key: c.key}); name != c.draft {
+			t.Errorf("%s %q: draft %q, want %q", c.t.Name, c.key, name, c.draft)
+		}
+	}
+	// The kinds of rule 15 and 16 are messages: they have drafts.
+	for _, k := range []Kind{Negotiate, Extension} {
+		if name := TemplateName(nil, &Application{Process: "standard"}, Prompt{Kind: k}); name != string(k) {
+			t.Errorf("%s: draft %q, want %q", k, name, k)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -266,5 +267,80 @@ func TestBuiltinTemplates(t *testing.T) {
 	}
 	if _, err := Builtin("nope"); err == nil || !strings.Contains(err.Error(), "thank_you, thank_you_recruiter") {
 		t.Errorf("Builtin(nope) = %v", err)
+	}
+}
+
+// A reference heads-up goes to one reference (rule 5): the one its key or
+// its person names, alone; a key naming none goes to the first reference
+// given and names the others, each owed a note of their own; with none
+// given, the name is a gap and the draft says no reference is recorded.
+func TestReferenceHeadsUpGoesToOneReference(t *testing.T) {
+	apps := fixture(t)
+	netflix := with(t, apps[3], stages.Event{Kind: stages.EvStage, At: now.Add(-time.Hour), Stage: "reference check"})
+	for _, c := range []struct {
+		name   string
+		app    *stages.Application
+		p      stages.Prompt
+		to     string
+		others []string
+		none   bool
+	}{
+		{"by the key's slug", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check:tom-reed"}, "Tom Reed", nil, false},
+		{"by the person", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check:maria-gomez", Person: "Maria Gomez"}, "Maria Gomez <maria@acme.com>", nil, false},
+		{"old key, references given", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference check"}, "Maria Gomez <maria@acme.com>", []string{"Tom Reed"}, false},
+		{"slug key, no reference in it", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check"}, "Maria Gomez <maria@acme.com>", []string{"Tom Reed"}, false},
+		{"a reference no longer listed", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check:ann-gone"}, GapName, nil, false},
+		{"none given", &apps[0], stages.Prompt{Kind: stages.StageTask, Key: "stage_task:references"}, GapName, nil, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := New(nil, "", nil, nil).Draft(Input{App: c.app, Prompt: c.p, Apps: apps, References: refs, Me: "Jamie Doe", Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Kind != "reference_heads_up" || d.ToLine() != c.to || !slices.Equal(d.Others, c.others) || d.NoReferences != c.none {
+				t.Errorf("to %q, others %q, none %v (%s); want %q, %q, %v", d.ToLine(), d.Others, d.NoReferences, d.Kind, c.to, c.others, c.none)
+			}
+			first, _, _ := strings.Cut(c.to, " ")
+			if c.to == GapName {
+				first = GapName
+			}
+			if !strings.HasPrefix(d.Body, "Hi "+first+",\n") {
+				t.Errorf("the note does not greet %s alone:\n%s", first, d.Body)
+			}
+		})
+	}
+}
+
+// What read wrong to a recruiter in earlier drafts never comes back, in
+// any draft of any kind: a needy line, a thank-you asking an interviewer
+// for feedback, a decline that "must", a heads-up that thanks the
+// reference for agreeing before they were asked.
+func TestNoDraftSaysWhatReadsWrong(t *testing.T) {
+	for _, process := range stages.TemplateNames() {
+		for _, offered := range []bool{false, true} {
+			a := privateApp(t, process, offered)
+			other := withOffer(app(t, "Globex", "SRE", "standard", nil, "Dee"), stages.NewDate(2026, 11, 30))
+			other.ID = 2
+			for _, p := range promptsOf(&a, &other) {
+				d, err := New(nil, "", nil, nil).Draft(Input{App: &a, Prompt: p, Apps: []stages.Application{a, other}, References: privateRefs, Me: "Jamie Doe", Now: now})
+				if errors.Is(err, ErrNotAMessage) {
+					continue
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, wrong := range []string{"keep thinking", "must decline", "for agreeing", "agreeing to", "decline yours"} {
+					if strings.Contains(d.Body, wrong) {
+						t.Errorf("%s %s (%s) says %q:\n%s", process, p.Key, d.Kind, wrong, d.Body)
+					}
+				}
+				if strings.HasPrefix(d.Kind, "thank_you") && strings.Contains(d.Body, "feedback") {
+					t.Errorf("%s %s: a thank-you asks for feedback:\n%s", process, p.Key, d.Body)
+				}
+				if d.Kind == "reference_heads_up" && len(d.To) != 1 {
+					t.Errorf("%s %s: a heads-up to %d people", process, p.Key, len(d.To))
+				}
+			}
+		}
 	}
 }
