@@ -339,7 +339,7 @@ func TestDraftPaneDropsControlsAsTheListsDo(t *testing.T) {
 	st.apps[0].Company = "Glo\x07bex\u202e"
 	for _, cleaning := range []func(string) string{nil, func(s string) string { return strings.ReplaceAll(s, "\x07", "?") }} {
 		h := newHarnessWith(t, Options{Store: st, Now: fixedClock, Drafts: Drafts{Templates: draft.New(nil, "", cleaning, nil)}}, 100, 30)
-		h.mustSee("Globex #1  thank Ana Lopez", "about the Engineer role at", "Globex. I keep thinking")
+		h.mustSee("Globex #1  thank Ana Lopez", "about the Engineer role at", "Globex. I especially enjoyed")
 		h.mustNotSee("Glo?bex", "\x07", "\u202e")
 	}
 }

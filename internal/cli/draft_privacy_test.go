@@ -54,7 +54,7 @@ func TestThankYouQuotesTheTalkedAboutLine(t *testing.T) {
 		t.Errorf("people does not show the talked-about line:\n%s", out)
 	}
 	out := c.ok(day, "draft", "1", "thank_you:ben-park")
-	if !strings.Contains(out, "our conversation: the migration to the new scheduler.") {
+	if !strings.Contains(out, "I especially enjoyed discussing the migration to the new scheduler:") {
 		t.Errorf("the thank-you to Ben does not say what they talked about:\n%s", out)
 	}
 	out = c.ok(day, "draft", "1", "thank_you:ana-lopez")

@@ -65,7 +65,7 @@ func TestDraftCommand(t *testing.T) {
 		"--interviewer", "Ana Lopez <ana@example.com>", "--recruiter", "Riley Chen")
 	c.ok(day, "people", "1", "edit", "ana", "--talked-about", "the migration project")
 	out := c.ok(day, "draft", "1", "thank_you:ana-lopez")
-	for _, want := range []string{"To: Ana Lopez <ana@example.com>\nSubject: Thank you: Product Engineer interview\n\nHi Ana,\n", "at Figma", "the migration project", "Thursday 19 November"} {
+	for _, want := range []string{"To: Ana Lopez <ana@example.com>\nSubject: Thank you: Product Engineer interview\n\nHi Ana,\n", "at Figma", "the migration project", "talking with me yesterday"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("draft lacks %q:\n%s", want, out)
 		}
@@ -120,7 +120,8 @@ func TestReferencesCommand(t *testing.T) {
 	}
 	c.ok(day, "log", "1", "stage", "reference check")
 	out, errOut, _ := c.at(day, "draft", "1", "stage_task")
-	if !strings.HasPrefix(out, "To: Maria Gomez <maria@acme.com>, Tom Reed\n") || !strings.Contains(out, "Hi Maria and Tom,") || strings.Contains(errOut, "No reference") {
+	// One note per reference (rule 5): a key naming none goes to the first.
+	if !strings.HasPrefix(out, "To: Maria Gomez <maria@acme.com>\n") || !strings.Contains(out, "Hi Maria,") || strings.Contains(errOut, "No reference") {
 		t.Errorf("reference heads-up:\n%s%s", out, errOut)
 	}
 	c.ok(day, "references", "remove", "maria")

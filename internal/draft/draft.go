@@ -37,6 +37,7 @@ const (
 	GapProblem   = "[a hard problem you discussed]"
 	GapAddress   = "[their address]"
 	GapReference = "[your references]"
+	GapOneRef    = "[your reference]"
 	GapWhy       = "[why it stuck with you]"
 	GapRethink   = "[what it made you rethink]"
 	GapAmount    = "[its terms, only if you choose to share them]"
@@ -540,7 +541,7 @@ func (t *Templates) referenceFor(in Input) (Recipient, refNotes) {
 	if slug == "" {
 		_, slug = in.App.Template(t.settings).TaskStage(in.Prompt.Key)
 	}
-	gap := Recipient{Name: GapName, First: GapName, Role: "reference"}
+	gap := Recipient{Name: GapOneRef, First: GapName, Role: "reference"}
 	if slug != "" {
 		for _, pool := range [][]stages.Reference{given, in.References} {
 			for _, r := range pool {

@@ -289,8 +289,8 @@ func TestReferenceHeadsUpGoesToOneReference(t *testing.T) {
 		{"by the person", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check:maria-gomez", Person: "Maria Gomez"}, "Maria Gomez <maria@acme.com>", nil, false},
 		{"old key, references given", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference check"}, "Maria Gomez <maria@acme.com>", []string{"Tom Reed"}, false},
 		{"slug key, no reference in it", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check"}, "Maria Gomez <maria@acme.com>", []string{"Tom Reed"}, false},
-		{"a reference no longer listed", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check:ann-gone"}, GapName, nil, false},
-		{"none given", &apps[0], stages.Prompt{Kind: stages.StageTask, Key: "stage_task:references"}, GapName, nil, true},
+		{"a reference no longer listed", &netflix, stages.Prompt{Kind: stages.StageTask, Key: "stage_task:reference-check:ann-gone"}, GapOneRef, nil, false},
+		{"none given", &apps[0], stages.Prompt{Kind: stages.StageTask, Key: "stage_task:references"}, GapOneRef, nil, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := New(nil, "", nil, nil).Draft(Input{App: c.app, Prompt: c.p, Apps: apps, References: refs, Me: "Jamie Doe", Now: now})
@@ -301,7 +301,7 @@ func TestReferenceHeadsUpGoesToOneReference(t *testing.T) {
 				t.Errorf("to %q, others %q, none %v (%s); want %q, %q, %v", d.ToLine(), d.Others, d.NoReferences, d.Kind, c.to, c.others, c.none)
 			}
 			first, _, _ := strings.Cut(c.to, " ")
-			if c.to == GapName {
+			if c.to == GapOneRef {
 				first = GapName
 			}
 			if !strings.HasPrefix(d.Body, "Hi "+first+",\n") {
