@@ -2,6 +2,7 @@ package draft
 
 import (
 	"errors"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -185,6 +186,26 @@ func TestDataHoldsOnlyWordsAndFlags(t *testing.T) {
 	for _, typ := range []reflect.Type{reflect.TypeFor[Data](), reflect.TypeFor[Recipient](), reflect.TypeFor[OfferNote]()} {
 		if n := typ.NumMethod() + reflect.PointerTo(typ).NumMethod(); n > 0 {
 			t.Errorf("%s has %d methods a template could call", typ, n)
+		}
+	}
+}
+
+// docs/formats.md tells people what a template of their own can use:
+// every field of Data is there, so none is added without a word for them.
+func TestFormatsDocListsEveryField(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/formats.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(doc), "## Draft templates")
+	for f := range reflect.TypeFor[Data]().Fields() {
+		if !strings.Contains(section, "`."+f.Name) {
+			t.Errorf("docs/formats.md's draft templates do not list .%s", f.Name)
+		}
+	}
+	for _, k := range Kinds {
+		if !strings.Contains(section, "`"+k+"`") {
+			t.Errorf("docs/formats.md's draft templates do not name the %s template", k)
 		}
 	}
 }
