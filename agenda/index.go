@@ -50,11 +50,12 @@ var (
 // indexes built by older code are rebuilt. Version 2 added the shared
 // bucket, version 3 the prompt cache (owncache.go) and the rejected
 // applications in date order (lapse, lapsing), version 4 lapse days that
-// hold in every zone. TestDerivedDigests fails,
+// hold in every zone, version 5 every closed application until its
+// prompts lapse (thanking the references follows any outcome). TestDerivedDigests fails,
 // saying "bump activeIndexVersion", when the index of generated data
 // changes and this did not: a lapse day moved by a rule would otherwise
 // keep hiding prompts in files indexed by an older afterview.
-const activeIndexVersion = 4
+const activeIndexVersion = 5
 
 // ActiveSet is what the prompts of one day depend on.
 type ActiveSet struct {

@@ -160,7 +160,13 @@ var promptKinds = []PromptKind{
 		}},
 	{Kind: ThankYou, Label: "thank-you",
 		KeyWords: func(rest string) string { return " to " + strings.ReplaceAll(rest, "-", " ") },
-		Action:   func(_ Prompt, first string) string { return "thank " + first },
+		OnDay: func(p *Prompt, _ time.Time, _ Date) {
+			if p.Status == Overdue {
+				// Rule 1: past the 24 hours, still worth it.
+				p.Text += ": a late thank-you is still worth sending"
+			}
+		},
+		Action: func(_ Prompt, first string) string { return "thank " + first },
 		Template: func(_ *Settings, a *Application, p Prompt) string {
 			if a != nil && strings.EqualFold(strings.TrimSpace(a.Recruiter), strings.TrimSpace(p.Person)) {
 				return "thank_you_recruiter"
@@ -181,7 +187,16 @@ var promptKinds = []PromptKind{
 			return Event{Kind: EvFollowUp, Person: p.Person, At: now}, true
 		}},
 	{Kind: StageTask, Label: "stage task",
-		KeyWords: func(rest string) string { return " (" + rest + ")" },
+		KeyWords: func(rest string) string {
+			// "reference-check:ana-lopez": the stage, and the reference a
+			// heads-up goes to (rule 5).
+			stage, ref, _ := strings.Cut(rest, ":")
+			words := strings.ReplaceAll(stage, "-", " ")
+			if ref != "" {
+				words += " to " + strings.ReplaceAll(ref, "-", " ")
+			}
+			return " (" + words + ")"
+		},
 		Action: func(p Prompt, _ string) string {
 			if p.Short != "" {
 				return p.Short
@@ -196,7 +211,8 @@ var promptKinds = []PromptKind{
 				return ""
 			}
 			t := a.Template(s)
-			if i := t.StageIndex(strings.TrimPrefix(p.Key, string(StageTask)+":")); i >= 0 {
+			stage, _, _ := StageTaskParts(p.Key)
+			if i := t.StageBySlug(stage); i >= 0 {
 				switch {
 				case t.Stages[i].References:
 					return "reference_heads_up"
@@ -298,8 +314,10 @@ func (p Prompt) Action(first string) string {
 // words are not cleaned for a terminal.
 func (p Prompt) Brief(a *Application) (action, detail string) {
 	action = p.Action(p.Person)
-	// The part is said only beside the person it is about, never alone.
-	if a != nil && p.Person != "" && p.AppID != 0 && strings.Contains(action, p.Person) {
+	// The part is said only beside the person it is about, never alone,
+	// and only for the application's own people (a reference is not one).
+	if a != nil && p.Person != "" && p.AppID != 0 && strings.Contains(action, p.Person) &&
+		slices.ContainsFunc(a.People(), func(n string) bool { return strings.EqualFold(n, p.Person) }) {
 		detail = a.RoleOf(p.Person)
 	}
 	return action, detail

@@ -781,7 +781,7 @@ func TestDemoApplications(t *testing.T) {
 	}
 	// The earlier Netflix process, closed, answered on day 9: the current
 	// one shows "Netflix usually answers you in 9 days".
-	d := newData(apps, nil, 1, testNow, nil)
+	d := newData(apps, nil, nil, 1, testNow, nil)
 	for i, a := range apps {
 		if a.Company == "Netflix" && !a.Closed() {
 			if u := d.usual[i]; !u.ok || u.days != 9 || u.n != 1 {
