@@ -78,9 +78,10 @@ func (e Engine) References() []Reference { return e.refs }
 // prompts: every other way there (the agenda's cache, one application's
 // prompts) is Own and a Day, as here.
 //
-// apps must hold every open application, every rejected one still within
-// its after-rejection lapse, and every accepted one (an accepted offer ends
-// the keep-applying reminder); other closed applications may be left out.
+// apps must hold every open application, every closed one whose prompts
+// may still show (PromptsUntil: after a rejection, thanking the references
+// after any outcome), and every accepted one (an accepted offer ends the
+// keep-applying reminder); other closed applications may be left out.
 // started says whether the file holds any application at all (open or
 // closed), which decides the keep-applying reminder: a file with none yet
 // has no prompts.
