@@ -277,3 +277,24 @@ func TestThankYouWords(t *testing.T) {
 		})
 	}
 }
+
+// Moving on from the reference check ends each reference's heads-up, and
+// the words say how many; a done naming the one heads-up does them all.
+func TestEndedHeadsUps(t *testing.T) {
+	a := newApp(t, 1, "Netflix", "netflix", at(2026, 11, 3, 15, 0), nil, "Cleo Park", Date{})
+	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 11, 10, 10, 0), Stage: "reference check"})
+	e := NewEngine(nil, time.UTC).WithReferences(referencesFor)
+	now := at(2026, 11, 10, 12, 0)
+	next := Event{Kind: EvStage, At: now, Stage: "background check"}
+	b := a.Clone()
+	mustApply(t, &b, next)
+	if w := EndedWords("Netflix", e.Ended(&a, &b, now, next), next); !strings.HasPrefix(w, "2 stage tasks for Netflix lapsed") {
+		t.Errorf("moving on: %q", w)
+	}
+	done := Event{Kind: EvDone, At: now, Prompt: "stage_task:reference-check"}
+	c := a.Clone()
+	mustApply(t, &c, done)
+	if ended := e.Ended(&a, &c, now, done); len(ended) != 0 {
+		t.Errorf("a done naming the one heads-up ended %d without doing them:%s", len(ended), describe(ended))
+	}
+}
