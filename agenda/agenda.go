@@ -100,6 +100,18 @@ func (s *Agenda) engineAt(now time.Time) stages.Engine {
 	return s.engine.In(now.Location())
 }
 
+// engineIn is engineAt with the user's references as tx reads them: the
+// day's prompts name each reference given to an application (rule 5), and
+// the references are the user's list, kept beside the applications, never
+// in a cached Own.
+func (s *Agenda) engineIn(tx *store.Tx, now time.Time) (stages.Engine, error) {
+	refs, err := tx.References()
+	if err != nil {
+		return stages.Engine{}, err
+	}
+	return s.engineAt(now).WithReferences(refs), nil
+}
+
 // key is an application's key in the derived buckets, as in the store's.
 func key(id uint64) []byte { return u64(id) }
 

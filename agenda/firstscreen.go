@@ -124,7 +124,11 @@ func (s *Agenda) ActiveDay(now time.Time) (ActiveDay, error) {
 		if !s.fresh(tx) {
 			// The applications are decoded already: the cache would be
 			// worked out from them anyway.
-			out.Prompts = s.engineAt(now).Day(now, set.Apps, set.Global, !set.Empty)
+			e, err := s.engineIn(tx, now)
+			if err != nil {
+				return err
+			}
+			out.Prompts = e.Day(now, set.Apps, set.Global, !set.Empty)
 			return nil
 		}
 		dp, _, err := s.dayPrompts(tx, now, ctx, false, set.Global)

@@ -14,8 +14,9 @@ import (
 //
 //	active  8-byte big-endian id -> "always", for every open or accepted
 //	        application
-//	lapse   8-byte big-endian id -> the last day ("YYYY-MM-DD") a rejected
-//	        application's prompts can show
+//	lapse   8-byte big-endian id -> the last day ("YYYY-MM-DD") a closed
+//	        (not accepted) application's prompts can show: after a
+//	        rejection, thanking the references after any outcome
 //	lapsing that day followed by the id -> the application's cached Own
 //	        (owncache.go), or nothing: the same, in date order, so that a
 //	        day's read skips the rejections of years past
@@ -28,8 +29,8 @@ import (
 //	meta    "active" -> index layout version and the revision it matches,
 //	        8-byte big-endian each
 //
-// Applications that matter to no day's prompts (declined, withdrawn, no
-// answer) are not in it: see stages.Application.PromptsUntil. A file whose
+// Closed applications whose prompts have all lapsed matter to no day's
+// prompts and are not in it: see stages.Application.PromptsUntil. A file whose
 // index is missing (written before the index existed) or stale (an older
 // afterview wrote to it: the revision moved on without the index) is read the
 // slow way until Open or the next write rebuilds the index.
@@ -50,11 +51,12 @@ var (
 // indexes built by older code are rebuilt. Version 2 added the shared
 // bucket, version 3 the prompt cache (owncache.go) and the rejected
 // applications in date order (lapse, lapsing), version 4 lapse days that
-// hold in every zone. TestDerivedDigests fails,
+// hold in every zone, version 5 every closed application until its
+// prompts lapse (thanking the references follows any outcome). TestDerivedDigests fails,
 // saying "bump activeIndexVersion", when the index of generated data
 // changes and this did not: a lapse day moved by a rule would otherwise
 // keep hiding prompts in files indexed by an older afterview.
-const activeIndexVersion = 4
+const activeIndexVersion = 5
 
 // ActiveSet is what the prompts of one day depend on.
 type ActiveSet struct {
@@ -217,7 +219,8 @@ func (s *Agenda) indexApp(tx *store.Tx, a *stages.Application) error {
 	if last.IsZero() {
 		return nil
 	}
-	// A rejected application: its Own is kept beside its date, until the
+	// A closed application (rejected, declined, withdrawn, no answer):
+	// its Own is kept beside its date, until the
 	// writes of later days drop it (pruneLapsed).
 	date := []byte(last.String())
 	lapse, err := tx.CreateBucketIfNotExists(bucketLapse)

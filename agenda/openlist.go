@@ -37,7 +37,7 @@ const (
 func (s *Agenda) ListOpen(now time.Time, fn func(a *stages.Application, next *stages.Prompt) error) (closedNext map[uint64]stages.Prompt, err error) {
 	ctx := s.ownContextAt(now)
 	e := s.engineAt(now)
-	day := e.NewDay(now)
+	var day *stages.Day
 	var one oneRevision
 	// read runs one transaction of the listing, checking that nothing was
 	// written since the first.
@@ -87,6 +87,17 @@ func (s *Agenda) ListOpen(now time.Time, fn func(a *stages.Application, next *st
 		}
 		return nil
 	}
+	// The references the prompts name, from the listing's first
+	// transaction.
+	err = read(func(tx *store.Tx) error {
+		var err error
+		e, err = s.engineIn(tx, now)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	day = e.NewDay(now)
 	// What every application's prompts need of the others.
 	err = each(func(tx *store.Tx, id uint64) error {
 		o, err := own(tx, id, true)

@@ -41,10 +41,10 @@ var bucketOwn = []byte("own")
 // TestDerivedDigests fails, saying "bump ownVersion", when the cached Owns
 // of generated data change under the default settings, a holiday
 // calendar, another work week or a custom process and this did not.
-const ownVersion = 2
+const ownVersion = 3
 
 // ownFormat is the first byte of a record: the layout below.
-const ownFormat = 2
+const ownFormat = 3
 
 // The zone's rules are hashed over the years a job search's dates fall in:
 // what the zone does outside them changes no prompt.
@@ -304,6 +304,7 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 		w.str(string(p.Input))
 		w.date(op.Until)
 		w.flag(op.Kept)
+		w.flag(op.PerReference)
 	}
 	return w.b
 }
@@ -455,6 +456,7 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 		p.Input = stages.Input(r.str())
 		op.Until = r.date()
 		op.Kept = r.flag()
+		op.PerReference = r.flag()
 	}
 	if r.err == nil && r.i != len(r.s) {
 		r.err = errOwnRecord
@@ -544,7 +546,10 @@ func (s *Agenda) dayPrompts(tx *store.Tx, now time.Time, ctx uint64, actionable 
 	var out DayPrompts
 	first, _ := tx.AppIDs()
 	out.Empty = first == 0
-	e := s.engineAt(now)
+	e, err := s.engineIn(tx, now)
+	if err != nil {
+		return out, nil, err
+	}
 	day := e.NewDay(now)
 	day.Actionable = actionable
 	if !s.fresh(tx) {
@@ -724,10 +729,13 @@ type AppPrompts struct {
 func (s *Agenda) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 	var out AppPrompts
 	ctx := s.ownContextAt(now)
-	e := s.engineAt(now)
 	err := s.Read(func(tx *store.Tx) error {
 		var err error
 		if out.App, err = tx.App(id); err != nil {
+			return err
+		}
+		e, err := s.engineIn(tx, now)
+		if err != nil {
 			return err
 		}
 		if !s.fresh(tx) {

@@ -318,9 +318,10 @@ func TestHistoryInDateOrder(t *testing.T) {
 	if strings.Join(got, ", ") != "final interview, debrief, reference check" {
 		t.Errorf("history %q", got)
 	}
-	// The reference check task counts from the day it was entered.
+	// The reference check task counts from the day it was entered (and
+	// is due that day: rule 5).
 	p := only(t, prompts([]Application{a}, nil, at(2026, 11, 10, 12, 0)), 1, StageTask)
-	checkPrompt(t, p, d(2026, 11, 10), d(2026, 11, 11), StatusOpen)
+	checkPrompt(t, p, d(2026, 11, 10), d(2026, 11, 10), Due)
 	// An offer dated before the current stage does not move it either.
 	b := newApp(t, 2, "Amazon", "amazon", at(2026, 11, 2, 15, 0), nil, "", Date{})
 	mustApply(t, &b, Event{Kind: EvStage, At: at(2026, 11, 20, 10, 0), Stage: "background check"},

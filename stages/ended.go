@@ -34,8 +34,12 @@ func (e Engine) Ended(before, after *Application, now time.Time, events ...Event
 // logs, or an event that names p.
 func doneBy(a *Application, p Prompt, events []Event) bool {
 	for _, e := range events {
-		if e.Prompt != "" && NormalKey(e.Prompt) == p.Key {
-			return true
+		if e.Prompt != "" {
+			// A done naming a stage's one heads-up does each reference's
+			// too (rule 5).
+			if k := NormalKey(e.Prompt); k == p.Key || (p.Kind == StageTask && strings.HasPrefix(p.Key, k+":")) {
+				return true
+			}
 		}
 		d, err := DoneEvent(a, p, e.At, "")
 		var need *NeedInputError

@@ -23,6 +23,9 @@ import (
 type Engine struct {
 	settings *Settings
 	loc      *time.Location
+	// refs are the user's references, which the Day names in the
+	// reference heads-ups of the applications they were given to (rule 5).
+	refs []Reference
 }
 
 // NewEngine is the engine of settings s (nil: the defaults) with dates
@@ -46,7 +49,25 @@ func (e Engine) Zone() *time.Location {
 }
 
 // In is the engine with dates taken in loc instead.
-func (e Engine) In(loc *time.Location) Engine { return NewEngine(e.settings, loc) }
+func (e Engine) In(loc *time.Location) Engine {
+	n := NewEngine(e.settings, loc)
+	n.refs = e.refs
+	return n
+}
+
+// WithReferences is the engine with the user's references, which its days
+// name one by one in the reference heads-up of each application they were
+// given to (rule 5): with none given to it, that prompt asks to name them.
+// References are the user's own list, not part of any application, so an
+// Own never holds them; every caller that shows prompts gives them here, so
+// that the command line and the UI agree.
+func (e Engine) WithReferences(refs []Reference) Engine {
+	e.refs = refs
+	return e
+}
+
+// References are the references the engine was given (WithReferences).
+func (e Engine) References() []Reference { return e.refs }
 
 // Day returns every live prompt of now's day for the applications and the
 // global events (those about no application), upcoming ones included,
@@ -57,9 +78,10 @@ func (e Engine) In(loc *time.Location) Engine { return NewEngine(e.settings, loc
 // prompts: every other way there (the agenda's cache, one application's
 // prompts) is Own and a Day, as here.
 //
-// apps must hold every open application, every rejected one still within
-// its after-rejection lapse, and every accepted one (an accepted offer ends
-// the keep-applying reminder); other closed applications may be left out.
+// apps must hold every open application, every closed one whose prompts
+// may still show (PromptsUntil: after a rejection, thanking the references
+// after any outcome), and every accepted one (an accepted offer ends the
+// keep-applying reminder); other closed applications may be left out.
 // started says whether the file holds any application at all (open or
 // closed), which decides the keep-applying reminder: a file with none yet
 // has no prompts.
@@ -98,6 +120,8 @@ type engine struct {
 	pos int
 	// accepted is when the latest accepted offer was accepted (zero: none).
 	accepted time.Time
+	// refs are the user's references (Engine.WithReferences).
+	refs []Reference
 }
 
 // Actionable keeps the prompts that are open, due or overdue, in order.
@@ -391,14 +415,26 @@ func keyDropped(r rune) bool {
 }
 
 // NormalKey is a prompt key in today's spelling: keys logged before names
-// became slugs ("thank_you:ana lopez"), and before slugs dropped what
-// keyDropped does ("thank_you:ben\x1bpark"), still name the same prompt.
+// became slugs ("thank_you:ana lopez", "stage_task:verbal offer"), and
+// before slugs dropped what keyDropped does ("thank_you:ben\x1bpark"),
+// still name the same prompt.
 func NormalKey(key string) string {
-	if kind, rest, ok := strings.Cut(key, ":"); ok && kind == string(ThankYou) &&
-		(strings.ContainsAny(rest, " \t") || strings.IndexFunc(rest, keyDropped) >= 0) {
-		return kind + ":" + KeySlug(rest)
+	kind, rest, ok := strings.Cut(key, ":")
+	if !ok || (kind != string(ThankYou) && kind != string(StageTask)) {
+		return key
 	}
-	return key
+	if !strings.ContainsAny(rest, " \t") && strings.IndexFunc(rest, keyDropped) < 0 {
+		return key
+	}
+	if kind == string(StageTask) {
+		// A stage's slug, and after it the reference's (rule 5): each
+		// part on its own, so the colon between them stays.
+		stage, ref, two := strings.Cut(rest, ":")
+		if two {
+			return kind + ":" + KeySlug(stage) + ":" + KeySlug(ref)
+		}
+	}
+	return kind + ":" + KeySlug(rest)
 }
 
 // settle sets a prompt's snooze and status, or reports false when the
@@ -437,9 +473,34 @@ func statusOn(p *Prompt, now time.Time, today Date) Status {
 	return StatusOpen
 }
 
-// afterRejectionLapse is how long after a rejection its prompts stay: past it
-// a gracious reply is no longer timely.
-const afterRejectionLapse = 14
+// lapseAfterDue is how many days past its due day a stage task, an
+// after-rejection prompt or a thank-references prompt still shows (rule
+// 18): two weeks, after which its moment has passed.
+const lapseAfterDue = 14
+
+// closedLastDay bounds, in days after the outcome, the last day any
+// prompt of a closed application shows (after a rejection, thanking the
+// references), whatever the calendar: their due days are at most two
+// business days after the outcome, four calendar days in a Monday-to-
+// Friday week, so the bound is lapseAfterDue days after that. It lets
+// PromptsUntil say how long a closed application matters without the
+// settings (a holiday that pushes a due day further shortens the two weeks
+// by as much).
+const closedLastDay = lapseAfterDue + 4
+
+// lapsesAfterDue is the first day a prompt due on due no longer shows.
+func lapsesAfterDue(due Date) Date { return due.AddDays(lapseAfterDue + 1) }
+
+// closedUntil is the first day a prompt of an application closed on day
+// (its outcome), due on due, no longer shows: two weeks after it was due,
+// and never past closedLastDay.
+func closedUntil(day, due Date) Date {
+	until := lapsesAfterDue(due)
+	if bound := day.AddDays(closedLastDay + 1); bound.Before(until) {
+		return bound
+	}
+	return until
+}
 
 // reflectLapse is how many days past its due date a reflect prompt stays:
 // after a week the interview is no longer fresh (an application added after
@@ -514,16 +575,22 @@ func (a *Application) ThankYouDue(loc *time.Location) time.Time {
 func (g *ownEngine) thankYous(a *Application) []Prompt {
 	dueAt := a.ThankYouDue(g.loc)
 	interviewDay := g.day(a.Interviewed)
+	tip := a.Template(g.s).ThankYouTip
 	var out []Prompt
 	for _, person := range a.People() {
 		if a.ThankedSinceIn(person, interviewDay, g.loc) {
 			continue
 		}
-		out = append(out, Prompt{
+		p := Prompt{
 			Key: string(ThankYou) + ":" + KeySlug(person), Kind: ThankYou, Person: person,
 			Opens: interviewDay, Due: DateOf(dueAt), DueAt: dueAt,
 			Text: fmt.Sprintf("Send a short, personal thank-you to %s (%s)", person, a.RoleOf(person)),
-		})
+		}
+		if a.RoleOf(person) != "recruiter" {
+			// The recruiter was not in the technical conversation.
+			p.Tip = tip
+		}
+		out = append(out, p)
 	}
 	return out
 }
@@ -724,17 +791,62 @@ func (g *ownEngine) stageEntered(a *Application) Date {
 	return g.day(hist[len(hist)-1].From)
 }
 
-func (g *ownEngine) stageTask(a *Application) (Prompt, bool) {
+// stageTask is the task of the stage the application is in (rule 5),
+// keyed by the stage's slug ("stage_task:verbal-offer"). The reference
+// heads-up is due the day the stage is entered, since calls can come that
+// day; perReference marks it, for the Day to give one per reference
+// (Day.headsUps). The task lapses when the next stage is entered (another
+// task, or none, takes its place) or two weeks after it was due (rule 18).
+func (g *ownEngine) stageTask(a *Application) (p Prompt, perReference bool, ok bool) {
 	t := a.Template(g.s)
 	i := t.StageIndex(a.Stage)
 	if i < 0 || t.Stages[i].Task == "" {
-		return Prompt{}, false
+		return Prompt{}, false, false
 	}
+	st := &t.Stages[i]
 	entered := g.stageEntered(a)
+	due := g.s.Calendar.NextBusinessDay(entered)
+	if st.References {
+		due = entered
+	}
 	return Prompt{
-		Key: "stage_task:" + t.Stages[i].Name, Kind: StageTask,
-		Opens: entered, Due: g.s.Calendar.NextBusinessDay(entered), Text: t.Stages[i].Task, Tip: t.Stages[i].Tip, Short: t.Stages[i].TaskShort,
-	}, true
+		Key: StageTaskKey(st.Name), Kind: StageTask,
+		Opens: entered, Due: due, Text: st.Task, Tip: st.Tip, Short: st.TaskShort,
+	}, st.References, true
+}
+
+// StageTaskKey is the key of the task of the stage named stage:
+// "stage_task:verbal-offer", one word on a command line.
+func StageTaskKey(stage string) string { return string(StageTask) + ":" + KeySlug(stage) }
+
+// ReferenceHeadsUpKey is the key of the heads-up to one reference at the
+// stage named stage (rule 5): "stage_task:reference-check:ana-lopez".
+func ReferenceHeadsUpKey(stage, reference string) string {
+	return StageTaskKey(stage) + ":" + KeySlug(reference)
+}
+
+// StageTaskParts splits a stage task's key into the stage's slug and, for a
+// heads-up to one reference, the reference's slug ("" for the others);
+// keys in the older spelling are read as today's (NormalKey). ok is false
+// for a key of another kind.
+func StageTaskParts(key string) (stage, reference string, ok bool) {
+	rest, ok := strings.CutPrefix(NormalKey(key), string(StageTask)+":")
+	if !ok {
+		return "", "", false
+	}
+	stage, reference, _ = strings.Cut(rest, ":")
+	return stage, reference, true
+}
+
+// StageBySlug is the index of t's stage whose slug is slug (as a stage
+// task's key holds it), or -1.
+func (t *Template) StageBySlug(slug string) int {
+	for i := range t.Stages {
+		if KeySlug(t.Stages[i].Name) == slug {
+			return i
+		}
+	}
+	return -1
 }
 
 // withdraw is the one prompt an application gets once another offer is
@@ -764,27 +876,50 @@ func (a *Application) CalledReferences(s *Settings) bool {
 }
 
 // afterAcceptance is what an accepted offer still asks (rule 10): the tasks
-// of the stages after the offer, and thanking the references it called.
-func (g *ownEngine) afterAcceptance(a *Application) []Prompt {
-	var out []Prompt
+// of the stages after the offer (perReference as stageTask says).
+func (g *ownEngine) afterAcceptance(a *Application) (p Prompt, perReference, ok bool) {
 	if a.PastOffer(g.s) {
-		if p, ok := g.stageTask(a); ok {
-			out = append(out, p)
-		}
+		return g.stageTask(a)
 	}
-	if a.CalledReferences(g.s) {
-		day := g.day(a.outcomeAt())
-		out = append(out, Prompt{
-			Key: string(ThankReferences), Kind: ThankReferences,
-			Opens: day, Due: g.s.Calendar.AddBusinessDays(day, 2),
-			Text: fmt.Sprintf("Thank your references and tell them the outcome: you accepted the %s offer", a.Company),
-		})
-	}
-	return out
+	return Prompt{}, false, false
 }
 
-// afterRejection is what a rejection asks, from the day it came; its
-// prompts lapse afterRejectionLapse days later.
+// thankReferences asks, once an application is closed by any outcome, to
+// thank the references it called and tell them the outcome (rule 10), due
+// two business days after the outcome; day is the outcome's. It lapses two
+// weeks after it was due (rule 18).
+func (g *ownEngine) thankReferences(a *Application) (p Prompt, day Date, ok bool) {
+	if !a.Closed() || !a.CalledReferences(g.s) {
+		return Prompt{}, Date{}, false
+	}
+	at := a.outcomeAt()
+	if at.IsZero() {
+		// Closed by an edit, with no outcome event: no day to count from.
+		return Prompt{}, Date{}, false
+	}
+	day = g.day(at)
+	var outcome string
+	switch a.Outcome {
+	case Accepted:
+		outcome = fmt.Sprintf("you accepted the %s offer", a.Company)
+	case Declined:
+		outcome = fmt.Sprintf("you declined the %s offer", a.Company)
+	case Rejected:
+		outcome = fmt.Sprintf("%s decided not to go ahead", a.Company)
+	case Withdrawn:
+		outcome = fmt.Sprintf("you withdrew from %s's process", a.Company)
+	default:
+		outcome = fmt.Sprintf("%s never answered, and you moved on", a.Company)
+	}
+	return Prompt{
+		Key: string(ThankReferences), Kind: ThankReferences,
+		Opens: day, Due: g.s.Calendar.AddBusinessDays(day, 2),
+		Text: "Thank your references and tell them the outcome: " + outcome,
+	}, day, true
+}
+
+// afterRejection is what a rejection asks, from the day it came (day);
+// each prompt lapses two weeks after it was due (rule 18).
 func (g *ownEngine) afterRejection(a *Application) (Date, []Prompt) {
 	var at time.Time
 	for _, e := range a.Events {

@@ -397,12 +397,15 @@ func TestStageTasks(t *testing.T) {
 		status    Status
 		followUps int
 	}{
-		{"netflix reference check on a Thursday", "netflix", []Event{{Kind: EvStage, At: at(2026, 11, 26, 10, 0), Stage: "reference check"}}, at(2026, 11, 26, 11, 0),
-			"reference check", "references a heads-up", d(2026, 11, 26), d(2026, 11, 27), StatusOpen, 1},
-		{"netflix reference check on a Friday: due Monday", "netflix", []Event{{Kind: EvStage, At: at(2026, 11, 27, 10, 0), Stage: "reference check"}}, at(2026, 11, 30, 11, 0),
-			"reference check", "references a heads-up", d(2026, 11, 27), d(2026, 11, 30), Due, 1},
-		{"netflix reference check on a Saturday: due Monday", "netflix", []Event{{Kind: EvStage, At: at(2026, 11, 28, 10, 0), Stage: "reference check"}}, at(2026, 12, 1, 11, 0),
-			"reference check", "references a heads-up", d(2026, 11, 28), d(2026, 11, 30), Overdue, 1},
+		// The reference heads-up is due the day the stage is entered:
+		// calls can come that day (rule 5). With no reference given to
+		// the company, the one prompt asks to name them.
+		{"netflix reference check on a Thursday: due that day", "netflix", []Event{{Kind: EvStage, At: at(2026, 11, 26, 10, 0), Stage: "reference check"}}, at(2026, 11, 26, 11, 0),
+			"reference check", "Name the references you gave Acme", d(2026, 11, 26), d(2026, 11, 26), Due, 1},
+		{"netflix reference check on a Friday: overdue on Monday", "netflix", []Event{{Kind: EvStage, At: at(2026, 11, 27, 10, 0), Stage: "reference check"}}, at(2026, 11, 30, 11, 0),
+			"reference check", "heads-up of their own", d(2026, 11, 27), d(2026, 11, 27), Overdue, 1},
+		{"netflix reference check on a Saturday: due that day", "netflix", []Event{{Kind: EvStage, At: at(2026, 11, 28, 10, 0), Stage: "reference check"}}, at(2026, 11, 28, 11, 0),
+			"reference check", "calls can come from today", d(2026, 11, 28), d(2026, 11, 28), Due, 1},
 		{"netflix background check", "netflix", []Event{{Kind: EvStage, At: at(2026, 11, 24, 10, 0), Stage: "background check"}}, at(2026, 11, 25, 11, 0),
 			"background check", "résumé", d(2026, 11, 24), d(2026, 11, 25), Due, 1},
 		{"netflix verbal offer by an offer event", "netflix", []Event{{Kind: EvOffer, At: at(2026, 11, 24, 10, 0)}}, at(2026, 11, 24, 11, 0),
@@ -422,7 +425,7 @@ func TestStageTasks(t *testing.T) {
 		{"amazon hiring committee has no task", "amazon", []Event{{Kind: EvStage, At: at(2026, 11, 23, 10, 0), Stage: "hiring committee"}}, at(2026, 11, 23, 11, 0),
 			"", "", Date{}, Date{}, "", 1},
 		{"standard references", "standard", []Event{{Kind: EvStage, At: at(2026, 11, 23, 10, 0), Stage: "references"}}, at(2026, 11, 23, 11, 0),
-			"references", "references a heads-up", d(2026, 11, 23), d(2026, 11, 24), StatusOpen, 1},
+			"references", "Name the references", d(2026, 11, 23), d(2026, 11, 23), Due, 1},
 		{"standard offer", "standard", []Event{{Kind: EvOffer, At: at(2026, 11, 23, 10, 0)}}, at(2026, 11, 23, 11, 0),
 			"offer", "in writing", d(2026, 11, 23), d(2026, 11, 24), StatusOpen, 0},
 		{"done ends the task", "standard", []Event{{Kind: EvStage, At: at(2026, 11, 23, 10, 0), Stage: "references"}, {Kind: EvDone, At: at(2026, 11, 23, 12, 0), Prompt: "stage_task:references"}}, at(2026, 11, 23, 13, 0),
@@ -444,8 +447,9 @@ func TestStageTasks(t *testing.T) {
 			}
 			p := only(t, ps, 1, StageTask)
 			checkPrompt(t, p, tt.opens, tt.due, tt.status)
-			if p.Key != "stage_task:"+tt.stage {
-				t.Errorf("key %q, want stage_task:%s", p.Key, tt.stage)
+			// One word on a command line (rule 5's keys).
+			if want := "stage_task:" + strings.ReplaceAll(tt.stage, " ", "-"); p.Key != want {
+				t.Errorf("key %q, want %s", p.Key, want)
 			}
 			if !strings.Contains(p.Text, tt.text) {
 				t.Errorf("text %q, want it to say %q", p.Text, tt.text)
@@ -692,24 +696,32 @@ func TestAfterRejection(t *testing.T) {
 		lessons      *Prompt
 		otherPrompts int
 	}{
+		// The application went through a reference check: besides the
+		// after-rejection prompts, thanking the references (rule 10).
 		{"a Wednesday rejection", wed, nil, at(2026, 11, 25, 11, 0),
 			&Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 26), Status: StatusOpen},
-			&Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 27), Status: StatusOpen}, 0},
+			&Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 27), Status: StatusOpen}, 1},
 		{"a Friday rejection: due after the weekend", at(2026, 11, 27, 10, 0), nil, at(2026, 11, 30, 11, 0),
 			&Prompt{Opens: d(2026, 11, 27), Due: d(2026, 11, 30), Status: Due},
-			&Prompt{Opens: d(2026, 11, 27), Due: d(2026, 12, 1), Status: StatusOpen}, 0},
+			&Prompt{Opens: d(2026, 11, 27), Due: d(2026, 12, 1), Status: StatusOpen}, 1},
 		{"a reply logged as thanks", wed, []Event{{Kind: EvThanks, At: at(2026, 11, 25, 12, 0), Person: "Cleo Park"}}, at(2026, 11, 26, 11, 0),
-			nil, &Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 27), Status: StatusOpen}, 0},
+			nil, &Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 27), Status: StatusOpen}, 1},
 		{"a lessons note", wed, []Event{{Kind: EvNote, At: at(2026, 11, 25, 12, 0), Note: "practise system design"}}, at(2026, 11, 26, 11, 0),
-			&Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 26), Status: Due}, nil, 0},
+			&Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 26), Status: Due}, nil, 1},
 		{"both done", wed, []Event{
 			{Kind: EvDone, At: at(2026, 11, 25, 12, 0), Prompt: "after_rejection:reply"},
 			{Kind: EvDismiss, At: at(2026, 11, 25, 12, 0), Prompt: "after_rejection:lessons"},
+			{Kind: EvDone, At: at(2026, 11, 25, 12, 0), Prompt: "thank_references"},
 		}, at(2026, 11, 26, 11, 0), nil, nil, 0},
-		{"still there 14 days later", wed, nil, at(2026, 12, 9, 11, 0),
+		// Rule 18: each lapses two weeks after it was due, not after the
+		// rejection: the reply (due Thu 26) shows to Thu 10 Dec, the
+		// lessons and the references (due Fri 27) to Fri 11 Dec.
+		{"still there two weeks after due", wed, nil, at(2026, 12, 10, 11, 0),
 			&Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 26), Status: Overdue},
-			&Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 27), Status: Overdue}, 0},
-		{"lapsed after 14 days", wed, nil, at(2026, 12, 10, 11, 0), nil, nil, 0},
+			&Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 27), Status: Overdue}, 1},
+		{"the reply lapsed, the lessons a day later", wed, nil, at(2026, 12, 11, 11, 0),
+			nil, &Prompt{Opens: d(2026, 11, 25), Due: d(2026, 11, 27), Status: Overdue}, 1},
+		{"lapsed two weeks after due", wed, nil, at(2026, 12, 12, 11, 0), nil, nil, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1254,19 +1266,21 @@ func TestNetflixFlow(t *testing.T) {
 			also: func(t *testing.T, a Application, ps []Prompt) {
 				checkPrompt(t, only(t, ps, 10, FollowUp), d(2026, 11, 17), d(2026, 11, 20), Upcoming)
 			}},
-		// Tuesday Nov 10: reference check. Heads-up due Wednesday.
+		// Tuesday Nov 10: reference check. Heads-up due the same day:
+		// calls can come at once (rule 5).
 		{events: []Event{{Kind: EvStage, At: lt(11, 10, 10), Stage: "reference check"}}, now: lt(11, 10, 11), stage: "reference check",
-			want: []string{"stage_task:open"},
+			want: []string{"stage_task:due"},
 			also: func(t *testing.T, a Application, ps []Prompt) {
 				p := only(t, ps, 10, StageTask)
-				checkPrompt(t, p, d(2026, 11, 10), d(2026, 11, 11), StatusOpen)
+				checkPrompt(t, p, d(2026, 11, 10), d(2026, 11, 10), Due)
 				if !strings.Contains(p.Text, "references") {
 					t.Errorf("task %q", p.Text)
 				}
 				checkPrompt(t, only(t, ps, 10, FollowUp), d(2026, 11, 19), d(2026, 11, 24), Upcoming)
 			}},
 		{now: lt(11, 12, 9), stage: "reference check", want: []string{"stage_task:overdue"}},
-		// Thursday Nov 12: background check.
+		// Thursday Nov 12: background check. The heads-up is marked done
+		// under the key's older spelling, with a space: it still matches.
 		{events: []Event{
 			{Kind: EvDone, At: lt(11, 12, 9), Prompt: "stage_task:reference check"},
 			{Kind: EvStage, At: lt(11, 12, 10), Stage: "background check"},

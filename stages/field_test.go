@@ -121,7 +121,7 @@ func TestPromptsSayTheirShortWords(t *testing.T) {
 		got[p.Key] = p.Short
 	}
 	for key, want := range map[string]string{
-		"stage_task:reference check": "brief references",
+		"stage_task:reference-check": "name your references",
 		"after_rejection:reply":      "reply graciously",
 		"after_rejection:lessons":    "note lessons learned",
 	} {

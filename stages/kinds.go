@@ -160,7 +160,13 @@ var promptKinds = []PromptKind{
 		}},
 	{Kind: ThankYou, Label: "thank-you",
 		KeyWords: func(rest string) string { return " to " + strings.ReplaceAll(rest, "-", " ") },
-		Action:   func(_ Prompt, first string) string { return "thank " + first },
+		OnDay: func(p *Prompt, _ time.Time, _ Date) {
+			if p.Status == Overdue {
+				// Rule 1: past the 24 hours, still worth it.
+				p.Text += ": a late thank-you is still worth sending"
+			}
+		},
+		Action: func(_ Prompt, first string) string { return "thank " + first },
 		Template: func(_ *Settings, a *Application, p Prompt) string {
 			if a != nil && strings.EqualFold(strings.TrimSpace(a.Recruiter), strings.TrimSpace(p.Person)) {
 				return "thank_you_recruiter"
@@ -181,7 +187,16 @@ var promptKinds = []PromptKind{
 			return Event{Kind: EvFollowUp, Person: p.Person, At: now}, true
 		}},
 	{Kind: StageTask, Label: "stage task",
-		KeyWords: func(rest string) string { return " (" + rest + ")" },
+		KeyWords: func(rest string) string {
+			// "reference-check:ana-lopez": the stage, and the reference a
+			// heads-up goes to (rule 5).
+			stage, ref, _ := strings.Cut(rest, ":")
+			words := strings.ReplaceAll(stage, "-", " ")
+			if ref != "" {
+				words += " to " + strings.ReplaceAll(ref, "-", " ")
+			}
+			return " (" + words + ")"
+		},
 		Action: func(p Prompt, _ string) string {
 			if p.Short != "" {
 				return p.Short
@@ -240,27 +255,11 @@ var promptKinds = []PromptKind{
 // reference); keys logged before slugs spell the stage as it is named
 // ("stage_task:reference check"), and still name it.
 func (t *Template) TaskStage(key string) (stage int, reference string) {
-	rest, ok := strings.CutPrefix(key, string(StageTask)+":")
+	slug, reference, ok := StageTaskParts(key)
 	if !ok {
 		return -1, ""
 	}
-	if i := t.StageIndex(rest); i >= 0 {
-		return i, ""
-	}
-	stage, best := -1, -1
-	for i, s := range t.Stages {
-		// The longest stage that starts the key: a stage named "offer"
-		// must not take "offer letter"'s keys.
-		for _, name := range []string{KeySlug(s.Name), s.Name} {
-			if len(name) <= best {
-				continue
-			}
-			if after, ok := strings.CutPrefix(rest, name); ok && (after == "" || after[0] == ':') {
-				stage, best, reference = i, len(name), strings.TrimPrefix(after, ":")
-			}
-		}
-	}
-	return stage, reference
+	return t.StageBySlug(slug), reference
 }
 
 // byKind is the Template of the kinds whose template is named after them.
@@ -329,8 +328,10 @@ func (p Prompt) Action(first string) string {
 // words are not cleaned for a terminal.
 func (p Prompt) Brief(a *Application) (action, detail string) {
 	action = p.Action(p.Person)
-	// The part is said only beside the person it is about, never alone.
-	if a != nil && p.Person != "" && p.AppID != 0 && strings.Contains(action, p.Person) {
+	// The part is said only beside the person it is about, never alone,
+	// and only for the application's own people (a reference is not one).
+	if a != nil && p.Person != "" && p.AppID != 0 && strings.Contains(action, p.Person) &&
+		slices.ContainsFunc(a.People(), func(n string) bool { return strings.EqualFold(n, p.Person) }) {
 		detail = a.RoleOf(p.Person)
 	}
 	return action, detail

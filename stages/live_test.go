@@ -32,12 +32,15 @@ func TestPromptsUntil(t *testing.T) {
 	}{
 		{"open", newApp(t, Event{Kind: EvHeard, At: rejectedAt}), Date{}, true},
 		{"open with an offer", newApp(t, Event{Kind: EvOffer, At: rejectedAt}), Date{}, true},
-		// Rejected at 10:00 UTC on 20 Nov: the 21st from UTC+10 on, whose
-		// notes last until 5 Dec.
-		{"rejected", newApp(t, outcome(Rejected)), NewDate(2026, 12, 5), false},
+		// Closed at 10:00 UTC on 20 Nov: the 21st from UTC+10 on, whose
+		// prompts (due two business days later at most, four calendar
+		// days) last until two weeks after that: 9 Dec.
+		{"rejected", newApp(t, outcome(Rejected)), NewDate(2026, 12, 9), false},
 		{"accepted", newApp(t, outcome(Accepted)), Date{}, true},
-		{"declined", newApp(t, outcome(Declined)), Date{}, false},
-		{"no answer", newApp(t, outcome(NoAnswer)), Date{}, false},
+		// Any outcome may thank the references (rule 10).
+		{"declined", newApp(t, outcome(Declined)), NewDate(2026, 12, 9), false},
+		{"withdrawn", newApp(t, outcome(Withdrawn)), NewDate(2026, 12, 9), false},
+		{"no answer", newApp(t, outcome(NoAnswer)), NewDate(2026, 12, 9), false},
 		{"rejected without an outcome event", unlogged, Date{}, false},
 	}
 	for _, tt := range tests {
@@ -63,14 +66,20 @@ func TestPromptsUntilMatchesTheEngine(t *testing.T) {
 		}
 		zones = append(zones, loc)
 	}
-	// Rejections at every hour of a day, each logged in a zone of its own.
+	// Outcomes at every hour of a day, each logged in a zone of its own,
+	// after a reference check: a rejection's notes and, for every
+	// outcome, thanking the references (rules 9 and 10).
+	outcomes := []Outcome{Rejected, Declined, Withdrawn, NoAnswer}
 	for h := range 24 {
 		logged := zones[h%len(zones)]
 		a, err := NewApplication("Acme", "SWE", "standard", interview, []string{"Ana"}, "Sam", Date{}, interview)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := a.Apply(nil, Event{Kind: EvOutcome, At: time.Date(2026, 11, 20, h, 30, 0, 0, time.UTC).In(logged), Outcome: Rejected}); err != nil {
+		if err := a.Apply(nil, Event{Kind: EvStage, At: interview.Add(48 * time.Hour), Stage: "references"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Apply(nil, Event{Kind: EvOutcome, At: time.Date(2026, 11, 20, h, 30, 0, 0, time.UTC).In(logged), Outcome: outcomes[h%len(outcomes)]}); err != nil {
 			t.Fatal(err)
 		}
 		a.ID = 1

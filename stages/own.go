@@ -2,6 +2,7 @@ package stages
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -39,8 +40,9 @@ type Own struct {
 	// about, ascending.
 	Told []uint64
 	// Closed and Snoozed are what the candidate did to the prompts other
-	// applications decide (withdraw, competing offer): their keys marked
-	// done or dismissed, and snoozed (the latest snooze of each).
+	// applications decide (withdraw, competing offer) and to the heads-ups
+	// to single references, which the Day makes (rule 5): their keys
+	// marked done or dismissed, and snoozed (the latest snooze of each).
 	Closed  []string
 	Snoozed []Snooze
 	// Prompts are the application's own prompts, with their snoozes and
@@ -66,6 +68,10 @@ type OwnPrompt struct {
 	// the search (the reflection on the interview); the others give way to
 	// the one withdraw prompt.
 	Kept bool
+	// PerReference marks the reference heads-up, which the Day gives once
+	// per reference given to the application (rule 5): the references are
+	// the user's list, which the Own does not hold (Engine.WithReferences).
+	PerReference bool
 }
 
 // Key names these settings for a cache of what they decide (Own): equal
@@ -92,11 +98,6 @@ func (e Engine) Own(a *Application) Own {
 func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 	o := Own{ID: a.ID, Company: a.Company, Recruiter: a.Recruiter, Outcome: a.Outcome, Interviewed: a.Interviewed,
 		HasOffer: a.Offer != nil}
-	switch a.Outcome {
-	case Open, Rejected, Accepted:
-	default:
-		return o
-	}
 	o.Accepted = a.AcceptedAt()
 	if a.OfferOpen(s) {
 		o.OfferOpen, o.OfferReceived, o.OfferDeadline = true, a.Offer.Received, a.Offer.Deadline
@@ -107,36 +108,50 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 	slices.Sort(o.Told)
 	log := readPromptLog(a.Events)
 	for k := range log.closed {
-		if sharedKey(k) {
+		if sharedKey(k) || referenceKey(k) {
 			o.Closed = append(o.Closed, k)
 		}
 	}
 	slices.Sort(o.Closed)
 	for k, d := range log.snoozed {
-		if sharedKey(k) {
+		if sharedKey(k) || referenceKey(k) {
 			o.Snoozed = append(o.Snoozed, Snooze{k, d})
 		}
 	}
 	slices.SortFunc(o.Snoozed, func(x, y Snooze) int { return strings.Compare(x.Key, y.Key) })
 	g := ownEngine{s: s, loc: loc}
-	add := func(p Prompt, until Date, kept bool) {
+	add := func(p Prompt, until Date, kept bool) *OwnPrompt {
 		if log.closed[p.Key] {
-			return
+			return nil
 		}
 		p.Snoozed = log.snoozed[p.Key]
 		o.Prompts = append(o.Prompts, OwnPrompt{Prompt: p, Until: until, Kept: kept})
+		return &o.Prompts[len(o.Prompts)-1]
+	}
+	addTask := func(p Prompt, perReference bool) {
+		if op := add(p, lapsesAfterDue(p.Due), false); op != nil {
+			op.PerReference = perReference
+		}
+	}
+	// References who were called are thanked and told the outcome,
+	// whatever it was (rule 10).
+	if p, day, ok := g.thankReferences(a); ok {
+		add(p, closedUntil(day, p.Due), false)
 	}
 	switch a.Outcome {
+	case Open:
 	case Rejected:
 		day, ps := g.afterRejection(a)
 		for _, p := range ps {
-			add(p, day.AddDays(afterRejectionLapse+1), false)
+			add(p, closedUntil(day, p.Due), false)
 		}
 		return o
 	case Accepted:
-		for _, p := range g.afterAcceptance(a) {
-			add(p, Date{}, false)
+		if p, perReference, ok := g.afterAcceptance(a); ok {
+			addTask(p, perReference)
 		}
+		return o
+	default:
 		return o
 	}
 	interviewDay := g.day(a.Interviewed)
@@ -160,8 +175,8 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 			add(p, Date{}, false)
 		}
 	}
-	if p, ok := g.stageTask(a); ok {
-		add(p, Date{}, false)
+	if p, perReference, ok := g.stageTask(a); ok {
+		addTask(p, perReference)
 	}
 	for k := range ruledKinds {
 		if p, ok := k.Rule(s, a, loc); ok {
@@ -176,6 +191,14 @@ func onDay(p *Prompt, now time.Time, today Date) {
 	if s, ok := p.Kind.Spec(); ok && s.OnDay != nil {
 		s.OnDay(p, now, today)
 	}
+}
+
+// referenceKey reports the key of a heads-up to one reference
+// ("stage_task:reference-check:ana-lopez"), which the Day makes from the
+// Own's one heads-up, so the Own keeps its log.
+func referenceKey(k string) bool {
+	_, ref, ok := StageTaskParts(k)
+	return ok && ref != ""
 }
 
 // sharedKey reports a prompt key that the state of other applications
@@ -228,7 +251,7 @@ type Day struct {
 // dates in its zone.
 func (e Engine) NewDay(now time.Time) *Day {
 	now = now.In(e.Zone())
-	return &Day{e: e, g: engine{ownEngine: ownEngine{s: e.Settings(), loc: e.Zone()}, cal: e.Settings().Calendar, now: now, today: DateOf(now)}}
+	return &Day{e: e, g: engine{ownEngine: ownEngine{s: e.Settings(), loc: e.Zone()}, cal: e.Settings().Calendar, now: now, today: DateOf(now), refs: e.refs}}
 }
 
 // Note takes in what the prompts of the others need from o: an open offer
@@ -379,6 +402,10 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		}
 		p := op.Prompt
 		p.AppID, p.Company = o.ID, o.Company
+		if op.PerReference {
+			ps = g.headsUps(ps, o, p)
+			continue
+		}
 		p.Status = statusOn(&p, g.now, g.today)
 		onDay(&p, g.now, g.today)
 		ps = append(ps, p)
@@ -404,4 +431,56 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		}
 	}
 	return ps
+}
+
+// headsUps gives the reference heads-up p of application o once per
+// reference given to it, each naming that person, under a key of its own
+// (rule 5: each reference gets a note of their own); with none given, the
+// one prompt asks to name them. A heads-up to one reference snoozed under
+// its own key comes back then; else it keeps the snooze of the one
+// heads-up (a snooze logged before there was one per reference).
+func (g *engine) headsUps(ps []Prompt, o *Own, p Prompt) []Prompt {
+	n := 0
+	for _, r := range g.refs {
+		if !r.GivenTo(o.ID) {
+			continue
+		}
+		n++
+		slug := KeySlug(r.Name)
+		if slug == "" {
+			slug = fmt.Sprintf("reference-%d", n)
+		}
+		q := p
+		q.Key = p.Key + ":" + slug
+		q.Person = r.Name
+		q.Text = headsUpText(p.Text, r.Name)
+		q.Short = "brief " + r.Name
+		if _, closed := slices.BinarySearch(o.Closed, q.Key); closed {
+			continue
+		}
+		if i, ok := slices.BinarySearchFunc(o.Snoozed, q.Key, func(s Snooze, k string) int { return strings.Compare(s.Key, k) }); ok {
+			q.Snoozed = o.Snoozed[i].Until
+		}
+		q.Status = statusOn(&q, g.now, g.today)
+		onDay(&q, g.now, g.today)
+		ps = append(ps, q)
+	}
+	if n > 0 {
+		return ps
+	}
+	p.Text = "Name the references you gave " + o.Company + ", so that each gets a heads-up of their own: calls can come from today"
+	p.Short = "name your references"
+	p.Status = statusOn(&p, g.now, g.today)
+	onDay(&p, g.now, g.today)
+	return append(ps, p)
+}
+
+// headsUpText is the task text said to one reference: the built-in
+// "Give your references a heads-up: ..." names them; a task of the user's
+// own process is kept, with the name after it.
+func headsUpText(task, name string) string {
+	if rest, ok := strings.CutPrefix(task, "Give your references a heads-up"); ok {
+		return "Give " + name + " a heads-up" + rest
+	}
+	return task + " (" + name + ")"
 }

@@ -33,7 +33,14 @@ func TestKeySlugDropsControlCharacters(t *testing.T) {
 		"thank_you:ana lopez":     "thank_you:ana-lopez",
 		"thank_you:ana-lopez":     "thank_you:ana-lopez",
 		"thank_you:ben\u202epark": "thank_you:benpark",
-		"stage_task:team match":   "stage_task:team match",
+		"stage_task:team match":   "stage_task:team-match",
+		"stage_task:team-match":   "stage_task:team-match",
+		"stage_task:Verbal Offer": "stage_task:verbal-offer",
+		// A heads-up to one reference: the stage's slug and the person's.
+		"stage_task:reference check:ana lopez": "stage_task:reference-check:ana-lopez",
+		"stage_task:reference-check:ana-lopez": "stage_task:reference-check:ana-lopez",
+		"offer_deadline:2026-11-20":            "offer_deadline:2026-11-20",
+		"competing_offer:3":                    "competing_offer:3",
 	} {
 		if got := NormalKey(key); got != want {
 			t.Errorf("NormalKey(%q) = %q, want %q", key, got, want)

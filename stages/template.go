@@ -39,8 +39,10 @@ type Template struct {
 	Name   string
 	Window Window
 	Stages []Stage
-	// OfferTip attaches to the offer-deadline prompt.
-	OfferTip string
+	// OfferTip attaches to the offer-deadline prompt; ThankYouTip to the
+	// thank-you prompts (rule 1: Netflix asks for more than thanks).
+	OfferTip    string
+	ThankYouTip string
 	// Builtin marks afterview's own processes; Replaces a user's process
 	// that takes a built-in's name; Missing a process no longer known,
 	// rebuilt from the stages an application recorded (see Settings).
@@ -72,7 +74,8 @@ var templates = map[string]*Template{
 			{Name: "verbal offer", Task: taskWritten, TaskShort: shortWritten, Offer: true, Tip: "The recruiter or hiring manager calls with the offer; the written letter follows by email."},
 			{Name: "offer letter", Offer: true, Tip: "Netflix pays top of personal market, almost all as base salary."},
 		},
-		OfferTip: "Netflix's first number is its best: it seldom negotiates unless shown a clearly higher competing offer.",
+		OfferTip:    "Netflix's first number is its best: it seldom negotiates unless shown a clearly higher competing offer.",
+		ThankYouTip: "At Netflix, refer to a hard problem you discussed and show you value candor.",
 	},
 	"amazon": {
 		Name:   "amazon",

@@ -131,6 +131,10 @@ func (t *Tx) EachApp(fn func(a *stages.Application) error) error {
 // Global decodes the events about no application, in the order logged.
 func (t *Tx) Global() ([]stages.Event, error) { return t.s.globalEvents(t.tx) }
 
+// References returns the user's references, as Store.References does: the
+// prompts name them (a heads-up to each reference given to an application).
+func (t *Tx) References() ([]stages.Reference, error) { return t.s.references(t.tx) }
+
 // Damaged is err as a *FileError saying the data file is damaged.
 func (t *Tx) Damaged(err error) error { return damaged(t.s.path, err) }
 

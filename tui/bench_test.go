@@ -43,7 +43,7 @@ func bigHarness(tb testing.TB, n int) Model {
 	m := New(Options{Store: newFakeStore(), Now: fixedClock})
 	m.poll = 0
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	next, _ = next.(Model).Update(dataMsg{d: newData(manyApps(tb, n), nil, 1, testNow, nil)})
+	next, _ = next.(Model).Update(dataMsg{d: newData(manyApps(tb, n), nil, nil, 1, testNow, nil)})
 	return next.(Model)
 }
 
@@ -51,7 +51,7 @@ func BenchmarkSnapshot10k(b *testing.B) {
 	apps := manyApps(b, 10000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		newData(apps, nil, 1, testNow, nil)
+		newData(apps, nil, nil, 1, testNow, nil)
 	}
 }
 

@@ -133,11 +133,12 @@ type logged struct {
 	event         stages.Event
 }
 
-// ended names the to-dos the log ended without doing them, at now: "2
+// ended names the to-dos the log ended without doing them, at now (the
+// heads-ups naming the user's references refs): "2
 // thank-yous for Datadog lapsed: the company answered" ("" for none). The
 // company is left out where said already names it, to keep the status
 // line short.
-func (l *logged) ended(settings *stages.Settings, now time.Time, said string) string {
+func (l *logged) ended(settings *stages.Settings, refs []stages.Reference, now time.Time, said string) string {
 	if l == nil {
 		return ""
 	}
@@ -145,7 +146,7 @@ func (l *logged) ended(settings *stages.Settings, now time.Time, said string) st
 	if strings.Contains(said, company) {
 		company = ""
 	}
-	return stages.EndedWords(company, stages.NewEngine(settings, now.Location()).Ended(&l.before, &l.after, now, l.event), l.event)
+	return stages.EndedWords(company, stages.NewEngine(settings, now.Location()).WithReferences(refs).Ended(&l.before, &l.after, now, l.event), l.event)
 }
 
 // promptRef names a prompt: its application and key.

@@ -158,7 +158,13 @@ func loadCmd(st Store, now func() time.Time, settings *stages.Settings, gen int,
 				return dataMsg{buildData(settings, apps, global, prev.prompts, rev, prev.now, levelFull, len(apps) == 0), gen}
 			}
 		}
-		return dataMsg{newData(apps, global, rev, t, settings), gen}
+		var refs []stages.Reference
+		if rs, ok := st.(referenceStore); ok {
+			if refs, err = rs.References(); err != nil {
+				return errMsg{err: err, doing: "reading your references", read: true, load: true, gen: gen}
+			}
+		}
+		return dataMsg{newData(apps, global, refs, rev, t, settings), gen}
 	}
 }
 
@@ -297,9 +303,12 @@ func (d *data) appPage(id uint64) (*stages.Application, appState) {
 	return d.application(id)
 }
 
-func newData(apps []stages.Application, global []stages.Event, rev uint64, now time.Time, settings *stages.Settings) *data {
+// newData is the snapshot of every application, with the day's prompts
+// worked out by the engine, naming the user's references refs (rule 5's
+// heads-ups, one per reference given), as the store's prompts do.
+func newData(apps []stages.Application, global []stages.Event, refs []stages.Reference, rev uint64, now time.Time, settings *stages.Settings) *data {
 	empty := len(apps) == 0
-	return buildData(settings, apps, global, enginePrompts(stages.NewEngine(settings, now.Location()), apps, global, now, empty), rev, now, levelFull, empty)
+	return buildData(settings, apps, global, enginePrompts(stages.NewEngine(settings, now.Location()).WithReferences(refs), apps, global, now, empty), rev, now, levelFull, empty)
 }
 
 // newActiveData is the snapshot of the active applications (see

@@ -85,7 +85,7 @@ func TestOffersScreenShowsTheDomainExample(t *testing.T) {
 
 func TestOfferColumnsMatchTheStagesArithmetic(t *testing.T) {
 	apps, _, _ := domainOffers(t).Snapshot()
-	d := newData(apps, nil, 1, testNow, nil)
+	d := newData(apps, nil, nil, 1, testNow, nil)
 	if len(d.offers) != 2 {
 		t.Fatalf("%d offers, want 2", len(d.offers))
 	}

@@ -545,7 +545,7 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 		m.form = nil
 	}
 	status := "✓ " + msg.status
-	if ended := msg.logged.ended(m.ctx.settings, m.ctx.now(), msg.status); ended != "" {
+	if ended := msg.logged.ended(m.ctx.settings, m.ctx.refs, m.ctx.now(), msg.status); ended != "" {
 		// To-dos gone without a word would look lost: say which and why.
 		status += " · " + ended
 	}

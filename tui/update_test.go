@@ -25,7 +25,7 @@ func TestStartsOnTodayMostUrgentFirst(t *testing.T) {
 	if p.Company != "Netflix" || p.Kind != stages.StageTask || p.Status != stages.Overdue {
 		t.Fatalf("first prompt = %s %s %s, want Netflix's overdue reference heads-up", p.Company, p.Kind, p.Status)
 	}
-	h.mustSee("Today 16", "2 days overdue", "due today by 15:00", "Netflix #1  brief references", "Figma #5    thank Riley Chen · recruiter")
+	h.mustSee("Today 16", "3 days overdue", "due today by 15:00", "Netflix #1  name your references", "Figma #5    thank Riley Chen · recruiter")
 }
 
 func TestListNavigation(t *testing.T) {
@@ -714,7 +714,7 @@ func TestLightBackgroundGuessedBeforeTheTerminalAnswers(t *testing.T) {
 
 func TestMeaningsReadWithoutColour(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
-	h.mustSee("! 2 days overdue", "● due today", "○ due tomorrow")
+	h.mustSee("! 3 days overdue", "● due today", "○ due tomorrow")
 	h.press("tab")
 	h.mustSee("● in window", "▲ overdue", "○ early", "│")
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
@@ -781,7 +781,7 @@ func TestDemoApplications(t *testing.T) {
 	}
 	// The earlier Netflix process, closed, answered on day 9: the current
 	// one shows "Netflix usually answers you in 9 days".
-	d := newData(apps, nil, 1, testNow, nil)
+	d := newData(apps, nil, nil, 1, testNow, nil)
 	for i, a := range apps {
 		if a.Company == "Netflix" && !a.Closed() {
 			if u := d.usual[i]; !u.ok || u.days != 9 || u.n != 1 {

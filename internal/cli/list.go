@@ -35,6 +35,7 @@ the expected window, and the next thing to do.`,
 // listedApp is an application as 'list --json' prints it.
 type listedApp struct {
 	stages.Application
+	// DaysWaited is 0 before the interview (see cmdList).
 	DaysWaited int           `json:"days_waited"`
 	Wait       string        `json:"wait"`
 	Next       *promptJSON   `json:"next,omitempty"`
@@ -64,7 +65,10 @@ func cmdList(e *env, asJSON, onlyOpen bool, pos []string) error {
 	}
 	row := func(a *stages.Application, next *stages.Prompt) listedApp {
 		w := a.Wait(e.settings(), now)
-		r := listedApp{Application: *a, DaysWaited: w.Days, Wait: string(w.Status), WindowDays: w.Window, wait: w}
+		// Before the final interview no day has been waited: 0, never a
+		// negative count, and still a number for whatever reads it; wait
+		// says "interview ahead".
+		r := listedApp{Application: *a, DaysWaited: max(w.Days, 0), Wait: string(w.Status), WindowDays: w.Window, wait: w}
 		if next != nil {
 			pj := toPromptJSON(*next)
 			r.Next, r.next = &pj, *next

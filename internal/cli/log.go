@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"afterview/agenda"
 	"afterview/stages"
 )
 
@@ -208,7 +209,7 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 		for _, p := range people {
 			fmt.Fprintf(e.stdout, "Logged: thank-you to %s, %s (#%d)%s.\n", clean(p), clean(app.Company), id, e.resolved(ev, o.at != ""))
 		}
-		e.sayEnded(&app, &updated, events...)
+		e.sayEnded(st, &app, &updated, events...)
 		return nil
 	}
 	var guard func(*stages.Application) error
@@ -229,7 +230,7 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 	}
 	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
 	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, o.at != ""))
-	e.sayEnded(&app, &updated, ev)
+	e.sayEnded(st, &app, &updated, ev)
 	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
 		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
 	}
@@ -245,8 +246,13 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 // sayEnded names the to-dos of the application that logging events ended
 // without doing them, as the UI's status line does: "2 thank-yous for
 // Datadog lapsed: the company answered."
-func (e *env) sayEnded(before, after *stages.Application, events ...stages.Event) {
-	if w := stages.EndedWords(clean(after.Company), stages.NewEngine(e.settings(), e.now().Location()).Ended(before, after, e.now(), events...), events...); w != "" {
+//
+// The heads-ups name the user's references (rule 5), read from st; a
+// failed read leaves them out of these words, never fails the log, which
+// is written already.
+func (e *env) sayEnded(st *agenda.Agenda, before, after *stages.Application, events ...stages.Event) {
+	refs, _ := st.References()
+	if w := stages.EndedWords(clean(after.Company), stages.NewEngine(e.settings(), e.now().Location()).WithReferences(refs).Ended(before, after, e.now(), events...), events...); w != "" {
 		fmt.Fprintf(e.stdout, "%s.\n", w)
 	}
 }

@@ -149,8 +149,8 @@ func TestNetflixFlow(t *testing.T) {
 	c.ok("2026-11-05T12:00", "log", "1", "stage", "--stage", "debrief")
 	c.ok("2026-11-06T12:00", "log", "1", "stage", "reference check")
 	p, ok := find(c.today("2026-11-06T13:00"), 1, "stage_task")
-	if !ok || p.Due != "2026-11-09" || !strings.Contains(p.Text, "references") {
-		t.Fatalf("reference check task = %+v (found %v); want due Mon 9 Nov about references", p, ok)
+	if !ok || p.Due != "2026-11-06" || !strings.Contains(p.Text, "references") {
+		t.Fatalf("reference check task = %+v (found %v); want due Fri 6 Nov, the day it starts, about references", p, ok)
 	}
 	if _, ok := find(c.today("2026-11-06T13:00"), 1, "thank_you"); ok {
 		t.Fatal("thank-yous lapse once the company moved the application")

@@ -76,7 +76,7 @@ func TestNotifyTellsEachPromptOnceADay(t *testing.T) {
 	n := strings.TrimSpace(c.ok("2026-11-21T09:00", "today", "--count"))
 	c.notify("2026-11-21T09:00", &f)
 	c.notify("2026-11-21T10:00", &f)
-	if len(f.shown) != 3 || !strings.HasPrefix(f.shown[2], "afterview: "+n+" due today\nGlobex #2: Send a short, personal thank-you to Kim (recruiter) (1 day overdue)\nand ") {
+	if len(f.shown) != 3 || !strings.HasPrefix(f.shown[2], "afterview: "+n+" due today\nGlobex #2: Send a short, personal thank-you to Kim (recruiter): a late thank-you is still worth sending (1 day overdue)\nand ") {
 		t.Fatalf("the next day: shown %q; want one more notification, of the %s prompts due, the most urgent first", f.shown, n)
 	}
 }

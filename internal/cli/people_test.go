@@ -119,9 +119,13 @@ func TestReferencesCommand(t *testing.T) {
 		}
 	}
 	c.ok(day, "log", "1", "stage", "reference check")
-	out, errOut, _ := c.at(day, "draft", "1", "stage_task")
-	// One note per reference (rule 5): a key naming none goes to the first.
-	if !strings.HasPrefix(out, "To: Maria Gomez <maria@acme.com>\n") || !strings.Contains(out, "Hi Maria,") || strings.Contains(errOut, "No reference") {
+	// One heads-up per reference given (rule 5): the kind alone is not
+	// enough to say which.
+	if _, errOut, code := c.at(day, "draft", "1", "stage_task"); code != exitUsage || !strings.Contains(errOut, "stage_task:reference-check:maria-gomez, stage_task:reference-check:tom-reed") {
+		t.Errorf("draft 1 stage_task with two references: exit %d, %q; want 1 and both keys", code, errOut)
+	}
+	out, errOut, _ := c.at(day, "draft", "1", "stage_task:reference-check:maria-gomez")
+	if !strings.HasPrefix(out, "To: Maria Gomez <maria@acme.com>") || strings.Contains(errOut, "No reference") {
 		t.Errorf("reference heads-up:\n%s%s", out, errOut)
 	}
 	c.ok(day, "references", "remove", "maria")

@@ -164,7 +164,7 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 		fmt.Fprintf(e.stdout, "%s (#%d) is closed: %s.\n", clean(app.Company), id, ev.Outcome.Label())
 	}
 	if app != nil {
-		e.sayEnded(app, &updated, ev)
+		e.sayEnded(st, app, &updated, ev)
 	}
 	if w := stages.SnoozeWarning(p, ev.Until, stages.DateOf(now)); verb == "snooze" && w != "" {
 		fmt.Fprintf(e.stdout, "Note: %s.\n", clean(w))

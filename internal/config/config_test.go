@@ -111,7 +111,8 @@ func TestEveryBusinessDayRuleHonoursTheCalendar(t *testing.T) {
 		due[p.Company+" "+p.Key] = p.Due
 	}
 	want := map[string]stages.Date{
-		"Netflix stage_task:reference check": day(2026, 11, 27), // not Thanksgiving
+		"Netflix stage_task:reference-check": wed,               // the day it starts: calls can come
+		"Stripe stage_task:offer":            day(2026, 11, 27), // not Thanksgiving
 		"Netflix competing_offer:2":          day(2026, 11, 27),
 		"Figma move_on:2026-11-20":           day(2026, 11, 30), // 5 business days, Thanksgiving skipped
 		"Airbnb after_rejection:reply":       day(2026, 11, 27),
