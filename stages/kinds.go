@@ -105,8 +105,13 @@ type LogSpec struct {
 	ToRecruiter bool
 }
 
-// FieldOffer names an offer's terms, as a log kind's field.
-const FieldOffer Field = "offer"
+// FieldOffer names an offer's terms, as a log kind's field, and
+// FieldDeadline its response deadline (day and time of day): an offer takes
+// both, a counter only the terms.
+const (
+	FieldOffer    Field = "offer"
+	FieldDeadline Field = "deadline"
+)
 
 // Takes reports whether the kind takes field f.
 func (l *LogSpec) Takes(f Field) bool { return slices.Contains(l.Fields, f) }
@@ -424,8 +429,8 @@ var eventKinds = []EventSpec{
 		Apply: applyOffer,
 		Ends:  "the company made an offer",
 		Log: &LogSpec{Words: []string{"offer"}, Label: "offer",
-			Help:   "an offer arrived (--base, --bonus or --bonus-pct, --stock, --vest-years, --vest, --sign-on, --currency, --deadline); leave out what you do not know yet (a verbal offer: no terms at all). Logged again, it is a revision: the terms you give replace the current ones, the others stay; a revision that changes nothing is refused",
-			Fields: []Field{FieldOffer}}},
+			Help:   "an offer arrived (--base, --bonus or --bonus-pct, --stock, --vest-years, --vest, --sign-on, --currency, --deadline, a day with its time of day if given, as in \"fri 17:00\"); leave out what you do not know yet (a verbal offer: no terms at all). Logged again, it is a revision: the terms you give replace the current ones, the others stay; a revision that changes nothing is refused",
+			Fields: []Field{FieldOffer, FieldDeadline}}},
 	{Kind: EvCounter,
 		Words: func(_ *Application, e Event) string {
 			if e.Offer != nil {
