@@ -59,8 +59,8 @@ func (e *env) newLogCommand() *cobra.Command {
 			valueName(f, "sign-on", "N")
 			f.StringVar(&o.currency, "currency", "", "offer: the currency")
 			valueName(f, "currency", "USD")
-			f.StringVar(&o.deadline, "deadline", "", "offer: the date to answer by")
-			valueName(f, "deadline", "DATE")
+			f.StringVar(&o.deadline, "deadline", "", "offer: the day to answer by, and its time if the company gave one:\nfri, \"fri 17:00\", \"2026-11-25 17:00\"")
+			valueName(f, "deadline", "WHEN")
 		},
 		complete: e.completeID("kind"),
 		run:      func(args []string) error { return cmdLog(e, o, args) },
@@ -159,6 +159,12 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 	if l.Takes(stages.FieldOutcome) {
 		ev.Outcome = outcome
 	}
+	if o.deadline != "" && !l.Takes(stages.FieldDeadline) {
+		if l.Takes(stages.FieldOffer) {
+			return usageErr("log %s takes no --deadline: it asks for terms, not time. To ask for more time, say so in --note", l.Words[0])
+		}
+		return usageErr("--deadline goes with an offer: afterview log %d offer --deadline \"fri 17:00\"", id)
+	}
 	if l.Takes(stages.FieldOffer) {
 		if ev.Offer, err = e.offerOf(o); err != nil {
 			return err
@@ -230,8 +236,8 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
 	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, o.at != ""))
 	e.sayEnded(&app, &updated, ev)
-	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
-		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
+	if ev.Kind == stages.EvOffer && ev.Offer != nil && deadlinePassed(ev.Offer, now) {
+		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.DeadlineWords())
 	}
 	if ev.Kind == stages.EvStage && updated.PastOffer(e.settings()) && app.OfferOpen(e.settings()) && !updated.Closed() {
 		fmt.Fprintf(e.stdout, "Moving past the offer means you answered it. If you accepted, log it: afterview log %d accepted\n", id)
@@ -240,6 +246,18 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 		fmt.Fprintf(e.stdout, "It is dated before the current stage (%s), so it fills in the history; the application stays there.\n", clean(updated.Stage))
 	}
 	return nil
+}
+
+// deadlinePassed reports whether the deadline the company gave is behind
+// now: its day is over, or, given with a time of day, that time has gone.
+func deadlinePassed(o *stages.Offer, now time.Time) bool {
+	if o.Deadline.IsZero() {
+		return false
+	}
+	if at, ok := o.DeadlineAt(now.Location()); ok {
+		return at.Before(now)
+	}
+	return o.Deadline.Before(stages.DateOf(now))
 }
 
 // sayEnded names the to-dos of the application that logging events ended
@@ -267,8 +285,8 @@ func (e *env) offerOf(o *logOptions) (*stages.Offer, error) {
 		}
 	}
 	if o.deadline != "" {
-		if offer.Deadline, err = e.parseDay("--deadline", o.deadline, stages.LeanFuture); err != nil {
-			return nil, err
+		if offer.Deadline, offer.DeadlineTime, err = stages.ParseDeadline(o.deadline, e.now(), stages.LeanFuture); err != nil {
+			return nil, usageErr("--deadline: %v", err)
 		}
 	}
 	return offer, nil
@@ -292,7 +310,11 @@ func (e *env) resolved(ev stages.Event, atGiven bool) string {
 		parts = append(parts, "on "+stages.DescribeWhen(ev.At, e.now()))
 	}
 	if ev.Offer != nil && !ev.Offer.Deadline.IsZero() {
-		parts = append(parts, "answer by "+stages.DescribeDay(ev.Offer.Deadline, e.now()))
+		by := "answer by " + stages.DescribeDay(ev.Offer.Deadline, e.now())
+		if ev.Offer.DeadlineTime != "" {
+			by += " " + ev.Offer.DeadlineTime
+		}
+		parts = append(parts, by)
 	}
 	if len(parts) == 0 {
 		return ""

@@ -148,7 +148,7 @@ func writeShow(w io.Writer, settings *stages.Settings, a *stages.Application, ps
 				terms += "; " + t
 			}
 		}
-		answer := "answer by " + o.OfferDeadline().Short()
+		answer := "answer by " + o.CountdownWords()
 		if o.Deadline.IsZero() {
 			answer = "no deadline given (afterview counts a week, to " + o.OfferDeadline().Short() + ")"
 		}
