@@ -544,7 +544,7 @@ func offerLines(c *programContext, o *stages.Offer) []string {
 	}
 	dl := o.OfferDeadline()
 	left := dl.DaysSince(c.data.today)
-	when := fmt.Sprintf("%s (%s)", dl.Short(), dayCount(left))
+	when := fmt.Sprintf("%s (%s)", o.CountdownWords(), dayCount(left))
 	st := s.Due
 	if left < 0 {
 		st = s.Overdue

@@ -51,8 +51,8 @@ type offerRow struct {
 	// ("17:00"), and DeadlineAt the deadline as a local date-time in the
 	// user's zone ("2026-11-25T17:00:00-08:00"); both absent when the
 	// deadline is a day only. "deadline" stays the day, for scripts.
-	DeadlineTime string `json:"deadline_time,omitempty"`
-	DeadlineAt   string `json:"deadline_at,omitempty"`
+	DeadlineTime string        `json:"deadline_time,omitempty"`
+	DeadlineAt   string        `json:"deadline_at,omitempty"`
 	offer        *stages.Offer // for the words the UI says too
 }
 
