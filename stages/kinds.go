@@ -470,11 +470,24 @@ var eventKinds = []EventSpec{
 			Help:  "you wrote a note (--note TEXT, or as the 3rd argument)",
 			Needs: FieldNote, Example: `"went well: system design"`}},
 	{Kind: EvOutcome,
-		Words:  func(_ *Application, e Event) string { return "closed: " + e.Outcome.Label() },
-		Logged: func(a *Application, e Event) string { return a.Company + " closed: " + e.Outcome.Label() },
-		Ends:   "the application is closed",
+		Words: func(_ *Application, e Event) string {
+			if len(e.Reneged) > 0 {
+				return "closed: " + e.Outcome.Label() + ", going back on " + RenegeWords(e.Reneged)
+			}
+			return "closed: " + e.Outcome.Label()
+		},
+		Logged: func(a *Application, e Event) string {
+			if len(e.Reneged) > 0 {
+				return a.Company + " closed: " + e.Outcome.Label() + ", going back on " + RenegeWords(e.Reneged)
+			}
+			return a.Company + " closed: " + e.Outcome.Label()
+		},
+		Ends: "the application is closed",
 		Check: func(e Event) error {
-			_, err := ParseOutcome(string(e.Outcome))
+			o, err := ParseOutcome(string(e.Outcome))
+			if err == nil && len(e.Reneged) > 0 && o != Accepted {
+				err = errors.New("only an acceptance goes back on another acceptance")
+			}
 			return fieldErr(FieldOutcome, err)
 		},
 		Apply: func(_ *Settings, a, next *Application, e *Event) error {

@@ -10,12 +10,13 @@ import (
 	"github.com/spf13/pflag"
 
 	"afterview/stages"
+	"afterview/store"
 )
 
 // logOptions are log's flags.
 type logOptions struct {
 	at, to, stage, note, expect string
-	force, isNew                bool
+	force, isNew, renege        bool
 	base, stock, signOn         amountFlag
 	bonus                       bonusFlag
 	bonusPct                    percentFlag
@@ -43,6 +44,7 @@ func (e *env) newLogCommand() *cobra.Command {
 			f.StringVar(&o.expect, "expect", "", "the date the company now promises an answer by")
 			valueName(f, "expect", "DATE")
 			f.BoolVar(&o.force, "force", false, "log a second follow-up anyway")
+			f.BoolVar(&o.renege, "renege", false, "accepted: go back on an offer you accepted elsewhere (it is refused without)")
 			f.Var(&o.base, "base", "offer: the yearly base salary; amounts as you write them:\n180000, 180,000, $180,000, 180k")
 			valueName(f, "base", "N")
 			f.Var(&o.bonus, "bonus", "offer: the yearly bonus; 15% is a percentage of base")
@@ -217,22 +219,26 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 		e.sayEnded(&app, &updated, events...)
 		return nil
 	}
-	var guard func(*stages.Application) error
-	if ev.Kind == stages.EvFollowUp && !o.force {
-		// Checked inside the write's transaction: two commands at once
-		// must not both see no follow-up and both log one.
-		guard = func(a *stages.Application) error {
+	if o.renege && (ev.Kind != stages.EvOutcome || ev.Outcome != stages.Accepted) {
+		return usageErr("--renege goes with an acceptance: afterview log %d accepted --renege", id)
+	}
+	// Checked inside the write's transaction: two commands at once must
+	// not both see no follow-up and both log one, nor both accept.
+	accept := acceptGuard(st, now.Location(), o.renege, fmt.Sprintf("afterview log %d accepted --renege", id))
+	guard := func(tx *store.Tx, a *stages.Application, events []stages.Event) error {
+		if ev.Kind == stages.EvFollowUp && !o.force {
 			if err := a.CheckFollowUp(); err != nil {
 				f, _ := a.PendingFollowUp()
 				return usageErr("%s (#%d): a follow-up was already sent on %s and the company has not answered since.\nOne is enough: more can hurt. To log another anyway, add --force", clean(a.Company), id, stages.DateOf(f.At).Short())
 			}
-			return nil
 		}
+		return accept(tx, a, events)
 	}
-	updated, err := st.LogEvents(id, []stages.Event{ev}, guard)
+	updated, err := st.LogEventsSeeing(id, []stages.Event{ev}, guard)
 	if err != nil {
 		return logErr(&app, err)
 	}
+	ev = updated.Events[len(updated.Events)-1] // as stored: an acceptance names what it reneges on
 	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
 	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, o.at != ""))
 	e.sayEnded(&app, &updated, ev)

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"afterview/agenda"
+	"afterview/stages"
 )
 
 // A counter names the terms asked (all optional) and its note; it needs an
@@ -69,5 +72,103 @@ func TestDeadlineWithATime(t *testing.T) {
 	}
 	if _, ok := rows[0]["deadline_at"]; ok || rows[0]["deadline"] != "2026-11-24" {
 		t.Errorf("offers --json with a day only: %v", rows[0])
+	}
+}
+
+// Accepting a second offer while one is accepted is reneging (rule 17): log
+// refuses it without --renege, saying which acceptance and how to go on,
+// and leaves the file as it was; with --renege the acceptance names the one
+// it goes back on, in the timeline too. done on the offer's prompt takes
+// the same check.
+func TestAcceptingTwiceNeedsRenege(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2026-11-10T12:00", "add", "Acme", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jo")
+	c.ok("2026-11-10T12:00", "add", "Globex", "--interviewed", "2026-11-10T10:00", "--recruiter", "Al")
+	c.ok("2026-11-18T10:00", "log", "1", "offer", "--base", "180000", "--deadline", "2026-11-27")
+	c.ok("2026-11-18T10:00", "log", "2", "offer", "--base", "200000", "--deadline", "2026-11-27")
+	c.ok("2026-11-19T10:00", "log", "1", "accepted")
+	e := c.refuse("2026-11-20T10:00", "log", "2", "accepted")
+	for _, want := range []string{"Globex (#2)", "already accepted Acme's offer (#1) on Thu 19 Nov", "reneging", "afterview log 2 accepted --renege"} {
+		if !strings.Contains(e, want) {
+			t.Errorf("the refusal lacks %q: %q", want, e)
+		}
+	}
+	if e := c.refuse("2026-11-20T10:00", "log", "2", "heard", "--renege"); !strings.Contains(e, "--renege goes with an acceptance") {
+		t.Errorf("--renege on news: %q", e)
+	}
+	out := c.ok("2026-11-20T10:00", "log", "2", "accepted", "--renege")
+	if !strings.Contains(out, "closed: accepted, going back on the acceptance of Acme's offer") {
+		t.Errorf("log accepted --renege printed %q", out)
+	}
+	if show := c.ok("2026-11-20T11:00", "show", "2"); !strings.Contains(show, "2026-11-20 10:00  closed: accepted, going back on the acceptance of Acme's offer") {
+		t.Errorf("the timeline lacks the renege:\n%s", show)
+	}
+	var exported struct {
+		Applications []struct {
+			Events []struct {
+				Kind    string `json:"kind"`
+				Reneged []struct {
+					App     uint64 `json:"app"`
+					Company string `json:"company"`
+				} `json:"reneged"`
+			} `json:"events"`
+		} `json:"applications"`
+	}
+	if err := json.Unmarshal([]byte(c.ok("2026-11-20T11:00", "export", "--format", "json")), &exported); err != nil {
+		t.Fatal(err)
+	}
+	evs := exported.Applications[1].Events
+	if last := evs[len(evs)-1]; len(last.Reneged) != 1 || last.Reneged[0].App != 1 || last.Reneged[0].Company != "Acme" {
+		t.Errorf("the stored acceptance names %+v, want Acme (#1)", last.Reneged)
+	}
+	// A first acceptance needs no --renege, and one with it names nothing.
+	c2 := newCLI(t)
+	c2.ok("2026-11-10T12:00", "add", "Acme", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jo")
+	c2.ok("2026-11-18T10:00", "log", "1", "offer", "--base", "180000", "--deadline", "2026-11-27")
+	if out := c2.ok("2026-11-19T10:00", "done", "1", "offer_deadline", "--outcome", "accepted", "--renege"); strings.Contains(out, "going back") {
+		t.Errorf("a first acceptance with --renege: %q", out)
+	}
+}
+
+// The check sits inside the write's transaction: an acceptance another
+// afterview logged after done read the offer's prompt (so that the prompt
+// was still there) is still seen, and the second acceptance refused.
+func TestAcceptGuardSeesTheTransaction(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2026-11-10T12:00", "add", "Acme", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jo")
+	c.ok("2026-11-10T12:00", "add", "Globex", "--interviewed", "2026-11-10T10:00", "--recruiter", "Al")
+	c.ok("2026-11-18T10:00", "log", "1", "offer", "--base", "180000", "--deadline", "2026-11-27")
+	c.ok("2026-11-18T10:00", "log", "2", "offer", "--base", "200000", "--deadline", "2026-11-27")
+	st, err := agenda.Open(c.db, agenda.WithZone(time.Local))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 19, 10, 0, 0, 0, time.Local)
+	f, err := st.AppPrompts(2, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := findPrompt(f.Prompts, 2, "offer_deadline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := stages.DoneEvent(&f.App, p, now, "accepted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Meanwhile, Acme's offer is accepted.
+	if _, err := st.Log(1, stages.Event{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: now}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.LogEventsSeeing(2, []stages.Event{ev}, acceptGuard(st, time.Local, false, "afterview done 2 offer_deadline --outcome accepted --renege"))
+	if err == nil || exitCode(err) != exitUsage || !strings.Contains(err.Error(), "--renege") {
+		t.Fatalf("the second acceptance: %v, want refused", err)
+	}
+	if a, _ := st.Get(2); a.Closed() {
+		t.Fatal("the refused acceptance was stored")
+	}
+	a, err := st.LogEventsSeeing(2, []stages.Event{ev}, acceptGuard(st, time.Local, true, ""))
+	if err != nil || a.Outcome != stages.Accepted || len(a.Events[len(a.Events)-1].Reneged) != 1 {
+		t.Fatalf("with renege: %v, %+v", err, a.Events[len(a.Events)-1])
 	}
 }
