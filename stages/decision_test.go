@@ -35,3 +35,38 @@ func TestDecisionWords(t *testing.T) {
 		t.Errorf("with an assumed deadline =\n%q\nwant\n%q", got, want)
 	}
 }
+
+// An acceptance names the others accepted, itself aside, and says them
+// (rule 17).
+func TestRenegeWords(t *testing.T) {
+	when := at(2026, 11, 10, 15, 0)
+	apps := []Application{
+		newApp(t, 1, "Acme", "standard", when, nil, "", Date{}),
+		newApp(t, 2, "Globex", "standard", when, nil, "", Date{}),
+		newApp(t, 3, "Initech", "standard", when, nil, "", Date{}),
+	}
+	for i := range apps {
+		mustApply(t, &apps[i], Event{Kind: EvOffer, At: at(2026, 11, 18, 10, 0), Offer: &Offer{Base: new(int64(100_000))}})
+	}
+	if r := Reneges(&apps[0], apps); r != nil {
+		t.Errorf("nothing accepted: %v", r)
+	}
+	mustApply(t, &apps[0], Event{Kind: EvOutcome, Outcome: Accepted, At: at(2026, 11, 19, 10, 0)})
+	if r := Reneges(&apps[0], apps); r != nil {
+		t.Errorf("its own acceptance: %v", r)
+	}
+	r := Reneges(&apps[2], apps)
+	if got := RenegeWords(r); got != "the acceptance of Acme's offer" {
+		t.Errorf("one: %q", got)
+	}
+	mustApply(t, &apps[1], Event{Kind: EvOutcome, Outcome: Accepted, At: at(2026, 11, 19, 11, 0), Reneged: r})
+	if got := apps[1].EventText(len(apps[1].Events) - 1); got != "closed: accepted, going back on the acceptance of Acme's offer" {
+		t.Errorf("the timeline says %q", got)
+	}
+	if got := RenegeWords(Reneges(&apps[2], apps)); got != "the acceptances of Acme's and Globex's offers" {
+		t.Errorf("two: %q", got)
+	}
+	if err := apps[2].Apply(nil, Event{Kind: EvOutcome, Outcome: Declined, At: at(2026, 11, 19, 12, 0), Reneged: r}); err == nil {
+		t.Error("a decline naming a renege was taken")
+	}
+}

@@ -20,15 +20,24 @@ func Reneges(a *Application, accepted []Application) []ToldOffer {
 // acceptance of Acme's offer", "the acceptances of Acme's and Globex's
 // offers"; "" for none.
 func RenegeWords(r []ToldOffer) string {
-	if len(r) == 0 {
+	switch len(r) {
+	case 0:
 		return ""
+	case 1:
+		return "the acceptance of " + RenegedOffers(r)
 	}
+	return "the acceptances of " + RenegedOffers(r)
+}
+
+// RenegedOffers names the offers an acceptance goes back on: "Acme's
+// offer", "Acme's and Globex's offers".
+func RenegedOffers(r []ToldOffer) string {
 	names := make([]string, len(r))
 	for i, t := range r {
 		names[i] = t.Company + "'s"
 	}
 	if len(r) == 1 {
-		return "the acceptance of " + names[0] + " offer"
+		return names[0] + " offer"
 	}
-	return "the acceptances of " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " offers"
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " offers"
 }

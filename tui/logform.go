@@ -361,5 +361,19 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 		f.showErrors(err)
 		return nil, false
 	}
+	if e.Kind == stages.EvOutcome && e.Outcome == stages.Accepted {
+		// Accepting while another offer is accepted is reneging (rule
+		// 17): ask first, naming that acceptance; yes records it.
+		if e.Reneged = stages.Reneges(before, c.data.apps); len(e.Reneged) > 0 {
+			yes := logCmd(st, c.settings, *before, e, sanitize(stages.Logged(before, e))+" logged", true)
+			q := confirm{
+				question: fmt.Sprintf("You already accepted %s. Accept %s's too, going back on that? (y/n)",
+					truncate(sanitize(stages.RenegedOffers(e.Reneged)), 40), truncate(sanitize(before.Company), 30)),
+				yes: yes,
+				no:  "not accepted: nothing saved",
+			}
+			return func() tea.Msg { return askMsg{q} }, true
+		}
+	}
 	return logCmd(st, c.settings, *before, e, label+" logged", true), true
 }

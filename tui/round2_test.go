@@ -2,6 +2,7 @@ package tui
 
 import (
 	"testing"
+	"time"
 
 	"afterview/stages"
 )
@@ -61,4 +62,49 @@ func TestLogFormDeadlineWithATime(t *testing.T) {
 		t.Fatalf("deadline %v %q, want Wed 25 Nov 17:00", o.Deadline, o.DeadlineTime)
 	}
 	h.mustSee("Wed 25 Nov 17:00")
+}
+
+// Accepting an offer while another is accepted asks first, naming the
+// acceptance it goes back on (rule 17): no saves nothing and leaves the
+// form open, yes records the acceptance with what it reneges on.
+func TestAcceptingTwiceAsksFirst(t *testing.T) {
+	apps := DemoApplications(testNow)
+	for i := range apps {
+		if apps[i].Company == "Stripe" {
+			if err := apps[i].Apply(nil, stages.Event{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: testNow.Add(-time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	h := newHarness(t, newFakeStore(apps...), 100, 30)
+	h.press("2", "/", "datadog", "enter", "l", "o", "o")
+	if h.m.form == nil || h.m.form.chosen("outcome") != stages.Accepted {
+		t.Fatal("the outcome form on Datadog should open on accepted")
+	}
+	h.press("ctrl+s")
+	h.mustSee("You already accepted Stripe's offer. Accept Datadog's too, going back on that? (y/n)")
+	h.press("n")
+	if h.store.writes != 0 || h.m.form == nil {
+		t.Fatalf("no saved %d writes, form open %v; want nothing saved and the form open", h.store.writes, h.m.form != nil)
+	}
+	h.mustSee("not accepted: nothing saved")
+	h.press("ctrl+s", "y")
+	a := h.store.app(t, "Datadog")
+	e := lastEvent(a)
+	if a.Outcome != stages.Accepted || len(e.Reneged) != 1 || e.Reneged[0].Company != "Stripe" {
+		t.Fatalf("Datadog %q, last event %+v; want accepted, going back on Stripe's", a.Outcome, e)
+	}
+	h.mustSee("going back on the acceptance of Stripe's offer")
+}
+
+// A first acceptance asks nothing.
+func TestAcceptingOnceAsksNothing(t *testing.T) {
+	h := newDemoHarness(t, 100, 30)
+	h.press("2", "/", "datadog", "enter", "l", "o", "o", "ctrl+s")
+	if h.m.confirm != nil {
+		t.Fatalf("a first acceptance asked %q", h.m.confirm.question)
+	}
+	if a := h.store.app(t, "Datadog"); a.Outcome != stages.Accepted || len(lastEvent(a).Reneged) != 0 {
+		t.Fatalf("Datadog %q %+v", a.Outcome, lastEvent(a))
+	}
 }
