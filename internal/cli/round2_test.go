@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -170,5 +171,38 @@ func TestAcceptGuardSeesTheTransaction(t *testing.T) {
 	a, err := st.LogEventsSeeing(2, []stages.Event{ev}, acceptGuard(st, time.Local, true, ""))
 	if err != nil || a.Outcome != stages.Accepted || len(a.Events[len(a.Events)-1].Reneged) != 1 {
 		t.Fatalf("with renege: %v, %+v", err, a.Events[len(a.Events)-1])
+	}
+}
+
+// Tips reach the command line: show prints each prompt's tip under it;
+// today prints it under the offer's prompts only (the advice that changes
+// what is done that day), not under a thank-you's or a stage task's.
+func TestTipsOnTheCommandLine(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2026-11-10T12:00", "add", "Amazon", "--process", "amazon", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jordan Ellis")
+	c.ok("2026-11-19T12:00", "add", "Netflix", "--process", "netflix", "--interviewed", "2026-11-19T10:00", "--interviewer", "Bo Li", "--recruiter", "Sam")
+	c.ok("2026-11-20T08:00", "log", "1", "offer", "--base", "180000", "--deadline", "wed 17:00")
+	today := c.ok("2026-11-20T09:00", "today")
+	if !regexp.MustCompile(`Amazon #1 +answer the offer\n +Tip: Amazon usually gives about a week`).MatchString(today) {
+		t.Errorf("today lacks Amazon's tip under its offer:\n%s", today)
+	}
+	if n := strings.Count(today, "Tip:"); n != 1 {
+		t.Errorf("today prints %d tips, want the offer's alone:\n%s", n, today)
+	}
+	show := c.ok("2026-11-20T09:00", "show", "1")
+	if !regexp.MustCompile(`offer_deadline:\S+ +Answer the offer[^\n]*\n +Tip: Amazon usually`).MatchString(show) {
+		t.Errorf("show lacks the offer's tip under it:\n%s", show)
+	}
+	c.ok("2026-11-20T09:00", "log", "2", "stage", "reference check")
+	show = c.ok("2026-11-20T09:10", "show", "2")
+	if !regexp.MustCompile(`stage_task:reference.check +Give your references[^\n]*\n +Tip: `).MatchString(show) {
+		t.Errorf("show lacks the stage task's tip under it:\n%s", show)
+	}
+	// After the acceptance, Amazon's process goes on, and so does the
+	// stage's advice.
+	c.ok("2026-11-21T09:00", "log", "1", "accepted")
+	c.ok("2026-11-21T09:05", "log", "1", "stage", "background check")
+	if show := c.ok("2026-11-21T10:00", "show", "1"); !strings.Contains(show, "  Tip: ") {
+		t.Errorf("show drops the stage's tip after the acceptance:\n%s", show)
 	}
 }
