@@ -66,9 +66,9 @@ func DecisionWords(apps []Application, open []int) []string {
 	if len(known) < 2 {
 		return lines
 	}
-	// lead names the offer with the most of value and its margin over the
-	// next one.
-	lead := func(what string, value func(s OfferSummary) int64) string {
+	// lead is the offer with the most of value and its margin over the
+	// next one; -1 when they are even.
+	lead := func(value func(s OfferSummary) int64) (int, int64) {
 		best, bestV, next := -1, int64(0), int64(0)
 		for n, i := range known {
 			switch v := value(apps[i].Offer.Summary(Date{})); {
@@ -81,14 +81,25 @@ func DecisionWords(apps []Application, open []int) []string {
 			}
 		}
 		if bestV == next {
-			return "even " + what
+			return -1, 0
 		}
-		return fmt.Sprintf("%s leads %s by %s", apps[best].Company, what, FormatMoney(bestV-next, currency))
+		return best, bestV - next
 	}
-	cash := lead("in year-1 cash", func(s OfferSummary) int64 { return *s.Year1Cash })
-	four := lead("over four years", func(s OfferSummary) int64 { return *s.FourYearTotal })
-	if strings.HasPrefix(cash, "even ") {
-		cash = "Even" + strings.TrimPrefix(cash, "even")
+	cash, byCash := lead(func(s OfferSummary) int64 { return *s.Year1Cash })
+	four, byFour := lead(func(s OfferSummary) int64 { return *s.FourYearTotal })
+	money := func(n int64) string { return FormatMoney(n, currency) }
+	var line string
+	switch {
+	case cash >= 0 && cash == four:
+		line = fmt.Sprintf("%s leads in year-1 cash by %s and over four years by %s.", apps[cash].Company, money(byCash), money(byFour))
+	case cash >= 0 && four >= 0:
+		line = fmt.Sprintf("%s leads in year-1 cash by %s; %s over four years by %s.", apps[cash].Company, money(byCash), apps[four].Company, money(byFour))
+	case cash >= 0:
+		line = fmt.Sprintf("%s leads in year-1 cash by %s; even over four years.", apps[cash].Company, money(byCash))
+	case four >= 0:
+		line = fmt.Sprintf("Even in year-1 cash; %s leads over four years by %s.", apps[four].Company, money(byFour))
+	default:
+		line = "Even in year-1 cash and over four years."
 	}
-	return append(lines, cash+"; "+four+".")
+	return append(lines, line)
 }

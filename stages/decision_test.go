@@ -22,7 +22,7 @@ func TestDecisionWords(t *testing.T) {
 	}
 	want := []string{
 		"Answer first: Globex (Tue 24 Nov 17:00); then Acme (Fri 27 Nov).",
-		"Acme leads in year-1 cash by $20,000; Globex leads over four years by $320,000.",
+		"Acme leads in year-1 cash by $20,000; Globex over four years by $320,000.",
 	}
 	if got := DecisionWords(apps, OpenOffers(nil, apps)); !reflect.DeepEqual(got, want) {
 		t.Errorf("DecisionWords =\n%q\nwant\n%q", got, want)
@@ -68,5 +68,23 @@ func TestRenegeWords(t *testing.T) {
 	}
 	if err := apps[2].Apply(nil, Event{Kind: EvOutcome, Outcome: Declined, At: at(2026, 11, 19, 12, 0), Reneged: r}); err == nil {
 		t.Error("a decline naming a renege was taken")
+	}
+}
+
+// One offer leading both ways is named once; even offers say so.
+func TestDecisionWordsOneLeader(t *testing.T) {
+	when := at(2026, 11, 10, 15, 0)
+	apps := []Application{
+		newApp(t, 1, "Acme", "standard", when, nil, "", Date{}),
+		newApp(t, 2, "Globex", "standard", when, nil, "", Date{}),
+	}
+	mustApply(t, &apps[0], Event{Kind: EvOffer, At: at(2026, 11, 18, 10, 0), Offer: &Offer{Base: new(int64(200_000)), Deadline: d(2026, 11, 27)}})
+	mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 18, 10, 0), Offer: &Offer{Base: new(int64(180_000)), Deadline: d(2026, 11, 24)}})
+	if got := DecisionWords(apps, OpenOffers(nil, apps)); len(got) != 2 || got[1] != "Acme leads in year-1 cash by $20,000 and over four years by $80,000." {
+		t.Errorf("one leader: %q", got)
+	}
+	mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 19, 10, 0), Offer: &Offer{Base: new(int64(200_000))}})
+	if got := DecisionWords(apps, OpenOffers(nil, apps)); len(got) != 2 || got[1] != "Even in year-1 cash and over four years." {
+		t.Errorf("even: %q", got)
 	}
 }

@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
 
 	"afterview/stages"
 )
@@ -106,5 +109,80 @@ func TestAcceptingOnceAsksNothing(t *testing.T) {
 	}
 	if a := h.store.app(t, "Datadog"); a.Outcome != stages.Accepted || len(lastEvent(a).Reneged) != 0 {
 		t.Fatalf("Datadog %q %+v", a.Outcome, lastEvent(a))
+	}
+}
+
+// decisionDayStore is the morning an offer is due (rule 16): Amazon's offer
+// must be answered today by 17:00, and a counter asking a higher base is
+// open; Netflix's came with no deadline (a week assumed, to Tue 24 Nov);
+// Figma, interviewed on Monday, still waits. Everyone was thanked.
+func decisionDayStore(t *testing.T) *fakeStore {
+	t.Helper()
+	amazon := testApp(t, "Amazon", "amazon", 14, []string{"Ana Lopez"}, "Jordan Ellis")
+	amazon.Role = "SDE II, Logistics"
+	amazon = withOffer(t, amazon, 6, stages.Offer{Currency: "USD", Base: new(int64(180000)), BonusPercent: new(15.0),
+		Stock: new(int64(100000)), VestYears: 4, Deadline: stages.DateOf(testNow), DeadlineTime: "17:00"})
+	netflix := testApp(t, "Netflix", "netflix", 12, []string{"Bo Li"}, "Dana Whitfield")
+	netflix.Role = "Senior Software Engineer"
+	netflix = withOffer(t, netflix, 3, stages.Offer{Currency: "USD", Base: new(int64(350000))})
+	figma := testApp(t, "Figma", "standard", 4, []string{"Riley Chen"}, "Riley Chen")
+	figma.Role = "Product Engineer"
+	for _, e := range []struct {
+		a *stages.Application
+		e stages.Event
+	}{
+		{&amazon, thanksEvent("Ana Lopez", 13)},
+		{&amazon, thanksEvent("Jordan Ellis", 13)},
+		{&amazon, noteEvent("The system design round went well.", 13)},
+		{&amazon, stages.Event{Kind: stages.EvCounter, At: testNow.AddDate(0, 0, -2), Offer: &stages.Offer{Base: new(int64(200000))}, Note: "asked by phone"}},
+		{&netflix, thanksEvent("Bo Li", 11)},
+		{&netflix, thanksEvent("Dana Whitfield", 11)},
+		{&netflix, noteEvent("Candid debrief on the caching design.", 11)},
+		{&figma, thanksEvent("Riley Chen", 3)},
+		{&figma, noteEvent("Good pairing session.", 3)},
+	} {
+		if err := e.a.Apply(nil, e.e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return newFakeStore(amazon, netflix, figma)
+}
+
+// Golden views of decision day (rule 16): Today with two offers and a
+// counter open, the Offers decision view (a deadline with its time, an
+// assumed one marked), and the timeline with the counter.
+func TestGoldenDecisionDay(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{100, 30}, {80, 24}} {
+		t.Run("today_decision_day_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, decisionDayStore(t), sz.w, sz.h)
+			checkFrame(t, h.screen(), sz.w, sz.h)
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
+	}
+	for _, sz := range []struct{ w, h int }{{100, 30}, {60, 20}} {
+		t.Run("offers_decision_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, decisionDayStore(t), sz.w, sz.h)
+			h.press("3")
+			screen := h.screen()
+			checkFrame(t, screen, sz.w, sz.h)
+			// The nearest deadline first, with its time; the assumed one marked.
+			if a, n := strings.Index(screen, "Amazon"), strings.Index(screen, "Netflix"); a < 0 || n < 0 || a > n {
+				t.Errorf("Amazon (today 17:00) should come before Netflix:\n%s", screen)
+			}
+			if !strings.Contains(screen, "today 17:00") || !strings.Contains(screen, "24 Nov?") {
+				t.Errorf("the deadlines lack the time or the assumed mark:\n%s", screen)
+			}
+			golden.RequireEqual(t, []byte(screen))
+		})
+		t.Run("detail_timeline_counter_"+itoa(sz.w)+"x"+itoa(sz.h), func(t *testing.T) {
+			h := newHarness(t, decisionDayStore(t), sz.w, sz.h)
+			h.press("3", "enter", "G")
+			screen := h.screen()
+			checkFrame(t, screen, sz.w, sz.h)
+			if !strings.Contains(screen, "countered: asked base $200,000") {
+				t.Errorf("the timeline lacks the counter:\n%s", screen)
+			}
+			golden.RequireEqual(t, []byte(screen))
+		})
 	}
 }
