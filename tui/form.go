@@ -25,9 +25,11 @@ const (
 // field is one line of a form: a text input, or a choice among options.
 type field struct {
 	key, label string
-	// hint shows under the form while the field has the focus.
-	hint  string
-	input textinput.Model
+	// hint shows under the form while the field has the focus; kindHint,
+	// when set, replaces it for one kind of event (see showLogFields).
+	hint     string
+	kindHint map[stages.EventKind]string
+	input    textinput.Model
 	// options, when set, make the field a choice cycled with ←/→.
 	options []option
 	choice  int
@@ -474,7 +476,11 @@ func (f *form) view(c *programContext) string {
 		}
 	}
 	lines = append(lines, "")
-	if h := f.fields[f.focus].hint; h != "" {
+	hint := f.fields[f.focus].hint
+	if kh, ok := f.fields[f.focus].kindHint[f.logKind]; ok {
+		hint = kh
+	}
+	if h := hint; h != "" {
 		for _, l := range wrap(h, w-labelWidth-6) {
 			lines = append(lines, strings.Repeat(" ", labelWidth+3)+s.Hint.Render(l))
 		}

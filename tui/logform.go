@@ -168,6 +168,10 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		}
 		return nil
 	})
+	// A counter's terms are typed over the offer's: the hints say so.
+	for _, k := range []string{"base", "bonus", "stock", "vest", "signon", "currency"} {
+		f.field(k).kindHint = map[stages.EventKind]string{stages.EvCounter: "Your counter: type the terms you ask for over the offer's; a term left as offered is not part of it."}
+	}
 	f.field("deadline").parse = optional(func(s string) (*stages.Offer, error) {
 		// The day and its time of day, as an offer holds them.
 		d, clock, err := stages.ParseDeadline(s, c.now(), stages.LeanFuture)
