@@ -452,7 +452,7 @@ var eventKinds = []EventSpec{
 				return a.closedTo("counter")
 			}
 			if !a.OfferOpen(s) {
-				return fmt.Errorf("%s has no open offer to counter: log the offer first (afterview log %d offer)", a.Company, a.ID)
+				return fmt.Errorf("there is no open offer to counter: log the offer first (afterview log %d offer)", a.ID)
 			}
 			if e.Offer != nil {
 				// The terms asked, not an offer: it arrived from nobody.

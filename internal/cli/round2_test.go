@@ -16,7 +16,7 @@ import (
 func TestLogCounter(t *testing.T) {
 	c := newCLI(t)
 	c.ok("2026-11-10T12:00", "add", "Acme", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jo")
-	if e := c.refuse("2026-11-18T10:00", "log", "1", "counter", "--base", "200000"); !strings.Contains(e, "no open offer to counter") {
+	if e := c.refuse("2026-11-18T10:00", "log", "1", "counter", "--base", "200000"); !strings.Contains(e, "Acme (#1): there is no open offer to counter") {
 		t.Errorf("a counter with no offer: %q", e)
 	}
 	c.ok("2026-11-18T10:00", "log", "1", "offer", "--base", "180000", "--deadline", "2026-11-25")

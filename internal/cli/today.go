@@ -139,7 +139,9 @@ func isTerminal(e *env) bool {
 // offer's (Netflix: its first number is its best; Amazon: contingent on the
 // background check), where the advice changes what the user does that day.
 // The others' tips are in show and the UI.
-var tipOnToday = map[stages.Kind]bool{stages.OfferDeadline: true, stages.Negotiate: true, stages.Extension: true}
+func tipOnToday(k stages.Kind) bool {
+	return k == stages.OfferDeadline || k == stages.Negotiate || k == stages.Extension
+}
 
 // appendTip appends a prompt's tip under it, "Tip: ...", from column
 // indent (the prompt's text), wrapped to end by column 100 (or 60 columns wide, when indented far).
@@ -218,7 +220,7 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 				action, _ := p.Brief(nil)
 				line = append(line, clean(action)...)
 				line = append(line, '\n')
-				if p.Tip != "" && tipOnToday[p.Kind] {
+				if p.Tip != "" && tipOnToday(p.Kind) {
 					line = appendTip(line, p.Tip, 2+whenW+2+compW+2)
 				}
 			}
