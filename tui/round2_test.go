@@ -186,3 +186,12 @@ func TestGoldenDecisionDay(t *testing.T) {
 		})
 	}
 }
+
+// On the deadline's day, Applications says the time it falls at.
+func TestApplicationsSayTheDeadlinesTime(t *testing.T) {
+	h := newHarness(t, decisionDayStore(t), 100, 30)
+	h.press("2")
+	if l := h.screenLine("Amazon"); !strings.Contains(l, "$ offer · answer by 17:00") {
+		t.Errorf("Amazon's row: %q", l)
+	}
+}
