@@ -195,3 +195,25 @@ func TestApplicationsSayTheDeadlinesTime(t *testing.T) {
 		t.Errorf("Amazon's row: %q", l)
 	}
 }
+
+// Moving past the offer asks whether it was accepted; with another offer
+// accepted, the question names the acceptance it would go back on, and yes
+// records it (rule 17).
+func TestPastTheOfferAsksAboutTheRenege(t *testing.T) {
+	st := decisionDayStore(t)
+	netflix := st.app(t, "Netflix")
+	if _, err := st.Log(netflix.ID, stages.Event{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: testNow.Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, st, 100, 30)
+	h.press("2", "/", "amazon", "enter", "l", "right", "ctrl+s")
+	if h.store.app(t, "Amazon").Stage != "background check" {
+		t.Fatalf("the stage logged is %q, want background check", h.store.app(t, "Amazon").Stage)
+	}
+	h.mustSee("did you accept Amazon's offer, going back on the acceptance of Netflix's offer?")
+	h.press("y")
+	a := h.store.app(t, "Amazon")
+	if e := lastEvent(a); a.Outcome != stages.Accepted || len(e.Reneged) != 1 || e.Reneged[0].Company != "Netflix" {
+		t.Fatalf("Amazon %q, last event %+v", a.Outcome, e)
+	}
+}
