@@ -168,6 +168,14 @@ func TestAcceptGuardSeesTheTransaction(t *testing.T) {
 	if a, _ := st.Get(2); a.Closed() {
 		t.Fatal("the refused acceptance was stored")
 	}
+	// The UI's writes take the same check: an acceptance it did not ask
+	// about is refused, saying so.
+	if _, err := (tuiStore{st}).Log(2, ev); err == nil || !strings.Contains(err.Error(), "Acme's offer (#1) was accepted meanwhile") {
+		t.Fatalf("the UI's acceptance it did not ask about: %v, want refused", err)
+	}
+	if a, _ := st.Get(2); a.Closed() {
+		t.Fatal("the UI's refused acceptance was stored")
+	}
 	a, err := st.LogEventsSeeing(2, []stages.Event{ev}, acceptGuard(st, time.Local, true, ""))
 	if err != nil || a.Outcome != stages.Accepted || len(a.Events[len(a.Events)-1].Reneged) != 1 {
 		t.Fatalf("with renege: %v, %+v", err, a.Events[len(a.Events)-1])
