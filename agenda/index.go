@@ -368,3 +368,34 @@ func (s *Agenda) WithOffers() ([]stages.Application, error) {
 	})
 	return apps, err
 }
+
+// AcceptedIn reads the accepted applications as transaction tx sees them
+// (the shared index keeps each acceptance's instant), for a write that must
+// check, inside its own transaction, that it goes back on no acceptance
+// unawares (rule 17: two commands at once must not both accept).
+func (s *Agenda) AcceptedIn(tx *store.Tx) ([]stages.Application, error) {
+	var apps []stages.Application
+	if !s.fresh(tx) {
+		err := tx.EachApp(func(a *stages.Application) error {
+			if !a.AcceptedAt().IsZero() {
+				apps = append(apps, *a)
+			}
+			return nil
+		})
+		return apps, err
+	}
+	var ids []uint64
+	c := tx.Bucket(bucketShared).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) == 8 && len(v) == 8 {
+			ids = append(ids, binary.BigEndian.Uint64(k))
+		}
+	}
+	all, err := tx.Apps(ids)
+	for _, a := range all {
+		if !a.AcceptedAt().IsZero() {
+			apps = append(apps, a)
+		}
+	}
+	return apps, err
+}

@@ -584,3 +584,61 @@ func TestAWriteWithoutTheAgendaLeavesItStale(t *testing.T) {
 	}
 	samePrompts(t, s, 5)
 }
+
+// AcceptedIn reads the accepted applications from the index when it is
+// fresh, and the slow way when it is not: the same ones either way.
+func TestAcceptedIn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "afterview.db")
+	s := importGenerated(t, path, gen.Options{N: 200, Seed: 5, Now: genNow})
+	accepted := func() []uint64 {
+		var ids []uint64
+		if err := s.Read(func(tx *store.Tx) error {
+			apps, err := s.AcceptedIn(tx)
+			for _, a := range apps {
+				ids = append(ids, a.ID)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	// Two acceptances of our own, beside whatever the data holds.
+	for _, company := range []string{"Acme", "Globex"} {
+		id, err := s.Add(mustApp(t, company, "standard"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range []stages.Event{
+			{Kind: stages.EvOffer, At: t0.Add(time.Hour), Offer: &stages.Offer{Base: new(int64(100_000))}},
+			{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: t0.Add(2 * time.Hour)},
+		} {
+			if _, err := s.Log(id, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var want []uint64
+	all, err := s.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range all {
+		if a.Outcome == stages.Accepted {
+			want = append(want, a.ID)
+		}
+	}
+	if got := accepted(); !hasIndex(t, s) || !slices.Equal(got, want) {
+		t.Fatalf("from the index: %v, want %v", got, want)
+	}
+	plain, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plain.Add(mustApp(t, "Added without the agenda", "standard")); err != nil {
+		t.Fatal(err)
+	}
+	if got := accepted(); hasIndex(t, s) || !slices.Equal(got, want) {
+		t.Fatalf("the slow way: %v, want %v", got, want)
+	}
+}

@@ -105,8 +105,13 @@ type LogSpec struct {
 	ToRecruiter bool
 }
 
-// FieldOffer names an offer's terms, as a log kind's field.
-const FieldOffer Field = "offer"
+// FieldOffer names an offer's terms, as a log kind's field, and
+// FieldDeadline its response deadline (day and time of day): an offer takes
+// both, a counter only the terms.
+const (
+	FieldOffer    Field = "offer"
+	FieldDeadline Field = "deadline"
+)
 
 // Takes reports whether the kind takes field f.
 func (l *LogSpec) Takes(f Field) bool { return slices.Contains(l.Fields, f) }
@@ -456,8 +461,8 @@ var eventKinds = []EventSpec{
 		Apply: applyOffer,
 		Ends:  "the company made an offer",
 		Log: &LogSpec{Words: []string{"offer"}, Label: "offer",
-			Help:   "an offer arrived (--base, --bonus or --bonus-pct, --stock, --vest-years, --vest, --sign-on, --currency, --deadline); leave out what you do not know yet (a verbal offer: no terms at all). Logged again, it is a revision: the terms you give replace the current ones, the others stay; a revision that changes nothing is refused",
-			Fields: []Field{FieldOffer}}},
+			Help:   "an offer arrived (--base, --bonus or --bonus-pct, --stock, --vest-years, --vest, --sign-on, --currency, --deadline, a day with its time of day if given, as in \"fri 17:00\"); leave out what you do not know yet (a verbal offer: no terms at all). Logged again, it is a revision: the terms you give replace the current ones, the others stay; a revision that changes nothing is refused",
+			Fields: []Field{FieldOffer, FieldDeadline}}},
 	{Kind: EvCounter,
 		Words: func(_ *Application, e Event) string {
 			if e.Offer != nil {
@@ -479,7 +484,7 @@ var eventKinds = []EventSpec{
 				return a.closedTo("counter")
 			}
 			if !a.OfferOpen(s) {
-				return fmt.Errorf("%s has no open offer to counter: log the offer first (afterview log %d offer)", a.Company, a.ID)
+				return fmt.Errorf("there is no open offer to counter: log the offer first (afterview log %d offer)", a.ID)
 			}
 			if e.Offer != nil {
 				// The terms asked, not an offer: it arrived from nobody.
@@ -497,11 +502,24 @@ var eventKinds = []EventSpec{
 			Help:  "you wrote a note (--note TEXT, or as the 3rd argument)",
 			Needs: FieldNote, Example: `"went well: system design"`}},
 	{Kind: EvOutcome,
-		Words:  func(_ *Application, e Event) string { return "closed: " + e.Outcome.Label() },
-		Logged: func(a *Application, e Event) string { return a.Company + " closed: " + e.Outcome.Label() },
-		Ends:   "the application is closed",
+		Words: func(_ *Application, e Event) string {
+			if len(e.Reneged) > 0 {
+				return "closed: " + e.Outcome.Label() + ", going back on " + RenegeWords(e.Reneged)
+			}
+			return "closed: " + e.Outcome.Label()
+		},
+		Logged: func(a *Application, e Event) string {
+			if len(e.Reneged) > 0 {
+				return a.Company + " closed: " + e.Outcome.Label() + ", going back on " + RenegeWords(e.Reneged)
+			}
+			return a.Company + " closed: " + e.Outcome.Label()
+		},
+		Ends: "the application is closed",
 		Check: func(e Event) error {
-			_, err := ParseOutcome(string(e.Outcome))
+			o, err := ParseOutcome(string(e.Outcome))
+			if err == nil && len(e.Reneged) > 0 && o != Accepted {
+				err = errors.New("only an acceptance goes back on another acceptance")
+			}
 			return fieldErr(FieldOutcome, err)
 		},
 		Apply: func(_ *Settings, a, next *Application, e *Event) error {

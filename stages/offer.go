@@ -173,6 +173,15 @@ func ParseClock(s string) (minutes int, err error) {
 	return hh*60 + mm, nil
 }
 
+// clockOrder orders deadlines on one day by their time of day: a day given
+// without a time lasts until its end, after every time.
+func clockOrder(clock string) int {
+	if m, err := ParseClock(clock); clock != "" && err == nil {
+		return m
+	}
+	return 24 * 60
+}
+
 // FormatClock is minutes since midnight as a deadline's time of day: "17:00".
 func FormatClock(minutes int) string { return fmt.Sprintf("%02d:%02d", minutes/60, minutes%60) }
 
@@ -390,6 +399,18 @@ func OpenOffers(s *Settings, apps []Application) []int {
 		}
 		return Date{}
 	}
-	sort.SliceStable(open, func(i, j int) bool { return deadline(open[i]).Before(deadline(open[j])) })
+	// The nearest deadline first (rule 16): by day, then by the time of day
+	// the company gave (a day with no time ends the day); an offer with no
+	// deadline known at all goes last.
+	sort.SliceStable(open, func(i, j int) bool {
+		di, dj := deadline(open[i]), deadline(open[j])
+		switch {
+		case di.IsZero() || dj.IsZero():
+			return !di.IsZero() && dj.IsZero()
+		case di != dj:
+			return di.Before(dj)
+		}
+		return clockOrder(apps[open[i]].Offer.DeadlineTime) < clockOrder(apps[open[j]].Offer.DeadlineTime)
+	})
 	return open
 }

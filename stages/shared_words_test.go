@@ -46,3 +46,23 @@ func TestOpenOffers(t *testing.T) {
 		t.Errorf("OpenOffers = %v, want %v", got, want)
 	}
 }
+
+// On one day, a deadline with an earlier time comes first and one with no
+// time (it lasts the day) after every time (rule 16).
+func TestOpenOffersOrdersOneDayByTheTime(t *testing.T) {
+	when := at(2026, 11, 10, 15, 0)
+	offer := func(a *Application, clock string) {
+		mustApply(t, a, Event{Kind: EvOffer, At: at(2026, 11, 18, 10, 0), Offer: &Offer{Base: new(int64(100_000)), Deadline: d(2026, 11, 25), DeadlineTime: clock}})
+	}
+	apps := []Application{
+		newApp(t, 1, "DayOnly", "standard", when, nil, "", Date{}),
+		newApp(t, 2, "Evening", "standard", when, nil, "", Date{}),
+		newApp(t, 3, "Noon", "standard", when, nil, "", Date{}),
+	}
+	offer(&apps[0], "")
+	offer(&apps[1], "17:00")
+	offer(&apps[2], "12:00")
+	if got, want := OpenOffers(nil, apps), []int{2, 1, 0}; !reflect.DeepEqual(got, want) {
+		t.Errorf("OpenOffers = %v, want %v (noon, evening, the day only)", got, want)
+	}
+}

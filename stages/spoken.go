@@ -407,3 +407,34 @@ func nextWeekday(today Date, wd time.Weekday, orToday bool) Date {
 	}
 	return today.AddDays(ahead)
 }
+
+// ParseDeadline reads an offer's response deadline: a day as ParseDay reads
+// it, with the time of day when one is given ("fri 17:00", "2026-11-25
+// 17:00", "25 Nov 5pm"), which comes back as FormatClock writes it ("17:00";
+// "" for the day only). A time alone ("17:00") is refused: a deadline needs
+// its day, and "today" is seldom what was meant.
+func ParseDeadline(s string, now time.Time, lean Lean) (Date, string, error) {
+	words := strings.Fields(strings.ToLower(s))
+	if n := len(words); n == 2 && (words[1] == "am" || words[1] == "pm") {
+		words = []string{words[0] + words[1]}
+	}
+	if len(words) > 0 && words[0] == "at" {
+		words = words[1:]
+	}
+	if len(words) == 1 {
+		if _, ok := parseClock(words[0]); ok {
+			return Date{}, "", fmt.Errorf("%q is a time of day without its day: give the day too, e.g. \"fri %s\" or \"2026-11-25 %s\"", shorten(strings.TrimSpace(s)), words[0], words[0])
+		}
+	}
+	d, clock, hasClock, err := parseSpoken(s, now, lean)
+	if err != nil {
+		return Date{}, "", err
+	}
+	if d.Year < MinYear || d.Year > MaxYear {
+		return Date{}, "", fmt.Errorf("%q is outside the years %d to %d", s, MinYear, MaxYear)
+	}
+	if !hasClock {
+		return d, "", nil
+	}
+	return d, FormatClock(clock), nil
+}

@@ -162,3 +162,40 @@ func FuzzParseWhen(f *testing.F) {
 		}
 	})
 }
+
+// A deadline keeps the time of day it was given with (rule 6), in the
+// user's zone; a time alone is refused, as it names no day.
+func TestParseDeadlineKeepsTheTimeOfDay(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	// Friday 20 November 2026, 09:00 in Los Angeles.
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, la)
+	tests := []struct {
+		in, clock string
+		day       Date
+	}{
+		{"fri 17:00", "17:00", Date{2026, 11, 20}},
+		{"2026-11-25 17:00", "17:00", Date{2026, 11, 25}},
+		{"25 Nov 5pm", "17:00", Date{2026, 11, 25}},
+		{"wed at 9:30", "09:30", Date{2026, 11, 25}},
+		{"2026-11-25", "", Date{2026, 11, 25}},
+		{"fri", "", Date{2026, 11, 20}},
+	}
+	for _, tt := range tests {
+		d, clock, err := ParseDeadline(tt.in, now, LeanFuture)
+		if err != nil || d != tt.day || clock != tt.clock {
+			t.Errorf("ParseDeadline(%q) = %v %q, %v; want %v %q", tt.in, d, clock, err, tt.day, tt.clock)
+		}
+	}
+	for _, in := range []string{"17:00", "5pm", "5 pm", "at 17:00"} {
+		_, _, err := ParseDeadline(in, now, LeanFuture)
+		if err == nil || !strings.Contains(err.Error(), "give the day too") {
+			t.Errorf("ParseDeadline(%q) = %v, want a refusal asking for the day", in, err)
+		}
+	}
+	if _, _, err := ParseDeadline("soonish", now, LeanFuture); err == nil {
+		t.Error("ParseDeadline(soonish) was accepted")
+	}
+}

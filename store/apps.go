@@ -104,10 +104,25 @@ func (s *Store) Log(id uint64, e stages.Event) (stages.Application, error) {
 // outside, two processes could each see no follow-up and both log one).
 // Events the application already holds are skipped, as by Log.
 func (s *Store) LogEvents(id uint64, events []stages.Event, check func(*stages.Application) error) (stages.Application, error) {
+	var prepare func(*Tx, *stages.Application, []stages.Event) error
+	if check != nil {
+		prepare = func(_ *Tx, a *stages.Application, _ []stages.Event) error { return check(a) }
+	}
+	return s.LogEventsSeeing(id, events, prepare)
+}
+
+// LogEventsSeeing is LogEvents for a check that must see more than the
+// application: prepare runs inside the write's transaction, sees the other
+// applications through tx, and may refuse (its error is returned as it is)
+// or complete the events from what it sees (an acceptance names the
+// acceptances it goes back on, rule 17), so that two commands at once
+// cannot both pass it.
+func (s *Store) LogEventsSeeing(id uint64, events []stages.Event, prepare func(tx *Tx, a *stages.Application, events []stages.Event) error) (stages.Application, error) {
 	var held stages.Application
-	a, err := s.Update(id, func(a *stages.Application) error {
-		if check != nil {
-			if err := check(a); err != nil {
+	events = slices.Clone(events)
+	a, err := s.update1(id, func(tx *bbolt.Tx, a *stages.Application) error {
+		if prepare != nil {
+			if err := prepare(&Tx{tx, s}, a, events); err != nil {
 				return err
 			}
 		}
@@ -165,6 +180,11 @@ var errAlreadyLogged = errors.New("the event is already logged")
 // validated and stored. If fn or the validation fails, nothing changes. The id
 // cannot be changed.
 func (s *Store) Update(id uint64, fn func(*stages.Application) error) (stages.Application, error) {
+	return s.update1(id, func(_ *bbolt.Tx, a *stages.Application) error { return fn(a) })
+}
+
+// update1 is Update for an fn that sees the transaction too.
+func (s *Store) update1(id uint64, fn func(*bbolt.Tx, *stages.Application) error) (stages.Application, error) {
 	var out stages.Application
 	err := s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketApps)
@@ -175,7 +195,7 @@ func (s *Store) Update(id uint64, fn func(*stages.Application) error) (stages.Ap
 		// Copied: bbolt's memory under it is reused by the Put below.
 		before := bytes.Clone(b.Get(key(id)))
 		process := a.Process
-		if err := fn(&a); err != nil {
+		if err := fn(tx, &a); err != nil {
 			return err
 		}
 		if a.ID != id {

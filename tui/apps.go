@@ -459,10 +459,16 @@ func stageCells(c *programContext, app *stages.Application, nameW int) []cell {
 func offerCell(c *programContext, o *stages.Offer, w int) cell {
 	left := o.OfferDeadline().DaysSince(c.data.today)
 	text := "$ offer · answer " + dayCount(left)
+	if left == 0 && o.DeadlineTime != "" && !o.Deadline.IsZero() {
+		text = "$ offer · answer by " + o.DeadlineTime // the day's hours count
+	}
 	if w < 26 {
 		text = fmt.Sprintf("$ offer, %dd left", left)
 		if left == 0 {
 			text = "$ offer, answer today"
+			if o.DeadlineTime != "" && !o.Deadline.IsZero() {
+				text = "$ offer, by " + o.DeadlineTime
+			}
 		}
 	}
 	st := c.styles.Due

@@ -75,6 +75,9 @@ type (
 		// event, to name the to-dos the log ended (see stages.Engine.Ended).
 		logged *logged
 	}
+	// askMsg asks a yes/no question before a write (accepting a second
+	// offer, rule 17): yes runs the write.
+	askMsg struct{ confirm confirm }
 	// nothingToUndoMsg answers an undo when the data file keeps no change.
 	nothingToUndoMsg struct{}
 	// formClosedMsg closes the form without a write (nothing to save).

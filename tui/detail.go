@@ -279,7 +279,9 @@ func detailStages(c *programContext, a *stages.Application) []string {
 		}
 		L = append(L, "   "+style.Render(mark)+" "+name+" "+s.Muted.Render(note))
 	}
-	if !a.Closed() {
+	// An accepted offer's process goes on (Amazon's background check),
+	// and so does the stage's advice.
+	if !a.Closed() || a.Outcome == stages.Accepted {
 		if tip := t.Stages[cur].Tip; tip != "" {
 			for i, l := range wrap(tip, w-10) {
 				lead := "       "
@@ -544,7 +546,7 @@ func offerLines(c *programContext, o *stages.Offer) []string {
 	}
 	dl := o.OfferDeadline()
 	left := dl.DaysSince(c.data.today)
-	when := fmt.Sprintf("%s (%s)", dl.Short(), dayCount(left))
+	when := fmt.Sprintf("%s (%s)", o.CountdownWords(), dayCount(left))
 	st := s.Due
 	if left < 0 {
 		st = s.Overdue

@@ -25,9 +25,11 @@ const (
 // field is one line of a form: a text input, or a choice among options.
 type field struct {
 	key, label string
-	// hint shows under the form while the field has the focus.
-	hint  string
-	input textinput.Model
+	// hint shows under the form while the field has the focus; kindHint,
+	// when set, replaces it for one kind of event (see showLogFields).
+	hint     string
+	kindHint map[stages.EventKind]string
+	input    textinput.Model
 	// options, when set, make the field a choice cycled with ←/→.
 	options []option
 	choice  int
@@ -53,9 +55,10 @@ type field struct {
 type whenKind int
 
 const (
-	notWhen    whenKind = iota
-	whenMoment          // a date and time
-	whenDay             // a day
+	notWhen      whenKind = iota
+	whenMoment            // a date and time
+	whenDay               // a day
+	whenDeadline          // a day, with a time of day if given (an offer's deadline)
 )
 
 // dateInputWidth leaves room after a date field for what it was read as.
@@ -72,8 +75,28 @@ func (fl *field) resolve(now time.Time) (t time.Time, ok bool) {
 		d, err := stages.ParseDay(v, now, fl.lean)
 		return d.Time(now.Location()), err == nil
 	}
+	if fl.when == whenDeadline {
+		d, clock, err := stages.ParseDeadline(v, now, fl.lean)
+		if err != nil {
+			return time.Time{}, false
+		}
+		if at, ok := (&stages.Offer{Deadline: d, DeadlineTime: clock}).DeadlineAt(now.Location()); ok {
+			return at, true
+		}
+		return d.Time(now.Location()), true
+	}
 	t, err := stages.ParseWhen(v, now, fl.lean)
 	return t, err == nil
+}
+
+// deadlineClock is the time of day a deadline field holds ("17:00"), ""
+// for a day only.
+func (fl *field) deadlineClock(now time.Time) string {
+	_, clock, err := stages.ParseDeadline(fl.input.Value(), now, fl.lean)
+	if err != nil {
+		return ""
+	}
+	return clock
 }
 
 // understood says what a date field was read as: "Thu 26 Nov 15:00".
@@ -83,6 +106,12 @@ func (fl *field) understood(now time.Time) string {
 		return ""
 	}
 	if fl.when == whenDay {
+		return stages.DescribeDay(stages.DateOf(t), now)
+	}
+	if fl.when == whenDeadline {
+		if clock := fl.deadlineClock(now); clock != "" {
+			return stages.DescribeDay(stages.DateOf(t), now) + " " + clock
+		}
 		return stages.DescribeDay(stages.DateOf(t), now)
 	}
 	return stages.DescribeWhen(t, now)
@@ -100,9 +129,12 @@ func (fl *field) nudge(now time.Time, step int) {
 	}
 	d := stages.DateOf(t).AddDays(step)
 	t = time.Date(d.Year, d.Month, d.Day, t.Hour(), t.Minute(), 0, 0, t.Location())
-	if fl.when == whenDay {
+	switch clock := fl.deadlineClock(now); {
+	case fl.when == whenDeadline && clock != "" && ok:
+		fl.input.SetValue(d.String() + " " + clock) // the time stays
+	case fl.when == whenDay || fl.when == whenDeadline:
 		fl.input.SetValue(d.String())
-	} else {
+	default:
 		fl.input.SetValue(t.Format(dateTimeLayout))
 	}
 	fl.input.CursorEnd()
@@ -444,7 +476,11 @@ func (f *form) view(c *programContext) string {
 		}
 	}
 	lines = append(lines, "")
-	if h := f.fields[f.focus].hint; h != "" {
+	hint := f.fields[f.focus].hint
+	if kh, ok := f.fields[f.focus].kindHint[f.logKind]; ok {
+		hint = kh
+	}
+	if h := hint; h != "" {
 		for _, l := range wrap(h, w-labelWidth-6) {
 			lines = append(lines, strings.Repeat(" ", labelWidth+3)+s.Hint.Render(l))
 		}

@@ -39,7 +39,7 @@ var logFields = map[string]stages.Field{
 	"vest":     stages.FieldOffer,
 	"signon":   stages.FieldOffer,
 	"currency": stages.FieldOffer,
-	"deadline": stages.FieldOffer,
+	"deadline": stages.FieldDeadline,
 	"promised": stages.FieldPromised,
 }
 
@@ -112,7 +112,7 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		newField(c, "vest", "Vesting years", cur.vest, "years", "How many years the stock vests over.", 3),
 		newField(c, "signon", "Sign-on", cur.signOn, "optional", "A one-time sign-on bonus.", 20),
 		newField(c, "currency", "Currency", currency, "USD", "Three letters, like USD, EUR, GBP.", 3),
-		dateField(c, "deadline", "Answer by", cur.deadline, "e.g. fri, +7d", "The offer's response deadline (fri, in 7 days, 4 Dec); empty means none given yet (afterview counts a week, and says so).", whenDay, stages.LeanFuture),
+		dateField(c, "deadline", "Answer by", cur.deadline, "e.g. fri 17:00", "The offer's response deadline, with its time if the company gave one (fri, fri 17:00, 4 Dec 5pm); empty means none given yet (afterview counts a week, and says so).", whenDeadline, stages.LeanFuture),
 		dateField(c, "promised", "Promised by", "", "e.g. fri, optional", "A new date the recruiter said you would hear by, if any (fri, in 5 days, 4 Dec).", whenDay, stages.LeanFuture),
 		dateField(c, "when", "When", now.Format(dateTimeLayout), "e.g. today 3pm", "When it happened: now unless you change it; yesterday 15:00, fri 10am, 2026-11-28 15:00.", whenMoment, stages.LeanPast),
 		newField(c, "note", "Note", "", notePlaceholder, noteHint, stages.MaxNoteLen),
@@ -168,7 +168,18 @@ func newLogForm(c *programContext, a *stages.Application, kind logKind, noteProm
 		}
 		return nil
 	})
-	f.field("deadline").parse = parseDay(c, stages.LeanFuture)
+	// A counter's terms are typed over the offer's: the hints say so.
+	for _, k := range []string{"base", "bonus", "stock", "vest", "signon", "currency"} {
+		f.field(k).kindHint = map[stages.EventKind]string{stages.EvCounter: "Your counter: type the terms you ask for over the offer's; a term left as offered is not part of it."}
+	}
+	f.field("deadline").parse = optional(func(s string) (*stages.Offer, error) {
+		// The day and its time of day, as an offer holds them.
+		d, clock, err := stages.ParseDeadline(s, c.now(), stages.LeanFuture)
+		if err != nil {
+			return nil, fmt.Errorf("answer by: %w", err)
+		}
+		return &stages.Offer{Deadline: d, DeadlineTime: clock}, nil
+	})
 	f.field("promised").parse = parseDay(c, stages.LeanFuture)
 	moment := parseMoment(c, stages.LeanPast)
 	f.field("when").parse = func(s string) (any, error) {
@@ -266,6 +277,9 @@ func offerFields(o *stages.Offer) offerText {
 	}
 	if !o.Deadline.IsZero() {
 		t.deadline = o.Deadline.String()
+		if o.DeadlineTime != "" {
+			t.deadline += " " + o.DeadlineTime
+		}
 	}
 	return t
 }
@@ -301,8 +315,8 @@ func (f *form) offerRevision(cur *stages.Offer) *stages.Offer {
 	if c := strings.ToUpper(f.value("currency")); !strings.EqualFold(c, cur.Currency) && !(cur.Currency == "" && c == "USD" && cur.Known()) {
 		o.Currency = c
 	}
-	if d, ok := f.parsed("deadline").(stages.Date); ok && d != cur.Deadline {
-		o.Deadline = d
+	if d, ok := f.parsed("deadline").(*stages.Offer); ok && logSpec(f.logKind).Takes(stages.FieldDeadline) && (d.Deadline != cur.Deadline || d.DeadlineTime != cur.DeadlineTime) {
+		o.Deadline, o.DeadlineTime = d.Deadline, d.DeadlineTime
 	}
 	return o
 }
@@ -350,6 +364,20 @@ func (f *form) submitLog(c *programContext, st Store) (tea.Cmd, bool) {
 	if err := trial.Apply(c.settings, e); err != nil {
 		f.showErrors(err)
 		return nil, false
+	}
+	if e.Kind == stages.EvOutcome && e.Outcome == stages.Accepted {
+		// Accepting while another offer is accepted is reneging (rule
+		// 17): ask first, naming that acceptance; yes records it.
+		if e.Reneged = stages.Reneges(before, c.data.apps); len(e.Reneged) > 0 {
+			yes := logCmd(st, c.settings, *before, e, sanitize(stages.Logged(before, e))+" logged", true)
+			q := confirm{
+				question: fmt.Sprintf("You already accepted %s. Accept %s's too, going back on that? (y/n)",
+					truncate(sanitize(stages.RenegedOffers(e.Reneged)), 40), truncate(sanitize(before.Company), 30)),
+				yes: yes,
+				no:  "not accepted: nothing saved",
+			}
+			return func() tea.Msg { return askMsg{q} }, true
+		}
 	}
 	return logCmd(st, c.settings, *before, e, label+" logged", true), true
 }

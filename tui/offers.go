@@ -382,7 +382,7 @@ func offerRows(c *programContext, col *offerColumn, short bool) []offerValue {
 		amount(metricYear1Total),
 		amount(metricFourYear),
 		unvested,
-		deadlineCell(col.sum, short),
+		deadlineCell(col.sum, o.DeadlineTime, short),
 	}
 }
 
@@ -395,21 +395,32 @@ func vestingText(o *stages.Offer, short bool) string {
 	return "–"
 }
 
-// deadlineCell is the deadline and the days left: "Wed 25 Nov (5 days)",
-// or "Wed 25 Nov, 5d" when short.
-func deadlineCell(s stages.OfferSummary, short bool) offerValue {
+// deadlineCell is the deadline, with the time of day the company gave
+// (clock), and the days left: "Wed 25 Nov 17:00 (5 days)", or "25 Nov
+// 17:00, 5d" when short (the weekday goes to make room for the time); an
+// assumed one is marked "?".
+func deadlineCell(s stages.OfferSummary, clock string, short bool) offerValue {
+	day := s.Deadline.Short()
+	if clock != "" && !s.DeadlineAssumed {
+		if short {
+			day = day[strings.IndexByte(day, ' ')+1:]
+		}
+		day += " " + clock
+	}
 	switch {
 	case s.Deadline.IsZero():
 		return offerValue{text: "–"}
 	case s.DeadlineAssumed && short:
-		return offerValue{text: fmt.Sprintf("%s?, %dd", s.Deadline.Short(), s.DaysLeft), look: "due"}
+		return offerValue{text: fmt.Sprintf("%s?, %dd", day, s.DaysLeft), look: "due"}
 	case s.DeadlineAssumed:
 		// Not the company's: afterview's own week, to be confirmed.
-		return offerValue{text: fmt.Sprintf("%s? (assumed)", s.Deadline.Short()), look: "due"}
+		return offerValue{text: fmt.Sprintf("%s? (assumed)", day), look: "due"}
 	case s.DaysLeft < 0 && short:
 		return offerValue{text: fmt.Sprintf("! passed, %dd ago", -s.DaysLeft), look: "overdue"}
 	case s.DaysLeft < 0:
-		return offerValue{text: "! passed " + s.Deadline.Short(), look: "overdue"}
+		return offerValue{text: "! passed " + day, look: "overdue"}
+	case s.DaysLeft == 0 && clock != "":
+		return offerValue{text: "● today " + clock, look: "due"}
 	case s.DaysLeft == 0:
 		return offerValue{text: "● today", look: "due"}
 	}
@@ -418,9 +429,9 @@ func deadlineCell(s stages.OfferSummary, short bool) offerValue {
 		look = "due"
 	}
 	if short {
-		return offerValue{text: fmt.Sprintf("%s, %dd", s.Deadline.Short(), s.DaysLeft), look: look}
+		return offerValue{text: fmt.Sprintf("%s, %dd", day, s.DaysLeft), look: look}
 	}
-	return offerValue{text: fmt.Sprintf("%s (%d %s)", s.Deadline.Short(), s.DaysLeft, stages.Plural(s.DaysLeft, "day", "days")), look: look}
+	return offerValue{text: fmt.Sprintf("%s (%d %s)", day, s.DaysLeft, stages.Plural(s.DaysLeft, "day", "days")), look: look}
 }
 
 func (o *offersModel) view(c *programContext) string {
@@ -531,12 +542,36 @@ func (o *offersModel) view(c *programContext) string {
 		lines = append(lines, line)
 	}
 
-	// Under the table, when there is room: the selected offer in words.
+	// Under the table, when there is room: the decision between the open
+	// offers (which to answer first, which leads), then the selected offer
+	// in words.
+	if decision := o.decision(c); len(decision) > 0 && !o.filter.on() && len(lines)+1+len(decision) <= c.bodyHeight() {
+		lines = append(lines, "")
+		lines = append(lines, decision...)
+	}
 	if extra := o.details(c); len(lines)+1+len(extra) <= c.bodyHeight() {
 		lines = append(lines, "")
 		lines = append(lines, extra...)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// decision says, with two open offers or more, what the choice turns on
+// (stages.DecisionWords, as 'afterview offers' says it), about every open
+// offer: the view shows it only while no filter hides some.
+func (o *offersModel) decision(c *programContext) []string {
+	d := c.data
+	open := make([]int, len(d.offers))
+	for i, col := range d.offers {
+		open[i] = col.app
+	}
+	var lines []string
+	for _, w := range stages.DecisionWords(d.apps, open) {
+		for _, l := range wrap(sanitize(w), c.width-2) {
+			lines = append(lines, " "+c.styles.Text.Render(l))
+		}
+	}
+	return lines
 }
 
 // details tells the selected offer's vesting year by year and its deadline,
@@ -577,7 +612,7 @@ func (o *offersModel) details(c *programContext) []string {
 	}
 	answer := "no deadline given"
 	if !col.sum.Deadline.IsZero() {
-		answer = "answer by " + col.sum.Deadline.Short() + " (" + dayCount(col.sum.DaysLeft) + ")"
+		answer = "answer by " + a.Offer.CountdownWords() + " (" + dayCount(col.sum.DaysLeft) + ")"
 		if col.sum.DeadlineAssumed {
 			answer = "no deadline given: afterview counts a week, to " + col.sum.Deadline.Short()
 		}

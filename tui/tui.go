@@ -385,6 +385,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.form = nil
 		m.setStatus(msg.status)
 		return m, nil
+	case askMsg:
+		// The form waits for the answer: "no" leaves it open, as typed.
+		if m.form != nil {
+			m.form.saving = false
+		}
+		q := msg.confirm
+		m.confirm = &q
+		return m, nil
 	case errMsg:
 		if msg.load && msg.gen != m.loadGen {
 			// A stage of a load a newer one overtook: that one goes on.
@@ -555,8 +563,17 @@ func (m Model) saved(msg savedMsg) (tea.Model, tea.Cmd) {
 	m.setStatus(status)
 	if a := msg.answered; a != nil {
 		accept := stages.Event{Kind: stages.EvOutcome, Outcome: stages.Accepted, At: m.ctx.now()}
+		question := fmt.Sprintf("Past the offer: did you accept %s's offer? Record it (y/n)", truncate(sanitize(a.Company), 30))
+		if m.ctx.data != nil {
+			// Accepting it would go back on an acceptance elsewhere (rule
+			// 17): the question says so, and the record keeps it.
+			if accept.Reneged = stages.Reneges(a, m.ctx.data.apps); len(accept.Reneged) > 0 {
+				question = fmt.Sprintf("Past the offer: did you accept %s's offer, going back on %s? Record it (y/n)",
+					truncate(sanitize(a.Company), 30), truncate(sanitize(stages.RenegeWords(accept.Reneged)), 50))
+			}
+		}
 		m.confirm = &confirm{
-			question: fmt.Sprintf("Past the offer: did you accept %s's offer? Record it (y/n)", truncate(sanitize(a.Company), 30)),
+			question: question,
 			yes:      logCmd(m.store, m.ctx.settings, *a, accept, sanitize(a.Company)+" offer accepted", false),
 		}
 	}

@@ -11,12 +11,13 @@ import (
 
 	"afterview/agenda"
 	"afterview/stages"
+	"afterview/store"
 )
 
 // logOptions are log's flags.
 type logOptions struct {
 	at, to, stage, note, expect string
-	force, isNew                bool
+	force, isNew, renege        bool
 	base, stock, signOn         amountFlag
 	bonus                       bonusFlag
 	bonusPct                    percentFlag
@@ -44,6 +45,7 @@ func (e *env) newLogCommand() *cobra.Command {
 			f.StringVar(&o.expect, "expect", "", "the date the company now promises an answer by")
 			valueName(f, "expect", "DATE")
 			f.BoolVar(&o.force, "force", false, "log a second follow-up anyway")
+			f.BoolVar(&o.renege, "renege", false, "accepted: go back on an offer you accepted elsewhere (it is refused without)")
 			f.Var(&o.base, "base", "offer: the yearly base salary; amounts as you write them:\n180000, 180,000, $180,000, 180k")
 			valueName(f, "base", "N")
 			f.Var(&o.bonus, "bonus", "offer: the yearly bonus; 15% is a percentage of base")
@@ -60,8 +62,8 @@ func (e *env) newLogCommand() *cobra.Command {
 			valueName(f, "sign-on", "N")
 			f.StringVar(&o.currency, "currency", "", "offer: the currency")
 			valueName(f, "currency", "USD")
-			f.StringVar(&o.deadline, "deadline", "", "offer: the date to answer by")
-			valueName(f, "deadline", "DATE")
+			f.StringVar(&o.deadline, "deadline", "", "offer: the day to answer by, and its time if the company gave one:\nfri, \"fri 17:00\", \"2026-11-25 17:00\"")
+			valueName(f, "deadline", "WHEN")
 		},
 		complete: e.completeID("kind"),
 		run:      func(args []string) error { return cmdLog(e, o, args) },
@@ -160,6 +162,12 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 	if l.Takes(stages.FieldOutcome) {
 		ev.Outcome = outcome
 	}
+	if o.deadline != "" && !l.Takes(stages.FieldDeadline) {
+		if l.Takes(stages.FieldOffer) {
+			return usageErr("log %s takes no --deadline: it asks for terms, not time. To ask for more time, say so in --note", l.Words[0])
+		}
+		return usageErr("--deadline goes with an offer: afterview log %d offer --deadline \"fri 17:00\"", id)
+	}
 	if l.Takes(stages.FieldOffer) {
 		if ev.Offer, err = e.offerOf(o); err != nil {
 			return err
@@ -212,27 +220,31 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 		e.sayEnded(st, &app, &updated, events...)
 		return nil
 	}
-	var guard func(*stages.Application) error
-	if ev.Kind == stages.EvFollowUp && !o.force {
-		// Checked inside the write's transaction: two commands at once
-		// must not both see no follow-up and both log one.
-		guard = func(a *stages.Application) error {
+	if o.renege && (ev.Kind != stages.EvOutcome || ev.Outcome != stages.Accepted) {
+		return usageErr("--renege goes with an acceptance: afterview log %d accepted --renege", id)
+	}
+	// Checked inside the write's transaction: two commands at once must
+	// not both see no follow-up and both log one, nor both accept.
+	accept := acceptGuard(st, now.Location(), o.renege, fmt.Sprintf("afterview log %d accepted --renege", id))
+	guard := func(tx *store.Tx, a *stages.Application, events []stages.Event) error {
+		if ev.Kind == stages.EvFollowUp && !o.force {
 			if err := a.CheckFollowUp(); err != nil {
 				f, _ := a.PendingFollowUp()
 				return usageErr("%s (#%d): a follow-up was already sent on %s and the company has not answered since.\nOne is enough: more can hurt. To log another anyway, add --force", clean(a.Company), id, stages.DateOf(f.At).Short())
 			}
-			return nil
 		}
+		return accept(tx, a, events)
 	}
-	updated, err := st.LogEvents(id, []stages.Event{ev}, guard)
+	updated, err := st.LogEventsSeeing(id, []stages.Event{ev}, guard)
 	if err != nil {
 		return logErr(&app, err)
 	}
+	ev = updated.Events[len(updated.Events)-1] // as stored: an acceptance names what it reneges on
 	text := describeEntry(stages.TimelineEntry{Event: ev, Text: updated.EventText(len(updated.Events) - 1)})
 	fmt.Fprintf(e.stdout, "Logged: %s, %s (#%d)%s.\n", clean(text), clean(updated.Company), id, e.resolved(ev, o.at != ""))
 	e.sayEnded(st, &app, &updated, ev)
-	if ev.Kind == stages.EvOffer && ev.Offer != nil && !ev.Offer.Deadline.IsZero() && ev.Offer.Deadline.Before(stages.DateOf(now)) {
-		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.Deadline.Short())
+	if ev.Kind == stages.EvOffer && ev.Offer != nil && deadlinePassed(ev.Offer, now) {
+		fmt.Fprintf(e.stderr, "afterview: warning: the deadline %s has already passed; it is kept as the company's, and never quoted to another company.\n", ev.Offer.DeadlineWords())
 	}
 	if ev.Kind == stages.EvStage && updated.PastOffer(e.settings()) && app.OfferOpen(e.settings()) && !updated.Closed() {
 		fmt.Fprintf(e.stdout, "Moving past the offer means you answered it. If you accepted, log it: afterview log %d accepted\n", id)
@@ -241,6 +253,18 @@ func cmdLog(e *env, o *logOptions, pos []string) error {
 		fmt.Fprintf(e.stdout, "It is dated before the current stage (%s), so it fills in the history; the application stays there.\n", clean(updated.Stage))
 	}
 	return nil
+}
+
+// deadlinePassed reports whether the deadline the company gave is behind
+// now: its day is over, or, given with a time of day, that time has gone.
+func deadlinePassed(o *stages.Offer, now time.Time) bool {
+	if o.Deadline.IsZero() {
+		return false
+	}
+	if at, ok := o.DeadlineAt(now.Location()); ok {
+		return at.Before(now)
+	}
+	return o.Deadline.Before(stages.DateOf(now))
 }
 
 // sayEnded names the to-dos of the application that logging events ended
@@ -273,8 +297,8 @@ func (e *env) offerOf(o *logOptions) (*stages.Offer, error) {
 		}
 	}
 	if o.deadline != "" {
-		if offer.Deadline, err = e.parseDay("--deadline", o.deadline, stages.LeanFuture); err != nil {
-			return nil, err
+		if offer.Deadline, offer.DeadlineTime, err = stages.ParseDeadline(o.deadline, e.now(), stages.LeanFuture); err != nil {
+			return nil, usageErr("--deadline: %v", err)
 		}
 	}
 	return offer, nil
@@ -298,7 +322,11 @@ func (e *env) resolved(ev stages.Event, atGiven bool) string {
 		parts = append(parts, "on "+stages.DescribeWhen(ev.At, e.now()))
 	}
 	if ev.Offer != nil && !ev.Offer.Deadline.IsZero() {
-		parts = append(parts, "answer by "+stages.DescribeDay(ev.Offer.Deadline, e.now()))
+		by := "answer by " + stages.DescribeDay(ev.Offer.Deadline, e.now())
+		if ev.Offer.DeadlineTime != "" {
+			by += " " + ev.Offer.DeadlineTime
+		}
+		parts = append(parts, by)
 	}
 	if len(parts) == 0 {
 		return ""

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -26,7 +27,9 @@ func (e *env) newOffersCommand() *cobra.Command {
 
 const offersLong = `Sets every open offer side by side: base, yearly bonus, sign-on, stock and its
 vesting, year-1 cash, year-1 total, four-year total, stock still unvested after
-year 1 (what you would walk away from), and the days left to the deadline.
+year 1 (what you would walk away from), and the deadline with its time of day
+and the days left, the nearest deadline first. With two offers or more, it
+says which to answer first and which leads in year-1 cash and over four years.
 Amounts are whole units of each offer's currency; nothing is converted.
 `
 
@@ -44,20 +47,30 @@ type offerRow struct {
 	VestingYears []int64   `json:"vesting_by_year"`
 	Schedule     []float64 `json:"vest_schedule,omitempty"`
 	stages.OfferSummary
-	offer *stages.Offer // for the words the UI says too
+	// DeadlineTime is the time of day the company gave with its deadline
+	// ("17:00"), and DeadlineAt the deadline as a local date-time in the
+	// user's zone ("2026-11-25T17:00:00-08:00"); both absent when the
+	// deadline is a day only. "deadline" stays the day, for scripts.
+	DeadlineTime string        `json:"deadline_time,omitempty"`
+	DeadlineAt   string        `json:"deadline_at,omitempty"`
+	offer        *stages.Offer // for the words the UI says too
 }
 
 // openOffers lists the applications still open that hold an offer, soonest
 // deadline first.
-func openOffers(settings *stages.Settings, apps []stages.Application, today stages.Date) []offerRow {
+func openOffers(settings *stages.Settings, apps []stages.Application, open []int, now time.Time) []offerRow {
+	today := stages.DateOf(now)
 	var rows []offerRow
-	for _, i := range stages.OpenOffers(settings, apps) {
+	for _, i := range open {
 		a := &apps[i]
 		o := a.Offer
 		r := offerRow{offer: o, AppID: a.ID, Company: a.Company, Currency: o.Currency, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
 			OfferSummary: o.Summary(today)}
 		if o.Known() {
 			r.Base, r.Bonus, r.SignOn, r.Stock = new(o.BaseValue()), new(o.YearlyBonus()), new(o.SignOnValue()), new(o.StockValue())
+		}
+		if at, ok := o.DeadlineAt(now.Location()); ok {
+			r.DeadlineTime, r.DeadlineAt = o.DeadlineTime, at.Format(time.RFC3339)
 		}
 		rows = append(rows, r)
 	}
@@ -78,7 +91,8 @@ func cmdOffers(e *env, asJSON bool, pos []string) error {
 		return err
 	}
 	today := stages.DateOf(e.now())
-	rows := openOffers(e.settings(), apps, today)
+	open := stages.OpenOffers(e.settings(), apps)
+	rows := openOffers(e.settings(), apps, open, e.now())
 	if asJSON {
 		if rows == nil {
 			rows = []offerRow{}
@@ -90,18 +104,47 @@ func cmdOffers(e *env, asJSON bool, pos []string) error {
 		return nil
 	}
 	writeOffers(e.stdout, rows, today)
+	if words := stages.DecisionWords(apps, open); len(words) > 0 {
+		fmt.Fprintln(e.stdout)
+		for _, l := range words {
+			fmt.Fprintln(e.stdout, clean(l))
+		}
+	}
 	return nil
 }
 
 func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 	label := func(s string) string { return fmt.Sprintf("%-22s", s) }
+	// The cells are gathered first: each column is as wide as its widest
+	// cell (at least 20, at most 30), so that a deadline with its time of
+	// day and days left is not cut.
+	type tableLine struct {
+		name  string
+		cells []string
+	}
+	var table []tableLine
 	line := func(name string, cell func(r offerRow) string) {
-		var b strings.Builder
-		b.WriteString(label(name))
+		l := tableLine{name: name}
 		for _, r := range rows {
-			fmt.Fprintf(&b, "  %s", pad(clean(cell(r)), 20))
+			l.cells = append(l.cells, clean(cell(r)))
 		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		table = append(table, l)
+	}
+	flush := func() {
+		widths := make([]int, len(rows))
+		for _, l := range table {
+			for i, c := range l.cells {
+				widths[i] = min(30, max(widths[i], 20, textWidth(c)))
+			}
+		}
+		for _, l := range table {
+			var b strings.Builder
+			b.WriteString(label(l.name))
+			for i, c := range l.cells {
+				fmt.Fprintf(&b, "  %s", pad(c, widths[i]))
+			}
+			fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		}
 	}
 	money := func(f func(r offerRow) *int64) func(r offerRow) string {
 		return func(r offerRow) string {
@@ -134,10 +177,13 @@ func writeOffers(w io.Writer, rows []offerRow, today stages.Date) {
 		case r.DeadlineAssumed:
 			return fmt.Sprintf("none given (%s assumed)", r.Deadline.Short())
 		case r.DaysLeft < 0:
-			return fmt.Sprintf("passed %s", r.Deadline.Short())
+			return fmt.Sprintf("passed %s", r.offer.DeadlineWords())
+		case r.DaysLeft == 0 && r.DeadlineTime != "":
+			return "today " + r.DeadlineTime
 		case r.DaysLeft == 0:
 			return "today"
 		}
-		return fmt.Sprintf("%s (%d %s)", r.Deadline.Short(), r.DaysLeft, stages.Plural(r.DaysLeft, "day", "days"))
+		return fmt.Sprintf("%s (%d %s)", r.offer.DeadlineWords(), r.DaysLeft, stages.Plural(r.DaysLeft, "day", "days"))
 	})
+	flush()
 }

@@ -44,7 +44,10 @@ Any other prompt is marked done by name.`
 
 // promptOptions are the flags of done, snooze and dismiss. Each verb
 // shows its own; the others are accepted and refused with a reason.
-type promptOptions struct{ until, note, outcome string }
+type promptOptions struct {
+	until, note, outcome string
+	renege               bool
+}
 
 func (e *env) newPromptCommand(verb string) *cobra.Command {
 	o := &promptOptions{}
@@ -60,9 +63,10 @@ func (e *env) newPromptCommand(verb string) *cobra.Command {
 			valueName(f, "note", "TEXT")
 			f.StringVar(&o.outcome, "outcome", "", "your answer to an offer: accepted or declined")
 			valueName(f, "outcome", "O")
+			f.BoolVar(&o.renege, "renege", false, "with --outcome accepted: go back on an offer you accepted elsewhere")
 			f.StringVar(&o.until, "until", "", "the day it comes back (default: tomorrow), e.g. mon, \"in 3 days\", +1w, 2026-12-01")
 			valueName(f, "until", "DATE")
-			for _, name := range map[string][]string{"done": {"until"}, "snooze": {"note", "outcome"}, "dismiss": {"until", "note", "outcome"}}[verb] {
+			for _, name := range map[string][]string{"done": {"until"}, "snooze": {"note", "outcome", "renege"}, "dismiss": {"until", "note", "outcome", "renege"}}[verb] {
 				_ = f.MarkHidden(name)
 			}
 		},
@@ -99,8 +103,8 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 			}
 		}
 	}
-	if verb != "done" && (o.note != "" || o.outcome != "") {
-		return usageErr("--note and --outcome go with done, not %s", verb)
+	if verb != "done" && (o.note != "" || o.outcome != "" || o.renege) {
+		return usageErr("--note, --outcome and --renege go with done, not %s", verb)
 	}
 	st, err := e.openStore()
 	if err != nil {
@@ -146,11 +150,20 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 			return usageErr("%s (#%d): %v", clean(app.Company), id, err)
 		}
 	}
+	if o.renege && (ev.Kind != stages.EvOutcome || ev.Outcome != stages.Accepted) {
+		return usageErr("--renege goes with an acceptance: afterview done %d %s --outcome accepted --renege", id, pos[1])
+	}
 	var updated stages.Application
 	if id == 0 {
 		err = st.LogGlobal(ev)
 	} else {
-		updated, err = st.Log(id, ev)
+		// Accepting is checked as log checks it (rule 17), in the write's
+		// transaction.
+		updated, err = st.LogEventsSeeing(id, []stages.Event{ev}, acceptGuard(st, now.Location(), o.renege,
+			fmt.Sprintf("afterview done %d %s --outcome accepted --renege", id, pos[1])))
+		if err == nil {
+			ev = updated.Events[len(updated.Events)-1]
+		}
 	}
 	if err != nil {
 		if app != nil {
@@ -161,7 +174,11 @@ func promptAction(e *env, verb string, o *promptOptions, pos []string) error {
 	what := map[string]string{"done": "Done", "dismiss": "Dismissed", "snooze": "Snoozed until " + ev.Until.Short()}[verb]
 	fmt.Fprintf(e.stdout, "%s: %s\n", what, clean(p.Text))
 	if ev.Kind == stages.EvOutcome {
-		fmt.Fprintf(e.stdout, "%s (#%d) is closed: %s.\n", clean(app.Company), id, ev.Outcome.Label())
+		closed := ev.Outcome.Label()
+		if len(ev.Reneged) > 0 {
+			closed += ", going back on " + stages.RenegeWords(ev.Reneged)
+		}
+		fmt.Fprintf(e.stdout, "%s (#%d) is closed: %s.\n", clean(app.Company), id, clean(closed))
 	}
 	if app != nil {
 		e.sayEnded(st, app, &updated, ev)

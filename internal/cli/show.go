@@ -114,7 +114,9 @@ func writeShow(w io.Writer, settings *stages.Settings, a *stages.Application, ps
 		}
 		fmt.Fprintln(w, line)
 	}
-	if tip := a.Template(settings).Stages[a.StageIndex(settings)].Tip; tip != "" && !a.Closed() {
+	// An accepted offer's process goes on (rule 10: Amazon's background
+	// check), and so does the stage's advice.
+	if tip := a.Template(settings).Stages[a.StageIndex(settings)].Tip; tip != "" && (!a.Closed() || a.Outcome == stages.Accepted) {
 		fmt.Fprintf(w, "  Tip: %s\n", clean(tip))
 	}
 	if people := a.Persons(); len(people) > 0 {
@@ -148,7 +150,7 @@ func writeShow(w io.Writer, settings *stages.Settings, a *stages.Application, ps
 				terms += "; " + t
 			}
 		}
-		answer := "answer by " + o.OfferDeadline().Short()
+		answer := "answer by " + o.CountdownWords()
 		if o.Deadline.IsZero() {
 			answer = "no deadline given (afterview counts a week, to " + o.OfferDeadline().Short() + ")"
 		}
@@ -163,6 +165,10 @@ func writeShow(w io.Writer, settings *stages.Settings, a *stages.Application, ps
 		}
 		for _, p := range ps {
 			fmt.Fprintf(w, "  %s  %s  %s\n", pad(p.When(now), whenW), pad(clean(p.Key), keyW), clean(p.Text))
+			if p.Tip != "" {
+				// Under the prompt's text, as the UI shows it.
+				w.Write(appendTip(nil, p.Tip, 2+whenW+2+keyW+2))
+			}
 		}
 	}
 	fmt.Fprintln(w, "\nTimeline:")

@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -134,6 +135,28 @@ func isTerminal(e *env) bool {
 // On a terminal a long company name is cut to keep the columns, never its
 // id; anywhere else (a pipe, a file) nothing is cut. next is the first
 // upcoming prompt, if any, which it names when nothing is to do.
+// tipOnToday are the kinds whose tip today prints under the prompt: the
+// offer's (Netflix: its first number is its best; Amazon: contingent on the
+// background check), where the advice changes what the user does that day.
+// The others' tips are in show and the UI.
+func tipOnToday(k stages.Kind) bool {
+	return k == stages.OfferDeadline || k == stages.Negotiate || k == stages.Extension
+}
+
+// appendTip appends a prompt's tip under it, "Tip: ...", from column
+// indent (the prompt's text), wrapped to end by column 100 (or 60 columns wide, when indented far).
+func appendTip(line []byte, tip string, indent int) []byte {
+	for i, l := range wrapWords("Tip: "+clean(tip), max(60, 100-indent)) {
+		line = append(line, strings.Repeat(" ", indent)...)
+		if i > 0 {
+			line = append(line, "     "...) // under the tip's first word
+		}
+		line = append(line, l...)
+		line = append(line, '\n')
+	}
+	return line
+}
+
 func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now time.Time, noApplications, terminal bool) {
 	today := stages.DateOf(now)
 	fmt.Fprintf(w, "afterview · %s %d %s %d · %s\n", today.Weekday(), today.Day, today.Month, today.Year, todayCount(shown))
@@ -197,6 +220,9 @@ func writeToday(w io.Writer, shown []stages.Prompt, next *stages.Prompt, now tim
 				action, _ := p.Brief(nil)
 				line = append(line, clean(action)...)
 				line = append(line, '\n')
+				if p.Tip != "" && tipOnToday(p.Kind) {
+					line = appendTip(line, p.Tip, 2+whenW+2+compW+2)
+				}
 			}
 			out[part] = line
 		})

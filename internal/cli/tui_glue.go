@@ -2,9 +2,11 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"afterview/agenda"
 	"afterview/internal/config"
 	"afterview/stages"
+	"afterview/store"
 	"afterview/tui"
 )
 
@@ -135,4 +138,30 @@ func mailOpener() (open func(url string) error, none string) {
 		return nil, "no " + name + " here to open a mail program with"
 	}
 	return func(url string) error { return runOpener(path, url) }, ""
+}
+
+// Log is the store's, with rule 17's check inside the write's transaction:
+// the UI asks before an acceptance that goes back on another (it names
+// them in the event's Reneged), and an acceptance found there that the
+// user was not asked about (logged from elsewhere since the screen was
+// read) refuses the write, so that two afterviews cannot both accept
+// unawares.
+func (s tuiStore) Log(id uint64, e stages.Event) (stages.Application, error) {
+	if e.Kind != stages.EvOutcome || e.Outcome != stages.Accepted {
+		return s.Agenda.Log(id, e)
+	}
+	return s.LogEventsSeeing(id, []stages.Event{e}, func(tx *store.Tx, a *stages.Application, events []stages.Event) error {
+		accepted, err := s.AcceptedIn(tx)
+		if err != nil {
+			return err
+		}
+		r := stages.Reneges(a, accepted)
+		for _, t := range r {
+			if !slices.ContainsFunc(e.Reneged, func(asked stages.ToldOffer) bool { return asked.App == t.App }) {
+				return fmt.Errorf("%s's offer (#%d) was accepted meanwhile: accepting %s's too would go back on it. Nothing was saved; save again to be asked", t.Company, t.App, a.Company)
+			}
+		}
+		events[0].Reneged = r
+		return nil
+	})
 }
