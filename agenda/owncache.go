@@ -41,10 +41,10 @@ var bucketOwn = []byte("own")
 // TestDerivedDigests fails, saying "bump ownVersion", when the cached Owns
 // of generated data change under the default settings, a holiday
 // calendar, another work week or a custom process and this did not.
-const ownVersion = 2
+const ownVersion = 3
 
 // ownFormat is the first byte of a record: the layout below.
-const ownFormat = 2
+const ownFormat = 3
 
 // The zone's rules are hashed over the years a job search's dates fall in:
 // what the zone does outside them changes no prompt.
@@ -302,6 +302,10 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 		w.str(p.Tip)
 		w.str(p.Short)
 		w.str(string(p.Input))
+		w.date(p.Deadline.Day)
+		w.str(p.Deadline.Time)
+		w.flag(p.Deadline.Assumed)
+		w.flag(p.Deadline.Countered)
 		w.date(op.Until)
 		w.flag(op.Kept)
 	}
@@ -453,6 +457,10 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 		p.Tip = r.str()
 		p.Short = r.str()
 		p.Input = stages.Input(r.str())
+		p.Deadline.Day = r.date()
+		p.Deadline.Time = r.str()
+		p.Deadline.Assumed = r.flag()
+		p.Deadline.Countered = r.flag()
 		op.Until = r.date()
 		op.Kept = r.flag()
 	}

@@ -137,6 +137,9 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 		for _, p := range g.afterAcceptance(a) {
 			add(p, Date{}, false)
 		}
+		for _, p := range g.acceptedSafely(a) {
+			add(p, p.Due.AddDays(acceptedTaskLapse+1), false)
+		}
 		return o
 	}
 	interviewDay := g.day(a.Interviewed)
@@ -152,15 +155,25 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 			add(p, followOpens, false)
 		}
 	}
+	var clock *offerClock
 	switch {
 	case a.OfferOpen(s):
-		add(g.offerDeadline(a), Date{}, false)
+		c := g.offerClock(a)
+		clock = &c
+		add(g.offerDeadline(a, clock), Date{}, false)
+		if p, until, ok := g.counterExtension(a, clock); ok {
+			add(p, until, false)
+		}
 	case a.Offer == nil:
 		if p, ok := g.followUpOrMoveOn(a); ok {
 			add(p, Date{}, false)
 		}
 	}
 	if p, ok := g.stageTask(a); ok {
+		if clock != nil {
+			// A task at an offer stage is about the offer (rule 6).
+			p = clock.byDeadline(p)
+		}
 		add(p, Date{}, false)
 	}
 	for k := range ruledKinds {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -66,16 +67,16 @@ func (o *offerColumn) value(a *stages.Application, m offerMetric) (int64, bool) 
 
 // openOffers lists the open applications that hold an offer, soonest
 // deadline first (ties in store order), the order `afterview offers` uses.
-func openOffers(settings *stages.Settings, apps []stages.Application, today stages.Date) []offerColumn {
+func openOffers(settings *stages.Settings, apps []stages.Application, now time.Time) []offerColumn {
 	var cols []offerColumn
-	for _, i := range stages.OpenOffers(settings, apps) {
+	for _, i := range stages.OpenOffers(settings, now.Location(), apps) {
 		a := &apps[i]
 		cur := strings.ToUpper(strings.TrimSpace(a.Offer.Currency))
 		if cur == "" {
 			cur = "USD"
 		}
 		cols = append(cols, offerColumn{app: i, currency: cur, bonus: a.Offer.YearlyBonus(),
-			vesting: a.Offer.VestingByYear(), sum: a.Offer.Summary(today)})
+			vesting: a.Offer.VestingByYear(), sum: a.Offer.Summary(now)})
 	}
 	for m := offerMetric(0); m < offerMetrics; m++ {
 		markBest(apps, cols, m)

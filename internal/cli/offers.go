@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -49,13 +50,13 @@ type offerRow struct {
 
 // openOffers lists the applications still open that hold an offer, soonest
 // deadline first.
-func openOffers(settings *stages.Settings, apps []stages.Application, today stages.Date) []offerRow {
+func openOffers(settings *stages.Settings, apps []stages.Application, now time.Time) []offerRow {
 	var rows []offerRow
-	for _, i := range stages.OpenOffers(settings, apps) {
+	for _, i := range stages.OpenOffers(settings, now.Location(), apps) {
 		a := &apps[i]
 		o := a.Offer
 		r := offerRow{offer: o, AppID: a.ID, Company: a.Company, Currency: o.Currency, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
-			OfferSummary: o.Summary(today)}
+			OfferSummary: o.Summary(now)}
 		if o.Known() {
 			r.Base, r.Bonus, r.SignOn, r.Stock = new(o.BaseValue()), new(o.YearlyBonus()), new(o.SignOnValue()), new(o.StockValue())
 		}
@@ -77,8 +78,9 @@ func cmdOffers(e *env, asJSON bool, pos []string) error {
 	if err != nil {
 		return err
 	}
-	today := stages.DateOf(e.now())
-	rows := openOffers(e.settings(), apps, today)
+	now := e.now()
+	today := stages.DateOf(now)
+	rows := openOffers(e.settings(), apps, now)
 	if asJSON {
 		if rows == nil {
 			rows = []offerRow{}

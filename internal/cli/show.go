@@ -148,9 +148,9 @@ func writeShow(w io.Writer, settings *stages.Settings, a *stages.Application, ps
 				terms += "; " + t
 			}
 		}
-		answer := "answer by " + o.OfferDeadline().Short()
+		answer := "answer by " + o.OfferDeadline(now.Location()).Short()
 		if o.Deadline.IsZero() {
-			answer = "no deadline given (afterview counts a week, to " + o.OfferDeadline().Short() + ")"
+			answer = "no deadline given (afterview counts a week, to " + o.OfferDeadline(now.Location()).Short() + ")"
 		}
 		fmt.Fprintf(w, "\nOffer: %s; %s\n", clean(terms), answer)
 	}
