@@ -68,7 +68,7 @@ func TestOfferDeadlinePrompt(t *testing.T) {
 		{"a deadline the same day", Offer{Deadline: d(2026, 11, 24), DeadlineTime: "17:00"}, pt(11, 24, 12, 0), d(2026, 11, 24), Due,
 			"Answer the offer, deadline today 17:00: accept, decline or counter", "due today by 17:00"},
 		{"three business days away: whether to counter, early", Offer{Deadline: d(2026, 11, 27), DeadlineTime: "12:00"}, pt(11, 24, 12, 0), d(2026, 11, 26), StatusOpen,
-			"Decide whether to counter within two business days, not on the last day; answer the offer by Fri 27 Nov 12:00", "due Thu"},
+			"Decide whether to counter within two business days; answer the offer by Fri 27 Nov 12:00", "due Thu"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

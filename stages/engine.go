@@ -605,7 +605,7 @@ func (g *ownEngine) offerDeadline(a *Application, c *offerClock) Prompt {
 		// Two business days after the offer: with the deadline three or
 		// more away, never later than the business day before it.
 		due = g.s.Calendar.AddBusinessDays(c.received, earlyDecision)
-		text = "Decide whether to counter within two business days, not on the last day; answer the offer by " + c.words
+		text = "Decide whether to counter within two business days; answer the offer by " + c.words
 		if c.assumed {
 			text = fmt.Sprintf("Decide whether to counter within two business days; no deadline given, so afterview counts a week, to %s: ask for the real one", c.words)
 		}
