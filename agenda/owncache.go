@@ -302,10 +302,13 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 		w.str(p.Tip)
 		w.str(p.Short)
 		w.str(string(p.Input))
-		w.date(p.Deadline.Day)
-		w.str(p.Deadline.Time)
-		w.flag(p.Deadline.Assumed)
-		w.flag(p.Deadline.Countered)
+		w.flag(p.Deadline != nil)
+		if c := p.Deadline; c != nil {
+			w.date(c.Day)
+			w.str(c.Time)
+			w.flag(c.Assumed)
+			w.flag(c.Countered)
+		}
 		w.date(op.Until)
 		w.flag(op.Kept)
 	}
@@ -457,10 +460,9 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 		p.Tip = r.str()
 		p.Short = r.str()
 		p.Input = stages.Input(r.str())
-		p.Deadline.Day = r.date()
-		p.Deadline.Time = r.str()
-		p.Deadline.Assumed = r.flag()
-		p.Deadline.Countered = r.flag()
+		if r.flag() {
+			p.Deadline = &stages.Countdown{Day: r.date(), Time: r.str(), Assumed: r.flag(), Countered: r.flag()}
+		}
 		op.Until = r.date()
 		op.Kept = r.flag()
 	}

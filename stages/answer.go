@@ -88,7 +88,7 @@ func (a *Application) counteredSince(t time.Time) bool {
 // the Own holds it: due the business day before.
 func offerDeadlineOnDay(p *Prompt, now time.Time, today Date) {
 	c := p.Deadline
-	if c.Day.IsZero() || today.Before(c.Day) {
+	if c == nil || c.Day.IsZero() || today.Before(c.Day) {
 		return
 	}
 	given := Offer{Deadline: c.Day, DeadlineTime: c.Time}
@@ -114,7 +114,7 @@ func offerDeadlineOnDay(p *Prompt, now time.Time, today Date) {
 	}
 	when := "deadline today"
 	if c.Assumed {
-		when = "assumed deadline today (no deadline given)"
+		when = "assumed deadline today"
 	} else if c.Time != "" {
 		when += " " + c.Time
 	}
@@ -122,7 +122,7 @@ func offerDeadlineOnDay(p *Prompt, now time.Time, today Date) {
 	case c.Countered:
 		p.Text = "Waiting for their answer to your counter, " + when + ": call " + who + " if it has not come"
 	case c.Assumed:
-		p.Text = "Answer the offer, " + when + ": ask for the real one"
+		p.Text = "Answer the offer, " + when + ": none was given, so ask for the real one"
 	default:
 		p.Text = "Answer the offer, " + when + ": accept, decline or counter"
 	}

@@ -17,7 +17,9 @@ var (
 )
 
 // pt is a time on the Pacific clock.
-func pt(m time.Month, day, h, min int) time.Time { return time.Date(2026, m, day, h, min, 0, 0, pacific) }
+func pt(m time.Month, day, h, min int) time.Time {
+	return time.Date(2026, m, day, h, min, 0, 0, pacific)
+}
 
 // offerApp is Acme (id 1, the standard process, recruiter Cleo), with an
 // offer received at received.
@@ -48,7 +50,7 @@ func TestOfferDeadlinePrompt(t *testing.T) {
 		{"no deadline: a week, and whether to counter within two business days", Offer{}, pt(11, 25, 9, 0), d(2026, 11, 26), StatusOpen,
 			"Decide whether to counter within two business days; no deadline given, so afterview counts a week, to Tue 1 Dec: ask for the real one", "due tomorrow"},
 		{"the assumed deadline's day", Offer{}, pt(12, 1, 9, 0), d(2026, 12, 1), Due,
-			"Answer the offer, assumed deadline today (no deadline given): ask for the real one", "due today"},
+			"Answer the offer, assumed deadline today: none was given, so ask for the real one", "due today"},
 		{"past the assumed deadline", Offer{}, pt(12, 2, 9, 0), d(2026, 12, 1), Overdue,
 			"A week has passed since the offer with no answer logged and no deadline given: it may have lapsed; call Cleo today", "1 day overdue"},
 		{"the business day before the deadline", thu17, pt(11, 25, 9, 0), d(2026, 11, 25), Due,

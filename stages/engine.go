@@ -617,7 +617,7 @@ func (g *ownEngine) offerDeadline(a *Application, c *offerClock) Prompt {
 	return Prompt{
 		Key: "offer_deadline:" + c.received.String(), Kind: OfferDeadline, Person: a.Recruiter,
 		Opens: c.received, Due: due, Input: InputOutcome,
-		Text: text, Tip: a.Template(g.s).OfferTip, Deadline: c.countdown,
+		Text: text, Tip: a.Template(g.s).OfferTip, Deadline: &c.countdown,
 	}
 }
 

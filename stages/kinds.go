@@ -117,7 +117,7 @@ func (l *LogSpec) Takes(f Field) bool { return slices.Contains(l.Fields, f) }
 var promptKinds = []PromptKind{
 	{Kind: OfferDeadline, Label: "offer deadline", OnDay: offerDeadlineOnDay,
 		Action: func(p Prompt, _ string) string {
-			if p.Deadline.Countered {
+			if p.Deadline != nil && p.Deadline.Countered {
 				return "await the counter's answer"
 			}
 			return "answer the offer"

@@ -63,9 +63,11 @@ type Prompt struct {
 	// About lists the offers a competing-offer prompt asks to mention.
 	About []ToldOffer
 	// Deadline is the deadline an offer-deadline prompt counts down to
-	// (zero for the other kinds): its words on the deadline day and after
-	// it depend on the day (rule 6), so the kind's OnDay says them.
-	Deadline Countdown
+	// (nil for the other kinds): its words on the deadline day and after
+	// it depend on the day (rule 6), so the kind's OnDay says them. A
+	// pointer, shared by the prompt's copies and never changed, keeps the
+	// prompts every day moves around small.
+	Deadline *Countdown
 }
 
 // Countdown is an offer's deadline as its prompt counts down to it.
