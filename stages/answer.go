@@ -41,10 +41,8 @@ func (g *ownEngine) offerClock(a *Application) offerClock {
 		c.before = c.received
 	}
 	_, countered := a.OpenCounter()
+	// A time of day comes only with a deadline given (Offer.Validate).
 	c.countdown = Countdown{Day: c.deadline, Time: o.DeadlineTime, Assumed: c.assumed, Countered: countered}
-	if c.assumed {
-		c.countdown.Time = ""
-	}
 	return c
 }
 

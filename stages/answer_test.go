@@ -436,3 +436,38 @@ func TestAcceptedBeforeTheBackgroundCheck(t *testing.T) {
 	)
 	none(t, prompts([]Application{b}, nil, pt(11, 24, 11, 0)), 2, StageTask)
 }
+
+// Rule 15 with no deadline given: the counter waits for its answer against
+// the week afterview counts, and the extension asks when they need the
+// answer. The offer arrived on Monday 16 November, the counter on Tuesday.
+func TestCounterWithNoDeadlineGiven(t *testing.T) {
+	a := offerApp(t, "standard", pt(11, 16, 10, 0), Offer{Base: new(int64(180_000))})
+	mustApply(t, &a, Event{Kind: EvCounter, At: pt(11, 17, 10, 0)})
+	days := []struct {
+		now       time.Time
+		due       Date
+		text      string
+		extension string // "": none shown
+	}{
+		{pt(11, 17, 11, 0), d(2026, 11, 20), "Waiting for their answer to your counter; no deadline given, so afterview counts a week, to Mon 23 Nov", ""},
+		{pt(11, 19, 9, 0), d(2026, 11, 20), "Waiting for their answer to your counter; no deadline given, so afterview counts a week, to Mon 23 Nov",
+			"No answer yet to your counter, and no deadline given: ask Cleo when they need your answer, and for more time if you need it"},
+		{pt(11, 23, 9, 0), d(2026, 11, 23), "Waiting for their answer to your counter, assumed deadline today: call Cleo if it has not come",
+			"No answer yet to your counter, and no deadline given: ask Cleo when they need your answer, and for more time if you need it"},
+		{pt(11, 24, 9, 0), d(2026, 11, 23), "A week has passed since the offer with your counter unanswered and no deadline given: it may have lapsed; call Cleo today", ""},
+	}
+	for _, day := range days {
+		ps := Actionable(prompts([]Application{a}, nil, day.now))
+		p := only(t, ps, 1, OfferDeadline)
+		if p.Due != day.due || p.Text != day.text {
+			t.Errorf("%v: due %v %q\nwant due %v %q", day.now, p.Due, p.Text, day.due, day.text)
+		}
+		ext := ofKind(ps, 1, Extension)
+		switch {
+		case day.extension == "" && len(ext) != 0:
+			t.Errorf("%v: an extension prompt:%s", day.now, describe(ext))
+		case day.extension != "" && (len(ext) != 1 || ext[0].Text != day.extension || ext[0].Opens != d(2026, 11, 19) || ext[0].Due != d(2026, 11, 20)):
+			t.Errorf("%v: extension%s, want %q", day.now, describe(ext), day.extension)
+		}
+	}
+}
