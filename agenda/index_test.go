@@ -100,7 +100,7 @@ func samePrompts(t *testing.T, s *Agenda, days int) {
 		t.Fatal(err)
 	}
 	offers := func(apps []stages.Application) (ids []uint64) {
-		for _, i := range stages.OpenOffers(nil, apps) {
+		for _, i := range stages.OpenOffers(nil, time.UTC, apps) {
 			ids = append(ids, apps[i].ID)
 		}
 		return ids

@@ -41,10 +41,10 @@ var bucketOwn = []byte("own")
 // TestDerivedDigests fails, saying "bump ownVersion", when the cached Owns
 // of generated data change under the default settings, a holiday
 // calendar, another work week or a custom process and this did not.
-const ownVersion = 3
+const ownVersion = 4
 
 // ownFormat is the first byte of a record: the layout below.
-const ownFormat = 3
+const ownFormat = 4
 
 // The zone's rules are hashed over the years a job search's dates fall in:
 // what the zone does outside them changes no prompt.
@@ -302,6 +302,13 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 		w.str(p.Tip)
 		w.str(p.Short)
 		w.str(string(p.Input))
+		w.flag(p.Deadline != nil)
+		if c := p.Deadline; c != nil {
+			w.date(c.Day)
+			w.str(c.Time)
+			w.flag(c.Assumed)
+			w.flag(c.Countered)
+		}
 		w.date(op.Until)
 		w.flag(op.Kept)
 		w.flag(op.PerReference)
@@ -454,6 +461,9 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 		p.Tip = r.str()
 		p.Short = r.str()
 		p.Input = stages.Input(r.str())
+		if r.flag() {
+			p.Deadline = &stages.Countdown{Day: r.date(), Time: r.str(), Assumed: r.flag(), Countered: r.flag()}
+		}
 		op.Until = r.date()
 		op.Kept = r.flag()
 		op.PerReference = r.flag()

@@ -245,12 +245,12 @@ func TestApplyUpdatesState(t *testing.T) {
 			if a.Offer == nil || !a.Offer.Received.Equal(later) || *a.Offer.Base != 180000 {
 				t.Errorf("offer %+v", a.Offer)
 			}
-			if a.Offer.OfferDeadline() != d(2026, 12, 1) {
-				t.Errorf("default deadline %v, want 7 days after the offer", a.Offer.OfferDeadline())
+			if a.Offer.OfferDeadline(time.UTC) != d(2026, 12, 1) {
+				t.Errorf("default deadline %v, want 7 days after the offer", a.Offer.OfferDeadline(time.UTC))
 			}
 		}},
 		{"offer keeps its received time and deadline", "standard", Event{Kind: EvOffer, At: later, Offer: &Offer{Received: at(2026, 11, 23, 17, 0), Deadline: d(2026, 11, 27)}}, func(t *testing.T, a Application) {
-			if !a.Offer.Received.Equal(at(2026, 11, 23, 17, 0)) || a.Offer.OfferDeadline() != d(2026, 11, 27) {
+			if !a.Offer.Received.Equal(at(2026, 11, 23, 17, 0)) || a.Offer.OfferDeadline(time.UTC) != d(2026, 11, 27) {
 				t.Errorf("offer %+v", a.Offer)
 			}
 		}},
@@ -451,7 +451,7 @@ func TestOfferDeadline(t *testing.T) {
 		{Offer{Received: at(2026, 11, 24, 16, 0), Deadline: d(2026, 11, 27)}, d(2026, 11, 27)},
 	}
 	for _, tt := range tests {
-		if got := tt.o.OfferDeadline(); got != tt.want {
+		if got := tt.o.OfferDeadline(time.UTC); got != tt.want {
 			t.Errorf("OfferDeadline(%+v) = %v, want %v", tt.o, got, tt.want)
 		}
 	}

@@ -3,20 +3,22 @@ package stages
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // CountdownWords is the deadline afterview counts down to, as people read
 // it: the company's with its time of day ("Wed 25 Nov 17:00"), or the day
 // assumed a week after the offer ("Wed 25 Nov"); "" when neither is known.
-// Whether it is assumed is for the caller to say (Deadline.IsZero()).
-func (o *Offer) CountdownWords() string {
+// Whether it is assumed is for the caller to say (Deadline.IsZero()). An
+// assumed day is counted in loc, the user's current zone.
+func (o *Offer) CountdownWords(loc *time.Location) string {
 	if !o.Deadline.IsZero() {
 		return o.DeadlineWords()
 	}
 	if o.Received.IsZero() {
 		return ""
 	}
-	return o.OfferDeadline().Short()
+	return o.OfferDeadline(loc).Short()
 }
 
 // DecisionWords says, when two or more offers are open, what the decision
@@ -24,8 +26,9 @@ func (o *Offer) CountdownWords() string {
 // Offers screen: which deadline comes first and which offer leads in year-1
 // cash and over four years, by how much. apps and open are as OpenOffers
 // gives them (nearest deadline first). Amounts in different currencies are
-// never compared; nil when there is no decision to make.
-func DecisionWords(apps []Application, open []int) []string {
+// never compared; nil when there is no decision to make. Assumed deadlines
+// are counted in loc.
+func DecisionWords(apps []Application, open []int, loc *time.Location) []string {
 	if len(open) < 2 {
 		return nil
 	}
@@ -33,7 +36,7 @@ func DecisionWords(apps []Application, open []int) []string {
 	var order []string
 	for _, i := range open {
 		a := &apps[i]
-		w := a.Offer.CountdownWords()
+		w := a.Offer.CountdownWords(loc)
 		switch {
 		case w == "":
 			continue
@@ -71,7 +74,7 @@ func DecisionWords(apps []Application, open []int) []string {
 	lead := func(value func(s OfferSummary) int64) (int, int64) {
 		best, bestV, next := -1, int64(0), int64(0)
 		for n, i := range known {
-			switch v := value(apps[i].Offer.Summary(Date{})); {
+			switch v := value(apps[i].Offer.Summary(time.Time{})); {
 			case n == 0:
 				best, bestV = i, v
 			case v > bestV:

@@ -3,6 +3,7 @@ package stages
 import (
 	"reflect"
 	"testing"
+	"time"
 )
 
 // With two offers open, the decision says which deadline comes first (with
@@ -17,21 +18,21 @@ func TestDecisionWords(t *testing.T) {
 	}
 	mustApply(t, &apps[0], Event{Kind: EvOffer, At: at(2026, 11, 18, 10, 0), Offer: &Offer{Base: new(int64(200_000)), Deadline: d(2026, 11, 27)}})
 	mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 18, 10, 0), Offer: &Offer{Base: new(int64(180_000)), Stock: new(int64(400_000)), VestYears: 4, Deadline: d(2026, 11, 24), DeadlineTime: "17:00"}})
-	if got := DecisionWords(apps, OpenOffers(nil, apps)[:1]); got != nil {
+	if got := DecisionWords(apps, OpenOffers(nil, time.UTC, apps)[:1], time.UTC); got != nil {
 		t.Errorf("one offer: %q, want no decision", got)
 	}
 	want := []string{
 		"Answer first: Globex (Tue 24 Nov 17:00); then Acme (Fri 27 Nov).",
 		"Acme leads in year-1 cash by $20,000; Globex over four years by $320,000.",
 	}
-	if got := DecisionWords(apps, OpenOffers(nil, apps)); !reflect.DeepEqual(got, want) {
+	if got := DecisionWords(apps, OpenOffers(nil, time.UTC, apps), time.UTC); !reflect.DeepEqual(got, want) {
 		t.Errorf("DecisionWords =\n%q\nwant\n%q", got, want)
 	}
 	// A third offer with no deadline given counts a week from its arrival,
 	// and says it is assumed; with no base yet it is in no total.
 	mustApply(t, &apps[2], Event{Kind: EvOffer, At: at(2026, 11, 19, 10, 0), Offer: &Offer{}})
 	want[0] = "Answer first: Globex (Tue 24 Nov 17:00); then Initech (Thu 26 Nov, assumed), then Acme (Fri 27 Nov)."
-	if got := DecisionWords(apps, OpenOffers(nil, apps)); !reflect.DeepEqual(got, want) {
+	if got := DecisionWords(apps, OpenOffers(nil, time.UTC, apps), time.UTC); !reflect.DeepEqual(got, want) {
 		t.Errorf("with an assumed deadline =\n%q\nwant\n%q", got, want)
 	}
 }
@@ -80,11 +81,11 @@ func TestDecisionWordsOneLeader(t *testing.T) {
 	}
 	mustApply(t, &apps[0], Event{Kind: EvOffer, At: at(2026, 11, 18, 10, 0), Offer: &Offer{Base: new(int64(200_000)), Deadline: d(2026, 11, 27)}})
 	mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 18, 10, 0), Offer: &Offer{Base: new(int64(180_000)), Deadline: d(2026, 11, 24)}})
-	if got := DecisionWords(apps, OpenOffers(nil, apps)); len(got) != 2 || got[1] != "Acme leads in year-1 cash by $20,000 and over four years by $80,000." {
+	if got := DecisionWords(apps, OpenOffers(nil, time.UTC, apps), time.UTC); len(got) != 2 || got[1] != "Acme leads in year-1 cash by $20,000 and over four years by $80,000." {
 		t.Errorf("one leader: %q", got)
 	}
 	mustApply(t, &apps[1], Event{Kind: EvOffer, At: at(2026, 11, 19, 10, 0), Offer: &Offer{Base: new(int64(200_000))}})
-	if got := DecisionWords(apps, OpenOffers(nil, apps)); len(got) != 2 || got[1] != "Even in year-1 cash and over four years." {
+	if got := DecisionWords(apps, OpenOffers(nil, time.UTC, apps), time.UTC); len(got) != 2 || got[1] != "Even in year-1 cash and over four years." {
 		t.Errorf("even: %q", got)
 	}
 }

@@ -28,7 +28,7 @@ func TestOfferRevisions(t *testing.T) {
 			if a.Offer.Known() || a.Offer.Base != nil {
 				t.Errorf("base %v, want unknown", a.Offer.Base)
 			}
-			s := a.Offer.Summary(d(2026, 11, 21))
+			s := a.Offer.Summary(noon(d(2026, 11, 21)))
 			if s.Year1Cash != nil || s.FourYearTotal != nil {
 				t.Errorf("totals %+v, want none while the base is unknown", s)
 			}
@@ -62,7 +62,7 @@ func TestOfferRevisions(t *testing.T) {
 			}
 		}},
 		{"once the base is known, parts not given count as none", []Offer{{}, {Base: amount(350000)}}, "", func(t *testing.T, a Application) {
-			s := a.Offer.Summary(d(2026, 11, 21))
+			s := a.Offer.Summary(noon(d(2026, 11, 21)))
 			if s.Year1Cash == nil || *s.Year1Cash != 350000 || *s.FourYearTotal != 1400000 {
 				t.Errorf("summary %+v", s)
 			}
@@ -108,8 +108,11 @@ func TestOfferWaitAndDeadlineWords(t *testing.T) {
 	if w := a.Wait(nil, at(2026, 11, 26, 9, 0)); w.Status != WaitOffer || w.Label() != "offer" {
 		t.Errorf("wait %+v", w)
 	}
+	// The assumed deadline, Fri 27 Nov, is five business days away: the
+	// decision whether to counter is due two business days after the
+	// offer, Tue 24 Nov (rule 15).
 	p := only(t, prompts([]Application{a}, nil, at(2026, 11, 21, 9, 0)), 1, OfferDeadline)
-	if !strings.Contains(p.Text, "no deadline given") || p.Due != d(2026, 11, 27) {
+	if !strings.Contains(p.Text, "no deadline given") || !strings.Contains(p.Text, "Fri 27 Nov") || p.Due != d(2026, 11, 24) {
 		t.Errorf("offer deadline %q due %v: an assumed deadline says so", p.Text, p.Due)
 	}
 }
@@ -274,8 +277,9 @@ func TestAfterAcceptanceTheProcessGoesOn(t *testing.T) {
 	none(t, prompts([]Application{a}, nil, at(2026, 11, 25, 9, 0)), 1, OfferDeadline)
 	// The stages after the offer follow, each with its task.
 	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 11, 19, 10, 0), Stage: "background check"})
-	if p := only(t, prompts([]Application{a}, nil, at(2026, 11, 19, 11, 0)), 1, StageTask); !strings.Contains(p.Text, "résumé") {
-		t.Errorf("background check task %q", p.Text)
+	tasks := ofKind(prompts([]Application{a}, nil, at(2026, 11, 19, 11, 0)), 1, StageTask)
+	if len(tasks) != 2 || !strings.Contains(tasks[1].Text, "résumé") || tasks[0].Key != keyBackgroundClear {
+		t.Errorf("background check tasks (do not resign yet, then the résumé):%s", describe(tasks))
 	}
 	mustApply(t, &a, Event{Kind: EvStage, At: at(2026, 11, 26, 10, 0), Stage: "onboarding"})
 	p := only(t, prompts([]Application{a}, nil, at(2026, 11, 26, 11, 0)), 1, StageTask)

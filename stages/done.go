@@ -56,7 +56,7 @@ func DoneEvent(a *Application, p Prompt, now time.Time, given string) (Event, er
 		}
 		o, err := ParseOutcome(given)
 		if err != nil || (o != Accepted && o != Declined) {
-			return Event{}, fmt.Errorf("%q does not answer an offer: give accepted or declined (a counter is a revised offer: log it as one)", given)
+			return Event{}, fmt.Errorf("%q does not answer an offer: give accepted or declined (to counter, log it: afterview log %d counter)", given, a.ID)
 		}
 		return Event{Kind: EvOutcome, Outcome: o, At: now}, nil
 	}

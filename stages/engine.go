@@ -651,17 +651,40 @@ func (a *Application) CheckFollowUp() error {
 	return nil
 }
 
-func (g *ownEngine) offerDeadline(a *Application) Prompt {
-	received := g.day(a.Offer.Received)
-	deadline := a.Offer.OfferDeadline()
-	text := fmt.Sprintf("Answer the offer by %s: accept, decline or counter", deadline.Short())
-	if a.Offer.Deadline.IsZero() {
-		text = fmt.Sprintf("Answer the offer: no deadline given, so afterview counts a week, to %s; ask for the real one", deadline.Short())
+// offerDeadline counts down to the answer to an open offer (rules 6 and
+// 15), from the clock c of the offer. It is due the business day before
+// the deadline (decide with a day in hand), or on the offer's own day when
+// that comes later, and names the deadline with its time of day. While a
+// counter awaits the company's answer it says so. An offer whose deadline
+// is three or more business days away, and not countered yet, asks to
+// decide whether to counter within two business days, not on the last
+// day. What it says on the deadline day and after it depends on the day:
+// the kind's OnDay says it (offerDeadlineOnDay).
+func (g *ownEngine) offerDeadline(a *Application, c *offerClock) Prompt {
+	due := c.before
+	var text string
+	switch {
+	case c.countdown.Countered && c.assumed:
+		text = fmt.Sprintf("Waiting for their answer to your counter; no deadline given, so afterview counts a week, to %s", c.words)
+	case c.countdown.Countered:
+		text = "Waiting for their answer to your counter; the offer's deadline is " + c.words
+	case !a.counteredSince(a.Offer.Received) && !c.deadline.Before(g.s.Calendar.AddBusinessDays(c.received, earlyDecision+1)):
+		// Two business days after the offer: with the deadline three or
+		// more away, never later than the business day before it.
+		due = g.s.Calendar.AddBusinessDays(c.received, earlyDecision)
+		text = "Decide whether to counter within two business days; answer the offer by " + c.words
+		if c.assumed {
+			text = fmt.Sprintf("Decide whether to counter within two business days; no deadline given, so afterview counts a week, to %s: ask for the real one", c.words)
+		}
+	case c.assumed:
+		text = fmt.Sprintf("Answer the offer: no deadline given, so afterview counts a week, to %s; ask for the real one", c.words)
+	default:
+		text = fmt.Sprintf("Answer the offer by %s: accept, decline or counter", c.words)
 	}
 	return Prompt{
-		Key: "offer_deadline:" + received.String(), Kind: OfferDeadline, Person: a.Recruiter,
-		Opens: received, Due: deadline, Input: InputOutcome,
-		Text: text, Tip: a.Template(g.s).OfferTip,
+		Key: "offer_deadline:" + c.received.String(), Kind: OfferDeadline, Person: a.Recruiter,
+		Opens: c.received, Due: due, Input: InputOutcome,
+		Text: text, Tip: a.Template(g.s).OfferTip, Deadline: &c.countdown,
 	}
 }
 

@@ -460,56 +460,8 @@ func TestStageTasks(t *testing.T) {
 
 // ---------------------------------------------------------------- rule 6
 
-func TestOfferDeadlinePrompt(t *testing.T) {
-	tests := []struct {
-		name     string
-		process  string
-		offer    Offer
-		now      time.Time
-		due      Date
-		status   Status
-		tip      string
-		outcome  Outcome
-		promptOK bool
-	}{
-		{"default: 7 days after the offer", "standard", Offer{}, at(2026, 11, 24, 18, 0), d(2026, 12, 1), StatusOpen, "", "", true},
-		{"due on the deadline", "standard", Offer{}, at(2026, 12, 1, 9, 0), d(2026, 12, 1), Due, "", "", true},
-		{"overdue after it", "standard", Offer{}, at(2026, 12, 2, 9, 0), d(2026, 12, 1), Overdue, "", "", true},
-		{"a given deadline", "standard", Offer{Deadline: d(2026, 11, 27)}, at(2026, 11, 26, 9, 0), d(2026, 11, 27), StatusOpen, "", "", true},
-		{"netflix tip", "netflix", Offer{Base: new(int64(350000))}, at(2026, 11, 25, 9, 0), d(2026, 12, 1), StatusOpen, "first number is its best", "", true},
-		{"amazon tip", "amazon", Offer{Deadline: d(2026, 12, 1)}, at(2026, 11, 25, 9, 0), d(2026, 12, 1), StatusOpen, "week", "", true},
-		{"accepted ends it", "netflix", Offer{}, at(2026, 11, 25, 9, 0), Date{}, "", "", Accepted, false},
-		{"declined ends it", "netflix", Offer{}, at(2026, 11, 25, 9, 0), Date{}, "", "", Declined, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := newApp(t, 1, "Acme", tt.process, at(2026, 11, 17, 15, 0), nil, "Cleo", Date{})
-			o := tt.offer
-			mustApply(t, &a, Event{Kind: EvOffer, At: at(2026, 11, 24, 17, 0), Offer: &o})
-			if tt.outcome != "" {
-				mustApply(t, &a, Event{Kind: EvOutcome, At: at(2026, 11, 25, 8, 0), Outcome: tt.outcome})
-			}
-			ps := prompts([]Application{a}, nil, tt.now)
-			if !tt.promptOK {
-				none(t, ps, 1, OfferDeadline)
-				return
-			}
-			p := only(t, ps, 1, OfferDeadline)
-			checkPrompt(t, p, d(2026, 11, 24), tt.due, tt.status)
-			if p.Key != "offer_deadline:2026-11-24" {
-				t.Errorf("key %q", p.Key)
-			}
-			if tt.tip != "" && !strings.Contains(p.Tip, tt.tip) {
-				t.Errorf("tip %q, want it to say %q", p.Tip, tt.tip)
-			}
-			if !strings.Contains(p.Text, tt.due.Short()) {
-				t.Errorf("text %q should name the deadline %s", p.Text, tt.due.Short())
-			}
-			none(t, ps, 1, FollowUp)
-			none(t, ps, 1, MoveOn)
-		})
-	}
-}
+// TestOfferDeadlinePrompt and the other rules about one offer are in
+// answer_test.go.
 
 // ---------------------------------------------------------------- rule 7
 
@@ -780,8 +732,18 @@ func TestOutcomesEndEveryPrompt(t *testing.T) {
 			)
 			other := newApp(t, 2, "Other", "standard", at(2026, 11, 17, 15, 0), nil, "", Date{})
 			for _, now := range []time.Time{at(2026, 11, 23, 11, 0), at(2026, 12, 20, 11, 0)} {
-				if ps := forApp(prompts([]Application{a, other}, nil, now), 1); len(ofKindNot(ps, ThankReferences)) != 0 {
-					t.Errorf("%s at %v: want no prompts:%s", o, now, describe(ps))
+				ps := forApp(prompts([]Application{a, other}, nil, now), 1)
+				// What an acceptance asks on: thanking the references
+				// (rule 10), and, the offer being only verbal, getting it
+				// in writing first (rule 17), which lapses after two weeks.
+				var left []Prompt
+				for _, p := range ofKindNot(ps, ThankReferences) {
+					if o != Accepted || p.Key != keyInWriting || now.After(at(2026, 12, 9, 0, 0)) {
+						left = append(left, p)
+					}
+				}
+				if len(left) != 0 {
+					t.Errorf("%s at %v: want no prompts:%s", o, now, describe(left))
 				}
 			}
 		})
@@ -1018,9 +980,9 @@ func TestPromptsAreRankedAndActionableKeepsOrder(t *testing.T) {
 		"2 follow_up",       // overdue since Nov 19
 		"1 competing_offer", // overdue since Nov 23; Acme before Beta by name
 		"2 competing_offer",
+		"3 offer_deadline", // overdue since Tue 24: decide whether to counter within two business days (rule 15)
 		"1 thank_you",      // due today at 15:00
 		"1 reflect",        // open, due Thu 26
-		"3 offer_deadline", // open, due Fri 27
 	}
 	var gotOrder []string
 	for _, p := range got {
@@ -1300,8 +1262,11 @@ func TestNetflixFlow(t *testing.T) {
 			want: []string{"stage_task:open", "offer_deadline:open"},
 			also: func(t *testing.T, a Application, ps []Prompt) {
 				checkPrompt(t, only(t, ps, 10, StageTask), d(2026, 11, 17), d(2026, 11, 18), StatusOpen)
+				// No deadline given: afterview counts to Tue 24 Nov, five
+				// business days away, so whether to counter is decided
+				// within two (rule 15).
 				p := only(t, ps, 10, OfferDeadline)
-				checkPrompt(t, p, d(2026, 11, 17), d(2026, 11, 24), StatusOpen)
+				checkPrompt(t, p, d(2026, 11, 17), d(2026, 11, 19), StatusOpen)
 				if !strings.Contains(p.Tip, "competing offer") {
 					t.Errorf("Netflix tip %q", p.Tip)
 				}
@@ -1312,7 +1277,8 @@ func TestNetflixFlow(t *testing.T) {
 			}},
 		// Thursday Nov 19: the written offer letter arrives by email.
 		{events: []Event{{Kind: EvStage, At: lt(11, 19, 9), Stage: "offer letter"}}, now: lt(11, 19, 10), stage: "offer letter",
-			want: []string{"offer_deadline:open"}},
+			want: []string{"offer_deadline:due"}},
+		// The (assumed) deadline day: due today, never overdue (rule 6).
 		{now: lt(11, 24, 10), stage: "offer letter", want: []string{"offer_deadline:due"}},
 		// Rule 10: references were called, so they are thanked and told.
 		{events: []Event{{Kind: EvOutcome, At: lt(11, 24, 11), Outcome: Accepted}}, now: lt(11, 24, 12), stage: "offer letter", want: []string{"thank_references:open"},
@@ -1404,8 +1370,10 @@ func TestAmazonFlow(t *testing.T) {
 			now: at(2026, 11, 20, 17, 0), stage: "offer", want: []string{"stage_task:open", "offer_deadline:open"},
 			also: func(t *testing.T, a Application, ps []Prompt) {
 				checkPrompt(t, only(t, ps, 20, StageTask), d(2026, 11, 20), d(2026, 11, 23), StatusOpen)
+				// The deadline is five business days away: decide whether
+				// to counter within two (rule 15).
 				p := only(t, ps, 20, OfferDeadline)
-				checkPrompt(t, p, d(2026, 11, 20), d(2026, 11, 27), StatusOpen)
+				checkPrompt(t, p, d(2026, 11, 20), d(2026, 11, 24), StatusOpen)
 				if !strings.Contains(p.Tip, "background check") {
 					t.Errorf("Amazon tip %q", p.Tip)
 				}
@@ -1414,11 +1382,13 @@ func TestAmazonFlow(t *testing.T) {
 				}
 			}},
 		{now: at(2026, 11, 23, 9, 0), stage: "offer", want: []string{"stage_task:due", "offer_deadline:open"}},
-		// Accepting closes the application: every prompt ends.
+		// Accepting closes the application: every prompt ends but the one
+		// the background check after the offer brings (rule 17): do not
+		// resign before it clears.
 		{events: []Event{
 			{Kind: EvDone, At: at(2026, 11, 23, 10, 0), Prompt: "stage_task:offer"},
 			{Kind: EvOutcome, At: at(2026, 11, 25, 10, 0), Outcome: Accepted},
-		}, now: at(2026, 11, 25, 11, 0), stage: "offer", want: nil},
+		}, now: at(2026, 11, 25, 11, 0), stage: "offer", want: []string{"stage_task:open"}},
 	}
 	runFlow(t, a, others, steps)
 }
@@ -1484,13 +1454,15 @@ func TestOfferStageByAStageEvent(t *testing.T) {
 				t.Fatalf("offer %+v, want one received when the stage was entered", a.Offer)
 			}
 			ps := prompts(withFiller(t, a), nil, at(2026, 11, 25, 9, 0))
-			checkPrompt(t, only(t, ps, 1, OfferDeadline), d(2026, 11, 24), d(2026, 12, 1), StatusOpen)
+			// No deadline given: a week, to Tue 1 Dec, so the decision
+			// whether to counter is due within two business days.
+			checkPrompt(t, only(t, ps, 1, OfferDeadline), d(2026, 11, 24), d(2026, 11, 26), StatusOpen)
 			none(t, ps, 1, FollowUp)
 			checkPrompt(t, only(t, ps, 900, CompetingOffer), d(2026, 11, 24), d(2026, 11, 25), Due)
 
 			// The offer's terms logged later replace the stand-in.
 			mustApply(t, &a, Event{Kind: EvOffer, At: at(2026, 11, 26, 10, 0), Offer: &Offer{Base: new(int64(350000)), Deadline: d(2026, 12, 4)}})
-			if *a.Offer.Base != 350000 || a.Offer.OfferDeadline() != d(2026, 12, 4) || a.Stage != tt.stage {
+			if *a.Offer.Base != 350000 || a.Offer.OfferDeadline(time.UTC) != d(2026, 12, 4) || a.Stage != tt.stage {
 				t.Errorf("after the offer event: stage %q offer %+v", a.Stage, a.Offer)
 			}
 		})

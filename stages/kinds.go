@@ -120,8 +120,15 @@ func (l *LogSpec) Takes(f Field) bool { return slices.Contains(l.Fields, f) }
 // (heaviest first: DOMAIN.md's, with the kinds it leaves unranked after
 // their nearest kin).
 var promptKinds = []PromptKind{
-	{Kind: OfferDeadline, Label: "offer deadline",
-		Action: func(Prompt, string) string { return "answer the offer" }},
+	{Kind: OfferDeadline, Label: "offer deadline", OnDay: offerDeadlineOnDay,
+		Action: func(p Prompt, _ string) string {
+			if p.Deadline != nil && p.Deadline.Countered {
+				return "await the counter's answer"
+			}
+			return "answer the offer"
+		}},
+	// Done on an extension prompt logs a done event naming it (DoneEvent's
+	// default): the company's answer, a new deadline, is a revised offer.
 	{Kind: Extension, Label: "extension", Shared: true, Template: byKind,
 		Action: func(_ Prompt, first string) string {
 			if first == "" {

@@ -122,13 +122,14 @@ type OfferSummary struct {
 	DaysLeft int `json:"days_left"`
 }
 
-// Summary computes the comparison figures for the offer as of today.
-func (o *Offer) Summary(today Date) OfferSummary {
+// Summary computes the comparison figures for the offer as of now, whose
+// zone is the user's: an assumed deadline and today are both taken in it.
+func (o *Offer) Summary(now time.Time) OfferSummary {
 	var s OfferSummary
 	if !o.Deadline.IsZero() || !o.Received.IsZero() {
-		s.Deadline = o.OfferDeadline()
+		s.Deadline = o.OfferDeadline(now.Location())
 		s.DeadlineAssumed = o.Deadline.IsZero()
-		s.DaysLeft = s.Deadline.DaysSince(today)
+		s.DaysLeft = s.Deadline.DaysSince(DateOf(now))
 	}
 	if !o.Known() {
 		return s
@@ -152,13 +153,24 @@ func (o *Offer) Summary(today Date) OfferSummary {
 	return s
 }
 
+// AssumedDeadlineDays is how many calendar days afterview counts to an
+// offer's deadline when the company gave none (rule 6).
+const AssumedDeadlineDays = 7
+
 // OfferDeadline is the offer's response deadline: the one given, or a week
-// after it arrived (an assumed deadline, for afterview's own countdown only).
-func (o *Offer) OfferDeadline() Date {
+// after it arrived (an assumed deadline, for afterview's own countdown
+// only), the day it arrived taken in loc, the user's current zone, whatever
+// zone it was logged in (nil: UTC). An offer logged on Mon 23 Nov at 18:00
+// in Los Angeles arrived on Tue 24 Nov in Tokyo, and is assumed to run to
+// Tue 1 Dec there.
+func (o *Offer) OfferDeadline(loc *time.Location) Date {
 	if !o.Deadline.IsZero() {
 		return o.Deadline
 	}
-	return DateOf(o.Received).AddDays(7)
+	if loc == nil {
+		loc = time.UTC
+	}
+	return DateOf(o.Received.In(loc)).AddDays(AssumedDeadlineDays)
 }
 
 // ParseClock reads a time of day as a deadline carries it, "17:00" or
@@ -382,9 +394,10 @@ func FormatMoney(amount int64, currency string) string {
 }
 
 // OpenOffers returns the indexes in apps of the open applications that
-// hold an offer, soonest deadline first (ties in the order given): the
-// order of 'afterview offers' and of the Offers screen.
-func OpenOffers(s *Settings, apps []Application) []int {
+// hold an offer, soonest deadline first (ties in the order given), assumed
+// deadlines counted in loc, the user's zone: the order of 'afterview
+// offers' and of the Offers screen.
+func OpenOffers(s *Settings, loc *time.Location, apps []Application) []int {
 	var open []int
 	for i := range apps {
 		if apps[i].OfferOpen(s) {
@@ -395,7 +408,7 @@ func OpenOffers(s *Settings, apps []Application) []int {
 	// offer arrived is known.
 	deadline := func(i int) Date {
 		if o := apps[i].Offer; !o.Deadline.IsZero() || !o.Received.IsZero() {
-			return o.OfferDeadline()
+			return o.OfferDeadline(loc)
 		}
 		return Date{}
 	}

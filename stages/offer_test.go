@@ -129,7 +129,7 @@ func TestOfferSummary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.offer.Summary(today); !reflect.DeepEqual(got, tt.want) {
+			if got := tt.offer.Summary(noon(today)); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Summary() =\n %+v\nwant\n %+v", got, tt.want)
 			}
 		})

@@ -150,6 +150,9 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 		if p, perReference, ok := g.afterAcceptance(a); ok {
 			addTask(p, perReference)
 		}
+		for _, p := range g.acceptedSafely(a) {
+			add(p, p.Due.AddDays(acceptedTaskLapse+1), false)
+		}
 		return o
 	default:
 		return o
@@ -167,15 +170,25 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 			add(p, followOpens, false)
 		}
 	}
+	var clock *offerClock
 	switch {
 	case a.OfferOpen(s):
-		add(g.offerDeadline(a), Date{}, false)
+		c := g.offerClock(a)
+		clock = &c
+		add(g.offerDeadline(a, clock), Date{}, false)
+		if p, until, ok := g.counterExtension(a, clock); ok {
+			add(p, until, false)
+		}
 	case a.Offer == nil:
 		if p, ok := g.followUpOrMoveOn(a); ok {
 			add(p, Date{}, false)
 		}
 	}
 	if p, perReference, ok := g.stageTask(a); ok {
+		if clock != nil {
+			// A task at an offer stage is about the offer (rule 6).
+			p = clock.byDeadline(p)
+		}
 		addTask(p, perReference)
 	}
 	for k := range ruledKinds {

@@ -62,6 +62,24 @@ type Prompt struct {
 	Input Input
 	// About lists the offers a competing-offer prompt asks to mention.
 	About []ToldOffer
+	// Deadline is the deadline an offer-deadline prompt counts down to
+	// (nil for the other kinds): its words on the deadline day and after
+	// it depend on the day (rule 6), so the kind's OnDay says them. A
+	// pointer, shared by the prompt's copies and never changed, keeps the
+	// prompts every day moves around small.
+	Deadline *Countdown
+}
+
+// Countdown is an offer's deadline as its prompt counts down to it.
+type Countdown struct {
+	// Day is the deadline's day: the company's, or the one afterview
+	// assumes (Assumed) a week after the offer.
+	Day Date
+	// Time is the time of day the company gave ("17:00"), "" for none.
+	Time    string
+	Assumed bool
+	// Countered: a counter of the candidate's awaits the company's answer.
+	Countered bool
 }
 
 // Input is what the user must give to mark a prompt done.

@@ -3,6 +3,7 @@ package stages
 import (
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestPlural(t *testing.T) {
@@ -42,7 +43,7 @@ func TestOpenOffers(t *testing.T) {
 	offer(&apps[3], d(2026, 11, 20))
 	mustApply(t, &apps[3], Event{Kind: EvOutcome, At: at(2026, 11, 19, 10, 0), Outcome: Declined})
 	offer(&apps[4], d(2026, 11, 25))
-	if got, want := OpenOffers(nil, apps), []int{2, 4, 0}; !reflect.DeepEqual(got, want) {
+	if got, want := OpenOffers(nil, time.UTC, apps), []int{2, 4, 0}; !reflect.DeepEqual(got, want) {
 		t.Errorf("OpenOffers = %v, want %v", got, want)
 	}
 }
@@ -62,7 +63,7 @@ func TestOpenOffersOrdersOneDayByTheTime(t *testing.T) {
 	offer(&apps[0], "")
 	offer(&apps[1], "17:00")
 	offer(&apps[2], "12:00")
-	if got, want := OpenOffers(nil, apps), []int{2, 1, 0}; !reflect.DeepEqual(got, want) {
+	if got, want := OpenOffers(nil, time.UTC, apps), []int{2, 1, 0}; !reflect.DeepEqual(got, want) {
 		t.Errorf("OpenOffers = %v, want %v (noon, evening, the day only)", got, want)
 	}
 }

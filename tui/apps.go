@@ -457,7 +457,7 @@ func stageCells(c *programContext, app *stages.Application, nameW int) []cell {
 // offerCell replaces the wait bar once an offer is on the table: the wait
 // is over, the deadline is what counts.
 func offerCell(c *programContext, o *stages.Offer, w int) cell {
-	left := o.OfferDeadline().DaysSince(c.data.today)
+	left := o.OfferDeadline(c.data.now.Location()).DaysSince(c.data.today)
 	text := "$ offer · answer " + dayCount(left)
 	if left == 0 && o.DeadlineTime != "" && !o.Deadline.IsZero() {
 		text = "$ offer · answer by " + o.DeadlineTime // the day's hours count

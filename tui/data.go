@@ -410,7 +410,7 @@ func buildData(settings *stages.Settings, apps []stages.Application, global []st
 		}
 	}
 	if level >= levelActive {
-		d.offers = openOffers(settings, apps, d.today)
+		d.offers = openOffers(settings, apps, d.now)
 		d.offerCount = len(d.offers)
 	}
 	if level != levelFull {

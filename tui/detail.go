@@ -519,7 +519,7 @@ func offerLines(c *programContext, o *stages.Offer) []string {
 		if o.SignOn != nil && *o.SignOn != 0 {
 			terms = append(terms, part("sign-on", money(*o.SignOn, cur), s.Text))
 		}
-		sum := o.Summary(c.data.today)
+		sum := o.Summary(c.data.now)
 		totals = []string{
 			part("year-1 cash", money(*sum.Year1Cash, cur), s.Strong),
 			part("year-1 total", money(*sum.Year1Total, cur), s.Strong),
@@ -544,9 +544,9 @@ func offerLines(c *programContext, o *stages.Offer) []string {
 		}
 		lines = append(lines, line)
 	}
-	dl := o.OfferDeadline()
+	dl := o.OfferDeadline(c.data.now.Location())
 	left := dl.DaysSince(c.data.today)
-	when := fmt.Sprintf("%s (%s)", o.CountdownWords(), dayCount(left))
+	when := fmt.Sprintf("%s (%s)", o.CountdownWords(c.data.now.Location()), dayCount(left))
 	st := s.Due
 	if left < 0 {
 		st = s.Overdue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -66,16 +67,16 @@ func (o *offerColumn) value(a *stages.Application, m offerMetric) (int64, bool) 
 
 // openOffers lists the open applications that hold an offer, soonest
 // deadline first (ties in store order), the order `afterview offers` uses.
-func openOffers(settings *stages.Settings, apps []stages.Application, today stages.Date) []offerColumn {
+func openOffers(settings *stages.Settings, apps []stages.Application, now time.Time) []offerColumn {
 	var cols []offerColumn
-	for _, i := range stages.OpenOffers(settings, apps) {
+	for _, i := range stages.OpenOffers(settings, now.Location(), apps) {
 		a := &apps[i]
 		cur := strings.ToUpper(strings.TrimSpace(a.Offer.Currency))
 		if cur == "" {
 			cur = "USD"
 		}
 		cols = append(cols, offerColumn{app: i, currency: cur, bonus: a.Offer.YearlyBonus(),
-			vesting: a.Offer.VestingByYear(), sum: a.Offer.Summary(today)})
+			vesting: a.Offer.VestingByYear(), sum: a.Offer.Summary(now)})
 	}
 	for m := offerMetric(0); m < offerMetrics; m++ {
 		markBest(apps, cols, m)
@@ -566,7 +567,7 @@ func (o *offersModel) decision(c *programContext) []string {
 		open[i] = col.app
 	}
 	var lines []string
-	for _, w := range stages.DecisionWords(d.apps, open) {
+	for _, w := range stages.DecisionWords(d.apps, open, d.now.Location()) {
 		for _, l := range wrap(sanitize(w), c.width-2) {
 			lines = append(lines, " "+c.styles.Text.Render(l))
 		}
@@ -612,7 +613,7 @@ func (o *offersModel) details(c *programContext) []string {
 	}
 	answer := "no deadline given"
 	if !col.sum.Deadline.IsZero() {
-		answer = "answer by " + a.Offer.CountdownWords() + " (" + dayCount(col.sum.DaysLeft) + ")"
+		answer = "answer by " + a.Offer.DeadlineWords() + " (" + dayCount(col.sum.DaysLeft) + ")"
 		if col.sum.DeadlineAssumed {
 			answer = "no deadline given: afterview counts a week, to " + col.sum.Deadline.Short()
 		}

@@ -91,7 +91,7 @@ func TestOfferColumnsMatchTheStagesArithmetic(t *testing.T) {
 	}
 	for _, col := range d.offers {
 		a := &d.apps[col.app]
-		want := a.Offer.Summary(d.today)
+		want := a.Offer.Summary(d.now)
 		if !reflect.DeepEqual(col.sum, want) || col.bonus != a.Offer.YearlyBonus() {
 			t.Errorf("%s: summary %+v, want %+v", a.Company, col.sum, want)
 		}

@@ -173,14 +173,28 @@ func TestAcceptanceOnTheCommandLine(t *testing.T) {
 	if !strings.Contains(out, "closed: withdrawn") {
 		t.Errorf("done withdraw says %q", out)
 	}
+	// Rule 17: the background check follows the offer, so the acceptance
+	// asks not to resign before it clears.
+	const wait = "stage_task:resign-after-background-check"
+	if p, ok := findKey(c.today("2026-11-16T13:00"), 1, wait); !ok || p.Due != "2026-11-17" || !strings.Contains(p.Text, "Do not resign") {
+		t.Errorf("after acceptance, before the background check: %+v", p)
+	}
 	// The accepted offer goes on: background check, then onboarding.
 	c.ok("2026-11-18T09:00", "log", "1", "stage", "background check")
-	if p, ok := find(c.today("2026-11-18T10:00"), 1, "stage_task"); !ok || !strings.Contains(p.Text, "résumé") {
+	ps = c.today("2026-11-18T10:00")
+	if p, ok := findText(ps, 1, "stage_task", "résumé"); !ok {
 		t.Errorf("background check after acceptance: %+v", p)
 	}
+	if _, ok := findKey(ps, 1, wait); !ok {
+		t.Errorf("the background check began: still do not resign (%v)", kinds(ps))
+	}
 	c.ok("2026-11-25T09:00", "log", "1", "stage", "onboarding")
-	if p, ok := find(c.today("2026-11-25T10:00"), 1, "stage_task"); !ok || !strings.Contains(p.Text, "start date") {
+	ps = c.today("2026-11-25T10:00")
+	if p, ok := find(ps, 1, "stage_task"); !ok || !strings.Contains(p.Text, "start date") {
 		t.Errorf("onboarding after acceptance: %+v", p)
+	}
+	if p, ok := findKey(ps, 1, wait); ok {
+		t.Errorf("onboarding: the background check has cleared, yet %q", p.Text)
 	}
 }
 

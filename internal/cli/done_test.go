@@ -43,6 +43,14 @@ func TestDoneMeansTheSameOnBothFaces(t *testing.T) {
 			{"2026-11-27T08:00", "log", "1", "offer", "--base", "100000", "--deadline", "2026-12-01"},
 			{"2026-11-27T08:05", "done", "1", "stage_task"}},
 			id: 1, cli: []string{"--outcome", "accepted"}, ui: []string{"ctrl+s"}, want: stages.EvOutcome},
+		// A counter unanswered two business days before the deadline
+		// (Wed 2 Dec) asks for more time (rule 15): done logs a done
+		// event naming it.
+		{kind: "extension", setup: [][]string{
+			{"2026-11-12T08:00", "add", "Acme", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jo"},
+			{"2026-11-25T08:00", "log", "1", "offer", "--base", "100000", "--deadline", "2026-12-02"},
+			{"2026-11-26T08:00", "log", "1", "counter", "--base", "110000"}},
+			id: 1, want: stages.EvDone},
 		{kind: "competing_offer", setup: [][]string{
 			{"2026-11-12T08:00", "add", "Stripe", "--interviewed", "2026-11-10T10:00"},
 			{"2026-11-12T08:00", "add", "Acme", "--interviewed", "2026-11-24T10:00"},

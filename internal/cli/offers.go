@@ -59,13 +59,12 @@ type offerRow struct {
 // openOffers lists the applications still open that hold an offer, soonest
 // deadline first.
 func openOffers(settings *stages.Settings, apps []stages.Application, open []int, now time.Time) []offerRow {
-	today := stages.DateOf(now)
 	var rows []offerRow
 	for _, i := range open {
 		a := &apps[i]
 		o := a.Offer
 		r := offerRow{offer: o, AppID: a.ID, Company: a.Company, Currency: o.Currency, VestingYears: o.VestingByYear(), Schedule: o.VestSchedule,
-			OfferSummary: o.Summary(today)}
+			OfferSummary: o.Summary(now)}
 		if o.Known() {
 			r.Base, r.Bonus, r.SignOn, r.Stock = new(o.BaseValue()), new(o.YearlyBonus()), new(o.SignOnValue()), new(o.StockValue())
 		}
@@ -90,9 +89,10 @@ func cmdOffers(e *env, asJSON bool, pos []string) error {
 	if err != nil {
 		return err
 	}
-	today := stages.DateOf(e.now())
-	open := stages.OpenOffers(e.settings(), apps)
-	rows := openOffers(e.settings(), apps, open, e.now())
+	now := e.now()
+	today := stages.DateOf(now)
+	open := stages.OpenOffers(e.settings(), now.Location(), apps)
+	rows := openOffers(e.settings(), apps, open, now)
 	if asJSON {
 		if rows == nil {
 			rows = []offerRow{}
@@ -104,7 +104,7 @@ func cmdOffers(e *env, asJSON bool, pos []string) error {
 		return nil
 	}
 	writeOffers(e.stdout, rows, today)
-	if words := stages.DecisionWords(apps, open); len(words) > 0 {
+	if words := stages.DecisionWords(apps, open, now.Location()); len(words) > 0 {
 		fmt.Fprintln(e.stdout)
 		for _, l := range words {
 			fmt.Fprintln(e.stdout, clean(l))

@@ -198,7 +198,7 @@ func TestTipsOnTheCommandLine(t *testing.T) {
 		t.Errorf("today prints %d tips, want the offer's alone:\n%s", n, today)
 	}
 	show := c.ok("2026-11-20T09:00", "show", "1")
-	if !regexp.MustCompile(`offer_deadline:\S+ +Answer the offer[^\n]*\n +Tip: Amazon usually`).MatchString(show) {
+	if !regexp.MustCompile(`offer_deadline:\S+ +[^\n]*(?i:answer the offer)[^\n]*\n +Tip: Amazon usually`).MatchString(show) {
 		t.Errorf("show lacks the offer's tip under it:\n%s", show)
 	}
 	c.ok("2026-11-20T09:00", "log", "2", "stage", "reference check")

@@ -150,9 +150,9 @@ func writeShow(w io.Writer, settings *stages.Settings, a *stages.Application, ps
 				terms += "; " + t
 			}
 		}
-		answer := "answer by " + o.CountdownWords()
+		answer := "answer by " + o.CountdownWords(now.Location())
 		if o.Deadline.IsZero() {
-			answer = "no deadline given (afterview counts a week, to " + o.OfferDeadline().Short() + ")"
+			answer = "no deadline given (afterview counts a week, to " + o.OfferDeadline(now.Location()).Short() + ")"
 		}
 		fmt.Fprintf(w, "\nOffer: %s; %s\n", clean(terms), answer)
 	}

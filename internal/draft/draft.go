@@ -516,7 +516,7 @@ func (t *Templates) data(kind string, in Input) (Data, refNotes) {
 		d.DeadlineEarly = early && d.Deadline != ""
 		// The later day an extension asks for: the day another offer
 		// must be answered by, when it is later than this one's.
-		if !latest.IsZero() && a.Offer.OfferDeadline().Before(latest) {
+		if !latest.IsZero() && a.Offer.OfferDeadline(loc).Before(latest) {
 			d.AskUntil = latest.Time(loc).Format("Monday 2 January")
 		}
 	}
@@ -716,7 +716,7 @@ func offerHistory(a *stages.Application, today stages.Date) (early, extended, ra
 		if !prev.Deadline.IsZero() && prev.Deadline.Before(cur.Deadline) {
 			extended = true
 		}
-		if was, is := prev.Summary(today).Year1Cash, cur.Summary(today).Year1Cash; was != nil && is != nil && *is > *was {
+		if was, is := prev.Summary(time.Time{}).Year1Cash, cur.Summary(time.Time{}).Year1Cash; was != nil && is != nil && *is > *was {
 			raised = true
 		}
 	}

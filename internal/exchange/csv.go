@@ -112,7 +112,7 @@ func csvRow(settings *stages.Settings, a *stages.Application, today stages.Date)
 		row[14] = amount(o.SignOn)
 		row[15] = amount(o.Stock)
 		if !o.Deadline.IsZero() || !o.Received.IsZero() {
-			row[16] = o.OfferDeadline().String()
+			row[16] = o.OfferDeadline(o.Received.Location()).String()
 		}
 	}
 	for i, c := range row {
