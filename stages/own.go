@@ -35,6 +35,25 @@ type Own struct {
 	OfferOpen     bool
 	OfferReceived time.Time
 	OfferDeadline Date
+	// OfferDeadlineTime is the deadline's time of day ("17:00"; "": none
+	// given), for the other offers' prompts that name it (rule 16).
+	OfferDeadlineTime string
+	// OfferKnown reports an offer whose numbers are known (its base is
+	// given: Offer.Known), open or accepted; OfferCash is then its year-1
+	// cash (OfferSummary.Year1Cash), which the negotiate prompt of rule 15
+	// compares. A verbal offer with no numbers pauses no keep-applying
+	// prompt (rule 8), and its acceptance says so in the withdraw prompts
+	// (rule 17).
+	OfferKnown bool
+	OfferCash  int64
+	// Process is the application's process, by name: Netflix's offers
+	// negotiate only against a clearly higher one (rule 15).
+	Process string
+	// Sent is the day of the latest message the candidate sent the
+	// company (see messageSent): the next prompted message to it waits
+	// two business days (rule 12). Countered is the latest counter.
+	Sent      Date
+	Countered time.Time
 	// Told are the other applications whose offers this company heard
 	// about, ascending.
 	Told []uint64
@@ -91,7 +110,7 @@ func (e Engine) Own(a *Application) Own {
 // ownOf is Own with the settings s and dates in loc.
 func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 	o := Own{ID: a.ID, Company: a.Company, Recruiter: a.Recruiter, Outcome: a.Outcome, Interviewed: a.Interviewed,
-		HasOffer: a.Offer != nil}
+		HasOffer: a.Offer != nil, Process: a.Process}
 	switch a.Outcome {
 	case Open, Rejected, Accepted:
 	default:
@@ -99,8 +118,13 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 	}
 	o.Accepted = a.AcceptedAt()
 	if a.OfferOpen(s) {
-		o.OfferOpen, o.OfferReceived, o.OfferDeadline = true, a.Offer.Received, a.Offer.Deadline
+		o.OfferOpen, o.OfferReceived, o.OfferDeadline, o.OfferDeadlineTime = true, a.Offer.Received, a.Offer.Deadline, a.Offer.DeadlineTime
 	}
+	if a.Offer != nil && a.Offer.Known() {
+		o.OfferKnown = true
+		o.OfferCash = *a.Offer.Summary(Date{}).Year1Cash
+	}
+	o.Sent, o.Countered = a.lastMessage(s, loc)
 	for id := range a.toldAbout() {
 		o.Told = append(o.Told, id)
 	}
@@ -222,6 +246,8 @@ type Day struct {
 	open          int
 	lastInterview time.Time
 	sorted        bool
+	// heldKnown: an open offer whose numbers are known is held (rule 8).
+	heldKnown bool
 }
 
 // NewDay starts the prompts of now's day, with the engine's calendar and
@@ -237,7 +263,7 @@ func (d *Day) Note(o *Own) {
 	g := &d.g
 	d.noted++
 	if o.Outcome == Accepted && o.Accepted.After(g.accepted) {
-		g.accepted = o.Accepted
+		g.accepted, g.acceptedVerbal = o.Accepted, !o.OfferKnown
 	}
 	if o.Outcome != Open {
 		return
@@ -247,8 +273,24 @@ func (d *Day) Note(o *Own) {
 	}
 	d.open++
 	if o.OfferOpen {
-		g.offers = append(g.offers, heldOffer{pos: d.noted, id: o.ID, company: o.Company, received: o.OfferReceived, deadline: o.OfferDeadline})
+		h := heldOffer{pos: d.noted, id: o.ID, company: o.Company, received: o.OfferReceived, deadline: o.OfferDeadline,
+			deadlineTime: o.OfferDeadlineTime, cash: o.OfferCash, known: o.OfferKnown}
+		g.offers = append(g.offers, h)
 		d.sorted = false
+		if o.OfferKnown {
+			// Rule 8: an offer with known terms in hand, the pipeline is
+			// not the problem (a verbal offer with no numbers is nothing
+			// yet).
+			d.heldKnown = true
+			// Rule 15: the two highest in year-1 cash, the first noted
+			// first among equals.
+			switch {
+			case g.top[0].pos == 0 || h.cash > g.top[0].cash:
+				g.top[1], g.top[0] = g.top[0], h
+			case g.top[1].pos == 0 || h.cash > g.top[1].cash:
+				g.top[1] = h
+			}
+		}
 	}
 }
 
@@ -279,6 +321,17 @@ func (d *Day) ready() {
 		g.offerIDs[o.id] = true
 	}
 	g.toldNone = nil
+	g.byDeadline = nil
+	if len(g.offers) >= 2 {
+		// Rule 16: the deadlines side by side, nearest first (given or
+		// assumed), then in the order above.
+		g.byDeadline = slices.Clone(g.offers)
+		slices.SortStableFunc(g.byDeadline, func(x, y heldOffer) int {
+			dx, _ := g.deadlineOf(&x)
+			dy, _ := g.deadlineOf(&y)
+			return dx.Compare(dy)
+		})
+	}
 }
 
 // Add appends the prompts o has on the day, once every Own is noted; the
@@ -345,7 +398,7 @@ func (d *Day) Finish(ps []Prompt, global []Event, started bool) []Prompt {
 	// new one has started since (no open application interviewed after it).
 	g := &d.g
 	searchOver := !g.accepted.IsZero() && !d.lastInterview.After(g.accepted)
-	if started && d.open < 3 && !searchOver {
+	if started && d.open < 3 && !searchOver && !d.heldKnown {
 		from := len(ps)
 		ps = appendKeepApplying(ps, global, g.now, d.open)
 		if d.Actionable && len(ps) > from && ps[from].Status == Upcoming {
@@ -366,42 +419,93 @@ type heldOffer struct {
 	id       uint64
 	company  string
 	received time.Time
-	deadline Date
+	// deadline is the deadline the company gave (zero: none), with its
+	// time of day if any.
+	deadline     Date
+	deadlineTime string
+	// cash is the year-1 cash, when the numbers are known.
+	cash  int64
+	known bool
 }
 
 // appendOwn adds the prompts application o has on the engine's day.
 func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	ended := o.Outcome == Open && !g.accepted.IsZero() && o.Interviewed.Before(g.accepted)
+	// The competing-offer prompt first: a follow-up due beside it is not
+	// shown (rule 12: the note asks for the timeline, so it carries the
+	// follow-up). Beside it means due before it (an overdue follow-up
+	// shown with the note would be two messages at once) or less than two
+	// business days after it; once told, the window starts again.
+	var competing Prompt
+	hasCompeting := false
+	if o.Outcome == Open && !ended && !o.HasOffer {
+		if p, ok := g.competingOffer(o); ok {
+			p.AppID, p.Company = o.ID, o.Company
+			if o.settleShared(&p, g.now) {
+				competing, hasCompeting = p, true
+			}
+		}
+	}
 	for i := range o.Prompts {
 		op := &o.Prompts[i]
 		if (ended && !op.Kept) || (!op.Until.IsZero() && !g.today.Before(op.Until)) {
 			continue
 		}
+		if hasCompeting && op.Prompt.Kind == FollowUp && op.Prompt.Due.Before(g.cal.AddBusinessDays(competing.Due, 2)) {
+			continue
+		}
 		p := op.Prompt
 		p.AppID, p.Company = o.ID, o.Company
 		p.Status = statusOn(&p, g.now, g.today)
+		if p.Kind == OfferDeadline && g.byDeadline != nil {
+			// Rule 16: each offer's prompt names the others' deadlines.
+			if others := g.otherDeadlines(o); others != "" {
+				p.Text += "; other deadlines: " + others
+			}
+		}
 		onDay(&p, g.now, g.today)
+		g.mark(&p)
 		ps = append(ps, p)
 	}
 	if o.Outcome != Open {
 		return ps
 	}
-	shared := func(p Prompt) {
+	shared := func(p Prompt) bool {
 		p.AppID, p.Company = o.ID, o.Company
 		if o.settleShared(&p, g.now) {
 			onDay(&p, g.now, g.today)
 			ps = append(ps, p)
+			return true
 		}
+		return false
 	}
-	if ended {
+	switch {
+	case ended:
 		// From acceptance on, the other applications get one prompt: say
 		// so kindly (rule 10). No follow-up, move-on, competing-offer,
 		// thank-you or offer-deadline prompt competes with it.
 		shared(g.withdraw(o))
-	} else if !o.HasOffer {
-		if p, ok := g.competingOffer(o); ok {
+	case hasCompeting:
+		onDay(&competing, g.now, g.today)
+		ps = append(ps, competing)
+	case o.OfferOpen:
+		// Rule 12: one message to the company at a time. The extension
+		// is the more pressing (a deadline); the negotiate prompt waits
+		// until it is done, dismissed or answered, and then two business
+		// days more (spaced).
+		lined := false
+		if p, ok := g.lineUp(o); ok {
+			lined = shared(p)
+		}
+		if p, ok := g.negotiate(o); ok && !lined {
 			shared(p)
 		}
 	}
 	return ps
+}
+
+// mark notes, on a prompt whose status is set, whether rule 19 puts it
+// first of all: an offer deadline due today or tomorrow, or past its day.
+func (g *engine) mark(p *Prompt) {
+	p.pressing = p.Kind == OfferDeadline && p.Status != Upcoming && !p.Due.After(g.today.AddDays(1))
 }

@@ -62,6 +62,9 @@ type Prompt struct {
 	Input Input
 	// About lists the offers a competing-offer prompt asks to mention.
 	About []ToldOffer
+	// pressing marks an offer deadline that rule 19 ranks first of all
+	// (Day sets it with the status: it depends on the day).
+	pressing bool
 }
 
 // Input is what the user must give to mark a prompt done.
