@@ -1018,7 +1018,7 @@ func TestPromptsAreRankedAndActionableKeepsOrder(t *testing.T) {
 	mustApply(t, &beta, Event{Kind: EvThanks, At: at(2026, 11, 6, 9, 0), Person: "Bo"}, Event{Kind: EvNote, At: at(2026, 11, 6, 9, 0)})
 	gamma := newApp(t, 3, "Gamma", "standard", at(2026, 11, 10, 15, 0), nil, "Gus", Date{})
 	mustApply(t, &gamma, Event{Kind: EvOffer, At: at(2026, 11, 20, 10, 0), Offer: &Offer{Deadline: d(2026, 11, 27)}},
-		Event{Kind: EvDone, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer"})
+		Event{Kind: EvSnooze, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer", Until: d(2026, 12, 1)})
 	ps := prompts([]Application{acme, beta, gamma}, nil, at(2026, 11, 25, 10, 0))
 	got := Actionable(ps)
 	want := []string{
@@ -1041,7 +1041,7 @@ func TestPromptsAreRankedAndActionableKeepsOrder(t *testing.T) {
 		t.Errorf("today's list\n got %q\nwant %q%s", gotOrder, want, describe(ps))
 	}
 	if len(ps) == len(got) {
-		t.Error("want some upcoming prompts too (Acme's follow-up)")
+		t.Error("want some upcoming prompts too (Gamma's snoozed stage task)")
 	}
 	for _, p := range ps[len(got):] {
 		if p.Status != Upcoming {

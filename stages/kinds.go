@@ -130,6 +130,12 @@ var promptKinds = []PromptKind{
 				return "ask whether they can move"
 			}
 			return "ask " + first + " whether they can move"
+		},
+		// Asking is a message with no event of its own (a counter is
+		// the user's answer with terms): done names the prompt, and
+		// counts as a message sent to the company (rule 12).
+		Done: func(_ *Application, p Prompt, now time.Time) (Event, bool) {
+			return Event{Kind: EvDone, Prompt: p.Key, At: now}, true
 		}},
 	{Kind: Withdraw, Label: "withdraw", Shared: true, Template: byKind,
 		Action: func(_ Prompt, first string) string {

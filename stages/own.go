@@ -431,11 +431,11 @@ type heldOffer struct {
 // appendOwn adds the prompts application o has on the engine's day.
 func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	ended := o.Outcome == Open && !g.accepted.IsZero() && o.Interviewed.Before(g.accepted)
-	// The competing-offer prompt first: a follow-up due beside it is not
-	// shown (rule 12: the note asks for the timeline, so it carries the
-	// follow-up). Beside it means due before it (an overdue follow-up
-	// shown with the note would be two messages at once) or less than two
-	// business days after it; once told, the window starts again.
+	// The competing-offer prompt first: while it waits, the follow-up is
+	// not shown beside it (rule 12: the note asks for the timeline, so it
+	// carries the follow-up, and one company gets one prompted message at
+	// a time); once told, the follow-up window starts again from the day
+	// told, two business days and more after the note.
 	var competing Prompt
 	hasCompeting := false
 	if o.Outcome == Open && !ended && !o.HasOffer {
@@ -451,7 +451,7 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		if (ended && !op.Kept) || (!op.Until.IsZero() && !g.today.Before(op.Until)) {
 			continue
 		}
-		if hasCompeting && op.Prompt.Kind == FollowUp && op.Prompt.Due.Before(g.cal.AddBusinessDays(competing.Due, 2)) {
+		if hasCompeting && op.Prompt.Kind == FollowUp {
 			continue
 		}
 		p := op.Prompt
