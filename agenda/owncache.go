@@ -310,6 +310,7 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 		w.str(string(p.Input))
 		w.date(op.Until)
 		w.flag(op.Kept)
+		w.flag(op.Message)
 	}
 	return w.b
 }
@@ -470,6 +471,7 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 		p.Input = stages.Input(r.str())
 		op.Until = r.date()
 		op.Kept = r.flag()
+		op.Message = r.flag()
 	}
 	if r.err == nil && r.i != len(r.s) {
 		r.err = errOwnRecord

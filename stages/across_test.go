@@ -299,6 +299,10 @@ func TestSeveralOffersLineTheirDeadlinesUp(t *testing.T) {
 	build := func(t *testing.T, events ...Event) []Application {
 		amazon := newApp(t, 1, "Amazon", "amazon", at(2026, 11, 2, 10, 0), nil, "Jordan Ellis", Date{})
 		mustApply(t, &amazon, Event{Kind: EvOffer, At: at(2026, 11, 20, 10, 0), Offer: &Offer{Base: amount(180000), Deadline: d(2026, 11, 27), DeadlineTime: "17:00"}})
+		if len(events) == 0 {
+			// The written offer is in hand: no ask for it is due.
+			events = []Event{{Kind: EvDismiss, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer"}}
+		}
 		mustApply(t, &amazon, events...)
 		stripe := newApp(t, 2, "Stripe", "standard", at(2026, 11, 3, 10, 0), nil, "Sam", Date{})
 		mustApply(t, &stripe, offerWith(at(2026, 11, 23, 10, 0), 180000, d(2026, 11, 30)))
@@ -324,12 +328,24 @@ func TestSeveralOffersLineTheirDeadlinesUp(t *testing.T) {
 	}
 	none(t, ps, 2, Extension)
 
+	// Rule 12: one message to a company at a time.
+	t.Run("the ask for the offer in writing comes first", func(t *testing.T) {
+		ps := prompts(build(t, Event{Kind: EvNote, At: at(2026, 11, 20, 11, 0)}), nil, now)
+		checkPrompt(t, only(t, ps, 1, StageTask), d(2026, 11, 20), d(2026, 11, 23), Due)
+		checkPrompt(t, only(t, ps, 1, Extension), d(2026, 11, 25), d(2026, 11, 25), Upcoming)
+	})
+	t.Run("asked for it in writing today: two business days later", func(t *testing.T) {
+		ps := prompts(build(t, Event{Kind: EvDone, At: at(2026, 11, 23, 9, 0), Prompt: "stage_task:offer"}), nil, now)
+		checkPrompt(t, only(t, ps, 1, Extension), d(2026, 11, 25), d(2026, 11, 25), Upcoming)
+	})
 	t.Run("done: not asked again", func(t *testing.T) {
-		ps := prompts(build(t, Event{Kind: EvDone, At: at(2026, 11, 23, 11, 0), Prompt: LineUpKey}), nil, now)
+		ps := prompts(build(t, Event{Kind: EvDismiss, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer"},
+			Event{Kind: EvDone, At: at(2026, 11, 23, 11, 0), Prompt: LineUpKey}), nil, now)
 		none(t, ps, 1, Extension)
 	})
 	t.Run("extended to the same day: nothing to line up", func(t *testing.T) {
-		ps := prompts(build(t, Event{Kind: EvOffer, At: at(2026, 11, 23, 11, 0), Offer: &Offer{Deadline: d(2026, 11, 30)}}), nil, now)
+		ps := prompts(build(t, Event{Kind: EvDismiss, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer"},
+			Event{Kind: EvOffer, At: at(2026, 11, 23, 11, 0), Offer: &Offer{Deadline: d(2026, 11, 30)}}), nil, now)
 		none(t, ps, 1, Extension)
 		none(t, ps, 2, Extension)
 	})

@@ -85,6 +85,11 @@ type OwnPrompt struct {
 	// the search (the reflection on the interview); the others give way to
 	// the one withdraw prompt.
 	Kept bool
+	// Message marks a prompt whose work is a message to the company with
+	// no event of its own (the ask for the offer in writing): the
+	// messages other applications prompt to the same company keep two
+	// business days clear of it (rule 12).
+	Message bool
 }
 
 // Key names these settings for a cache of what they decide (Own): equal
@@ -148,7 +153,8 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 			return
 		}
 		p.Snoozed = log.snoozed[p.Key]
-		o.Prompts = append(o.Prompts, OwnPrompt{Prompt: p, Until: until, Kept: kept})
+		o.Prompts = append(o.Prompts, OwnPrompt{Prompt: p, Until: until, Kept: kept,
+			Message: p.Kind == StageTask && a.messagePrompt(s, p.Key)})
 	}
 	switch a.Outcome {
 	case Rejected:
@@ -438,6 +444,8 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	// told, two business days and more after the note.
 	var competing Prompt
 	hasCompeting := false
+	// pending is the latest due day of o's own message prompts on Today.
+	var pending Date
 	if o.Outcome == Open && !ended && !o.HasOffer {
 		if p, ok := g.competingOffer(o); ok {
 			p.AppID, p.Company = o.ID, o.Company
@@ -457,6 +465,9 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		p := op.Prompt
 		p.AppID, p.Company = o.ID, o.Company
 		p.Status = statusOn(&p, g.now, g.today)
+		if op.Message && p.Status != Upcoming && pending.Before(p.Due) {
+			pending = p.Due
+		}
 		if p.Kind == OfferDeadline && g.byDeadline != nil {
 			// Rule 16: each offer's prompt names the others' deadlines.
 			if others := g.otherDeadlines(o); others != "" {
@@ -489,15 +500,20 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		onDay(&competing, g.now, g.today)
 		ps = append(ps, competing)
 	case o.OfferOpen:
-		// Rule 12: one message to the company at a time. The extension
-		// is the more pressing (a deadline); the negotiate prompt waits
-		// until it is done, dismissed or answered, and then two business
-		// days more (spaced).
+		// Rule 12: one message to the company at a time. The ask for the
+		// offer in writing comes first (the others keep two business days
+		// clear of its due day), then the extension (a deadline); the
+		// negotiate prompt waits until the extension is done, dismissed or
+		// answered, and then two business days more (spaced).
+		after := o.Sent
+		if after.Before(pending) {
+			after = pending
+		}
 		lined := false
-		if p, ok := g.lineUp(o); ok {
+		if p, ok := g.lineUp(o, after); ok {
 			lined = shared(p)
 		}
-		if p, ok := g.negotiate(o); ok && !lined {
+		if p, ok := g.negotiate(o, after); ok && !lined {
 			shared(p)
 		}
 	}
