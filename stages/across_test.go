@@ -363,6 +363,21 @@ func TestSeveralOffersLineTheirDeadlinesUp(t *testing.T) {
 		none(t, ps, 3, Extension)
 		none(t, ps, 1, Extension)
 	})
+	t.Run("five offers: the three nearest named, the rest counted", func(t *testing.T) {
+		apps := build(t)
+		for i, day := range []int{24, 25, 26} {
+			a := newApp(t, uint64(3+i), fmt.Sprintf("Co%d", 3+i), "standard", at(2026, 11, 4, 10, 0), nil, "", Date{})
+			mustApply(t, &a, offerWith(at(2026, 11, 18, 10, 0), 170000, d(2026, 12, day)))
+			apps = append(apps, a)
+		}
+		ps := prompts(apps, nil, now)
+		if p := only(t, ps, 1, OfferDeadline); !strings.HasSuffix(p.Text, "other deadlines: Stripe's Mon 30 Nov, Co3's Thu 24 Dec, Co4's Fri 25 Dec and 1 more") {
+			t.Errorf("Amazon's, the nearest, names the next three: %q", p.Text)
+		}
+		if p := only(t, ps, 4, OfferDeadline); !strings.HasSuffix(p.Text, "other deadlines: Amazon's Fri 27 Nov 17:00, Stripe's Mon 30 Nov, Co3's Thu 24 Dec and 1 more") {
+			t.Errorf("Co4's names the three nearest others: %q", p.Text)
+		}
+	})
 	t.Run("one offer: nothing named", func(t *testing.T) {
 		ps := prompts(build(t)[:1], nil, now)
 		if p := only(t, ps, 1, OfferDeadline); strings.Contains(p.Text, "other deadlines") {

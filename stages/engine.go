@@ -961,20 +961,38 @@ func (g *engine) deadlineWords(h *heldOffer) string {
 	return d.Short()
 }
 
+// namedDeadlines bounds the other offers' deadlines one offer's prompt
+// names; the rest are counted.
+const namedDeadlines = 3
+
 // otherDeadlines says the deadlines of the open offers other than o's,
 // nearest first, for o's offer-deadline prompt when two or more offers are
-// open (rule 16): "Stripe's Mon 23 Nov, Figma's Tue 24 Nov (assumed)".
+// open (rule 16): "Stripe's Mon 23 Nov, Figma's Tue 24 Nov (assumed)";
+// past namedDeadlines, "and 2 more".
 func (g *engine) otherDeadlines(o *Own) string {
 	var b strings.Builder
+	named := 0
+	passedOwn := false
 	for i := range g.byDeadline {
 		h := &g.byDeadline[i]
 		if g.isOwn(h, o) {
+			passedOwn = true
 			continue
 		}
-		if b.Len() > 0 {
+		if named == namedDeadlines {
+			// o's own offer is among the rest unless it was passed.
+			rest := len(g.byDeadline) - i
+			if !passedOwn {
+				rest--
+			}
+			fmt.Fprintf(&b, " and %d more", rest)
+			break
+		}
+		if named > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(h.company + "'s " + g.deadlineWords(h))
+		named++
 	}
 	return b.String()
 }
