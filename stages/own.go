@@ -475,7 +475,7 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 			}
 		}
 		onDay(&p, g.now, g.today)
-		g.mark(&p)
+		g.mark(&p, o)
 		ps = append(ps, p)
 	}
 	if o.Outcome != Open {
@@ -520,8 +520,15 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	return ps
 }
 
-// mark notes, on a prompt whose status is set, whether rule 19 puts it
-// first of all: an offer deadline due today or tomorrow, or past its day.
-func (g *engine) mark(p *Prompt) {
-	p.pressing = p.Kind == OfferDeadline && p.Status != Upcoming && !p.Due.After(g.today.AddDays(1))
+// mark notes, on a prompt of o whose status is set, whether rule 19 puts
+// it first of all: an offer deadline whose day is today or tomorrow, or
+// has passed (the offer may have lapsed: call today). The deadline's day,
+// not the prompt's due day, which comes earlier to leave a day in hand.
+func (g *engine) mark(p *Prompt, o *Own) {
+	if p.Kind != OfferDeadline || p.Status == Upcoming || !o.OfferOpen {
+		return
+	}
+	h := heldOffer{received: o.OfferReceived, deadline: o.OfferDeadline}
+	day, _ := g.deadlineOf(&h)
+	p.pressing = !day.After(g.today.AddDays(1))
 }
