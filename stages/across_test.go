@@ -211,6 +211,10 @@ func TestNegotiateWhenAnotherOfferIsHigher(t *testing.T) {
 	build := func(t *testing.T, process string, low, high int64, events ...Event) []Application {
 		lower := newApp(t, 1, "Lowco", process, at(2026, 11, 2, 10, 0), nil, "Nora", Date{})
 		mustApply(t, &lower, offerWith(at(2026, 11, 19, 10, 0), low, d(2026, 12, 4)))
+		// The offer is in writing: no ask for it waits first (rule 12).
+		for _, stage := range []string{"offer", "verbal offer"} {
+			mustApply(t, &lower, Event{Kind: EvDismiss, At: at(2026, 11, 19, 11, 0), Prompt: "stage_task:" + stage})
+		}
 		mustApply(t, &lower, events...)
 		higher := newApp(t, 2, "Highco", "standard", at(2026, 11, 3, 10, 0), nil, "Sam", Date{})
 		mustApply(t, &higher, offerWith(at(2026, 11, 24, 10, 0), high, d(2026, 12, 4)))
@@ -330,9 +334,14 @@ func TestSeveralOffersLineTheirDeadlinesUp(t *testing.T) {
 
 	// Rule 12: one message to a company at a time.
 	t.Run("the ask for the offer in writing comes first", func(t *testing.T) {
-		ps := prompts(build(t, Event{Kind: EvNote, At: at(2026, 11, 20, 11, 0)}), nil, now)
+		apps := build(t, Event{Kind: EvNote, At: at(2026, 11, 20, 11, 0)})
+		ps := prompts(apps, nil, now)
 		checkPrompt(t, only(t, ps, 1, StageTask), d(2026, 11, 20), d(2026, 11, 23), Due)
-		checkPrompt(t, only(t, ps, 1, Extension), d(2026, 11, 25), d(2026, 11, 25), Upcoming)
+		none(t, ps, 1, Extension)
+		// Still not asked on Thu 26, the business day before the
+		// deadline: the deadline cannot wait any longer.
+		ps = prompts(apps, nil, at(2026, 11, 26, 9, 0))
+		checkPrompt(t, only(t, ps, 1, Extension), d(2026, 11, 23), d(2026, 11, 24), Overdue)
 	})
 	t.Run("asked for it in writing today: two business days later", func(t *testing.T) {
 		ps := prompts(build(t, Event{Kind: EvDone, At: at(2026, 11, 23, 9, 0), Prompt: "stage_task:offer"}), nil, now)

@@ -892,8 +892,8 @@ const clearlyHigher = 10
 // (rule 15): at Netflix only when the other is clearly higher. It opens
 // the day both offers are on the table, is due the next business day, no
 // later than the business day before the offer's deadline (rule 6), and
-// keeps two business days clear of after, the last message to the
-// company or one it is prompted to send (rule 12). A counter logged since the higher offer came asks already:
+// keeps two business days clear of after, the last message sent to the
+// company (rule 12). A counter logged since the higher offer came asks already:
 // it ends the prompt.
 func (g *engine) negotiate(o *Own, after Date) (Prompt, bool) {
 	if !o.OfferOpen || !o.OfferKnown {
@@ -1003,8 +1003,8 @@ func (g *engine) otherDeadlines(o *Own) string {
 // gave can be extended (an assumed one is asked for by the offer's own
 // prompt). It opens the day the later offer is on the table, is due the
 // next business day, no later than the business day before the deadline,
-// and keeps two business days clear of after, the last message to the
-// company or one it is prompted to send (rule 12).
+// and keeps two business days clear of after, the last message sent to
+// the company (rule 12).
 func (g *engine) lineUp(o *Own, after Date) (Prompt, bool) {
 	if !o.OfferOpen || o.OfferDeadline.IsZero() || len(g.byDeadline) < 2 {
 		return Prompt{}, false

@@ -86,9 +86,9 @@ type OwnPrompt struct {
 	// the one withdraw prompt.
 	Kept bool
 	// Message marks a prompt whose work is a message to the company with
-	// no event of its own (the ask for the offer in writing): the
-	// messages other applications prompt to the same company keep two
-	// business days clear of it (rule 12).
+	// no event of its own (the ask for the offer in writing): while it is
+	// on Today, the messages other applications prompt to the same
+	// company wait (rule 12).
 	Message bool
 }
 
@@ -444,8 +444,9 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	// told, two business days and more after the note.
 	var competing Prompt
 	hasCompeting := false
-	// pending is the latest due day of o's own message prompts on Today.
-	var pending Date
+	// asking reports one of o's own message prompts on Today (the ask
+	// for the offer in writing).
+	asking := false
 	if o.Outcome == Open && !ended && !o.HasOffer {
 		if p, ok := g.competingOffer(o); ok {
 			p.AppID, p.Company = o.ID, o.Company
@@ -465,8 +466,8 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		p := op.Prompt
 		p.AppID, p.Company = o.ID, o.Company
 		p.Status = statusOn(&p, g.now, g.today)
-		if op.Message && p.Status != Upcoming && pending.Before(p.Due) {
-			pending = p.Due
+		if op.Message && p.Status != Upcoming {
+			asking = true
 		}
 		if p.Kind == OfferDeadline && g.byDeadline != nil {
 			// Rule 16: each offer's prompt names the others' deadlines.
@@ -501,19 +502,18 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		ps = append(ps, competing)
 	case o.OfferOpen:
 		// Rule 12: one message to the company at a time. The ask for the
-		// offer in writing comes first (the others keep two business days
-		// clear of its due day), then the extension (a deadline); the
+		// offer in writing comes first: while it is on Today the others
+		// wait, until the business day before the deadline, when the
+		// deadline cannot wait. Then the extension (a deadline); the
 		// negotiate prompt waits until the extension is done, dismissed or
-		// answered, and then two business days more (spaced).
-		after := o.Sent
-		if after.Before(pending) {
-			after = pending
-		}
+		// answered. Once one is sent, the next keeps two business days
+		// clear of it (spaced).
+		waits := asking && (o.OfferDeadline.IsZero() || g.today.Before(g.cal.AddBusinessDays(o.OfferDeadline, -1)))
 		lined := false
-		if p, ok := g.lineUp(o, after); ok {
+		if p, ok := g.lineUp(o, o.Sent); ok && !waits {
 			lined = shared(p)
 		}
-		if p, ok := g.negotiate(o, after); ok && !lined {
+		if p, ok := g.negotiate(o, o.Sent); ok && !lined && !waits {
 			shared(p)
 		}
 	}

@@ -25,7 +25,7 @@ func TestStartsOnTodayMostUrgentFirst(t *testing.T) {
 	if p.Company != "Netflix" || p.Kind != stages.StageTask || p.Status != stages.Overdue {
 		t.Fatalf("first prompt = %s %s %s, want Netflix's overdue reference heads-up", p.Company, p.Kind, p.Status)
 	}
-	h.mustSee("Today 16", "2 days overdue", "due today by 15:00", "Netflix #1  brief references", "Figma #5    thank Riley Chen · recruiter")
+	h.mustSee("Today 15", "2 days overdue", "due today by 15:00", "Netflix #1  brief references", "Figma #5    thank Riley Chen · recruiter")
 }
 
 func TestListNavigation(t *testing.T) {
