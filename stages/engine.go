@@ -50,9 +50,11 @@ func (e Engine) In(loc *time.Location) Engine { return NewEngine(e.settings, loc
 
 // Day returns every live prompt of now's day for the applications and the
 // global events (those about no application), upcoming ones included,
-// ranked: overdue (longest overdue first), due, open (soonest due first),
-// then upcoming by opening day. Ties go by Kind.Weight, company, person and
-// key. now is the caller's clock, taken in the engine's zone, whatever zone
+// ranked: rule 19's groups first (an offer deadline whose day is today,
+// tomorrow or past; then the messages to other people and the other offer
+// deadlines; then the notes to yourself), within each overdue (longest
+// overdue first), due, open (soonest due first); then upcoming by opening
+// day. Ties go by Kind.Weight, company, person and key. now is the caller's clock, taken in the engine's zone, whatever zone
 // an event was logged in. It is the one function that computes the day's
 // prompts: every other way there (the agenda's cache, one application's
 // prompts) is Own and a Day, as here.
@@ -310,7 +312,8 @@ func statusRank(s Status) int {
 	return 3
 }
 
-// less is the ranking as docs/rules.md gives it. Rank sorts by the same order
+// less is the ranking as docs/rules.md gives it: tier (rule 19's groups
+// and the status), then the days, then the kind's weight. Rank sorts by the same order
 // on keys packed from the same fields (rankKeys, with statusRank and the
 // kinds' weights); TestRankIsTheStableSortByLess holds the two together,
 // so a change to one is a change to both.
