@@ -11,7 +11,7 @@ import (
 // from the application alone: its prompts, each with the last day it can
 // show, and the few facts the prompts of the whole search need from it (an
 // open offer to mention to the others, an acceptance that ends the search).
-// The prompts that depend on other applications (withdraw, competing offer)
+// The prompts that depend on other applications (withdraw, competing offer, negotiate, extension)
 // and each prompt's status are worked out from Owns for the day
 // (Day), so an Own stays right until the application itself
 // changes: a store can keep it up to date on write and give today's prompts
@@ -58,7 +58,7 @@ type Own struct {
 	// about, ascending.
 	Told []uint64
 	// Closed and Snoozed are what the candidate did to the prompts other
-	// applications decide (withdraw, competing offer): their keys marked
+	// applications decide (withdraw, competing offer, negotiate, extension): their keys marked
 	// done or dismissed, and snoozed (the latest snooze of each).
 	Closed  []string
 	Snoozed []Snooze
@@ -209,7 +209,7 @@ func onDay(p *Prompt, now time.Time, today Date) {
 }
 
 // sharedKey reports a prompt key that the state of other applications
-// decides (withdraw, competing offer), which an Own keeps the log of.
+// decides (withdraw, competing offer, negotiate, extension), which an Own keeps the log of.
 func sharedKey(k string) bool {
 	kind, _, _ := strings.Cut(k, ":")
 	s, ok := Kind(kind).Spec()
