@@ -11,9 +11,9 @@ import (
 // from the application alone: its prompts, each with the last day it can
 // show, and the few facts the prompts of the whole search need from it (an
 // open offer to mention to the others, an acceptance that ends the search).
-// The prompts that depend on other applications (withdraw, competing offer, negotiate, extension)
-// and each prompt's status are worked out from Owns for the day
-// (Day), so an Own stays right until the application itself
+// The prompts that depend on other applications (withdraw, competing
+// offer, negotiate, extension) and each prompt's status are worked out
+// from Owns for the day (Day), so an Own stays right until the application itself
 // changes: a store can keep it up to date on write and give today's prompts
 // without reading the applications again.
 //
@@ -58,8 +58,9 @@ type Own struct {
 	// about, ascending.
 	Told []uint64
 	// Closed and Snoozed are what the candidate did to the prompts other
-	// applications decide (withdraw, competing offer, negotiate, extension): their keys marked
-	// done or dismissed, and snoozed (the latest snooze of each).
+	// applications decide (withdraw, competing offer, negotiate,
+	// extension): their keys marked done or dismissed, and snoozed (the
+	// latest snooze of each).
 	Closed  []string
 	Snoozed []Snooze
 	// Prompts are the application's own prompts, with their snoozes and
