@@ -470,13 +470,14 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		if op.Message && p.Status != Upcoming {
 			asking = true
 		}
+		onDay(&p, g.now, g.today)
 		if p.Kind == OfferDeadline && g.byDeadline != nil {
-			// Rule 16: each offer's prompt names the others' deadlines.
+			// Rule 16: each offer's prompt names the others' deadlines,
+			// after the words of the day (OnDay), which may be new ones.
 			if others := g.otherDeadlines(o); others != "" {
 				p.Text += "; other deadlines: " + others
 			}
 		}
-		onDay(&p, g.now, g.today)
 		g.mark(&p, o)
 		ps = append(ps, p)
 	}
