@@ -349,7 +349,8 @@ func (a *Application) lastMessage(s *Settings, loc *time.Location) (sent Date, c
 				countered = e.At
 			}
 		case EvDone:
-			if !a.messagePrompt(s, e.Prompt) {
+			// The key is read only when it could be the latest.
+			if !e.At.After(last) || !a.messagePrompt(s, e.Prompt) {
 				continue
 			}
 		default:
