@@ -40,7 +40,8 @@ type PromptKind struct {
 	// ask for one (Input); "" for the usual one (see NoteQuestion).
 	Ask string
 	// Shared marks the kinds whose prompts the state of other applications
-	// decides (withdraw, competing offer, negotiate, extension): an Own keeps their log.
+	// decides (withdraw, competing offer, negotiate, extension): an Own
+	// keeps their log.
 	Shared bool
 	// OnDay finishes a prompt of the kind for the day it is shown, its
 	// status already set: the words that depend on the day ("deadline

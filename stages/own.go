@@ -210,7 +210,8 @@ func onDay(p *Prompt, now time.Time, today Date) {
 }
 
 // sharedKey reports a prompt key that the state of other applications
-// decides (withdraw, competing offer, negotiate, extension), which an Own keeps the log of.
+// decides (withdraw, competing offer, negotiate, extension), which an
+// Own keeps the log of.
 func sharedKey(k string) bool {
 	kind, _, _ := strings.Cut(k, ":")
 	s, ok := Kind(kind).Spec()
