@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -640,5 +641,58 @@ func TestAcceptedIn(t *testing.T) {
 	}
 	if got := accepted(); hasIndex(t, s) || !slices.Equal(got, want) {
 		t.Fatalf("the slow way: %v, want %v", got, want)
+	}
+}
+
+// Rule 17 through the cache: when the offer accepted last is only verbal,
+// the withdraw prompts say to get it in writing first, on Today and on one
+// application's page (which reads the acceptance's cached record).
+func TestWithdrawTipAfterAVerbalAcceptance(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		base *int64
+		want bool
+	}{{"verbal", nil, true}, {"in writing", new(int64(180000)), false}} {
+		t.Run(c.name, func(t *testing.T) {
+			s := newStore(t)
+			accepted := mustApp(t, "Netflix", "netflix")
+			offer := stages.Event{Kind: stages.EvOffer, At: t0.Add(72 * time.Hour), Offer: &stages.Offer{Base: c.base}}
+			if err := accepted.Apply(nil, offer); err != nil {
+				t.Fatal(err)
+			}
+			if err := accepted.Apply(nil, stages.Event{Kind: stages.EvOutcome, At: t0.Add(96 * time.Hour), Outcome: stages.Accepted}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Add(accepted); err != nil {
+				t.Fatal(err)
+			}
+			other, err := s.Add(mustApp(t, "Stripe", "standard"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			now := t0.Add(100 * time.Hour)
+			day, err := s.Prompts(now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, err := s.AppPrompts(other, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, ps := range map[string][]stages.Prompt{"Today": day.Prompts, "the page": page.Prompts} {
+				found := false
+				for _, p := range ps {
+					if p.AppID == other && p.Kind == stages.Withdraw {
+						found = true
+						if got := strings.Contains(p.Tip, "get it in writing"); got != c.want {
+							t.Errorf("%s: withdraw tip %q, says get it in writing %v, want %v", name, p.Tip, got, c.want)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%s: no withdraw prompt for Stripe", name)
+				}
+			}
+		})
 	}
 }

@@ -41,10 +41,10 @@ var bucketOwn = []byte("own")
 // TestDerivedDigests fails, saying "bump ownVersion", when the cached Owns
 // of generated data change under the default settings, a holiday
 // calendar, another work week or a custom process and this did not.
-const ownVersion = 4
+const ownVersion = 5
 
 // ownFormat is the first byte of a record: the layout below.
-const ownFormat = 4
+const ownFormat = 5
 
 // The zone's rules are hashed over the years a job search's dates fall in:
 // what the zone does outside them changes no prompt.
@@ -271,6 +271,9 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 	w.flag(o.OfferOpen)
 	w.time(o.OfferReceived)
 	w.date(o.OfferDeadline)
+	w.str(o.OfferDeadlineTime)
+	w.flag(o.OfferKnown)
+	w.uint(zigzag(o.OfferCash))
 	// The number of prompts, again, where Day.Note's pass reads: the
 	// prompts of the day can then be held in one allocation.
 	w.uint(uint64(len(o.Prompts)))
@@ -287,6 +290,9 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 		w.str(sn.Key)
 		w.date(sn.Until)
 	}
+	w.str(o.Process)
+	w.date(o.Sent)
+	w.time(o.Countered)
 	w.uint(uint64(len(o.Prompts)))
 	for i := range o.Prompts {
 		op := &o.Prompts[i]
@@ -312,6 +318,7 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 		w.date(op.Until)
 		w.flag(op.Kept)
 		w.flag(op.PerReference)
+		w.flag(op.Message)
 	}
 	return w.b
 }
@@ -411,10 +418,13 @@ func decodeOwnHead(o *stages.Own, prompts *int, v []byte) error {
 	o.OfferOpen = r.flag()
 	o.OfferReceived = r.time()
 	o.OfferDeadline = r.date()
+	deadlineTime := r.str()
+	o.OfferKnown = r.flag()
+	o.OfferCash = unzigzag(r.uint())
 	*prompts = r.count()
-	o.Company = ""
+	o.Company, o.OfferDeadlineTime = "", ""
 	if o.OfferOpen {
-		o.Company = strings.Clone(company)
+		o.Company, o.OfferDeadlineTime = strings.Clone(company), strings.Clone(deadlineTime)
 	}
 	return r.err
 }
@@ -431,6 +441,9 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 	o.OfferOpen = r.flag()
 	o.OfferReceived = r.time()
 	o.OfferDeadline = r.date()
+	o.OfferDeadlineTime = r.str()
+	o.OfferKnown = r.flag()
+	o.OfferCash = unzigzag(r.uint())
 	r.count() // the number of prompts, for decodeOwnHead
 	o.Told = o.Told[:0]
 	for n := r.count(); n > 0; n-- {
@@ -444,6 +457,9 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 	for n := r.count(); n > 0; n-- {
 		o.Snoozed = append(o.Snoozed, stages.Snooze{Key: r.str(), Until: r.date()})
 	}
+	o.Process = r.str()
+	o.Sent = r.date()
+	o.Countered = r.time()
 	n := r.count()
 	o.Prompts = slices.Grow(o.Prompts[:0], n)[:n]
 	for i := range o.Prompts {
@@ -467,6 +483,7 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 		op.Until = r.date()
 		op.Kept = r.flag()
 		op.PerReference = r.flag()
+		op.Message = r.flag()
 	}
 	if r.err == nil && r.i != len(r.s) {
 		r.err = errOwnRecord
@@ -760,6 +777,8 @@ func (s *Agenda) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 		mine := e.Own(&out.App)
 		day.Note(&mine)
 		var head stages.Own
+		var accepted uint64
+		var acceptedAt time.Time
 		c := tx.Bucket(bucketShared).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(k) != 8 || (len(v) != 0 && len(v) != 8) {
@@ -769,8 +788,11 @@ func (s *Agenda) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 			switch {
 			case other == id:
 			case len(v) == 8:
-				// An acceptance: its instant is all the others need.
-				day.Note(&stages.Own{ID: other, Outcome: stages.Accepted, Accepted: time.Unix(0, int64(binary.BigEndian.Uint64(v)))})
+				// An acceptance: only the latest counts (its instant,
+				// and whether its offer was only verbal, rule 17).
+				if at := time.Unix(0, int64(binary.BigEndian.Uint64(v))); accepted == 0 || at.After(acceptedAt) {
+					accepted, acceptedAt = other, at
+				}
 			default:
 				o, err := s.ownAt(tx, other, ctx, e, &head, true)
 				if err != nil {
@@ -778,6 +800,13 @@ func (s *Agenda) AppPrompts(id uint64, now time.Time) (AppPrompts, error) {
 				}
 				day.Note(o)
 			}
+		}
+		if accepted != 0 {
+			o, err := s.ownAt(tx, accepted, ctx, e, &head, true)
+			if err != nil {
+				return err
+			}
+			day.Note(o)
 		}
 		out.Prompts = day.Finish(day.Add(nil, &mine), nil, false)
 		return nil

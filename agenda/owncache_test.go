@@ -57,7 +57,7 @@ func TestOwnRecordsRoundTrip(t *testing.T) {
 // normalizeOwn makes the times of an Own comparable with DeepEqual: the
 // instants matter, not the zone they were read in, and empty slices are nil.
 func normalizeOwn(o *stages.Own) {
-	for _, t := range []*time.Time{&o.Interviewed, &o.Accepted, &o.OfferReceived} {
+	for _, t := range []*time.Time{&o.Interviewed, &o.Accepted, &o.OfferReceived, &o.Countered} {
 		if !t.IsZero() {
 			*t = t.UTC()
 		}

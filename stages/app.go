@@ -330,6 +330,57 @@ func (a *Application) LastContact() time.Time {
 	return last
 }
 
+// lastMessage is the day (in loc) of the latest message the candidate sent
+// the company, and the latest counter (zero: none). Rule 12 spaces the
+// prompted messages to one company two business days apart; what counts
+// as one sent: a told event (a competing-offer note), a follow-up, a
+// counter, and a done of a prompt whose work is a message to the company
+// with no event of its own (negotiate, extension, a competing-offer prompt
+// marked done before told events existed, and the stage task asking for
+// the offer in writing). Thank-yous to individuals are aside, as are
+// notes and answers to the company's own moves (an outcome).
+func (a *Application) lastMessage(s *Settings, loc *time.Location) (sent Date, countered time.Time) {
+	var last time.Time
+	for _, e := range a.Events {
+		switch e.Kind {
+		case EvTold, EvFollowUp:
+		case EvCounter:
+			if e.At.After(countered) {
+				countered = e.At
+			}
+		case EvDone:
+			// The key is read only when it could be the latest.
+			if !e.At.After(last) || !a.messagePrompt(s, e.Prompt) {
+				continue
+			}
+		default:
+			continue
+		}
+		if e.At.After(last) {
+			last = e.At
+		}
+	}
+	if last.IsZero() {
+		return Date{}, countered
+	}
+	return DateOf(last.In(loc)), countered
+}
+
+// messagePrompt reports whether the prompt of key is a message to the
+// company that its done event alone records (see lastMessage).
+func (a *Application) messagePrompt(s *Settings, key string) bool {
+	kind, _, _ := strings.Cut(key, ":")
+	switch Kind(kind) {
+	case Negotiate, Extension, CompetingOffer:
+		return true
+	case StageTask:
+		t := a.Template(s)
+		i, ref := t.TaskStage(key)
+		return i >= 0 && ref == "" && t.Stages[i].Offer
+	}
+	return false
+}
+
 // OpenCounter is the counter the company has not answered yet (rule 15):
 // the latest counter with no offer revision and no news logged after it.
 func (a *Application) OpenCounter() (Event, bool) {

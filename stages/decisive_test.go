@@ -143,7 +143,9 @@ func TestCompetingOffersPrecisely(t *testing.T) {
 			at(2026, 11, 26, 9, 0), true, d(2026, 11, 26), []string{"Datadog"}, []string{"Stripe"}},
 		{"told about both: nothing", []Event{{Kind: EvTold, At: at(2026, 11, 25, 15, 0), Told: []ToldOffer{{App: 1, Company: "Stripe"}, {App: 2, Company: "Datadog"}}}},
 			at(2026, 11, 26, 9, 0), false, Date{}, nil, nil},
-		{"a follow-up is not telling", []Event{{Kind: EvFollowUp, At: at(2026, 11, 25, 15, 0)}}, at(2026, 11, 26, 9, 0), true, d(2026, 11, 25), []string{"Stripe", "Datadog"}, nil},
+		// Not telling, but a message: the note waits two business days
+		// after it (rule 12).
+		{"a follow-up is not telling", []Event{{Kind: EvFollowUp, At: at(2026, 11, 25, 15, 0)}}, at(2026, 11, 26, 9, 0), true, d(2026, 11, 27), []string{"Stripe", "Datadog"}, nil},
 		{"the company getting in touch is not telling", []Event{{Kind: EvHeard, At: at(2026, 11, 25, 15, 0)}}, at(2026, 11, 26, 9, 0), true, d(2026, 11, 25), []string{"Stripe", "Datadog"}, nil},
 		{"a passed deadline is not quoted", nil, at(2026, 12, 7, 9, 0), true, d(2026, 11, 25), []string{"Stripe"}, []string{"deadline Fri 4 Dec"}},
 		{"a dismissed offer is not asked again", []Event{{Kind: EvDismiss, At: at(2026, 11, 24, 15, 0), Prompt: "competing_offer:1"}},

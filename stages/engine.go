@@ -71,9 +71,11 @@ func (e Engine) References() []Reference { return e.refs }
 
 // Day returns every live prompt of now's day for the applications and the
 // global events (those about no application), upcoming ones included,
-// ranked: overdue (longest overdue first), due, open (soonest due first),
-// then upcoming by opening day. Ties go by Kind.Weight, company, person and
-// key. now is the caller's clock, taken in the engine's zone, whatever zone
+// ranked: rule 19's groups first (an offer deadline whose day is today,
+// tomorrow or past; then the messages to other people and the other offer
+// deadlines; then the notes to yourself), within each overdue (longest
+// overdue first), due, open (soonest due first); then upcoming by opening
+// day. Ties go by Kind.Weight, company, person and key. now is the caller's clock, taken in the engine's zone, whatever zone
 // an event was logged in. It is the one function that computes the day's
 // prompts: every other way there (the agenda's cache, one application's
 // prompts) is Own and a Day, as here.
@@ -118,10 +120,25 @@ type engine struct {
 	// Day.Note: the one an offer of the same id is not (unsaved
 	// applications all have id 0).
 	pos int
-	// accepted is when the latest accepted offer was accepted (zero: none).
-	accepted time.Time
+	// accepted is when the latest accepted offer was accepted (zero: none);
+	// acceptedVerbal says that offer's numbers were not known (rule 17).
+	accepted       time.Time
+	acceptedVerbal bool
 	// refs are the user's references (Engine.WithReferences).
 	refs []Reference
+	// byDeadline are the open offers, nearest deadline first (given or
+	// assumed), when two or more are open (rule 16).
+	byDeadline []heldOffer
+	// top are the two open offers whose numbers are known with the
+	// highest year-1 cash, highest first (pos 0: none), which the
+	// negotiate prompt compares with (rule 15).
+	top [2]heldOffer
+}
+
+// isOwn reports whether h is o's own offer: the one noted in o's place,
+// or, for one application's prompts (Day.Of, no place), of its id.
+func (g *engine) isOwn(h *heldOffer, o *Own) bool {
+	return h.pos == g.pos || (g.pos < 0 && h.id == o.ID)
 }
 
 // Actionable keeps the prompts that are open, due or overdue, in order.
@@ -204,7 +221,8 @@ func Rank(ps []Prompt) {
 
 // rankKey is a prompt's place in the ranking, packed (see rankKeys).
 type rankKey struct {
-	// w1: status, first and second day (see less), weight.
+	// w1: tier (four bits), first and second day (22 bits each, see
+	// less), weight (four bits).
 	w1 uint64
 	// dueAt is DueAt in Unix nanoseconds, the lowest value when it is
 	// zero (which is before every time), as DueAt.Before orders them.
@@ -254,7 +272,7 @@ func rankKeys(ps []Prompt) (keys []rankKey, ok bool) {
 			return nil, false
 		}
 		k := rankKey{
-			w1:      uint64(statusRank(p.Status))<<62 | first<<40 | second<<18 | uint64(p.Kind.Weight())<<14,
+			w1:      uint64(tier(p))<<60 | first<<38 | second<<16 | uint64(p.Kind.Weight())<<12,
 			dueAt:   math.MinInt64,
 			company: prefix(p.Company), person: prefix(p.Person),
 			app: p.AppID, index: int32(i),
@@ -280,6 +298,32 @@ func prefix(s string) uint64 {
 	return v
 }
 
+// tier is a prompt's place in the first fields of the order: rule 19's
+// groups (an offer deadline due today or tomorrow first of all, then the
+// messages to other people and the other offer-deadline prompts, then
+// the notes to yourself), whatever their status, and within each the
+// status (overdue, due, open); upcoming prompts, which Today does not
+// show, come after all, in the order they come up.
+func tier(p *Prompt) int {
+	s := statusRank(p.Status)
+	switch {
+	case p.Status == Upcoming:
+		return 3 * 3
+	case p.pressing:
+		return s
+	case toYourself(p):
+		return 2*3 + s
+	}
+	return 3 + s
+}
+
+// toYourself reports a note to yourself, which rule 19 ranks after what
+// other people are waiting for: reflect, keep applying, and the
+// after-rejection note of lessons (every prompt that asks for a note).
+func toYourself(p *Prompt) bool {
+	return p.Kind == Reflect || p.Kind == KeepApplying || p.Input == InputNote
+}
+
 func statusRank(s Status) int {
 	switch s {
 	case Overdue:
@@ -292,13 +336,14 @@ func statusRank(s Status) int {
 	return 3
 }
 
-// less is the ranking as docs/rules.md gives it. Rank sorts by the same order
+// less is the ranking as docs/rules.md gives it: tier (rule 19's groups
+// and the status), then the days, then the kind's weight. Rank sorts by the same order
 // on keys packed from the same fields (rankKeys, with statusRank and the
 // kinds' weights); TestRankIsTheStableSortByLess holds the two together,
 // so a change to one is a change to both.
 func less(a, b *Prompt) bool {
-	if ra, rb := statusRank(a.Status), statusRank(b.Status); ra != rb {
-		return ra < rb
+	if ta, tb := tier(a), tier(b); ta != tb {
+		return ta < tb
 	}
 	switch a.Status {
 	case Overdue, StatusOpen:
@@ -607,14 +652,31 @@ func recruiterOr(recruiter, fallback string) string {
 // FollowUpWindow returns when the one follow-up opens and is due, counted from
 // the last contact (or the day after the recruiter's promised date), with
 // dates taken in loc, in business days of the application's settings.
+//
+// Telling the company about another offer asks it for its timeline, so it
+// does a follow-up's job: the window then counts from the day told (rule
+// 12), though telling is no follow-up for the one-follow-up rule.
 func (a *Application) FollowUpWindow(s *Settings, loc *time.Location) (opens, due Date) {
 	s = s.orDefault()
-	last := DateOf(a.LastContact().In(loc))
+	last := a.followUpFrom(loc)
 	if !a.Expect.IsZero() && !a.Expect.Before(last) {
 		opens = s.Calendar.NextBusinessDay(a.Expect)
 		return opens, s.Calendar.AddBusinessDays(opens, 2)
 	}
 	return s.Calendar.AddBusinessDays(last, s.Rules.FollowUpOpens), s.Calendar.AddBusinessDays(last, s.Rules.FollowUpDue)
+}
+
+// followUpFrom is the day the follow-up window counts from, in loc: the
+// last contact, or the latest day the company was told about another
+// offer, whichever is later.
+func (a *Application) followUpFrom(loc *time.Location) Date {
+	last := a.LastContact()
+	for _, e := range a.Events {
+		if e.Kind == EvTold && e.At.After(last) {
+			last = e.At
+		}
+	}
+	return DateOf(last.In(loc))
 }
 
 // MoveOnAfter is how many business days an unanswered follow-up waits before
@@ -631,9 +693,11 @@ func (g *ownEngine) followUpOrMoveOn(a *Application) (Prompt, bool) {
 		}, true
 	}
 	opens, due := a.FollowUpWindow(g.s, g.loc)
+	// The key names the last contact, not a day told: telling restarts
+	// the window, not a follow-up already dismissed.
 	last := g.day(a.LastContact())
 	text := fmt.Sprintf("Send one polite follow-up to %s", a.recruiterOr("the recruiter"))
-	if !a.Expect.IsZero() && !a.Expect.Before(last) {
+	if !a.Expect.IsZero() && !a.Expect.Before(a.followUpFrom(g.loc)) {
 		text += fmt.Sprintf(": they said you would hear by %s", a.Expect.Short())
 	}
 	return Prompt{
@@ -725,6 +789,15 @@ const maxToldAtOnce = 20
 // earliest of those, and it is due the next business day after that offer
 // arrived, so a newer offer never makes a late prompt look fresh. The cost
 // stays linear in what this company was told, however many offers are open.
+//
+// Rule 12's limits move it later, never earlier: an offer is news for a
+// company from the business day after its own final interview (the
+// interview is over and the thank-yous are out), so the prompt never opens
+// before that day and is due the business day after it opens, never
+// overdue the day it appears; and it waits two business days after the
+// last message the company got (spaced). Rule 6 moves it earlier: it is
+// due no later than the business day before the deadline of an offer it
+// names, where the company gave one, but never before it opens.
 func (g *engine) competingOffer(o *Own) (Prompt, bool) {
 	if len(g.offers) == 0 {
 		return Prompt{}, false
@@ -741,11 +814,50 @@ func (g *engine) competingOffer(o *Own) (Prompt, bool) {
 	if u == nil {
 		return Prompt{}, false
 	}
-	return Prompt{
+	opens := u.day
+	if after := g.cal.NextBusinessDay(g.day(o.Interviewed)); opens.Before(after) {
+		opens = after
+	}
+	p := Prompt{
 		Key: u.key, Kind: CompetingOffer, Person: o.Recruiter,
-		Opens: u.day, Due: g.cal.NextBusinessDay(u.day), About: u.about,
+		Opens: opens, Due: g.dueBefore(g.cal.NextBusinessDay(opens), opens, u.deadline), About: u.about,
 		Text: "Tell " + recruiterOr(o.Recruiter, "the recruiter") + " you hold " + u.what,
-	}, true
+	}
+	g.spaced(&p, o.Sent)
+	return p, true
+}
+
+// dueBefore is due, or the business day before deadline (zero: none
+// given) when that comes first (rule 6: a task about an offer is done
+// with a day in hand), but never before opens.
+func (g *engine) dueBefore(due, opens, deadline Date) Date {
+	if !deadline.IsZero() {
+		if last := g.cal.AddBusinessDays(deadline, -1); last.Before(due) {
+			due = last
+		}
+	}
+	if due.Before(opens) {
+		return opens
+	}
+	return due
+}
+
+// spaced keeps a prompted message to a company two business days clear
+// of the last message it got (rule 12: one company never gets two
+// prompted messages from the user within two business days): a prompt
+// that would open or fall due sooner opens and is due on the second
+// business day after sent (zero: nothing sent).
+func (g *engine) spaced(p *Prompt, sent Date) {
+	if sent.IsZero() {
+		return
+	}
+	earliest := g.cal.AddBusinessDays(sent, 2)
+	if p.Opens.Before(earliest) {
+		p.Opens = earliest
+	}
+	if p.Due.Before(earliest) {
+		p.Due = earliest
+	}
 }
 
 // untoldOffers is what a competing-offer prompt says: the offers the
@@ -756,6 +868,9 @@ type untoldOffers struct {
 	what  string
 	key   string
 	day   Date
+	// deadline is the earliest deadline a company gave among those
+	// offers (zero: none given).
+	deadline Date
 }
 
 // untold works out the offers o's company was not told about, or nil when
@@ -784,8 +899,12 @@ func (g *engine) untold(o *Own) *untoldOffers {
 	}
 	about := make([]ToldOffer, len(untold))
 	names := make([]string, 0, 3)
+	var deadline Date
 	for i, other := range untold {
 		about[i] = ToldOffer{App: other.id, Company: other.company}
+		if d := other.deadline; !d.IsZero() && (deadline.IsZero() || d.Before(deadline)) {
+			deadline = d
+		}
 		if i < 3 {
 			name := other.company
 			if d := other.deadline; !d.IsZero() && !d.Before(g.today) {
@@ -805,7 +924,7 @@ func (g *engine) untold(o *Own) *untoldOffers {
 		what = "offers from " + strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
 	}
 	first := untold[0]
-	return &untoldOffers{about: about, what: what, key: fmt.Sprintf("%s:%d", CompetingOffer, first.id), day: g.day(first.received)}
+	return &untoldOffers{about: about, what: what, key: fmt.Sprintf("%s:%d", CompetingOffer, first.id), day: g.day(first.received), deadline: deadline}
 }
 
 // stageEntered is the day the application entered its current stage.
@@ -880,10 +999,188 @@ func (g *engine) withdraw(o *Own) Prompt {
 	if o.HasOffer {
 		text = fmt.Sprintf("Decline %s's offer kindly: tell %s you accepted another; paths cross again", o.Company, recruiterOr(o.Recruiter, "the recruiter"))
 	}
-	return Prompt{
+	p := Prompt{
 		Key: string(Withdraw), Kind: Withdraw, Person: o.Recruiter,
 		Opens: day, Due: g.cal.NextBusinessDay(day), Text: text,
 	}
+	if g.acceptedVerbal {
+		// Rule 17: until the accepted offer is in writing, it can still
+		// fall through; the other doors stay open until then.
+		p.Tip = "The offer you accepted is only verbal so far: get it in writing before you withdraw elsewhere."
+	}
+	return p
+}
+
+// NegotiateKey and LineUpKey are the keys of the negotiate prompt (rule
+// 15) and of the extension prompt that lines offers' deadlines up (rule
+// 16): one of each per application, so they name no other application
+// (a merge, which renumbers applications, leaves them as they are).
+const (
+	NegotiateKey = string(Negotiate)
+	LineUpKey    = string(Extension) + ":line-up"
+)
+
+// clearlyHigher is how much more year-1 cash, in percent, another offer
+// must give before a Netflix offer is worth raising it against (rule 15):
+// Netflix's first number is its best.
+const clearlyHigher = 10
+
+// negotiate asks the company of an open offer whose numbers are known
+// whether it can move, when another open offer is higher in year-1 cash
+// (rule 15): at Netflix only when the other is clearly higher. It opens
+// the day both offers are on the table, is due the next business day, no
+// later than the business day before the offer's deadline (rule 6), and
+// keeps two business days clear of after, the last message sent to the
+// company (rule 12). A counter logged since the higher offer came asks already:
+// it ends the prompt.
+func (g *engine) negotiate(o *Own, after Date) (Prompt, bool) {
+	if !o.OfferOpen || !o.OfferKnown {
+		return Prompt{}, false
+	}
+	// The highest other offer: the top one, unless this is it.
+	higher := &g.top[0]
+	if g.isOwn(higher, o) {
+		higher = &g.top[1]
+	}
+	cash := higher.cash
+	if higher.pos == 0 {
+		return Prompt{}, false
+	}
+	if cash <= o.OfferCash {
+		return Prompt{}, false
+	}
+	netflix := o.Process == "netflix"
+	if netflix && cash*100 < o.OfferCash*(100+clearlyHigher) {
+		return Prompt{}, false
+	}
+	if !o.Countered.IsZero() && !o.Countered.Before(higher.received) && !o.Countered.Before(o.OfferReceived) {
+		return Prompt{}, false
+	}
+	opens := g.day(o.OfferReceived)
+	if d := g.day(higher.received); opens.Before(d) {
+		opens = d
+	}
+	recruiter := recruiterOr(o.Recruiter, "the recruiter")
+	p := Prompt{
+		Key: NegotiateKey, Kind: Negotiate, Person: o.Recruiter,
+		Opens: opens, Due: g.dueBefore(g.cal.NextBusinessDay(opens), opens, o.OfferDeadline),
+		Text: fmt.Sprintf("%s's offer is higher in year-1 cash: if you would rather join %s, tell %s you hold a higher offer and ask whether they can move (share numbers only if you choose to)",
+			higher.company, o.Company, recruiter),
+	}
+	if netflix {
+		if t, err := g.s.Process(o.Process); err == nil && t.OfferTip != "" {
+			p.Tip = t.OfferTip
+		}
+	}
+	g.spaced(&p, after)
+	return p, true
+}
+
+// deadlineOf is an open offer's deadline as afterview counts it: the one
+// the company gave, or a week after the offer (assumed).
+func (g *engine) deadlineOf(h *heldOffer) (d Date, assumed bool) {
+	if !h.deadline.IsZero() {
+		return h.deadline, false
+	}
+	return g.day(h.received).AddDays(7), true
+}
+
+// deadlineWords says an open offer's deadline in the candidate's own
+// prompts, where every deadline may be named: "Fri 20 Nov 17:00", "Mon 23
+// Nov (assumed)".
+func (g *engine) deadlineWords(h *heldOffer) string {
+	d, assumed := g.deadlineOf(h)
+	switch {
+	case assumed:
+		return d.Short() + " (assumed)"
+	case h.deadlineTime != "":
+		return d.Short() + " " + h.deadlineTime
+	}
+	return d.Short()
+}
+
+// namedDeadlines bounds the other offers' deadlines one offer's prompt
+// names; the rest are counted.
+const namedDeadlines = 3
+
+// otherDeadlines says the deadlines of the open offers other than o's,
+// nearest first, for o's offer-deadline prompt when two or more offers are
+// open (rule 16): "Stripe's Mon 23 Nov, Figma's Tue 24 Nov (assumed)";
+// past namedDeadlines, "and 2 more".
+func (g *engine) otherDeadlines(o *Own) string {
+	var b strings.Builder
+	named := 0
+	passedOwn := false
+	for i := range g.byDeadline {
+		h := &g.byDeadline[i]
+		if g.isOwn(h, o) {
+			passedOwn = true
+			continue
+		}
+		if named == namedDeadlines {
+			// o's own offer is among the rest unless it was passed.
+			rest := len(g.byDeadline) - i
+			if !passedOwn {
+				rest--
+			}
+			fmt.Fprintf(&b, " and %d more", rest)
+			break
+		}
+		if named > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(h.company + "'s " + g.deadlineWords(h))
+		named++
+	}
+	return b.String()
+}
+
+// lineUp offers to ask the company whose deadline comes first for more
+// time when another open offer's deadline is later (rule 16), so that the
+// candidate decides with every offer in hand. Only a deadline the company
+// gave can be extended (an assumed one is asked for by the offer's own
+// prompt). It opens the day the later offer is on the table, is due the
+// next business day, no later than the business day before the deadline,
+// and keeps two business days clear of after, the last message sent to
+// the company (rule 12).
+func (g *engine) lineUp(o *Own, after Date) (Prompt, bool) {
+	if !o.OfferOpen || o.OfferDeadline.IsZero() || len(g.byDeadline) < 2 {
+		return Prompt{}, false
+	}
+	first, _ := g.deadlineOf(&g.byDeadline[0])
+	if o.OfferDeadline.After(first) {
+		return Prompt{}, false
+	}
+	// The latest other deadline: the one to line up with.
+	last := &g.byDeadline[len(g.byDeadline)-1]
+	if g.isOwn(last, o) {
+		return Prompt{}, false
+	}
+	later, _ := g.deadlineOf(last)
+	if !later.After(o.OfferDeadline) {
+		return Prompt{}, false
+	}
+	opens := g.day(o.OfferReceived)
+	for i := range g.byDeadline {
+		if h := &g.byDeadline[i]; !g.isOwn(h, o) && g.day(h.received).After(opens) {
+			d, _ := g.deadlineOf(h)
+			if d.After(o.OfferDeadline) {
+				opens = g.day(h.received)
+			}
+		}
+	}
+	own := o.OfferDeadline.Short()
+	if o.OfferDeadlineTime != "" {
+		own += " " + o.OfferDeadlineTime
+	}
+	p := Prompt{
+		Key: LineUpKey, Kind: Extension, Person: o.Recruiter,
+		Opens: opens, Due: g.dueBefore(g.cal.NextBusinessDay(opens), opens, o.OfferDeadline),
+		Text: fmt.Sprintf("Ask %s whether %s can extend its deadline (%s) to %s, when %s's offer is due, so you decide with both offers in hand",
+			recruiterOr(o.Recruiter, "the recruiter"), o.Company, own, g.deadlineWords(last), last.company),
+	}
+	g.spaced(&p, after)
+	return p, true
 }
 
 // CalledReferences reports whether the application went through a stage

@@ -877,20 +877,26 @@ func TestRank(t *testing.T) {
 		want []string
 	}{
 		{"overdue, then due, then open, then upcoming", []Prompt{
-			p("up", Reflect, Upcoming, d(2026, 11, 30), d(2026, 12, 2)),
+			p("up", ThankYou, Upcoming, d(2026, 11, 30), d(2026, 12, 2)),
 			p("open", OfferDeadline, StatusOpen, d(2026, 11, 20), d(2026, 11, 27)),
+			p("due", FollowUp, Due, d(2026, 11, 20), d(2026, 11, 25)),
+			p("overdue", StageTask, Overdue, d(2026, 11, 20), d(2026, 11, 24)),
+		}, []string{"overdue", "due", "open", "up"}},
+		{"notes to yourself too", []Prompt{
+			p("up", Reflect, Upcoming, d(2026, 11, 30), d(2026, 12, 2)),
+			p("open", Reflect, StatusOpen, d(2026, 11, 20), d(2026, 11, 27)),
 			p("due", KeepApplying, Due, d(2026, 11, 20), d(2026, 11, 25)),
 			p("overdue", KeepApplying, Overdue, d(2026, 11, 20), d(2026, 11, 24)),
 		}, []string{"overdue", "due", "open", "up"}},
 		{"overdue: longest overdue first", []Prompt{
 			p("1 day", OfferDeadline, Overdue, d(2026, 11, 20), d(2026, 11, 24)),
-			p("5 days", Reflect, Overdue, d(2026, 11, 10), d(2026, 11, 20)),
+			p("5 days", CompetingOffer, Overdue, d(2026, 11, 10), d(2026, 11, 20)),
 			p("3 days", ThankYou, Overdue, d(2026, 11, 20), d(2026, 11, 22)),
 		}, []string{"5 days", "3 days", "1 day"}},
 		{"open: soonest due first", []Prompt{
 			p("in 5", OfferDeadline, StatusOpen, d(2026, 11, 20), d(2026, 11, 30)),
-			p("in 1", KeepApplying, StatusOpen, d(2026, 11, 23), d(2026, 11, 26)),
-			p("in 3", Reflect, StatusOpen, d(2026, 11, 24), d(2026, 11, 28)),
+			p("in 1", FollowUp, StatusOpen, d(2026, 11, 23), d(2026, 11, 26)),
+			p("in 3", StageTask, StatusOpen, d(2026, 11, 24), d(2026, 11, 28)),
 		}, []string{"in 1", "in 3", "in 5"}},
 		{"due: by weight", []Prompt{
 			p("keep", KeepApplying, Due, d(2026, 11, 23), d(2026, 11, 25)),
@@ -913,9 +919,22 @@ func TestRank(t *testing.T) {
 		}, []string{"offer", "stage"}},
 		{"weight never beats urgency", []Prompt{
 			p("offer open", OfferDeadline, StatusOpen, d(2026, 11, 20), d(2026, 11, 26)),
+			p("stage due", StageTask, Due, d(2026, 11, 23), d(2026, 11, 25)),
+			p("move on overdue", MoveOn, Overdue, d(2026, 11, 20), d(2026, 11, 24)),
+		}, []string{"move on overdue", "stage due", "offer open"}},
+		// Rule 19: others before yourself, whatever the status.
+		{"notes to yourself after every message", []Prompt{
 			p("keep due", KeepApplying, Due, d(2026, 11, 23), d(2026, 11, 25)),
 			p("reflect overdue", Reflect, Overdue, d(2026, 11, 20), d(2026, 11, 24)),
-		}, []string{"reflect overdue", "keep due", "offer open"}},
+			{Key: "lessons overdue", Kind: AfterRejection, Input: InputNote, Status: Overdue, Due: d(2026, 11, 20), Company: "Acme"},
+			{Key: "reply open", Kind: AfterRejection, Status: StatusOpen, Due: d(2026, 11, 27), Company: "Acme"},
+			p("offer open", OfferDeadline, StatusOpen, d(2026, 11, 20), d(2026, 11, 26)),
+		}, []string{"offer open", "reply open", "lessons overdue", "reflect overdue", "keep due"}},
+		{"an offer deadline due today or tomorrow first of all", []Prompt{
+			p("thanks overdue", ThankYou, Overdue, d(2026, 11, 20), d(2026, 11, 24)),
+			{Key: "offer tomorrow", Kind: OfferDeadline, Status: StatusOpen, Due: d(2026, 11, 26), Company: "Acme", pressing: true},
+			p("follow due", FollowUp, Due, d(2026, 11, 20), d(2026, 11, 25)),
+		}, []string{"offer tomorrow", "thanks overdue", "follow due"}},
 		{"upcoming: soonest back first", []Prompt{
 			p("later", OfferDeadline, Upcoming, d(2026, 12, 1), d(2026, 12, 3)),
 			p("sooner", KeepApplying, Upcoming, d(2026, 11, 30), d(2026, 12, 6)),
@@ -973,16 +992,20 @@ func TestPromptsAreRankedAndActionableKeepsOrder(t *testing.T) {
 	mustApply(t, &beta, Event{Kind: EvThanks, At: at(2026, 11, 6, 9, 0), Person: "Bo"}, Event{Kind: EvNote, At: at(2026, 11, 6, 9, 0)})
 	gamma := newApp(t, 3, "Gamma", "standard", at(2026, 11, 10, 15, 0), nil, "Gus", Date{})
 	mustApply(t, &gamma, Event{Kind: EvOffer, At: at(2026, 11, 20, 10, 0), Offer: &Offer{Deadline: d(2026, 11, 27)}},
-		Event{Kind: EvDone, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer"})
+		Event{Kind: EvSnooze, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer", Until: d(2026, 12, 1)})
 	ps := prompts([]Application{acme, beta, gamma}, nil, at(2026, 11, 25, 10, 0))
 	got := Actionable(ps)
 	want := []string{
-		"2 follow_up",       // overdue since Nov 19
-		"1 competing_offer", // overdue since Nov 23; Acme before Beta by name
+		// Overdue since Nov 23. Beta's follow-up, overdue since Nov 19,
+		// is not shown beside it: the note asks for the timeline (rule 12).
 		"2 competing_offer",
 		"3 offer_deadline", // overdue since Tue 24: decide whether to counter within two business days (rule 15)
 		"1 thank_you",      // due today at 15:00
-		"1 reflect",        // open, due Thu 26
+		// Acme interviewed after Gamma's offer: the offer is news for it
+		// from the business day after the interview (rule 12), open
+		// today, due Thu 26.
+		"1 competing_offer",
+		"1 reflect", // open, due Thu 26: a note to yourself comes last (rule 19)
 	}
 	var gotOrder []string
 	for _, p := range got {
@@ -992,7 +1015,7 @@ func TestPromptsAreRankedAndActionableKeepsOrder(t *testing.T) {
 		t.Errorf("today's list\n got %q\nwant %q%s", gotOrder, want, describe(ps))
 	}
 	if len(ps) == len(got) {
-		t.Error("want some upcoming prompts too (Acme's follow-up)")
+		t.Error("want some upcoming prompts too (Gamma's snoozed stage task)")
 	}
 	for _, p := range ps[len(got):] {
 		if p.Status != Upcoming {

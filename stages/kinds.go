@@ -40,7 +40,8 @@ type PromptKind struct {
 	// ask for one (Input); "" for the usual one (see NoteQuestion).
 	Ask string
 	// Shared marks the kinds whose prompts the state of other applications
-	// decides (withdraw, competing offer): an Own keeps their log.
+	// decides (withdraw, competing offer, negotiate, extension): an Own
+	// keeps their log.
 	Shared bool
 	// OnDay finishes a prompt of the kind for the day it is shown, its
 	// status already set: the words that depend on the day ("deadline
@@ -142,6 +143,12 @@ var promptKinds = []PromptKind{
 				return "ask whether they can move"
 			}
 			return "ask " + first + " whether they can move"
+		},
+		// Asking is a message with no event of its own (a counter is
+		// the user's answer with terms): done names the prompt, and
+		// counts as a message sent to the company (rule 12).
+		Done: func(_ *Application, p Prompt, now time.Time) (Event, bool) {
+			return Event{Kind: EvDone, Prompt: p.Key, At: now}, true
 		}},
 	{Kind: Withdraw, Label: "withdraw", Shared: true, Template: byKind,
 		Action: func(_ Prompt, first string) string {

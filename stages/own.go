@@ -12,9 +12,9 @@ import (
 // from the application alone: its prompts, each with the last day it can
 // show, and the few facts the prompts of the whole search need from it (an
 // open offer to mention to the others, an acceptance that ends the search).
-// The prompts that depend on other applications (withdraw, competing offer)
-// and each prompt's status are worked out from Owns for the day
-// (Day), so an Own stays right until the application itself
+// The prompts that depend on other applications (withdraw, competing
+// offer, negotiate, extension) and each prompt's status are worked out
+// from Owns for the day (Day), so an Own stays right until the application itself
 // changes: a store can keep it up to date on write and give today's prompts
 // without reading the applications again.
 //
@@ -36,13 +36,33 @@ type Own struct {
 	OfferOpen     bool
 	OfferReceived time.Time
 	OfferDeadline Date
+	// OfferDeadlineTime is the deadline's time of day ("17:00"; "": none
+	// given), for the other offers' prompts that name it (rule 16).
+	OfferDeadlineTime string
+	// OfferKnown reports an offer whose numbers are known (its base is
+	// given: Offer.Known), open or accepted; OfferCash is then its year-1
+	// cash (OfferSummary.Year1Cash), which the negotiate prompt of rule 15
+	// compares. A verbal offer with no numbers pauses no keep-applying
+	// prompt (rule 8), and its acceptance says so in the withdraw prompts
+	// (rule 17).
+	OfferKnown bool
+	OfferCash  int64
+	// Process is the application's process, by name: Netflix's offers
+	// negotiate only against a clearly higher one (rule 15).
+	Process string
+	// Sent is the day of the latest message the candidate sent the
+	// company (see messageSent): the next prompted message to it waits
+	// two business days (rule 12). Countered is the latest counter.
+	Sent      Date
+	Countered time.Time
 	// Told are the other applications whose offers this company heard
 	// about, ascending.
 	Told []uint64
 	// Closed and Snoozed are what the candidate did to the prompts other
-	// applications decide (withdraw, competing offer) and to the heads-ups
-	// to single references, which the Day makes (rule 5): their keys
-	// marked done or dismissed, and snoozed (the latest snooze of each).
+	// applications decide (withdraw, competing offer, negotiate,
+	// extension) and to the heads-ups to single references, which the Day
+	// makes (rule 5): their keys marked done or dismissed, and snoozed
+	// (the latest snooze of each).
 	Closed  []string
 	Snoozed []Snooze
 	// Prompts are the application's own prompts, with their snoozes and
@@ -72,6 +92,11 @@ type OwnPrompt struct {
 	// per reference given to the application (rule 5): the references are
 	// the user's list, which the Own does not hold (Engine.WithReferences).
 	PerReference bool
+	// Message marks a prompt whose work is a message to the company with
+	// no event of its own (the ask for the offer in writing): while it is
+	// on Today, the messages other applications prompt to the same
+	// company wait (rule 12).
+	Message bool
 }
 
 // Key names these settings for a cache of what they decide (Own): equal
@@ -97,11 +122,16 @@ func (e Engine) Own(a *Application) Own {
 // ownOf is Own with the settings s and dates in loc.
 func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 	o := Own{ID: a.ID, Company: a.Company, Recruiter: a.Recruiter, Outcome: a.Outcome, Interviewed: a.Interviewed,
-		HasOffer: a.Offer != nil}
+		HasOffer: a.Offer != nil, Process: a.Process}
 	o.Accepted = a.AcceptedAt()
 	if a.OfferOpen(s) {
-		o.OfferOpen, o.OfferReceived, o.OfferDeadline = true, a.Offer.Received, a.Offer.Deadline
+		o.OfferOpen, o.OfferReceived, o.OfferDeadline, o.OfferDeadlineTime = true, a.Offer.Received, a.Offer.Deadline, a.Offer.DeadlineTime
 	}
+	if a.Offer != nil && a.Offer.Known() {
+		o.OfferKnown = true
+		o.OfferCash = *a.Offer.Summary(time.Time{}).Year1Cash
+	}
+	o.Sent, o.Countered = a.lastMessage(s, loc)
 	for id := range a.toldAbout() {
 		o.Told = append(o.Told, id)
 	}
@@ -125,7 +155,8 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 			return nil
 		}
 		p.Snoozed = log.snoozed[p.Key]
-		o.Prompts = append(o.Prompts, OwnPrompt{Prompt: p, Until: until, Kept: kept})
+		o.Prompts = append(o.Prompts, OwnPrompt{Prompt: p, Until: until, Kept: kept,
+			Message: p.Kind == StageTask && a.messagePrompt(s, p.Key)})
 		return &o.Prompts[len(o.Prompts)-1]
 	}
 	addTask := func(p Prompt, perReference bool) {
@@ -215,7 +246,8 @@ func referenceKey(k string) bool {
 }
 
 // sharedKey reports a prompt key that the state of other applications
-// decides (withdraw, competing offer), which an Own keeps the log of.
+// decides (withdraw, competing offer, negotiate, extension), which an
+// Own keeps the log of.
 func sharedKey(k string) bool {
 	kind, _, _ := strings.Cut(k, ":")
 	s, ok := Kind(kind).Spec()
@@ -258,6 +290,8 @@ type Day struct {
 	open          int
 	lastInterview time.Time
 	sorted        bool
+	// heldKnown: an open offer whose numbers are known is held (rule 8).
+	heldKnown bool
 }
 
 // NewDay starts the prompts of now's day, with the engine's calendar and
@@ -273,7 +307,7 @@ func (d *Day) Note(o *Own) {
 	g := &d.g
 	d.noted++
 	if o.Outcome == Accepted && o.Accepted.After(g.accepted) {
-		g.accepted = o.Accepted
+		g.accepted, g.acceptedVerbal = o.Accepted, !o.OfferKnown
 	}
 	if o.Outcome != Open {
 		return
@@ -283,8 +317,24 @@ func (d *Day) Note(o *Own) {
 	}
 	d.open++
 	if o.OfferOpen {
-		g.offers = append(g.offers, heldOffer{pos: d.noted, id: o.ID, company: o.Company, received: o.OfferReceived, deadline: o.OfferDeadline})
+		h := heldOffer{pos: d.noted, id: o.ID, company: o.Company, received: o.OfferReceived, deadline: o.OfferDeadline,
+			deadlineTime: o.OfferDeadlineTime, cash: o.OfferCash, known: o.OfferKnown}
+		g.offers = append(g.offers, h)
 		d.sorted = false
+		if o.OfferKnown {
+			// Rule 8: an offer with known terms in hand, the pipeline is
+			// not the problem (a verbal offer with no numbers is nothing
+			// yet).
+			d.heldKnown = true
+			// Rule 15: the two highest in year-1 cash, the first noted
+			// first among equals.
+			switch {
+			case g.top[0].pos == 0 || h.cash > g.top[0].cash:
+				g.top[1], g.top[0] = g.top[0], h
+			case g.top[1].pos == 0 || h.cash > g.top[1].cash:
+				g.top[1] = h
+			}
+		}
 	}
 }
 
@@ -315,6 +365,17 @@ func (d *Day) ready() {
 		g.offerIDs[o.id] = true
 	}
 	g.toldNone = nil
+	g.byDeadline = nil
+	if len(g.offers) >= 2 {
+		// Rule 16: the deadlines side by side, nearest first (given or
+		// assumed), then in the order above.
+		g.byDeadline = slices.Clone(g.offers)
+		slices.SortStableFunc(g.byDeadline, func(x, y heldOffer) int {
+			dx, _ := g.deadlineOf(&x)
+			dy, _ := g.deadlineOf(&y)
+			return dx.Compare(dy)
+		})
+	}
 }
 
 // Add appends the prompts o has on the day, once every Own is noted; the
@@ -381,7 +442,7 @@ func (d *Day) Finish(ps []Prompt, global []Event, started bool) []Prompt {
 	// new one has started since (no open application interviewed after it).
 	g := &d.g
 	searchOver := !g.accepted.IsZero() && !d.lastInterview.After(g.accepted)
-	if started && d.open < 3 && !searchOver {
+	if started && d.open < 3 && !searchOver && !d.heldKnown {
 		from := len(ps)
 		ps = appendKeepApplying(ps, global, g.now, d.open)
 		if d.Actionable && len(ps) > from && ps[from].Status == Upcoming {
@@ -402,15 +463,42 @@ type heldOffer struct {
 	id       uint64
 	company  string
 	received time.Time
-	deadline Date
+	// deadline is the deadline the company gave (zero: none), with its
+	// time of day if any.
+	deadline     Date
+	deadlineTime string
+	// cash is the year-1 cash, when the numbers are known.
+	cash  int64
+	known bool
 }
 
 // appendOwn adds the prompts application o has on the engine's day.
 func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	ended := o.Outcome == Open && !g.accepted.IsZero() && o.Interviewed.Before(g.accepted)
+	// The competing-offer prompt first: while it waits, the follow-up is
+	// not shown beside it (rule 12: the note asks for the timeline, so it
+	// carries the follow-up, and one company gets one prompted message at
+	// a time); once told, the follow-up window starts again from the day
+	// told, two business days and more after the note.
+	var competing Prompt
+	hasCompeting := false
+	// asking reports one of o's own message prompts on Today (the ask
+	// for the offer in writing).
+	asking := false
+	if o.Outcome == Open && !ended && !o.HasOffer {
+		if p, ok := g.competingOffer(o); ok {
+			p.AppID, p.Company = o.ID, o.Company
+			if o.settleShared(&p, g.now) {
+				competing, hasCompeting = p, true
+			}
+		}
+	}
 	for i := range o.Prompts {
 		op := &o.Prompts[i]
 		if (ended && !op.Kept) || (!op.Until.IsZero() && !g.today.Before(op.Until)) {
+			continue
+		}
+		if hasCompeting && op.Prompt.Kind == FollowUp {
 			continue
 		}
 		p := op.Prompt
@@ -420,26 +508,55 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 			continue
 		}
 		p.Status = statusOn(&p, g.now, g.today)
+		if op.Message && p.Status != Upcoming {
+			asking = true
+		}
 		onDay(&p, g.now, g.today)
+		if p.Kind == OfferDeadline && g.byDeadline != nil {
+			// Rule 16: each offer's prompt names the others' deadlines,
+			// after the words of the day (OnDay), which may be new ones.
+			if others := g.otherDeadlines(o); others != "" {
+				p.Text += "; other deadlines: " + others
+			}
+		}
+		g.mark(&p, o)
 		ps = append(ps, p)
 	}
 	if o.Outcome != Open {
 		return ps
 	}
-	shared := func(p Prompt) {
+	shared := func(p Prompt) bool {
 		p.AppID, p.Company = o.ID, o.Company
 		if o.settleShared(&p, g.now) {
 			onDay(&p, g.now, g.today)
 			ps = append(ps, p)
+			return true
 		}
+		return false
 	}
-	if ended {
+	switch {
+	case ended:
 		// From acceptance on, the other applications get one prompt: say
 		// so kindly (rule 10). No follow-up, move-on, competing-offer,
 		// thank-you or offer-deadline prompt competes with it.
 		shared(g.withdraw(o))
-	} else if !o.HasOffer {
-		if p, ok := g.competingOffer(o); ok {
+	case hasCompeting:
+		onDay(&competing, g.now, g.today)
+		ps = append(ps, competing)
+	case o.OfferOpen:
+		// Rule 12: one message to the company at a time. The ask for the
+		// offer in writing comes first: while it is on Today the others
+		// wait, until the business day before the deadline, when the
+		// deadline cannot wait. Then the extension (a deadline); the
+		// negotiate prompt waits until the extension is done, dismissed or
+		// answered. Once one is sent, the next keeps two business days
+		// clear of it (spaced).
+		waits := asking && (o.OfferDeadline.IsZero() || g.today.Before(g.cal.AddBusinessDays(o.OfferDeadline, -1)))
+		lined := false
+		if p, ok := g.lineUp(o, o.Sent); ok && !waits {
+			lined = shared(p)
+		}
+		if p, ok := g.negotiate(o, o.Sent); ok && !lined && !waits {
 			shared(p)
 		}
 	}
@@ -496,4 +613,17 @@ func headsUpText(task, name string) string {
 		return "Give " + name + " a heads-up" + rest
 	}
 	return task + " (" + name + ")"
+}
+
+// mark notes, on a prompt of o whose status is set, whether rule 19 puts
+// it first of all: an offer deadline whose day is today or tomorrow, or
+// has passed (the offer may have lapsed: call today). The deadline's day,
+// not the prompt's due day, which comes earlier to leave a day in hand.
+func (g *engine) mark(p *Prompt, o *Own) {
+	if p.Kind != OfferDeadline || p.Status == Upcoming || !o.OfferOpen {
+		return
+	}
+	h := heldOffer{received: o.OfferReceived, deadline: o.OfferDeadline}
+	day, _ := g.deadlineOf(&h)
+	p.pressing = !day.After(g.today.AddDays(1))
 }

@@ -68,6 +68,9 @@ type Prompt struct {
 	// pointer, shared by the prompt's copies and never changed, keeps the
 	// prompts every day moves around small.
 	Deadline *Countdown
+	// pressing marks an offer deadline that rule 19 ranks first of all
+	// (Day sets it with the status: it depends on the day).
+	pressing bool
 }
 
 // Countdown is an offer's deadline as its prompt counts down to it.

@@ -39,6 +39,12 @@ func TestRankIsTheStableSortByLess(t *testing.T) {
 			if rnd.IntN(3) == 0 {
 				p.DueAt = time.Date(2026, 11, 20, 9+rnd.IntN(3), 0, 0, 0, time.UTC)
 			}
+			// Rule 19's groups: notes to yourself, and offer deadlines
+			// first of all.
+			if rnd.IntN(4) == 0 {
+				p.Input = InputNote
+			}
+			p.pressing = p.Kind == OfferDeadline && rnd.IntN(2) == 0
 			if round%10 == 9 && i == 0 {
 				// Days too far apart to pack: the plain sort.
 				p.Due = NewDate(20000, 1, 1)

@@ -191,7 +191,7 @@ func TestGoldenDecisionDay(t *testing.T) {
 func TestApplicationsSayTheDeadlinesTime(t *testing.T) {
 	h := newHarness(t, decisionDayStore(t), 100, 30)
 	h.press("2")
-	if l := h.screenLine("Amazon"); !strings.Contains(l, "$ offer · answer by 17:00") {
+	if l := h.screenLine("▸ Amazon"); !strings.Contains(l, "$ offer · answer by 17:00") {
 		t.Errorf("Amazon's row: %q", l)
 	}
 }

@@ -25,7 +25,7 @@ func TestStartsOnTodayMostUrgentFirst(t *testing.T) {
 	if p.Company != "Netflix" || p.Kind != stages.StageTask || p.Status != stages.Overdue {
 		t.Fatalf("first prompt = %s %s %s, want Netflix's overdue reference heads-up", p.Company, p.Kind, p.Status)
 	}
-	h.mustSee("Today 16", "3 days overdue", "due today by 15:00", "Netflix #1  name your references", "Figma #5    thank Riley Chen · recruiter")
+	h.mustSee("Today 15", "3 days overdue", "due today by 15:00", "Netflix #1  name your references", "Figma #5    thank Riley Chen · recruiter")
 }
 
 func TestListNavigation(t *testing.T) {
@@ -84,8 +84,20 @@ func TestDoneThankYouLogsThanksToThatPerson(t *testing.T) {
 	h.mustSee("thank-you to " + p.Person + " logged")
 }
 
+// showFollowUp dismisses Amazon's notes about the other offers (one per
+// offer once the first is dismissed), which carry its follow-up while
+// they wait (rule 12), so that the demo's follow-up is on Today.
+func showFollowUp(h *harness) {
+	h.t.Helper()
+	for range 2 {
+		h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.CompetingOffer && p.Company == "Amazon" })
+		h.press("d")
+	}
+}
+
 func TestDoneFollowUpAndStageTask(t *testing.T) {
 	h := newDemoHarness(t, 100, 30)
+	showFollowUp(h)
 	p := h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.FollowUp })
 	h.press("x")
 	if e := lastEvent(h.store.app(t, p.Company)); e.Kind != stages.EvFollowUp || e.Person != "Jordan Ellis" {
@@ -579,6 +591,7 @@ func TestLogEvents(t *testing.T) {
 	})
 	t.Run("second follow-up warns", func(t *testing.T) {
 		h := newDemoHarness(t, 100, 30)
+		showFollowUp(h)
 		h.moveTo(func(p stages.Prompt) bool { return p.Kind == stages.FollowUp })
 		h.press("x")
 		h.press("2", "/", "amazon", "enter", "l", "f")

@@ -76,6 +76,15 @@ func TestDoneMeansTheSameOnBothFaces(t *testing.T) {
 			{"2026-11-12T08:00", "add", "Acme", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jo"},
 			{"2026-11-27T08:00", "log", "1", "rejected"}},
 			id: 1, cli: []string{"--note", "ask about the team earlier"}, ui: []string{"ask about the team earlier", "ctrl+s"}, want: stages.EvNote},
+		// Rule 15: Stripe's offer is higher in year-1 cash than Acme's.
+		{kind: "negotiate", setup: [][]string{
+			{"2026-11-12T08:00", "add", "Stripe", "--interviewed", "2026-11-10T10:00"},
+			{"2026-11-12T08:00", "add", "Acme", "--interviewed", "2026-11-11T10:00", "--recruiter", "Jo"},
+			{"2026-11-26T08:00", "log", "2", "offer", "--base", "150000", "--deadline", "2026-12-11"},
+			{"2026-11-26T08:05", "done", "2", "stage_task"},
+			{"2026-11-27T08:00", "log", "1", "offer", "--base", "180000", "--deadline", "2026-12-11"},
+			{"2026-11-27T08:05", "done", "1", "stage_task"}},
+			id: 2, want: stages.EvDone},
 		{kind: "keep_applying", setup: [][]string{{"2026-11-12T08:00", "add", "Acme", "--interviewed", "2026-11-10T10:00"}},
 			id: 0, want: stages.EvDone},
 	}

@@ -221,10 +221,11 @@ func TestAmazonFlowAndCompetingOffer(t *testing.T) {
 	if p, ok := find(ps, 1, "offer_deadline"); !ok || p.Due != "2026-11-17" || !strings.Contains(p.Text, "by Fri 20 Nov") {
 		t.Fatalf("Amazon offer deadline = %+v", p)
 	}
-	// Rule 12: a follow-up is not telling them about the offer.
+	// Rule 12: a follow-up is not telling them about the offer; it is a
+	// message, though, so the note waits two business days after it.
 	c.ok("2026-11-16T09:00", "log", "2", "followup")
-	if _, ok := find(c.today("2026-11-16T09:30"), 2, "competing_offer"); !ok {
-		t.Fatal("a follow-up does not end the competing-offer prompt")
+	if p, ok := find(c.today("2026-11-16T09:30", "--all"), 2, "competing_offer"); !ok || p.Due != "2026-11-18" || p.Status != "upcoming" {
+		t.Fatalf("a follow-up does not end the competing-offer prompt, and puts it off to Wed 18 Nov: %+v", p)
 	}
 	c.ok("2026-11-16T09:45", "done", "2", "competing_offer")
 	if _, ok := find(c.today("2026-11-16T10:00"), 2, "competing_offer"); ok {
