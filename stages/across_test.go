@@ -347,6 +347,14 @@ func TestSeveralOffersLineTheirDeadlinesUp(t *testing.T) {
 		ps := prompts(build(t, Event{Kind: EvDone, At: at(2026, 11, 23, 9, 0), Prompt: "stage_task:offer"}), nil, now)
 		checkPrompt(t, only(t, ps, 1, Extension), d(2026, 11, 25), d(2026, 11, 25), Upcoming)
 	})
+	t.Run("a counter not answered: asked for more time once", func(t *testing.T) {
+		apps := build(t, Event{Kind: EvDismiss, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer"},
+			Event{Kind: EvCounter, At: at(2026, 11, 23, 9, 0), Offer: &Offer{Base: amount(200000)}})
+		ps := prompts(apps, nil, at(2026, 11, 25, 9, 0))
+		if p := only(t, ps, 1, Extension); p.Key == LineUpKey {
+			t.Errorf("the extension asked is the line-up's, want the counter's: %q", p.Text)
+		}
+	})
 	t.Run("done: not asked again", func(t *testing.T) {
 		ps := prompts(build(t, Event{Kind: EvDismiss, At: at(2026, 11, 20, 11, 0), Prompt: "stage_task:offer"},
 			Event{Kind: EvDone, At: at(2026, 11, 23, 11, 0), Prompt: LineUpKey}), nil, now)

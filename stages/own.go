@@ -485,6 +485,10 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	// asking reports one of o's own message prompts on Today (the ask
 	// for the offer in writing).
 	asking := false
+	// extending reports o's own extension prompt on Today (a counter not
+	// answered): the company is asked for more time once, not again to
+	// line the deadlines up.
+	extending := false
 	if o.Outcome == Open && !ended && !o.HasOffer {
 		if p, ok := g.competingOffer(o); ok {
 			p.AppID, p.Company = o.ID, o.Company
@@ -510,6 +514,9 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		p.Status = statusOn(&p, g.now, g.today)
 		if op.Message && p.Status != Upcoming {
 			asking = true
+		}
+		if p.Kind == Extension && p.Status != Upcoming {
+			extending = true
 		}
 		onDay(&p, g.now, g.today)
 		if p.Kind == OfferDeadline && g.byDeadline != nil {
@@ -552,8 +559,8 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		// answered. Once one is sent, the next keeps two business days
 		// clear of it (spaced).
 		waits := asking && (o.OfferDeadline.IsZero() || g.today.Before(g.cal.AddBusinessDays(o.OfferDeadline, -1)))
-		lined := false
-		if p, ok := g.lineUp(o, o.Sent); ok && !waits {
+		lined := extending
+		if p, ok := g.lineUp(o, o.Sent); ok && !waits && !extending {
 			lined = shared(p)
 		}
 		if p, ok := g.negotiate(o, o.Sent); ok && !lined && !waits {
