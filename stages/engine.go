@@ -1183,6 +1183,18 @@ func (g *engine) lineUp(o *Own, after Date) (Prompt, bool) {
 	return p, true
 }
 
+// renege is the one prompt an accepted offer gets once a later acceptance
+// went back on it (rule 17): tell that company, yourself and soon.
+func (g *engine) renege(o *Own) Prompt {
+	day := g.day(g.accepted)
+	return Prompt{
+		Key: string(Withdraw), Kind: Withdraw, Person: o.Recruiter,
+		Opens: day, Due: g.cal.NextBusinessDay(day),
+		Text: fmt.Sprintf("Tell %s yourself, today if you can, that you will not join %s after all: you accepted another offer", recruiterOr(o.Recruiter, "the recruiter"), o.Company),
+		Tip:  "A call is kinder than an email; thank them, and say it plainly.",
+	}
+}
+
 // CalledReferences reports whether the application went through a stage
 // where the company calls references.
 func (a *Application) CalledReferences(s *Settings) bool {

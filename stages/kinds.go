@@ -150,7 +150,15 @@ var promptKinds = []PromptKind{
 		Done: func(_ *Application, p Prompt, now time.Time) (Event, bool) {
 			return Event{Kind: EvDone, Prompt: p.Key, At: now}, true
 		}},
-	{Kind: Withdraw, Label: "withdraw", Shared: true, Template: byKind,
+	{Kind: Withdraw, Label: "withdraw", Shared: true,
+		Template: func(_ *Settings, a *Application, p Prompt) string {
+			if a != nil && a.Outcome == Accepted {
+				// Going back on an acceptance is said in person (rule
+				// 17): no template fits it.
+				return ""
+			}
+			return string(p.Kind)
+		},
 		Action: func(_ Prompt, first string) string {
 			if first == "" {
 				return "withdraw kindly"
@@ -158,6 +166,10 @@ var promptKinds = []PromptKind{
 			return "withdraw: tell " + first
 		},
 		Done: func(a *Application, _ Prompt, now time.Time) (Event, bool) {
+			if a.Outcome == Accepted {
+				// Told of a renege: the application stays as it closed.
+				return Event{}, false
+			}
 			o := Withdrawn
 			if a.Offer != nil {
 				o = Declined

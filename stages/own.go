@@ -497,9 +497,13 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 			}
 		}
 	}
+	// An acceptance gone back on (rule 17: a later acceptance reneged on
+	// it): its tasks (the background check, onboarding) no longer apply;
+	// one prompt remains, to tell that company.
+	reneged := o.Outcome == Accepted && o.Accepted.Before(g.accepted)
 	for i := range o.Prompts {
 		op := &o.Prompts[i]
-		if (ended && !op.Kept) || (!op.Until.IsZero() && !g.today.Before(op.Until)) {
+		if reneged || (ended && !op.Kept) || (!op.Until.IsZero() && !g.today.Before(op.Until)) {
 			continue
 		}
 		if hasCompeting && op.Prompt.Kind == FollowUp {
@@ -529,9 +533,6 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 		g.mark(&p, o)
 		ps = append(ps, p)
 	}
-	if o.Outcome != Open {
-		return ps
-	}
 	shared := func(p Prompt) bool {
 		p.AppID, p.Company = o.ID, o.Company
 		if o.settleShared(&p, g.now) {
@@ -540,6 +541,12 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 			return true
 		}
 		return false
+	}
+	if reneged {
+		shared(g.renege(o))
+	}
+	if o.Outcome != Open {
+		return ps
 	}
 	switch {
 	case ended:
