@@ -141,19 +141,27 @@ func (s *Agenda) ListOpen(now time.Time, fn func(a *stages.Application, next *st
 	if err != nil {
 		return nil, err
 	}
-	// The rejected applications whose prompts still show.
+	// The closed applications whose prompts still show, from the records
+	// the index keeps of them (as Today reads them), or worked out where
+	// a record is not of this context.
 	err = read(func(tx *store.Tx) error {
-		ids, ok := lapsingIDs(tx, stages.DateOf(now))
-		if !ok {
-			return tx.Damaged(fmt.Errorf("the index of rejected applications holds a stray key"))
-		}
-		for _, id := range ids {
-			a, err := tx.App(id)
-			if err != nil {
-				return err
+		c := tx.Bucket(bucketLapsing).Cursor()
+		var o stages.Own
+		for k, rec := c.Seek([]byte(stages.DateOf(now).String())); k != nil; k, rec = c.Next() {
+			if len(k) != len("2006-01-02")+8 {
+				return tx.Damaged(fmt.Errorf("the index of closed applications holds a stray key %q", k))
 			}
-			o := e.Own(&a)
-			if ps := day.Of(&o); len(ps) > 0 {
+			id := binary.BigEndian.Uint64(k[len(k)-8:])
+			op := &o
+			if !ownValid(rec, ctx) || decodeOwnInto(&o, rec[9:], s.zone) != nil {
+				a, err := tx.App(id)
+				if err != nil {
+					return err
+				}
+				o = e.Own(&a)
+			}
+			op.ID = id
+			if ps := day.Of(op); len(ps) > 0 {
 				closedNext[id] = ps[0]
 			}
 		}
