@@ -164,10 +164,6 @@ const (
 	keyBackgroundClear = string(StageTask) + ":resign-after-background-check"
 )
 
-// acceptedTaskLapse is how many days past its due day a task of an
-// acceptance still shows: two weeks, as a stage task (rule 18).
-const acceptedTaskLapse = 14
-
 // acceptedSafely is what an acceptance asks before the candidate burns a
 // bridge (rule 17), each task opening on the day of the acceptance and due
 // the next business day, as a stage task: an offer accepted while only

@@ -182,7 +182,7 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 			addTask(p, perReference)
 		}
 		for _, p := range g.acceptedSafely(a) {
-			add(p, p.Due.AddDays(acceptedTaskLapse+1), false)
+			add(p, lapsesAfterDue(p.Due), false) // two weeks, as a stage task (rule 18)
 		}
 		return o
 	default:
