@@ -41,10 +41,10 @@ var bucketOwn = []byte("own")
 // TestDerivedDigests fails, saying "bump ownVersion", when the cached Owns
 // of generated data change under the default settings, a holiday
 // calendar, another work week or a custom process and this did not.
-const ownVersion = 5
+const ownVersion = 6
 
 // ownFormat is the first byte of a record: the layout below.
-const ownFormat = 5
+const ownFormat = 6
 
 // The zone's rules are hashed over the years a job search's dates fall in:
 // what the zone does outside them changes no prompt.
@@ -277,6 +277,10 @@ func encodeOwn(ctx uint64, o *stages.Own) []byte {
 	// The number of prompts, again, where Day.Note's pass reads: the
 	// prompts of the day can then be held in one allocation.
 	w.uint(uint64(len(o.Prompts)))
+	w.uint(uint64(len(o.Reneged)))
+	for _, id := range o.Reneged {
+		w.uint(id)
+	}
 	w.uint(uint64(len(o.Told)))
 	for _, id := range o.Told {
 		w.uint(id)
@@ -422,6 +426,10 @@ func decodeOwnHead(o *stages.Own, prompts *int, v []byte) error {
 	o.OfferKnown = r.flag()
 	o.OfferCash = unzigzag(r.uint())
 	*prompts = r.count()
+	o.Reneged = o.Reneged[:0]
+	for n := r.count(); n > 0; n-- {
+		o.Reneged = append(o.Reneged, r.uint())
+	}
 	o.Company, o.OfferDeadlineTime = "", ""
 	if o.OfferOpen {
 		o.Company, o.OfferDeadlineTime = strings.Clone(company), strings.Clone(deadlineTime)
@@ -445,6 +453,10 @@ func decodeOwnInto(o *stages.Own, v []byte, loc *time.Location) error {
 	o.OfferKnown = r.flag()
 	o.OfferCash = unzigzag(r.uint())
 	r.count() // the number of prompts, for decodeOwnHead
+	o.Reneged = o.Reneged[:0]
+	for n := r.count(); n > 0; n-- {
+		o.Reneged = append(o.Reneged, r.uint())
+	}
 	o.Told = o.Told[:0]
 	for n := r.count(); n > 0; n-- {
 		o.Told = append(o.Told, r.uint())

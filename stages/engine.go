@@ -124,6 +124,9 @@ type engine struct {
 	// acceptedVerbal says that offer's numbers were not known (rule 17).
 	accepted       time.Time
 	acceptedVerbal bool
+	// reneged are the accepted applications a later acceptance went back
+	// on (rule 17): their tasks end.
+	reneged map[uint64]bool
 	// refs are the user's references (Engine.WithReferences).
 	refs []Reference
 	// byDeadline are the open offers, nearest deadline first (given or

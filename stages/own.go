@@ -55,6 +55,9 @@ type Own struct {
 	// two business days (rule 12). Countered is the latest counter.
 	Sent      Date
 	Countered time.Time
+	// Reneged are the applications whose acceptance this one's acceptance
+	// went back on (rule 17), ascending.
+	Reneged []uint64
 	// Told are the other applications whose offers this company heard
 	// about, ascending.
 	Told []uint64
@@ -132,6 +135,17 @@ func ownOf(a *Application, s *Settings, loc *time.Location) Own {
 		o.OfferCash = *a.Offer.Summary(time.Time{}).Year1Cash
 	}
 	o.Sent, o.Countered = a.lastMessage(s, loc)
+	if a.Outcome == Accepted {
+		for _, e := range a.Events {
+			if e.Kind == EvOutcome && e.Outcome == Accepted {
+				for _, r := range e.Reneged {
+					o.Reneged = append(o.Reneged, r.App)
+				}
+			}
+		}
+		slices.Sort(o.Reneged)
+		o.Reneged = slices.Compact(o.Reneged)
+	}
 	for id := range a.toldAbout() {
 		o.Told = append(o.Told, id)
 	}
@@ -308,6 +322,12 @@ func (d *Day) Note(o *Own) {
 	d.noted++
 	if o.Outcome == Accepted && o.Accepted.After(g.accepted) {
 		g.accepted, g.acceptedVerbal = o.Accepted, !o.OfferKnown
+	}
+	for _, id := range o.Reneged {
+		if g.reneged == nil {
+			g.reneged = map[uint64]bool{}
+		}
+		g.reneged[id] = true
 	}
 	if o.Outcome != Open {
 		return
@@ -500,7 +520,7 @@ func (g *engine) appendOwn(ps []Prompt, o *Own) []Prompt {
 	// An acceptance gone back on (rule 17: a later acceptance reneged on
 	// it): its tasks (the background check, onboarding) no longer apply;
 	// one prompt remains, to tell that company.
-	reneged := o.Outcome == Accepted && o.Accepted.Before(g.accepted)
+	reneged := o.Outcome == Accepted && g.reneged[o.ID]
 	for i := range o.Prompts {
 		op := &o.Prompts[i]
 		if reneged || (ended && !op.Kept) || (!op.Until.IsZero() && !g.today.Before(op.Until)) {

@@ -47,3 +47,16 @@ func TestAnAcceptanceGoneBackOn(t *testing.T) {
 	}
 	none(t, prompts([]Application{amazon, stripe}, nil, now.Add(time.Hour)), 1, Withdraw)
 }
+
+// Two acceptances years apart are two searches, not a renege: only an
+// acceptance that names the one it goes back on ends that one's tasks.
+func TestAnEarlierSearchsAcceptanceIsNoRenege(t *testing.T) {
+	old := newApp(t, 1, "Initech", "amazon", at(2024, 3, 4, 10, 0), nil, "Pat", Date{})
+	mustApply(t, &old, offerWith(at(2024, 3, 18, 10, 0), 150000, d(2024, 3, 25)),
+		Event{Kind: EvOutcome, Outcome: Accepted, At: at(2024, 3, 20, 10, 0)})
+	stripe := newApp(t, 2, "Stripe", "standard", at(2026, 11, 3, 10, 0), nil, "Sam", Date{})
+	mustApply(t, &stripe, offerWith(at(2026, 11, 17, 10, 0), 200000, d(2026, 11, 27)),
+		Event{Kind: EvOutcome, Outcome: Accepted, At: at(2026, 11, 20, 10, 0)})
+	ps := prompts([]Application{old, stripe}, nil, at(2026, 11, 20, 12, 0))
+	none(t, ps, 1, Withdraw)
+}
