@@ -133,6 +133,23 @@ func TestToldRestartsTheFollowUpWindow(t *testing.T) {
 	}
 }
 
+// A note about an offer after the follow-up asks the company again: the
+// move-on prompt counts its five business days from the note.
+func TestToldAfterTheFollowUpRestartsTheMoveOnClock(t *testing.T) {
+	beta := newApp(t, 2, "Beta", "standard", at(2026, 11, 2, 10, 0), nil, "Bo", Date{})
+	mustApply(t, &beta, Event{Kind: EvFollowUp, At: at(2026, 11, 12, 9, 0), Person: "Bo"})
+	acme := newApp(t, 1, "Acme", "standard", at(2026, 11, 2, 10, 0), nil, "", Date{})
+	mustApply(t, &acme, offerWith(at(2026, 11, 13, 10, 0), 150000, Date{}))
+	p := only(t, prompts([]Application{acme, beta}, nil, at(2026, 11, 13, 12, 0)), 2, MoveOn)
+	checkPrompt(t, p, d(2026, 11, 19), d(2026, 11, 19), Upcoming)
+	mustApply(t, &beta, Event{Kind: EvTold, At: at(2026, 11, 16, 9, 0), Told: []ToldOffer{{App: 1, Company: "Acme"}}})
+	p = only(t, prompts([]Application{acme, beta}, nil, at(2026, 11, 19, 12, 0)), 2, MoveOn)
+	checkPrompt(t, p, d(2026, 11, 23), d(2026, 11, 23), Upcoming)
+	if p.Key != "move_on:2026-11-12" {
+		t.Errorf("key %q: the follow-up's day names it still", p.Key)
+	}
+}
+
 // Rule 12, the README's sample: Amazon's recruiter was owed a note about
 // an offer and a follow-up, both due the same day. The note carries the
 // follow-up: only the note is shown; once told, the follow-up comes back

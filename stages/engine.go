@@ -689,7 +689,14 @@ const MoveOnAfter = 5
 func (g *ownEngine) followUpOrMoveOn(a *Application) (Prompt, bool) {
 	if f, sent := a.PendingFollowUp(); sent {
 		day := g.day(f.At)
-		opens := g.s.Calendar.AddBusinessDays(day, g.s.Rules.MoveOnAfter)
+		// The silence counts from the last message the company got: a
+		// note about an offer after the follow-up asked again (rule 12).
+		// The key keeps the follow-up's day, so a dismissal stays.
+		from := day
+		if told := a.followUpFrom(g.loc); told.After(from) {
+			from = told
+		}
+		opens := g.s.Calendar.AddBusinessDays(from, g.s.Rules.MoveOnAfter)
 		return Prompt{
 			Key: "move_on:" + day.String(), Kind: MoveOn, Opens: opens, Due: opens,
 			Text: fmt.Sprintf("No answer since your follow-up of %s: close it as no answer and put your energy elsewhere", day.Short()),
