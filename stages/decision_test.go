@@ -70,6 +70,11 @@ func TestRenegeWords(t *testing.T) {
 	if err := apps[2].Apply(nil, Event{Kind: EvOutcome, Outcome: Declined, At: at(2026, 11, 19, 12, 0), Reneged: r}); err == nil {
 		t.Error("a decline naming a renege was taken")
 	}
+	// A search that began after those acceptances goes back on none.
+	later := newApp(t, 4, "Hooli", "standard", at(2027, 9, 6, 10, 0), nil, "", Date{})
+	if r := Reneges(&later, apps); r != nil {
+		t.Errorf("an acceptance of an earlier search: %v", r)
+	}
 }
 
 // One offer leading both ways is named once; even offers say so.

@@ -4,12 +4,15 @@ import "strings"
 
 // Reneges lists the accepted applications among accepted, a itself aside,
 // whose acceptance accepting a's offer would go back on (rule 17), as an
-// acceptance's Reneged names them; nil when there is none.
+// acceptance's Reneged names them; nil when there is none. An acceptance
+// from before a's final interview ended an earlier search, as the engine
+// takes it (the withdraw prompts of rule 10 go to the applications
+// interviewed before it): accepting a then starts no renege.
 func Reneges(a *Application, accepted []Application) []ToldOffer {
 	var out []ToldOffer
 	for i := range accepted {
 		o := &accepted[i]
-		if o.ID != a.ID && !o.AcceptedAt().IsZero() {
+		if at := o.AcceptedAt(); o.ID != a.ID && !at.IsZero() && !at.Before(a.Interviewed) {
 			out = append(out, ToldOffer{App: o.ID, Company: o.Company})
 		}
 	}

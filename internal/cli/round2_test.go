@@ -81,6 +81,20 @@ func TestDeadlineWithATime(t *testing.T) {
 // and leaves the file as it was; with --renege the acceptance names the one
 // it goes back on, in the timeline too. done on the offer's prompt takes
 // the same check.
+// An offer accepted in an earlier search is history: accepting one in a
+// search that began after it goes back on nothing.
+func TestAcceptingInANewSearchIsNoRenege(t *testing.T) {
+	c := newCLI(t)
+	c.ok("2024-03-04T12:00", "add", "Initech", "--interviewed", "2024-03-04T10:00", "--recruiter", "Pat")
+	c.ok("2024-03-18T10:00", "log", "1", "offer", "--base", "150000")
+	c.ok("2024-03-20T10:00", "log", "1", "accepted")
+	c.ok("2026-11-10T12:00", "add", "Acme", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jo")
+	c.ok("2026-11-18T10:00", "log", "2", "offer", "--base", "180000")
+	if out := c.ok("2026-11-19T10:00", "log", "2", "accepted"); strings.Contains(out, "going back on") {
+		t.Errorf("an acceptance of a new search was taken for a renege: %q", out)
+	}
+}
+
 func TestAcceptingTwiceNeedsRenege(t *testing.T) {
 	c := newCLI(t)
 	c.ok("2026-11-10T12:00", "add", "Acme", "--interviewed", "2026-11-10T10:00", "--recruiter", "Jo")
