@@ -268,8 +268,11 @@ func sharedKey(k string) bool {
 	return ok && s.Shared
 }
 
-// settleShared sets the snooze and status of a withdraw or competing-offer
-// prompt of o, or reports false when the candidate closed it.
+// settleShared sets the snooze and status of a prompt of o that the Day
+// makes (withdraw, competing offer, negotiate, extension, a heads-up to one
+// reference), from the log the Own keeps of them, or reports false when the
+// candidate closed it. A prompt with no snooze of its own keeps the one it
+// has (a heads-up keeps the one heads-up's).
 func (o *Own) settleShared(p *Prompt, now time.Time) bool {
 	if _, closed := slices.BinarySearch(o.Closed, p.Key); closed {
 		return false
@@ -619,13 +622,9 @@ func (g *engine) headsUps(ps []Prompt, o *Own, p Prompt) []Prompt {
 		q.Person = r.Name
 		q.Text = headsUpText(p.Text, r.Name)
 		q.Short = "brief " + r.Name
-		if _, closed := slices.BinarySearch(o.Closed, q.Key); closed {
+		if !o.settleShared(&q, g.now) {
 			continue
 		}
-		if i, ok := slices.BinarySearchFunc(o.Snoozed, q.Key, func(s Snooze, k string) int { return strings.Compare(s.Key, k) }); ok {
-			q.Snoozed = o.Snoozed[i].Until
-		}
-		q.Status = statusOn(&q, g.now, g.today)
 		onDay(&q, g.now, g.today)
 		ps = append(ps, q)
 	}
