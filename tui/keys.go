@@ -270,6 +270,18 @@ func (g GlobalKeys) column() []key.Binding {
 
 // emptyHelp is the help of a screen with nothing on it to act on (no
 // offers, no history): the way to the other tabs and to adding one.
+// emptyListHelp is the help of a list with nothing to act on: with a
+// filter on, how to clear it; else what works on an empty screen.
+func (k KeyMap) emptyListHelp(filtered bool) helpKeys {
+	if filtered {
+		return helpKeys{
+			short: []key.Binding{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Switch, k.Global.Help, k.Global.Quit},
+			full:  [][]key.Binding{{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Undo}, k.Global.column()},
+		}
+	}
+	return k.emptyHelp()
+}
+
 func (k KeyMap) emptyHelp() helpKeys {
 	g := k.Global
 	return helpKeys{

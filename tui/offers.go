@@ -275,13 +275,7 @@ func (o *offersModel) help(c *programContext) helpKeys {
 		return o.filter.help(c)
 	}
 	if c.data != nil && len(o.list(c)) == 0 {
-		if o.filter.on() {
-			return helpKeys{
-				short: []key.Binding{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Switch, k.Global.Help, k.Global.Quit},
-				full:  [][]key.Binding{{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Undo}, k.Global.column()},
-			}
-		}
-		return k.emptyHelp()
+		return k.emptyListHelp(o.filter.on())
 	}
 	g, of := &k.Global, &k.Offers
 	return helpKeys{

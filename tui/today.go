@@ -149,15 +149,7 @@ func (t *todayModel) help(c *programContext) helpKeys {
 		return t.filter.help(c)
 	}
 	if c.data != nil && len(t.list(c)) == 0 {
-		// Nothing to act on: the footer shows what works (a adds one,
-		// esc clears a filter).
-		if t.filter.on() {
-			return helpKeys{
-				short: []key.Binding{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Switch, k.Global.Help, k.Global.Quit},
-				full:  [][]key.Binding{{k.Apps.ClearFilter, k.Apps.Filter, k.Global.Add, k.Global.Undo}, k.Global.column()},
-			}
-		}
-		return k.emptyHelp()
+		return k.emptyListHelp(t.filter.on())
 	}
 	g, p, td := &k.Global, &k.Prompt, &k.Today
 	return helpKeys{
